@@ -1,0 +1,237 @@
+#include "app/cli.hpp"
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "app/serve.hpp"
+#include "app/settings.hpp"
+#include "core/db/backup.hpp"
+#include "core/db/migrations.hpp"
+#include "core/i18n/catalog.hpp"
+#include "features/accounts/commands.hpp"
+#include "features/demo/demo.hpp"
+
+namespace samtryg::app {
+
+namespace {
+
+constexpr int kRuntimeFailure = 1;
+constexpr int kBadInput = 2;
+
+struct BadInput : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// Reads the password from standard input; with a terminal, without echoing it.
+std::string read_password() {
+  const bool terminal = isatty(STDIN_FILENO) != 0;
+  termios saved{};
+  if (terminal) {
+    std::cerr << "Password: " << std::flush;
+    tcgetattr(STDIN_FILENO, &saved);
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::string password;
+  std::getline(std::cin, password);
+  if (terminal) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << '\n';
+  }
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  return password;
+}
+
+std::unique_ptr<db::Database> open_database(const config::Config& settings) {
+  return db::Database::open(db::parse_database_url(settings.database), 1);
+}
+
+void print_validation(const validation::Invalid& invalid) {
+  const auto& catalog = i18n::Catalog::get(i18n::Language::en);
+  for (const auto& error : invalid.errors.items()) {
+    std::cerr << "samtryg: " << error.field << ": "
+              << catalog.format(error.message_key, error.values) << '\n';
+  }
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv, char** environment) {
+  CLI::App cli{"samtryg: plan, run, measure and report joint crime-prevention work"};
+  cli.require_subcommand(1);
+  Overrides overrides;
+  cli.add_option("--config", overrides.config_file,
+                 "settings file (see samtryg.conf.example); also SAMTRYG_CONFIG");
+
+  auto add_db = [&](CLI::App* command) {
+    command->add_option("--db", overrides.database,
+                        "database URL: sqlite:PATH or postgresql://USER:PASS@HOST:PORT/DB");
+  };
+
+  auto* serve = cli.add_subcommand("serve", "run the web server");
+  add_db(serve);
+  serve->add_option("--listen", overrides.listen, "IP address to listen on");
+  serve->add_option("--port", overrides.port, "TCP port")->check(CLI::Range(0, 65535));
+  bool with_demo = false;
+  serve->add_flag("--demo", with_demo, "load the demo workspace first and print its logins");
+
+  auto* migrate = cli.add_subcommand("migrate", "bring the database schema up to date");
+  add_db(migrate);
+
+  auto* user = cli.add_subcommand("user", "manage users");
+  user->require_subcommand(1);
+  auto* user_add = user->add_subcommand("add", "add a user; the password is read from stdin");
+  add_db(user_add);
+  accounts::NewUser new_user;
+  std::string workspace_name;
+  user_add->add_option("--email", new_user.email, "e-mail address (the login)")->required();
+  user_add->add_option("--name", new_user.name, "name or role title shown to others")->required();
+  user_add->add_option("--role", new_user.role,
+                       "admin, coordinator, initiative_lead, member or viewer")
+      ->capture_default_str();
+  user_add->add_option("--language", new_user.language, "da, sv or en")->capture_default_str();
+  user_add->add_option("--workspace", workspace_name,
+                       "workspace name; created if it does not exist (default: the only one)");
+
+  auto* backup = cli.add_subcommand("backup", "copy a SQLite database while the server runs");
+  add_db(backup);
+  std::string backup_file;
+  backup->add_option("--out", backup_file, "the new backup file")->required();
+
+  auto* demo = cli.add_subcommand("demo", "load the demo workspace (safe to run again)");
+  add_db(demo);
+
+  cli.add_subcommand("version", "print the version");
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = cli.exit(error);
+    return code == 0 ? 0 : kBadInput;
+  }
+
+  try {
+    if (cli.got_subcommand("version")) {
+      std::cout << "samtryg " << SAMTRYG_VERSION << '\n';
+      return 0;
+    }
+    const auto settings = load_settings(overrides, environment);
+
+    if (cli.got_subcommand("serve")) {
+      const auto started = std::chrono::steady_clock::now();
+      Runtime runtime(settings);
+      std::vector<demo::DemoLogin> logins;
+      if (with_demo) {
+        logins = demo::load_demo(runtime.database(),
+                                 auth::parse_hash_cost(settings.password_hashing));
+      }
+      const auto took = std::chrono::duration<double, std::milli>(
+                            std::chrono::steady_clock::now() - started).count();
+      std::cout << fmt::format("samtryg {} is running at http://{}:{}/ (database {}, ready in {:.0f} ms)\n",
+                               SAMTRYG_VERSION, settings.listen, runtime.port(),
+                               runtime.database().url().display, took);
+      for (const auto& login : logins) {
+        std::cout << fmt::format("  demo login: {:<28} password: {}   ({})\n", login.email,
+                                 demo::kPassword, login.role);
+      }
+      std::cout << "Stop with Ctrl+C." << std::endl;
+      runtime.run(true);
+      std::cout << "samtryg stopped." << std::endl;
+      return 0;
+    }
+    if (cli.got_subcommand("migrate")) {
+      auto database = open_database(settings);
+      const auto report = db::migrate(*database);
+      if (report.applied.empty()) {
+        std::cout << fmt::format("The schema is up to date (version {}).\n", report.to_version);
+      } else {
+        for (const auto& name : report.applied) std::cout << "applied " << name << '\n';
+        std::cout << fmt::format("Schema version {} → {}.\n", report.from_version,
+                                 report.to_version);
+      }
+      return 0;
+    }
+    if (user->got_subcommand("add")) {
+      auto database = open_database(settings);
+      db::migrate(*database);
+      const audit::Actor actor{std::nullopt, "cli"};
+      auth::Workspace workspace;
+      if (!workspace_name.empty()) {
+        workspace = accounts::ensure_workspace(*database, actor, workspace_name,
+                                               settings.default_language);
+      } else {
+        std::vector<long long> ids;
+        {
+          auto sql = database->session();
+          long long id = 0;
+          soci::statement statement = (sql.prepare << "SELECT id FROM workspaces", soci::into(id));
+          statement.execute();
+          while (statement.fetch()) ids.push_back(id);
+        }
+        if (ids.size() != 1) {
+          throw BadInput(ids.empty()
+                             ? "there is no workspace yet; name one with --workspace \"NAME\""
+                             : "there are several workspaces; choose one with --workspace \"NAME\"");
+        }
+        auto sql = database->session();
+        workspace = *auth::find_workspace(sql, ids.front());
+      }
+      new_user.password = read_password();
+      try {
+        const auto id = accounts::add_user(
+            *database, auth::parse_hash_cost(settings.password_hashing), actor, workspace.id,
+            new_user);
+        std::cout << fmt::format("Added user {} ({}) as {} in \"{}\".\n", id,
+                                 accounts::normalize_email(new_user.email), new_user.role,
+                                 workspace.name);
+      } catch (const validation::Invalid& invalid) {
+        print_validation(invalid);
+        return kBadInput;
+      }
+      return 0;
+    }
+    if (cli.got_subcommand("backup")) {
+      const auto url = db::parse_database_url(settings.database);
+      if (url.backend != db::Backend::sqlite) {
+        throw BadInput(
+            "backup copies SQLite databases; back up PostgreSQL with pg_dump (see "
+            "docs/operations.md)");
+      }
+      const auto bytes = db::backup_sqlite(url.sqlite_path, backup_file);
+      std::cout << fmt::format("Backed up {} to {} ({} bytes).\n", url.sqlite_path, backup_file,
+                               bytes);
+      return 0;
+    }
+    if (cli.got_subcommand("demo")) {
+      auto database = open_database(settings);
+      db::migrate(*database);
+      const auto logins =
+          demo::load_demo(*database, auth::parse_hash_cost(settings.password_hashing));
+      std::cout << fmt::format("Demo workspace \"{}\" is ready. Logins (password {}):\n",
+                               demo::kWorkspaceName, demo::kPassword);
+      for (const auto& login : logins) std::cout << "  " << login.email << " (" << login.role << ")\n";
+      return 0;
+    }
+  } catch (const config::ConfigError& error) {
+    std::cerr << "samtryg: " << error.what() << '\n';
+    return kBadInput;
+  } catch (const db::UrlError& error) {
+    std::cerr << "samtryg: " << error.what() << '\n';
+    return kBadInput;
+  } catch (const BadInput& error) {
+    std::cerr << "samtryg: " << error.what() << '\n';
+    return kBadInput;
+  } catch (const std::exception& error) {
+    std::cerr << "samtryg: " << error.what() << '\n';
+    return kRuntimeFailure;
+  }
+  return kBadInput;
+}
+
+}  // namespace samtryg::app

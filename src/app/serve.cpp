@@ -1,0 +1,34 @@
+#include "app/serve.hpp"
+
+#include "app/routes.hpp"
+#include "core/db/migrations.hpp"
+
+namespace samtryg::app {
+
+Runtime::Runtime(config::Config settings) : settings_(std::move(settings)) {
+  const auto url = db::parse_database_url(settings_.database);
+  const auto workers = static_cast<std::size_t>(settings_.effective_workers());
+  database_ = db::Database::open(url, workers);
+  db::migrate(*database_);
+  services_ = std::make_unique<web::Services>(web::Services{
+      *database_, settings_, assets_, auth::parse_hash_cost(settings_.password_hashing)});
+  app_ = std::make_unique<web::App>(*services_);
+  add_all_routes(*app_);
+
+  http::ServerOptions options;
+  options.address = settings_.listen;
+  options.port = static_cast<std::uint16_t>(settings_.port);
+  options.network_threads = static_cast<std::size_t>(settings_.network_threads);
+  options.worker_threads = workers;
+  options.max_body_bytes = static_cast<std::size_t>(settings_.max_body_bytes);
+  options.request_timeout = std::chrono::seconds(settings_.request_timeout_seconds);
+  options.idle_timeout = std::chrono::seconds(settings_.idle_timeout_seconds);
+  options.access_log = settings_.access_log;
+  server_ = std::make_unique<http::Server>(
+      options, [this](http::Request& request) { return app_->handle(request); });
+  server_->listen();
+}
+
+Runtime::~Runtime() = default;
+
+}  // namespace samtryg::app

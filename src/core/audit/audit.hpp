@@ -1,0 +1,46 @@
+#pragma once
+// The audit log: who changed what, when, with the record before and after. Written through
+// the same borrowed session as the change, so both commit or neither does.
+#include <boost/json/value.hpp>
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace samtryg::audit {
+
+// Who acts: a signed-in user, or a named tool ("cli", "import").
+struct Actor {
+  std::optional<long long> user_id;
+  std::string label;
+};
+
+struct Entry {
+  std::optional<long long> workspace_id;
+  Actor actor;
+  std::string action;  // "create", "update", "delete", "password_change", …
+  std::string entity;  // "user", "workspace", "initiative", …
+  std::string entity_id;
+  boost::json::value before;  // null when created
+  boost::json::value after;   // null when deleted
+};
+
+struct Recorded {
+  long long id = 0;
+  std::string at;
+  std::optional<long long> workspace_id;
+  std::optional<long long> user_id;
+  std::string actor;
+  std::string action;
+  std::string entity;
+  std::string entity_id;
+  std::string before_json;  // empty when null
+  std::string after_json;
+};
+
+void record(soci::session& sql, const Entry& entry);
+std::vector<Recorded> history(soci::session& sql, const std::string& entity,
+                              const std::string& entity_id);
+
+}  // namespace samtryg::audit

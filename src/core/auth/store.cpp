@@ -1,0 +1,214 @@
+#include "core/auth/store.hpp"
+
+#include "core/util/crypto.hpp"
+
+namespace samtryg::auth {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+constexpr const char* kUserColumns =
+    "SELECT id, name, email, password_hash, language, row_version FROM users ";
+
+std::optional<User> fetch_user(soci::session& sql, const std::string& where, auto value) {
+  User user;
+  sql << std::string(kUserColumns) + where, into(user.id), into(user.name), into(user.email),
+      into(user.password_hash), into(user.language), into(user.row_version), use(value);
+  if (!sql.got_data()) return std::nullopt;
+  return user;
+}
+
+Role role_or_viewer(const std::string& text) { return parse_role(text).value_or(Role::viewer); }
+
+}  // namespace
+
+std::optional<User> find_user_by_email(soci::session& sql, const std::string& email) {
+  return fetch_user(sql, "WHERE email = :email", email);
+}
+
+std::optional<User> find_user(soci::session& sql, long long id) {
+  return fetch_user(sql, "WHERE id = :id", id);
+}
+
+long long insert_user(soci::session& sql, const User& user, const std::string& now) {
+  long long id = 0;
+  sql << "INSERT INTO users (name, email, password_hash, language, created_at, updated_at) "
+         "VALUES (:name, :email, :hash, :language, :created, :updated) RETURNING id",
+      use(user.name), use(user.email), use(user.password_hash), use(user.language), use(now),
+      use(now), into(id);
+  return id;
+}
+
+void update_password_hash(soci::session& sql, long long user_id, const std::string& hash,
+                          const std::string& now) {
+  sql << "UPDATE users SET password_hash = :hash, updated_at = :now, "
+         "row_version = row_version + 1 WHERE id = :id",
+      use(hash), use(now), use(user_id);
+}
+
+void update_language(soci::session& sql, long long user_id, const std::string& language,
+                     const std::string& now) {
+  sql << "UPDATE users SET language = :language, updated_at = :now, "
+         "row_version = row_version + 1 WHERE id = :id",
+      use(language), use(now), use(user_id);
+}
+
+std::optional<Workspace> find_workspace(soci::session& sql, long long id) {
+  Workspace workspace;
+  sql << "SELECT id, name, language FROM workspaces WHERE id = :id", into(workspace.id),
+      into(workspace.name), into(workspace.language), use(id);
+  if (!sql.got_data()) return std::nullopt;
+  return workspace;
+}
+
+std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::string& name) {
+  Workspace workspace;
+  sql << "SELECT id, name, language FROM workspaces WHERE name = :name", into(workspace.id),
+      into(workspace.name), into(workspace.language), use(name);
+  if (!sql.got_data()) return std::nullopt;
+  return workspace;
+}
+
+long long insert_workspace(soci::session& sql, const std::string& name,
+                           const std::string& language, const std::string& now) {
+  long long id = 0;
+  sql << "INSERT INTO workspaces (name, language, created_at) VALUES (:name, :language, :now) "
+         "RETURNING id",
+      use(name), use(language), use(now), into(id);
+  return id;
+}
+
+std::vector<Membership> memberships_of(soci::session& sql, long long user_id) {
+  std::vector<Membership> result;
+  Membership membership;
+  std::string role;
+  soci::statement statement =
+      (sql.prepare << "SELECT w.id, w.name, w.language, m.role FROM memberships m "
+                      "JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = :user "
+                      "ORDER BY w.name",
+       into(membership.workspace.id), into(membership.workspace.name),
+       into(membership.workspace.language), into(role), use(user_id));
+  statement.execute();
+  while (statement.fetch()) {
+    membership.role = role_or_viewer(role);
+    result.push_back(membership);
+  }
+  return result;
+}
+
+std::optional<Role> role_in(soci::session& sql, long long workspace_id, long long user_id) {
+  std::string role;
+  sql << "SELECT role FROM memberships WHERE workspace_id = :w AND user_id = :u", into(role),
+      use(workspace_id), use(user_id);
+  if (!sql.got_data()) return std::nullopt;
+  return parse_role(role);
+}
+
+void set_membership(soci::session& sql, long long workspace_id, long long user_id, Role role,
+                    const std::string& now) {
+  const std::string role_code(code(role));
+  sql << "INSERT INTO memberships (workspace_id, user_id, role, created_at) "
+         "VALUES (:w, :u, :role, :now) "
+         "ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = excluded.role",
+      use(workspace_id), use(user_id), use(role_code), use(now);
+}
+
+std::vector<Member> members_of(soci::session& sql, long long workspace_id) {
+  std::vector<Member> result;
+  Member member;
+  std::string role;
+  soci::statement statement =
+      (sql.prepare << "SELECT u.id, u.name, u.email, u.language, u.row_version, m.role "
+                      "FROM memberships m JOIN users u ON u.id = m.user_id "
+                      "WHERE m.workspace_id = :w",
+       into(member.user.id), into(member.user.name), into(member.user.email),
+       into(member.user.language), into(member.user.row_version), into(role), use(workspace_id));
+  statement.execute();
+  while (statement.fetch()) {
+    member.role = role_or_viewer(role);
+    result.push_back(member);
+  }
+  return result;
+}
+
+void insert_session(soci::session& sql, const std::string& token, long long user_id,
+                    std::optional<long long> workspace_id, const std::string& csrf_token,
+                    const std::string& now, const std::string& expires_at) {
+  const auto hash = crypto::sha256_hex(token);
+  long long workspace = workspace_id.value_or(0);
+  soci::indicator workspace_indicator = workspace_id ? soci::i_ok : soci::i_null;
+  sql << "INSERT INTO sessions (token_hash, user_id, workspace_id, csrf_token, created_at, "
+         "expires_at) VALUES (:hash, :user, :workspace, :csrf, :now, :expires)",
+      use(hash), use(user_id), use(workspace, workspace_indicator), use(csrf_token), use(now),
+      use(expires_at);
+}
+
+std::optional<SessionRecord> find_session(soci::session& sql, const std::string& token,
+                                          const std::string& now) {
+  SessionRecord record;
+  record.token_hash = crypto::sha256_hex(token);
+  long long workspace_id = 0;
+  soci::indicator workspace_indicator = soci::i_null;
+  sql << "SELECT s.csrf_token, s.expires_at, s.workspace_id, u.id, u.name, u.email, "
+         "u.password_hash, u.language, u.row_version "
+         "FROM sessions s JOIN users u ON u.id = s.user_id "
+         "WHERE s.token_hash = :hash AND s.expires_at > :now",
+      into(record.csrf_token), into(record.expires_at), into(workspace_id, workspace_indicator),
+      into(record.user.id), into(record.user.name), into(record.user.email),
+      into(record.user.password_hash), into(record.user.language), into(record.user.row_version),
+      use(record.token_hash), use(now);
+  if (!sql.got_data()) return std::nullopt;
+  if (workspace_indicator == soci::i_ok) {
+    Membership membership;
+    std::string role;
+    sql << "SELECT w.id, w.name, w.language, m.role FROM workspaces w "
+           "JOIN memberships m ON m.workspace_id = w.id AND m.user_id = :user WHERE w.id = :w",
+        into(membership.workspace.id), into(membership.workspace.name),
+        into(membership.workspace.language), into(role), use(record.user.id), use(workspace_id);
+    if (sql.got_data()) {
+      membership.role = role_or_viewer(role);
+      record.membership = std::move(membership);
+    }
+  }
+  return record;
+}
+
+void extend_session(soci::session& sql, const std::string& token_hash,
+                    const std::string& expires_at) {
+  sql << "UPDATE sessions SET expires_at = :expires WHERE token_hash = :hash", use(expires_at),
+      use(token_hash);
+}
+
+void delete_session(soci::session& sql, const std::string& token_hash) {
+  sql << "DELETE FROM sessions WHERE token_hash = :hash", use(token_hash);
+}
+
+void delete_other_sessions(soci::session& sql, long long user_id, const std::string& keep_hash) {
+  sql << "DELETE FROM sessions WHERE user_id = :user AND token_hash <> :keep", use(user_id),
+      use(keep_hash);
+}
+
+void delete_expired_sessions(soci::session& sql, const std::string& now) {
+  sql << "DELETE FROM sessions WHERE expires_at <= :now", use(now);
+}
+
+int count_login_failures(soci::session& sql, const std::string& email, const std::string& since) {
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE email = :email AND at > :since", into(count),
+      use(email), use(since);
+  return count;
+}
+
+void record_login_failure(soci::session& sql, const std::string& email, const std::string& client,
+                          const std::string& now) {
+  sql << "INSERT INTO login_failures (email, client, at) VALUES (:email, :client, :now)",
+      use(email), use(client), use(now);
+}
+
+void clear_login_failures(soci::session& sql, const std::string& email) {
+  sql << "DELETE FROM login_failures WHERE email = :email", use(email);
+}
+
+}  // namespace samtryg::auth

@@ -1,0 +1,84 @@
+#pragma once
+// Every SQL statement about users, workspaces, memberships, sessions and login failures.
+// Functions take a borrowed session so callers decide the transaction.
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/auth/roles.hpp"
+
+namespace samtryg::auth {
+
+struct User {
+  long long id = 0;
+  std::string name;
+  std::string email;
+  std::string password_hash;
+  std::string language;
+  long long row_version = 1;
+};
+
+struct Workspace {
+  long long id = 0;
+  std::string name;
+  std::string language;
+};
+
+struct Membership {
+  Workspace workspace;
+  Role role = Role::viewer;
+};
+
+struct Member {
+  User user;
+  Role role = Role::viewer;
+};
+
+// A valid, unexpired session with the user it belongs to.
+struct SessionRecord {
+  std::string token_hash;
+  User user;
+  std::optional<Membership> membership;  // the workspace the session works in
+  std::string csrf_token;
+  std::string expires_at;
+};
+
+std::optional<User> find_user_by_email(soci::session& sql, const std::string& email);
+std::optional<User> find_user(soci::session& sql, long long id);
+long long insert_user(soci::session& sql, const User& user, const std::string& now);
+void update_password_hash(soci::session& sql, long long user_id, const std::string& hash,
+                          const std::string& now);
+void update_language(soci::session& sql, long long user_id, const std::string& language,
+                     const std::string& now);
+
+std::optional<Workspace> find_workspace(soci::session& sql, long long id);
+std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::string& name);
+long long insert_workspace(soci::session& sql, const std::string& name,
+                           const std::string& language, const std::string& now);
+
+std::vector<Membership> memberships_of(soci::session& sql, long long user_id);
+std::optional<Role> role_in(soci::session& sql, long long workspace_id, long long user_id);
+void set_membership(soci::session& sql, long long workspace_id, long long user_id, Role role,
+                    const std::string& now);
+std::vector<Member> members_of(soci::session& sql, long long workspace_id);
+
+// Stores the session under the hash of `token`.
+void insert_session(soci::session& sql, const std::string& token, long long user_id,
+                    std::optional<long long> workspace_id, const std::string& csrf_token,
+                    const std::string& now, const std::string& expires_at);
+std::optional<SessionRecord> find_session(soci::session& sql, const std::string& token,
+                                          const std::string& now);
+void extend_session(soci::session& sql, const std::string& token_hash,
+                    const std::string& expires_at);
+void delete_session(soci::session& sql, const std::string& token_hash);
+void delete_other_sessions(soci::session& sql, long long user_id, const std::string& keep_hash);
+void delete_expired_sessions(soci::session& sql, const std::string& now);
+
+int count_login_failures(soci::session& sql, const std::string& email, const std::string& since);
+void record_login_failure(soci::session& sql, const std::string& email, const std::string& client,
+                          const std::string& now);
+void clear_login_failures(soci::session& sql, const std::string& email);
+
+}  // namespace samtryg::auth

@@ -1,0 +1,166 @@
+#include "core/config/config.hpp"
+
+#include <fmt/format.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include "core/util/strings.hpp"
+
+namespace samtryg::config {
+
+namespace {
+
+long long parse_integer(std::string_view value, std::string_view key, std::string_view origin,
+                        long long min, long long max) {
+  long long number = 0;
+  const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), number);
+  if (error != std::errc() || end != value.data() + value.size() || number < min || number > max) {
+    throw ConfigError(fmt::format("{}: {} must be a whole number from {} to {}, not '{}'", origin,
+                                  key, min, max, value));
+  }
+  return number;
+}
+
+bool parse_bool(std::string_view value, std::string_view key, std::string_view origin) {
+  const auto lower = to_lower_ascii(value);
+  if (lower == "true" || lower == "yes" || lower == "on" || lower == "1") return true;
+  if (lower == "false" || lower == "no" || lower == "off" || lower == "0") return false;
+  throw ConfigError(fmt::format("{}: {} must be true or false, not '{}'", origin, key, value));
+}
+
+std::string choice(std::string_view value, std::string_view key, std::string_view origin,
+                   std::initializer_list<std::string_view> allowed) {
+  for (auto option : allowed) {
+    if (value == option) return std::string(value);
+  }
+  std::string list;
+  for (auto option : allowed) list += (list.empty() ? "" : ", ") + std::string(option);
+  throw ConfigError(fmt::format("{}: {} must be one of {}, not '{}'", origin, key, list, value));
+}
+
+std::string key_list() {
+  std::string list;
+  for (const auto& info : known_keys()) list += (list.empty() ? "" : ", ") + std::string(info.key);
+  return list;
+}
+
+}  // namespace
+
+const std::vector<KeyInfo>& known_keys() {
+  static const std::vector<KeyInfo> keys{
+      {"database", "sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DATABASE"},
+      {"listen", "IP address to listen on"},
+      {"port", "TCP port, 1-65535"},
+      {"network_threads", "threads reading and writing sockets"},
+      {"workers", "threads running request handlers (and database connections); 0 = automatic"},
+      {"public_url", "the address users reach samtryg at; https:// makes cookies Secure"},
+      {"max_body_bytes", "largest request body accepted (uploads)"},
+      {"request_timeout_seconds", "time allowed to send one request"},
+      {"idle_timeout_seconds", "time a kept-alive connection may wait for its next request"},
+      {"session_hours", "how long a login lasts without activity"},
+      {"default_language", "da, sv or en: used until a user chooses"},
+      {"password_hashing", "interactive, moderate or minimal (minimal only for tests)"},
+      {"access_log", "one line per request on standard error"},
+      {"login_max_failures", "failed logins for one e-mail before it is locked for a while"},
+      {"login_lockout_minutes", "how long too many failed logins lock an e-mail"},
+  };
+  return keys;
+}
+
+int Config::effective_workers() const {
+  if (workers > 0) return workers;
+  const int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  return std::max(4, 2 * cores);
+}
+
+std::string Config::effective_public_url() const {
+  if (!public_url.empty()) return public_url;
+  return fmt::format("http://{}:{}", listen, port);
+}
+
+bool Config::behind_tls() const { return public_url.starts_with("https://"); }
+
+void set_value(Config& config, std::string_view key, std::string_view value,
+               std::string_view origin) {
+  value = trim(value);
+  if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+    value = value.substr(1, value.size() - 2);
+  }
+  if (key == "database") config.database = std::string(value);
+  else if (key == "listen") config.listen = std::string(value);
+  else if (key == "port") config.port = static_cast<int>(parse_integer(value, key, origin, 0, 65535));
+  else if (key == "network_threads") config.network_threads = static_cast<int>(parse_integer(value, key, origin, 1, 64));
+  else if (key == "workers") config.workers = static_cast<int>(parse_integer(value, key, origin, 0, 256));
+  else if (key == "public_url") config.public_url = std::string(value);
+  else if (key == "max_body_bytes") config.max_body_bytes = parse_integer(value, key, origin, 1024, 1LL << 32);
+  else if (key == "request_timeout_seconds") config.request_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
+  else if (key == "idle_timeout_seconds") config.idle_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
+  else if (key == "session_hours") config.session_hours = static_cast<int>(parse_integer(value, key, origin, 1, 24 * 90));
+  else if (key == "default_language") config.default_language = choice(value, key, origin, {"da", "sv", "en"});
+  else if (key == "password_hashing") config.password_hashing = choice(value, key, origin, {"interactive", "moderate", "minimal"});
+  else if (key == "access_log") config.access_log = parse_bool(value, key, origin);
+  else if (key == "login_max_failures") config.login_max_failures = static_cast<int>(parse_integer(value, key, origin, 1, 1000));
+  else if (key == "login_lockout_minutes") config.login_lockout_minutes = static_cast<int>(parse_integer(value, key, origin, 1, 24 * 60));
+  else {
+    throw ConfigError(fmt::format("{}: unknown setting '{}' (known settings: {})", origin, key,
+                                  key_list()));
+  }
+}
+
+void apply_text(Config& config, std::string_view text, std::string_view origin_name) {
+  int line_number = 0;
+  for (auto line : split(text, '\n')) {
+    ++line_number;
+    const auto hash = line.find('#');
+    if (hash != std::string_view::npos) line = line.substr(0, hash);
+    line = trim(line);
+    if (line.empty()) continue;
+    const auto origin = fmt::format("{}:{}", origin_name, line_number);
+    const auto eq = line.find('=');
+    if (eq == std::string_view::npos) {
+      throw ConfigError(fmt::format("{}: expected 'key = value', found '{}'", origin, line));
+    }
+    set_value(config, trim(line.substr(0, eq)), line.substr(eq + 1), origin);
+  }
+}
+
+void apply_file(Config& config, const std::string& path) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) {
+    throw ConfigError(fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
+  }
+  std::ostringstream text;
+  text << file.rdbuf();
+  if (file.bad()) {
+    throw ConfigError(fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
+  }
+  apply_text(config, text.str(), path);
+}
+
+void apply_environment(Config& config, char** environment) {
+  constexpr std::string_view prefix = "SAMTRYG_";
+  for (char** entry = environment; entry != nullptr && *entry != nullptr; ++entry) {
+    const std::string_view variable(*entry);
+    if (!variable.starts_with(prefix)) continue;
+    const auto eq = variable.find('=');
+    const auto name = variable.substr(0, eq);
+    if (name == "SAMTRYG_CONFIG" || name.starts_with("SAMTRYG_TEST_")) continue;
+    const auto key = to_lower_ascii(name.substr(prefix.size()));
+    set_value(config, key, eq == std::string_view::npos ? "" : variable.substr(eq + 1), name);
+  }
+}
+
+void validate(const Config& config) {
+  if (config.public_url.empty()) return;
+  if (!config.public_url.starts_with("http://") && !config.public_url.starts_with("https://")) {
+    throw ConfigError(fmt::format("public_url must start with http:// or https://, not '{}'",
+                                  config.public_url));
+  }
+}
+
+}  // namespace samtryg::config

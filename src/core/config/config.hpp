@@ -1,0 +1,63 @@
+#pragma once
+// Settings come from, in increasing precedence: built-in defaults, a config file
+// (samtryg.conf.example documents every key), SAMTRYG_* environment variables, and
+// command-line flags. An unknown key is an error that names it.
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace samtryg::config {
+
+struct ConfigError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Config {
+  std::string database = "sqlite:./samtryg.db";
+  std::string listen = "127.0.0.1";
+  int port = 8080;
+  int network_threads = 1;
+  int workers = 0;  // 0: 2 × cores, at least 4
+  std::string public_url;  // empty: http://LISTEN:PORT
+  long long max_body_bytes = 10 * 1024 * 1024;
+  int request_timeout_seconds = 30;
+  int idle_timeout_seconds = 60;
+  int session_hours = 12;
+  std::string default_language = "da";
+  std::string password_hashing = "interactive";  // interactive | moderate | minimal (tests)
+  bool access_log = true;
+  int login_max_failures = 5;
+  int login_lockout_minutes = 15;
+
+  int effective_workers() const;
+  std::string effective_public_url() const;
+  bool behind_tls() const;
+};
+
+struct KeyInfo {
+  std::string_view key;
+  std::string_view help;
+};
+// Every key, in the order samtryg.conf.example lists them.
+const std::vector<KeyInfo>& known_keys();
+
+// Sets one key from text; `origin` ("samtryg.conf:12", "SAMTRYG_PORT", "--port") goes into
+// error messages.
+void set_value(Config& config, std::string_view key, std::string_view value,
+               std::string_view origin);
+
+// Reads `key = value` lines; '#' starts a comment. Throws ConfigError for an unreadable file
+// (with the system's reason), a line without '=', an unknown key or an invalid value.
+void apply_file(Config& config, const std::string& path);
+void apply_text(Config& config, std::string_view text, std::string_view origin_name);
+
+// Applies SAMTRYG_<KEY> variables. SAMTRYG_CONFIG names the file and SAMTRYG_TEST_* belong to
+// the test tools; any other SAMTRYG_ variable that is not a key is an error.
+void apply_environment(Config& config, char** environment);
+
+// Checks the combination of values (ranges, languages); throws ConfigError.
+void validate(const Config& config);
+
+}  // namespace samtryg::config

@@ -1,0 +1,140 @@
+#include "core/db/database.hpp"
+
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <boost/url/parse.hpp>
+#include <boost/url/url.hpp>
+#include <fmt/format.h>
+
+#include "core/util/strings.hpp"
+
+namespace samtryg::db {
+
+namespace {
+
+constexpr std::string_view kUrlHelp =
+    "use sqlite:PATH (for example sqlite:./samtryg.db) or "
+    "postgresql://USER:PASSWORD@HOST:PORT/DATABASE";
+
+std::string mask_password(const boost::urls::url_view& url) {
+  boost::urls::url copy(url);
+  if (copy.has_password()) copy.set_password("***");
+  return std::string(copy.buffer());
+}
+
+void configure_sqlite(soci::session& sql) {
+  // WAL lets readers run beside one writer; foreign keys are off by default in SQLite.
+  sql << "PRAGMA journal_mode=WAL";
+  sql << "PRAGMA foreign_keys=ON";
+  sql << "PRAGMA busy_timeout=10000";
+  sql << "PRAGMA synchronous=NORMAL";
+}
+
+}  // namespace
+
+DatabaseUrl parse_database_url(std::string_view text) {
+  const auto trimmed = trim(text);
+  if (trimmed.empty()) throw UrlError(fmt::format("the database URL is empty; {}", kUrlHelp));
+  DatabaseUrl result;
+  if (trimmed.starts_with("sqlite:")) {
+    auto path = trimmed.substr(7);
+    if (path.starts_with("//")) path.remove_prefix(2);
+    if (path.empty()) {
+      throw UrlError(fmt::format("the database URL '{}' has no file path; {}", trimmed, kUrlHelp));
+    }
+    result.backend = Backend::sqlite;
+    result.sqlite_path = std::string(path);
+    result.display = std::string(trimmed);
+    return result;
+  }
+  if (trimmed.starts_with("postgresql://") || trimmed.starts_with("postgres://")) {
+    auto parsed = boost::urls::parse_uri(trimmed);
+    if (!parsed) {
+      throw UrlError(fmt::format("the database URL is not a valid URL ({}); {}",
+                                 parsed.error().message(), kUrlHelp));
+    }
+    if (parsed->encoded_host().empty() && !parsed->has_query()) {
+      throw UrlError(fmt::format("the PostgreSQL URL names no host; {}", kUrlHelp));
+    }
+    if (parsed->has_port() && parsed->port_number() == 0) {
+      throw UrlError(fmt::format("the PostgreSQL URL has an invalid port '{}'; {}",
+                                 parsed->port(), kUrlHelp));
+    }
+    result.backend = Backend::postgresql;
+    result.postgres_uri = std::string(trimmed);
+    result.display = mask_password(*parsed);
+    return result;
+  }
+  const auto scheme_end = trimmed.find(':');
+  throw UrlError(fmt::format("unsupported database '{}'; {}",
+                             scheme_end == std::string_view::npos ? trimmed
+                                                                  : trimmed.substr(0, scheme_end),
+                             kUrlHelp));
+}
+
+Database::Database(DatabaseUrl url, std::size_t pool_size)
+    : url_(std::move(url)),
+      pool_size_(pool_size == 0 ? 1 : pool_size),
+      pool_(std::make_unique<soci::connection_pool>(pool_size_)) {}
+
+Database::~Database() = default;
+
+std::unique_ptr<Database> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+  std::unique_ptr<Database> database(new Database(url, pool_size));
+  for (std::size_t i = 0; i < database->pool_size_; ++i) {
+    auto& sql = database->pool_->at(i);
+    try {
+      if (url.backend == Backend::sqlite) {
+        sql.open(soci::connection_parameters(*soci::factory_sqlite3(),
+                                             fmt::format("db=\"{}\" timeout=10", url.sqlite_path)));
+        configure_sqlite(sql);
+      } else {
+        sql.open(soci::connection_parameters(*soci::factory_postgresql(), url.postgres_uri));
+      }
+    } catch (const std::exception& error) {
+      throw ConnectError(fmt::format("cannot open the {} database {}: {}",
+                                     url.backend == Backend::sqlite ? "SQLite" : "PostgreSQL",
+                                     url.display, trim(error.what())));
+    }
+  }
+  return database;
+}
+
+void begin_transaction(soci::session& sql, Backend backend) {
+  sql << (backend == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
+}
+
+void Database::in_transaction(const std::function<void(soci::session&)>& work) {
+  auto sql = session();
+  begin_transaction(sql, url_.backend);
+  try {
+    work(sql);
+    sql << "COMMIT";
+  } catch (...) {
+    try {
+      sql << "ROLLBACK";
+    } catch (...) {  // NOLINT(bugprone-empty-catch): the original error is the one to report
+    }
+    throw;
+  }
+}
+
+bool Database::ping() {
+  try {
+    auto sql = session();
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+    return one == 1;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+bool is_unique_violation(const std::exception& error) {
+  const std::string_view what = error.what();
+  return what.find("UNIQUE constraint failed") != std::string_view::npos ||
+         what.find("duplicate key value violates unique constraint") != std::string_view::npos;
+}
+
+}  // namespace samtryg::db

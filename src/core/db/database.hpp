@@ -1,0 +1,75 @@
+#pragma once
+// The one way the application reaches its database. SQLite (embedded default) and PostgreSQL
+// (scale-out) share one code path through SOCI; the few dialect differences live here.
+#include <soci/soci.h>
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace samtryg::db {
+
+enum class Backend { sqlite, postgresql };
+
+// A malformed or unsupported database URL. The message says what a valid one looks like.
+struct UrlError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The database could not be opened or reached; the message names which one and why.
+struct ConnectError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// The database schema is newer than this binary, or otherwise not usable.
+struct SchemaError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct DatabaseUrl {
+  Backend backend = Backend::sqlite;
+  std::string sqlite_path;      // sqlite:PATH
+  std::string postgres_uri;     // postgresql://user:pass@host:port/db?options, handed to libpq
+  std::string display;          // the URL with any password masked, for messages and logs
+};
+
+// "sqlite:PATH", "sqlite://PATH", or "postgresql://…" / "postgres://…".
+DatabaseUrl parse_database_url(std::string_view url);
+
+class Database {
+ public:
+  // Opens `pool_size` connections. Throws ConnectError when the database cannot be reached.
+  static std::unique_ptr<Database> open(const DatabaseUrl& url, std::size_t pool_size);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Backend backend() const { return url_.backend; }
+  const DatabaseUrl& url() const { return url_; }
+
+  // Borrows a connection for the lifetime of the returned session (waits if all are busy).
+  soci::session session() { return soci::session(*pool_); }
+
+  // Runs `work` in one transaction: committed when it returns, rolled back when it throws.
+  // SQLite transactions start IMMEDIATE so two writers wait for each other instead of failing.
+  void in_transaction(const std::function<void(soci::session&)>& work);
+
+  // Cheap round trip used by /healthz.
+  bool ping();
+
+ private:
+  explicit Database(DatabaseUrl url, std::size_t pool_size);
+  DatabaseUrl url_;
+  std::size_t pool_size_;
+  std::unique_ptr<soci::connection_pool> pool_;
+};
+
+// Starts and ends a transaction on a borrowed session, in the backend's own dialect.
+void begin_transaction(soci::session& sql, Backend backend);
+
+// True when the error is a violated UNIQUE constraint (both backends' wording).
+bool is_unique_violation(const std::exception& error);
+
+}  // namespace samtryg::db

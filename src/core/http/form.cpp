@@ -1,0 +1,122 @@
+#include "core/http/form.hpp"
+
+#include <boost/url/parse_query.hpp>
+#include <fmt/format.h>
+
+#include "core/util/strings.hpp"
+
+namespace samtryg::http {
+
+std::optional<std::string> Form::get(std::string_view name) const {
+  for (const auto& [key, value] : fields) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+std::string Form::value(std::string_view name, std::string_view fallback) const {
+  auto found = get(name);
+  return found ? *found : std::string(fallback);
+}
+
+std::vector<std::string> Form::all(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : fields) {
+    if (key == name) values.push_back(value);
+  }
+  return values;
+}
+
+const UploadedFile* Form::file(std::string_view name) const {
+  for (const auto& file : files) {
+    if (file.field == name) return &file;
+  }
+  return nullptr;
+}
+
+Form parse_urlencoded(std::string_view body) {
+  Form form;
+  if (body.empty()) return form;
+  auto params = boost::urls::parse_query(body);
+  if (!params) throw FormError(fmt::format("the form data is malformed ({})", params.error().message()));
+  for (const auto& param : *params) {
+    auto decoded = param;  // params_encoded_view yields encoded params
+    std::string key = decoded.key.decode(boost::urls::encoding_opts(true));
+    std::string value = decoded.has_value ? decoded.value.decode(boost::urls::encoding_opts(true)) : "";
+    form.fields.emplace_back(std::move(key), std::move(value));
+  }
+  return form;
+}
+
+namespace {
+
+// Reads a parameter such as boundary=… or name="…" from a header value.
+std::optional<std::string> header_parameter(std::string_view header, std::string_view name) {
+  for (auto part : split(header, ';')) {
+    part = trim(part);
+    const auto eq = part.find('=');
+    if (eq == std::string_view::npos) continue;
+    if (!iequals_ascii(trim(part.substr(0, eq)), name)) continue;
+    auto value = trim(part.substr(eq + 1));
+    if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
+      value = value.substr(1, value.size() - 2);
+    }
+    return std::string(value);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Form parse_multipart(std::string_view content_type, std::string_view body) {
+  const auto boundary = header_parameter(content_type, "boundary");
+  if (!boundary || boundary->empty() || boundary->size() > 200) {
+    throw FormError("the multipart form has no valid boundary");
+  }
+  const std::string delimiter = "--" + *boundary;
+  Form form;
+  auto at = body.find(delimiter);
+  if (at == std::string_view::npos) throw FormError("the multipart form has no parts");
+  while (true) {
+    at += delimiter.size();
+    if (body.substr(at, 2) == "--") return form;  // closing delimiter
+    if (body.substr(at, 2) != "\r\n") throw FormError("the multipart form is malformed");
+    at += 2;
+    const auto headers_end = body.find("\r\n\r\n", at);
+    if (headers_end == std::string_view::npos) throw FormError("a multipart part has no headers");
+    const auto next = body.find("\r\n" + delimiter, headers_end + 4);
+    if (next == std::string_view::npos) throw FormError("the multipart form is truncated");
+
+    std::string disposition;
+    std::string part_type = "text/plain";
+    for (auto line : split(body.substr(at, headers_end - at), '\n')) {
+      line = trim(line);
+      const auto colon = line.find(':');
+      if (colon == std::string_view::npos) continue;
+      const auto name = trim(line.substr(0, colon));
+      const auto value = trim(line.substr(colon + 1));
+      if (iequals_ascii(name, "Content-Disposition")) disposition = std::string(value);
+      if (iequals_ascii(name, "Content-Type")) part_type = std::string(value);
+    }
+    const auto field = header_parameter(disposition, "name");
+    if (!field) throw FormError("a multipart part has no field name");
+    const auto content = body.substr(headers_end + 4, next - headers_end - 4);
+    if (auto filename = header_parameter(disposition, "filename")) {
+      form.files.push_back(UploadedFile{*field, *filename, part_type, std::string(content)});
+    } else {
+      form.fields.emplace_back(*field, std::string(content));
+    }
+    at = next + 2;
+  }
+}
+
+Form parse_form(std::string_view content_type, std::string_view body) {
+  const auto media_type = to_lower_ascii(trim(content_type.substr(0, content_type.find(';'))));
+  if (media_type == "multipart/form-data") return parse_multipart(content_type, body);
+  if (media_type.empty() || media_type == "application/x-www-form-urlencoded") {
+    return parse_urlencoded(body);
+  }
+  throw FormError(fmt::format("unsupported form content type '{}'", media_type));
+}
+
+}  // namespace samtryg::http

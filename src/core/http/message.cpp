@@ -1,0 +1,117 @@
+#include "core/http/message.hpp"
+
+#include <boost/url/parse.hpp>
+
+#include "core/util/strings.hpp"
+
+namespace samtryg::http {
+
+std::string_view to_string(Method method) {
+  switch (method) {
+    case Method::get: return "GET";
+    case Method::head: return "HEAD";
+    case Method::post: return "POST";
+    case Method::put: return "PUT";
+    case Method::patch: return "PATCH";
+    case Method::delete_: return "DELETE";
+    case Method::options: return "OPTIONS";
+    case Method::other: break;
+  }
+  return "OTHER";
+}
+
+Method method_from_string(std::string_view text) {
+  if (text == "GET") return Method::get;
+  if (text == "HEAD") return Method::head;
+  if (text == "POST") return Method::post;
+  if (text == "PUT") return Method::put;
+  if (text == "PATCH") return Method::patch;
+  if (text == "DELETE") return Method::delete_;
+  if (text == "OPTIONS") return Method::options;
+  return Method::other;
+}
+
+bool changes_state(Method method) {
+  return method == Method::post || method == Method::put || method == Method::patch ||
+         method == Method::delete_;
+}
+
+bool CaseInsensitiveLess::operator()(std::string_view a, std::string_view b) const {
+  const auto n = std::min(a.size(), b.size());
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto x = static_cast<unsigned char>(a[i] >= 'A' && a[i] <= 'Z' ? a[i] + 32 : a[i]);
+    const auto y = static_cast<unsigned char>(b[i] >= 'A' && b[i] <= 'Z' ? b[i] + 32 : b[i]);
+    if (x != y) return x < y;
+  }
+  return a.size() < b.size();
+}
+
+std::string_view Request::header(std::string_view name) const {
+  const auto found = headers.find(std::string(name));
+  return found == headers.end() ? std::string_view{} : std::string_view(found->second);
+}
+
+bool Request::set_target(std::string_view raw_target) {
+  target = std::string(raw_target);
+  auto parsed = boost::urls::parse_origin_form(raw_target);
+  if (!parsed) return false;
+  path = parsed->path();  // decoded
+  query = parsed->has_query() ? std::string(parsed->encoded_query()) : std::string();
+  return !path.empty() && path.front() == '/';
+}
+
+Response Response::html(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  response.header("Content-Type", "text/html; charset=utf-8");
+  return response;
+}
+
+Response Response::text(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  response.header("Content-Type", "text/plain; charset=utf-8");
+  return response;
+}
+
+Response Response::json(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.body = std::move(body);
+  response.header("Content-Type", "application/json");
+  return response;
+}
+
+Response Response::redirect(std::string location, int status) {
+  Response response;
+  response.status = status;
+  response.header("Location", std::move(location));
+  return response;
+}
+
+std::string_view reason_phrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Payload Too Large";
+    case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+  }
+}
+
+}  // namespace samtryg::http

@@ -1,0 +1,268 @@
+#include "core/http/server.hpp"
+
+#include <boost/asio.hpp>
+#include <boost/asio/as_tuple.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+#include <fmt/format.h>
+
+#include <atomic>
+#include <cstdio>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include "core/util/time.hpp"
+
+namespace samtryg::http {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace bhttp = boost::beast::http;
+using tcp = asio::ip::tcp;
+constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
+
+namespace {
+
+// One open connection, as the shutdown path sees it. Touched only on the connection's strand.
+struct Connection {
+  beast::tcp_stream* stream = nullptr;
+  bool idle = true;
+};
+
+Request to_request(bhttp::request<bhttp::string_body>&& message, const std::string& client) {
+  Request request;
+  request.method = method_from_string(std::string_view(message.method_string()));
+  request.client_address = client;
+  request.keep_alive = message.keep_alive();
+  for (const auto& field : message) {
+    auto [it, inserted] = request.headers.emplace(std::string(field.name_string()),
+                                                  std::string(field.value()));
+    if (!inserted) it->second.append(", ").append(field.value());
+  }
+  request.body = std::move(message.body());
+  if (!request.set_target(std::string_view(message.target()))) request.path.clear();
+  return request;
+}
+
+bhttp::response<bhttp::string_body> to_message(Response&& response, bool head, bool keep_alive) {
+  bhttp::response<bhttp::string_body> message;
+  message.result(static_cast<unsigned>(response.status));
+  message.version(11);
+  for (auto& [name, value] : response.headers) message.set(name, value);
+  for (auto& cookie : response.set_cookies) message.insert(bhttp::field::set_cookie, cookie);
+  message.keep_alive(keep_alive);
+  const auto size = response.body.size();
+  if (!head) message.body() = std::move(response.body);
+  if (response.status != 304 && response.status != 204) {
+    message.set(bhttp::field::content_length, std::to_string(size));
+  }
+  return message;
+}
+
+Response plain_error(int status) {
+  return Response::text(fmt::format("{} {}\n", status, reason_phrase(status)), status);
+}
+
+}  // namespace
+
+struct Server::Impl {
+  ServerOptions options;
+  Dispatcher dispatcher;
+  asio::io_context io;
+  asio::thread_pool workers;
+  tcp::acceptor acceptor;
+  std::atomic<bool> stopping{false};
+  std::mutex connections_mutex;
+  std::unordered_set<std::shared_ptr<Connection>> connections;
+  std::mutex log_mutex;
+  asio::signal_set* signals = nullptr;  // set while run() waits for SIGINT/SIGTERM
+
+  Impl(ServerOptions opts, Dispatcher dispatch)
+      : options(std::move(opts)),
+        dispatcher(std::move(dispatch)),
+        io(static_cast<int>(options.network_threads)),
+        workers(options.worker_threads),
+        acceptor(io) {}
+
+  void log(const Request& request, int status, std::size_t bytes,
+           std::chrono::steady_clock::duration took) {
+    if (!options.access_log) return;
+    const double ms = std::chrono::duration<double, std::milli>(took).count();
+    auto line = fmt::format("time={} method={} path={:?} status={} bytes={} duration_ms={:.3f} client={}\n",
+                            now_iso_utc(), to_string(request.method), request.path, status, bytes,
+                            ms, request.client_address);
+    if (options.log_line) {
+      options.log_line(line);
+      return;
+    }
+    const std::lock_guard lock(log_mutex);
+    std::fwrite(line.data(), 1, line.size(), stderr);
+  }
+
+  asio::awaitable<void> write(beast::tcp_stream& stream, Response&& response, bool head,
+                              bool keep_alive, beast::error_code& ec) {
+    auto message = to_message(std::move(response), head, keep_alive);
+    stream.expires_after(options.request_timeout);
+    auto [error, written] = co_await bhttp::async_write(stream, message, as_tuple_awaitable);
+    ec = error;
+  }
+
+  asio::awaitable<void> serve_connection(tcp::socket socket) {
+    beast::error_code ignored;
+    socket.set_option(tcp::no_delay(true), ignored);
+    const auto client = socket.remote_endpoint(ignored).address().to_string();
+    beast::tcp_stream stream(std::move(socket));
+    auto state = std::make_shared<Connection>();
+    state->stream = &stream;
+    {
+      const std::lock_guard lock(connections_mutex);
+      connections.insert(state);
+    }
+    beast::flat_buffer buffer;
+    bool first = true;
+    while (!stopping) {
+      bhttp::request_parser<bhttp::string_body> parser;
+      parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
+      parser.body_limit(options.max_body_bytes);
+      stream.expires_after(first ? options.request_timeout : options.idle_timeout);
+      first = false;
+      state->idle = true;
+      auto [ec, read] = co_await bhttp::async_read(stream, buffer, parser, as_tuple_awaitable);
+      state->idle = false;
+      if (ec) {
+        int status = 0;
+        if (ec == bhttp::error::body_limit) status = 413;
+        else if (ec == bhttp::error::header_limit) status = 431;
+        else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) status = 400;
+        if (status != 0 && ec != bhttp::error::end_of_stream) {
+          beast::error_code write_error;
+          co_await write(stream, plain_error(status), false, false, write_error);
+        }
+        break;
+      }
+      const auto started = std::chrono::steady_clock::now();
+      auto request = to_request(parser.release(), client);
+      const bool head = request.method == Method::head;
+      Response response;
+      if (request.path.empty()) {
+        response = plain_error(400);
+      } else {
+        response = co_await asio::co_spawn(
+            workers,
+            [this, &request]() -> asio::awaitable<Response> {
+              try {
+                co_return dispatcher(request);
+              } catch (...) {
+                co_return plain_error(500);
+              }
+            },
+            asio::use_awaitable);
+      }
+      const bool keep_alive = request.keep_alive && !stopping;
+      const int status = response.status;
+      const auto bytes = response.body.size();
+      beast::error_code write_error;
+      co_await write(stream, std::move(response), head, keep_alive, write_error);
+      log(request, status, head ? 0 : bytes, std::chrono::steady_clock::now() - started);
+      if (write_error || !keep_alive) break;
+    }
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    state->stream = nullptr;
+    const std::lock_guard lock(connections_mutex);
+    connections.erase(state);
+  }
+
+  asio::awaitable<void> accept_loop() {
+    while (!stopping) {
+      auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), as_tuple_awaitable);
+      if (ec) {
+        if (ec == asio::error::operation_aborted || !acceptor.is_open()) break;
+        continue;  // e.g. too many open files: keep serving the connections we have
+      }
+      auto executor = socket.get_executor();
+      asio::co_spawn(executor, serve_connection(std::move(socket)), asio::detached);
+    }
+  }
+
+  void begin_shutdown() {
+    if (stopping.exchange(true)) return;
+    asio::post(io, [this] {
+      beast::error_code ignored;
+      acceptor.close(ignored);
+      // Once shutdown begins the signal wait must not keep the event loop alive.
+      if (signals != nullptr) signals->cancel(ignored);
+    });
+    const std::lock_guard lock(connections_mutex);
+    for (const auto& connection : connections) {
+      if (connection->stream == nullptr) continue;
+      asio::post(connection->stream->get_executor(), [connection] {
+        if (connection->stream != nullptr && connection->idle) connection->stream->cancel();
+      });
+    }
+  }
+};
+
+Server::Server(ServerOptions options, Dispatcher dispatcher)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(dispatcher))) {}
+
+Server::~Server() {
+  stop();
+  impl_->workers.join();
+}
+
+void Server::listen() {
+  beast::error_code ec;
+  const auto address = asio::ip::make_address(impl_->options.address, ec);
+  if (ec) {
+    throw ListenError(fmt::format("'{}' is not a valid IP address to listen on",
+                                  impl_->options.address));
+  }
+  const tcp::endpoint endpoint(address, impl_->options.port);
+  auto& acceptor = impl_->acceptor;
+  acceptor.open(endpoint.protocol(), ec);
+  if (!ec) acceptor.set_option(asio::socket_base::reuse_address(true), ec);
+  if (!ec) acceptor.bind(endpoint, ec);
+  if (ec == asio::error::address_in_use) {
+    throw ListenError(fmt::format(
+        "port {} is already in use on {}; stop the other program or choose another port "
+        "with --port",
+        impl_->options.port, impl_->options.address));
+  }
+  if (ec == asio::error::access_denied) {
+    throw ListenError(fmt::format("no permission to listen on port {} of {}; use a port above 1023",
+                                  impl_->options.port, impl_->options.address));
+  }
+  if (!ec) acceptor.listen(asio::socket_base::max_listen_connections, ec);
+  if (ec) {
+    throw ListenError(fmt::format("cannot listen on {}:{}: {}", impl_->options.address,
+                                  impl_->options.port, ec.message()));
+  }
+}
+
+std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+
+void Server::run(bool handle_signals) {
+  auto& io = impl_->io;
+  asio::signal_set signals(io);
+  if (handle_signals) {
+    signals.add(SIGINT);
+    signals.add(SIGTERM);
+    signals.async_wait([this](const beast::error_code& ec, int) {
+      if (!ec) impl_->begin_shutdown();
+    });
+  }
+  impl_->signals = &signals;
+  asio::co_spawn(io, impl_->accept_loop(), asio::detached);
+  std::vector<std::thread> extra;
+  for (std::size_t i = 1; i < impl_->options.network_threads; ++i) {
+    extra.emplace_back([&io] { io.run(); });
+  }
+  io.run();
+  for (auto& thread : extra) thread.join();
+  impl_->signals = nullptr;
+}
+
+void Server::stop() { impl_->begin_shutdown(); }
+
+}  // namespace samtryg::http

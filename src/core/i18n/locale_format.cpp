@@ -1,0 +1,127 @@
+#include "core/i18n/locale_format.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/coll.h>
+#include <unicode/datefmt.h>
+#include <unicode/numfmt.h>
+#include <unicode/timezone.h>
+
+#include <algorithm>
+#include <array>
+#include <memory>
+#include <stdexcept>
+
+namespace samtryg::i18n {
+
+namespace {
+
+icu::Locale locale_for(Language language) {
+  switch (language) {
+    case Language::da: return icu::Locale("da", "DK");
+    case Language::sv: return icu::Locale("sv", "SE");
+    case Language::en: return icu::Locale("en", "GB");
+  }
+  return icu::Locale("da", "DK");
+}
+
+std::size_t index_of(Language language) { return static_cast<std::size_t>(language); }
+
+std::string to_utf8(const icu::UnicodeString& text) {
+  std::string out;
+  text.toUTF8String(out);
+  return out;
+}
+
+void check(UErrorCode status, const char* what) {
+  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
+}
+
+// ICU formatters are not safe to share between threads; each thread keeps its own.
+struct ThreadFormatters {
+  std::array<std::unique_ptr<icu::DateFormat>, 3> dates;
+  std::array<std::unique_ptr<icu::NumberFormat>, 3> numbers;
+  std::array<std::unique_ptr<icu::NumberFormat>, 3> percents;
+  std::array<std::unique_ptr<icu::Collator>, 3> collators;
+};
+
+ThreadFormatters& formatters() {
+  thread_local ThreadFormatters instance;
+  return instance;
+}
+
+icu::Collator& collator(Language language) {
+  auto& slot = formatters().collators[index_of(language)];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::Collator::createInstance(locale_for(language), status));
+    check(status, "collator");
+  }
+  return *slot;
+}
+
+}  // namespace
+
+std::string format_date(Date date, Language language) {
+  auto& slot = formatters().dates[index_of(language)];
+  if (!slot) {
+    slot.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale_for(language)));
+    if (!slot) throw std::runtime_error("ICU date format unavailable");
+    slot->setTimeZone(*icu::TimeZone::getGMT());
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> calendar(
+      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), status));
+  check(status, "calendar");
+  calendar->clear();
+  calendar->set(date.year, date.month - 1, date.day);
+  const auto when = calendar->getTime(status);
+  check(status, "date");
+  icu::UnicodeString out;
+  slot->format(when, out);
+  return to_utf8(out);
+}
+
+std::string format_number(double value, int decimals, Language language) {
+  auto& slot = formatters().numbers[index_of(language)];
+  UErrorCode status = U_ZERO_ERROR;
+  if (!slot) {
+    slot.reset(icu::NumberFormat::createInstance(locale_for(language), status));
+    check(status, "number format");
+  }
+  slot->setMinimumFractionDigits(decimals);
+  slot->setMaximumFractionDigits(decimals);
+  icu::UnicodeString out;
+  slot->format(value, out);
+  return to_utf8(out);
+}
+
+std::string format_percent(double percent, int decimals, Language language) {
+  auto& slot = formatters().percents[index_of(language)];
+  UErrorCode status = U_ZERO_ERROR;
+  if (!slot) {
+    slot.reset(icu::NumberFormat::createPercentInstance(locale_for(language), status));
+    check(status, "percent format");
+  }
+  slot->setMinimumFractionDigits(decimals);
+  slot->setMaximumFractionDigits(decimals);
+  icu::UnicodeString out;
+  slot->format(percent / 100.0, out);
+  return to_utf8(out);
+}
+
+bool collate_less(std::string_view a, std::string_view b, Language language) {
+  UErrorCode status = U_ZERO_ERROR;
+  const auto result = collator(language).compareUTF8(
+      icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+      icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+  check(status, "collation");
+  return result == UCOL_LESS;
+}
+
+void sort_names(std::vector<std::string>& names, Language language) {
+  std::stable_sort(names.begin(), names.end(), [language](const auto& a, const auto& b) {
+    return collate_less(a, b, language);
+  });
+}
+
+}  // namespace samtryg::i18n

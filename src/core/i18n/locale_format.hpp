@@ -1,0 +1,27 @@
+#pragma once
+// Dates, numbers and sorting the way each language writes them, through ICU:
+// da "14. januar 2018", "84,9 %"; sv "14 januari 2018"; en "14 January 2018".
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/i18n/language.hpp"
+
+namespace samtryg::i18n {
+
+struct Date {
+  int year = 0;
+  int month = 0;  // 1-12
+  int day = 0;    // 1-31
+};
+
+std::string format_date(Date date, Language language);
+std::string format_number(double value, int decimals, Language language);
+// `percent` is already in percent: 84.9 → "84,9 %".
+std::string format_percent(double percent, int decimals, Language language);
+
+// Orders UTF-8 strings as a reader of `language` expects (Danish æ ø å after z, Swedish å ä ö).
+void sort_names(std::vector<std::string>& names, Language language);
+bool collate_less(std::string_view a, std::string_view b, Language language);
+
+}  // namespace samtryg::i18n

@@ -1,0 +1,27 @@
+#pragma once
+// Renders embedded mustache templates. {{x}} is HTML-escaped (quotes included); only
+// {{{x}}} for HTML that samtryg itself produced. The language's catalog sits under the page's
+// data, so templates write {{t.some_key}} without the catalog being copied per request.
+#include <kainjow/mustache.hpp>
+
+#include <string>
+#include <string_view>
+
+#include "core/i18n/catalog.hpp"
+
+namespace samtryg::view {
+
+using Data = kainjow::mustache::data;
+using List = kainjow::mustache::data;  // built with Data(Data::type::list)
+
+// `template_path` is the template's path in the source tree, e.g.
+// "src/features/accounts/templates/login.mustache". Throws std::logic_error when the template
+// is missing or does not parse (a build mistake, caught by the tests).
+std::string render(std::string_view template_path, const Data& page, const i18n::Catalog& catalog);
+
+std::string escape_html(std::string_view text);
+
+inline Data list() { return Data(Data::type::list); }
+inline Data flag(bool value) { return value ? Data(Data::type::bool_true) : Data(Data::type::bool_false); }
+
+}  // namespace samtryg::view

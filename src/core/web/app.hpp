@@ -1,0 +1,57 @@
+#pragma once
+// The route table and the steps every request goes through, in order: static assets →
+// session → language → route (404/405) → access (login or 403) → CSRF (403) → handler →
+// security headers. Features only add routes; the rules live here once.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/auth/roles.hpp"
+#include "core/http/message.hpp"
+#include "core/http/router.hpp"
+#include "core/web/context.hpp"
+
+namespace samtryg::web {
+
+struct Access {
+  enum class Kind { anyone, signed_in, permission };
+  Kind kind = Kind::anyone;
+  auth::Permission permission = auth::Permission::read_published;
+
+  static Access anyone() { return {Kind::anyone, auth::Permission::read_published}; }
+  static Access signed_in() { return {Kind::signed_in, auth::Permission::read_published}; }
+  static Access needs(auth::Permission permission) { return {Kind::permission, permission}; }
+  // Whether a user with `role` (none: anonymous or no workspace) and `signed_in` may pass.
+  bool admits(bool is_signed_in, std::optional<auth::Role> role) const;
+};
+
+using Handler = std::function<http::Response(Context&)>;
+
+struct Route {
+  http::Method method;
+  std::string pattern;
+  Access access;
+  Handler handler;
+};
+
+class App {
+ public:
+  explicit App(Services& services) : services_(services) {}
+
+  void add(Route route);
+  const std::vector<Route>& routes() const { return routes_; }
+
+  // Never throws: failures become error pages.
+  http::Response handle(http::Request& request);
+
+ private:
+  http::Response dispatch(Context& context);
+  void load_session(Context& context);
+  void choose_language(Context& context);
+
+  Services& services_;
+  std::vector<Route> routes_;
+  http::Router<std::size_t> router_;  // pattern → index into routes_
+};
+
+}  // namespace samtryg::web

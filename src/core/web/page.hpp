@@ -1,0 +1,26 @@
+#pragma once
+// Wraps a feature's page template in the shared layout (web/templates/layout.mustache):
+// header, navigation, language switcher, sign-out form, notices.
+#include <string>
+#include <string_view>
+
+#include "core/http/message.hpp"
+#include "core/view/render.hpp"
+#include "core/web/context.hpp"
+
+namespace samtryg::web {
+
+struct PageOptions {
+  std::string title;
+  int status = 200;
+  std::string_view nav;  // which navigation entry is current: "home", "users", "account"
+};
+
+http::Response render_page(Context& context, std::string_view template_path, view::Data data,
+                           const PageOptions& options);
+
+// A page that says what went wrong in the user's language, never how the server works.
+http::Response error_page(Context& context, int status, std::string_view title_key,
+                          std::string_view text_key, std::string_view reference = {});
+
+}  // namespace samtryg::web

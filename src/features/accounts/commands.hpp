@@ -1,0 +1,49 @@
+#pragma once
+// Use cases for accounts: validate → one transaction → store → audit entry → commit.
+// Called by the web pages and the CLI alike.
+#include <optional>
+#include <string>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/passwords.hpp"
+#include "core/auth/store.hpp"
+#include "core/db/database.hpp"
+#include "features/accounts/model.hpp"
+
+namespace samtryg::accounts {
+
+struct LoginPolicy {
+  int max_failures = 5;
+  int lockout_minutes = 15;
+  int session_hours = 12;
+};
+
+struct LoginResult {
+  enum class Outcome { signed_in, wrong_credentials, throttled };
+  Outcome outcome = Outcome::wrong_credentials;
+  std::string session_token;  // for the cookie; only its hash is stored
+};
+
+LoginResult log_in(db::Database& database, const LoginPolicy& policy, const std::string& email,
+                   const std::string& password, const std::string& client);
+
+void log_out(db::Database& database, const std::string& token_hash);
+
+// Throws validation::Invalid (wrong current password, too short, mismatch). Other sessions
+// of the user end; the current one stays.
+void change_password(db::Database& database, auth::HashCost cost,
+                     const auth::SessionRecord& session, const std::string& current,
+                     const std::string& new_password, const std::string& confirm);
+
+// Creates the user and their role in `workspace_id`. Throws validation::Invalid, including
+// for an e-mail that is already taken. Returns the new user's id.
+long long add_user(db::Database& database, auth::HashCost cost, const audit::Actor& actor,
+                   long long workspace_id, const NewUser& input);
+
+void set_language(db::Database& database, long long user_id, const std::string& language);
+
+// The workspace called `name`, created (and audited) when it does not exist yet.
+auth::Workspace ensure_workspace(db::Database& database, const audit::Actor& actor,
+                                 const std::string& name, const std::string& language);
+
+}  // namespace samtryg::accounts

@@ -1,0 +1,255 @@
+#include "features/accounts/pages.hpp"
+
+#include "core/auth/passwords.hpp"
+#include "core/http/cookies.hpp"
+#include "core/i18n/locale_format.hpp"
+#include "core/util/crypto.hpp"
+#include "core/web/form_errors.hpp"
+#include "core/web/page.hpp"
+#include "features/accounts/commands.hpp"
+
+namespace samtryg::accounts {
+
+namespace {
+
+using http::Method;
+using http::Response;
+using web::Access;
+using web::Context;
+
+constexpr std::string_view kTemplates = "src/features/accounts/templates/";
+
+std::string template_path(std::string_view name) {
+  return std::string(kTemplates) + std::string(name) + ".mustache";
+}
+
+// Notices after a redirect are named in the query string; only these names are shown.
+std::string notice_text(const Context& context) {
+  const auto key = context.query("notice");
+  for (const std::string_view allowed : {"login_logged_out", "password_changed", "users_created"}) {
+    if (key == allowed) {
+      return context.catalog().format(key, {{"name", context.query("name")}});
+    }
+  }
+  return {};
+}
+
+LoginPolicy policy_from(const Context& context) {
+  const auto& config = context.services.config;
+  return LoginPolicy{config.login_max_failures, config.login_lockout_minutes,
+                     config.session_hours};
+}
+
+std::string min_hint(const Context& context) {
+  return context.catalog().format("password_new_hint",
+                                  {{"min", std::to_string(auth::kMinPasswordLength)}});
+}
+
+// ---- login / logout ---------------------------------------------------------------------
+
+Response login_page(Context& context, view::Data data, int status) {
+  if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
+  if (data.get("next") == nullptr) data.set("next", web::safe_local_path(context.query("next")));
+  return web::render_page(context, template_path("login"), std::move(data),
+                          {.title = std::string(context.catalog().text("login_title")),
+                           .status = status,
+                           .nav = {}});
+}
+
+Response show_login(Context& context) {
+  if (context.signed_in()) return Response::redirect("/");
+  return login_page(context, {}, 200);
+}
+
+Response submit_login(Context& context) {
+  const auto& form = context.form();
+  const auto email = form.value("email");
+  const auto password = form.value("password");
+  const auto next = web::safe_local_path(form.value("next"));
+  view::Data data;
+  data.set("email", email);
+  data.set("next", next);
+  validation::Errors errors;
+  if (email.empty()) errors.add("email", "login_email_required");
+  if (password.empty()) errors.add("password", "login_password_required");
+  if (!errors.empty()) {
+    data.set("errors", web::error_data(errors, context.catalog()));
+    return login_page(context, std::move(data), 422);
+  }
+  const auto result = log_in(context.services.database, policy_from(context), email, password,
+                             context.request.client_address);
+  if (result.outcome == LoginResult::Outcome::throttled) {
+    data.set("failure", context.catalog().format(
+                            "login_throttled",
+                            {{"minutes", std::to_string(context.services.config.login_lockout_minutes)}}));
+    return login_page(context, std::move(data), 429);
+  }
+  if (result.outcome == LoginResult::Outcome::wrong_credentials) {
+    data.set("failure", std::string(context.catalog().text("login_failed")));
+    return login_page(context, std::move(data), 401);
+  }
+  auto response = Response::redirect(next);
+  auto options = context.cookie_options();
+  response.set_cookies.push_back(
+      http::make_set_cookie(web::kSessionCookie, result.session_token, options));
+  return response;
+}
+
+Response submit_logout(Context& context) {
+  log_out(context.services.database, context.session->token_hash);
+  auto response = Response::redirect("/login?notice=login_logged_out");
+  auto options = context.cookie_options();
+  options.max_age = 0;
+  response.set_cookies.push_back(http::make_set_cookie(web::kSessionCookie, "", options));
+  return response;
+}
+
+// ---- overview ------------------------------------------------------------------------------
+
+Response show_home(Context& context) {
+  view::Data data;
+  const auto& catalog = context.catalog();
+  data.set("welcome", catalog.format("home_welcome", {{"name", context.session->user.name}}));
+  if (const auto role = context.role()) {
+    data.set("workspace", context.workspace().name);
+    data.set("role", std::string(catalog.text("role_" + std::string(auth::code(*role)))));
+  }
+  return web::render_page(context, template_path("home"), std::move(data),
+                          {.title = std::string(catalog.text("home_title")), .status = 200, .nav = "home"});
+}
+
+// ---- password --------------------------------------------------------------------------
+
+Response password_page(Context& context, view::Data data, int status) {
+  if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
+  data.set("min_hint", min_hint(context));
+  return web::render_page(context, template_path("password"), std::move(data),
+                          {.title = std::string(context.catalog().text("password_title")),
+                           .status = status,
+                           .nav = "account"});
+}
+
+Response show_password(Context& context) { return password_page(context, {}, 200); }
+
+Response submit_password(Context& context) {
+  const auto& form = context.form();
+  try {
+    change_password(context.services.database, context.services.hash_cost, *context.session,
+                    form.value("current_password"), form.value("new_password"),
+                    form.value("confirm_password"));
+  } catch (const validation::Invalid& invalid) {
+    view::Data data;
+    data.set("errors", web::error_data(invalid.errors, context.catalog()));
+    return password_page(context, std::move(data), 422);
+  }
+  return Response::redirect("/account/password?notice=password_changed");
+}
+
+// ---- language ---------------------------------------------------------------------------
+
+Response submit_language(Context& context) {
+  const auto& form = context.form();
+  const auto back = web::safe_local_path(form.value("back"));
+  const auto language = i18n::parse_language(form.value("language"));
+  auto response = Response::redirect(back);
+  if (!language) return response;
+  const std::string code(i18n::code(*language));
+  if (context.session) set_language(context.services.database, context.session->user.id, code);
+  auto options = context.cookie_options();
+  options.max_age = 365LL * 24 * 3600;
+  response.set_cookies.push_back(http::make_set_cookie(web::kLanguageCookie, code, options));
+  return response;
+}
+
+// ---- users (admin) ----------------------------------------------------------------------
+
+Response users_page(Context& context, view::Data data, const NewUser& input, int status) {
+  const auto& catalog = context.catalog();
+  auto sql = context.services.database.session();
+  auto members = auth::members_of(sql, context.workspace().id);
+  std::sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
+    return i18n::collate_less(a.user.name, b.user.name, context.language);
+  });
+  auto rows = view::list();
+  for (const auto& member : members) {
+    view::Data row;
+    row.set("name", member.user.name);
+    row.set("email", member.user.email);
+    row.set("role", std::string(catalog.text("role_" + std::string(auth::code(member.role)))));
+    row.set("language", std::string(catalog.text("language_" + member.user.language)));
+    rows.push_back(row);
+  }
+  auto roles = view::list();
+  for (const auto role : auth::kRoles) {
+    view::Data option;
+    const std::string code(auth::code(role));
+    option.set("code", code);
+    option.set("label", std::string(catalog.text("role_" + code)));
+    option.set("selected", view::flag(code == input.role));
+    roles.push_back(option);
+  }
+  auto languages = view::list();
+  for (const auto language : i18n::kLanguages) {
+    view::Data option;
+    const std::string code(i18n::code(language));
+    option.set("code", code);
+    option.set("label", std::string(catalog.text("language_" + code)));
+    option.set("selected", view::flag(code == input.language));
+    languages.push_back(option);
+  }
+  view::Data form;
+  form.set("name", input.name);
+  form.set("email", input.email);
+  data.set("form", form);
+  data.set("members", rows);
+  data.set("roles", roles);
+  data.set("languages", languages);
+  data.set("caption", catalog.format("users_caption", {{"workspace", context.workspace().name}}));
+  data.set("min_hint", min_hint(context));
+  if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
+  return web::render_page(context, template_path("users"), std::move(data),
+                          {.title = std::string(catalog.text("users_title")), .status = status, .nav = "users"});
+}
+
+Response show_users(Context& context) {
+  NewUser defaults;
+  defaults.language = std::string(i18n::code(context.language));
+  return users_page(context, {}, defaults, 200);
+}
+
+Response submit_user(Context& context) {
+  const auto& form = context.form();
+  NewUser input;
+  input.name = form.value("name");
+  input.email = form.value("email");
+  input.password = form.value("password");
+  input.language = form.value("language");
+  input.role = form.value("role");
+  try {
+    add_user(context.services.database, context.services.hash_cost,
+             audit::Actor{context.session->user.id, context.session->user.email},
+             context.workspace().id, input);
+  } catch (const validation::Invalid& invalid) {
+    view::Data data;
+    data.set("errors", web::error_data(invalid.errors, context.catalog()));
+    return users_page(context, std::move(data), input, 422);
+  }
+  return Response::redirect("/users?notice=users_created&name=" + web::url_encode(input.name));
+}
+
+}  // namespace
+
+void add_routes(web::App& app) {
+  using auth::Permission;
+  app.add({Method::get, "/login", Access::anyone(), show_login});
+  app.add({Method::post, "/login", Access::anyone(), submit_login});
+  app.add({Method::post, "/logout", Access::signed_in(), submit_logout});
+  app.add({Method::post, "/language", Access::anyone(), submit_language});
+  app.add({Method::get, "/", Access::signed_in(), show_home});
+  app.add({Method::get, "/account/password", Access::signed_in(), show_password});
+  app.add({Method::post, "/account/password", Access::signed_in(), submit_password});
+  app.add({Method::get, "/users", Access::needs(Permission::manage_users), show_users});
+  app.add({Method::post, "/users", Access::needs(Permission::manage_users), submit_user});
+}
+
+}  // namespace samtryg::accounts

@@ -1,0 +1,9 @@
+#pragma once
+#include "core/web/app.hpp"
+
+namespace samtryg::accounts {
+
+// Login, logout, overview, password change, language choice and the users admin page.
+void add_routes(web::App& app);
+
+}  // namespace samtryg::accounts
