@@ -23,6 +23,34 @@ std::string mask_password(const boost::urls::url_view& url) {
   return std::string(copy.buffer());
 }
 
+// libpq keyword values go in single quotes with \\ and \' escaped.
+std::string conninfo_value(std::string_view value) {
+  std::string quoted = "'";
+  for (const char c : value) {
+    if (c == '\\' || c == '\'') quoted += '\\';
+    quoted += c;
+  }
+  return quoted + "'";
+}
+
+std::string to_conninfo(const boost::urls::url_view& url) {
+  std::string info;
+  auto add = [&info](std::string_view key, std::string_view value) {
+    if (value.empty()) return;
+    if (!info.empty()) info += ' ';
+    info += std::string(key) + "=" + conninfo_value(value);
+  };
+  add("host", url.host());
+  add("port", url.port());
+  add("user", url.user());
+  add("password", url.password());
+  auto path = url.path();
+  if (!path.empty() && path.front() == '/') path.erase(0, 1);
+  add("dbname", path);
+  for (const auto& param : url.params()) add(param.key, param.value);
+  return info;
+}
+
 void configure_sqlite(soci::session& sql) {
   // WAL lets readers run beside one writer; foreign keys are off by default in SQLite.
   sql << "PRAGMA journal_mode=WAL";
@@ -63,6 +91,7 @@ DatabaseUrl parse_database_url(std::string_view text) {
     }
     result.backend = Backend::postgresql;
     result.postgres_uri = std::string(trimmed);
+    result.postgres_conninfo = to_conninfo(*parsed);
     result.display = mask_password(*parsed);
     return result;
   }
@@ -90,7 +119,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, std::size_t poo
                                              fmt::format("db=\"{}\" timeout=10", url.sqlite_path)));
         configure_sqlite(sql);
       } else {
-        sql.open(soci::connection_parameters(*soci::factory_postgresql(), url.postgres_uri));
+        sql.open(soci::connection_parameters(*soci::factory_postgresql(), url.postgres_conninfo));
       }
     } catch (const std::exception& error) {
       throw ConnectError(fmt::format("cannot open the {} database {}: {}",

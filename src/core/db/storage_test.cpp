@@ -1,0 +1,206 @@
+// Storage tests: run against SQLite and PostgreSQL alike.
+#include <gtest/gtest.h>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/store.hpp"
+#include "core/db/database.hpp"
+#include "core/db/migrations.hpp"
+#include "core/util/time.hpp"
+#include "support/databases.hpp"
+
+namespace samtryg::db {
+
+audit::Entry workspace_created(long long id) {
+  audit::Entry entry;
+  entry.workspace_id = id;
+  entry.actor.label = "test";
+  entry.action = "create";
+  entry.entity = "workspace";
+  entry.entity_id = std::to_string(id);
+  entry.after = {{"name", "Landskrona"}};
+  return entry;
+}
+
+class Storage : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
+    SAMTRYG_REQUIRE_BACKEND(*scratch_);
+    database_ = Database::open(parse_database_url(scratch_->url()), 2);
+  }
+  std::unique_ptr<testing::ScratchDatabase> scratch_;
+  std::unique_ptr<Database> database_;
+};
+
+TEST_P(Storage, MigrationsApplyOnceAndRecordTheirVersion) {
+  const auto first = migrate(*database_);
+  EXPECT_EQ(first.from_version, 0);
+  EXPECT_EQ(first.to_version, static_cast<int>(embedded_migrations().size()));
+  EXPECT_FALSE(first.applied.empty());
+  const auto second = migrate(*database_);
+  EXPECT_TRUE(second.applied.empty());
+  EXPECT_EQ(second.to_version, first.to_version);
+}
+
+TEST_P(Storage, ANewerSchemaIsRefusedWithAClearMessage) {
+  migrate(*database_);
+  {
+    auto sql = database_->session();
+    sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'future', 'x')";
+  }
+  try {
+    migrate(*database_);
+    FAIL() << "expected SchemaError";
+  } catch (const SchemaError& error) {
+    EXPECT_NE(std::string(error.what()).find("schema version 999"), std::string::npos)
+        << error.what();
+    EXPECT_NE(std::string(error.what()).find("upgrade samtryg"), std::string::npos);
+  }
+}
+
+TEST_P(Storage, AFailingMigrationLeavesNothingBehind) {
+  std::vector<Migration> migrations = embedded_migrations();
+  migrations.push_back({static_cast<int>(migrations.size()) + 1, "broken",
+                        "CREATE TABLE half_done (x INTEGER);\nTHIS IS NOT SQL;\n"});
+  EXPECT_THROW(migrate(*database_, migrations), SchemaError);
+  auto sql = database_->session();
+  int tables = -1;
+  if (database_->backend() == Backend::sqlite) {
+    sql << "SELECT COUNT(*) FROM sqlite_master WHERE name = 'half_done'", soci::into(tables);
+  } else {
+    sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'half_done' "
+           "AND table_schema = current_schema()",
+        soci::into(tables);
+  }
+  EXPECT_EQ(tables, 0);
+  EXPECT_EQ(current_schema_version(*database_), static_cast<int>(migrations.size()) - 1);
+}
+
+TEST_P(Storage, UniqueEmailIsEnforcedAndRecognised) {
+  migrate(*database_);
+  auth::User user;
+  user.name = "SSP-konsulent";
+  user.email = "ssp@aalborg.dk";
+  user.password_hash = "x";
+  user.language = "da";
+  auto sql = database_->session();
+  const auto id = auth::insert_user(sql, user, now_iso_utc());
+  EXPECT_GT(id, 0);
+  try {
+    auth::insert_user(sql, user, now_iso_utc());
+    FAIL() << "duplicate accepted";
+  } catch (const std::exception& error) {
+    EXPECT_TRUE(is_unique_violation(error)) << error.what();
+  }
+  const auto found = auth::find_user_by_email(sql, "ssp@aalborg.dk");
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->id, id);
+  EXPECT_EQ(found->name, "SSP-konsulent");
+}
+
+TEST_P(Storage, AuditEntryRollsBackWithTheChange) {
+  migrate(*database_);
+  EXPECT_THROW(database_->in_transaction([](soci::session& sql) {
+    const auto id = auth::insert_workspace(sql, "Landskrona", "sv", now_iso_utc());
+    audit::record(sql, workspace_created(id));
+    throw std::runtime_error("fail after the audit entry");
+  }),
+               std::runtime_error);
+  auto sql = database_->session();
+  int count = -1;
+  sql << "SELECT COUNT(*) FROM audit_log", soci::into(count);
+  EXPECT_EQ(count, 0);
+  EXPECT_FALSE(auth::find_workspace_by_name(sql, "Landskrona"));
+
+  long long workspace = 0;
+  database_->in_transaction([&](soci::session& tx) {
+    workspace = auth::insert_workspace(tx, "Landskrona", "sv", now_iso_utc());
+    audit::record(tx, workspace_created(workspace));
+  });
+  const auto history = audit::history(sql, "workspace", std::to_string(workspace));
+  ASSERT_EQ(history.size(), 1U);
+  EXPECT_EQ(history[0].actor, "test");
+  EXPECT_EQ(history[0].after_json, R"({"name":"Landskrona"})");
+  EXPECT_TRUE(history[0].before_json.empty());
+  EXPECT_EQ(history[0].workspace_id, workspace);
+}
+
+TEST_P(Storage, SessionsExpireAndOnlyTheirHashIsStored) {
+  migrate(*database_);
+  auto sql = database_->session();
+  auth::User user;
+  user.name = "Tovholder";
+  user.email = "tovholder@aalborg.dk";
+  user.password_hash = "x";
+  user.language = "da";
+  const auto user_id = auth::insert_user(sql, user, now_iso_utc());
+  const auto workspace = auth::insert_workspace(sql, "Tryg Aalborg", "da", now_iso_utc());
+  auth::set_membership(sql, workspace, user_id, auth::Role::coordinator, now_iso_utc());
+  const auto now = Clock::now();
+  auth::insert_session(sql, "token-1", user_id, workspace, "csrf-1", to_iso_utc(now),
+                       to_iso_utc(now + std::chrono::hours(1)));
+  auto found = auth::find_session(sql, "token-1", to_iso_utc(now));
+  ASSERT_TRUE(found);
+  EXPECT_EQ(found->user.email, "tovholder@aalborg.dk");
+  ASSERT_TRUE(found->membership);
+  EXPECT_EQ(found->membership->role, auth::Role::coordinator);
+  EXPECT_EQ(found->membership->workspace.name, "Tryg Aalborg");
+  int plain = -1;
+  sql << "SELECT COUNT(*) FROM sessions WHERE token_hash = 'token-1'", soci::into(plain);
+  EXPECT_EQ(plain, 0);
+  EXPECT_FALSE(auth::find_session(sql, "token-1", to_iso_utc(now + std::chrono::hours(2))));
+  EXPECT_FALSE(auth::find_session(sql, "token-2", to_iso_utc(now)));
+}
+
+TEST_P(Storage, LoginFailuresAreCountedWithinTheWindow) {
+  migrate(*database_);
+  auto sql = database_->session();
+  const auto now = Clock::now();
+  auth::record_login_failure(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now - std::chrono::hours(1)));
+  auth::record_login_failure(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now));
+  auth::record_login_failure(sql, "c@d.dk", "127.0.0.1", to_iso_utc(now));
+  EXPECT_EQ(auth::count_login_failures(sql, "a@b.dk", to_iso_utc(now - std::chrono::minutes(15))), 1);
+  auth::clear_login_failures(sql, "a@b.dk");
+  EXPECT_EQ(auth::count_login_failures(sql, "a@b.dk", "2000-01-01T00:00:00Z"), 0);
+}
+
+TEST_P(Storage, ConcurrentWritersDoNotFail) {
+  migrate(*database_);
+  std::vector<std::thread> threads;
+  std::atomic<int> failures{0};
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 25; ++i) {
+        try {
+          database_->in_transaction([&](soci::session& sql) {
+            auth::record_login_failure(sql, "x" + std::to_string(t) + "@y.dk", "c", now_iso_utc());
+          });
+        } catch (...) {
+          ++failures;
+        }
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(failures.load(), 0);
+  auto sql = database_->session();
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM login_failures", soci::into(count);
+  EXPECT_EQ(count, 100);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, Storage, ::testing::ValuesIn(testing::backends()),
+                         testing::backend_name);
+
+TEST(Database, UnreachablePostgresGivesAClearError) {
+  try {
+    Database::open(parse_database_url("postgresql://nobody@127.0.0.1:1/none?connect_timeout=2"), 1);
+    FAIL() << "expected ConnectError";
+  } catch (const ConnectError& error) {
+    EXPECT_NE(std::string(error.what()).find("cannot open the PostgreSQL database"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+}  // namespace samtryg::db

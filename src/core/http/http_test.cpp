@@ -1,0 +1,84 @@
+#include <gtest/gtest.h>
+
+#include "core/http/cookies.hpp"
+#include "core/http/form.hpp"
+#include "core/http/router.hpp"
+#include "core/web/context.hpp"
+
+namespace samtryg::http {
+
+TEST(Form, UrlencodedDecodesPlusPercentAndRepeats) {
+  const auto form = parse_urlencoded("name=Tryg+Aalborg&city=%C3%85rhus&tag=a&tag=b&empty=");
+  EXPECT_EQ(form.value("name"), "Tryg Aalborg");
+  EXPECT_EQ(form.value("city"), "Århus");
+  EXPECT_EQ(form.all("tag"), (std::vector<std::string>{"a", "b"}));
+  EXPECT_EQ(form.get("empty"), "");
+  EXPECT_FALSE(form.get("missing"));
+}
+
+TEST(Form, MalformedUrlencodedIsAFormError) {
+  EXPECT_THROW(parse_urlencoded("a=%zz"), FormError);
+}
+
+TEST(Form, MultipartFieldsAndFiles) {
+  const std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nHandleplan 2014\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"plan.pdf\"\r\n"
+      "Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\nbinary\r\n--XyZ--\r\n";
+  const auto form = parse_form("multipart/form-data; boundary=XyZ", body);
+  EXPECT_EQ(form.value("title"), "Handleplan 2014");
+  const auto* file = form.file("file");
+  ASSERT_NE(file, nullptr);
+  EXPECT_EQ(file->filename, "plan.pdf");
+  EXPECT_EQ(file->content_type, "application/pdf");
+  EXPECT_EQ(file->bytes, "%PDF-1.4\r\nbinary");
+}
+
+TEST(Form, BrokenMultipartIsAFormError) {
+  EXPECT_THROW(parse_form("multipart/form-data", "x"), FormError);
+  EXPECT_THROW(parse_form("multipart/form-data; boundary=B", "--B\r\nno end"), FormError);
+  EXPECT_THROW(parse_form("application/xml", "<a/>"), FormError);
+}
+
+TEST(Cookies, ParseAndBuild) {
+  EXPECT_EQ(cookie_value("a=1; samtryg_session=abc; b=2", "samtryg_session"), "abc");
+  EXPECT_FALSE(cookie_value("a=1", "b"));
+  CookieOptions options;
+  options.secure = true;
+  options.max_age = 0;
+  EXPECT_EQ(make_set_cookie("s", "v", options), "s=v; Path=/; SameSite=Lax; Max-Age=0; HttpOnly; Secure");
+}
+
+TEST(Router, MatchesPatternsAndReportsAllowedMethods) {
+  Router<int> router;
+  router.add(Method::get, "/initiatives/{id}", 1);
+  router.add(Method::post, "/initiatives/{id}", 2);
+  router.add(Method::get, "/", 3);
+  auto found = router.find(Method::get, "/initiatives/42");
+  ASSERT_TRUE(found.match);
+  EXPECT_EQ(*found.match->handler, 1);
+  EXPECT_EQ(found.match->params.at("id"), "42");
+  EXPECT_EQ(*router.find(Method::head, "/").match->handler, 3);
+  const auto wrong = router.find(Method::delete_, "/initiatives/42");
+  EXPECT_FALSE(wrong.match);
+  EXPECT_EQ(wrong.allowed.size(), 2U);
+  EXPECT_TRUE(router.find(Method::get, "/nowhere").allowed.empty());
+}
+
+TEST(Request, TargetSplitsIntoDecodedPathAndRawQuery) {
+  Request request;
+  ASSERT_TRUE(request.set_target("/s%C3%B8g?q=tryg%20by"));
+  EXPECT_EQ(request.path, "/søg");
+  EXPECT_EQ(request.query, "q=tryg%20by");
+  EXPECT_FALSE(request.set_target("http://evil.example/"));
+}
+
+TEST(SafeLocalPath, RejectsOpenRedirects) {
+  EXPECT_EQ(web::safe_local_path("/users?x=1"), "/users?x=1");
+  EXPECT_EQ(web::safe_local_path("//evil.example"), "/");
+  EXPECT_EQ(web::safe_local_path("https://evil.example"), "/");
+  EXPECT_EQ(web::safe_local_path("/\\evil.example"), "/");
+  EXPECT_EQ(web::safe_local_path(""), "/");
+}
+
+}  // namespace samtryg::http

@@ -1,0 +1,68 @@
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "core/i18n/catalog.hpp"
+#include "core/i18n/locale_format.hpp"
+
+namespace samtryg::i18n {
+
+TEST(Catalogs, EveryLanguageHasEveryKeyAndNoEmptyText) {
+  std::set<std::string> keys;
+  for (const auto language : kLanguages) {
+    for (const auto& [key, text] : Catalog::get(language).entries()) keys.insert(key);
+  }
+  for (const auto language : kLanguages) {
+    const auto& entries = Catalog::get(language).entries();
+    for (const auto& key : keys) {
+      const auto found = entries.find(key);
+      ASSERT_NE(found, entries.end()) << code(language) << " lacks " << key;
+      EXPECT_FALSE(found->second.empty()) << code(language) << " " << key;
+    }
+  }
+}
+
+TEST(Catalogs, PlaceholdersAreFilled) {
+  EXPECT_EQ(Catalog::get(Language::da).format("home_welcome", {{"name", "Tovholder"}}),
+            "Velkommen, Tovholder");
+  EXPECT_EQ(Catalog::get(Language::en).text("no_such_key"), "no_such_key");
+}
+
+TEST(LocaleFormat, LongDatesAsEachLanguageWritesThem) {
+  EXPECT_EQ(format_date({2018, 1, 14}, Language::da), "14. januar 2018");
+  EXPECT_EQ(format_date({2018, 1, 14}, Language::sv), "14 januari 2018");
+  EXPECT_EQ(format_date({2018, 1, 14}, Language::en), "14 January 2018");
+}
+
+TEST(LocaleFormat, PercentAndDecimalsUseTheLanguagesSeparators) {
+  // ICU puts a no-break space (U+00A0) between number and sign in Danish and Swedish.
+  EXPECT_EQ(format_percent(84.9, 1, Language::da), "84,9\u00a0%");
+  EXPECT_EQ(format_percent(84.9, 1, Language::sv), "84,9\u00a0%");
+  EXPECT_EQ(format_percent(84.9, 1, Language::en), "84.9%");
+  EXPECT_EQ(format_number(1150.5, 1, Language::da), "1.150,5");
+  EXPECT_EQ(format_number(1150.5, 1, Language::en), "1,150.5");
+}
+
+TEST(Collation, DanishPutsAeOeAaAfterZ) {
+  std::vector<std::string> names{"Åbybro", "Aalborg", "Ølstykke", "Zealand", "Ærø", "Brønderslev"};
+  sort_names(names, Language::da);
+  // In Danish "Aa" is sorted as "Å": Aalborg = Ålborg, which comes after Åbybro.
+  EXPECT_EQ(names, (std::vector<std::string>{"Brønderslev", "Zealand", "Ærø", "Ølstykke", "Åbybro",
+                                             "Aalborg"}));
+}
+
+TEST(Collation, SwedishPutsAaAeOeAfterZInItsOwnOrder) {
+  std::vector<std::string> names{"Örebro", "Ängelholm", "Åmål", "Zinkgruvan", "Arboga"};
+  sort_names(names, Language::sv);
+  EXPECT_EQ(names, (std::vector<std::string>{"Arboga", "Zinkgruvan", "Åmål", "Ängelholm", "Örebro"}));
+}
+
+TEST(Negotiation, PicksTheBestSupportedLanguage) {
+  EXPECT_EQ(negotiate("sv-SE,sv;q=0.9,en;q=0.8"), Language::sv);
+  EXPECT_EQ(negotiate("de-DE,en;q=0.5,da;q=0.7"), Language::da);
+  EXPECT_EQ(negotiate("nb-NO"), Language::da);
+  EXPECT_FALSE(negotiate("de-DE,fr"));
+  EXPECT_FALSE(negotiate(""));
+}
+
+}  // namespace samtryg::i18n
