@@ -1,9 +1,9 @@
 #include "app/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 #include <termios.h>
 #include <unistd.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <iostream>
@@ -92,8 +92,8 @@ int run_cli(int argc, char** argv, char** environment) {
   std::string workspace_name;
   user_add->add_option("--email", new_user.email, "e-mail address (the login)")->required();
   user_add->add_option("--name", new_user.name, "name or role title shown to others")->required();
-  user_add->add_option("--role", new_user.role,
-                       "admin, coordinator, initiative_lead, member or viewer")
+  user_add
+      ->add_option("--role", new_user.role, "admin, coordinator, initiative_lead, member or viewer")
       ->capture_default_str();
   user_add->add_option("--language", new_user.language, "da, sv or en")->capture_default_str();
   user_add->add_option("--workspace", workspace_name,
@@ -128,14 +128,15 @@ int run_cli(int argc, char** argv, char** environment) {
       Runtime runtime(settings);
       std::vector<demo::DemoLogin> logins;
       if (with_demo) {
-        logins = demo::load_demo(runtime.database(),
-                                 auth::parse_hash_cost(settings.password_hashing));
+        logins =
+            demo::load_demo(runtime.database(), auth::parse_hash_cost(settings.password_hashing));
       }
-      const auto took = std::chrono::duration<double, std::milli>(
-                            std::chrono::steady_clock::now() - started).count();
-      std::cout << fmt::format("samtryg {} is running at http://{}:{}/ (database {}, ready in {:.0f} ms)\n",
-                               SAMTRYG_VERSION, settings.listen, runtime.port(),
-                               runtime.database().url().display, took);
+      const auto took =
+          std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
+              .count();
+      std::cout << fmt::format(
+          "samtryg {} is running at http://{}:{}/ (database {}, ready in {:.0f} ms)\n",
+          SAMTRYG_VERSION, settings.listen, runtime.port(), runtime.database().url().display, took);
       for (const auto& login : logins) {
         std::cout << fmt::format("  demo login: {:<28} password: {}   ({})\n", login.email,
                                  demo::kPassword, login.role);
@@ -163,8 +164,8 @@ int run_cli(int argc, char** argv, char** environment) {
       const audit::Actor actor{std::nullopt, "cli"};
       auth::Workspace workspace;
       if (!workspace_name.empty()) {
-        workspace = accounts::ensure_workspace(*database, actor, workspace_name,
-                                               settings.default_language);
+        workspace =
+            accounts::ensure_workspace(*database, actor, workspace_name, settings.default_language);
       } else {
         std::vector<long long> ids;
         {
@@ -175,18 +176,18 @@ int run_cli(int argc, char** argv, char** environment) {
           while (statement.fetch()) ids.push_back(id);
         }
         if (ids.size() != 1) {
-          throw BadInput(ids.empty()
-                             ? "there is no workspace yet; name one with --workspace \"NAME\""
-                             : "there are several workspaces; choose one with --workspace \"NAME\"");
+          throw BadInput(
+              ids.empty() ? "there is no workspace yet; name one with --workspace \"NAME\""
+                          : "there are several workspaces; choose one with --workspace \"NAME\"");
         }
         auto sql = database->session();
         workspace = *auth::find_workspace(sql, ids.front());
       }
       new_user.password = read_password();
       try {
-        const auto id = accounts::add_user(
-            *database, auth::parse_hash_cost(settings.password_hashing), actor, workspace.id,
-            new_user);
+        const auto id =
+            accounts::add_user(*database, auth::parse_hash_cost(settings.password_hashing), actor,
+                               workspace.id, new_user);
         std::cout << fmt::format("Added user {} ({}) as {} in \"{}\".\n", id,
                                  accounts::normalize_email(new_user.email), new_user.role,
                                  workspace.name);
@@ -215,7 +216,8 @@ int run_cli(int argc, char** argv, char** environment) {
           demo::load_demo(*database, auth::parse_hash_cost(settings.password_hashing));
       std::cout << fmt::format("Demo workspace \"{}\" is ready. Logins (password {}):\n",
                                demo::kWorkspaceName, demo::kPassword);
-      for (const auto& login : logins) std::cout << "  " << login.email << " (" << login.role << ")\n";
+      for (const auto& login : logins)
+        std::cout << "  " << login.email << " (" << login.role << ")\n";
       return 0;
     }
   } catch (const config::ConfigError& error) {

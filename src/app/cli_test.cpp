@@ -30,7 +30,8 @@ Run samtryg(const std::string& arguments, const std::string& input = {}) {
   Run run;
   FILE* pipe = popen(command.c_str(), "r");
   std::array<char, 4096> buffer{};
-  while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe)) run.output.append(buffer.data(), n);
+  while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    run.output.append(buffer.data(), n);
   const int status = pclose(pipe);
   run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return run;
@@ -106,7 +107,8 @@ TEST(Cli, MigrateUserAddAndBackup) {
   run = samtryg("migrate --db " + db);
   EXPECT_TRUE(contains(run.output, "up to date")) << run.output;
 
-  run = samtryg("user add --db " + db + " --email a@b.dk --name Admin --role admin", "pw long enough\n");
+  run = samtryg("user add --db " + db + " --email a@b.dk --name Admin --role admin",
+                "pw long enough\n");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.output, "--workspace")) << run.output;
 
@@ -135,8 +137,9 @@ TEST(Cli, MigrateUserAddAndBackup) {
   EXPECT_EQ(run.exit_code, 1);
   EXPECT_TRUE(contains(run.output, "already exists")) << run.output;
   // The copy is a working database with the user in it.
-  run = samtryg("user add --db sqlite:" + backup.string() + " --email tovholder@aalborg.dk --name Again",
-                "a long password\n");
+  run = samtryg(
+      "user add --db sqlite:" + backup.string() + " --email tovholder@aalborg.dk --name Again",
+      "a long password\n");
   EXPECT_TRUE(contains(run.output, "already exists")) << run.output;
 
   run = samtryg("backup --db postgresql://x@127.0.0.1/y --out " + (temp.path() / "p").string());
@@ -160,7 +163,8 @@ TEST(Cli, NewerSchemaIsRefused) {
   const auto path = temp.path() / "future.db";
   ASSERT_EQ(samtryg("migrate --db sqlite:" + path.string()).exit_code, 0);
   ASSERT_EQ(std::system(("sqlite3 " + path.string() +
-                         " \"INSERT INTO schema_migrations VALUES (99, 'x', 'y')\"").c_str()),
+                         " \"INSERT INTO schema_migrations VALUES (99, 'x', 'y')\"")
+                            .c_str()),
             0);
   const auto run = samtryg("migrate --db sqlite:" + path.string());
   EXPECT_EQ(run.exit_code, 1);

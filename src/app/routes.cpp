@@ -9,9 +9,12 @@ namespace {
 // For load balancers and monitoring: 200 when the database answers, 503 when it does not.
 http::Response health(web::Context& context) {
   if (context.services.database.ping()) {
-    return http::Response::json(R"({"status":"ok","database":"ok"})" "\n");
+    return http::Response::json(R"({"status":"ok","database":"ok"})"
+                                "\n");
   }
-  return http::Response::json(R"({"status":"unavailable","database":"unreachable"})" "\n", 503);
+  return http::Response::json(R"({"status":"unavailable","database":"unreachable"})"
+                              "\n",
+                              503);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ Runtime::Runtime(config::Config settings) : settings_(std::move(settings)) {
   http::ServerOptions options;
   options.address = settings_.listen;
   options.port = static_cast<std::uint16_t>(settings_.port);
-  options.network_threads = static_cast<std::size_t>(settings_.network_threads);
+  options.network_threads = static_cast<std::size_t>(settings_.effective_network_threads());
   options.worker_threads = workers;
   options.max_body_bytes = static_cast<std::size_t>(settings_.max_body_bytes);
   options.request_timeout = std::chrono::seconds(settings_.request_timeout_seconds);

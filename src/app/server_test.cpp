@@ -178,9 +178,9 @@ TEST_P(Server, PasswordChangeValidatesAuditsAndEndsOtherSessions) {
   EXPECT_NE(response.body.find("mindst 10 tegn"), std::string::npos);
 
   response = first.post_form("/account/password", {{"_csrf", first.csrf()},
-                                                    {"current_password", kPassword},
-                                                    {"new_password", "a new long password"},
-                                                    {"confirm_password", "a new long password"}});
+                                                   {"current_password", kPassword},
+                                                   {"new_password", "a new long password"},
+                                                   {"confirm_password", "a new long password"}});
   ASSERT_EQ(response.status, 303);
   EXPECT_NE(first.get(response.header("location")).body.find("Din adgangskode er skiftet"),
             std::string::npos);
@@ -250,13 +250,13 @@ TEST_P(Server, LanguageChoiceSticksForVisitorsAndUsers) {
   server_->add_user("byraad@aalborg.dk", "viewer");
   auto http = client();
   http.get("/login");
-  auto response = http.post_form("/language", {{"_csrf", http.csrf()}, {"language", "sv"},
-                                               {"back", "/login"}});
+  auto response =
+      http.post_form("/language", {{"_csrf", http.csrf()}, {"language", "sv"}, {"back", "/login"}});
   EXPECT_EQ(response.status, 303);
   EXPECT_EQ(response.header("location"), "/login");
   EXPECT_NE(http.get("/login").body.find("Logga in"), std::string::npos);
-  response = http.post_form("/language", {{"_csrf", http.csrf()}, {"language", "en"},
-                                          {"back", "https://evil.example/"}});
+  response = http.post_form(
+      "/language", {{"_csrf", http.csrf()}, {"language", "en"}, {"back", "https://evil.example/"}});
   EXPECT_EQ(response.header("location"), "/");
 
   ASSERT_EQ(http.log_in("byraad@aalborg.dk", kPassword).status, 303);
@@ -276,8 +276,8 @@ TEST_P(Server, UserWithoutWorkspaceIsToldWhatToDo) {
 
 // Every route × every kind of visitor: who gets in, who gets the login page, who gets 403.
 TEST_P(Server, RoleRouteMatrix) {
-  const std::vector<std::string> visitors{"anonymous", "no_workspace", "admin", "coordinator",
-                                          "initiative_lead", "member", "viewer"};
+  const std::vector<std::string> visitors{"anonymous",       "no_workspace", "admin", "coordinator",
+                                          "initiative_lead", "member",       "viewer"};
   for (const auto& visitor : visitors) {
     if (visitor != "anonymous") {
       server_->add_user(visitor + "@matrix.dk", visitor == "no_workspace" ? "" : visitor);
@@ -297,12 +297,11 @@ TEST_P(Server, RoleRouteMatrix) {
       }
       http.get(signed_in ? "/" : "/login");  // a page with this visitor's CSRF token
       const auto path = std::regex_replace(route.pattern, std::regex(R"(\{[^}]+\})"), "1");
-      const auto response =
-          route.method == http::Method::get
-              ? http.get(path)
-              : http.request(std::string(http::to_string(route.method)), path,
-                             testing::form_encode({{"_csrf", http.csrf()}}),
-                             "application/x-www-form-urlencoded");
+      const auto response = route.method == http::Method::get
+                                ? http.get(path)
+                                : http.request(std::string(http::to_string(route.method)), path,
+                                               testing::form_encode({{"_csrf", http.csrf()}}),
+                                               "application/x-www-form-urlencoded");
       if (route.access.admits(signed_in, role)) {
         EXPECT_NE(response.status, 401);
         EXPECT_NE(response.status, 403);
@@ -357,12 +356,12 @@ TEST(ServerShutdown, InFlightRequestsFinishAndNewConnectionsAreRefused) {
   auto server = std::make_unique<testing::TestServer>(scratch.url());
   const auto port = server->port();
   std::promise<void> entered;
-  server->runtime().app().add({http::Method::get, "/test/slow", web::Access::anyone(),
-                               [&entered](web::Context&) {
-                                 entered.set_value();
-                                 std::this_thread::sleep_for(std::chrono::milliseconds(300));
-                                 return http::Response::text("finished\n");
-                               }});
+  server->runtime().app().add(
+      {http::Method::get, "/test/slow", web::Access::anyone(), [&entered](web::Context&) {
+         entered.set_value();
+         std::this_thread::sleep_for(std::chrono::milliseconds(300));
+         return http::Response::text("finished\n");
+       }});
   HttpClient idle(port);
   ASSERT_EQ(idle.get("/healthz").status, 200);  // an idle kept-alive connection
   auto slow = std::async(std::launch::async, [port] { return HttpClient(port).get("/test/slow"); });

@@ -5,8 +5,8 @@
 
 #include <cstdlib>
 
-#include "core/db/database.hpp"
 #include <random>
+#include "core/db/database.hpp"
 
 namespace samtryg::testing {
 
@@ -18,7 +18,9 @@ std::string random_suffix() {
   return std::to_string(engine() % 1000000000000ULL);
 }
 
-const char* postgres_base() { return std::getenv("SAMTRYG_TEST_POSTGRES"); }
+const char* postgres_base() {
+  return std::getenv("SAMTRYG_TEST_POSTGRES");
+}
 
 std::string with_search_path(const std::string& base, const std::string& schema) {
   const char* separator = base.find('?') == std::string::npos ? "?" : "&";
@@ -27,7 +29,9 @@ std::string with_search_path(const std::string& base, const std::string& schema)
 
 }  // namespace
 
-std::vector<std::string> backends() { return {"sqlite", "postgresql"}; }
+std::vector<std::string> backends() {
+  return {"sqlite", "postgresql"};
+}
 
 TempDir::TempDir()
     : path_(std::filesystem::temp_directory_path() / ("samtryg-test-" + random_suffix())) {
@@ -53,8 +57,7 @@ ScratchDatabase::ScratchDatabase(const std::string& backend)
     return;
   }
   schema_ = "test_" + random_suffix();
-  soci::session admin(*soci::factory_postgresql(),
-                      db::parse_database_url(base).postgres_conninfo);
+  soci::session admin(*soci::factory_postgresql(), db::parse_database_url(base).postgres_conninfo);
   admin << "CREATE SCHEMA " + schema_;
   url_ = with_search_path(base, schema_);
 }

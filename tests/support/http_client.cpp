@@ -36,7 +36,8 @@ std::string form_encode(const std::map<std::string, std::string>& fields) {
   return body;
 }
 
-HttpClient::HttpClient(std::uint16_t port) : port_(port), connection_(std::make_unique<Connection>()) {}
+HttpClient::HttpClient(std::uint16_t port)
+    : port_(port), connection_(std::make_unique<Connection>()) {}
 HttpClient::~HttpClient() = default;
 
 HttpResponse HttpClient::request(const std::string& method, const std::string& target,
@@ -100,7 +101,9 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
   return response;
 }
 
-HttpResponse HttpClient::get(const std::string& target) { return request("GET", target); }
+HttpResponse HttpClient::get(const std::string& target) {
+  return request("GET", target);
+}
 
 HttpResponse HttpClient::post_form(const std::string& target,
                                    const std::map<std::string, std::string>& fields) {

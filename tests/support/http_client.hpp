@@ -22,7 +22,8 @@ class HttpClient {
   ~HttpClient();
 
   HttpResponse get(const std::string& target);
-  HttpResponse post_form(const std::string& target, const std::map<std::string, std::string>& fields);
+  HttpResponse post_form(const std::string& target,
+                         const std::map<std::string, std::string>& fields);
   HttpResponse request(const std::string& method, const std::string& target,
                        const std::string& body = {}, const std::string& content_type = {},
                        const std::map<std::string, std::string>& extra_headers = {});

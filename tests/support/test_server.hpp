@@ -13,8 +13,7 @@ inline constexpr const char* kPassword = "correct horse battery";
 
 class TestServer {
  public:
-  explicit TestServer(const std::string& database_url,
-                      void (*adjust)(config::Config&) = nullptr);
+  explicit TestServer(const std::string& database_url, void (*adjust)(config::Config&) = nullptr);
   ~TestServer();
 
   std::uint16_t port() const { return runtime_->port(); }

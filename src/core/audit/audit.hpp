@@ -1,8 +1,8 @@
 #pragma once
 // The audit log: who changed what, when, with the record before and after. Written through
 // the same borrowed session as the change, so both commit or neither does.
-#include <boost/json/value.hpp>
 #include <soci/soci.h>
+#include <boost/json/value.hpp>
 
 #include <optional>
 #include <string>

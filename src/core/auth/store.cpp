@@ -20,7 +20,9 @@ std::optional<User> fetch_user(soci::session& sql, const std::string& where, aut
   return user;
 }
 
-Role role_or_viewer(const std::string& text) { return parse_role(text).value_or(Role::viewer); }
+Role role_or_viewer(const std::string& text) {
+  return parse_role(text).value_or(Role::viewer);
+}
 
 }  // namespace
 
@@ -71,8 +73,8 @@ std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::s
   return workspace;
 }
 
-long long insert_workspace(soci::session& sql, const std::string& name,
-                           const std::string& language, const std::string& now) {
+long long insert_workspace(soci::session& sql, const std::string& name, const std::string& language,
+                           const std::string& now) {
   long long id = 0;
   sql << "INSERT INTO workspaces (name, language, created_at) VALUES (:name, :language, :now) "
          "RETURNING id",

@@ -55,8 +55,8 @@ void update_language(soci::session& sql, long long user_id, const std::string& l
 
 std::optional<Workspace> find_workspace(soci::session& sql, long long id);
 std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::string& name);
-long long insert_workspace(soci::session& sql, const std::string& name,
-                           const std::string& language, const std::string& now);
+long long insert_workspace(soci::session& sql, const std::string& name, const std::string& language,
+                           const std::string& now);
 
 std::vector<Membership> memberships_of(soci::session& sql, long long user_id);
 std::optional<Role> role_in(soci::session& sql, long long workspace_id, long long user_id);

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -78,12 +79,19 @@ int Config::effective_workers() const {
   return std::max(4, 2 * cores);
 }
 
+int Config::effective_network_threads() const {
+  if (network_threads > 0) return network_threads;
+  return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 1U, 4U));
+}
+
 std::string Config::effective_public_url() const {
   if (!public_url.empty()) return public_url;
   return fmt::format("http://{}:{}", listen, port);
 }
 
-bool Config::behind_tls() const { return public_url.starts_with("https://"); }
+bool Config::behind_tls() const {
+  return public_url.starts_with("https://");
+}
 
 void set_value(Config& config, std::string_view key, std::string_view value,
                std::string_view origin) {
@@ -91,24 +99,40 @@ void set_value(Config& config, std::string_view key, std::string_view value,
   if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
     value = value.substr(1, value.size() - 2);
   }
-  if (key == "database") config.database = std::string(value);
-  else if (key == "listen") config.listen = std::string(value);
-  else if (key == "port") config.port = static_cast<int>(parse_integer(value, key, origin, 0, 65535));
-  else if (key == "network_threads") config.network_threads = static_cast<int>(parse_integer(value, key, origin, 1, 64));
-  else if (key == "workers") config.workers = static_cast<int>(parse_integer(value, key, origin, 0, 256));
-  else if (key == "public_url") config.public_url = std::string(value);
-  else if (key == "max_body_bytes") config.max_body_bytes = parse_integer(value, key, origin, 1024, 1LL << 32);
-  else if (key == "request_timeout_seconds") config.request_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
-  else if (key == "idle_timeout_seconds") config.idle_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
-  else if (key == "session_hours") config.session_hours = static_cast<int>(parse_integer(value, key, origin, 1, 24 * 90));
-  else if (key == "default_language") config.default_language = choice(value, key, origin, {"da", "sv", "en"});
-  else if (key == "password_hashing") config.password_hashing = choice(value, key, origin, {"interactive", "moderate", "minimal"});
-  else if (key == "access_log") config.access_log = parse_bool(value, key, origin);
-  else if (key == "login_max_failures") config.login_max_failures = static_cast<int>(parse_integer(value, key, origin, 1, 1000));
-  else if (key == "login_lockout_minutes") config.login_lockout_minutes = static_cast<int>(parse_integer(value, key, origin, 1, 24 * 60));
+  if (key == "database")
+    config.database = std::string(value);
+  else if (key == "listen")
+    config.listen = std::string(value);
+  else if (key == "port")
+    config.port = static_cast<int>(parse_integer(value, key, origin, 0, 65535));
+  else if (key == "network_threads")
+    config.network_threads = static_cast<int>(parse_integer(value, key, origin, 0, 64));
+  else if (key == "workers")
+    config.workers = static_cast<int>(parse_integer(value, key, origin, 0, 256));
+  else if (key == "public_url")
+    config.public_url = std::string(value);
+  else if (key == "max_body_bytes")
+    config.max_body_bytes = parse_integer(value, key, origin, 1024, 1LL << 32);
+  else if (key == "request_timeout_seconds")
+    config.request_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
+  else if (key == "idle_timeout_seconds")
+    config.idle_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
+  else if (key == "session_hours")
+    config.session_hours = static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 90));
+  else if (key == "default_language")
+    config.default_language = choice(value, key, origin, {"da", "sv", "en"});
+  else if (key == "password_hashing")
+    config.password_hashing = choice(value, key, origin, {"interactive", "moderate", "minimal"});
+  else if (key == "access_log")
+    config.access_log = parse_bool(value, key, origin);
+  else if (key == "login_max_failures")
+    config.login_max_failures = static_cast<int>(parse_integer(value, key, origin, 1, 1000));
+  else if (key == "login_lockout_minutes")
+    config.login_lockout_minutes =
+        static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 60));
   else {
-    throw ConfigError(fmt::format("{}: unknown setting '{}' (known settings: {})", origin, key,
-                                  key_list()));
+    throw ConfigError(
+        fmt::format("{}: unknown setting '{}' (known settings: {})", origin, key, key_list()));
   }
 }
 
@@ -132,12 +156,14 @@ void apply_text(Config& config, std::string_view text, std::string_view origin_n
 void apply_file(Config& config, const std::string& path) {
   std::ifstream file(path, std::ios::binary);
   if (!file) {
-    throw ConfigError(fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
+    throw ConfigError(
+        fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
   }
   std::ostringstream text;
   text << file.rdbuf();
   if (file.bad()) {
-    throw ConfigError(fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
+    throw ConfigError(
+        fmt::format("cannot read the config file {}: {}", path, std::strerror(errno)));
   }
   apply_text(config, text.str(), path);
 }
@@ -158,8 +184,8 @@ void apply_environment(Config& config, char** environment) {
 void validate(const Config& config) {
   if (config.public_url.empty()) return;
   if (!config.public_url.starts_with("http://") && !config.public_url.starts_with("https://")) {
-    throw ConfigError(fmt::format("public_url must start with http:// or https://, not '{}'",
-                                  config.public_url));
+    throw ConfigError(
+        fmt::format("public_url must start with http:// or https://, not '{}'", config.public_url));
   }
 }
 

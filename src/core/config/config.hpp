@@ -18,10 +18,10 @@ struct Config {
   std::string database = "sqlite:./samtryg.db";
   std::string listen = "127.0.0.1";
   int port = 8080;
-  int network_threads = 1;
-  int workers = 0;  // 0: 2 × cores, at least 4
-  std::string public_url;  // empty: http://LISTEN:PORT
-  long long max_body_bytes = 10 * 1024 * 1024;
+  int network_threads = 0;  // 0: one per core, at most 4
+  int workers = 0;          // 0: 2 × cores, at least 4
+  std::string public_url;   // empty: http://LISTEN:PORT
+  long long max_body_bytes = 10LL * 1024 * 1024;
   int request_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
   int session_hours = 12;
@@ -32,6 +32,7 @@ struct Config {
   int login_lockout_minutes = 15;
 
   int effective_workers() const;
+  int effective_network_threads() const;
   std::string effective_public_url() const;
   bool behind_tls() const;
 };

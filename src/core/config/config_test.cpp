@@ -10,8 +10,10 @@ namespace samtryg::config {
 
 TEST(Config, FileValuesOverrideDefaultsAndCommentsAreIgnored) {
   Config config;
-  apply_text(config, "# a comment\nport = 9090  # trailing comment\n\nlisten=0.0.0.0\n"
-                     "default_language = \"sv\"\n", "test.conf");
+  apply_text(config,
+             "# a comment\nport = 9090  # trailing comment\n\nlisten=0.0.0.0\n"
+             "default_language = \"sv\"\n",
+             "test.conf");
   EXPECT_EQ(config.port, 9090);
   EXPECT_EQ(config.listen, "0.0.0.0");
   EXPECT_EQ(config.default_language, "sv");

@@ -35,9 +35,8 @@ std::uintmax_t backup_sqlite(const std::string& source_path, const std::string& 
     throw BackupError(fmt::format("the database {} does not exist", source_path));
   }
   if (std::filesystem::exists(destination, ec)) {
-    throw BackupError(
-        fmt::format("{} already exists; choose a new file name so no backup is overwritten",
-                    destination));
+    throw BackupError(fmt::format(
+        "{} already exists; choose a new file name so no backup is overwritten", destination));
   }
   auto source = open(source_path, SQLITE_OPEN_READONLY, "database");
   auto target = open(destination, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "backup file");

@@ -3,9 +3,9 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <fmt/format.h>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
-#include <fmt/format.h>
 
 #include "core/util/strings.hpp"
 
@@ -86,8 +86,8 @@ DatabaseUrl parse_database_url(std::string_view text) {
       throw UrlError(fmt::format("the PostgreSQL URL names no host; {}", kUrlHelp));
     }
     if (parsed->has_port() && parsed->port_number() == 0) {
-      throw UrlError(fmt::format("the PostgreSQL URL has an invalid port '{}'; {}",
-                                 parsed->port(), kUrlHelp));
+      throw UrlError(
+          fmt::format("the PostgreSQL URL has an invalid port '{}'; {}", parsed->port(), kUrlHelp));
     }
     result.backend = Backend::postgresql;
     result.postgres_uri = std::string(trimmed);
@@ -96,10 +96,9 @@ DatabaseUrl parse_database_url(std::string_view text) {
     return result;
   }
   const auto scheme_end = trimmed.find(':');
-  throw UrlError(fmt::format("unsupported database '{}'; {}",
-                             scheme_end == std::string_view::npos ? trimmed
-                                                                  : trimmed.substr(0, scheme_end),
-                             kUrlHelp));
+  throw UrlError(fmt::format(
+      "unsupported database '{}'; {}",
+      scheme_end == std::string_view::npos ? trimmed : trimmed.substr(0, scheme_end), kUrlHelp));
 }
 
 Database::Database(DatabaseUrl url, std::size_t pool_size)

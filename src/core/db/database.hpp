@@ -30,10 +30,10 @@ struct SchemaError : std::runtime_error {
 
 struct DatabaseUrl {
   Backend backend = Backend::sqlite;
-  std::string sqlite_path;      // sqlite:PATH
+  std::string sqlite_path;        // sqlite:PATH
   std::string postgres_uri;       // postgresql://user:pass@host:port/db?options, as given
   std::string postgres_conninfo;  // the same as libpq keyword=value pairs (SOCI needs this form)
-  std::string display;          // the URL with any password masked, for messages and logs
+  std::string display;            // the URL with any password masked, for messages and logs
 };
 
 // "sqlite:PATH", "sqlite://PATH", or "postgresql://…" / "postgres://…".

@@ -30,8 +30,8 @@ TEST(DatabaseUrl, PostgresQueryParametersAreDecodedAndQuoted) {
 }
 
 TEST(DatabaseUrl, MalformedUrlsExplainWhatIsValid) {
-  for (const char* bad : {"", "mysql://x/y", "sqlite:", "postgresql://host:notaport/db",
-                          "samtryg.db"}) {
+  for (const char* bad :
+       {"", "mysql://x/y", "sqlite:", "postgresql://host:notaport/db", "samtryg.db"}) {
     try {
       parse_database_url(bad);
       FAIL() << "accepted " << bad;

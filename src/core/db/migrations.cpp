@@ -41,8 +41,8 @@ std::vector<Migration> embedded_migrations() {
     if (!resource.path.starts_with(kDirectory) || !resource.path.ends_with(".sql")) continue;
     const auto file = resource.path.substr(kDirectory.size());
     Migration migration;
-    const auto [end, error] = std::from_chars(file.data(), file.data() + file.size(),
-                                              migration.version);
+    const auto [end, error] =
+        std::from_chars(file.data(), file.data() + file.size(), migration.version);
     if (error != std::errc() || *end != '_') {
       throw SchemaError(fmt::format("migration file '{}' does not start with NNNN_", file));
     }

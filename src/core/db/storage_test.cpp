@@ -159,7 +159,8 @@ TEST_P(Storage, LoginFailuresAreCountedWithinTheWindow) {
   auth::record_login_failure(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now - std::chrono::hours(1)));
   auth::record_login_failure(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now));
   auth::record_login_failure(sql, "c@d.dk", "127.0.0.1", to_iso_utc(now));
-  EXPECT_EQ(auth::count_login_failures(sql, "a@b.dk", to_iso_utc(now - std::chrono::minutes(15))), 1);
+  EXPECT_EQ(auth::count_login_failures(sql, "a@b.dk", to_iso_utc(now - std::chrono::minutes(15))),
+            1);
   auth::clear_login_failures(sql, "a@b.dk");
   EXPECT_EQ(auth::count_login_failures(sql, "a@b.dk", "2000-01-01T00:00:00Z"), 0);
 }

@@ -22,8 +22,8 @@ std::optional<std::string> cookie_value(std::string_view cookie_header, std::str
 
 std::string make_set_cookie(std::string_view name, std::string_view value,
                             const CookieOptions& options) {
-  auto cookie = fmt::format("{}={}; Path={}; SameSite={}", name, value, options.path,
-                            options.same_site);
+  auto cookie =
+      fmt::format("{}={}; Path={}; SameSite={}", name, value, options.path, options.same_site);
   if (options.max_age) cookie += fmt::format("; Max-Age={}", *options.max_age);
   if (options.http_only) cookie += "; HttpOnly";
   if (options.secure) cookie += "; Secure";

@@ -11,8 +11,8 @@ std::optional<std::string> cookie_value(std::string_view cookie_header, std::str
 struct CookieOptions {
   std::string path = "/";
   bool http_only = true;
-  bool secure = false;               // set when the public URL is https (TLS at the proxy)
-  std::string same_site = "Lax";     // Lax keeps links from e-mails logged in; CSRF tokens do the rest
+  bool secure = false;            // set when the public URL is https (TLS at the proxy)
+  std::string same_site = "Lax";  // Lax keeps links from e-mails logged in; CSRF tokens do the rest
   std::optional<long long> max_age;  // seconds; 0 deletes; none = until the browser closes
 };
 

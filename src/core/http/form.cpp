@@ -1,7 +1,7 @@
 #include "core/http/form.hpp"
 
-#include <boost/url/parse_query.hpp>
 #include <fmt/format.h>
+#include <boost/url/parse_query.hpp>
 
 #include "core/util/strings.hpp"
 
@@ -38,11 +38,13 @@ Form parse_urlencoded(std::string_view body) {
   Form form;
   if (body.empty()) return form;
   auto params = boost::urls::parse_query(body);
-  if (!params) throw FormError(fmt::format("the form data is malformed ({})", params.error().message()));
+  if (!params)
+    throw FormError(fmt::format("the form data is malformed ({})", params.error().message()));
   for (const auto& param : *params) {
     auto decoded = param;  // params_encoded_view yields encoded params
     std::string key = decoded.key.decode(boost::urls::encoding_opts(true));
-    std::string value = decoded.has_value ? decoded.value.decode(boost::urls::encoding_opts(true)) : "";
+    std::string value =
+        decoded.has_value ? decoded.value.decode(boost::urls::encoding_opts(true)) : "";
     form.fields.emplace_back(std::move(key), std::move(value));
   }
   return form;

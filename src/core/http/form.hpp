@@ -14,7 +14,7 @@ struct FormError : std::runtime_error {
 
 struct UploadedFile {
   std::string field;
-  std::string filename;      // as the browser sent it; never used as a path
+  std::string filename;  // as the browser sent it; never used as a path
   std::string content_type;
   std::string bytes;
 };

@@ -46,7 +46,8 @@ TEST(Cookies, ParseAndBuild) {
   CookieOptions options;
   options.secure = true;
   options.max_age = 0;
-  EXPECT_EQ(make_set_cookie("s", "v", options), "s=v; Path=/; SameSite=Lax; Max-Age=0; HttpOnly; Secure");
+  EXPECT_EQ(make_set_cookie("s", "v", options),
+            "s=v; Path=/; SameSite=Lax; Max-Age=0; HttpOnly; Secure");
 }
 
 TEST(Router, MatchesPatternsAndReportsAllowedMethods) {

@@ -25,7 +25,7 @@ class Router {
     std::vector<Method> allowed;  // non-empty when the path exists but not for this method
   };
 
-  void add(Method method, std::string pattern, Handler handler) {
+  void add(Method method, const std::string& pattern, Handler handler) {
     routes_.push_back(Route{method, split_pattern(pattern), std::move(handler)});
   }
 

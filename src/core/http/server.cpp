@@ -1,10 +1,10 @@
 #include "core/http/server.hpp"
 
+#include <fmt/format.h>
 #include <boost/asio.hpp>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <fmt/format.h>
 
 #include <atomic>
 #include <cstdio>
@@ -36,8 +36,8 @@ Request to_request(bhttp::request<bhttp::string_body>&& message, const std::stri
   request.client_address = client;
   request.keep_alive = message.keep_alive();
   for (const auto& field : message) {
-    auto [it, inserted] = request.headers.emplace(std::string(field.name_string()),
-                                                  std::string(field.value()));
+    auto [it, inserted] =
+        request.headers.emplace(std::string(field.name_string()), std::string(field.value()));
     if (!inserted) it->second.append(", ").append(field.value());
   }
   request.body = std::move(message.body());
@@ -60,6 +60,44 @@ bhttp::response<bhttp::string_body> to_message(Response&& response, bool head, b
   return message;
 }
 
+// Access log lines are collected and written in batches: one write(2) per request would cost
+// more than many requests themselves. A timer flushes an idle server's last lines.
+class AccessLog {
+ public:
+  void append(const std::string& line) {
+    const std::lock_guard lock(mutex_);
+    buffer_ += line;
+    if (buffer_.size() >= kFlushBytes) flush_locked();
+  }
+  void flush() {
+    const std::lock_guard lock(mutex_);
+    flush_locked();
+  }
+
+ private:
+  static constexpr std::size_t kFlushBytes = 16 * 1024;
+  void flush_locked() {
+    if (buffer_.empty()) return;
+    std::fwrite(buffer_.data(), 1, buffer_.size(), stderr);
+    std::fflush(stderr);
+    buffer_.clear();
+  }
+  std::mutex mutex_;
+  std::string buffer_;
+};
+
+// The timestamp changes once a second; formatting it once per second per thread is enough.
+const std::string& current_timestamp() {
+  thread_local std::string text;
+  thread_local Clock::time_point::rep second = -1;
+  const auto now = std::chrono::floor<std::chrono::seconds>(Clock::now());
+  if (now.time_since_epoch().count() != second) {
+    second = now.time_since_epoch().count();
+    text = to_iso_utc(now);
+  }
+  return text;
+}
+
 Response plain_error(int status) {
   return Response::text(fmt::format("{} {}\n", status, reason_phrase(status)), status);
 }
@@ -75,7 +113,8 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::mutex connections_mutex;
   std::unordered_set<std::shared_ptr<Connection>> connections;
-  std::mutex log_mutex;
+  AccessLog access_log;
+  asio::steady_timer log_timer{io};
   asio::signal_set* signals = nullptr;  // set while run() waits for SIGINT/SIGTERM
 
   Impl(ServerOptions opts, Dispatcher dispatch)
@@ -89,15 +128,23 @@ struct Server::Impl {
            std::chrono::steady_clock::duration took) {
     if (!options.access_log) return;
     const double ms = std::chrono::duration<double, std::milli>(took).count();
-    auto line = fmt::format("time={} method={} path={:?} status={} bytes={} duration_ms={:.3f} client={}\n",
-                            now_iso_utc(), to_string(request.method), request.path, status, bytes,
-                            ms, request.client_address);
+    auto line =
+        fmt::format("time={} method={} path={:?} status={} bytes={} duration_ms={:.3f} client={}\n",
+                    current_timestamp(), to_string(request.method), request.path, status, bytes, ms,
+                    request.client_address);
     if (options.log_line) {
       options.log_line(line);
       return;
     }
-    const std::lock_guard lock(log_mutex);
-    std::fwrite(line.data(), 1, line.size(), stderr);
+    access_log.append(line);
+  }
+
+  asio::awaitable<void> flush_log_periodically() {
+    while (!stopping) {
+      log_timer.expires_after(std::chrono::milliseconds(500));
+      co_await log_timer.async_wait(as_tuple_awaitable);
+      access_log.flush();
+    }
   }
 
   asio::awaitable<void> write(beast::tcp_stream& stream, Response&& response, bool head,
@@ -132,9 +179,12 @@ struct Server::Impl {
       state->idle = false;
       if (ec) {
         int status = 0;
-        if (ec == bhttp::error::body_limit) status = 413;
-        else if (ec == bhttp::error::header_limit) status = 431;
-        else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) status = 400;
+        if (ec == bhttp::error::body_limit)
+          status = 413;
+        else if (ec == bhttp::error::header_limit)
+          status = 431;
+        else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
+          status = 400;
         if (status != 0 && ec != bhttp::error::end_of_stream) {
           beast::error_code write_error;
           co_await write(stream, plain_error(status), false, false, write_error);
@@ -190,8 +240,9 @@ struct Server::Impl {
     asio::post(io, [this] {
       beast::error_code ignored;
       acceptor.close(ignored);
-      // Once shutdown begins the signal wait must not keep the event loop alive.
+      // Once shutdown begins neither the signal wait nor the log timer may keep the loop alive.
       if (signals != nullptr) signals->cancel(ignored);
+      log_timer.cancel();
     });
     const std::lock_guard lock(connections_mutex);
     for (const auto& connection : connections) {
@@ -215,8 +266,8 @@ void Server::listen() {
   beast::error_code ec;
   const auto address = asio::ip::make_address(impl_->options.address, ec);
   if (ec) {
-    throw ListenError(fmt::format("'{}' is not a valid IP address to listen on",
-                                  impl_->options.address));
+    throw ListenError(
+        fmt::format("'{}' is not a valid IP address to listen on", impl_->options.address));
   }
   const tcp::endpoint endpoint(address, impl_->options.port);
   auto& acceptor = impl_->acceptor;
@@ -240,7 +291,9 @@ void Server::listen() {
   }
 }
 
-std::uint16_t Server::port() const { return impl_->acceptor.local_endpoint().port(); }
+std::uint16_t Server::port() const {
+  return impl_->acceptor.local_endpoint().port();
+}
 
 void Server::run(bool handle_signals) {
   auto& io = impl_->io;
@@ -254,6 +307,9 @@ void Server::run(bool handle_signals) {
   }
   impl_->signals = &signals;
   asio::co_spawn(io, impl_->accept_loop(), asio::detached);
+  if (impl_->options.access_log) {
+    asio::co_spawn(io, impl_->flush_log_periodically(), asio::detached);
+  }
   std::vector<std::thread> extra;
   for (std::size_t i = 1; i < impl_->options.network_threads; ++i) {
     extra.emplace_back([&io] { io.run(); });
@@ -261,8 +317,11 @@ void Server::run(bool handle_signals) {
   io.run();
   for (auto& thread : extra) thread.join();
   impl_->signals = nullptr;
+  impl_->access_log.flush();
 }
 
-void Server::stop() { impl_->begin_shutdown(); }
+void Server::stop() {
+  impl_->begin_shutdown();
+}
 
 }  // namespace samtryg::http

@@ -21,8 +21,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0 picks a free port (tests)
   std::size_t network_threads = 1;
   std::size_t worker_threads = 4;
-  std::size_t max_body_bytes = 10 * 1024 * 1024;
-  std::size_t max_header_bytes = 16 * 1024;
+  std::size_t max_body_bytes = std::size_t{10} * 1024 * 1024;
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
   std::chrono::seconds request_timeout{30};  // to read one request, and to write its answer
   std::chrono::seconds idle_timeout{60};     // between requests on a kept-alive connection
   bool access_log = true;

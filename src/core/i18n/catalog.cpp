@@ -1,8 +1,8 @@
 #include "core/i18n/catalog.hpp"
 
+#include <fmt/format.h>
 #include <boost/json/parse.hpp>
 #include <boost/json/value.hpp>
-#include <fmt/format.h>
 
 #include <stdexcept>
 
@@ -15,13 +15,12 @@ Catalog::Catalog(Language language) : language_(language) {
   const auto bytes = resources::find(path);
   if (!bytes) throw std::logic_error("message catalog missing from the build: " + path);
   const auto document = boost::json::parse(*bytes);
-  kainjow::mustache::data texts;
   for (const auto& [key, value] : document.as_object()) {
     const std::string text(value.as_string());
     entries_.emplace(std::string(key), text);
-    texts.set(std::string(key), text);
+    // Flat "t_key" names: kainjow splits dotted names on every lookup, which is slow.
+    template_data_.set("t_" + std::string(key), text);
   }
-  template_data_.set("t", texts);
   template_data_.set("lang", std::string(code(language)));
 }
 
@@ -30,9 +29,12 @@ const Catalog& Catalog::get(Language language) {
   static const Catalog sv(Language::sv);
   static const Catalog en(Language::en);
   switch (language) {
-    case Language::da: return da;
-    case Language::sv: return sv;
-    case Language::en: return en;
+    case Language::da:
+      return da;
+    case Language::sv:
+      return sv;
+    case Language::en:
+      return en;
   }
   return da;
 }

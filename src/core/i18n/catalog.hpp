@@ -1,6 +1,6 @@
 #pragma once
 // UI text per language, from the embedded message catalogs src/core/i18n/messages/*.json.
-// Templates read them as {{t.key}}; C++ reads them with text()/format().
+// Templates read them as {{t_key}}; C++ reads them with text()/format().
 #include <kainjow/mustache.hpp>
 
 #include <string>
@@ -24,7 +24,7 @@ class Catalog {
   using Values = std::vector<std::pair<std::string, std::string>>;
   std::string format(std::string_view key, const Values& values) const;
 
-  // {"t": {key: text, …}, "lang": "da"} for templates; built once, shared by every render.
+  // {"t_key": text, …, "lang": "da"} for templates; built once, shared by every render.
   const kainjow::mustache::data& template_data() const { return template_data_; }
   const std::unordered_map<std::string, std::string>& entries() const { return entries_; }
 

@@ -54,7 +54,8 @@ TEST(Collation, DanishPutsAeOeAaAfterZ) {
 TEST(Collation, SwedishPutsAaAeOeAfterZInItsOwnOrder) {
   std::vector<std::string> names{"Örebro", "Ängelholm", "Åmål", "Zinkgruvan", "Arboga"};
   sort_names(names, Language::sv);
-  EXPECT_EQ(names, (std::vector<std::string>{"Arboga", "Zinkgruvan", "Åmål", "Ängelholm", "Örebro"}));
+  EXPECT_EQ(names,
+            (std::vector<std::string>{"Arboga", "Zinkgruvan", "Åmål", "Ängelholm", "Örebro"}));
 }
 
 TEST(Negotiation, PicksTheBestSupportedLanguage) {

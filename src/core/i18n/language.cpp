@@ -8,9 +8,12 @@ namespace samtryg::i18n {
 
 std::string_view code(Language language) {
   switch (language) {
-    case Language::da: return "da";
-    case Language::sv: return "sv";
-    case Language::en: return "en";
+    case Language::da:
+      return "da";
+    case Language::sv:
+      return "sv";
+    case Language::en:
+      return "en";
   }
   return "da";
 }

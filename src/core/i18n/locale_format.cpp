@@ -17,14 +17,19 @@ namespace {
 
 icu::Locale locale_for(Language language) {
   switch (language) {
-    case Language::da: return icu::Locale("da", "DK");
-    case Language::sv: return icu::Locale("sv", "SE");
-    case Language::en: return icu::Locale("en", "GB");
+    case Language::da:
+      return icu::Locale("da", "DK");
+    case Language::sv:
+      return icu::Locale("sv", "SE");
+    case Language::en:
+      return icu::Locale("en", "GB");
   }
   return icu::Locale("da", "DK");
 }
 
-std::size_t index_of(Language language) { return static_cast<std::size_t>(language); }
+std::size_t index_of(Language language) {
+  return static_cast<std::size_t>(language);
+}
 
 std::string to_utf8(const icu::UnicodeString& text) {
   std::string out;
@@ -33,7 +38,8 @@ std::string to_utf8(const icu::UnicodeString& text) {
 }
 
 void check(UErrorCode status, const char* what) {
-  if (U_FAILURE(status)) throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
+  if (U_FAILURE(status))
+    throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
 }
 
 // ICU formatters are not safe to share between threads; each thread keeps its own.

@@ -9,6 +9,8 @@ using Clock = std::chrono::system_clock;
 // Timestamps are stored as UTC ISO-8601 text ("2026-11-22T10:15:03Z"): both databases
 // compare them correctly as strings, and a human can read them in a backup.
 std::string to_iso_utc(Clock::time_point when);
-inline std::string now_iso_utc() { return to_iso_utc(Clock::now()); }
+inline std::string now_iso_utc() {
+  return to_iso_utc(Clock::now());
+}
 
 }  // namespace samtryg

@@ -34,7 +34,8 @@ class Errors {
 };
 
 struct Invalid : std::runtime_error {
-  explicit Invalid(Errors errs) : std::runtime_error("validation failed"), errors(std::move(errs)) {}
+  explicit Invalid(Errors errs)
+      : std::runtime_error("validation failed"), errors(std::move(errs)) {}
   Errors errors;
 };
 

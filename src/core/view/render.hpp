@@ -1,7 +1,8 @@
 #pragma once
 // Renders embedded mustache templates. {{x}} is HTML-escaped (quotes included); only
 // {{{x}}} for HTML that samtryg itself produced. The language's catalog sits under the page's
-// data, so templates write {{t.some_key}} without the catalog being copied per request.
+// data, so templates write {{t_some_key}} without the catalog being copied per request.
+// {{> name}} includes web/templates/partials/name.mustache.
 #include <kainjow/mustache.hpp>
 
 #include <string>
@@ -21,7 +22,11 @@ std::string render(std::string_view template_path, const Data& page, const i18n:
 
 std::string escape_html(std::string_view text);
 
-inline Data list() { return Data(Data::type::list); }
-inline Data flag(bool value) { return value ? Data(Data::type::bool_true) : Data(Data::type::bool_false); }
+inline Data list() {
+  return Data(Data::type::list);
+}
+inline Data flag(bool value) {
+  return value ? Data(Data::type::bool_true) : Data(Data::type::bool_false);
+}
 
 }  // namespace samtryg::view

@@ -14,9 +14,12 @@ namespace samtryg::web {
 
 bool Access::admits(bool is_signed_in, std::optional<auth::Role> role) const {
   switch (kind) {
-    case Kind::anyone: return true;
-    case Kind::signed_in: return is_signed_in;
-    case Kind::permission: return role && auth::allows(*role, permission);
+    case Kind::anyone:
+      return true;
+    case Kind::signed_in:
+      return is_signed_in;
+    case Kind::permission:
+      return role && auth::allows(*role, permission);
   }
   return false;
 }
@@ -56,14 +59,14 @@ void App::choose_language(Context& context) {
   if (!language && context.session && context.session->membership) {
     language = i18n::parse_language(context.session->membership->workspace.language);
   }
-  context.language =
-      language.value_or(i18n::parse_language(services_.config.default_language).value_or(i18n::Language::da));
+  context.language = language.value_or(
+      i18n::parse_language(services_.config.default_language).value_or(i18n::Language::da));
 }
 
 http::Response App::dispatch(Context& context) {
   const auto& request = context.request;
-  if (request.path.starts_with("/static/") && (request.method == http::Method::get ||
-                                               request.method == http::Method::head)) {
+  if (request.path.starts_with("/static/") &&
+      (request.method == http::Method::get || request.method == http::Method::head)) {
     return services_.assets.serve(request, std::string_view(request.path).substr(8));
   }
   load_session(context);
@@ -88,8 +91,7 @@ http::Response App::dispatch(Context& context) {
   if (!route.access.admits(context.signed_in(), context.role())) {
     if (!context.signed_in()) {
       if (request.method == http::Method::get) {
-        return http::Response::redirect(
-            fmt::format("/login?next={}", url_encode(request.target)));
+        return http::Response::redirect(fmt::format("/login?next={}", url_encode(request.target)));
       }
       return error_page(context, 401, "error_forbidden_title", "error_forbidden_text");
     }

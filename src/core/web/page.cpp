@@ -40,7 +40,8 @@ http::Response render_page(Context& context, std::string_view template_path, vie
   if (context.session) {
     view::Data user;
     user.set("name", context.session->user.name);
-    user.set("signed_in_as", catalog.format("signed_in_as", {{"name", context.session->user.name}}));
+    user.set("signed_in_as",
+             catalog.format("signed_in_as", {{"name", context.session->user.name}}));
     if (context.session->membership) {
       user.set("workspace", context.session->membership->workspace.name);
     }
@@ -60,8 +61,9 @@ http::Response error_page(Context& context, int status, std::string_view title_k
   view::Data data;
   data.set("heading", std::string(catalog.text(title_key)));
   data.set("text", catalog.format(text_key, {{"reference", std::string(reference)}}));
-  return render_page(context, kErrorTemplate, data,
-                     PageOptions{.title = std::string(catalog.text(title_key)), .status = status, .nav = {}});
+  return render_page(
+      context, kErrorTemplate, data,
+      PageOptions{.title = std::string(catalog.text(title_key)), .status = status, .nav = {}});
 }
 
 }  // namespace samtryg::web

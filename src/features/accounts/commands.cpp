@@ -56,7 +56,8 @@ LoginResult log_in(db::Database& database, const LoginPolicy& policy, const std:
     std::optional<long long> workspace;
     if (!memberships.empty()) workspace = memberships.front().workspace.id;
     auth::insert_session(sql, result.session_token, user->id, workspace, crypto::random_token(),
-                         to_iso_utc(now), to_iso_utc(now + std::chrono::hours(policy.session_hours)));
+                         to_iso_utc(now),
+                         to_iso_utc(now + std::chrono::hours(policy.session_hours)));
   });
   return result;
 }
@@ -136,9 +137,8 @@ long long add_user(db::Database& database, auth::HashCost cost, const audit::Act
 }
 
 void set_language(db::Database& database, long long user_id, const std::string& language) {
-  database.in_transaction([&](soci::session& sql) {
-    auth::update_language(sql, user_id, language, now_iso_utc());
-  });
+  database.in_transaction(
+      [&](soci::session& sql) { auth::update_language(sql, user_id, language, now_iso_utc()); });
 }
 
 auth::Workspace ensure_workspace(db::Database& database, const audit::Actor& actor,

@@ -6,11 +6,14 @@
 
 namespace samtryg::accounts {
 
-std::string normalize_email(std::string_view email) { return to_lower_ascii(trim(email)); }
+std::string normalize_email(std::string_view email) {
+  return to_lower_ascii(trim(email));
+}
 
 bool looks_like_email(std::string_view email) {
   const auto at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) {
+  if (at == std::string_view::npos || at == 0 ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return false;
   }
   const auto domain = email.substr(at + 1);

@@ -22,7 +22,9 @@ TEST(AccountsModel, EmailsAreNormalisedAndChecked) {
   }
 }
 
-TEST(AccountsModel, AValidUserHasNoErrors) { EXPECT_TRUE(validate_new_user(valid_user()).empty()); }
+TEST(AccountsModel, AValidUserHasNoErrors) {
+  EXPECT_TRUE(validate_new_user(valid_user()).empty());
+}
 
 TEST(AccountsModel, EveryBadFieldIsReportedAtOnce) {
   NewUser user;

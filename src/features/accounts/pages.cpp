@@ -36,8 +36,7 @@ std::string notice_text(const Context& context) {
 
 LoginPolicy policy_from(const Context& context) {
   const auto& config = context.services.config;
-  return LoginPolicy{config.login_max_failures, config.login_lockout_minutes,
-                     config.session_hours};
+  return LoginPolicy{config.login_max_failures, config.login_lockout_minutes, config.session_hours};
 }
 
 std::string min_hint(const Context& context) {
@@ -50,10 +49,9 @@ std::string min_hint(const Context& context) {
 Response login_page(Context& context, view::Data data, int status) {
   if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
   if (data.get("next") == nullptr) data.set("next", web::safe_local_path(context.query("next")));
-  return web::render_page(context, template_path("login"), std::move(data),
-                          {.title = std::string(context.catalog().text("login_title")),
-                           .status = status,
-                           .nav = {}});
+  return web::render_page(
+      context, template_path("login"), std::move(data),
+      {.title = std::string(context.catalog().text("login_title")), .status = status, .nav = {}});
 }
 
 Response show_login(Context& context) {
@@ -79,9 +77,10 @@ Response submit_login(Context& context) {
   const auto result = log_in(context.services.database, policy_from(context), email, password,
                              context.request.client_address);
   if (result.outcome == LoginResult::Outcome::throttled) {
-    data.set("failure", context.catalog().format(
-                            "login_throttled",
-                            {{"minutes", std::to_string(context.services.config.login_lockout_minutes)}}));
+    data.set("failure",
+             context.catalog().format(
+                 "login_throttled",
+                 {{"minutes", std::to_string(context.services.config.login_lockout_minutes)}}));
     return login_page(context, std::move(data), 429);
   }
   if (result.outcome == LoginResult::Outcome::wrong_credentials) {
@@ -114,8 +113,9 @@ Response show_home(Context& context) {
     data.set("workspace", context.workspace().name);
     data.set("role", std::string(catalog.text("role_" + std::string(auth::code(*role)))));
   }
-  return web::render_page(context, template_path("home"), std::move(data),
-                          {.title = std::string(catalog.text("home_title")), .status = 200, .nav = "home"});
+  return web::render_page(
+      context, template_path("home"), std::move(data),
+      {.title = std::string(catalog.text("home_title")), .status = 200, .nav = "home"});
 }
 
 // ---- password --------------------------------------------------------------------------
@@ -129,7 +129,9 @@ Response password_page(Context& context, view::Data data, int status) {
                            .nav = "account"});
 }
 
-Response show_password(Context& context) { return password_page(context, {}, 200); }
+Response show_password(Context& context) {
+  return password_page(context, {}, 200);
+}
 
 Response submit_password(Context& context) {
   const auto& form = context.form();
@@ -207,8 +209,9 @@ Response users_page(Context& context, view::Data data, const NewUser& input, int
   data.set("caption", catalog.format("users_caption", {{"workspace", context.workspace().name}}));
   data.set("min_hint", min_hint(context));
   if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
-  return web::render_page(context, template_path("users"), std::move(data),
-                          {.title = std::string(catalog.text("users_title")), .status = status, .nav = "users"});
+  return web::render_page(
+      context, template_path("users"), std::move(data),
+      {.title = std::string(catalog.text("users_title")), .status = status, .nav = "users"});
 }
 
 Response show_users(Context& context) {
