@@ -52,7 +52,8 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
   message.set(bhttp::field::host, "127.0.0.1");
   std::string cookie_header;
   for (const auto& [name, value] : cookies_) {
-    cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
+    if (!cookie_header.empty()) cookie_header += "; ";
+    cookie_header.append(name).append("=").append(value);
   }
   if (!cookie_header.empty()) message.set(bhttp::field::cookie, cookie_header);
   if (!content_type.empty()) message.set(bhttp::field::content_type, content_type);
@@ -62,7 +63,7 @@ HttpResponse HttpClient::request(const std::string& method, const std::string& t
   bhttp::write(connection.stream, message);
 
   bhttp::response_parser<bhttp::string_body> parser;
-  parser.body_limit(64 * 1024 * 1024);
+  parser.body_limit(std::uint64_t{64} * 1024 * 1024);
   if (method == "HEAD") parser.skip(true);
   bhttp::read(connection.stream, connection.buffer, parser);
   auto answer = parser.release();

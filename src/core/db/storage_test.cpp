@@ -168,6 +168,7 @@ TEST_P(Storage, LoginFailuresAreCountedWithinTheWindow) {
 TEST_P(Storage, ConcurrentWritersDoNotFail) {
   migrate(*database_);
   std::vector<std::thread> threads;
+  threads.reserve(4);
   std::atomic<int> failures{0};
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {

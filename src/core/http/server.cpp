@@ -75,7 +75,7 @@ class AccessLog {
   }
 
  private:
-  static constexpr std::size_t kFlushBytes = 16 * 1024;
+  static constexpr std::size_t kFlushBytes = std::size_t{16} * 1024;
   void flush_locked() {
     if (buffer_.empty()) return;
     std::fwrite(buffer_.data(), 1, buffer_.size(), stderr);
