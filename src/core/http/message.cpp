@@ -68,28 +68,26 @@ bool Request::set_target(std::string_view raw_target) {
   return !path.empty() && path.front() == '/';
 }
 
-Response Response::html(std::string body, int status) {
+namespace {
+Response with_body(std::string body, int status, std::string content_type) {
   Response response;
   response.status = status;
   response.body = std::move(body);
-  response.header("Content-Type", "text/html; charset=utf-8");
+  response.header("Content-Type", std::move(content_type));
   return response;
+}
+}  // namespace
+
+Response Response::html(std::string body, int status) {
+  return with_body(std::move(body), status, "text/html; charset=utf-8");
 }
 
 Response Response::text(std::string body, int status) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  response.header("Content-Type", "text/plain; charset=utf-8");
-  return response;
+  return with_body(std::move(body), status, "text/plain; charset=utf-8");
 }
 
 Response Response::json(std::string body, int status) {
-  Response response;
-  response.status = status;
-  response.body = std::move(body);
-  response.header("Content-Type", "application/json");
-  return response;
+  return with_body(std::move(body), status, "application/json");
 }
 
 Response Response::redirect(std::string location, int status) {

@@ -18,6 +18,12 @@ std::string_view code(Language language) {
   return "da";
 }
 
+std::vector<std::string> language_codes() {
+  std::vector<std::string> codes;
+  for (const auto language : kLanguages) codes.emplace_back(code(language));
+  return codes;
+}
+
 std::optional<Language> parse_language(std::string_view text) {
   const auto lower = to_lower_ascii(trim(text));
   if (lower == "da") return Language::da;

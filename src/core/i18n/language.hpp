@@ -1,7 +1,9 @@
 #pragma once
 #include <array>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace samtryg::i18n {
 
@@ -9,6 +11,8 @@ enum class Language { da, sv, en };
 inline constexpr std::array kLanguages{Language::da, Language::sv, Language::en};
 
 std::string_view code(Language language);
+// {"da", "sv", "en"}
+std::vector<std::string> language_codes();
 std::optional<Language> parse_language(std::string_view code);
 
 // Picks the best of da/sv/en from an Accept-Language header ("sv-SE,sv;q=0.9,en;q=0.8").

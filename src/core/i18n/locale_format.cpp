@@ -87,11 +87,18 @@ std::string format_date(Date date, Language language) {
   return to_utf8(out);
 }
 
-std::string format_number(double value, int decimals, Language language) {
-  auto& slot = formatters().numbers[index_of(language)];
+namespace {
+
+enum class NumberStyle { decimal, percent };
+
+std::string format_with(NumberStyle style, double value, int decimals, Language language) {
+  auto& slots = style == NumberStyle::decimal ? formatters().numbers : formatters().percents;
+  auto& slot = slots[index_of(language)];
   UErrorCode status = U_ZERO_ERROR;
   if (!slot) {
-    slot.reset(icu::NumberFormat::createInstance(locale_for(language), status));
+    slot.reset(style == NumberStyle::decimal
+                   ? icu::NumberFormat::createInstance(locale_for(language), status)
+                   : icu::NumberFormat::createPercentInstance(locale_for(language), status));
     check(status, "number format");
   }
   slot->setMinimumFractionDigits(decimals);
@@ -101,18 +108,14 @@ std::string format_number(double value, int decimals, Language language) {
   return to_utf8(out);
 }
 
+}  // namespace
+
+std::string format_number(double value, int decimals, Language language) {
+  return format_with(NumberStyle::decimal, value, decimals, language);
+}
+
 std::string format_percent(double percent, int decimals, Language language) {
-  auto& slot = formatters().percents[index_of(language)];
-  UErrorCode status = U_ZERO_ERROR;
-  if (!slot) {
-    slot.reset(icu::NumberFormat::createPercentInstance(locale_for(language), status));
-    check(status, "percent format");
-  }
-  slot->setMinimumFractionDigits(decimals);
-  slot->setMaximumFractionDigits(decimals);
-  icu::UnicodeString out;
-  slot->format(percent / 100.0, out);
-  return to_utf8(out);
+  return format_with(NumberStyle::percent, percent / 100.0, decimals, language);
 }
 
 bool collate_less(std::string_view a, std::string_view b, Language language) {

@@ -9,19 +9,6 @@ namespace {
 constexpr std::string_view kLayout = "web/templates/layout.mustache";
 constexpr std::string_view kErrorTemplate = "web/templates/error.mustache";
 
-view::Data language_choices(const Context& context) {
-  auto choices = view::list();
-  for (const auto language : i18n::kLanguages) {
-    view::Data choice;
-    const std::string code(i18n::code(language));
-    choice.set("code", code);
-    choice.set("label", std::string(context.catalog().text("language_" + code)));
-    choice.set("current", view::flag(language == context.language));
-    choices.push_back(choice);
-  }
-  return choices;
-}
-
 }  // namespace
 
 http::Response render_page(Context& context, std::string_view template_path, view::Data data,
@@ -36,7 +23,8 @@ http::Response render_page(Context& context, std::string_view template_path, vie
   layout.set("csrf", context.csrf_token());
   layout.set("asset_version", context.services.assets.version());
   layout.set("path", context.request.target);
-  layout.set("languages", language_choices(context));
+  layout.set("languages",
+             choices(i18n::language_codes(), "language_", i18n::code(context.language), catalog));
   if (context.session) {
     view::Data user;
     user.set("name", context.session->user.name);
@@ -53,6 +41,19 @@ http::Response render_page(Context& context, std::string_view template_path, vie
   }
   auto response = http::Response::html(view::render(kLayout, layout, catalog), options.status);
   return response;
+}
+
+view::Data choices(const std::vector<std::string>& codes, std::string_view label_prefix,
+                   std::string_view selected, const i18n::Catalog& catalog) {
+  auto list = view::list();
+  for (const auto& code : codes) {
+    view::Data choice;
+    choice.set("code", code);
+    choice.set("label", std::string(catalog.text(std::string(label_prefix) + code)));
+    choice.set("selected", view::flag(code == selected));
+    list.push_back(choice);
+  }
+  return list;
 }
 
 http::Response error_page(Context& context, int status, std::string_view title_key,

@@ -3,6 +3,7 @@
 // header, navigation, language switcher, sign-out form, notices.
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/http/message.hpp"
 #include "core/view/render.hpp"
@@ -18,6 +19,11 @@ struct PageOptions {
 
 http::Response render_page(Context& context, std::string_view template_path, view::Data data,
                            const PageOptions& options);
+
+// [{code, label, selected}] for a <select> or a row of buttons: each label is the catalog text
+// `label_prefix + code` ("role_admin", "language_da").
+view::Data choices(const std::vector<std::string>& codes, std::string_view label_prefix,
+                   std::string_view selected, const i18n::Catalog& catalog);
 
 // A page that says what went wrong in the user's language, never how the server works.
 http::Response error_page(Context& context, int status, std::string_view title_key,

@@ -27,6 +27,21 @@ bool looks_like_email(std::string_view email) {
   return email.size() <= 254;
 }
 
+namespace {
+
+// The same length rule for a first password and a changed one.
+void check_password_length(validation::Errors& errors, const std::string& field,
+                           std::string_view password) {
+  const auto length = validation::utf8_length(password);
+  if (length < auth::kMinPasswordLength) {
+    errors.add(field, "password_too_short", {{"min", std::to_string(auth::kMinPasswordLength)}});
+  } else if (length > auth::kMaxPasswordLength) {
+    errors.add(field, "password_too_long", {{"max", std::to_string(auth::kMaxPasswordLength)}});
+  }
+}
+
+}  // namespace
+
 validation::Errors validate_new_user(const NewUser& input) {
   validation::Errors errors;
   const auto name = trim(input.name);
@@ -38,27 +53,14 @@ validation::Errors validate_new_user(const NewUser& input) {
   if (!looks_like_email(normalize_email(input.email))) errors.add("email", "users_email_invalid");
   if (!auth::parse_role(input.role)) errors.add("role", "users_role_invalid");
   if (!i18n::parse_language(input.language)) errors.add("language", "users_language_invalid");
-  const auto length = validation::utf8_length(input.password);
-  if (length < auth::kMinPasswordLength) {
-    errors.add("password", "password_too_short",
-               {{"min", std::to_string(auth::kMinPasswordLength)}});
-  } else if (length > auth::kMaxPasswordLength) {
-    errors.add("password", "password_too_long",
-               {{"max", std::to_string(auth::kMaxPasswordLength)}});
-  }
+  check_password_length(errors, "password", input.password);
   return errors;
 }
 
 validation::Errors validate_new_password(std::string_view password, std::string_view confirm) {
   validation::Errors errors;
-  const auto length = validation::utf8_length(password);
-  if (length < auth::kMinPasswordLength) {
-    errors.add("new_password", "password_too_short",
-               {{"min", std::to_string(auth::kMinPasswordLength)}});
-  } else if (length > auth::kMaxPasswordLength) {
-    errors.add("new_password", "password_too_long",
-               {{"max", std::to_string(auth::kMaxPasswordLength)}});
-  } else if (password != confirm) {
+  check_password_length(errors, "new_password", password);
+  if (errors.empty() && password != confirm) {
     errors.add("confirm_password", "password_mismatch");
   }
   return errors;

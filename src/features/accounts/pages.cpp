@@ -181,31 +181,15 @@ Response users_page(Context& context, view::Data data, const NewUser& input, int
     row.set("language", std::string(catalog.text("language_" + member.user.language)));
     rows.push_back(row);
   }
-  auto roles = view::list();
-  for (const auto role : auth::kRoles) {
-    view::Data option;
-    const std::string code(auth::code(role));
-    option.set("code", code);
-    option.set("label", std::string(catalog.text("role_" + code)));
-    option.set("selected", view::flag(code == input.role));
-    roles.push_back(option);
-  }
-  auto languages = view::list();
-  for (const auto language : i18n::kLanguages) {
-    view::Data option;
-    const std::string code(i18n::code(language));
-    option.set("code", code);
-    option.set("label", std::string(catalog.text("language_" + code)));
-    option.set("selected", view::flag(code == input.language));
-    languages.push_back(option);
-  }
+  std::vector<std::string> role_codes;
+  for (const auto role : auth::kRoles) role_codes.emplace_back(auth::code(role));
   view::Data form;
   form.set("name", input.name);
   form.set("email", input.email);
   data.set("form", form);
   data.set("members", rows);
-  data.set("roles", roles);
-  data.set("languages", languages);
+  data.set("roles", web::choices(role_codes, "role_", input.role, catalog));
+  data.set("languages", web::choices(i18n::language_codes(), "language_", input.language, catalog));
   data.set("caption", catalog.format("users_caption", {{"workspace", context.workspace().name}}));
   data.set("min_hint", min_hint(context));
   if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
