@@ -4,6 +4,10 @@
 #include "core/auth/roles.hpp"
 #include "core/util/crypto.hpp"
 
+#include <set>
+#include <thread>
+#include <vector>
+
 namespace samtryg::auth {
 
 TEST(Passwords, Argon2idHashVerifiesOnlyTheRightPassword) {
@@ -56,3 +60,23 @@ TEST(Crypto, TokensAreUrlSafeAndDistinct) {
 }
 
 }  // namespace samtryg::auth
+
+namespace samtryg::crypto {
+
+TEST(Crypto, TokensFromManyThreadsNeverRepeat) {
+  initialise();
+  std::vector<std::vector<std::string>> per_thread(4);
+  std::vector<std::thread> threads;
+  threads.reserve(per_thread.size());
+  for (auto& tokens : per_thread) {
+    threads.emplace_back([&tokens] {
+      for (int i = 0; i < 2000; ++i) tokens.push_back(random_token(16));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  std::set<std::string> all;
+  for (const auto& tokens : per_thread) all.insert(tokens.begin(), tokens.end());
+  EXPECT_EQ(all.size(), 8000U);
+}
+
+}  // namespace samtryg::crypto
