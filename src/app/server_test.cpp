@@ -336,6 +336,22 @@ TEST(ServerLimits, OversizedBodyGets413) {
   EXPECT_EQ(response.body.find("samtryg::"), std::string::npos);
 }
 
+TEST(ServerLimits, AFailingHandlerGivesA500PageWithAReferenceAndNoInternals) {
+  testing::ScratchDatabase scratch("sqlite");
+  testing::TestServer server(scratch.url());
+  server.runtime().app().add(
+      {http::Method::get, "/test/fail", web::Access::anyone(), [](web::Context&) -> http::Response {
+         throw std::runtime_error("secret internal detail");
+       }});
+  HttpClient http(server.port());
+  const auto response = http.request("GET", "/test/fail", {}, {}, {{"Accept-Language", "en"}});
+  EXPECT_EQ(response.status, 500);
+  EXPECT_NE(response.body.find("Something went wrong"), std::string::npos);
+  EXPECT_NE(response.body.find("give this reference to your administrator"), std::string::npos);
+  EXPECT_EQ(response.body.find("secret internal detail"), std::string::npos);
+  EXPECT_EQ(http.get("/healthz").status, 200) << "the server keeps serving";
+}
+
 TEST(ServerLimits, MalformedRequestGets400) {
   testing::ScratchDatabase scratch("sqlite");
   testing::TestServer server(scratch.url());

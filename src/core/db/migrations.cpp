@@ -43,7 +43,7 @@ std::vector<Migration> embedded_migrations() {
     Migration migration;
     const auto [end, error] =
         std::from_chars(file.data(), file.data() + file.size(), migration.version);
-    if (error != std::errc() || *end != '_') {
+    if (error != std::errc() || end == file.data() + file.size() || *end != '_') {
       throw SchemaError(fmt::format("migration file '{}' does not start with NNNN_", file));
     }
     migration.name = std::string(file.substr(0, file.size() - 4));
