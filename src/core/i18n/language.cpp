@@ -20,6 +20,7 @@ std::string_view code(Language language) {
 
 std::vector<std::string> language_codes() {
   std::vector<std::string> codes;
+  codes.reserve(kLanguages.size());
   for (const auto language : kLanguages) codes.emplace_back(code(language));
   return codes;
 }

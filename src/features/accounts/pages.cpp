@@ -182,6 +182,7 @@ Response users_page(Context& context, view::Data data, const NewUser& input, int
     rows.push_back(row);
   }
   std::vector<std::string> role_codes;
+  role_codes.reserve(std::size(auth::kRoles));
   for (const auto role : auth::kRoles) role_codes.emplace_back(auth::code(role));
   view::Data form;
   form.set("name", input.name);
