@@ -2,8 +2,7 @@
 
 namespace samtryg::web {
 
-view::Data error_data(const validation::Errors& errors, const i18n::Catalog& catalog) {
-  view::Data data;
+void add_errors(view::Data& page, const validation::Errors& errors, const i18n::Catalog& catalog) {
   auto list = view::list();
   for (const auto& error : errors.items()) {
     const auto message = catalog.format(error.message_key, error.values);
@@ -11,11 +10,10 @@ view::Data error_data(const validation::Errors& errors, const i18n::Catalog& cat
     item.set("field", error.field);
     item.set("message", message);
     list.push_back(item);
-    data.set(error.field, message);
+    page.set("error_" + error.field, message);
   }
-  data.set("any", view::flag(!errors.empty()));
-  data.set("list", list);
-  return data;
+  page.set("errors_any", view::flag(!errors.empty()));
+  page.set("errors_list", list);
 }
 
 }  // namespace samtryg::web

@@ -5,8 +5,9 @@
 
 namespace samtryg::web {
 
-// {"any": true, "list": [{field, message}], "<field>": message, …}: templates show a summary
-// at the top (linking to the fields) and each message next to its field.
-view::Data error_data(const validation::Errors& errors, const i18n::Catalog& catalog);
+// Adds a form's errors to the page data under flat names (kainjow splits dotted names on every
+// lookup): "errors_any", "errors_list" [{field, message}] for the summary at the top, and
+// "error_<field>" with the message shown next to each field.
+void add_errors(view::Data& page, const validation::Errors& errors, const i18n::Catalog& catalog);
 
 }  // namespace samtryg::web

@@ -71,7 +71,7 @@ Response submit_login(Context& context) {
   if (email.empty()) errors.add("email", "login_email_required");
   if (password.empty()) errors.add("password", "login_password_required");
   if (!errors.empty()) {
-    data.set("errors", web::error_data(errors, context.catalog()));
+    web::add_errors(data, errors, context.catalog());
     return login_page(context, std::move(data), 422);
   }
   const auto result = log_in(context.services.database, policy_from(context), email, password,
@@ -141,7 +141,7 @@ Response submit_password(Context& context) {
                     form.value("confirm_password"));
   } catch (const validation::Invalid& invalid) {
     view::Data data;
-    data.set("errors", web::error_data(invalid.errors, context.catalog()));
+    web::add_errors(data, invalid.errors, context.catalog());
     return password_page(context, std::move(data), 422);
   }
   return Response::redirect("/account/password?notice=password_changed");
@@ -184,10 +184,8 @@ Response users_page(Context& context, view::Data data, const NewUser& input, int
   std::vector<std::string> role_codes;
   role_codes.reserve(std::size(auth::kRoles));
   for (const auto role : auth::kRoles) role_codes.emplace_back(auth::code(role));
-  view::Data form;
-  form.set("name", input.name);
-  form.set("email", input.email);
-  data.set("form", form);
+  data.set("form_name", input.name);
+  data.set("form_email", input.email);
   data.set("members", rows);
   data.set("roles", web::choices(role_codes, "role_", input.role, catalog));
   data.set("languages", web::choices(i18n::language_codes(), "language_", input.language, catalog));
@@ -219,7 +217,7 @@ Response submit_user(Context& context) {
              context.workspace().id, input);
   } catch (const validation::Invalid& invalid) {
     view::Data data;
-    data.set("errors", web::error_data(invalid.errors, context.catalog()));
+    web::add_errors(data, invalid.errors, context.catalog());
     return users_page(context, std::move(data), input, 422);
   }
   return Response::redirect("/users?notice=users_created&name=" + web::url_encode(input.name));
