@@ -37,9 +37,15 @@ void answer(benchmark::State& state, const char* target) {
   state.SetBytesProcessed(static_cast<std::int64_t>(bytes));
 }
 
-void BM_LoginPage(benchmark::State& state) { answer(state, "/login"); }
-void BM_Healthz(benchmark::State& state) { answer(state, "/healthz"); }
-void BM_NotFoundPage(benchmark::State& state) { answer(state, "/no/such/page"); }
+void BM_LoginPage(benchmark::State& state) {
+  answer(state, "/login");
+}
+void BM_Healthz(benchmark::State& state) {
+  answer(state, "/healthz");
+}
+void BM_NotFoundPage(benchmark::State& state) {
+  answer(state, "/no/such/page");
+}
 
 }  // namespace
 
