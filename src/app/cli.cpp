@@ -167,21 +167,18 @@ int run_cli(int argc, char** argv, char** environment) {
         workspace =
             accounts::ensure_workspace(*database, actor, workspace_name, settings.default_language);
       } else {
-        std::vector<long long> ids;
+        std::vector<auth::Workspace> workspaces;
         {
           auto sql = database->session();
-          long long id = 0;
-          soci::statement statement = (sql.prepare << "SELECT id FROM workspaces", soci::into(id));
-          statement.execute();
-          while (statement.fetch()) ids.push_back(id);
+          workspaces = auth::all_workspaces(sql);
         }
-        if (ids.size() != 1) {
+        if (workspaces.size() != 1) {
           throw BadInput(
-              ids.empty() ? "there is no workspace yet; name one with --workspace \"NAME\""
-                          : "there are several workspaces; choose one with --workspace \"NAME\"");
+              workspaces.empty()
+                  ? "there is no workspace yet; name one with --workspace \"NAME\""
+                  : "there are several workspaces; choose one with --workspace \"NAME\"");
         }
-        auto sql = database->session();
-        workspace = *auth::find_workspace(sql, ids.front());
+        workspace = workspaces.front();
       }
       new_user.password = read_password();
       try {

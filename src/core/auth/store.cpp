@@ -57,12 +57,15 @@ void update_language(soci::session& sql, long long user_id, const std::string& l
       use(language), use(now), use(user_id);
 }
 
-std::optional<Workspace> find_workspace(soci::session& sql, long long id) {
+std::vector<Workspace> all_workspaces(soci::session& sql) {
+  std::vector<Workspace> result;
   Workspace workspace;
-  sql << "SELECT id, name, language FROM workspaces WHERE id = :id", into(workspace.id),
-      into(workspace.name), into(workspace.language), use(id);
-  if (!sql.got_data()) return std::nullopt;
-  return workspace;
+  soci::statement statement =
+      (sql.prepare << "SELECT id, name, language FROM workspaces ORDER BY name", into(workspace.id),
+       into(workspace.name), into(workspace.language));
+  statement.execute();
+  while (statement.fetch()) result.push_back(workspace);
+  return result;
 }
 
 std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::string& name) {

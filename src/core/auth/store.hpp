@@ -53,7 +53,7 @@ void update_password_hash(soci::session& sql, long long user_id, const std::stri
 void update_language(soci::session& sql, long long user_id, const std::string& language,
                      const std::string& now);
 
-std::optional<Workspace> find_workspace(soci::session& sql, long long id);
+std::vector<Workspace> all_workspaces(soci::session& sql);
 std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::string& name);
 long long insert_workspace(soci::session& sql, const std::string& name, const std::string& language,
                            const std::string& now);
