@@ -18,10 +18,13 @@ std::string_view code(Language language) {
   return "da";
 }
 
-std::vector<std::string> language_codes() {
-  std::vector<std::string> codes;
-  codes.reserve(kLanguages.size());
-  for (const auto language : kLanguages) codes.emplace_back(code(language));
+const std::vector<std::string>& language_codes() {
+  static const std::vector<std::string> codes = [] {
+    std::vector<std::string> list;
+    list.reserve(kLanguages.size());
+    for (const auto language : kLanguages) list.emplace_back(code(language));
+    return list;
+  }();
   return codes;
 }
 

@@ -12,7 +12,7 @@ inline constexpr std::array kLanguages{Language::da, Language::sv, Language::en}
 
 std::string_view code(Language language);
 // {"da", "sv", "en"}
-std::vector<std::string> language_codes();
+const std::vector<std::string>& language_codes();
 std::optional<Language> parse_language(std::string_view code);
 
 // Picks the best of da/sv/en from an Accept-Language header ("sv-SE,sv;q=0.9,en;q=0.8").
