@@ -62,7 +62,22 @@ std::vector<Migration> embedded_migrations() {
 }
 
 std::string render_for_backend(std::string_view sql, Backend backend) {
-  std::string out(sql);
+  // Lines after "-- @sqlite" or "-- @postgresql" belong to that backend only, until the next
+  // marker or "-- @all": the few statements without a common dialect (full-text search).
+  std::string out;
+  out.reserve(sql.size());
+  std::string_view section = "all";
+  const std::string_view own = backend == Backend::sqlite ? "sqlite" : "postgresql";
+  auto lines = split(sql, '\n');
+  if (!lines.empty() && lines.back().empty()) lines.pop_back();
+  for (auto line : lines) {
+    const auto trimmed = trim(line);
+    if (trimmed.starts_with("-- @")) {
+      section = trimmed.substr(4);
+      continue;
+    }
+    if (section == "all" || section == own) out.append(line).push_back('\n');
+  }
   if (backend == Backend::sqlite) {
     replace_all(out, "{{id}}", "INTEGER PRIMARY KEY AUTOINCREMENT");
     replace_all(out, "{{blob}}", "BLOB");

@@ -39,6 +39,22 @@ struct Invalid : std::runtime_error {
   Errors errors;
 };
 
+// The record does not exist in the caller's workspace (404; never "exists elsewhere").
+struct NotFound : std::runtime_error {
+  NotFound() : std::runtime_error("not found") {}
+};
+
+// The caller may read the record but not change it (403).
+struct Forbidden : std::runtime_error {
+  Forbidden() : std::runtime_error("forbidden") {}
+};
+
+// Someone else saved the record since the caller loaded it (409): the optimistic version
+// check refused to overwrite their change.
+struct Conflict : std::runtime_error {
+  Conflict() : std::runtime_error("edit conflict") {}
+};
+
 inline void throw_if_any(const Errors& errors) {
   if (!errors.empty()) throw Invalid(errors);
 }

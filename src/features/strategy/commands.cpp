@@ -1,0 +1,487 @@
+#include "features/strategy/commands.hpp"
+
+#include <map>
+
+#include "core/util/strings.hpp"
+#include "core/util/time.hpp"
+#include "features/strategy/json.hpp"
+#include "features/strategy/store.hpp"
+
+namespace samtryg::strategy {
+
+namespace {
+
+using validation::Errors;
+
+store::InitiativeFilter all_in_plan(long long workspace_id, long long plan_id) {
+  store::InitiativeFilter filter;
+  filter.workspace_id = workspace_id;
+  filter.plan_id = plan_id;
+  return filter;
+}
+
+void audit_change(soci::session& sql, const Editor& editor, std::string action,
+                  std::string entity, long long id, boost::json::value before,
+                  boost::json::value after) {
+  audit::record(sql, {editor.workspace_id, editor.actor, std::move(action), std::move(entity),
+                      std::to_string(id), std::move(before), std::move(after)});
+}
+
+std::string joined(std::initializer_list<const std::string*> parts) {
+  std::string out;
+  for (const auto* part : parts) {
+    if (part->empty()) continue;
+    if (!out.empty()) out += '\n';
+    out += *part;
+  }
+  return out;
+}
+
+void index_plan(soci::session& sql, const Plan& plan) {
+  store::index_for_search(sql, plan.workspace_id, "plan", plan.id, plan.name, plan.summary,
+                          plan.published);
+}
+
+void index_initiative(soci::session& sql, const Initiative& v, bool plan_published) {
+  store::index_for_search(sql, v.workspace_id, "initiative", v.id, v.name,
+                          joined({&v.purpose, &v.goals, &v.background, &v.already_done, &v.focus,
+                                  &v.lead_title, &v.anchoring, &v.working_group, &v.themes}),
+                          v.published && plan_published);
+}
+
+void index_activity(soci::session& sql, const Activity& v, bool published) {
+  store::index_for_search(sql, v.workspace_id, "activity", v.id, v.title,
+                          joined({&v.description, &v.responsible, &v.links}), published);
+}
+
+bool initiative_visible(soci::session& sql, const Initiative& initiative) {
+  const auto plan = store::find_plan(sql, initiative.workspace_id, initiative.plan_id);
+  return initiative.published && plan && plan->published;
+}
+
+std::optional<long long> lead_of(soci::session& sql, long long workspace_id,
+                                 std::optional<long long> initiative_id) {
+  if (!initiative_id) return std::nullopt;
+  const auto found = store::find_initiative(sql, workspace_id, *initiative_id);
+  return found ? found->lead_user_id : std::nullopt;
+}
+
+// The links an initiative makes to other records must stay inside its workspace and plan.
+void check_initiative_links(soci::session& sql, const Editor& editor, const Initiative& v,
+                            Errors& errors) {
+  if (v.parent_initiative_id) {
+    const auto parent = store::find_initiative(sql, editor.workspace_id, *v.parent_initiative_id);
+    if (!parent || parent->plan_id != v.plan_id || *v.parent_initiative_id == v.id) {
+      errors.add("parent_initiative_id", "link_not_in_plan");
+    }
+  }
+  if (v.focus_area_id) {
+    const auto area = store::find_focus_area(sql, editor.workspace_id, *v.focus_area_id);
+    if (!area || area->plan_id != v.plan_id) errors.add("focus_area_id", "link_not_in_plan");
+  }
+  if (v.lead_user_id && !store::is_workspace_member(sql, editor.workspace_id, *v.lead_user_id)) {
+    errors.add("lead_user_id", "link_not_in_workspace");
+  }
+  if (store::initiative_name_taken(sql, v.plan_id, v.parent_initiative_id, v.name, v.id)) {
+    errors.add("name", "name_taken");
+  }
+}
+
+void check_plan_links(soci::session& sql, const Editor& editor, const Plan& plan,
+                      Errors& errors) {
+  if (plan.parent_plan_id) {
+    const auto parent = store::find_plan(sql, editor.workspace_id, *plan.parent_plan_id);
+    if (!parent || *plan.parent_plan_id == plan.id) {
+      errors.add("parent_plan_id", "link_not_in_workspace");
+    }
+  }
+  if (store::plan_name_taken(sql, editor.workspace_id, plan.name, plan.version, plan.id)) {
+    errors.add("name", "name_taken");
+  }
+}
+
+void require_edit_all(const Editor& editor) {
+  if (!editor.edit_all) throw validation::Forbidden();
+}
+
+}  // namespace
+
+Editor Editor::for_role(long long workspace_id, audit::Actor actor,
+                        std::optional<long long> user_id, std::optional<auth::Role> role) {
+  Editor editor;
+  editor.workspace_id = workspace_id;
+  editor.actor = std::move(actor);
+  editor.user_id = user_id;
+  editor.edit_all = !role || auth::allows(*role, auth::Permission::edit_all);
+  editor.edit_own = !role || auth::allows(*role, auth::Permission::edit_own);
+  editor.read_all = !role || auth::allows(*role, auth::Permission::read_workspace);
+  return editor;
+}
+
+bool may_edit(const Editor& editor, const Initiative& initiative,
+              std::optional<long long> parent_lead) {
+  if (editor.edit_all) return true;
+  if (!editor.edit_own || !editor.user_id) return false;
+  return initiative.lead_user_id == editor.user_id || parent_lead == editor.user_id;
+}
+
+long long create_party(db::Database& database, const Editor& editor, Party party) {
+  require_edit_all(editor);
+  party.workspace_id = editor.workspace_id;
+  validation::throw_if_any(validate_party(party));
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    for (const auto& existing : store::parties(sql, editor.workspace_id)) {
+      if (existing.name == party.name) {
+        Errors errors;
+        errors.add("name", "name_taken");
+        throw validation::Invalid(errors);
+      }
+    }
+    party.id = id = store::insert_party(sql, party);
+    audit_change(sql, editor, "create", "party", id, nullptr, to_json(party));
+  });
+  return id;
+}
+
+// ---- plans ----
+
+long long create_plan(db::Database& database, const Editor& editor, Plan plan) {
+  require_edit_all(editor);
+  plan.workspace_id = editor.workspace_id;
+  plan.id = 0;
+  plan.previous_version_id.reset();
+  if (plan.created_at.empty()) plan.created_at = now_iso_utc();
+  if (plan.updated_at.empty()) plan.updated_at = plan.created_at;
+  auto errors = validate_plan(plan);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    check_plan_links(sql, editor, plan, errors);
+    validation::throw_if_any(errors);
+    plan.id = id = store::insert_plan(sql, plan);
+    plan.row_version = 1;
+    index_plan(sql, plan);
+    audit_change(sql, editor, "create", "plan", id, nullptr, to_json(plan));
+  });
+  return id;
+}
+
+void update_plan(db::Database& database, const Editor& editor, Plan plan) {
+  require_edit_all(editor);
+  plan.workspace_id = editor.workspace_id;
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::find_plan(sql, editor.workspace_id, plan.id);
+    if (!before) throw validation::NotFound();
+    plan.version = before->version;
+    plan.previous_version_id = before->previous_version_id;
+    plan.created_at = before->created_at;
+    plan.updated_at = now_iso_utc();
+    auto errors = validate_plan(plan);
+    check_plan_links(sql, editor, plan, errors);
+    validation::throw_if_any(errors);
+    if (!store::update_plan(sql, plan)) throw validation::Conflict();
+    plan.row_version += 1;
+    index_plan(sql, plan);
+    for (const auto& row : store::initiatives(sql, all_in_plan(editor.workspace_id, plan.id))) {
+      index_initiative(sql, row.initiative, plan.published);
+    }
+    audit_change(sql, editor, "update", "plan", plan.id, to_json(*before), to_json(plan));
+  });
+}
+
+long long new_plan_version(db::Database& database, const Editor& editor, long long plan_id) {
+  require_edit_all(editor);
+  long long new_id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    const auto source = store::find_plan(sql, editor.workspace_id, plan_id);
+    if (!source) throw validation::NotFound();
+    Plan copy = *source;
+    copy.version = 1;
+    for (const auto& other : store::plans(sql, editor.workspace_id)) {
+      if (other.name == source->name) copy.version = std::max(copy.version, other.version + 1);
+    }
+    copy.previous_version_id = source->id;
+    copy.created_at = copy.updated_at = now_iso_utc();
+    copy.adopted_on.clear();
+    copy.id = new_id = store::insert_plan(sql, copy);
+    copy.row_version = 1;
+    index_plan(sql, copy);
+    std::map<long long, long long> areas;
+    for (auto area : store::focus_areas(sql, plan_id)) {
+      const auto old_id = area.id;
+      area.plan_id = new_id;
+      areas[old_id] = store::insert_focus_area(sql, area);
+    }
+    std::map<long long, long long> copied;
+    // Parents come before their sub-initiatives: ids grow with creation, and a parent must
+    // exist before a child can point at it.
+    auto rows = store::initiatives(sql, all_in_plan(editor.workspace_id, plan_id));
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return !a.initiative.parent_initiative_id && b.initiative.parent_initiative_id;
+    });
+    for (const auto& row : rows) {
+      Initiative initiative = row.initiative;
+      const auto old_id = initiative.id;
+      initiative.plan_id = new_id;
+      if (initiative.parent_initiative_id) {
+        const auto parent = copied.find(*initiative.parent_initiative_id);
+        if (parent == copied.end()) continue;  // a child of a child: copied with its parent
+        initiative.parent_initiative_id = parent->second;
+      }
+      if (initiative.focus_area_id) initiative.focus_area_id = areas[*initiative.focus_area_id];
+      initiative.created_at = initiative.updated_at = copy.created_at;
+      initiative.id = copied[old_id] = store::insert_initiative(sql, initiative);
+      for (auto change : store::status_changes(sql, old_id)) {
+        change.initiative_id = initiative.id;
+        store::insert_status_change(sql, change);
+      }
+      index_initiative(sql, initiative, copy.published);
+    }
+    audit_change(sql, editor, "new_version", "plan", new_id, to_json(*source), to_json(copy));
+  });
+  return new_id;
+}
+
+long long create_focus_area(db::Database& database, const Editor& editor, FocusArea area) {
+  require_edit_all(editor);
+  auto errors = validate_focus_area(area);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    const auto plan = store::find_plan(sql, editor.workspace_id, area.plan_id);
+    if (!plan) throw validation::NotFound();
+    if (area.parent_focus_area_id) {
+      const auto parent = store::find_focus_area(sql, editor.workspace_id,
+                                                 *area.parent_focus_area_id);
+      if (!parent || !plan->parent_plan_id || parent->plan_id != *plan->parent_plan_id) {
+        errors.add("parent_focus_area_id", "link_not_in_parent_plan");
+      }
+    }
+    for (const auto& existing : store::focus_areas(sql, area.plan_id)) {
+      if (existing.name == area.name) errors.add("name", "name_taken");
+    }
+    validation::throw_if_any(errors);
+    area.id = id = store::insert_focus_area(sql, area);
+    audit_change(sql, editor, "create", "focus_area", id, nullptr, to_json(area));
+  });
+  return id;
+}
+
+// ---- initiatives ----
+
+long long create_initiative(db::Database& database, const Editor& editor, Initiative v) {
+  v.workspace_id = editor.workspace_id;
+  v.id = 0;
+  if (v.created_at.empty()) v.created_at = now_iso_utc();
+  if (v.updated_at.empty()) v.updated_at = v.created_at;
+  auto errors = validate_initiative(v);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    const auto plan = store::find_plan(sql, editor.workspace_id, v.plan_id);
+    if (!plan) throw validation::NotFound();
+    // A lead may add sub-initiatives (platforms) under their own initiative only.
+    if (!editor.edit_all &&
+        !(editor.edit_own && v.parent_initiative_id &&
+          lead_of(sql, editor.workspace_id, v.parent_initiative_id) == editor.user_id)) {
+      throw validation::Forbidden();
+    }
+    check_initiative_links(sql, editor, v, errors);
+    validation::throw_if_any(errors);
+    v.id = id = store::insert_initiative(sql, v);
+    v.row_version = 1;
+    store::insert_status_change(
+        sql, {0, id, v.status, v.start_date.empty() ? v.created_at.substr(0, 10) : v.start_date,
+              "", editor.actor.label, v.created_at});
+    index_initiative(sql, v, plan->published);
+    audit_change(sql, editor, "create", "initiative", id, nullptr, to_json(v));
+  });
+  return id;
+}
+
+void update_initiative(db::Database& database, const Editor& editor, Initiative v) {
+  v.workspace_id = editor.workspace_id;
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::find_initiative(sql, editor.workspace_id, v.id);
+    if (!before) throw validation::NotFound();
+    if (!may_edit(editor, *before, lead_of(sql, editor.workspace_id,
+                                           before->parent_initiative_id))) {
+      throw validation::Forbidden();
+    }
+    auto errors = validate_initiative(v);
+    if (v.plan_id != before->plan_id) errors.add("plan_id", "plan_cannot_change");
+    if (v.status != before->status) errors.add("status", "status_use_change");
+    // A lead may not hand their initiative to someone else or lift it out of its parent.
+    if (!editor.edit_all && (v.lead_user_id != before->lead_user_id ||
+                             v.parent_initiative_id != before->parent_initiative_id)) {
+      errors.add("lead_user_id", "lead_change_needs_coordinator");
+    }
+    check_initiative_links(sql, editor, v, errors);
+    validation::throw_if_any(errors);
+    v.created_at = before->created_at;
+    v.updated_at = now_iso_utc();
+    if (!store::update_initiative(sql, v)) throw validation::Conflict();
+    v.row_version += 1;
+    const auto plan = store::find_plan(sql, editor.workspace_id, v.plan_id);
+    index_initiative(sql, v, plan && plan->published);
+    audit_change(sql, editor, "update", "initiative", v.id, to_json(*before), to_json(v));
+  });
+}
+
+void change_initiative_status(db::Database& database, const Editor& editor,
+                              long long initiative_id, long long row_version,
+                              const std::string& status, const std::string& changed_on,
+                              const std::string& reason) {
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::find_initiative(sql, editor.workspace_id, initiative_id);
+    if (!before) throw validation::NotFound();
+    if (!may_edit(editor, *before, lead_of(sql, editor.workspace_id,
+                                           before->parent_initiative_id))) {
+      throw validation::Forbidden();
+    }
+    if (row_version != before->row_version) throw validation::Conflict();
+    validation::throw_if_any(
+        validate_status_change(before->status, status, changed_on, std::string(trim(reason))));
+    Initiative after = *before;
+    after.status = status;
+    after.updated_at = now_iso_utc();
+    if (!store::update_initiative(sql, after)) throw validation::Conflict();
+    after.row_version += 1;
+    store::insert_status_change(sql, {0, initiative_id, status, changed_on,
+                                      std::string(trim(reason)), editor.actor.label,
+                                      after.updated_at});
+    boost::json::object after_json = to_json(after);
+    after_json["status_reason"] = std::string(trim(reason));
+    after_json["status_changed_on"] = changed_on;
+    audit_change(sql, editor, "status", "initiative", initiative_id, to_json(*before),
+                 std::move(after_json));
+  });
+}
+
+// ---- activities ----
+
+long long create_activity(db::Database& database, const Editor& editor, Activity v) {
+  v.workspace_id = editor.workspace_id;
+  v.id = 0;
+  if (v.created_at.empty()) v.created_at = now_iso_utc();
+  if (v.updated_at.empty()) v.updated_at = v.created_at;
+  const auto errors = validate_activity(v);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    const auto initiative = store::find_initiative(sql, editor.workspace_id, v.initiative_id);
+    if (!initiative) throw validation::NotFound();
+    if (!may_edit(editor, *initiative, lead_of(sql, editor.workspace_id,
+                                               initiative->parent_initiative_id))) {
+      throw validation::Forbidden();
+    }
+    validation::throw_if_any(errors);
+    v.id = id = store::insert_activity(sql, v);
+    v.row_version = 1;
+    index_activity(sql, v, initiative_visible(sql, *initiative));
+    audit_change(sql, editor, "create", "activity", id, nullptr, to_json(v));
+  });
+  return id;
+}
+
+void update_activity(db::Database& database, const Editor& editor, Activity v) {
+  v.workspace_id = editor.workspace_id;
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::find_activity(sql, editor.workspace_id, v.id);
+    if (!before) throw validation::NotFound();
+    const auto initiative =
+        store::find_initiative(sql, editor.workspace_id, before->initiative_id);
+    if (!initiative || !may_edit(editor, *initiative,
+                                 lead_of(sql, editor.workspace_id,
+                                         initiative->parent_initiative_id))) {
+      throw validation::Forbidden();
+    }
+    auto errors = validate_activity(v);
+    if (v.initiative_id != before->initiative_id) {
+      errors.add("initiative_id", "activity_cannot_move");
+    }
+    validation::throw_if_any(errors);
+    v.created_at = before->created_at;
+    v.updated_at = now_iso_utc();
+    if (!store::update_activity(sql, v)) throw validation::Conflict();
+    v.row_version += 1;
+    index_activity(sql, v, initiative_visible(sql, *initiative));
+    audit_change(sql, editor, "update", "activity", v.id, to_json(*before), to_json(v));
+  });
+}
+
+// ---- groups ----
+
+long long create_group(db::Database& database, const Editor& editor, Group group) {
+  require_edit_all(editor);
+  group.workspace_id = editor.workspace_id;
+  auto errors = validate_group(group);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    if (group.initiative_id &&
+        !store::find_initiative(sql, editor.workspace_id, *group.initiative_id)) {
+      errors.add("initiative_id", "link_not_in_workspace");
+    }
+    for (const auto& existing : store::groups(sql, editor.workspace_id)) {
+      if (existing.name == group.name) errors.add("name", "name_taken");
+    }
+    validation::throw_if_any(errors);
+    group.id = id = store::insert_group(sql, group);
+    audit_change(sql, editor, "create", "group", id, nullptr, to_json(group));
+  });
+  return id;
+}
+
+long long add_group_member(db::Database& database, const Editor& editor, GroupMember member) {
+  require_edit_all(editor);
+  auto errors = validate_group_member(member);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    if (!store::find_group(sql, editor.workspace_id, member.group_id)) {
+      throw validation::NotFound();
+    }
+    if (member.user_id && !store::is_workspace_member(sql, editor.workspace_id, *member.user_id)) {
+      errors.add("user_id", "link_not_in_workspace");
+    }
+    if (member.party_id) {
+      bool found = false;
+      for (const auto& party : store::parties(sql, editor.workspace_id)) {
+        found = found || party.id == *member.party_id;
+      }
+      if (!found) errors.add("party_id", "link_not_in_workspace");
+    }
+    validation::throw_if_any(errors);
+    id = store::insert_group_member(sql, member);
+    audit_change(sql, editor, "add_member", "group", member.group_id, nullptr, to_json(member));
+  });
+  return id;
+}
+
+// ---- reading ----
+
+Plan readable_plan(db::Database& database, const Editor& editor, long long id) {
+  auto sql = database.session();
+  auto plan = store::find_plan(sql, editor.workspace_id, id);
+  if (!plan || (!editor.read_all && !plan->published)) throw validation::NotFound();
+  return *plan;
+}
+
+Initiative readable_initiative(db::Database& database, const Editor& editor, long long id) {
+  auto sql = database.session();
+  auto initiative = store::find_initiative(sql, editor.workspace_id, id);
+  if (!initiative || (!editor.read_all && !initiative_visible(sql, *initiative))) {
+    throw validation::NotFound();
+  }
+  return *initiative;
+}
+
+Activity readable_activity(db::Database& database, const Editor& editor, long long id) {
+  auto sql = database.session();
+  auto activity = store::find_activity(sql, editor.workspace_id, id);
+  if (!activity) throw validation::NotFound();
+  if (!editor.read_all) {
+    const auto initiative = store::find_initiative(sql, editor.workspace_id,
+                                                   activity->initiative_id);
+    if (!initiative || !initiative_visible(sql, *initiative)) throw validation::NotFound();
+  }
+  return *activity;
+}
+
+}  // namespace samtryg::strategy

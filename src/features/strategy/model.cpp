@@ -1,0 +1,297 @@
+#include "features/strategy/model.hpp"
+
+#include <algorithm>
+#include <charconv>
+
+#include "core/util/strings.hpp"
+
+namespace samtryg::strategy {
+
+namespace {
+
+using validation::Errors;
+using validation::utf8_length;
+
+void require(Errors& errors, std::string_view field, std::string_view value, std::size_t max) {
+  if (trim(value).empty()) {
+    errors.add(std::string(field), "field_required");
+  } else if (utf8_length(value) > max) {
+    errors.add(std::string(field), "field_too_long", {{"max", std::to_string(max)}});
+  }
+}
+
+void limit(Errors& errors, std::string_view field, std::string_view value, std::size_t max) {
+  if (utf8_length(value) > max) {
+    errors.add(std::string(field), "field_too_long", {{"max", std::to_string(max)}});
+  }
+}
+
+void choice(Errors& errors, std::string_view field, std::string_view value,
+            std::span<const std::string_view> codes) {
+  if (!is_one_of(value, codes)) errors.add(std::string(field), "choice_invalid");
+}
+
+void optional_date(Errors& errors, std::string_view field, std::string_view value) {
+  if (!value.empty() && !is_iso_date(value)) errors.add(std::string(field), "date_invalid");
+}
+
+bool parse_int(std::string_view text, int& out) {
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
+  return error == std::errc() && end == text.data() + text.size();
+}
+
+bool digits(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
+    return c >= '0' && c <= '9';
+  });
+}
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && leap ? 29 : kDays[month - 1];
+}
+
+void add_if_changed(std::vector<FieldChange>& changes, std::string_view field,
+                    const std::string& before, const std::string& after) {
+  if (before != after) changes.push_back({std::string(field), before, after});
+}
+
+std::string text_of(const std::optional<long long>& value) {
+  return value ? std::to_string(*value) : std::string();
+}
+
+}  // namespace
+
+bool is_one_of(std::string_view code, std::span<const std::string_view> codes) {
+  return std::find(codes.begin(), codes.end(), code) != codes.end();
+}
+
+std::vector<std::string> codes_of(std::span<const std::string_view> codes) {
+  return {codes.begin(), codes.end()};
+}
+
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+  if (!digits(text.substr(0, 4)) || !digits(text.substr(5, 2)) || !digits(text.substr(8, 2))) {
+    return false;
+  }
+  parse_int(text.substr(0, 4), year);
+  parse_int(text.substr(5, 2), month);
+  parse_int(text.substr(8, 2), day);
+  return year >= 1900 && month >= 1 && month <= 12 && day >= 1 &&
+         day <= days_in_month(year, month);
+}
+
+std::optional<FlexibleDate> parse_flexible_date(std::string_view text) {
+  text = trim(text);
+  FlexibleDate date;
+  if (text.empty()) return date;
+  if (text == "ongoing") {
+    date.kind = FlexibleDate::Kind::ongoing;
+    return date;
+  }
+  if (text.size() == 7 && text[4] == '-' && digits(text.substr(0, 4)) &&
+      digits(text.substr(5, 2))) {
+    parse_int(text.substr(0, 4), date.year);
+    parse_int(text.substr(5, 2), date.month);
+    if (date.year < 1900 || date.month < 1 || date.month > 12) return std::nullopt;
+    date.kind = FlexibleDate::Kind::month;
+    return date;
+  }
+  if (!is_iso_date(text)) return std::nullopt;
+  parse_int(text.substr(0, 4), date.year);
+  parse_int(text.substr(5, 2), date.month);
+  parse_int(text.substr(8, 2), date.day);
+  date.kind = FlexibleDate::Kind::day;
+  return date;
+}
+
+std::vector<std::string> split_lines(std::string_view text) {
+  std::vector<std::string> lines;
+  for (auto line : split(text, '\n')) {
+    const auto trimmed = trim(line);
+    if (!trimmed.empty()) lines.emplace_back(trimmed);
+  }
+  return lines;
+}
+
+bool links_valid(std::string_view links) {
+  for (const auto& line : split_lines(links)) {
+    const bool scheme = line.starts_with("https://") || line.starts_with("http://");
+    if (!scheme || line.find_first_of(" \t\"<>") != std::string::npos || line.size() > 2000) {
+      return false;
+    }
+  }
+  return true;
+}
+
+validation::Errors validate_party(const Party& party) {
+  Errors errors;
+  require(errors, "name", party.name, kMaxName);
+  choice(errors, "kind", party.kind, kPartyKinds);
+  return errors;
+}
+
+validation::Errors validate_plan(const Plan& plan) {
+  Errors errors;
+  require(errors, "name", plan.name, kMaxName);
+  choice(errors, "kind", plan.kind, kPlanKinds);
+  if (plan.period_start.empty()) {
+    errors.add("period_start", "field_required");
+  } else {
+    optional_date(errors, "period_start", plan.period_start);
+  }
+  if (plan.period_end.empty()) {
+    errors.add("period_end", "field_required");
+  } else {
+    optional_date(errors, "period_end", plan.period_end);
+  }
+  if (is_iso_date(plan.period_start) && is_iso_date(plan.period_end) &&
+      plan.period_end < plan.period_start) {
+    errors.add("period_end", "period_end_before_start");
+  }
+  optional_date(errors, "adopted_on", plan.adopted_on);
+  limit(errors, "summary", plan.summary, kMaxText);
+  if (plan.version < 1) errors.add("version", "number_invalid");
+  return errors;
+}
+
+validation::Errors validate_focus_area(const FocusArea& area) {
+  Errors errors;
+  require(errors, "name", area.name, kMaxName);
+  limit(errors, "description", area.description, kMaxText);
+  return errors;
+}
+
+validation::Errors validate_initiative(const Initiative& initiative) {
+  Errors errors;
+  require(errors, "name", initiative.name, kMaxName);
+  limit(errors, "purpose", initiative.purpose, kMaxText);
+  limit(errors, "goals", initiative.goals, kMaxText);
+  limit(errors, "background", initiative.background, kMaxText);
+  limit(errors, "already_done", initiative.already_done, kMaxText);
+  limit(errors, "focus", initiative.focus, kMaxText);
+  limit(errors, "lead_title", initiative.lead_title, kMaxName);
+  limit(errors, "anchoring", initiative.anchoring, kMaxName);
+  limit(errors, "working_group", initiative.working_group, kMaxText);
+  limit(errors, "themes", initiative.themes, kMaxName);
+  optional_date(errors, "start_date", initiative.start_date);
+  choice(errors, "status", initiative.status, kInitiativeStatuses);
+  if (initiative.added_year && (*initiative.added_year < 1990 || *initiative.added_year > 2100)) {
+    errors.add("added_year", "year_invalid");
+  }
+  return errors;
+}
+
+validation::Errors validate_activity(const Activity& activity) {
+  Errors errors;
+  require(errors, "title", activity.title, kMaxTitle);
+  limit(errors, "description", activity.description, kMaxText);
+  choice(errors, "kind", activity.kind, kActivityKinds);
+  choice(errors, "status", activity.status, kActivityStatuses);
+  if (!parse_flexible_date(activity.planned_when)) {
+    errors.add("planned_when", "flexible_date_invalid");
+  }
+  if (!parse_flexible_date(activity.done_when)) errors.add("done_when", "flexible_date_invalid");
+  limit(errors, "responsible", activity.responsible, kMaxName);
+  if (!links_valid(activity.links)) errors.add("links", "links_invalid");
+  const bool communication = activity.kind == "communication";
+  if (!activity.channel.empty()) {
+    if (!communication) {
+      errors.add("channel", "channel_only_communication");
+    } else {
+      choice(errors, "channel", activity.channel, kChannels);
+    }
+  }
+  const std::pair<std::string_view, const std::optional<long long>*> figures[] = {
+      {"likes", &activity.likes},
+      {"reactions", &activity.reactions},
+      {"shares", &activity.shares},
+      {"reach", &activity.reach},
+      {"views", &activity.views}};
+  for (const auto& [field, value] : figures) {
+    if (!value->has_value()) continue;
+    if (!communication) {
+      errors.add(std::string(field), "figures_only_communication");
+    } else if (**value < 0) {
+      errors.add(std::string(field), "number_not_negative");
+    }
+  }
+  return errors;
+}
+
+validation::Errors validate_group(const Group& group) {
+  Errors errors;
+  require(errors, "name", group.name, kMaxName);
+  choice(errors, "kind", group.kind, kGroupKinds);
+  limit(errors, "cadence", group.cadence, kMaxName);
+  limit(errors, "description", group.description, kMaxText);
+  return errors;
+}
+
+validation::Errors validate_group_member(const GroupMember& member) {
+  Errors errors;
+  require(errors, "title", member.title, kMaxName);
+  limit(errors, "role", member.role, kMaxName);
+  return errors;
+}
+
+bool status_change_allowed(std::string_view from, std::string_view to) {
+  if (from == "proposed") return to == "active" || to == "closed";
+  if (from == "active") return to == "paused" || to == "closed";
+  if (from == "paused") return to == "active" || to == "closed";
+  if (from == "closed") return to == "active";
+  return false;
+}
+
+bool status_change_needs_reason(std::string_view to) {
+  return to == "paused" || to == "closed";
+}
+
+validation::Errors validate_status_change(std::string_view from, std::string_view to,
+                                          std::string_view changed_on, std::string_view reason) {
+  Errors errors;
+  if (!is_one_of(to, kInitiativeStatuses)) {
+    errors.add("status", "choice_invalid");
+  } else if (!status_change_allowed(from, to)) {
+    errors.add("status", "status_change_not_allowed",
+               {{"from", "status_" + std::string(from)}, {"to", "status_" + std::string(to)}});
+  }
+  if ((status_change_needs_reason(to) || (from == "closed" && to == "active")) &&
+      trim(reason).empty()) {
+    errors.add("reason", "status_reason_required");
+  }
+  limit(errors, "reason", reason, kMaxName);
+  if (changed_on.empty()) {
+    errors.add("changed_on", "field_required");
+  } else {
+    optional_date(errors, "changed_on", changed_on);
+  }
+  return errors;
+}
+
+std::vector<FieldChange> compare_initiatives(const Initiative& before, const Initiative& after) {
+  std::vector<FieldChange> changes;
+  add_if_changed(changes, "name", before.name, after.name);
+  add_if_changed(changes, "status", before.status, after.status);
+  add_if_changed(changes, "purpose", before.purpose, after.purpose);
+  add_if_changed(changes, "goals", before.goals, after.goals);
+  add_if_changed(changes, "background", before.background, after.background);
+  add_if_changed(changes, "already_done", before.already_done, after.already_done);
+  add_if_changed(changes, "focus", before.focus, after.focus);
+  add_if_changed(changes, "lead_title", before.lead_title, after.lead_title);
+  add_if_changed(changes, "lead_user_id", text_of(before.lead_user_id),
+                 text_of(after.lead_user_id));
+  add_if_changed(changes, "anchoring", before.anchoring, after.anchoring);
+  add_if_changed(changes, "working_group", before.working_group, after.working_group);
+  add_if_changed(changes, "themes", before.themes, after.themes);
+  add_if_changed(changes, "start_date", before.start_date, after.start_date);
+  add_if_changed(changes, "in_plan", before.in_plan ? "1" : "0", after.in_plan ? "1" : "0");
+  return changes;
+}
+
+}  // namespace samtryg::strategy

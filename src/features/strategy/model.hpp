@@ -1,0 +1,198 @@
+#pragma once
+// The strategy register's records and rules, with no I/O: plans and their focus areas,
+// initiatives and their status life cycle, activities and communication items, groups.
+// Codes (kinds, statuses, channels) are stored as text and name catalog entries
+// ("plan_kind_strategy"), so a new one is a line here and a line per language.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/validation/validation.hpp"
+
+namespace samtryg::strategy {
+
+inline constexpr std::string_view kPlanKinds[] = {"strategy", "cooperation_agreement",
+                                                  "cooperation_plan", "action_plan"};
+inline constexpr std::string_view kInitiativeStatuses[] = {"proposed", "active", "paused",
+                                                           "closed"};
+inline constexpr std::string_view kActivityKinds[] = {"activity", "communication", "measurement"};
+inline constexpr std::string_view kActivityStatuses[] = {"planned", "ongoing", "done",
+                                                         "cancelled"};
+inline constexpr std::string_view kChannels[] = {"press", "web",   "facebook", "twitter",
+                                                 "radio", "tv",    "print",    "meeting"};
+inline constexpr std::string_view kGroupKinds[] = {"steering",   "coordinators", "planning",
+                                                   "initiative", "council",      "other"};
+inline constexpr std::string_view kPartyKinds[] = {"municipality", "police", "other"};
+
+inline constexpr std::size_t kMaxName = 200;
+inline constexpr std::size_t kMaxTitle = 300;
+inline constexpr std::size_t kMaxText = 20000;
+
+bool is_one_of(std::string_view code, std::span<const std::string_view> codes);
+std::vector<std::string> codes_of(std::span<const std::string_view> codes);
+
+// A real calendar day written YYYY-MM-DD.
+bool is_iso_date(std::string_view text);
+
+// When an activity happened or is planned: a day ("2017-11-24"), a month ("2018-01"),
+// "ongoing", or nothing. The seeds' forms use all three ("Gennemført 24.11.2017",
+// "Planlagt januar 2018", "Gennemføres løbende").
+struct FlexibleDate {
+  enum class Kind { none, day, month, ongoing };
+  Kind kind = Kind::none;
+  int year = 0;
+  int month = 0;
+  int day = 0;
+};
+std::optional<FlexibleDate> parse_flexible_date(std::string_view text);
+
+struct Party {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::string name;
+  std::string kind = "other";
+  int position = 0;
+};
+
+struct Plan {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::string kind = "strategy";
+  std::string name;
+  int version = 1;
+  std::optional<long long> previous_version_id;
+  std::optional<long long> parent_plan_id;
+  std::string period_start;
+  std::string period_end;
+  std::string adopted_on;
+  std::string summary;
+  bool published = true;
+  std::string created_at;
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+struct FocusArea {
+  long long id = 0;
+  long long plan_id = 0;
+  std::string name;
+  std::string description;
+  std::optional<long long> parent_focus_area_id;
+  int position = 0;
+};
+
+struct Initiative {
+  long long id = 0;
+  long long workspace_id = 0;
+  long long plan_id = 0;
+  std::optional<long long> parent_initiative_id;
+  std::optional<long long> focus_area_id;
+  std::string name;
+  std::string purpose;
+  std::string goals;
+  std::string background;
+  std::string already_done;
+  std::string focus;
+  std::optional<long long> lead_user_id;
+  std::string lead_title;  // a role such as "SSP-konsulent" when the lead has no account
+  std::string anchoring;   // the party or department the initiative is anchored in
+  std::string working_group;
+  std::string themes;  // comma-separated
+  std::string start_date;
+  bool in_plan = true;  // written into the plan (reported on) or prioritised beside it
+  std::optional<int> added_year;
+  std::string status = "proposed";
+  bool published = true;
+  int position = 0;
+  std::string created_at;
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+struct StatusChange {
+  long long id = 0;
+  long long initiative_id = 0;
+  std::string status;
+  std::string changed_on;
+  std::string reason;
+  std::string actor;
+  std::string at;
+};
+
+struct Activity {
+  long long id = 0;
+  long long workspace_id = 0;
+  long long initiative_id = 0;
+  std::string title;
+  std::string description;
+  std::string kind = "activity";
+  std::string status = "planned";
+  std::string planned_when;
+  std::string done_when;
+  std::string responsible;
+  std::string links;  // one URL per line
+  std::string channel;
+  std::optional<long long> likes;
+  std::optional<long long> reactions;
+  std::optional<long long> shares;
+  std::optional<long long> reach;
+  std::optional<long long> views;
+  int position = 0;
+  std::string created_at;
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+struct GroupMember {
+  long long id = 0;
+  long long group_id = 0;
+  std::optional<long long> user_id;
+  std::string title;
+  std::optional<long long> party_id;
+  std::string role;
+  int position = 0;
+};
+
+struct Group {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::optional<long long> initiative_id;
+  std::string kind = "other";
+  std::string name;
+  std::string cadence;  // "to gange årligt", "quarterly"
+  std::string description;
+  int position = 0;
+  long long row_version = 1;
+};
+
+validation::Errors validate_party(const Party& party);
+validation::Errors validate_plan(const Plan& plan);
+validation::Errors validate_focus_area(const FocusArea& area);
+validation::Errors validate_initiative(const Initiative& initiative);
+validation::Errors validate_activity(const Activity& activity);
+validation::Errors validate_group(const Group& group);
+validation::Errors validate_group_member(const GroupMember& member);
+
+// proposed → active | closed; active → paused | closed; paused → active | closed;
+// closed → active (reopened). Anything else, and staying put, is refused.
+bool status_change_allowed(std::string_view from, std::string_view to);
+// Pausing, closing and reopening need a reason ("goal reached", "association dissolved").
+bool status_change_needs_reason(std::string_view to);
+validation::Errors validate_status_change(std::string_view from, std::string_view to,
+                                          std::string_view changed_on, std::string_view reason);
+
+// Each non-empty line of `links` must be an http(s) URL.
+bool links_valid(std::string_view links);
+std::vector<std::string> split_lines(std::string_view text);
+
+// What differs between two versions of one initiative, field by field (for version compare).
+struct FieldChange {
+  std::string field;
+  std::string before;
+  std::string after;
+};
+std::vector<FieldChange> compare_initiatives(const Initiative& before, const Initiative& after);
+
+}  // namespace samtryg::strategy

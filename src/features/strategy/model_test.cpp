@@ -1,0 +1,123 @@
+#include "features/strategy/model.hpp"
+
+#include <gtest/gtest.h>
+
+namespace samtryg::strategy {
+namespace {
+
+bool has(const validation::Errors& errors, std::string_view field, std::string_view key) {
+  const auto* error = errors.for_field(field);
+  return error != nullptr && error->message_key == key;
+}
+
+TEST(StrategyModel, IsoDatesMustBeRealDays) {
+  EXPECT_TRUE(is_iso_date("2017-01-21"));
+  EXPECT_TRUE(is_iso_date("2016-02-29"));
+  EXPECT_FALSE(is_iso_date("2017-02-29"));
+  EXPECT_FALSE(is_iso_date("2017-13-01"));
+  EXPECT_FALSE(is_iso_date("21.01.2017"));
+  EXPECT_FALSE(is_iso_date("2017-1-21"));
+}
+
+TEST(StrategyModel, FlexibleDatesAreDaysMonthsOrOngoing) {
+  EXPECT_EQ(parse_flexible_date("2017-11-24")->kind, FlexibleDate::Kind::day);
+  const auto month = parse_flexible_date("2018-01");
+  ASSERT_TRUE(month);
+  EXPECT_EQ(month->kind, FlexibleDate::Kind::month);
+  EXPECT_EQ(month->month, 1);
+  EXPECT_EQ(parse_flexible_date("ongoing")->kind, FlexibleDate::Kind::ongoing);
+  EXPECT_EQ(parse_flexible_date("")->kind, FlexibleDate::Kind::none);
+  EXPECT_FALSE(parse_flexible_date("2018-13"));
+  EXPECT_FALSE(parse_flexible_date("januar 2018"));
+}
+
+TEST(StrategyModel, PlanPeriodMustNotEndBeforeItStarts) {
+  Plan plan;
+  plan.name = "Tryg Aalborg – en mere tryg kommune";
+  plan.period_start = "2018-01-14";
+  plan.period_end = "2017-01-21";
+  EXPECT_TRUE(has(validate_plan(plan), "period_end", "period_end_before_start"));
+  std::swap(plan.period_start, plan.period_end);
+  EXPECT_TRUE(validate_plan(plan).empty());
+  plan.kind = "wish_list";
+  plan.name = " ";
+  const auto errors = validate_plan(plan);
+  EXPECT_TRUE(has(errors, "kind", "choice_invalid"));
+  EXPECT_TRUE(has(errors, "name", "field_required"));
+}
+
+TEST(StrategyModel, InitiativeNeedsANameOfSensibleLength) {
+  Initiative initiative;
+  initiative.name = std::string(201, 'x');
+  EXPECT_TRUE(has(validate_initiative(initiative), "name", "field_too_long"));
+  initiative.name = "Et trygt natteliv";
+  initiative.added_year = 1800;
+  EXPECT_TRUE(has(validate_initiative(initiative), "added_year", "year_invalid"));
+  initiative.added_year = 2017;
+  initiative.start_date = "2017-02-30";
+  EXPECT_TRUE(has(validate_initiative(initiative), "start_date", "date_invalid"));
+  initiative.start_date = "2013-06-01";
+  EXPECT_TRUE(validate_initiative(initiative).empty());
+}
+
+TEST(StrategyModel, StatusLifeCycle) {
+  EXPECT_TRUE(status_change_allowed("proposed", "active"));
+  EXPECT_TRUE(status_change_allowed("active", "paused"));
+  EXPECT_TRUE(status_change_allowed("paused", "closed"));
+  EXPECT_TRUE(status_change_allowed("closed", "active"));
+  EXPECT_FALSE(status_change_allowed("proposed", "paused"));
+  EXPECT_FALSE(status_change_allowed("active", "active"));
+  EXPECT_FALSE(status_change_allowed("closed", "paused"));
+  EXPECT_FALSE(status_change_allowed("active", "proposed"));
+
+  EXPECT_TRUE(has(validate_status_change("active", "closed", "2017-12-31", ""), "reason",
+                  "status_reason_required"));
+  EXPECT_TRUE(validate_status_change("active", "closed", "2017-12-31", "Målet er nået").empty());
+  EXPECT_TRUE(has(validate_status_change("proposed", "paused", "2017-12-31", "x"), "status",
+                  "status_change_not_allowed"));
+  EXPECT_TRUE(has(validate_status_change("proposed", "active", "", ""), "changed_on",
+                  "field_required"));
+}
+
+TEST(StrategyModel, CommunicationFiguresBelongToCommunicationItems) {
+  Activity activity;
+  activity.title = "Kampagne \"Et trygt natteliv\"";
+  activity.kind = "communication";
+  activity.status = "done";
+  activity.done_when = "2017-09-07";
+  activity.channel = "web";
+  activity.links = "https://tryg.aalborg.dk/nyheder/2017/08/et-trygt-natteliv-1\n";
+  activity.reach = 1200;
+  EXPECT_TRUE(validate_activity(activity).empty());
+
+  activity.kind = "activity";
+  auto errors = validate_activity(activity);
+  EXPECT_TRUE(has(errors, "channel", "channel_only_communication"));
+  EXPECT_TRUE(has(errors, "reach", "figures_only_communication"));
+
+  activity.kind = "communication";
+  activity.likes = -1;
+  activity.links = "javascript:alert(1)";
+  activity.planned_when = "snart";
+  errors = validate_activity(activity);
+  EXPECT_TRUE(has(errors, "likes", "number_not_negative"));
+  EXPECT_TRUE(has(errors, "links", "links_invalid"));
+  EXPECT_TRUE(has(errors, "planned_when", "flexible_date_invalid"));
+}
+
+TEST(StrategyModel, CompareListsChangedFieldsOnly) {
+  Initiative before;
+  before.name = "Din Vej";
+  before.status = "active";
+  Initiative after = before;
+  after.status = "closed";
+  after.goals = "2/3 bliver afklaret";
+  const auto changes = compare_initiatives(before, after);
+  ASSERT_EQ(changes.size(), 2U);
+  EXPECT_EQ(changes[0].field, "status");
+  EXPECT_EQ(changes[0].before, "active");
+  EXPECT_EQ(changes[1].field, "goals");
+}
+
+}  // namespace
+}  // namespace samtryg::strategy

@@ -1,0 +1,118 @@
+#pragma once
+// Every SQL statement of the strategy register. Functions take a borrowed session, so the
+// command decides the transaction; every lookup is scoped to a workspace, so a record of
+// another workspace is simply not found.
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db/database.hpp"
+#include "features/strategy/model.hpp"
+
+namespace samtryg::strategy::store {
+
+// ---- parties ----
+long long insert_party(soci::session& sql, const Party& party);
+std::vector<Party> parties(soci::session& sql, long long workspace_id);
+
+// ---- plans ----
+long long insert_plan(soci::session& sql, const Plan& plan);
+// False when the stored row_version differs from plan.row_version (someone saved first).
+bool update_plan(soci::session& sql, const Plan& plan);
+std::optional<Plan> find_plan(soci::session& sql, long long workspace_id, long long id);
+std::vector<Plan> plans(soci::session& sql, long long workspace_id);
+bool plan_name_taken(soci::session& sql, long long workspace_id, const std::string& name,
+                     int version, long long except_id);
+
+long long insert_focus_area(soci::session& sql, const FocusArea& area);
+std::vector<FocusArea> focus_areas(soci::session& sql, long long plan_id);
+std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id,
+                                         long long id);
+
+// ---- initiatives ----
+struct InitiativeFilter {
+  long long workspace_id = 0;
+  long long plan_id = 0;         // 0: any plan
+  std::string status;            // empty: any
+  long long lead_user_id = 0;    // 0: anyone
+  int in_plan = -1;              // -1: both, 0: prioritised beside the plan, 1: in the plan
+  bool published_only = false;   // viewers
+  bool top_level_only = false;   // no sub-initiatives
+  long long parent_id = 0;       // >0: only the sub-initiatives of this one
+  int limit = 1000;
+  int offset = 0;
+};
+
+struct InitiativeRow {
+  Initiative initiative;
+  std::string lead_name;    // the lead user's name, or the lead title
+  std::string last_update;  // latest change to the initiative or one of its activities
+  int activity_count = 0;
+};
+
+long long insert_initiative(soci::session& sql, const Initiative& initiative);
+bool update_initiative(soci::session& sql, const Initiative& initiative);
+std::optional<Initiative> find_initiative(soci::session& sql, long long workspace_id,
+                                          long long id);
+std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilter& filter);
+int count_initiatives(soci::session& sql, const InitiativeFilter& filter);
+bool initiative_name_taken(soci::session& sql, long long plan_id,
+                           std::optional<long long> parent_id, const std::string& name,
+                           long long except_id);
+
+long long insert_status_change(soci::session& sql, const StatusChange& change);
+std::vector<StatusChange> status_changes(soci::session& sql, long long initiative_id);
+
+// ---- activities ----
+struct ActivityFilter {
+  long long workspace_id = 0;
+  long long initiative_id = 0;  // 0: any
+  std::string kind;
+  std::string status;
+  bool published_only = false;
+  int limit = 1000;
+  int offset = 0;
+};
+
+long long insert_activity(soci::session& sql, const Activity& activity);
+bool update_activity(soci::session& sql, const Activity& activity);
+std::optional<Activity> find_activity(soci::session& sql, long long workspace_id, long long id);
+std::vector<Activity> activities(soci::session& sql, const ActivityFilter& filter);
+int count_activities(soci::session& sql, const ActivityFilter& filter);
+
+// ---- groups ----
+long long insert_group(soci::session& sql, const Group& group);
+std::vector<Group> groups(soci::session& sql, long long workspace_id);
+std::optional<Group> find_group(soci::session& sql, long long workspace_id, long long id);
+long long insert_group_member(soci::session& sql, const GroupMember& member);
+std::vector<GroupMember> group_members(soci::session& sql, long long group_id);
+
+// ---- users of a workspace, for lead pickers and checks ----
+struct Person {
+  long long id = 0;
+  std::string name;
+  std::string email;
+};
+std::vector<Person> workspace_people(soci::session& sql, long long workspace_id);
+bool is_workspace_member(soci::session& sql, long long workspace_id, long long user_id);
+
+// ---- search ----
+struct SearchHit {
+  std::string entity;  // "plan", "initiative", "activity"
+  long long entity_id = 0;
+  std::string title;
+  std::string excerpt;
+};
+void index_for_search(soci::session& sql, long long workspace_id, const std::string& entity,
+                      long long entity_id, const std::string& title, const std::string& body,
+                      bool published);
+// Every word must occur (prefix match, accents ignored on SQLite). Words are reduced to
+// letters and digits first, so the engines' query syntax never reaches them.
+std::vector<SearchHit> search(soci::session& sql, db::Backend backend, long long workspace_id,
+                              const std::string& query, bool published_only, int limit,
+                              int offset);
+std::vector<std::string> search_words(const std::string& query);
+
+}  // namespace samtryg::strategy::store
