@@ -5,8 +5,12 @@
 #include <unistd.h>
 #include <CLI/CLI.hpp>
 
+#include <boost/json/serialize.hpp>
+
 #include <chrono>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include "app/serve.hpp"
 #include "app/settings.hpp"
@@ -15,6 +19,7 @@
 #include "core/i18n/catalog.hpp"
 #include "features/accounts/commands.hpp"
 #include "features/demo/demo.hpp"
+#include "features/exchange/exchange.hpp"
 
 namespace samtryg::app {
 
@@ -106,6 +111,19 @@ int run_cli(int argc, char** argv, char** environment) {
 
   auto* demo = cli.add_subcommand("demo", "load the demo workspace (safe to run again)");
   add_db(demo);
+
+  auto* export_command =
+      cli.add_subcommand("export", "write a workspace as JSON to stdout (docs/exchange-format.md)");
+  add_db(export_command);
+  std::string export_workspace;
+  export_command->add_option("--workspace", export_workspace,
+                             "workspace name (default: the only one)");
+
+  auto* import_command = cli.add_subcommand(
+      "import", "add a workspace from a JSON document; all or nothing (docs/exchange-format.md)");
+  add_db(import_command);
+  std::string import_file;
+  import_command->add_option("file", import_file, "the document; - reads stdin")->required();
 
   cli.add_subcommand("version", "print the version");
 
@@ -215,6 +233,54 @@ int run_cli(int argc, char** argv, char** environment) {
                                demo::kWorkspaceName, demo::kPassword);
       for (const auto& login : logins)
         std::cout << "  " << login.email << " (" << login.role << ")\n";
+      return 0;
+    }
+    if (cli.got_subcommand("export")) {
+      auto database = open_database(settings);
+      db::migrate(*database);
+      if (export_workspace.empty()) {
+        const auto names = exchange::workspace_names(*database);
+        if (names.size() != 1) {
+          throw BadInput(names.empty() ? "the database has no workspace to export"
+                                       : "there are several workspaces; choose one with "
+                                         "--workspace \"NAME\"");
+        }
+        export_workspace = names.front();
+      }
+      try {
+        std::cout << boost::json::serialize(exchange::export_workspace(*database, export_workspace))
+                  << '\n';
+      } catch (const validation::NotFound&) {
+        throw BadInput("no workspace is called \"" + export_workspace + "\"");
+      }
+      return 0;
+    }
+    if (cli.got_subcommand("import")) {
+      std::stringstream text;
+      if (import_file == "-") {
+        text << std::cin.rdbuf();
+      } else {
+        std::ifstream file(import_file, std::ios::binary);
+        if (!file) throw BadInput("cannot read " + import_file);
+        text << file.rdbuf();
+      }
+      auto database = open_database(settings);
+      db::migrate(*database);
+      try {
+        const auto result = exchange::import_workspace(*database, text.str());
+        std::cout << fmt::format(
+            "Imported workspace {}: {} plans, {} initiatives, {} activities, {} groups, {} "
+            "users.\n",
+            result.workspace_id, result.plans, result.initiatives, result.activities,
+            result.groups, result.users);
+      } catch (const exchange::ImportError& error) {
+        for (const auto& problem : error.problems) {
+          std::cerr << "samtryg: " << problem.path << ": " << problem.message << '\n';
+        }
+        std::cerr << fmt::format("samtryg: nothing was imported ({} problems).\n",
+                                 error.problems.size());
+        return kBadInput;
+      }
       return 0;
     }
   } catch (const config::ConfigError& error) {

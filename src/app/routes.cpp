@@ -1,6 +1,7 @@
 #include "app/routes.hpp"
 
 #include "features/accounts/pages.hpp"
+#include "features/strategy/pages.hpp"
 
 namespace samtryg::app {
 
@@ -22,6 +23,7 @@ http::Response health(web::Context& context) {
 void add_all_routes(web::App& app) {
   app.add({http::Method::get, "/healthz", web::Access::anyone(), health});
   accounts::add_routes(app);
+  strategy::add_routes(app);
 }
 
 }  // namespace samtryg::app

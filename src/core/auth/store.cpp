@@ -216,4 +216,62 @@ void clear_login_failures(soci::session& sql, const std::string& email) {
   sql << "DELETE FROM login_failures WHERE email = :email", use(email);
 }
 
+// ---- API tokens ----
+
+long long insert_api_token(soci::session& sql, long long workspace_id, long long user_id,
+                           const std::string& name, const std::string& token,
+                           const std::string& now) {
+  long long id = 0;
+  const auto hash = crypto::sha256_hex(token);
+  sql << "INSERT INTO api_tokens (workspace_id, user_id, name, token_hash, created_at) "
+         "VALUES (:w, :u, :n, :h, :c) RETURNING id",
+      use(workspace_id), use(user_id), use(name), use(hash), use(now), into(id);
+  return id;
+}
+
+std::vector<ApiToken> api_tokens(soci::session& sql, long long workspace_id) {
+  std::vector<ApiToken> result;
+  ApiToken token;
+  soci::statement statement =
+      (sql.prepare << "SELECT t.id, t.workspace_id, t.user_id, u.name, t.name, t.created_at, "
+                      "t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
+                      "WHERE t.workspace_id = :w ORDER BY t.id",
+       into(token.id), into(token.workspace_id), into(token.user_id), into(token.user_name),
+       into(token.name), into(token.created_at), into(token.revoked_at), use(workspace_id));
+  statement.execute();
+  while (statement.fetch()) result.push_back(token);
+  return result;
+}
+
+bool revoke_api_token(soci::session& sql, long long workspace_id, long long id,
+                      const std::string& now) {
+  soci::statement statement =
+      (sql.prepare << "UPDATE api_tokens SET revoked_at = :now WHERE id = :id AND "
+                      "workspace_id = :w AND revoked_at = ''",
+       use(now), use(id), use(workspace_id));
+  statement.execute(true);
+  return statement.get_affected_rows() == 1;
+}
+
+std::optional<SessionRecord> find_api_token_session(soci::session& sql,
+                                                    const std::string& token) {
+  SessionRecord record;
+  record.token_hash = crypto::sha256_hex(token);
+  Membership membership;
+  std::string role;
+  sql << "SELECT u.id, u.name, u.email, u.password_hash, u.language, u.row_version, "
+         "w.id, w.name, w.language, m.role FROM api_tokens t "
+         "JOIN users u ON u.id = t.user_id JOIN workspaces w ON w.id = t.workspace_id "
+         "JOIN memberships m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id "
+         "WHERE t.token_hash = :hash AND t.revoked_at = ''",
+      into(record.user.id), into(record.user.name), into(record.user.email),
+      into(record.user.password_hash), into(record.user.language), into(record.user.row_version),
+      into(membership.workspace.id), into(membership.workspace.name),
+      into(membership.workspace.language), into(role), use(record.token_hash);
+  if (!sql.got_data()) return std::nullopt;
+  membership.role = role_or_viewer(role);
+  record.membership = std::move(membership);
+  return record;
+}
+
 }  // namespace samtryg::auth

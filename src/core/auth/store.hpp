@@ -81,4 +81,27 @@ void record_login_failure(soci::session& sql, const std::string& email, const st
                           const std::string& now);
 void clear_login_failures(soci::session& sql, const std::string& email);
 
+// ---- API tokens: act as their user in one workspace; only the token's SHA-256 is stored ----
+
+struct ApiToken {
+  long long id = 0;
+  long long workspace_id = 0;
+  long long user_id = 0;
+  std::string user_name;
+  std::string name;
+  std::string created_at;
+  std::string revoked_at;  // empty while valid
+};
+
+long long insert_api_token(soci::session& sql, long long workspace_id, long long user_id,
+                           const std::string& name, const std::string& token,
+                           const std::string& now);
+std::vector<ApiToken> api_tokens(soci::session& sql, long long workspace_id);
+// False when no unrevoked token with that id exists in the workspace.
+bool revoke_api_token(soci::session& sql, long long workspace_id, long long id,
+                      const std::string& now);
+// The session an unrevoked token stands for (its user and their role in the token's
+// workspace), or nothing. csrf_token is empty: token requests carry no ambient authority.
+std::optional<SessionRecord> find_api_token_session(soci::session& sql, const std::string& token);
+
 }  // namespace samtryg::auth

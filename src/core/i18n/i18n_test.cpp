@@ -32,6 +32,9 @@ TEST(LocaleFormat, LongDatesAsEachLanguageWritesThem) {
   EXPECT_EQ(format_date({2018, 1, 14}, Language::da), "14. januar 2018");
   EXPECT_EQ(format_date({2018, 1, 14}, Language::sv), "14 januari 2018");
   EXPECT_EQ(format_date({2018, 1, 14}, Language::en), "14 January 2018");
+  EXPECT_EQ(format_month(2018, 1, Language::da), "januar 2018");
+  EXPECT_EQ(format_month(2018, 1, Language::sv), "januari 2018");
+  EXPECT_EQ(format_month(2018, 1, Language::en), "January 2018");
 }
 
 TEST(LocaleFormat, PercentAndDecimalsUseTheLanguagesSeparators) {

@@ -45,6 +45,7 @@ void check(UErrorCode status, const char* what) {
 // ICU formatters are not safe to share between threads; each thread keeps its own.
 struct ThreadFormatters {
   std::array<std::unique_ptr<icu::DateFormat>, 3> dates;
+  std::array<std::unique_ptr<icu::DateFormat>, 3> months;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> numbers;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> percents;
   std::array<std::unique_ptr<icu::Collator>, 3> collators;
@@ -67,13 +68,9 @@ icu::Collator& collator(Language language) {
 
 }  // namespace
 
-std::string format_date(Date date, Language language) {
-  auto& slot = formatters().dates[index_of(language)];
-  if (!slot) {
-    slot.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale_for(language)));
-    if (!slot) throw std::runtime_error("ICU date format unavailable");
-    slot->setTimeZone(*icu::TimeZone::getGMT());
-  }
+namespace {
+
+std::string format_with(icu::DateFormat& format, Date date) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Calendar> calendar(
       icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), status));
@@ -83,8 +80,31 @@ std::string format_date(Date date, Language language) {
   const auto when = calendar->getTime(status);
   check(status, "date");
   icu::UnicodeString out;
-  slot->format(when, out);
+  format.format(when, out);
   return to_utf8(out);
+}
+
+}  // namespace
+
+std::string format_date(Date date, Language language) {
+  auto& slot = formatters().dates[index_of(language)];
+  if (!slot) {
+    slot.reset(icu::DateFormat::createDateInstance(icu::DateFormat::kLong, locale_for(language)));
+    if (!slot) throw std::runtime_error("ICU date format unavailable");
+    slot->setTimeZone(*icu::TimeZone::getGMT());
+  }
+  return format_with(*slot, date);
+}
+
+std::string format_month(int year, int month, Language language) {
+  auto& slot = formatters().months[index_of(language)];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::DateFormat::createInstanceForSkeleton(u"MMMMy", locale_for(language), status));
+    check(status, "month format");
+    slot->setTimeZone(*icu::TimeZone::getGMT());
+  }
+  return format_with(*slot, Date{year, month, 1});
 }
 
 namespace {

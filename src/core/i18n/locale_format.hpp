@@ -16,6 +16,8 @@ struct Date {
 };
 
 std::string format_date(Date date, Language language);
+// "januar 2018", "januari 2018", "January 2018".
+std::string format_month(int year, int month, Language language);
 std::string format_number(double value, int decimals, Language language);
 // `percent` is already in percent: 84.9 → "84,9 %".
 std::string format_percent(double percent, int decimals, Language language);

@@ -8,9 +8,21 @@
 #include "core/http/cookies.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
+#include "core/web/api.hpp"
 #include "core/web/page.hpp"
 
 namespace samtryg::web {
+
+namespace {
+
+// An error in the form the client reads: a page for browsers, JSON under /api/.
+http::Response problem(Context& context, int status, std::string_view title_key,
+                       std::string_view text_key) {
+  if (is_api_path(context.request.path)) return json_error(context, status, text_key);
+  return error_page(context, status, title_key, text_key);
+}
+
+}  // namespace
 
 bool Access::admits(bool is_signed_in, std::optional<auth::Role> role) const {
   switch (kind) {
@@ -30,6 +42,13 @@ void App::add(Route route) {
 }
 
 void App::load_session(Context& context) {
+  const auto authorization = context.request.header("Authorization");
+  if (authorization.starts_with("Bearer ")) {
+    auto sql = services_.database.session();
+    context.session = auth::find_api_token_session(sql, std::string(authorization.substr(7)));
+    context.via_api_token = context.session.has_value();
+    return;
+  }
   const auto token = context.cookie(kSessionCookie);
   if (!token || token->empty()) return;
   auto sql = services_.database.session();
@@ -75,7 +94,7 @@ http::Response App::dispatch(Context& context) {
   const auto outcome = router_.find(request.method, request.path);
   if (!outcome.match) {
     if (!outcome.allowed.empty()) {
-      auto response = error_page(context, 405, "error_method_title", "error_method_text");
+      auto response = problem(context, 405, "error_method_title", "error_method_text");
       std::string allow;
       for (const auto method : outcome.allowed) {
         allow += (allow.empty() ? "" : ", ") + std::string(http::to_string(method));
@@ -83,22 +102,24 @@ http::Response App::dispatch(Context& context) {
       response.header("Allow", allow);
       return response;
     }
-    return error_page(context, 404, "error_not_found_title", "error_not_found_text");
+    return problem(context, 404, "error_not_found_title", "error_not_found_text");
   }
   const auto& route = routes_[*outcome.match->handler];
   context.params = outcome.match->params;
 
   if (!route.access.admits(context.signed_in(), context.role())) {
     if (!context.signed_in()) {
-      if (request.method == http::Method::get) {
+      if (request.method == http::Method::get && !is_api_path(request.path)) {
         return http::Response::redirect(fmt::format("/login?next={}", url_encode(request.target)));
       }
-      return error_page(context, 401, "error_forbidden_title", "error_forbidden_text");
+      return problem(context, 401, "error_forbidden_title", "error_forbidden_text");
     }
-    return error_page(context, 403, "error_forbidden_title", "error_forbidden_text");
+    return problem(context, 403, "error_forbidden_title", "error_forbidden_text");
   }
-  if (http::changes_state(request.method) && !context.csrf_valid()) {
-    return error_page(context, 403, "error_csrf_title", "error_csrf_text");
+  // A bearer token is no ambient authority (browsers never send it on their own), so only
+  // cookie-authenticated changes need the CSRF token.
+  if (http::changes_state(request.method) && !context.via_api_token && !context.csrf_valid()) {
+    return problem(context, 403, "error_csrf_title", "error_csrf_text");
   }
   return route.handler(context);
 }
@@ -109,14 +130,27 @@ http::Response App::handle(http::Request& request) {
   try {
     response = dispatch(context);
   } catch (const http::FormError&) {
-    response = error_page(context, 400, "error_bad_request_title", "error_bad_request_text");
+    response = problem(context, 400, "error_bad_request_title", "error_bad_request_text");
+  } catch (const validation::NotFound&) {
+    response = problem(context, 404, "error_not_found_title", "error_not_found_text");
+  } catch (const validation::Forbidden&) {
+    response = problem(context, 403, "error_forbidden_title", "error_forbidden_text");
+  } catch (const validation::Conflict&) {
+    response = problem(context, 409, "error_conflict_title", "error_conflict_text");
+  } catch (const validation::Invalid& invalid) {
+    response = is_api_path(request.path)
+                   ? json_error(context, 422, "error_invalid_text", &invalid.errors)
+                   : error_page(context, 422, "error_invalid_title", "error_invalid_text");
   } catch (const std::exception& error) {
     const auto reference = crypto::random_token(6);
     std::fprintf(stderr, "error reference=%s method=%s path=%s: %s\n", reference.c_str(),
                  std::string(http::to_string(request.method)).c_str(), request.path.c_str(),
                  error.what());
     try {
-      response = error_page(context, 500, "error_server_title", "error_server_text", reference);
+      response = is_api_path(request.path)
+                     ? json_error(context, 500, "error_server_title")
+                     : error_page(context, 500, "error_server_title", "error_server_text",
+                                  reference);
     } catch (...) {
       response = http::Response::text("500 Internal Server Error\n", 500);
     }

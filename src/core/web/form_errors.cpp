@@ -1,11 +1,13 @@
 #include "core/web/form_errors.hpp"
 
+#include "core/web/fields.hpp"
+
 namespace samtryg::web {
 
 void add_errors(view::Data& page, const validation::Errors& errors, const i18n::Catalog& catalog) {
   auto list = view::list();
   for (const auto& error : errors.items()) {
-    const auto message = catalog.format(error.message_key, error.values);
+    const auto message = error_message(error, catalog);
     view::Data item;
     item.set("field", error.field);
     item.set("message", message);

@@ -37,6 +37,12 @@ http::Response render_page(Context& context, std::string_view template_path, vie
     user.set("nav_home", view::flag(options.nav == "home"));
     user.set("nav_users", view::flag(options.nav == "users"));
     user.set("nav_account", view::flag(options.nav == "account"));
+    user.set("nav_plans", view::flag(options.nav == "plans"));
+    user.set("nav_groups", view::flag(options.nav == "groups"));
+    user.set("nav_search", view::flag(options.nav == "search"));
+    user.set("nav_tokens", view::flag(options.nav == "tokens"));
+    user.set("has_workspace", view::flag(context.role().has_value()));
+    user.set("can_read_workspace", view::flag(context.can(auth::Permission::read_workspace)));
     layout.set("user", user);
   }
   auto response = http::Response::html(view::render(kLayout, layout, catalog), options.status);

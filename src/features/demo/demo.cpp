@@ -1,11 +1,22 @@
 #include "features/demo/demo.hpp"
 
+#include <stdexcept>
+
 #include "core/auth/store.hpp"
+#include "core/util/resources.hpp"
+#include "core/util/time.hpp"
 #include "features/accounts/commands.hpp"
+#include "features/exchange/exchange.hpp"
+#include "features/strategy/commands.hpp"
+#include "features/strategy/store.hpp"
 
 namespace samtryg::demo {
 
 namespace {
+
+// The seed documents' content in the exchange format (docs/exchange-format.md); its users
+// have no password until load_demo gives them the demo password.
+constexpr std::string_view kDocument = "src/features/demo/data/workspace.json";
 
 struct DemoPerson {
   const char* name;  // role titles from the seeds, never real people's names
@@ -21,9 +32,66 @@ constexpr DemoPerson kPeople[] = {
     {"Medlem af Byrådet", "byraad@demo.samtryg.dk", "viewer"},
 };
 
+// Version 2 of the strategy is "more dynamic": the seven initiatives prioritised beside
+// version 1 are written into it, so the version compare has something real to show.
+void add_second_version(db::Database& database, long long workspace_id) {
+  const auto editor =
+      strategy::Editor::for_role(workspace_id, {std::nullopt, "demo"}, std::nullopt, std::nullopt);
+  std::optional<strategy::Plan> first;
+  {
+    auto sql = database.session();
+    for (const auto& plan : strategy::store::plans(sql, workspace_id)) {
+      if (plan.kind == "strategy" && plan.version == 1) first = plan;
+    }
+  }
+  if (!first) return;
+  const auto second_id = strategy::new_plan_version(database, editor, first->id);
+  strategy::Plan second = strategy::readable_plan(database, editor, second_id);
+  second.period_start = "2018-01-15";
+  second.period_end = "2021-12-31";
+  second.adopted_on = "2018-03-01";
+  second.summary =
+      "Version 2 er mere dynamisk: indsatser, der ikke længere indgår i strategiarbejdet, kan "
+      "udgå, andre kan justeres, og nye prioriterede indsatser kan komme til efter behov.";
+  strategy::update_plan(database, editor, second);
+  strategy::store::InitiativeFilter filter;
+  filter.workspace_id = workspace_id;
+  filter.plan_id = second_id;
+  filter.in_plan = 0;
+  std::vector<strategy::store::InitiativeRow> beside;
+  {
+    auto sql = database.session();
+    beside = strategy::store::initiatives(sql, filter);
+  }
+  for (auto row : beside) {
+    row.initiative.in_plan = true;
+    strategy::update_initiative(database, editor, row.initiative);
+  }
+}
+
 }  // namespace
 
 std::vector<DemoLogin> load_demo(db::Database& database, auth::HashCost cost) {
+  bool exists = false;
+  {
+    auto sql = database.session();
+    exists = auth::find_workspace_by_name(sql, std::string(kWorkspaceName)).has_value();
+  }
+  if (!exists) {
+    const auto document = resources::find(kDocument);
+    if (!document) throw std::logic_error("the demo document is not embedded");
+    const auto result = exchange::import_workspace(database, std::string(*document));
+    for (const auto& person : kPeople) {
+      const auto hash = auth::hash_password(std::string(kPassword), cost);
+      database.in_transaction([&](soci::session& sql) {
+        if (const auto user = auth::find_user_by_email(sql, person.email)) {
+          auth::update_password_hash(sql, user->id, hash, now_iso_utc());
+        }
+      });
+    }
+    add_second_version(database, result.workspace_id);
+  }
+
   const audit::Actor actor{std::nullopt, "demo"};
   const auto workspace =
       accounts::ensure_workspace(database, actor, std::string(kWorkspaceName), "da");

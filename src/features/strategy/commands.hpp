@@ -53,6 +53,9 @@ void update_activity(db::Database& database, const Editor& editor, Activity acti
 long long create_group(db::Database& database, const Editor& editor, Group group);
 long long add_group_member(db::Database& database, const Editor& editor, GroupMember member);
 
+// Rebuilds the search index of a whole workspace (after an import, or to repair it).
+void reindex_workspace(soci::session& sql, long long workspace_id);
+
 // Loads a record the editor may read, or throws NotFound (also for unpublished records
 // when the editor reads published content only).
 Plan readable_plan(db::Database& database, const Editor& editor, long long id);

@@ -259,7 +259,7 @@ validation::Errors validate_status_change(std::string_view from, std::string_vie
     errors.add("status", "choice_invalid");
   } else if (!status_change_allowed(from, to)) {
     errors.add("status", "status_change_not_allowed",
-               {{"from", "status_" + std::string(from)}, {"to", "status_" + std::string(to)}});
+               {{"from", "t:status_" + std::string(from)}, {"to", "t:status_" + std::string(to)}});
   }
   if ((status_change_needs_reason(to) || (from == "closed" && to == "active")) &&
       trim(reason).empty()) {

@@ -365,6 +365,21 @@ std::vector<FocusArea> focus_areas(soci::session& sql, long long plan_id) {
   return out;
 }
 
+void set_focus_area_parent(soci::session& sql, long long id, std::optional<long long> parent) {
+  Nullable<long long> value(parent);
+  sql << "UPDATE focus_areas SET parent_focus_area_id = :p WHERE id = :id",
+      use(value.value, value.indicator), use(id);
+}
+
+void set_plan_links(soci::session& sql, long long id, std::optional<long long> parent,
+                    std::optional<long long> previous_version) {
+  Nullable<long long> parent_value(parent);
+  Nullable<long long> previous_value(previous_version);
+  sql << "UPDATE plans SET parent_plan_id = :p, previous_version_id = :v WHERE id = :id",
+      use(parent_value.value, parent_value.indicator),
+      use(previous_value.value, previous_value.indicator), use(id);
+}
+
 std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id,
                                          long long id) {
   FocusArea area;
@@ -431,6 +446,12 @@ bool update_initiative(soci::session& sql, const Initiative& v) {
   return st.get_affected_rows() == 1;
 }
 
+void set_initiative_parent(soci::session& sql, long long id, std::optional<long long> parent) {
+  Nullable<long long> value(parent);
+  sql << "UPDATE initiatives SET parent_initiative_id = :p WHERE id = :id",
+      use(value.value, value.indicator), use(id);
+}
+
 std::optional<Initiative> find_initiative(soci::session& sql, long long workspace_id,
                                           long long id) {
   InitiativeBinding row;
@@ -465,7 +486,11 @@ std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilte
               ", (SELECT u.name FROM users u WHERE u.id = i.lead_user_id), "
               "(SELECT MAX(a.updated_at) FROM activities a WHERE a.initiative_id = i.id), "
               "(SELECT COUNT(*) FROM activities a WHERE a.initiative_id = i.id)" +
-              kInitiativeWhere + "ORDER BY i.position, i.id LIMIT :limit OFFSET :offset");
+              kInitiativeWhere +
+              (filter.by_id ? std::string("ORDER BY i.id LIMIT :limit OFFSET :offset") :
+              "ORDER BY CASE i.status WHEN 'active' THEN 0 WHEN 'proposed' THEN 1 "
+              "WHEN 'paused' THEN 2 ELSE 3 END, COALESCE(i.parent_initiative_id, i.id), "
+              "i.parent_initiative_id IS NOT NULL, i.position, i.id LIMIT :limit OFFSET :offset"));
   while (st.fetch()) {
     InitiativeRow result;
     result.initiative = row.get();

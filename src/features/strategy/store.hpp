@@ -28,6 +28,9 @@ bool plan_name_taken(soci::session& sql, long long workspace_id, const std::stri
 
 long long insert_focus_area(soci::session& sql, const FocusArea& area);
 std::vector<FocusArea> focus_areas(soci::session& sql, long long plan_id);
+void set_focus_area_parent(soci::session& sql, long long id, std::optional<long long> parent);
+void set_plan_links(soci::session& sql, long long id, std::optional<long long> parent,
+                    std::optional<long long> previous_version);
 std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id,
                                          long long id);
 
@@ -41,6 +44,7 @@ struct InitiativeFilter {
   bool published_only = false;   // viewers
   bool top_level_only = false;   // no sub-initiatives
   long long parent_id = 0;       // >0: only the sub-initiatives of this one
+  bool by_id = false;            // creation order instead of status, then plan order
   int limit = 1000;
   int offset = 0;
 };
@@ -54,6 +58,7 @@ struct InitiativeRow {
 
 long long insert_initiative(soci::session& sql, const Initiative& initiative);
 bool update_initiative(soci::session& sql, const Initiative& initiative);
+void set_initiative_parent(soci::session& sql, long long id, std::optional<long long> parent);
 std::optional<Initiative> find_initiative(soci::session& sql, long long workspace_id,
                                           long long id);
 std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilter& filter);

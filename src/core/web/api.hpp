@@ -1,0 +1,40 @@
+#pragma once
+// JSON API plumbing shared by every feature's /api/v1 routes: JSON bodies in, JSON out, and
+// errors as {"error": {"status", "message", "field", "errors": [{field, code, message}]}} in
+// the caller's language.
+#include <boost/json/value.hpp>
+
+#include <string_view>
+
+#include "core/http/message.hpp"
+#include "core/validation/validation.hpp"
+#include "core/web/context.hpp"
+
+namespace samtryg::web {
+
+inline bool is_api_path(std::string_view path) {
+  return path.starts_with("/api/");
+}
+
+http::Response json_response(const boost::json::value& value, int status = 200);
+
+// `message_key` names the catalog text of the overall message; `errors` adds the fields.
+http::Response json_error(const Context& context, int status, std::string_view message_key,
+                          const validation::Errors* errors = nullptr);
+
+// The request body as a JSON object; throws validation::Invalid (field "body") when it is not
+// JSON or not an object.
+boost::json::object json_body(const Context& context);
+
+// ?page=&per_page= with defaults and bounds (per_page 1–200, default 50).
+struct Page {
+  int page = 1;
+  int per_page = 50;
+  int offset() const { return (page - 1) * per_page; }
+};
+Page page_of(const Context& context, int default_per_page = 50);
+
+// A list answer with its paging: {"items": [...], "page", "per_page", "total"}.
+boost::json::object paged(boost::json::array items, const Page& page, long long total);
+
+}  // namespace samtryg::web

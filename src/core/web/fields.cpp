@@ -1,0 +1,70 @@
+#include "core/web/fields.hpp"
+
+namespace samtryg::web {
+
+std::string error_message(const validation::FieldError& error, const i18n::Catalog& catalog) {
+  auto values = error.values;
+  for (auto& [name, value] : values) {
+    if (value.starts_with("t:")) value = std::string(catalog.text(value.substr(2)));
+  }
+  return catalog.format(error.message_key, values);
+}
+
+view::Data fields_data(const std::vector<Field>& fields, const validation::Errors& errors,
+                       const i18n::Catalog& catalog) {
+  using Kind = Field::Kind;
+  auto list = view::list();
+  for (const auto& field : fields) {
+    view::Data item;
+    item.set("name", field.name);
+    item.set("label", field.label);
+    item.set("value", field.value);
+    item.set("required", view::flag(field.required));
+    item.set("hint", field.hint);
+    item.set("has_hint", view::flag(!field.hint.empty()));
+    item.set("rows", std::to_string(field.rows));
+    const auto* error = errors.for_field(field.name);
+    item.set("has_error", view::flag(error != nullptr));
+    item.set("error", error != nullptr ? error_message(*error, catalog) : std::string());
+    std::string described;
+    if (!field.hint.empty()) described = field.name + "-hint";
+    if (error != nullptr) described += (described.empty() ? "" : " ") + field.name + "-error";
+    item.set("described", described);
+    item.set("has_described", view::flag(!described.empty()));
+    const bool input = field.kind == Kind::text || field.kind == Kind::date ||
+                       field.kind == Kind::number || field.kind == Kind::url;
+    item.set("input", view::flag(input));
+    item.set("input_type", field.kind == Kind::date     ? "date"
+                           : field.kind == Kind::number ? "number"
+                           : field.kind == Kind::url    ? "url"
+                                                        : "text");
+    item.set("textarea", view::flag(field.kind == Kind::textarea));
+    item.set("checkbox", view::flag(field.kind == Kind::checkbox));
+    item.set("checked", view::flag(field.kind == Kind::checkbox && field.value == "1"));
+    item.set("select", view::flag(field.kind == Kind::select));
+    auto options = view::list();
+    for (const auto& option : field.options) {
+      view::Data choice;
+      choice.set("code", option.code);
+      choice.set("label", option.label);
+      choice.set("selected", view::flag(option.code == field.value));
+      options.push_back(choice);
+    }
+    item.set("options", options);
+    list.push_back(item);
+  }
+  return list;
+}
+
+std::vector<Option> coded_options(const std::vector<std::string>& codes, std::string_view prefix,
+                                  const i18n::Catalog& catalog, bool with_empty) {
+  std::vector<Option> options;
+  options.reserve(codes.size() + 1);
+  if (with_empty) options.push_back({"", std::string(catalog.text("choice_none"))});
+  for (const auto& code : codes) {
+    options.push_back({code, std::string(catalog.text(std::string(prefix) + code))});
+  }
+  return options;
+}
+
+}  // namespace samtryg::web

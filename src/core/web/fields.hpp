@@ -1,0 +1,42 @@
+#pragma once
+// Form fields described in C++ and drawn by one shared partial (web/templates/partials/
+// fields.mustache), so every form labels, hints, marks errors (aria-invalid +
+// aria-describedby) and keeps the typed value the same way.
+#include <string>
+#include <vector>
+
+#include "core/i18n/catalog.hpp"
+#include "core/validation/validation.hpp"
+#include "core/view/render.hpp"
+
+namespace samtryg::web {
+
+struct Option {
+  std::string code;
+  std::string label;
+};
+
+struct Field {
+  enum class Kind { text, textarea, date, number, select, checkbox, url };
+  std::string name;
+  std::string label;
+  std::string value;
+  Kind kind = Kind::text;
+  bool required = false;
+  std::string hint;
+  std::vector<Option> options;  // select: the choices; value is the selected code
+  int rows = 4;
+};
+
+// The message of one field error in the catalog's language; a value written "t:key" is
+// itself translated ("t:status_active" → "Aktiv").
+std::string error_message(const validation::FieldError& error, const i18n::Catalog& catalog);
+
+view::Data fields_data(const std::vector<Field>& fields, const validation::Errors& errors,
+                       const i18n::Catalog& catalog);
+
+// Options for codes whose labels are catalog entries `prefix + code`.
+std::vector<Option> coded_options(const std::vector<std::string>& codes, std::string_view prefix,
+                                  const i18n::Catalog& catalog, bool with_empty = false);
+
+}  // namespace samtryg::web

@@ -1,0 +1,668 @@
+#include "features/exchange/exchange.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/audit/audit.hpp"
+#include "core/auth/store.hpp"
+#include "core/i18n/catalog.hpp"
+#include "core/json/reader.hpp"
+#include "core/util/time.hpp"
+#include "features/accounts/model.hpp"
+#include "features/strategy/commands.hpp"
+#include "features/strategy/json.hpp"
+#include "features/strategy/store.hpp"
+
+namespace samtryg::exchange {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+using IdMap = std::map<long long, long long>;
+
+// Document-local ids: 1, 2, 3 … in the order the records were created.
+class LocalIds {
+ public:
+  long long add(long long id) {
+    const auto local = static_cast<long long>(ids_.size()) + 1;
+    ids_[id] = local;
+    return local;
+  }
+  value of(const value& id) const {
+    if (!id.is_int64()) return nullptr;
+    const auto found = ids_.find(id.get_int64());
+    return found == ids_.end() ? value(nullptr) : value(found->second);
+  }
+
+ private:
+  IdMap ids_;
+};
+
+void relink(object& json, const char* key, const LocalIds& ids) {
+  json[key] = ids.of(json[key]);
+}
+
+template <class T>
+void sort_by_id(std::vector<T>& items) {
+  std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
+}
+
+}  // namespace
+
+std::vector<std::string> workspace_names(db::Database& database) {
+  auto sql = database.session();
+  std::vector<std::string> names;
+  for (const auto& workspace : auth::all_workspaces(sql)) names.push_back(workspace.name);
+  return names;
+}
+
+boost::json::object export_workspace(db::Database& database, const std::string& workspace_name) {
+  namespace store = strategy::store;
+  auto sql = database.session();
+  const auto workspace = auth::find_workspace_by_name(sql, workspace_name);
+  if (!workspace) throw validation::NotFound();
+  const auto id = workspace->id;
+
+  LocalIds user_ids;
+  array users;
+  auto members = auth::members_of(sql, id);
+  std::sort(members.begin(), members.end(),
+            [](const auto& a, const auto& b) { return a.user.id < b.user.id; });
+  for (const auto& member : members) {
+    users.push_back(object{{"id", user_ids.add(member.user.id)},
+                           {"name", member.user.name},
+                           {"email", member.user.email},
+                           {"language", member.user.language},
+                           {"role", std::string(auth::code(member.role))},
+                           {"password_hash", member.user.password_hash}});
+  }
+
+  LocalIds party_ids;
+  array parties;
+  auto all_parties = store::parties(sql, id);
+  sort_by_id(all_parties);
+  for (const auto& party : all_parties) {
+    auto json = strategy::to_json(party);
+    json["id"] = party_ids.add(party.id);
+    parties.push_back(std::move(json));
+  }
+
+  LocalIds plan_ids;
+  LocalIds area_ids;
+  auto all_plans = store::plans(sql, id);
+  sort_by_id(all_plans);
+  std::vector<std::vector<strategy::FocusArea>> areas_of_plan;
+  for (const auto& plan : all_plans) plan_ids.add(plan.id);
+  std::vector<strategy::FocusArea> all_areas;
+  for (const auto& plan : all_plans) {
+    for (const auto& area : store::focus_areas(sql, plan.id)) all_areas.push_back(area);
+  }
+  sort_by_id(all_areas);
+  for (const auto& area : all_areas) area_ids.add(area.id);
+  array plans;
+  for (const auto& plan : all_plans) {
+    auto json = strategy::to_json(plan);
+    relink(json, "id", plan_ids);
+    relink(json, "previous_version_id", plan_ids);
+    relink(json, "parent_plan_id", plan_ids);
+    json.erase("row_version");
+    array areas;
+    for (const auto& area : all_areas) {
+      if (area.plan_id != plan.id) continue;
+      auto area_json = strategy::to_json(area);
+      relink(area_json, "id", area_ids);
+      relink(area_json, "parent_focus_area_id", area_ids);
+      area_json.erase("plan_id");
+      areas.push_back(std::move(area_json));
+    }
+    json["focus_areas"] = std::move(areas);
+    plans.push_back(std::move(json));
+  }
+
+  store::InitiativeFilter filter;
+  filter.workspace_id = id;
+  filter.by_id = true;
+  filter.limit = 10000000;
+  const auto rows = store::initiatives(sql, filter);
+  LocalIds initiative_ids;
+  for (const auto& row : rows) initiative_ids.add(row.initiative.id);
+  array initiatives;
+  for (const auto& row : rows) {
+    auto json = strategy::to_json(row.initiative);
+    relink(json, "id", initiative_ids);
+    relink(json, "plan_id", plan_ids);
+    relink(json, "parent_initiative_id", initiative_ids);
+    relink(json, "focus_area_id", area_ids);
+    relink(json, "lead_user_id", user_ids);
+    json.erase("row_version");
+    array history;
+    for (const auto& change : store::status_changes(sql, row.initiative.id)) {
+      history.push_back(strategy::to_json(change));
+    }
+    json["status_history"] = std::move(history);
+    initiatives.push_back(std::move(json));
+  }
+
+  store::ActivityFilter activity_filter;
+  activity_filter.workspace_id = id;
+  activity_filter.limit = 100000000;
+  auto all_activities = store::activities(sql, activity_filter);
+  sort_by_id(all_activities);
+  LocalIds activity_ids;
+  array activities;
+  for (const auto& activity : all_activities) {
+    auto json = strategy::to_json(activity);
+    json["id"] = activity_ids.add(activity.id);
+    relink(json, "initiative_id", initiative_ids);
+    json.erase("row_version");
+    activities.push_back(std::move(json));
+  }
+
+  auto all_groups = store::groups(sql, id);
+  sort_by_id(all_groups);
+  LocalIds group_ids;
+  array groups;
+  for (const auto& group : all_groups) {
+    auto json = strategy::to_json(group);
+    json["id"] = group_ids.add(group.id);
+    relink(json, "initiative_id", initiative_ids);
+    json.erase("row_version");
+    array members_json;
+    for (const auto& member : store::group_members(sql, group.id)) {
+      auto member_json = strategy::to_json(member);
+      relink(member_json, "user_id", user_ids);
+      relink(member_json, "party_id", party_ids);
+      members_json.push_back(std::move(member_json));
+    }
+    json["members"] = std::move(members_json);
+    groups.push_back(std::move(json));
+  }
+
+  return object{{"format", kFormat},
+                {"version", kFormatVersion},
+                {"workspace", object{{"name", workspace->name}, {"language", workspace->language}}},
+                {"parties", std::move(parties)},
+                {"users", std::move(users)},
+                {"plans", std::move(plans)},
+                {"initiatives", std::move(initiatives)},
+                {"activities", std::move(activities)},
+                {"groups", std::move(groups)}};
+}
+
+// ---- import -------------------------------------------------------------------------------------
+
+namespace {
+
+struct UserEntry {
+  long long id = 0;
+  std::string name;
+  std::string email;
+  std::string language = "da";
+  std::string role = "member";
+  std::string password_hash;
+};
+
+struct PlanEntry {
+  strategy::Plan plan;
+  std::vector<strategy::FocusArea> areas;
+};
+
+struct InitiativeEntry {
+  strategy::Initiative initiative;
+  std::vector<strategy::StatusChange> history;
+};
+
+struct GroupEntry {
+  strategy::Group group;
+  std::vector<strategy::GroupMember> members;
+};
+
+struct Document {
+  std::string workspace_name;
+  std::string workspace_language = "da";
+  std::vector<strategy::Party> parties;
+  std::vector<UserEntry> users;
+  std::vector<PlanEntry> plans;
+  std::vector<InitiativeEntry> initiatives;
+  std::vector<strategy::Activity> activities;
+  std::vector<GroupEntry> groups;
+};
+
+// Collects problems with their JSON paths while the document is read.
+class Checker {
+ public:
+  validation::Errors errors;
+
+  // Adds the field errors of a validate_* result under `path`.
+  void add_all(const std::string& path, const validation::Errors& found) {
+    for (const auto& error : found.items()) {
+      errors.add(path + "." + error.field, error.message_key, error.values);
+    }
+  }
+  void add(const std::string& path, const std::string& key) { errors.add(path, key); }
+
+  // Each kind's ids must be positive and unique; returns whether this one is.
+  bool check_id(const std::string& path, long long id, std::set<long long>& seen) {
+    if (id <= 0) {
+      add(path + ".id", "field_required");
+      return false;
+    }
+    if (!seen.insert(id).second) {
+      add(path + ".id", "json_duplicate_id");
+      return false;
+    }
+    return true;
+  }
+  void check_ref(const std::string& path, const std::optional<long long>& ref,
+                 const std::set<long long>& ids) {
+    if (ref && !ids.contains(*ref)) add(path, "json_reference_unknown");
+  }
+};
+
+std::string at(const std::string& list, std::size_t index) {
+  return "$." + list + "[" + std::to_string(index) + "]";
+}
+
+// Calls `each(path, object)` for every object of the array `key`; reports non-objects.
+template <class Each>
+void for_each_object(json::Reader& parent, const object& root, const char* key,
+                     const std::string& path, Checker& checker, Each&& each) {
+  parent.known(key);
+  const auto* member = root.if_contains(key);
+  if (member == nullptr) return;
+  if (!member->is_array()) {
+    checker.add(path, "json_expected_array");
+    return;
+  }
+  std::size_t index = 0;
+  for (const auto& item : member->get_array()) {
+    const auto item_path = path + "[" + std::to_string(index++) + "]";
+    if (!item.is_object()) {
+      checker.add(item_path, "json_expected_object");
+      continue;
+    }
+    each(item_path, item.get_object());
+  }
+}
+
+Document read_document(const object& root, Checker& checker) {
+  Document doc;
+  json::Reader reader(root, checker.errors, "$");
+  std::string format;
+  long long version = 0;
+  reader.text("format", format);
+  reader.integer("version", version);
+  if (format != kFormat) checker.add("$.format", "exchange_format_unknown");
+  if (version != kFormatVersion) checker.add("$.version", "exchange_version_unsupported");
+
+  reader.known("workspace");
+  const auto* workspace = root.if_contains("workspace");
+  if (workspace == nullptr || !workspace->is_object()) {
+    checker.add("$.workspace", "json_expected_object");
+  } else {
+    json::Reader ws(workspace->get_object(), checker.errors, "$.workspace");
+    ws.text("name", doc.workspace_name);
+    ws.text("language", doc.workspace_language);
+    ws.reject_unknown();
+    if (doc.workspace_name.empty() || validation::utf8_length(doc.workspace_name) > 200) {
+      checker.add("$.workspace.name", "field_required");
+    }
+    if (!i18n::parse_language(doc.workspace_language)) {
+      checker.add("$.workspace.language", "choice_invalid");
+    }
+  }
+
+  std::set<long long> party_ids;
+  std::set<long long> user_ids;
+  std::set<long long> plan_ids;
+  std::set<long long> area_ids;
+  std::map<long long, long long> area_plan;
+  std::set<long long> initiative_ids;
+  std::map<long long, long long> initiative_plan;
+
+  for_each_object(reader, root, "parties", "$.parties", checker,
+                  [&](const std::string& path, const object& item) {
+                    json::Reader r(item, checker.errors, path);
+                    strategy::Party party;
+                    strategy::read(r, party);
+                    r.reject_unknown();
+                    checker.check_id(path, party.id, party_ids);
+                    checker.add_all(path, strategy::validate_party(party));
+                    doc.parties.push_back(party);
+                  });
+
+  std::set<std::string> emails;
+  for_each_object(reader, root, "users", "$.users", checker,
+                  [&](const std::string& path, const object& item) {
+                    json::Reader r(item, checker.errors, path);
+                    UserEntry user;
+                    r.integer("id", user.id);
+                    r.text("name", user.name);
+                    r.text("email", user.email);
+                    r.text("language", user.language);
+                    r.text("role", user.role);
+                    r.text("password_hash", user.password_hash);
+                    r.reject_unknown();
+                    checker.check_id(path, user.id, user_ids);
+                    user.email = accounts::normalize_email(user.email);
+                    if (user.name.empty()) checker.add(path + ".name", "field_required");
+                    if (!accounts::looks_like_email(user.email)) {
+                      checker.add(path + ".email", "users_email_invalid");
+                    } else if (!emails.insert(user.email).second) {
+                      checker.add(path + ".email", "users_email_taken");
+                    }
+                    if (!auth::parse_role(user.role)) checker.add(path + ".role", "choice_invalid");
+                    if (!i18n::parse_language(user.language)) {
+                      checker.add(path + ".language", "choice_invalid");
+                    }
+                    doc.users.push_back(user);
+                  });
+
+  std::set<std::pair<std::string, int>> plan_names;
+  for_each_object(
+      reader, root, "plans", "$.plans", checker, [&](const std::string& path, const object& item) {
+        json::Reader r(item, checker.errors, path);
+        PlanEntry entry;
+        strategy::read(r, entry.plan);
+        checker.check_id(path, entry.plan.id, plan_ids);
+        checker.add_all(path, strategy::validate_plan(entry.plan));
+        if (!plan_names.insert({entry.plan.name, entry.plan.version}).second) {
+          checker.add(path + ".name", "name_taken");
+        }
+        for_each_object(r, item, "focus_areas", path + ".focus_areas", checker,
+                        [&](const std::string& area_path, const object& area_item) {
+                          json::Reader ar(area_item, checker.errors, area_path);
+                          strategy::FocusArea area;
+                          strategy::read(ar, area);
+                          ar.reject_unknown();
+                          if (checker.check_id(area_path, area.id, area_ids)) {
+                            area_plan[area.id] = entry.plan.id;
+                          }
+                          checker.add_all(area_path, strategy::validate_focus_area(area));
+                          entry.areas.push_back(area);
+                        });
+        r.reject_unknown();
+        doc.plans.push_back(std::move(entry));
+      });
+  for (std::size_t i = 0; i < doc.plans.size(); ++i) {
+    const auto& plan = doc.plans[i].plan;
+    checker.check_ref(at("plans", i) + ".parent_plan_id", plan.parent_plan_id, plan_ids);
+    checker.check_ref(at("plans", i) + ".previous_version_id", plan.previous_version_id,
+                      plan_ids);
+    for (std::size_t j = 0; j < doc.plans[i].areas.size(); ++j) {
+      checker.check_ref(at("plans", i) + ".focus_areas[" + std::to_string(j) +
+                            "].parent_focus_area_id",
+                        doc.plans[i].areas[j].parent_focus_area_id, area_ids);
+    }
+  }
+
+  std::set<std::tuple<long long, long long, std::string>> initiative_names;
+  for_each_object(reader, root, "initiatives", "$.initiatives", checker,
+                  [&](const std::string& path, const object& item) {
+                    json::Reader r(item, checker.errors, path);
+                    InitiativeEntry entry;
+                    strategy::read(r, entry.initiative);
+                    for_each_object(r, item, "status_history", path + ".status_history", checker,
+                                    [&](const std::string& change_path, const object& change) {
+                                      json::Reader cr(change, checker.errors, change_path);
+                                      strategy::StatusChange read_change;
+                                      strategy::read(cr, read_change);
+                                      cr.reject_unknown();
+                                      if (!strategy::is_one_of(read_change.status,
+                                                               strategy::kInitiativeStatuses)) {
+                                        checker.add(change_path + ".status", "choice_invalid");
+                                      }
+                                      entry.history.push_back(read_change);
+                                    });
+                    r.reject_unknown();
+                    const auto& v = entry.initiative;
+                    if (checker.check_id(path, v.id, initiative_ids)) {
+                      initiative_plan[v.id] = v.plan_id;
+                    }
+                    checker.add_all(path, strategy::validate_initiative(v));
+                    if (!plan_ids.contains(v.plan_id)) {
+                      checker.add(path + ".plan_id", "json_reference_unknown");
+                    }
+                    checker.check_ref(path + ".lead_user_id", v.lead_user_id, user_ids);
+                    if (v.focus_area_id && area_plan[*v.focus_area_id] != v.plan_id) {
+                      checker.add(path + ".focus_area_id", "link_not_in_plan");
+                    }
+                    if (!initiative_names
+                             .insert({v.plan_id, v.parent_initiative_id.value_or(0), v.name})
+                             .second) {
+                      checker.add(path + ".name", "name_taken");
+                    }
+                    doc.initiatives.push_back(std::move(entry));
+                  });
+  for (std::size_t i = 0; i < doc.initiatives.size(); ++i) {
+    const auto& v = doc.initiatives[i].initiative;
+    if (v.parent_initiative_id &&
+        (!initiative_ids.contains(*v.parent_initiative_id) ||
+         initiative_plan[*v.parent_initiative_id] != v.plan_id || *v.parent_initiative_id == v.id)) {
+      checker.add(at("initiatives", i) + ".parent_initiative_id", "link_not_in_plan");
+    }
+  }
+
+  std::set<long long> activity_ids;
+  for_each_object(reader, root, "activities", "$.activities", checker,
+                  [&](const std::string& path, const object& item) {
+                    json::Reader r(item, checker.errors, path);
+                    strategy::Activity activity;
+                    strategy::read(r, activity);
+                    r.reject_unknown();
+                    checker.check_id(path, activity.id, activity_ids);
+                    checker.add_all(path, strategy::validate_activity(activity));
+                    if (!initiative_ids.contains(activity.initiative_id)) {
+                      checker.add(path + ".initiative_id", "json_reference_unknown");
+                    }
+                    doc.activities.push_back(activity);
+                  });
+
+  std::set<long long> group_ids;
+  std::set<std::string> group_names;
+  for_each_object(
+      reader, root, "groups", "$.groups", checker, [&](const std::string& path, const object& item) {
+        json::Reader r(item, checker.errors, path);
+        GroupEntry entry;
+        strategy::read(r, entry.group);
+        checker.check_id(path, entry.group.id, group_ids);
+        checker.add_all(path, strategy::validate_group(entry.group));
+        checker.check_ref(path + ".initiative_id", entry.group.initiative_id, initiative_ids);
+        if (!group_names.insert(entry.group.name).second) {
+          checker.add(path + ".name", "name_taken");
+        }
+        for_each_object(r, item, "members", path + ".members", checker,
+                        [&](const std::string& member_path, const object& member_item) {
+                          json::Reader mr(member_item, checker.errors, member_path);
+                          strategy::GroupMember member;
+                          strategy::read(mr, member);
+                          mr.reject_unknown();
+                          checker.add_all(member_path, strategy::validate_group_member(member));
+                          checker.check_ref(member_path + ".user_id", member.user_id, user_ids);
+                          checker.check_ref(member_path + ".party_id", member.party_id, party_ids);
+                          entry.members.push_back(member);
+                        });
+        r.reject_unknown();
+        doc.groups.push_back(std::move(entry));
+      });
+  reader.reject_unknown();
+  return doc;
+}
+
+[[noreturn]] void fail(const validation::Errors& errors) {
+  const auto& catalog = i18n::Catalog::get(i18n::Language::en);
+  std::vector<ImportProblem> problems;
+  problems.reserve(errors.items().size());
+  for (const auto& error : errors.items()) {
+    problems.push_back({error.field, error.message_key,
+                        catalog.format(error.message_key, error.values)});
+  }
+  throw ImportError(std::move(problems));
+}
+
+std::optional<long long> mapped(const IdMap& ids, const std::optional<long long>& id) {
+  if (!id) return std::nullopt;
+  const auto found = ids.find(*id);
+  return found == ids.end() ? std::nullopt : std::optional<long long>(found->second);
+}
+
+}  // namespace
+
+ImportResult import_workspace(db::Database& database, const std::string& document_text) {
+  namespace store = strategy::store;
+  boost::system::error_code parse_error;
+  auto parsed = boost::json::parse(document_text, parse_error);
+  validation::Errors errors;
+  if (parse_error || !parsed.is_object()) {
+    errors.add("$", "json_body_invalid");
+    fail(errors);
+  }
+  Checker checker;
+  const auto doc = read_document(parsed.as_object(), checker);
+  if (!checker.errors.empty()) fail(checker.errors);
+
+  ImportResult result;
+  const auto now = now_iso_utc();
+  database.in_transaction([&](soci::session& sql) {
+    if (auth::find_workspace_by_name(sql, doc.workspace_name)) {
+      validation::Errors exists;
+      exists.add("$.workspace.name", "exchange_workspace_exists");
+      fail(exists);
+    }
+    const auto workspace_id =
+        auth::insert_workspace(sql, doc.workspace_name, doc.workspace_language, now);
+    result.workspace_id = workspace_id;
+
+    IdMap users;
+    for (const auto& entry : doc.users) {
+      long long user_id = 0;
+      if (const auto existing = auth::find_user_by_email(sql, entry.email)) {
+        user_id = existing->id;  // the same person already works on this server
+      } else {
+        auth::User user;
+        user.name = entry.name;
+        user.email = entry.email;
+        user.language = entry.language;
+        // Without a hash the account exists but cannot sign in until an admin sets a password.
+        user.password_hash = entry.password_hash.empty() ? "!" : entry.password_hash;
+        user_id = auth::insert_user(sql, user, now);
+      }
+      auth::set_membership(sql, workspace_id, user_id, *auth::parse_role(entry.role), now);
+      users[entry.id] = user_id;
+      ++result.users;
+    }
+
+    IdMap parties;
+    for (auto party : doc.parties) {
+      const auto local = party.id;
+      party.workspace_id = workspace_id;
+      parties[local] = store::insert_party(sql, party);
+    }
+
+    IdMap plans;
+    IdMap areas;
+    for (const auto& entry : doc.plans) {
+      auto plan = entry.plan;
+      plan.workspace_id = workspace_id;
+      plan.parent_plan_id.reset();
+      plan.previous_version_id.reset();
+      if (plan.created_at.empty()) plan.created_at = now;
+      if (plan.updated_at.empty()) plan.updated_at = plan.created_at;
+      plans[entry.plan.id] = store::insert_plan(sql, plan);
+      ++result.plans;
+    }
+    for (const auto& entry : doc.plans) {
+      if (entry.plan.parent_plan_id || entry.plan.previous_version_id) {
+        store::set_plan_links(sql, plans[entry.plan.id], mapped(plans, entry.plan.parent_plan_id),
+                              mapped(plans, entry.plan.previous_version_id));
+      }
+      for (auto area : entry.areas) {
+        const auto local = area.id;
+        area.plan_id = plans[entry.plan.id];
+        area.parent_focus_area_id.reset();
+        areas[local] = store::insert_focus_area(sql, area);
+      }
+    }
+    for (const auto& entry : doc.plans) {
+      for (const auto& area : entry.areas) {
+        if (area.parent_focus_area_id) {
+          store::set_focus_area_parent(sql, areas[area.id],
+                                       mapped(areas, area.parent_focus_area_id));
+        }
+      }
+    }
+
+    IdMap initiatives;
+    std::vector<std::pair<long long, long long>> deferred_parents;  // new id → local parent
+    for (const auto& entry : doc.initiatives) {
+      auto v = entry.initiative;
+      v.workspace_id = workspace_id;
+      v.plan_id = plans[v.plan_id];
+      v.focus_area_id = mapped(areas, v.focus_area_id);
+      v.lead_user_id = mapped(users, v.lead_user_id);
+      const auto local_parent = v.parent_initiative_id;
+      // A parent created after its child (it can be re-parented later) is linked afterwards.
+      v.parent_initiative_id = mapped(initiatives, local_parent);
+      if (v.created_at.empty()) v.created_at = now;
+      if (v.updated_at.empty()) v.updated_at = v.created_at;
+      const auto new_id = store::insert_initiative(sql, v);
+      if (local_parent && !v.parent_initiative_id) {
+        deferred_parents.emplace_back(new_id, *local_parent);
+      }
+      initiatives[entry.initiative.id] = new_id;
+      for (auto change : entry.history) {
+        change.initiative_id = new_id;
+        if (change.at.empty()) change.at = now;
+        store::insert_status_change(sql, change);
+      }
+      ++result.initiatives;
+    }
+    for (const auto& [id, local_parent] : deferred_parents) {
+      store::set_initiative_parent(sql, id, initiatives[local_parent]);
+    }
+
+    for (auto activity : doc.activities) {
+      activity.workspace_id = workspace_id;
+      activity.initiative_id = initiatives[activity.initiative_id];
+      if (activity.created_at.empty()) activity.created_at = now;
+      if (activity.updated_at.empty()) activity.updated_at = activity.created_at;
+      store::insert_activity(sql, activity);
+      ++result.activities;
+    }
+
+    for (const auto& entry : doc.groups) {
+      auto group = entry.group;
+      group.workspace_id = workspace_id;
+      group.initiative_id = mapped(initiatives, group.initiative_id);
+      const auto group_id = store::insert_group(sql, group);
+      for (auto member : entry.members) {
+        member.group_id = group_id;
+        member.user_id = mapped(users, member.user_id);
+        member.party_id = mapped(parties, member.party_id);
+        store::insert_group_member(sql, member);
+      }
+      ++result.groups;
+    }
+
+    strategy::reindex_workspace(sql, workspace_id);
+    audit::Entry entry;
+    entry.workspace_id = workspace_id;
+    entry.actor.label = "import";
+    entry.action = "import";
+    entry.entity = "workspace";
+    entry.entity_id = std::to_string(workspace_id);
+    entry.after = object{{"name", doc.workspace_name},
+                         {"plans", result.plans},
+                         {"initiatives", result.initiatives},
+                         {"activities", result.activities}};
+    audit::record(sql, entry);
+  });
+  return result;
+}
+
+}  // namespace samtryg::exchange
