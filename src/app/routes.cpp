@@ -1,6 +1,8 @@
 #include "app/routes.hpp"
 
 #include "features/accounts/pages.hpp"
+#include "features/accounts/tokens.hpp"
+#include "features/strategy/api.hpp"
 #include "features/strategy/pages.hpp"
 
 namespace samtryg::app {
@@ -23,7 +25,9 @@ http::Response health(web::Context& context) {
 void add_all_routes(web::App& app) {
   app.add({http::Method::get, "/healthz", web::Access::anyone(), health});
   accounts::add_routes(app);
+  accounts::add_token_routes(app);
   strategy::add_routes(app);
+  strategy::add_api_routes(app);
 }
 
 }  // namespace samtryg::app

@@ -39,6 +39,8 @@ std::string form_encode(const std::map<std::string, std::string>& fields) {
 HttpClient::HttpClient(std::uint16_t port)
     : port_(port), connection_(std::make_unique<Connection>()) {}
 HttpClient::~HttpClient() = default;
+HttpClient::HttpClient(HttpClient&&) noexcept = default;
+HttpClient& HttpClient::operator=(HttpClient&&) noexcept = default;
 
 HttpResponse HttpClient::request(const std::string& method, const std::string& target,
                                  const std::string& body, const std::string& content_type,

@@ -20,6 +20,8 @@ class HttpClient {
  public:
   explicit HttpClient(std::uint16_t port);
   ~HttpClient();
+  HttpClient(HttpClient&&) noexcept;
+  HttpClient& operator=(HttpClient&&) noexcept;
 
   HttpResponse get(const std::string& target);
   HttpResponse post_form(const std::string& target,

@@ -25,6 +25,12 @@ std::string escape_html(std::string_view text);
 inline Data list() {
   return Data(Data::type::list);
 }
+// Text for a template section such as {{#summary}}…{{/summary}}: empty text is false, so the
+// section is skipped (an empty string would count as true) and no outer value shows through.
+inline Data text(std::string value) {
+  return value.empty() ? Data(Data::type::bool_false) : Data(std::move(value));
+}
+
 inline Data flag(bool value) {
   return value ? Data(Data::type::bool_true) : Data(Data::type::bool_false);
 }

@@ -145,7 +145,7 @@ struct FormPage {
 Response render_form(Context& context, const FormPage& form) {
   view::Data data;
   data.set("heading", form.heading);
-  data.set("intro", form.intro);
+  data.set("intro", view::text(form.intro));
   data.set("action", form.action);
   data.set("submit", form.submit);
   data.set("cancel", form.cancel);
@@ -240,7 +240,7 @@ Response show_plans(Context& context) {
     row.set("version", std::to_string(plan.version));
     row.set("period", period_text(plan, context.language));
     row.set("count", std::to_string(store::count_initiatives(sql, filter)));
-    row.set("parent", plan.parent_plan_id ? names[*plan.parent_plan_id] : std::string());
+    row.set("parent", view::text(plan.parent_plan_id ? names[*plan.parent_plan_id] : std::string()));
     rows.push_back(row);
   }
   view::Data data;
@@ -248,7 +248,7 @@ Response show_plans(Context& context) {
   data.set("plans", rows);
   data.set("can_edit", view::flag(editor.edit_all));
   data.set("caption", context.workspace().name);
-  data.set("notice", notice_text(context));
+  data.set("notice", view::text(notice_text(context)));
   return web::render_page(context, template_path("plans"), std::move(data),
                           {.title = t(context, "plans_title"), .status = 200, .nav = "plans"});
 }
@@ -331,8 +331,8 @@ view::Data pager(const Context& context, const std::string& base, int page, int 
     return base + (base.find('?') == std::string::npos ? "?" : "&") +
            "page=" + std::to_string(target);
   };
-  data.set("prev", page > 1 ? link(page - 1) : std::string());
-  data.set("next", page < pages ? link(page + 1) : std::string());
+  data.set("prev", view::text(page > 1 ? link(page - 1) : std::string()));
+  data.set("next", view::text(page < pages ? link(page + 1) : std::string()));
   data.set("text", context.catalog().format("pager_text", {{"page", std::to_string(page)},
                                                            {"pages", std::to_string(pages)}}));
   return data;
@@ -372,19 +372,19 @@ Response show_plan(Context& context) {
   data.set("kind", code_label(context, "plan_kind_", plan.kind));
   data.set("version", std::to_string(plan.version));
   data.set("period", period_text(plan, context.language));
-  data.set("adopted", plan.adopted_on.empty() ? "" : date_text(plan.adopted_on, context.language));
-  data.set("summary", plan.summary);
+  data.set("adopted", view::text(plan.adopted_on.empty() ? "" : date_text(plan.adopted_on, context.language)));
+  data.set("summary", view::text(plan.summary));
   data.set("published", view::flag(plan.published));
   data.set("previous_id",
-           plan.previous_version_id ? std::to_string(*plan.previous_version_id) : "");
-  data.set("parent_id", plan.parent_plan_id ? std::to_string(*plan.parent_plan_id) : "");
+view::text(           plan.previous_version_id ? std::to_string(*plan.previous_version_id) : ""));
+  data.set("parent_id", view::text(plan.parent_plan_id ? std::to_string(*plan.parent_plan_id) : ""));
   if (plan.parent_plan_id) {
     const auto parent = store::find_plan(sql, plan.workspace_id, *plan.parent_plan_id);
     data.set("parent_name", parent ? parent->name : std::string());
   }
   data.set("can_edit", view::flag(editor.edit_all));
   data.set("can_history", view::flag(editor.read_all));
-  data.set("notice", notice_text(context));
+  data.set("notice", view::text(notice_text(context)));
 
   std::map<long long, std::string> parent_areas;
   if (plan.parent_plan_id) {
@@ -396,9 +396,9 @@ Response show_plan(Context& context) {
   for (const auto& area : store::focus_areas(sql, plan.id)) {
     view::Data item;
     item.set("name", area.name);
-    item.set("description", area.description);
-    item.set("parent", area.parent_focus_area_id ? parent_areas[*area.parent_focus_area_id]
-                                                 : std::string());
+    item.set("description", view::text(area.description));
+    item.set("parent", view::text(area.parent_focus_area_id ? parent_areas[*area.parent_focus_area_id]
+                                                 : std::string()));
     areas.push_back(item);
   }
   data.set("has_focus_areas", view::flag(!areas.is_empty_list()));
@@ -455,10 +455,10 @@ Response show_plan(Context& context) {
     item.set("name", initiative.name);
     item.set("sub", view::flag(initiative.parent_initiative_id.has_value()));
     item.set("in_plan", view::flag(initiative.in_plan));
-    item.set("added", initiative.added_year
+    item.set("added", view::text(initiative.added_year
                           ? context.catalog().format(
                                 "initiative_added_in", {{"year", std::to_string(*initiative.added_year)}})
-                          : std::string());
+                          : std::string()));
     item.set("lead", row.lead_name);
     item.set("activities", std::to_string(row.activity_count));
     item.set("updated", date_text(row.last_update, context.language));
@@ -502,6 +502,19 @@ Response show_compare(Context& context) {
     }
     return parent + "\x1f" + v.name;
   };
+  std::map<std::string, std::string> people;
+  for (const auto& person : store::workspace_people(sql, plan.workspace_id)) {
+    people[std::to_string(person.id)] = person.name;
+  }
+  // Codes and ids shown as a reader knows them.
+  const auto change_text = [&](const std::string& field, const std::string& value) {
+    if (field == "status") return code_label(context, "status_", value);
+    if (field == "in_plan") {
+      return t(context, value == "1" ? "initiative_in_plan_yes" : "initiative_in_plan_no");
+    }
+    if (field == "lead_user_id") return people[value];
+    return value;
+  };
   std::map<std::string, const Initiative*> old_by_key;
   for (const auto& row : before) old_by_key[key_of(before, row.initiative)] = &row.initiative;
   auto added = view::list();
@@ -523,9 +536,8 @@ Response show_compare(Context& context) {
     for (const auto& change : changes) {
       view::Data field;
       field.set("field", field_label(context, change.field));
-      const bool coded = change.field == "status";
-      field.set("before", coded ? code_label(context, "status_", change.before) : change.before);
-      field.set("after", coded ? code_label(context, "status_", change.after) : change.after);
+      field.set("before", change_text(change.field, change.before));
+      field.set("after", change_text(change.field, change.after));
       fields.push_back(field);
     }
     item.set("fields", fields);
@@ -547,7 +559,7 @@ Response show_compare(Context& context) {
   data.set("heading", context.catalog().format(
                           "compare_heading", {{"from", std::to_string(previous.version)},
                                               {"to", std::to_string(plan.version)}}));
-  data.set("intro", t(context, "compare_intro"));
+  data.set("intro", view::text(t(context, "compare_intro")));
   data.set("before_label", version_label(previous));
   data.set("after_label", version_label(plan));
   data.set("has_added", view::flag(!added.is_empty_list()));
@@ -561,6 +573,22 @@ Response show_compare(Context& context) {
 }
 
 // ---- initiatives ------------------------------------------------------------------------------
+
+// The initiative behind an edit form, when this person may change it (403 otherwise): the
+// forms are refused up front instead of after the person has filled them in.
+Initiative editable_initiative(Context& context, const Editor& editor, long long id) {
+  auto initiative = readable_initiative(context.services.database, editor, id);
+  std::optional<long long> parent_lead;
+  if (initiative.parent_initiative_id) {
+    auto sql = context.services.database.session();
+    if (const auto parent = store::find_initiative(sql, editor.workspace_id,
+                                                   *initiative.parent_initiative_id)) {
+      parent_lead = parent->lead_user_id;
+    }
+  }
+  if (!may_edit(editor, initiative, parent_lead)) throw validation::Forbidden();
+  return initiative;
+}
 
 std::vector<Field> initiative_fields(Context& context, const Initiative& v) {
   const auto& catalog = context.catalog();
@@ -714,13 +742,13 @@ Response create_initiative_submit(Context& context) {
 
 Response edit_initiative(Context& context) {
   const auto editor = editor_of(context);
-  const auto v = readable_initiative(context.services.database, editor, id_param(context));
+  const auto v = editable_initiative(context, editor, id_param(context));
   return initiative_form(context, v, {}, false, 200);
 }
 
 Response update_initiative_submit(Context& context) {
   const auto editor = editor_of(context);
-  const auto stored = readable_initiative(context.services.database, editor, id_param(context));
+  const auto stored = editable_initiative(context, editor, id_param(context));
   validation::Errors errors;
   auto v = initiative_from_form(context, stored, errors);
   return submit(
@@ -773,7 +801,7 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
   data.set("name", v.name);
   data.set("plan_id", std::to_string(v.plan_id));
   data.set("plan_name", plan ? plan->name : std::string());
-  data.set("parent_id", parent ? std::to_string(parent->id) : "");
+  data.set("parent_id", view::text(parent ? std::to_string(parent->id) : ""));
   data.set("parent_name", parent ? parent->name : std::string());
   data.set("status", code_label(context, "status_", v.status));
   data.set("status_code", v.status);
@@ -786,24 +814,24 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
     }
   }
   data.set("lead", lead.empty() ? t(context, "initiative_lead_none") : lead);
-  data.set("anchoring", v.anchoring);
-  data.set("start", v.start_date.empty() ? "" : date_text(v.start_date, context.language));
+  data.set("anchoring", view::text(v.anchoring));
+  data.set("start", view::text(v.start_date.empty() ? "" : date_text(v.start_date, context.language)));
   data.set("in_plan_text", t(context, v.in_plan ? "initiative_in_plan_yes"
                                                 : "initiative_in_plan_no"));
-  data.set("added_year", v.added_year ? std::to_string(*v.added_year) : "");
+  data.set("added_year", view::text(v.added_year ? std::to_string(*v.added_year) : ""));
   std::string focus_area;
   if (v.focus_area_id) {
     if (const auto area = store::find_focus_area(sql, v.workspace_id, *v.focus_area_id)) {
       focus_area = area->name;
     }
   }
-  data.set("focus_area", focus_area);
-  data.set("themes", v.themes);
-  data.set("working_group", v.working_group);
+  data.set("focus_area", view::text(focus_area));
+  data.set("themes", view::text(v.themes));
+  data.set("working_group", view::text(v.working_group));
   data.set("can_edit", view::flag(can_edit));
   data.set("can_history", view::flag(editor.read_all));
   data.set("row_version", std::to_string(v.row_version));
-  data.set("notice", notice_text(context));
+  data.set("notice", view::text(notice_text(context)));
 
   auto texts = view::list();
   for (const auto& [key, text] : {std::pair{"initiative_purpose", &v.purpose},
@@ -848,8 +876,8 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
                            ? activity.done_when
                            : activity.planned_when;
     item.set("when", flexible_text(context, when));
-    item.set("channel", code_label(context, "channel_", activity.channel));
-    item.set("figures", figures_text(context, activity));
+    item.set("channel", view::text(code_label(context, "channel_", activity.channel)));
+    item.set("figures", view::text(figures_text(context, activity)));
     auto links = view::list();
     for (const auto& url : split_lines(activity.links)) {
       view::Data link;
@@ -870,7 +898,7 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
     view::Data item;
     item.set("status", code_label(context, "status_", change.status));
     item.set("date", date_text(change.changed_on, context.language));
-    item.set("reason", change.reason);
+    item.set("reason", view::text(change.reason));
     item.set("actor", change.actor);
     history.push_back(item);
   }
@@ -906,7 +934,7 @@ Response show_initiative(Context& context) {
 
 Response change_status_submit(Context& context) {
   const auto editor = editor_of(context);
-  const auto v = readable_initiative(context.services.database, editor, id_param(context));
+  const auto v = editable_initiative(context, editor, id_param(context));
   const auto& form = context.form();
   const auto status = form.value("status");
   const auto changed_on = form.value("changed_on");
@@ -1000,8 +1028,7 @@ Response activity_form(Context& context, const Activity& a, const std::string& i
 
 Response new_activity(Context& context) {
   const auto editor = editor_of(context);
-  const auto initiative =
-      readable_initiative(context.services.database, editor, id_param(context));
+  const auto initiative = editable_initiative(context, editor, id_param(context));
   Activity a;
   a.initiative_id = initiative.id;
   return activity_form(context, a, initiative.name, {}, false, 200);
@@ -1009,8 +1036,7 @@ Response new_activity(Context& context) {
 
 Response create_activity_submit(Context& context) {
   const auto editor = editor_of(context);
-  const auto initiative =
-      readable_initiative(context.services.database, editor, id_param(context));
+  const auto initiative = editable_initiative(context, editor, id_param(context));
   validation::Errors errors;
   Activity input;
   input.initiative_id = initiative.id;
@@ -1031,15 +1057,14 @@ Response create_activity_submit(Context& context) {
 Response edit_activity(Context& context) {
   const auto editor = editor_of(context);
   const auto a = readable_activity(context.services.database, editor, id_param(context));
-  const auto initiative = readable_initiative(context.services.database, editor, a.initiative_id);
+  const auto initiative = editable_initiative(context, editor, a.initiative_id);
   return activity_form(context, a, initiative.name, {}, false, 200);
 }
 
 Response update_activity_submit(Context& context) {
   const auto editor = editor_of(context);
   const auto stored = readable_activity(context.services.database, editor, id_param(context));
-  const auto initiative =
-      readable_initiative(context.services.database, editor, stored.initiative_id);
+  const auto initiative = editable_initiative(context, editor, stored.initiative_id);
   validation::Errors errors;
   auto a = activity_from_form(context, stored, errors);
   return submit(
@@ -1174,15 +1199,15 @@ Response show_search(Context& context) {
     }
     data.set("has_hits", view::flag(!hits.empty()));
     data.set("hits", items);
-    data.set("summary", hits.empty() ? context.catalog().format("search_none", {{"q", query}})
+    data.set("summary", view::text(hits.empty() ? context.catalog().format("search_none", {{"q", query}})
                                      : context.catalog().format(
                                            "search_summary", {{"q", query},
-                                                              {"page", std::to_string(page)}}));
+                                                              {"page", std::to_string(page)}})));
     if (page > 1 || more) {
       view::Data pager;
       const auto base = "/search?q=" + web::url_encode(query) + "&page=";
-      pager.set("prev", page > 1 ? base + std::to_string(page - 1) : std::string());
-      pager.set("next", more ? base + std::to_string(page + 1) : std::string());
+      pager.set("prev", view::text(page > 1 ? base + std::to_string(page - 1) : std::string()));
+      pager.set("next", view::text(more ? base + std::to_string(page + 1) : std::string()));
       pager.set("text", context.catalog().format("search_page", {{"page", std::to_string(page)}}));
       data.set("pager", pager);
     } else {
@@ -1217,8 +1242,8 @@ Response show_groups(Context& context) {
     item.set("id", std::to_string(group.id));
     item.set("name", group.name);
     item.set("kind", code_label(context, "group_kind_", group.kind));
-    item.set("cadence", group.cadence);
-    item.set("description", group.description);
+    item.set("cadence", view::text(group.cadence));
+    item.set("description", view::text(group.description));
     std::string initiative;
     if (group.initiative_id) {
       if (const auto found = store::find_initiative(sql, context.workspace().id,
@@ -1226,7 +1251,7 @@ Response show_groups(Context& context) {
         initiative = found->name;
       }
     }
-    item.set("initiative", initiative);
+    item.set("initiative", view::text(initiative));
     item.set("initiative_id", group.initiative_id ? std::to_string(*group.initiative_id) : "");
     auto members = view::list();
     for (const auto& member : store::group_members(sql, group.id)) {
@@ -1243,7 +1268,7 @@ Response show_groups(Context& context) {
   view::Data data;
   data.set("groups", list);
   data.set("can_edit", view::flag(editor.edit_all));
-  data.set("notice", notice_text(context));
+  data.set("notice", view::text(notice_text(context)));
   return web::render_page(context, template_path("groups"), std::move(data),
                           {.title = t(context, "groups_title"), .status = 200, .nav = "groups"});
 }

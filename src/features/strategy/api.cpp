@@ -1,0 +1,407 @@
+#include "features/strategy/api.hpp"
+
+#include <charconv>
+
+#include "core/util/resources.hpp"
+#include "core/web/api.hpp"
+#include "features/strategy/commands.hpp"
+#include "features/strategy/json.hpp"
+#include "features/strategy/store.hpp"
+
+namespace samtryg::strategy {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using http::Method;
+using http::Response;
+using web::Access;
+using web::Context;
+
+constexpr std::string_view kOpenApi = "src/features/strategy/data/openapi.json";
+
+Editor editor_of(const Context& context) {
+  const auto& user = context.session->user;
+  return Editor::for_role(context.workspace().id, {user.id, user.email}, user.id, context.role());
+}
+
+std::optional<long long> parse_number(std::string_view text) {
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+long long id_param(const Context& context) {
+  const auto found = context.params.find("id");
+  const auto id = found == context.params.end() ? std::nullopt : parse_number(found->second);
+  if (!id || *id <= 0) throw validation::NotFound();
+  return *id;
+}
+
+// A query filter that must be a number when given; a wrong one is the caller's mistake.
+long long number_query(const Context& context, std::string_view name) {
+  const auto text = context.query(name);
+  if (text.empty()) return 0;
+  const auto value = parse_number(text);
+  if (!value || *value < 0) {
+    validation::Errors errors;
+    errors.add(std::string(name), "number_invalid");
+    throw validation::Invalid(errors);
+  }
+  return *value;
+}
+
+std::string code_query(const Context& context, std::string_view name,
+                       std::span<const std::string_view> codes) {
+  auto text = context.query(name);
+  if (!text.empty() && !is_one_of(text, codes)) {
+    validation::Errors errors;
+    errors.add(std::string(name), "choice_invalid");
+    throw validation::Invalid(errors);
+  }
+  return text;
+}
+
+// Reads a request body into `record` with the shared JSON reader; unknown members and wrong
+// types are refused with their field names.
+template <class Record>
+void read_body(const Context& context, Record& record, bool require_version) {
+  const auto body = web::json_body(context);
+  validation::Errors errors;
+  json::Reader reader(body, errors);
+  if (require_version && !reader.has("row_version")) errors.add("row_version", "field_required");
+  read(reader, record);
+  // What GET returns beside the record itself may be sent back unchanged; it is not written.
+  for (const auto* nested : {"focus_areas", "status_history", "members"}) reader.known(nested);
+  reader.reject_unknown();
+  validation::throw_if_any(errors);
+}
+
+Response created(const boost::json::object& record, const std::string& location) {
+  auto response = web::json_response(record, 201);
+  response.header("Location", location);
+  return response;
+}
+
+// ---- plans ----
+
+Response list_plans(Context& context) {
+  const auto editor = editor_of(context);
+  const auto page = web::page_of(context);
+  const auto kind = code_query(context, "kind", kPlanKinds);
+  auto sql = context.services.database.session();
+  array items;
+  long long total = 0;
+  for (const auto& plan : store::plans(sql, editor.workspace_id)) {
+    if ((!editor.read_all && !plan.published) || (!kind.empty() && plan.kind != kind)) continue;
+    if (total >= page.offset() && total < page.offset() + page.per_page) {
+      items.push_back(to_json(plan));
+    }
+    ++total;
+  }
+  return web::json_response(web::paged(std::move(items), page, total));
+}
+
+object plan_with_areas(Context& context, const Plan& plan) {
+  auto json = to_json(plan);
+  auto sql = context.services.database.session();
+  array areas;
+  for (const auto& area : store::focus_areas(sql, plan.id)) areas.push_back(to_json(area));
+  json["focus_areas"] = std::move(areas);
+  return json;
+}
+
+Response get_plan(Context& context) {
+  const auto plan = readable_plan(context.services.database, editor_of(context), id_param(context));
+  return web::json_response(plan_with_areas(context, plan));
+}
+
+Response create_plan_api(Context& context) {
+  Plan plan;
+  read_body(context, plan, false);
+  plan.created_at.clear();
+  plan.updated_at.clear();
+  plan.version = 1;
+  const auto editor = editor_of(context);
+  const auto id = create_plan(context.services.database, editor, plan);
+  const auto stored = readable_plan(context.services.database, editor, id);
+  return created(plan_with_areas(context, stored), "/api/v1/plans/" + std::to_string(id));
+}
+
+Response update_plan_api(Context& context) {
+  const auto editor = editor_of(context);
+  auto plan = readable_plan(context.services.database, editor, id_param(context));
+  const auto id = plan.id;
+  read_body(context, plan, true);
+  plan.id = id;
+  update_plan(context.services.database, editor, plan);
+  return web::json_response(
+      plan_with_areas(context, readable_plan(context.services.database, editor, id)));
+}
+
+Response new_version_api(Context& context) {
+  const auto editor = editor_of(context);
+  const auto id = new_plan_version(context.services.database, editor, id_param(context));
+  return created(plan_with_areas(context, readable_plan(context.services.database, editor, id)),
+                 "/api/v1/plans/" + std::to_string(id));
+}
+
+Response create_focus_area_api(Context& context) {
+  const auto editor = editor_of(context);
+  const auto plan = readable_plan(context.services.database, editor, id_param(context));
+  FocusArea area;
+  read_body(context, area, false);
+  area.plan_id = plan.id;
+  area.id = create_focus_area(context.services.database, editor, area);
+  return created(to_json(area), "/api/v1/plans/" + std::to_string(plan.id));
+}
+
+// ---- initiatives ----
+
+object initiative_with_history(Context& context, const Initiative& initiative) {
+  auto json = to_json(initiative);
+  auto sql = context.services.database.session();
+  array history;
+  for (const auto& change : store::status_changes(sql, initiative.id)) {
+    history.push_back(to_json(change));
+  }
+  json["status_history"] = std::move(history);
+  return json;
+}
+
+Response list_initiatives(Context& context) {
+  const auto editor = editor_of(context);
+  const auto page = web::page_of(context);
+  store::InitiativeFilter filter;
+  filter.workspace_id = editor.workspace_id;
+  filter.plan_id = number_query(context, "plan_id");
+  filter.status = code_query(context, "status", kInitiativeStatuses);
+  filter.lead_user_id = number_query(context, "lead_user_id");
+  filter.parent_id = number_query(context, "parent_id");
+  const auto in_plan = context.query("in_plan");
+  if (in_plan == "true" || in_plan == "false") filter.in_plan = in_plan == "true" ? 1 : 0;
+  filter.published_only = !editor.read_all;
+  filter.by_id = true;
+  auto sql = context.services.database.session();
+  const auto total = store::count_initiatives(sql, filter);
+  filter.limit = page.per_page;
+  filter.offset = page.offset();
+  array items;
+  for (const auto& row : store::initiatives(sql, filter)) items.push_back(to_json(row.initiative));
+  return web::json_response(web::paged(std::move(items), page, total));
+}
+
+Response get_initiative(Context& context) {
+  const auto initiative =
+      readable_initiative(context.services.database, editor_of(context), id_param(context));
+  return web::json_response(initiative_with_history(context, initiative));
+}
+
+Response create_initiative_api(Context& context) {
+  Initiative initiative;
+  read_body(context, initiative, false);
+  initiative.created_at.clear();
+  initiative.updated_at.clear();
+  const auto editor = editor_of(context);
+  const auto id = create_initiative(context.services.database, editor, initiative);
+  return created(
+      initiative_with_history(context, readable_initiative(context.services.database, editor, id)),
+      "/api/v1/initiatives/" + std::to_string(id));
+}
+
+Response update_initiative_api(Context& context) {
+  const auto editor = editor_of(context);
+  auto initiative = readable_initiative(context.services.database, editor, id_param(context));
+  const auto id = initiative.id;
+  read_body(context, initiative, true);
+  initiative.id = id;
+  update_initiative(context.services.database, editor, initiative);
+  return web::json_response(
+      initiative_with_history(context, readable_initiative(context.services.database, editor, id)));
+}
+
+Response change_status_api(Context& context) {
+  const auto editor = editor_of(context);
+  const auto id = readable_initiative(context.services.database, editor, id_param(context)).id;
+  const auto body = web::json_body(context);
+  validation::Errors errors;
+  json::Reader reader(body, errors);
+  std::string status;
+  std::string changed_on;
+  std::string reason;
+  long long row_version = 0;
+  if (!reader.has("row_version")) errors.add("row_version", "field_required");
+  reader.text("status", status);
+  reader.text("changed_on", changed_on);
+  reader.text("reason", reason);
+  reader.integer("row_version", row_version);
+  reader.reject_unknown();
+  validation::throw_if_any(errors);
+  change_initiative_status(context.services.database, editor, id, row_version, status, changed_on,
+                           reason);
+  return web::json_response(
+      initiative_with_history(context, readable_initiative(context.services.database, editor, id)));
+}
+
+// ---- activities ----
+
+Response list_activities(Context& context) {
+  const auto editor = editor_of(context);
+  const auto page = web::page_of(context);
+  store::ActivityFilter filter;
+  filter.workspace_id = editor.workspace_id;
+  filter.initiative_id = number_query(context, "initiative_id");
+  filter.kind = code_query(context, "kind", kActivityKinds);
+  filter.status = code_query(context, "status", kActivityStatuses);
+  filter.published_only = !editor.read_all;
+  auto sql = context.services.database.session();
+  const auto total = store::count_activities(sql, filter);
+  filter.limit = page.per_page;
+  filter.offset = page.offset();
+  array items;
+  for (const auto& activity : store::activities(sql, filter)) items.push_back(to_json(activity));
+  return web::json_response(web::paged(std::move(items), page, total));
+}
+
+Response get_activity(Context& context) {
+  return web::json_response(to_json(
+      readable_activity(context.services.database, editor_of(context), id_param(context))));
+}
+
+Response create_activity_api(Context& context) {
+  Activity activity;
+  read_body(context, activity, false);
+  activity.created_at.clear();
+  activity.updated_at.clear();
+  const auto editor = editor_of(context);
+  const auto id = create_activity(context.services.database, editor, activity);
+  return created(to_json(readable_activity(context.services.database, editor, id)),
+                 "/api/v1/activities/" + std::to_string(id));
+}
+
+Response update_activity_api(Context& context) {
+  const auto editor = editor_of(context);
+  auto activity = readable_activity(context.services.database, editor, id_param(context));
+  const auto id = activity.id;
+  read_body(context, activity, true);
+  activity.id = id;
+  update_activity(context.services.database, editor, activity);
+  return web::json_response(to_json(readable_activity(context.services.database, editor, id)));
+}
+
+// ---- groups and parties ----
+
+Response list_groups(Context& context) {
+  const auto editor = editor_of(context);
+  auto sql = context.services.database.session();
+  array items;
+  for (const auto& group : store::groups(sql, editor.workspace_id)) {
+    auto json = to_json(group);
+    array members;
+    for (const auto& member : store::group_members(sql, group.id)) {
+      members.push_back(to_json(member));
+    }
+    json["members"] = std::move(members);
+    items.push_back(std::move(json));
+  }
+  const auto total = static_cast<long long>(items.size());
+  return web::json_response(web::paged(std::move(items), web::Page{1, 200}, total));
+}
+
+Response create_group_api(Context& context) {
+  Group group;
+  read_body(context, group, false);
+  const auto id = create_group(context.services.database, editor_of(context), group);
+  group.id = id;
+  return created(to_json(group), "/api/v1/groups");
+}
+
+Response add_member_api(Context& context) {
+  GroupMember member;
+  read_body(context, member, false);
+  member.group_id = id_param(context);
+  add_group_member(context.services.database, editor_of(context), member);
+  return created(to_json(member), "/api/v1/groups");
+}
+
+Response list_parties(Context& context) {
+  auto sql = context.services.database.session();
+  array items;
+  for (const auto& party : store::parties(sql, context.workspace().id)) {
+    items.push_back(to_json(party));
+  }
+  const auto total = static_cast<long long>(items.size());
+  return web::json_response(web::paged(std::move(items), web::Page{1, 200}, total));
+}
+
+Response create_party_api(Context& context) {
+  Party party;
+  read_body(context, party, false);
+  party.id = create_party(context.services.database, editor_of(context), party);
+  return created(to_json(party), "/api/v1/parties");
+}
+
+// ---- search and the API description ----
+
+Response search_api(Context& context) {
+  const auto editor = editor_of(context);
+  const auto page = web::page_of(context, 20);
+  auto sql = context.services.database.session();
+  array items;
+  for (const auto& hit :
+       store::search(sql, context.services.database.backend(), editor.workspace_id,
+                     context.query("q"), !editor.read_all, page.per_page, page.offset())) {
+    items.push_back(object{{"entity", hit.entity},
+                           {"id", hit.entity_id},
+                           {"title", hit.title},
+                           {"excerpt", hit.excerpt}});
+  }
+  return web::json_response(object{{"items", std::move(items)},
+                                    {"page", page.page},
+                                    {"per_page", page.per_page}});
+}
+
+Response openapi(Context&) {
+  const auto document = resources::find(kOpenApi);
+  if (!document) throw std::logic_error("the OpenAPI document is not embedded");
+  auto response = Response::json(std::string(*document));
+  response.header("Cache-Control", "public, max-age=300");
+  return response;
+}
+
+}  // namespace
+
+void add_api_routes(web::App& app) {
+  using auth::Permission;
+  const auto read = Access::needs(Permission::read_published);
+  const auto own = Access::needs(Permission::edit_own);
+  const auto all = Access::needs(Permission::edit_all);
+  app.add({Method::get, "/api/v1/openapi.json", Access::anyone(), openapi});
+  app.add({Method::get, "/api/v1/plans", read, list_plans});
+  app.add({Method::post, "/api/v1/plans", all, create_plan_api});
+  app.add({Method::get, "/api/v1/plans/{id}", read, get_plan});
+  app.add({Method::put, "/api/v1/plans/{id}", all, update_plan_api});
+  app.add({Method::post, "/api/v1/plans/{id}/versions", all, new_version_api});
+  app.add({Method::post, "/api/v1/plans/{id}/focus-areas", all, create_focus_area_api});
+  app.add({Method::get, "/api/v1/initiatives", read, list_initiatives});
+  app.add({Method::post, "/api/v1/initiatives", own, create_initiative_api});
+  app.add({Method::get, "/api/v1/initiatives/{id}", read, get_initiative});
+  app.add({Method::put, "/api/v1/initiatives/{id}", own, update_initiative_api});
+  app.add({Method::post, "/api/v1/initiatives/{id}/status", own, change_status_api});
+  app.add({Method::get, "/api/v1/activities", read, list_activities});
+  app.add({Method::post, "/api/v1/activities", own, create_activity_api});
+  app.add({Method::get, "/api/v1/activities/{id}", read, get_activity});
+  app.add({Method::put, "/api/v1/activities/{id}", own, update_activity_api});
+  app.add({Method::get, "/api/v1/groups", Access::needs(Permission::read_workspace), list_groups});
+  app.add({Method::post, "/api/v1/groups", all, create_group_api});
+  app.add({Method::post, "/api/v1/groups/{id}/members", all, add_member_api});
+  app.add({Method::get, "/api/v1/parties", read, list_parties});
+  app.add({Method::post, "/api/v1/parties", all, create_party_api});
+  app.add({Method::get, "/api/v1/search", read, search_api});
+}
+
+}  // namespace samtryg::strategy

@@ -1,0 +1,330 @@
+// The register through a real server, as a person in a browser and as a program with an API
+// token, on SQLite and PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <regex>
+
+#include "core/auth/store.hpp"
+#include "features/strategy/commands.hpp"
+#include "support/http_client.hpp"
+#include "support/test_server.hpp"
+
+namespace samtryg::strategy {
+namespace {
+
+using testing::HttpClient;
+using testing::HttpResponse;
+using testing::kPassword;
+
+boost::json::object parse(const HttpResponse& response) {
+  return boost::json::parse(response.body).as_object();
+}
+
+std::string id_from_location(const HttpResponse& response) {
+  std::smatch match;
+  const auto location = response.header("location");
+  if (!std::regex_search(location, match, std::regex(R"(/(\d+)(\?|$))"))) return {};
+  return match[1];
+}
+
+class RegisterServer : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
+    SAMTRYG_REQUIRE_BACKEND(*scratch_);
+    server_ = std::make_unique<testing::TestServer>(scratch_->url());
+  }
+
+  HttpClient signed_in(const std::string& email, const std::string& role) {
+    server_->add_user(email, role);
+    HttpClient http(server_->port());
+    EXPECT_EQ(http.log_in(email, kPassword).status, 303);
+    http.get("/plans");
+    return http;
+  }
+
+  // Creates a plan and an initiative through the forms; returns {plan id, initiative id}.
+  std::pair<std::string, std::string> plan_with_initiative(HttpClient& http,
+                                                           const std::string& lead = "") {
+    http.get("/plans/new");
+    auto response = http.post_form("/plans", {{"_csrf", http.csrf()},
+                                              {"name", "Tryg Aalborg – en mere tryg kommune"},
+                                              {"kind", "strategy"},
+                                              {"period_start", "2017-01-21"},
+                                              {"period_end", "2018-01-14"},
+                                              {"published", "1"}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    const auto plan = id_from_location(response);
+    http.get("/plans/" + plan + "/initiatives/new");
+    response = http.post_form("/plans/" + plan + "/initiatives",
+                              {{"_csrf", http.csrf()},
+                               {"name", "Et trygt natteliv"},
+                               {"purpose", "Fastholde den høje tryghed i nattelivet"},
+                               {"lead_user_id", lead},
+                               {"status", "active"},
+                               {"in_plan", "1"},
+                               {"published", "1"}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    return {plan, id_from_location(response)};
+  }
+
+  std::string create_token(HttpClient& admin, const std::string& user_id) {
+    admin.get("/api-tokens");
+    const auto response = admin.post_form(
+        "/api-tokens", {{"_csrf", admin.csrf()}, {"name", "Intranet"}, {"user_id", user_id}});
+    EXPECT_EQ(response.status, 201);
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(response.body, match, std::regex(R"((st_[A-Za-z0-9_-]+))")));
+    return match[1];
+  }
+
+  std::unique_ptr<testing::ScratchDatabase> scratch_;
+  std::unique_ptr<testing::TestServer> server_;
+};
+
+TEST_P(RegisterServer, CoordinatorEditsAnInitiativeAndFindsItInHistoryAndSearch) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(http);
+  ASSERT_FALSE(initiative.empty());
+
+  auto page = http.get("/plans/" + plan);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Et trygt natteliv"), std::string::npos);
+
+  page = http.get("/initiatives/" + initiative + "/edit");
+  ASSERT_EQ(page.status, 200);
+  auto response = http.post_form("/initiatives/" + initiative + "/edit",
+                                 {{"_csrf", http.csrf()},
+                                  {"name", "Et trygt natteliv"},
+                                  {"goals", "Fem udviklingsplatforme med konkrete mål"},
+                                  {"row_version", "1"},
+                                  {"in_plan", "1"},
+                                  {"published", "1"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+
+  page = http.get("/history/initiative/" + initiative);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Fem udviklingsplatforme med konkrete mål"), std::string::npos);
+
+  page = http.get("/search?q=udviklingsplatforme");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("/initiatives/" + initiative), std::string::npos);
+}
+
+TEST_P(RegisterServer, BadInputIsShownNextToTheFieldsAndNothingIsSaved) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  http.get("/plans/new");
+  const auto response = http.post_form("/plans", {{"_csrf", http.csrf()},
+                                                  {"name", ""},
+                                                  {"kind", "strategy"},
+                                                  {"period_start", "2018-01-14"},
+                                                  {"period_end", "2017-01-21"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(response.body.find("id=\"name-error\""), std::string::npos);
+  EXPECT_NE(response.body.find("id=\"period_end-error\""), std::string::npos);
+  EXPECT_NE(response.body.find("aria-invalid=\"true\""), std::string::npos);
+  EXPECT_NE(response.body.find("value=\"2018-01-14\""), std::string::npos);  // typed value kept
+  EXPECT_EQ(http.get("/plans").body.find("/plans/1\""), std::string::npos);
+}
+
+TEST_P(RegisterServer, TheSecondOfTwoConcurrentEditsIsRefused) {
+  auto first = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(first);
+  auto second = signed_in("koordinator@aalborg.dk", "coordinator");
+  first.get("/initiatives/" + initiative + "/edit");
+  second.get("/initiatives/" + initiative + "/edit");
+  const std::map<std::string, std::string> base{{"name", "Et trygt natteliv"}, {"row_version", "1"}};
+  auto fields = base;
+  fields["_csrf"] = first.csrf();
+  fields["goals"] = "Første";
+  EXPECT_EQ(first.post_form("/initiatives/" + initiative + "/edit", fields).status, 303);
+  fields = base;
+  fields["_csrf"] = second.csrf();
+  fields["goals"] = "Anden";
+  const auto response = second.post_form("/initiatives/" + initiative + "/edit", fields);
+  EXPECT_EQ(response.status, 409);
+  EXPECT_NE(response.body.find("Første"), std::string::npos);  // the stored version is shown
+  const auto page = first.get("/initiatives/" + initiative);
+  EXPECT_NE(page.body.find("Første"), std::string::npos);
+  EXPECT_EQ(page.body.find("Anden"), std::string::npos);
+}
+
+TEST_P(RegisterServer, StatusChangeNeedsAReasonAndAnAllowedStep) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(http);
+  http.get("/initiatives/" + initiative);
+  auto response = http.post_form("/initiatives/" + initiative + "/status",
+                                 {{"_csrf", http.csrf()},
+                                  {"status", "closed"},
+                                  {"changed_on", "2017-12-31"},
+                                  {"reason", ""},
+                                  {"row_version", "1"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(response.body.find("id=\"reason-error\""), std::string::npos);
+  response = http.post_form("/initiatives/" + initiative + "/status",
+                            {{"_csrf", http.csrf()},
+                             {"status", "closed"},
+                             {"changed_on", "2017-12-31"},
+                             {"reason", "Målet er nået"},
+                             {"row_version", "1"}});
+  EXPECT_EQ(response.status, 303);
+  const auto page = http.get("/initiatives/" + initiative);
+  EXPECT_NE(page.body.find("Målet er nået"), std::string::npos);
+  EXPECT_NE(page.body.find("31. december 2017"), std::string::npos);
+}
+
+TEST_P(RegisterServer, LeadsEditTheirOwnInitiativeOnlyAndViewersSeePublishedOnly) {
+  const auto lead_id = server_->add_user("ssp@aalborg.dk", "initiative_lead");
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, own] = plan_with_initiative(coordinator, std::to_string(lead_id));
+  coordinator.get("/plans/" + plan + "/initiatives/new");
+  auto response = coordinator.post_form("/plans/" + plan + "/initiatives",
+                                        {{"_csrf", coordinator.csrf()},
+                                         {"name", "Skjult udkast"},
+                                         {"status", "proposed"}});
+  const auto hidden = id_from_location(response);
+
+  HttpClient lead(server_->port());
+  ASSERT_EQ(lead.log_in("ssp@aalborg.dk", kPassword).status, 303);
+  EXPECT_EQ(lead.get("/initiatives/" + own + "/edit").status, 200);
+  EXPECT_EQ(lead.get("/initiatives/" + hidden + "/edit").status, 403);
+  lead.get("/initiatives/" + own);
+  response = lead.post_form("/initiatives/" + own + "/activities",
+                            {{"_csrf", lead.csrf()},
+                             {"title", "Netværksmøde"},
+                             {"kind", "activity"},
+                             {"status", "done"},
+                             {"done_when", "2017-11-24"}});
+  EXPECT_EQ(response.status, 303) << response.body;
+  EXPECT_NE(lead.get("/initiatives/" + own).body.find("24. november 2017"), std::string::npos);
+
+  auto viewer = signed_in("byraad@aalborg.dk", "viewer");
+  EXPECT_EQ(viewer.get("/initiatives/" + own).status, 200);
+  EXPECT_EQ(viewer.get("/initiatives/" + hidden).status, 404);
+  EXPECT_EQ(viewer.get("/plans/" + plan).body.find("Skjult udkast"), std::string::npos);
+  EXPECT_EQ(viewer.get("/history/initiative/" + own).status, 403);
+}
+
+TEST_P(RegisterServer, ApiWithATokenListsCreatesAndRefusesStaleUpdates) {
+  auto admin = signed_in("admin@aalborg.dk", "admin");
+  const auto [plan, initiative] = plan_with_initiative(admin);
+  const auto coordinator_id = server_->add_user("tovholder@aalborg.dk", "coordinator");
+  const auto token = create_token(admin, std::to_string(coordinator_id));
+  ASSERT_FALSE(token.empty());
+  const std::map<std::string, std::string> auth{{"Authorization", "Bearer " + token}};
+
+  HttpClient api(server_->port());
+  auto response = api.request("GET", "/api/v1/initiatives?plan_id=" + plan, {}, {}, auth);
+  ASSERT_EQ(response.status, 200) << response.body;
+  auto listing = parse(response);
+  EXPECT_EQ(listing["total"].as_int64(), 1);
+  EXPECT_EQ(listing["items"].as_array()[0].as_object()["name"].as_string(), "Et trygt natteliv");
+
+  response = api.request("POST", "/api/v1/activities",
+                         R"({"initiative_id": )" + initiative +
+                             R"(, "title": "Kampagne \"Et trygt natteliv\"", "kind": "communication",
+                              "status": "done", "done_when": "2017-09-07", "channel": "web",
+                              "links": "https://tryg.aalborg.dk/nyheder/2017/08/et-trygt-natteliv-1",
+                              "reach": 1200})",
+                         "application/json", auth);
+  ASSERT_EQ(response.status, 201) << response.body;
+  const auto activity = parse(response);
+  const auto activity_id = std::to_string(activity.at("id").as_int64());
+  EXPECT_EQ(response.header("location"), "/api/v1/activities/" + activity_id);
+
+  response = api.request("PUT", "/api/v1/activities/" + activity_id,
+                         R"({"reach": 1500, "row_version": 1})", "application/json", auth);
+  EXPECT_EQ(response.status, 200) << response.body;
+  response = api.request("PUT", "/api/v1/activities/" + activity_id,
+                         R"({"reach": 9, "row_version": 1})", "application/json", auth);
+  EXPECT_EQ(response.status, 409);
+  EXPECT_EQ(parse(response)["error"].as_object()["status"].as_int64(), 409);
+
+  response = api.request("POST", "/api/v1/activities",
+                         R"({"initiative_id": )" + initiative +
+                             R"(, "title": "", "kind": "activity", "status": "soon", "likes": 3})",
+                         "application/json", auth);
+  EXPECT_EQ(response.status, 422);
+  const auto error = parse(response)["error"].as_object();
+  EXPECT_EQ(error.at("field").as_string(), "title");
+  EXPECT_FALSE(error.at("message").as_string().empty());
+  EXPECT_EQ(error.at("errors").as_array().size(), 3U);
+
+  response = api.request("POST", "/api/v1/initiatives/" + initiative + "/status",
+                         R"({"status": "paused", "changed_on": "2018-01-01", "reason": "Barsel",
+                             "row_version": 1})",
+                         "application/json", auth);
+  EXPECT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(parse(response)["status_history"].as_array().size(), 2U);
+
+  EXPECT_EQ(api.request("GET", "/api/v1/initiatives", {}, {}, {}).status, 401);
+  EXPECT_EQ(api.request("GET", "/api/v1/initiatives", {}, {},
+                        {{"Authorization", "Bearer st_wrong"}})
+                .status,
+            401);
+}
+
+TEST_P(RegisterServer, RevokedTokensStopWorkingAndSessionsNeedTheCsrfHeader) {
+  auto admin = signed_in("admin@aalborg.dk", "admin");
+  const auto [plan, initiative] = plan_with_initiative(admin);
+  const auto token = create_token(admin, "1");
+  const std::map<std::string, std::string> auth{{"Authorization", "Bearer " + token}};
+  HttpClient api(server_->port());
+  EXPECT_EQ(api.request("GET", "/api/v1/plans", {}, {}, auth).status, 200);
+  admin.get("/api-tokens/1/revoke");
+  EXPECT_EQ(admin.post_form("/api-tokens/1/revoke", {{"_csrf", admin.csrf()}}).status, 303);
+  EXPECT_EQ(api.request("GET", "/api/v1/plans", {}, {}, auth).status, 401);
+
+  const std::string body = R"({"name": "Ny plan", "kind": "action_plan",
+                               "period_start": "2014-01-01", "period_end": "2014-12-31"})";
+  EXPECT_EQ(admin.request("POST", "/api/v1/plans", body, "application/json").status, 403);
+  EXPECT_EQ(admin.request("POST", "/api/v1/plans", body, "application/json",
+                          {{"X-CSRF-Token", admin.csrf()}})
+                .status,
+            201);
+}
+
+TEST_P(RegisterServer, RecordsOfAnotherWorkspaceAreNotFound) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(http);
+  // A second workspace with its own coordinator.
+  long long other_workspace = 0;
+  auto database = db::Database::open(db::parse_database_url(scratch_->url()), 1);
+  database->in_transaction([&](soci::session& sql) {
+    other_workspace = auth::insert_workspace(sql, "Landskrona", "sv", "2026-01-01T00:00:00Z");
+  });
+  const auto user = server_->add_user("samordnare@landskrona.se", "coordinator");
+  database->in_transaction([&](soci::session& sql) {
+    sql << "DELETE FROM memberships WHERE user_id = :u", soci::use(user);
+    auth::set_membership(sql, other_workspace, user, auth::Role::coordinator,
+                         "2026-01-01T00:00:00Z");
+  });
+  HttpClient other(server_->port());
+  ASSERT_EQ(other.log_in("samordnare@landskrona.se", kPassword).status, 303);
+  EXPECT_EQ(other.get("/initiatives/" + initiative).status, 404);
+  EXPECT_EQ(other.get("/plans/" + plan).status, 404);
+  other.get("/plans");
+  EXPECT_EQ(other.request("GET", "/api/v1/initiatives/" + initiative).status, 404);
+  const auto response = other.request(
+      "PUT", "/api/v1/initiatives/" + initiative, R"({"name": "Kapret", "row_version": 1})",
+      "application/json", {{"X-CSRF-Token", other.csrf()}});
+  EXPECT_EQ(response.status, 404);
+}
+
+TEST_P(RegisterServer, OpenApiDocumentIsServedToAnyone) {
+  HttpClient http(server_->port());
+  const auto response = http.get("/api/v1/openapi.json");
+  EXPECT_EQ(response.status, 200);
+  const auto document = parse(response);
+  EXPECT_EQ(document.at("openapi").as_string(), "3.0.3");
+  EXPECT_TRUE(document.at("paths").as_object().contains("/api/v1/initiatives/{id}/status"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, RegisterServer, ::testing::ValuesIn(testing::backends()),
+                         testing::backend_name);
+
+}  // namespace
+}  // namespace samtryg::strategy
