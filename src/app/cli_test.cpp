@@ -158,6 +158,30 @@ TEST(Cli, DemoIsIdempotent) {
   EXPECT_EQ(run.exit_code, 0) << run.output;
 }
 
+TEST(Cli, ExportAndImportMoveAWorkspaceBetweenDatabases) {
+  testing::TempDir temp;
+  const auto from = "sqlite:" + (temp.path() / "from.db").string();
+  const auto to = "sqlite:" + (temp.path() / "to.db").string();
+  const auto file = (temp.path() / "workspace.json").string();
+  ASSERT_EQ(samtryg("demo --db " + from).exit_code, 0);
+  ASSERT_EQ(std::system((std::string("env -u SAMTRYG_CONFIG ") + SAMTRYG_BINARY + " export --db " +
+                         from + " > " + file)
+                            .c_str()),
+            0);
+  auto run = samtryg("import --db " + to + " " + file);
+  EXPECT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(contains(run.output, "5 plans")) << run.output;
+  run = samtryg("import --db " + to + " " + file);
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.output, "$.workspace.name")) << run.output;
+  EXPECT_TRUE(contains(run.output, "nothing was imported")) << run.output;
+  run = samtryg("import --db " + to + " " + (temp.path() / "missing.json").string());
+  EXPECT_EQ(run.exit_code, 2);
+  run = samtryg("export --db " + to + " --workspace Nowhere");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_TRUE(contains(run.output, "Nowhere")) << run.output;
+}
+
 TEST(Cli, NewerSchemaIsRefused) {
   testing::TempDir temp;
   const auto path = temp.path() / "future.db";

@@ -14,7 +14,10 @@ const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const binary = process.env.SAMTRYG_TEST_BINARY ?? join(process.cwd(), 'build/release/samtryg');
 export const password = 'correct horse battery';
 
-export async function startServer() {
+export const demoPassword = 'samtryg-demo';
+
+// `demo: true` loads the demo workspace of the seeds (logins *@demo.samtryg.dk).
+export async function startServer({ demo = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samtryg-e2e-'));
   const env = { ...process.env, SAMTRYG_PASSWORD_HASHING: 'minimal', SAMTRYG_ACCESS_LOG: 'false' };
   delete env.SAMTRYG_CONFIG;
@@ -23,13 +26,14 @@ export async function startServer() {
     ['tovholder@aalborg.dk', 'Tovholder for strategien', 'coordinator'],
     ['admin@aalborg.dk', 'Systemadministrator', 'admin'],
   ];
-  for (const [email, name, role] of users) {
+  for (const [email, name, role] of demo ? [] : users) {
     const added = spawnSync(binary, ['user', 'add', '--db', database, '--email', email, '--name', name,
       '--role', role, '--workspace', 'Tryg Aalborg – en mere tryg kommune'],
       { input: `${password}\n`, env, encoding: 'utf8' });
     assert.equal(added.status, 0, added.stderr + added.stdout);
   }
-  const child = spawn(binary, ['serve', '--db', database, '--port', '0'], { env });
+  const child = spawn(binary, ['serve', '--db', database, '--port', '0', ...(demo ? ['--demo'] : [])],
+    { env });
   const url = await new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
