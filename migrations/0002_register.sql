@@ -2,6 +2,10 @@
 -- status history, groups, activities, attached documents, API tokens and the search index.
 -- Dates are ISO text: 'YYYY-MM-DD' for days; activity dates may also be 'YYYY-MM' or 'ongoing'.
 
+-- Bumped by every audited change in the workspace (core/audit): rendered pages cached under
+-- an older version are never served again.
+ALTER TABLE workspaces ADD COLUMN data_version BIGINT NOT NULL DEFAULT 0;
+
 CREATE TABLE parties (
   id {{id}},
   workspace_id BIGINT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,

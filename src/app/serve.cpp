@@ -11,7 +11,8 @@ Runtime::Runtime(config::Config settings) : settings_(std::move(settings)) {
   database_ = db::Database::open(url, workers);
   db::migrate(*database_);
   services_ = std::make_unique<web::Services>(web::Services{
-      *database_, settings_, assets_, auth::parse_hash_cost(settings_.password_hashing)});
+      *database_, settings_, assets_, auth::parse_hash_cost(settings_.password_hashing),
+      std::make_shared<web::FragmentCache>()});
   app_ = std::make_unique<web::App>(*services_);
   add_all_routes(*app_);
 

@@ -25,6 +25,10 @@ void record(soci::session& sql, const Entry& entry) {
       use(at), use(workspace, workspace_indicator), use(user, user_indicator),
       use(entry.actor.label), use(entry.action), use(entry.entity), use(entry.entity_id),
       use(before, before_indicator), use(after, after_indicator);
+  // Every change is audited, so this one place also tells caches the workspace changed.
+  if (entry.workspace_id) {
+    sql << "UPDATE workspaces SET data_version = data_version + 1 WHERE id = :w", use(workspace);
+  }
 }
 
 std::vector<Recorded> history(soci::session& sql, const std::string& entity,

@@ -39,6 +39,7 @@ struct Recorded {
   std::string after_json;
 };
 
+// Also bumps the workspace's data_version, which invalidates cached pages (web/fragment_cache).
 void record(soci::session& sql, const Entry& entry);
 std::vector<Recorded> history(soci::session& sql, const std::string& entity,
                               const std::string& entity_id);

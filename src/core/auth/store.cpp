@@ -152,30 +152,34 @@ void insert_session(soci::session& sql, const std::string& token, long long user
 
 std::optional<SessionRecord> find_session(soci::session& sql, const std::string& token,
                                           const std::string& now) {
+  // One round trip: the session, its user and (when it works in one) the workspace and role.
   SessionRecord record;
   record.token_hash = crypto::sha256_hex(token);
-  long long workspace_id = 0;
+  Membership membership;
   soci::indicator workspace_indicator = soci::i_null;
-  sql << "SELECT s.csrf_token, s.expires_at, s.workspace_id, u.id, u.name, u.email, "
-         "u.password_hash, u.language, u.row_version "
+  soci::indicator name_indicator = soci::i_null;
+  soci::indicator language_indicator = soci::i_null;
+  soci::indicator version_indicator = soci::i_null;
+  soci::indicator role_indicator = soci::i_null;
+  std::string role;
+  sql << "SELECT s.csrf_token, s.expires_at, u.id, u.name, u.email, u.password_hash, "
+         "u.language, u.row_version, w.id, w.name, w.language, w.data_version, m.role "
          "FROM sessions s JOIN users u ON u.id = s.user_id "
+         "LEFT JOIN memberships m ON m.workspace_id = s.workspace_id AND m.user_id = s.user_id "
+         "LEFT JOIN workspaces w ON w.id = m.workspace_id "
          "WHERE s.token_hash = :hash AND s.expires_at > :now",
-      into(record.csrf_token), into(record.expires_at), into(workspace_id, workspace_indicator),
-      into(record.user.id), into(record.user.name), into(record.user.email),
-      into(record.user.password_hash), into(record.user.language), into(record.user.row_version),
+      into(record.csrf_token), into(record.expires_at), into(record.user.id),
+      into(record.user.name), into(record.user.email), into(record.user.password_hash),
+      into(record.user.language), into(record.user.row_version),
+      into(membership.workspace.id, workspace_indicator),
+      into(membership.workspace.name, name_indicator),
+      into(membership.workspace.language, language_indicator),
+      into(membership.workspace.data_version, version_indicator), into(role, role_indicator),
       use(record.token_hash), use(now);
   if (!sql.got_data()) return std::nullopt;
-  if (workspace_indicator == soci::i_ok) {
-    Membership membership;
-    std::string role;
-    sql << "SELECT w.id, w.name, w.language, m.role FROM workspaces w "
-           "JOIN memberships m ON m.workspace_id = w.id AND m.user_id = :user WHERE w.id = :w",
-        into(membership.workspace.id), into(membership.workspace.name),
-        into(membership.workspace.language), into(role), use(record.user.id), use(workspace_id);
-    if (sql.got_data()) {
-      membership.role = role_or_viewer(role);
-      record.membership = std::move(membership);
-    }
+  if (workspace_indicator == soci::i_ok && role_indicator == soci::i_ok) {
+    membership.role = role_or_viewer(role);
+    record.membership = std::move(membership);
   }
   return record;
 }
@@ -260,14 +264,15 @@ std::optional<SessionRecord> find_api_token_session(soci::session& sql,
   Membership membership;
   std::string role;
   sql << "SELECT u.id, u.name, u.email, u.password_hash, u.language, u.row_version, "
-         "w.id, w.name, w.language, m.role FROM api_tokens t "
+         "w.id, w.name, w.language, w.data_version, m.role FROM api_tokens t "
          "JOIN users u ON u.id = t.user_id JOIN workspaces w ON w.id = t.workspace_id "
          "JOIN memberships m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id "
          "WHERE t.token_hash = :hash AND t.revoked_at = ''",
       into(record.user.id), into(record.user.name), into(record.user.email),
       into(record.user.password_hash), into(record.user.language), into(record.user.row_version),
       into(membership.workspace.id), into(membership.workspace.name),
-      into(membership.workspace.language), into(role), use(record.token_hash);
+      into(membership.workspace.language), into(membership.workspace.data_version), into(role),
+      use(record.token_hash);
   if (!sql.got_data()) return std::nullopt;
   membership.role = role_or_viewer(role);
   record.membership = std::move(membership);

@@ -24,6 +24,7 @@ struct Workspace {
   long long id = 0;
   std::string name;
   std::string language;
+  long long data_version = 0;  // bumped by every audited change (see core/audit)
 };
 
 struct Membership {

@@ -3,6 +3,8 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <mutex>
+
 #include <fmt/format.h>
 #include <boost/url/parse.hpp>
 #include <boost/url/url.hpp>
@@ -49,6 +51,17 @@ std::string to_conninfo(const boost::urls::url_view& url) {
   add("dbname", path);
   for (const auto& param : url.params()) add(param.key, param.value);
   return info;
+}
+
+// Process-wide SQLite settings, before its first use: each connection is used by one thread
+// at a time (the pool hands it out), so SQLite's own per-connection locks and its global
+// memory statistics lock are pure overhead; under load they were the most contended locks.
+void configure_sqlite_library() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
 }
 
 void configure_sqlite(soci::session& sql) {
@@ -114,6 +127,7 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, std::size_t poo
     auto& sql = database->pool_->at(i);
     try {
       if (url.backend == Backend::sqlite) {
+        configure_sqlite_library();
         sql.open(soci::connection_parameters(*soci::factory_sqlite3(),
                                              fmt::format("db=\"{}\" timeout=10", url.sqlite_path)));
         configure_sqlite(sql);

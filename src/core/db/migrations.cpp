@@ -22,6 +22,19 @@ void replace_all(std::string& text, std::string_view from, std::string_view to) 
 }
 
 void ensure_version_table(soci::session& sql) {
+  // Looked up first: PostgreSQL answers CREATE TABLE IF NOT EXISTS on an existing table with
+  // a NOTICE that libpq prints on every start of every command.
+  int found = 0;
+  if (sql.get_backend_name() == "sqlite3") {
+    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
+           "'schema_migrations'",
+        soci::into(found);
+  } else {
+    sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = "
+           "'schema_migrations' AND table_schema = current_schema()",
+        soci::into(found);
+  }
+  if (found > 0) return;
   sql << "CREATE TABLE IF NOT EXISTS schema_migrations ("
          "version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 }

@@ -2,6 +2,7 @@
 // What a handler sees of one request: the request, its path parameters, the signed-in user
 // and their role, the language, and the shared services (database, settings, assets).
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "core/http/router.hpp"
 #include "core/http/static_files.hpp"
 #include "core/i18n/catalog.hpp"
+#include "core/web/fragment_cache.hpp"
 
 namespace samtryg::web {
 
@@ -23,6 +25,7 @@ struct Services {
   const config::Config& config;
   const http::StaticFiles& assets;
   auth::HashCost hash_cost = auth::HashCost::interactive;
+  std::shared_ptr<FragmentCache> fragments = std::make_shared<FragmentCache>();
 };
 
 inline constexpr std::string_view kSessionCookie = "samtryg_session";

@@ -19,6 +19,11 @@ struct PageOptions {
 
 http::Response render_page(Context& context, std::string_view template_path, view::Data data,
                            const PageOptions& options);
+// The same with the main content already rendered (e.g. taken from the fragment cache).
+http::Response render_layout(Context& context, const std::string& content,
+                             const PageOptions& options);
+// The main content alone, for a cache: forms carry kCsrfMarker instead of the token.
+std::string render_content(Context& context, std::string_view template_path, view::Data data);
 
 // [{code, label, selected}] for a <select> or a row of buttons: each label is the catalog text
 // `label_prefix + code` ("role_admin", "language_da").

@@ -626,14 +626,17 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
       store::set_initiative_parent(sql, id, initiatives[local_parent]);
     }
 
+    std::vector<strategy::Activity> activities;
+    activities.reserve(doc.activities.size());
     for (auto activity : doc.activities) {
       activity.workspace_id = workspace_id;
       activity.initiative_id = initiatives[activity.initiative_id];
       if (activity.created_at.empty()) activity.created_at = now;
       if (activity.updated_at.empty()) activity.updated_at = activity.created_at;
-      store::insert_activity(sql, activity);
+      activities.push_back(std::move(activity));
       ++result.activities;
     }
+    store::insert_activities(sql, activities);
 
     for (const auto& entry : doc.groups) {
       auto group = entry.group;

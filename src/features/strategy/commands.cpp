@@ -455,27 +455,7 @@ long long add_group_member(db::Database& database, const Editor& editor, GroupMe
 }
 
 void reindex_workspace(soci::session& sql, long long workspace_id) {
-  sql << "DELETE FROM search_entries WHERE workspace_id = :w", soci::use(workspace_id);
-  std::map<long long, bool> plan_published;
-  for (const auto& plan : store::plans(sql, workspace_id)) {
-    index_plan(sql, plan);
-    plan_published[plan.id] = plan.published;
-  }
-  store::InitiativeFilter filter;
-  filter.workspace_id = workspace_id;
-  filter.limit = 1000000;
-  std::map<long long, bool> visible;
-  for (const auto& row : store::initiatives(sql, filter)) {
-    const bool published = plan_published[row.initiative.plan_id];
-    index_initiative(sql, row.initiative, published);
-    visible[row.initiative.id] = published && row.initiative.published;
-  }
-  store::ActivityFilter activities;
-  activities.workspace_id = workspace_id;
-  activities.limit = 10000000;
-  for (const auto& activity : store::activities(sql, activities)) {
-    index_activity(sql, activity, visible[activity.initiative_id]);
-  }
+  store::rebuild_search_index(sql, workspace_id);
 }
 
 // ---- reading ----

@@ -343,8 +343,34 @@ int page_param(const Context& context) {
   return parsed ? static_cast<int>(std::min<long long>(*parsed, 100000)) : 1;
 }
 
+// What a cached page body depends on besides its address: the workspace's data version
+// (bumped by every change), the language and what this reader may see and do.
+std::string fragment_key(const Context& context, const Editor& editor, std::string_view page) {
+  const auto& workspace = context.workspace();
+  return std::string(page) + '|' + std::to_string(workspace.id) + '|' +
+         std::to_string(workspace.data_version) + '|' + std::string(i18n::code(context.language)) +
+         '|' + (editor.read_all ? '1' : '0') + (editor.edit_all ? '1' : '0') + '|' +
+         context.request.target;
+}
+
+Response serve_fragment(Context& context, const web::Fragment& fragment, std::string_view nav) {
+  return web::render_layout(context, fragment.body,
+                            {.title = fragment.title, .status = 200, .nav = nav});
+}
+
+Response render_plan(Context& context, const Editor& editor, const std::string& key);
+
+// The overview is the register's busiest page: its body is cached per data version.
 Response show_plan(Context& context) {
   const auto editor = editor_of(context);
+  const auto key = fragment_key(context, editor, "plan");
+  if (const auto hit = context.services.fragments->find(key)) {
+    return serve_fragment(context, *hit, "plans");
+  }
+  return render_plan(context, editor, key);
+}
+
+Response render_plan(Context& context, const Editor& editor, const std::string& key) {
   auto& database = context.services.database;
   const auto plan = readable_plan(database, editor, id_param(context));
   auto sql = database.session();
@@ -471,8 +497,10 @@ view::text(           plan.previous_version_id ? std::to_string(*plan.previous_v
   std::string base = "/plans/" + std::to_string(plan.id) + "?status=" + web::url_encode(filter.status) +
                      "&lead=" + (lead ? std::to_string(*lead) : "") + "&in_plan=" + in_plan;
   data.set("pager", pager(context, base, page, kPerPage, total));
-  return web::render_page(context, template_path("plan"), std::move(data),
-                          {.title = plan.name, .status = 200, .nav = "plans"});
+  const auto fragment = std::make_shared<const web::Fragment>(
+      web::Fragment{plan.name, web::render_content(context, template_path("plan"), std::move(data))});
+  context.services.fragments->store(key, fragment);
+  return serve_fragment(context, *fragment, "plans");
 }
 
 std::string field_label(const Context& context, std::string_view field) {

@@ -114,6 +114,31 @@ TEST_P(RegisterServer, CoordinatorEditsAnInitiativeAndFindsItInHistoryAndSearch)
   EXPECT_NE(page.body.find("/initiatives/" + initiative), std::string::npos);
 }
 
+TEST_P(RegisterServer, TheCachedOverviewShowsEveryChangeAtOnce) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(http);
+  auto viewer = signed_in("byraad@aalborg.dk", "viewer");
+  EXPECT_NE(http.get("/plans/" + plan).body.find("Et trygt natteliv"), std::string::npos);
+  EXPECT_NE(viewer.get("/plans/" + plan).body.find("Et trygt natteliv"), std::string::npos);
+  // Each reader gets their own CSRF token even from the cached body.
+  const auto page = http.get("/plans/" + plan);
+  EXPECT_NE(page.body.find("value=\"" + http.csrf() + "\""), std::string::npos);
+  EXPECT_EQ(page.body.find('\x1f'), std::string::npos);
+  http.get("/initiatives/" + initiative + "/edit");
+  ASSERT_EQ(http.post_form("/initiatives/" + initiative + "/edit",
+                           {{"_csrf", http.csrf()},
+                            {"name", "Tryg i nattelivet"},
+                            {"row_version", "1"},
+                            {"in_plan", "1"},
+                            {"published", ""}})
+                .status,
+            303);
+  EXPECT_NE(http.get("/plans/" + plan).body.find("Tryg i nattelivet"), std::string::npos);
+  const auto unpublished = viewer.get("/plans/" + plan).body;
+  EXPECT_EQ(unpublished.find("Tryg i nattelivet"), std::string::npos);
+  EXPECT_EQ(unpublished.find("Et trygt natteliv"), std::string::npos);
+}
+
 TEST_P(RegisterServer, BadInputIsShownNextToTheFieldsAndNothingIsSaved) {
   auto http = signed_in("tovholder@aalborg.dk", "coordinator");
   http.get("/plans/new");

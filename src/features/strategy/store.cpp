@@ -1,6 +1,7 @@
 #include "features/strategy/store.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "core/db/nullable.hpp"
 #include "core/util/strings.hpp"
@@ -573,6 +574,65 @@ long long insert_activity(soci::session& sql, const Activity& v) {
   return id;
 }
 
+void insert_activities(soci::session& sql, const std::vector<Activity>& items) {
+  constexpr std::size_t kRowsPerStatement = 200;
+  constexpr const char* kRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  for (std::size_t start = 0; start < items.size(); start += kRowsPerStatement) {
+    const auto end = std::min(items.size(), start + kRowsPerStatement);
+    // The bound values must stay where they are until the statement has run.
+    std::vector<std::array<Nullable<long long>, 5>> figures(end - start);
+    std::string query =
+        "INSERT INTO activities (workspace_id, initiative_id, title, description, kind, status, "
+        "planned_when, done_when, responsible, links, channel, likes, reactions, shares, reach, "
+        "views, position, created_at, updated_at) VALUES ";
+    soci::statement st(sql);
+    for (auto i = start; i < end; ++i) {
+      const auto& v = items[i];
+      auto& f = figures[i - start];
+      f = {Nullable<long long>(v.likes), Nullable<long long>(v.reactions),
+           Nullable<long long>(v.shares), Nullable<long long>(v.reach),
+           Nullable<long long>(v.views)};
+      query += i == start ? "" : ", ";
+      query += kRow;
+      st.exchange(use(v.workspace_id));
+      st.exchange(use(v.initiative_id));
+      st.exchange(use(v.title));
+      st.exchange(use(v.description));
+      st.exchange(use(v.kind));
+      st.exchange(use(v.status));
+      st.exchange(use(v.planned_when));
+      st.exchange(use(v.done_when));
+      st.exchange(use(v.responsible));
+      st.exchange(use(v.links));
+      st.exchange(use(v.channel));
+      for (auto& figure : f) st.exchange(use(figure.value, figure.indicator));
+      st.exchange(use(v.position));
+      st.exchange(use(v.created_at));
+      st.exchange(use(v.updated_at));
+    }
+    // SQLite binds "?" by position (looking thousands of names up is quadratic); SOCI's
+    // PostgreSQL backend needs names, which it turns into $1, $2, ….
+    std::string text;
+    if (sql.get_backend_name() == "sqlite3") {
+      text = std::move(query);
+    } else {
+      text.reserve(query.size() + query.size() / 2);
+      int counter = 0;
+      for (const char c : query) {
+        if (c == '?') {
+          text += ":p" + std::to_string(counter++);
+        } else {
+          text += c;
+        }
+      }
+    }
+    st.alloc();
+    st.prepare(text);
+    st.define_and_bind();
+    st.execute(true);
+  }
+}
+
 bool update_activity(soci::session& sql, const Activity& v) {
   Nullable<long long> likes(v.likes);
   Nullable<long long> reactions(v.reactions);
@@ -745,6 +805,28 @@ void index_for_search(soci::session& sql, long long workspace_id, const std::str
   sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
          "VALUES (:w, :e, :id, :t, :b, :p)",
       use(workspace_id), use(entity), use(entity_id), use(title), use(body), use(pub);
+}
+
+void rebuild_search_index(soci::session& sql, long long workspace_id) {
+  sql << "DELETE FROM search_entries WHERE workspace_id = :w", use(workspace_id);
+  sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
+         "SELECT workspace_id, 'plan', id, name, summary, published FROM plans "
+         "WHERE workspace_id = :w",
+      use(workspace_id);
+  sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
+         "SELECT i.workspace_id, 'initiative', i.id, i.name, "
+         "i.purpose || ' ' || i.goals || ' ' || i.background || ' ' || i.already_done || ' ' || "
+         "i.focus || ' ' || i.lead_title || ' ' || i.anchoring || ' ' || i.working_group || ' ' || "
+         "i.themes, CASE WHEN i.published = 1 AND p.published = 1 THEN 1 ELSE 0 END "
+         "FROM initiatives i JOIN plans p ON p.id = i.plan_id WHERE i.workspace_id = :w",
+      use(workspace_id);
+  sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
+         "SELECT a.workspace_id, 'activity', a.id, a.title, "
+         "a.description || ' ' || a.responsible || ' ' || a.links, "
+         "CASE WHEN i.published = 1 AND p.published = 1 THEN 1 ELSE 0 END "
+         "FROM activities a JOIN initiatives i ON i.id = a.initiative_id "
+         "JOIN plans p ON p.id = i.plan_id WHERE a.workspace_id = :w",
+      use(workspace_id);
 }
 
 std::vector<std::string> search_words(const std::string& query) {

@@ -82,6 +82,8 @@ struct ActivityFilter {
 };
 
 long long insert_activity(soci::session& sql, const Activity& activity);
+// Many at once (import): a few multi-row INSERTs instead of one round trip per activity.
+void insert_activities(soci::session& sql, const std::vector<Activity>& activities);
 bool update_activity(soci::session& sql, const Activity& activity);
 std::optional<Activity> find_activity(soci::session& sql, long long workspace_id, long long id);
 std::vector<Activity> activities(soci::session& sql, const ActivityFilter& filter);
@@ -119,5 +121,7 @@ std::vector<SearchHit> search(soci::session& sql, db::Backend backend, long long
                               const std::string& query, bool published_only, int limit,
                               int offset);
 std::vector<std::string> search_words(const std::string& query);
+// Rebuilds the index of a whole workspace with a few set-based statements (import, repair).
+void rebuild_search_index(soci::session& sql, long long workspace_id);
 
 }  // namespace samtryg::strategy::store
