@@ -271,8 +271,8 @@ int run_cli(int argc, char** argv, char** environment) {
         std::cout << fmt::format(
             "Imported workspace {}: {} plans, {} initiatives, {} activities, {} groups, {} "
             "users.\n",
-            result.workspace_id, result.plans, result.initiatives, result.activities,
-            result.groups, result.users);
+            result.workspace_id, result.plans, result.initiatives, result.activities, result.groups,
+            result.users);
       } catch (const exchange::ImportError& error) {
         for (const auto& problem : error.problems) {
           std::cerr << "samtryg: " << problem.path << ": " << problem.message << '\n';

@@ -257,8 +257,7 @@ bool revoke_api_token(soci::session& sql, long long workspace_id, long long id,
   return statement.get_affected_rows() == 1;
 }
 
-std::optional<SessionRecord> find_api_token_session(soci::session& sql,
-                                                    const std::string& token) {
+std::optional<SessionRecord> find_api_token_session(soci::session& sql, const std::string& token) {
   SessionRecord record;
   record.token_hash = crypto::sha256_hex(token);
   Membership membership;

@@ -27,8 +27,8 @@ inline Data list() {
 }
 // Text for a template section such as {{#summary}}…{{/summary}}: empty text is false, so the
 // section is skipped (an empty string would count as true) and no outer value shows through.
-inline Data text(std::string value) {
-  return value.empty() ? Data(Data::type::bool_false) : Data(std::move(value));
+inline Data text(const std::string& value) {
+  return value.empty() ? Data(Data::type::bool_false) : Data(value);
 }
 
 inline Data flag(bool value) {

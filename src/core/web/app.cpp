@@ -147,10 +147,9 @@ http::Response App::handle(http::Request& request) {
                  std::string(http::to_string(request.method)).c_str(), request.path.c_str(),
                  error.what());
     try {
-      response = is_api_path(request.path)
-                     ? json_error(context, 500, "error_server_title")
-                     : error_page(context, 500, "error_server_title", "error_server_text",
-                                  reference);
+      response = is_api_path(request.path) ? json_error(context, 500, "error_server_title")
+                                           : error_page(context, 500, "error_server_title",
+                                                        "error_server_text", reference);
     } catch (...) {
       response = http::Response::text("500 Internal Server Error\n", 500);
     }

@@ -43,7 +43,7 @@ class Context {
   i18n::Language language = i18n::Language::da;
   std::optional<auth::SessionRecord> session;  // set when signed in
   bool via_api_token = false;  // signed in by "Authorization: Bearer" rather than a cookie
-  std::vector<std::string> set_cookies;        // added to whatever response the handler gives
+  std::vector<std::string> set_cookies;  // added to whatever response the handler gives
 
   const i18n::Catalog& catalog() const { return i18n::Catalog::get(language); }
   bool signed_in() const { return session.has_value(); }

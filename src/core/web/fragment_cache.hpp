@@ -40,7 +40,10 @@ class FragmentCache {
 
 // Forms inside a cached body carry this instead of the CSRF token; append_with_csrf puts the
 // requester's token in when the body is served (web::render_layout does it for every page).
-inline constexpr std::string_view kCsrfMarker = "\x1f" "csrf" "\x1f";
+inline constexpr std::string_view kCsrfMarker =
+    "\x1f"
+    "csrf"
+    "\x1f";
 // Appends `body` to `out` with every marker replaced by `token`.
 void append_with_csrf(std::string& out, std::string_view body, std::string_view token);
 

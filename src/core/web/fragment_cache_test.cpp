@@ -25,8 +25,8 @@ TEST(FragmentCache, KeepsTheMostRecentlyUsedWithinItsBudget) {
 
 TEST(FragmentCache, MarkersBecomeTheRequestersToken) {
   std::string out = "<p>";
-  const std::string body = std::string("<input value=\"") + std::string(kCsrfMarker) + "\">" +
-                           std::string(kCsrfMarker);
+  const std::string body =
+      std::string("<input value=\"") + std::string(kCsrfMarker) + "\">" + std::string(kCsrfMarker);
   append_with_csrf(out, body, "TOKEN");
   EXPECT_EQ(out, "<p><input value=\"TOKEN\">TOKEN");
 }

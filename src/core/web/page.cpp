@@ -8,7 +8,10 @@ namespace {
 
 constexpr std::string_view kLayout = "web/templates/layout.mustache";
 constexpr std::string_view kErrorTemplate = "web/templates/error.mustache";
-constexpr std::string_view kContentMarker = "\x1e" "content" "\x1e";
+constexpr std::string_view kContentMarker =
+    "\x1e"
+    "content"
+    "\x1e";
 
 }  // namespace
 

@@ -48,16 +48,24 @@ Response tokens_page(Context& context, const std::string& new_token, const std::
     row.set("name", token.name);
     row.set("user", token.user_name);
     row.set("created", token.created_at.substr(0, 10));
-    row.set("revoked", view::text(token.revoked_at.substr(0, std::min<std::size_t>(10, token.revoked_at.size()))));
+    row.set("revoked", view::text(token.revoked_at.substr(
+                           0, std::min<std::size_t>(10, token.revoked_at.size()))));
     rows.push_back(row);
   }
   std::vector<web::Option> people;
   for (const auto& member : auth::members_of(sql, context.workspace().id)) {
-    people.push_back({std::to_string(member.user.id), member.user.name + " (" + member.user.email + ")"});
+    people.push_back(
+        {std::to_string(member.user.id), member.user.name + " (" + member.user.email + ")"});
   }
   const std::vector<web::Field> fields{
-      {"name", t(context, "tokens_name"), name, web::Field::Kind::text, true,
-       t(context, "tokens_name_hint"), {}, 4},
+      {"name",
+       t(context, "tokens_name"),
+       name,
+       web::Field::Kind::text,
+       true,
+       t(context, "tokens_name_hint"),
+       {},
+       4},
       {"user_id", t(context, "tokens_user"), user, web::Field::Kind::select, true,
        t(context, "tokens_user_hint"), people, 4},
   };
@@ -110,8 +118,8 @@ Response create_token(Context& context) {
   if (!errors.empty()) return tokens_page(context, "", name, user_text, errors, 422);
   const auto token = "st_" + crypto::random_token();
   context.services.database.in_transaction([&](soci::session& sql) {
-    const auto id = auth::insert_api_token(sql, context.workspace().id, *user_id, name, token,
-                                           now_iso_utc());
+    const auto id =
+        auth::insert_api_token(sql, context.workspace().id, *user_id, name, token, now_iso_utc());
     audit::record(sql, token_entry(context, "create", id,
                                    boost::json::object{{"name", name}, {"user_id", *user_id}}));
   });

@@ -392,58 +392,57 @@ Document read_document(const object& root, Checker& checker) {
   for (std::size_t i = 0; i < doc.plans.size(); ++i) {
     const auto& plan = doc.plans[i].plan;
     checker.check_ref(at("plans", i) + ".parent_plan_id", plan.parent_plan_id, plan_ids);
-    checker.check_ref(at("plans", i) + ".previous_version_id", plan.previous_version_id,
-                      plan_ids);
+    checker.check_ref(at("plans", i) + ".previous_version_id", plan.previous_version_id, plan_ids);
     for (std::size_t j = 0; j < doc.plans[i].areas.size(); ++j) {
-      checker.check_ref(at("plans", i) + ".focus_areas[" + std::to_string(j) +
-                            "].parent_focus_area_id",
-                        doc.plans[i].areas[j].parent_focus_area_id, area_ids);
+      checker.check_ref(
+          at("plans", i) + ".focus_areas[" + std::to_string(j) + "].parent_focus_area_id",
+          doc.plans[i].areas[j].parent_focus_area_id, area_ids);
     }
   }
 
   std::set<std::tuple<long long, long long, std::string>> initiative_names;
-  for_each_object(reader, root, "initiatives", "$.initiatives", checker,
-                  [&](const std::string& path, const object& item) {
-                    json::Reader r(item, checker.errors, path);
-                    InitiativeEntry entry;
-                    strategy::read(r, entry.initiative);
-                    for_each_object(r, item, "status_history", path + ".status_history", checker,
-                                    [&](const std::string& change_path, const object& change) {
-                                      json::Reader cr(change, checker.errors, change_path);
-                                      strategy::StatusChange read_change;
-                                      strategy::read(cr, read_change);
-                                      cr.reject_unknown();
-                                      if (!strategy::is_one_of(read_change.status,
-                                                               strategy::kInitiativeStatuses)) {
-                                        checker.add(change_path + ".status", "choice_invalid");
-                                      }
-                                      entry.history.push_back(read_change);
-                                    });
-                    r.reject_unknown();
-                    const auto& v = entry.initiative;
-                    if (checker.check_id(path, v.id, initiative_ids)) {
-                      initiative_plan[v.id] = v.plan_id;
-                    }
-                    checker.add_all(path, strategy::validate_initiative(v));
-                    if (!plan_ids.contains(v.plan_id)) {
-                      checker.add(path + ".plan_id", "json_reference_unknown");
-                    }
-                    checker.check_ref(path + ".lead_user_id", v.lead_user_id, user_ids);
-                    if (v.focus_area_id && area_plan[*v.focus_area_id] != v.plan_id) {
-                      checker.add(path + ".focus_area_id", "link_not_in_plan");
-                    }
-                    if (!initiative_names
-                             .insert({v.plan_id, v.parent_initiative_id.value_or(0), v.name})
-                             .second) {
-                      checker.add(path + ".name", "name_taken");
-                    }
-                    doc.initiatives.push_back(std::move(entry));
-                  });
+  for_each_object(
+      reader, root, "initiatives", "$.initiatives", checker,
+      [&](const std::string& path, const object& item) {
+        json::Reader r(item, checker.errors, path);
+        InitiativeEntry entry;
+        strategy::read(r, entry.initiative);
+        for_each_object(
+            r, item, "status_history", path + ".status_history", checker,
+            [&](const std::string& change_path, const object& change) {
+              json::Reader cr(change, checker.errors, change_path);
+              strategy::StatusChange read_change;
+              strategy::read(cr, read_change);
+              cr.reject_unknown();
+              if (!strategy::is_one_of(read_change.status, strategy::kInitiativeStatuses)) {
+                checker.add(change_path + ".status", "choice_invalid");
+              }
+              entry.history.push_back(read_change);
+            });
+        r.reject_unknown();
+        const auto& v = entry.initiative;
+        if (checker.check_id(path, v.id, initiative_ids)) {
+          initiative_plan[v.id] = v.plan_id;
+        }
+        checker.add_all(path, strategy::validate_initiative(v));
+        if (!plan_ids.contains(v.plan_id)) {
+          checker.add(path + ".plan_id", "json_reference_unknown");
+        }
+        checker.check_ref(path + ".lead_user_id", v.lead_user_id, user_ids);
+        if (v.focus_area_id && area_plan[*v.focus_area_id] != v.plan_id) {
+          checker.add(path + ".focus_area_id", "link_not_in_plan");
+        }
+        if (!initiative_names.insert({v.plan_id, v.parent_initiative_id.value_or(0), v.name})
+                 .second) {
+          checker.add(path + ".name", "name_taken");
+        }
+        doc.initiatives.push_back(std::move(entry));
+      });
   for (std::size_t i = 0; i < doc.initiatives.size(); ++i) {
     const auto& v = doc.initiatives[i].initiative;
-    if (v.parent_initiative_id &&
-        (!initiative_ids.contains(*v.parent_initiative_id) ||
-         initiative_plan[*v.parent_initiative_id] != v.plan_id || *v.parent_initiative_id == v.id)) {
+    if (v.parent_initiative_id && (!initiative_ids.contains(*v.parent_initiative_id) ||
+                                   initiative_plan[*v.parent_initiative_id] != v.plan_id ||
+                                   *v.parent_initiative_id == v.id)) {
       checker.add(at("initiatives", i) + ".parent_initiative_id", "link_not_in_plan");
     }
   }
@@ -466,7 +465,8 @@ Document read_document(const object& root, Checker& checker) {
   std::set<long long> group_ids;
   std::set<std::string> group_names;
   for_each_object(
-      reader, root, "groups", "$.groups", checker, [&](const std::string& path, const object& item) {
+      reader, root, "groups", "$.groups", checker,
+      [&](const std::string& path, const object& item) {
         json::Reader r(item, checker.errors, path);
         GroupEntry entry;
         strategy::read(r, entry.group);
@@ -499,8 +499,8 @@ Document read_document(const object& root, Checker& checker) {
   std::vector<ImportProblem> problems;
   problems.reserve(errors.items().size());
   for (const auto& error : errors.items()) {
-    problems.push_back({error.field, error.message_key,
-                        catalog.format(error.message_key, error.values)});
+    problems.push_back(
+        {error.field, error.message_key, catalog.format(error.message_key, error.values)});
   }
   throw ImportError(std::move(problems));
 }

@@ -48,7 +48,8 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
 
   auto second = fresh(second_scratch_);
   const auto result = import_workspace(*second, exported);
-  EXPECT_EQ(result.plans, 5);  // the strategy in two versions, district plan, action plan, Landskrona
+  EXPECT_EQ(result.plans,
+            5);  // the strategy in two versions, district plan, action plan, Landskrona
   EXPECT_GE(result.initiatives, 15 + 13 + 10);
   EXPECT_GT(result.activities, 50);
   const auto again =

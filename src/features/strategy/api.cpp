@@ -268,8 +268,8 @@ Response list_activities(Context& context) {
 }
 
 Response get_activity(Context& context) {
-  return web::json_response(to_json(
-      readable_activity(context.services.database, editor_of(context), id_param(context))));
+  return web::json_response(
+      to_json(readable_activity(context.services.database, editor_of(context), id_param(context))));
 }
 
 Response create_activity_api(Context& context) {
@@ -360,9 +360,8 @@ Response search_api(Context& context) {
                            {"title", hit.title},
                            {"excerpt", hit.excerpt}});
   }
-  return web::json_response(object{{"items", std::move(items)},
-                                    {"page", page.page},
-                                    {"per_page", page.per_page}});
+  return web::json_response(
+      object{{"items", std::move(items)}, {"page", page.page}, {"per_page", page.per_page}});
 }
 
 Response openapi(Context&) {

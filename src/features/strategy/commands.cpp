@@ -20,9 +20,8 @@ store::InitiativeFilter all_in_plan(long long workspace_id, long long plan_id) {
   return filter;
 }
 
-void audit_change(soci::session& sql, const Editor& editor, std::string action,
-                  std::string entity, long long id, boost::json::value before,
-                  boost::json::value after) {
+void audit_change(soci::session& sql, const Editor& editor, std::string action, std::string entity,
+                  long long id, boost::json::value before, boost::json::value after) {
   audit::record(sql, {editor.workspace_id, editor.actor, std::move(action), std::move(entity),
                       std::to_string(id), std::move(before), std::move(after)});
 }
@@ -87,8 +86,7 @@ void check_initiative_links(soci::session& sql, const Editor& editor, const Init
   }
 }
 
-void check_plan_links(soci::session& sql, const Editor& editor, const Plan& plan,
-                      Errors& errors) {
+void check_plan_links(soci::session& sql, const Editor& editor, const Plan& plan, Errors& errors) {
   if (plan.parent_plan_id) {
     const auto parent = store::find_plan(sql, editor.workspace_id, *plan.parent_plan_id);
     if (!parent || *plan.parent_plan_id == plan.id) {
@@ -250,8 +248,8 @@ long long create_focus_area(db::Database& database, const Editor& editor, FocusA
     const auto plan = store::find_plan(sql, editor.workspace_id, area.plan_id);
     if (!plan) throw validation::NotFound();
     if (area.parent_focus_area_id) {
-      const auto parent = store::find_focus_area(sql, editor.workspace_id,
-                                                 *area.parent_focus_area_id);
+      const auto parent =
+          store::find_focus_area(sql, editor.workspace_id, *area.parent_focus_area_id);
       if (!parent || !plan->parent_plan_id || parent->plan_id != *plan->parent_plan_id) {
         errors.add("parent_focus_area_id", "link_not_in_parent_plan");
       }
@@ -289,8 +287,8 @@ long long create_initiative(db::Database& database, const Editor& editor, Initia
     v.id = id = store::insert_initiative(sql, v);
     v.row_version = 1;
     store::insert_status_change(
-        sql, {0, id, v.status, v.start_date.empty() ? v.created_at.substr(0, 10) : v.start_date,
-              "", editor.actor.label, v.created_at});
+        sql, {0, id, v.status, v.start_date.empty() ? v.created_at.substr(0, 10) : v.start_date, "",
+              editor.actor.label, v.created_at});
     index_initiative(sql, v, plan->published);
     audit_change(sql, editor, "create", "initiative", id, nullptr, to_json(v));
   });
@@ -302,8 +300,8 @@ void update_initiative(db::Database& database, const Editor& editor, Initiative 
   database.in_transaction([&](soci::session& sql) {
     const auto before = store::find_initiative(sql, editor.workspace_id, v.id);
     if (!before) throw validation::NotFound();
-    if (!may_edit(editor, *before, lead_of(sql, editor.workspace_id,
-                                           before->parent_initiative_id))) {
+    if (!may_edit(editor, *before,
+                  lead_of(sql, editor.workspace_id, before->parent_initiative_id))) {
       throw validation::Forbidden();
     }
     auto errors = validate_initiative(v);
@@ -326,15 +324,14 @@ void update_initiative(db::Database& database, const Editor& editor, Initiative 
   });
 }
 
-void change_initiative_status(db::Database& database, const Editor& editor,
-                              long long initiative_id, long long row_version,
-                              const std::string& status, const std::string& changed_on,
-                              const std::string& reason) {
+void change_initiative_status(db::Database& database, const Editor& editor, long long initiative_id,
+                              long long row_version, const std::string& status,
+                              const std::string& changed_on, const std::string& reason) {
   database.in_transaction([&](soci::session& sql) {
     const auto before = store::find_initiative(sql, editor.workspace_id, initiative_id);
     if (!before) throw validation::NotFound();
-    if (!may_edit(editor, *before, lead_of(sql, editor.workspace_id,
-                                           before->parent_initiative_id))) {
+    if (!may_edit(editor, *before,
+                  lead_of(sql, editor.workspace_id, before->parent_initiative_id))) {
       throw validation::Forbidden();
     }
     if (row_version != before->row_version) throw validation::Conflict();
@@ -345,9 +342,9 @@ void change_initiative_status(db::Database& database, const Editor& editor,
     after.updated_at = now_iso_utc();
     if (!store::update_initiative(sql, after)) throw validation::Conflict();
     after.row_version += 1;
-    store::insert_status_change(sql, {0, initiative_id, status, changed_on,
-                                      std::string(trim(reason)), editor.actor.label,
-                                      after.updated_at});
+    store::insert_status_change(
+        sql, {0, initiative_id, status, changed_on, std::string(trim(reason)), editor.actor.label,
+              after.updated_at});
     boost::json::object after_json = to_json(after);
     after_json["status_reason"] = std::string(trim(reason));
     after_json["status_changed_on"] = changed_on;
@@ -368,8 +365,8 @@ long long create_activity(db::Database& database, const Editor& editor, Activity
   database.in_transaction([&](soci::session& sql) {
     const auto initiative = store::find_initiative(sql, editor.workspace_id, v.initiative_id);
     if (!initiative) throw validation::NotFound();
-    if (!may_edit(editor, *initiative, lead_of(sql, editor.workspace_id,
-                                               initiative->parent_initiative_id))) {
+    if (!may_edit(editor, *initiative,
+                  lead_of(sql, editor.workspace_id, initiative->parent_initiative_id))) {
       throw validation::Forbidden();
     }
     validation::throw_if_any(errors);
@@ -386,11 +383,10 @@ void update_activity(db::Database& database, const Editor& editor, Activity v) {
   database.in_transaction([&](soci::session& sql) {
     const auto before = store::find_activity(sql, editor.workspace_id, v.id);
     if (!before) throw validation::NotFound();
-    const auto initiative =
-        store::find_initiative(sql, editor.workspace_id, before->initiative_id);
-    if (!initiative || !may_edit(editor, *initiative,
-                                 lead_of(sql, editor.workspace_id,
-                                         initiative->parent_initiative_id))) {
+    const auto initiative = store::find_initiative(sql, editor.workspace_id, before->initiative_id);
+    if (!initiative ||
+        !may_edit(editor, *initiative,
+                  lead_of(sql, editor.workspace_id, initiative->parent_initiative_id))) {
       throw validation::Forbidden();
     }
     auto errors = validate_activity(v);
@@ -481,8 +477,8 @@ Activity readable_activity(db::Database& database, const Editor& editor, long lo
   auto activity = store::find_activity(sql, editor.workspace_id, id);
   if (!activity) throw validation::NotFound();
   if (!editor.read_all) {
-    const auto initiative = store::find_initiative(sql, editor.workspace_id,
-                                                   activity->initiative_id);
+    const auto initiative =
+        store::find_initiative(sql, editor.workspace_id, activity->initiative_id);
     if (!initiative || !initiative_visible(sql, *initiative)) throw validation::NotFound();
   }
   return *activity;

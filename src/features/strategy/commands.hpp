@@ -42,10 +42,9 @@ long long create_focus_area(db::Database& database, const Editor& editor, FocusA
 long long create_initiative(db::Database& database, const Editor& editor, Initiative initiative);
 // Status changes go through change_initiative_status, never through an update.
 void update_initiative(db::Database& database, const Editor& editor, Initiative initiative);
-void change_initiative_status(db::Database& database, const Editor& editor,
-                              long long initiative_id, long long row_version,
-                              const std::string& status, const std::string& changed_on,
-                              const std::string& reason);
+void change_initiative_status(db::Database& database, const Editor& editor, long long initiative_id,
+                              long long row_version, const std::string& status,
+                              const std::string& changed_on, const std::string& reason);
 
 long long create_activity(db::Database& database, const Editor& editor, Activity activity);
 void update_activity(db::Database& database, const Editor& editor, Activity activity);

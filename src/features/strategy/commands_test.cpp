@@ -20,15 +20,14 @@ class Register : public ::testing::TestWithParam<std::string> {
     database_ = db::Database::open(db::parse_database_url(scratch_->url()), 2);
     db::migrate(*database_);
     workspace_ = add_workspace("Tryg Aalborg – en mere tryg kommune");
-    coordinator_ = Editor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt,
-                                    auth::Role::coordinator);
+    coordinator_ =
+        Editor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt, auth::Role::coordinator);
   }
 
   long long add_workspace(const std::string& name) {
     long long id = 0;
-    database_->in_transaction([&](soci::session& sql) {
-      id = auth::insert_workspace(sql, name, "da", now_iso_utc());
-    });
+    database_->in_transaction(
+        [&](soci::session& sql) { id = auth::insert_workspace(sql, name, "da", now_iso_utc()); });
     return id;
   }
 
@@ -107,15 +106,15 @@ TEST_P(Register, InitiativeIsStoredIndexedAndAudited) {
   EXPECT_EQ(history[0].status, "active");
   EXPECT_EQ(history[0].changed_on, "2014-03-01");
 
-  const auto hits = store::search(sql, database_->backend(), workspace_, "natteliv trygh", false,
-                                  10, 0);
+  const auto hits =
+      store::search(sql, database_->backend(), workspace_, "natteliv trygh", false, 10, 0);
   ASSERT_EQ(hits.size(), 1U);
   EXPECT_EQ(hits[0].entity, "initiative");
   EXPECT_EQ(hits[0].entity_id, id);
-  EXPECT_TRUE(store::search(sql, database_->backend(), workspace_, "graffiti", false, 10, 0)
-                  .empty());
-  EXPECT_TRUE(store::search(sql, database_->backend(), workspace_, "\" OR * :", false, 10, 0)
-                  .empty());
+  EXPECT_TRUE(
+      store::search(sql, database_->backend(), workspace_, "graffiti", false, 10, 0).empty());
+  EXPECT_TRUE(
+      store::search(sql, database_->backend(), workspace_, "\" OR * :", false, 10, 0).empty());
 
   const auto audit = audit::history(sql, "initiative", std::to_string(id));
   ASSERT_EQ(audit.size(), 1U);
@@ -198,8 +197,8 @@ TEST_P(Register, LinksToAnotherWorkspaceAreRefusedAndNothingIsHalfSaved) {
   const auto other_workspace = add_workspace("Landskrona");
   const auto stranger = add_user("x@landskrona.se", other_workspace, auth::Role::admin);
   const auto plan = add_plan(coordinator_);
-  const auto other_editor = Editor::for_role(other_workspace, {std::nullopt, "t"}, std::nullopt,
-                                             auth::Role::coordinator);
+  const auto other_editor =
+      Editor::for_role(other_workspace, {std::nullopt, "t"}, std::nullopt, auth::Role::coordinator);
   const auto foreign_plan = add_plan(other_editor, "Överenskommelse");
   const auto foreign = add_initiative(other_editor, foreign_plan, "Trygghetsvandringar");
 
@@ -218,16 +217,16 @@ TEST_P(Register, LinksToAnotherWorkspaceAreRefusedAndNothingIsHalfSaved) {
   store::InitiativeFilter filter;
   filter.workspace_id = workspace_;
   EXPECT_EQ(store::count_initiatives(sql, filter), 0);
-  EXPECT_TRUE(store::search(sql, database_->backend(), workspace_, "Trygghetsvandringar", false,
-                            10, 0)
-                  .empty());
+  EXPECT_TRUE(
+      store::search(sql, database_->backend(), workspace_, "Trygghetsvandringar", false, 10, 0)
+          .empty());
 }
 
 TEST_P(Register, DuplicateNamesAndBackwardPeriodsAreRefused) {
   const auto plan = add_plan(coordinator_);
   add_initiative(coordinator_, plan, "Din Vej");
-  EXPECT_TRUE(has(errors_of([&] { add_initiative(coordinator_, plan, "Din Vej"); }), "name",
-                  "name_taken"));
+  EXPECT_TRUE(
+      has(errors_of([&] { add_initiative(coordinator_, plan, "Din Vej"); }), "name", "name_taken"));
   EXPECT_TRUE(has(errors_of([&] { add_plan(coordinator_); }), "name", "name_taken"));
   Plan backwards;
   backwards.name = "Handleplan 2014";

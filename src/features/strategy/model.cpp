@@ -41,9 +41,8 @@ bool parse_int(std::string_view text, int& out) {
 }
 
 bool digits(std::string_view text) {
-  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) {
-    return c >= '0' && c <= '9';
-  });
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 int days_in_month(int year, int month) {
@@ -82,8 +81,7 @@ bool is_iso_date(std::string_view text) {
   parse_int(text.substr(0, 4), year);
   parse_int(text.substr(5, 2), month);
   parse_int(text.substr(8, 2), day);
-  return year >= 1900 && month >= 1 && month <= 12 && day >= 1 &&
-         day <= days_in_month(year, month);
+  return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 std::optional<FlexibleDate> parse_flexible_date(std::string_view text) {

@@ -18,10 +18,9 @@ inline constexpr std::string_view kPlanKinds[] = {"strategy", "cooperation_agree
 inline constexpr std::string_view kInitiativeStatuses[] = {"proposed", "active", "paused",
                                                            "closed"};
 inline constexpr std::string_view kActivityKinds[] = {"activity", "communication", "measurement"};
-inline constexpr std::string_view kActivityStatuses[] = {"planned", "ongoing", "done",
-                                                         "cancelled"};
-inline constexpr std::string_view kChannels[] = {"press", "web",   "facebook", "twitter",
-                                                 "radio", "tv",    "print",    "meeting"};
+inline constexpr std::string_view kActivityStatuses[] = {"planned", "ongoing", "done", "cancelled"};
+inline constexpr std::string_view kChannels[] = {"press", "web", "facebook", "twitter",
+                                                 "radio", "tv",  "print",    "meeting"};
 inline constexpr std::string_view kGroupKinds[] = {"steering",   "coordinators", "planning",
                                                    "initiative", "council",      "other"};
 inline constexpr std::string_view kPartyKinds[] = {"municipality", "police", "other"};

@@ -75,8 +75,8 @@ TEST(StrategyModel, StatusLifeCycle) {
   EXPECT_TRUE(validate_status_change("active", "closed", "2017-12-31", "Målet er nået").empty());
   EXPECT_TRUE(has(validate_status_change("proposed", "paused", "2017-12-31", "x"), "status",
                   "status_change_not_allowed"));
-  EXPECT_TRUE(has(validate_status_change("proposed", "active", "", ""), "changed_on",
-                  "field_required"));
+  EXPECT_TRUE(
+      has(validate_status_change("proposed", "active", "", ""), "changed_on", "field_required"));
 }
 
 TEST(StrategyModel, CommunicationFiguresBelongToCommunicationItems) {

@@ -9,8 +9,8 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/audit/audit.hpp"
-#include "core/util/time.hpp"
 #include "core/i18n/locale_format.hpp"
+#include "core/util/time.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_errors.hpp"
 #include "core/web/page.hpp"
@@ -177,8 +177,8 @@ std::vector<web::Option> plan_options(const Context& context, long long except_i
   auto sql = context.services.database.session();
   for (const auto& plan : store::plans(sql, context.workspace().id)) {
     if (plan.id == except_id) continue;
-    options.push_back({std::to_string(plan.id), plan.name + " (v" + std::to_string(plan.version) +
-                                                    ")"});
+    options.push_back(
+        {std::to_string(plan.id), plan.name + " (v" + std::to_string(plan.version) + ")"});
   }
   return options;
 }
@@ -187,20 +187,50 @@ std::vector<Field> plan_fields(const Context& context, const Plan& plan) {
   const auto& catalog = context.catalog();
   return {
       {"name", t(context, "plan_name"), plan.name, Kind::text, true, {}, {}, 4},
-      {"kind", t(context, "plan_kind"), plan.kind, Kind::select, true, {},
-       web::coded_options(codes_of(kPlanKinds), "plan_kind_", catalog), 4},
-      {"period_start", t(context, "plan_period_start"), plan.period_start, Kind::date, true,
-       t(context, "date_hint"), {}, 4},
-      {"period_end", t(context, "plan_period_end"), plan.period_end, Kind::date, true,
-       t(context, "date_hint"), {}, 4},
-      {"adopted_on", t(context, "plan_adopted_on"), plan.adopted_on, Kind::date, false,
-       t(context, "date_hint"), {}, 4},
+      {"kind",
+       t(context, "plan_kind"),
+       plan.kind,
+       Kind::select,
+       true,
+       {},
+       web::coded_options(codes_of(kPlanKinds), "plan_kind_", catalog),
+       4},
+      {"period_start",
+       t(context, "plan_period_start"),
+       plan.period_start,
+       Kind::date,
+       true,
+       t(context, "date_hint"),
+       {},
+       4},
+      {"period_end",
+       t(context, "plan_period_end"),
+       plan.period_end,
+       Kind::date,
+       true,
+       t(context, "date_hint"),
+       {},
+       4},
+      {"adopted_on",
+       t(context, "plan_adopted_on"),
+       plan.adopted_on,
+       Kind::date,
+       false,
+       t(context, "date_hint"),
+       {},
+       4},
       {"parent_plan_id", t(context, "plan_parent"),
        plan.parent_plan_id ? std::to_string(*plan.parent_plan_id) : "", Kind::select, false,
        t(context, "plan_parent_hint"), plan_options(context, plan.id), 4},
       {"summary", t(context, "plan_summary"), plan.summary, Kind::textarea, false, {}, {}, 8},
-      {"published", t(context, "plan_published"), plan.published ? "1" : "", Kind::checkbox,
-       false, {}, {}, 4},
+      {"published",
+       t(context, "plan_published"),
+       plan.published ? "1" : "",
+       Kind::checkbox,
+       false,
+       {},
+       {},
+       4},
   };
 }
 
@@ -240,7 +270,8 @@ Response show_plans(Context& context) {
     row.set("version", std::to_string(plan.version));
     row.set("period", period_text(plan, context.language));
     row.set("count", std::to_string(store::count_initiatives(sql, filter)));
-    row.set("parent", view::text(plan.parent_plan_id ? names[*plan.parent_plan_id] : std::string()));
+    row.set("parent",
+            view::text(plan.parent_plan_id ? names[*plan.parent_plan_id] : std::string()));
     rows.push_back(row);
   }
   view::Data data;
@@ -290,8 +321,7 @@ Response create_plan_submit(Context& context) {
 }
 
 Response edit_plan(Context& context) {
-  const auto plan = readable_plan(context.services.database, editor_of(context),
-                                  id_param(context));
+  const auto plan = readable_plan(context.services.database, editor_of(context), id_param(context));
   return plan_form(context, plan, false, {}, false, 200);
 }
 
@@ -398,12 +428,14 @@ Response render_plan(Context& context, const Editor& editor, const std::string& 
   data.set("kind", code_label(context, "plan_kind_", plan.kind));
   data.set("version", std::to_string(plan.version));
   data.set("period", period_text(plan, context.language));
-  data.set("adopted", view::text(plan.adopted_on.empty() ? "" : date_text(plan.adopted_on, context.language)));
+  data.set("adopted",
+           view::text(plan.adopted_on.empty() ? "" : date_text(plan.adopted_on, context.language)));
   data.set("summary", view::text(plan.summary));
   data.set("published", view::flag(plan.published));
   data.set("previous_id",
-view::text(           plan.previous_version_id ? std::to_string(*plan.previous_version_id) : ""));
-  data.set("parent_id", view::text(plan.parent_plan_id ? std::to_string(*plan.parent_plan_id) : ""));
+           view::text(plan.previous_version_id ? std::to_string(*plan.previous_version_id) : ""));
+  data.set("parent_id",
+           view::text(plan.parent_plan_id ? std::to_string(*plan.parent_plan_id) : ""));
   if (plan.parent_plan_id) {
     const auto parent = store::find_plan(sql, plan.workspace_id, *plan.parent_plan_id);
     data.set("parent_name", parent ? parent->name : std::string());
@@ -423,15 +455,16 @@ view::text(           plan.previous_version_id ? std::to_string(*plan.previous_v
     view::Data item;
     item.set("name", area.name);
     item.set("description", view::text(area.description));
-    item.set("parent", view::text(area.parent_focus_area_id ? parent_areas[*area.parent_focus_area_id]
-                                                 : std::string()));
+    item.set("parent",
+             view::text(area.parent_focus_area_id ? parent_areas[*area.parent_focus_area_id]
+                                                  : std::string()));
     areas.push_back(item);
   }
   data.set("has_focus_areas", view::flag(!areas.is_empty_list()));
   data.set("focus_areas", areas);
 
-  auto status_options = web::coded_options(codes_of(kInitiativeStatuses), "status_",
-                                           context.catalog(), false);
+  auto status_options =
+      web::coded_options(codes_of(kInitiativeStatuses), "status_", context.catalog(), false);
   status_options.insert(status_options.begin(), {"", t(context, "filter_all")});
   std::vector<web::Option> lead_options{{"", t(context, "filter_all")}};
   for (const auto& person : store::workspace_people(sql, plan.workspace_id)) {
@@ -482,9 +515,10 @@ view::text(           plan.previous_version_id ? std::to_string(*plan.previous_v
     item.set("sub", view::flag(initiative.parent_initiative_id.has_value()));
     item.set("in_plan", view::flag(initiative.in_plan));
     item.set("added", view::text(initiative.added_year
-                          ? context.catalog().format(
-                                "initiative_added_in", {{"year", std::to_string(*initiative.added_year)}})
-                          : std::string()));
+                                     ? context.catalog().format(
+                                           "initiative_added_in",
+                                           {{"year", std::to_string(*initiative.added_year)}})
+                                     : std::string()));
     item.set("lead", row.lead_name);
     item.set("activities", std::to_string(row.activity_count));
     item.set("updated", date_text(row.last_update, context.language));
@@ -494,11 +528,12 @@ view::text(           plan.previous_version_id ? std::to_string(*plan.previous_v
   flush();
   data.set("groups", groups);
   data.set("shown", context.catalog().format("plan_shown", {{"count", std::to_string(total)}}));
-  std::string base = "/plans/" + std::to_string(plan.id) + "?status=" + web::url_encode(filter.status) +
+  std::string base = "/plans/" + std::to_string(plan.id) +
+                     "?status=" + web::url_encode(filter.status) +
                      "&lead=" + (lead ? std::to_string(*lead) : "") + "&in_plan=" + in_plan;
   data.set("pager", pager(context, base, page, kPerPage, total));
-  const auto fragment = std::make_shared<const web::Fragment>(
-      web::Fragment{plan.name, web::render_content(context, template_path("plan"), std::move(data))});
+  const auto fragment = std::make_shared<const web::Fragment>(web::Fragment{
+      plan.name, web::render_content(context, template_path("plan"), std::move(data))});
   context.services.fragments->store(key, fragment);
   return serve_fragment(context, *fragment, "plans");
 }
@@ -584,9 +619,9 @@ Response show_compare(Context& context) {
   const auto version_label = [&](const Plan& p) {
     return context.catalog().format("compare_version", {{"version", std::to_string(p.version)}});
   };
-  data.set("heading", context.catalog().format(
-                          "compare_heading", {{"from", std::to_string(previous.version)},
-                                              {"to", std::to_string(plan.version)}}));
+  data.set("heading",
+           context.catalog().format("compare_heading", {{"from", std::to_string(previous.version)},
+                                                        {"to", std::to_string(plan.version)}}));
   data.set("intro", view::text(t(context, "compare_intro")));
   data.set("before_label", version_label(previous));
   data.set("after_label", version_label(plan));
@@ -609,8 +644,8 @@ Initiative editable_initiative(Context& context, const Editor& editor, long long
   std::optional<long long> parent_lead;
   if (initiative.parent_initiative_id) {
     auto sql = context.services.database.session();
-    if (const auto parent = store::find_initiative(sql, editor.workspace_id,
-                                                   *initiative.parent_initiative_id)) {
+    if (const auto parent =
+            store::find_initiative(sql, editor.workspace_id, *initiative.parent_initiative_id)) {
       parent_lead = parent->lead_user_id;
     }
   }
@@ -639,10 +674,9 @@ std::vector<Field> initiative_fields(Context& context, const Initiative& v) {
       parents.push_back({std::to_string(row.initiative.id), row.initiative.name});
     }
   }
-  const auto text = [&](std::string name, std::string value, Kind kind, bool required = false,
+  const auto text = [&](const std::string& name, std::string value, Kind kind, bool required = false,
                         int rows = 4) {
-    return Field{name, field_label(context, name), std::move(value), kind, required, {}, {},
-                 rows};
+    return Field{name, field_label(context, name), std::move(value), kind, required, {}, {}, rows};
   };
   std::vector<Field> fields;
   fields.push_back(text("name", v.name, Kind::text, true));
@@ -657,27 +691,73 @@ std::vector<Field> initiative_fields(Context& context, const Initiative& v) {
   fields.push_back({"lead_user_id", field_label(context, "lead_user_id"),
                     v.lead_user_id ? std::to_string(*v.lead_user_id) : "", Kind::select, false,
                     t(context, "initiative_lead_user_hint"), leads, 4});
-  fields.push_back({"lead_title", field_label(context, "lead_title"), v.lead_title, Kind::text,
-                    false, t(context, "initiative_lead_title_hint"), {}, 4});
+  fields.push_back({"lead_title",
+                    field_label(context, "lead_title"),
+                    v.lead_title,
+                    Kind::text,
+                    false,
+                    t(context, "initiative_lead_title_hint"),
+                    {},
+                    4});
   fields.push_back(text("anchoring", v.anchoring, Kind::text));
   fields.push_back(text("working_group", v.working_group, Kind::textarea, false, 3));
-  fields.push_back({"themes", field_label(context, "themes"), v.themes, Kind::text, false,
-                    t(context, "initiative_themes_hint"), {}, 4});
-  fields.push_back({"focus_area_id", field_label(context, "focus_area_id"),
-                    v.focus_area_id ? std::to_string(*v.focus_area_id) : "", Kind::select, false,
-                    {}, areas, 4});
-  fields.push_back({"start_date", field_label(context, "start_date"), v.start_date, Kind::date,
-                    false, t(context, "date_hint"), {}, 4});
-  fields.push_back({"added_year", field_label(context, "added_year"),
-                    v.added_year ? std::to_string(*v.added_year) : "", Kind::number, false, {},
-                    {}, 4});
-  fields.push_back({"in_plan", t(context, "initiative_in_plan_check"), v.in_plan ? "1" : "",
-                    Kind::checkbox, false, t(context, "initiative_in_plan_hint"), {}, 4});
-  fields.push_back({"published", t(context, "initiative_published"), v.published ? "1" : "",
-                    Kind::checkbox, false, {}, {}, 4});
+  fields.push_back({"themes",
+                    field_label(context, "themes"),
+                    v.themes,
+                    Kind::text,
+                    false,
+                    t(context, "initiative_themes_hint"),
+                    {},
+                    4});
+  fields.push_back({"focus_area_id",
+                    field_label(context, "focus_area_id"),
+                    v.focus_area_id ? std::to_string(*v.focus_area_id) : "",
+                    Kind::select,
+                    false,
+                    {},
+                    areas,
+                    4});
+  fields.push_back({"start_date",
+                    field_label(context, "start_date"),
+                    v.start_date,
+                    Kind::date,
+                    false,
+                    t(context, "date_hint"),
+                    {},
+                    4});
+  fields.push_back({"added_year",
+                    field_label(context, "added_year"),
+                    v.added_year ? std::to_string(*v.added_year) : "",
+                    Kind::number,
+                    false,
+                    {},
+                    {},
+                    4});
+  fields.push_back({"in_plan",
+                    t(context, "initiative_in_plan_check"),
+                    v.in_plan ? "1" : "",
+                    Kind::checkbox,
+                    false,
+                    t(context, "initiative_in_plan_hint"),
+                    {},
+                    4});
+  fields.push_back({"published",
+                    t(context, "initiative_published"),
+                    v.published ? "1" : "",
+                    Kind::checkbox,
+                    false,
+                    {},
+                    {},
+                    4});
   if (v.id == 0) {
-    fields.push_back({"status", field_label(context, "status"), v.status, Kind::select, true, {},
-                      web::coded_options(codes_of(kInitiativeStatuses), "status_", catalog), 4});
+    fields.push_back({"status",
+                      field_label(context, "status"),
+                      v.status,
+                      Kind::select,
+                      true,
+                      {},
+                      web::coded_options(codes_of(kInitiativeStatuses), "status_", catalog),
+                      4});
   }
   return fields;
 }
@@ -716,13 +796,13 @@ Response initiative_form(Context& context, const Initiative& v, validation::Erro
                          bool conflict, int status) {
   const bool is_new = v.id == 0;
   FormPage form;
-  form.heading = is_new ? t(context, "initiative_new") : t(context, "initiative_edit") + ": " +
-                                                             v.name;
+  form.heading =
+      is_new ? t(context, "initiative_new") : t(context, "initiative_edit") + ": " + v.name;
   form.action = is_new ? "/plans/" + std::to_string(v.plan_id) + "/initiatives"
                        : "/initiatives/" + std::to_string(v.id) + "/edit";
   form.submit = t(context, is_new ? "form_create" : "form_save");
-  form.cancel = is_new ? "/plans/" + std::to_string(v.plan_id)
-                       : "/initiatives/" + std::to_string(v.id);
+  form.cancel =
+      is_new ? "/plans/" + std::to_string(v.plan_id) : "/initiatives/" + std::to_string(v.id);
   form.fields = initiative_fields(context, v);
   if (!is_new) form.hidden = hidden({{"row_version", std::to_string(v.row_version)}});
   form.errors = std::move(errors);
@@ -759,8 +839,7 @@ Response create_initiative_submit(Context& context) {
       [&] {
         validation::throw_if_any(errors);
         const auto id = create_initiative(context.services.database, editor, v);
-        return Response::redirect("/initiatives/" + std::to_string(id) +
-                                  "?notice=notice_created");
+        return Response::redirect("/initiatives/" + std::to_string(id) + "?notice=notice_created");
       },
       [&](validation::Errors found, bool conflict) {
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
@@ -812,7 +891,7 @@ std::string figures_text(const Context& context, const Activity& activity) {
   return out;
 }
 
-Response initiative_page(Context& context, const Initiative& v, validation::Errors errors,
+Response initiative_page(Context& context, const Initiative& v, const validation::Errors& errors,
                          const std::string& chosen_status, const std::string& reason,
                          const std::string& changed_on, int status) {
   const auto editor = editor_of(context);
@@ -820,8 +899,8 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
   auto sql = database.session();
   const auto plan = store::find_plan(sql, v.workspace_id, v.plan_id);
   std::optional<Initiative> parent;
-  if (v.parent_initiative_id) parent = store::find_initiative(sql, v.workspace_id,
-                                                              *v.parent_initiative_id);
+  if (v.parent_initiative_id)
+    parent = store::find_initiative(sql, v.workspace_id, *v.parent_initiative_id);
   const bool can_edit = may_edit(editor, v, parent ? parent->lead_user_id : std::nullopt);
 
   view::Data data;
@@ -843,9 +922,10 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
   }
   data.set("lead", lead.empty() ? t(context, "initiative_lead_none") : lead);
   data.set("anchoring", view::text(v.anchoring));
-  data.set("start", view::text(v.start_date.empty() ? "" : date_text(v.start_date, context.language)));
-  data.set("in_plan_text", t(context, v.in_plan ? "initiative_in_plan_yes"
-                                                : "initiative_in_plan_no"));
+  data.set("start",
+           view::text(v.start_date.empty() ? "" : date_text(v.start_date, context.language)));
+  data.set("in_plan_text",
+           t(context, v.in_plan ? "initiative_in_plan_yes" : "initiative_in_plan_no"));
   data.set("added_year", view::text(v.added_year ? std::to_string(*v.added_year) : ""));
   std::string focus_area;
   if (v.focus_area_id) {
@@ -913,13 +993,14 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
       links.push_back(link);
     }
     item.set("links", links);
-    item.set("edit_label", context.catalog().format("activity_edit_named",
-                                                    {{"title", activity.title}}));
+    item.set("edit_label",
+             context.catalog().format("activity_edit_named", {{"title", activity.title}}));
     activities.push_back(item);
   }
   data.set("has_activities", view::flag(!activities.is_empty_list()));
   data.set("activities", activities);
-  data.set("activities_caption", context.catalog().format("activities_caption", {{"name", v.name}}));
+  data.set("activities_caption",
+           context.catalog().format("activities_caption", {{"name", v.name}}));
 
   auto history = view::list();
   for (const auto& change : store::status_changes(sql, v.id)) {
@@ -940,13 +1021,30 @@ Response initiative_page(Context& context, const Initiative& v, validation::Erro
   }
   data.set("has_transitions", view::flag(!transitions.empty()));
   const std::vector<Field> fields{
-      {"status", t(context, "status_change_to"),
+      {"status",
+       t(context, "status_change_to"),
        chosen_status.empty() && !transitions.empty() ? transitions.front().code : chosen_status,
-       Kind::select, true, {}, transitions, 4},
-      {"changed_on", t(context, "status_change_on"), changed_on, Kind::date, true,
-       t(context, "date_hint"), {}, 4},
-      {"reason", t(context, "status_change_reason"), reason, Kind::text, false,
-       t(context, "status_change_reason_hint"), {}, 4},
+       Kind::select,
+       true,
+       {},
+       transitions,
+       4},
+      {"changed_on",
+       t(context, "status_change_on"),
+       changed_on,
+       Kind::date,
+       true,
+       t(context, "date_hint"),
+       {},
+       4},
+      {"reason",
+       t(context, "status_change_reason"),
+       reason,
+       Kind::text,
+       false,
+       t(context, "status_change_reason_hint"),
+       {},
+       4},
   };
   data.set("fields", web::fields_data(fields, errors, context.catalog()));
   web::add_errors(data, errors, context.catalog());
@@ -984,25 +1082,73 @@ Response change_status_submit(Context& context) {
 std::vector<Field> activity_fields(const Context& context, const Activity& a) {
   const auto& catalog = context.catalog();
   const auto number = [&](const char* name, const std::optional<long long>& value) {
-    return Field{name, t(context, std::string("activity_") + name), number_text(value),
-                 Kind::number, false, {}, {}, 4};
+    return Field{name,
+                 t(context, std::string("activity_") + name),
+                 number_text(value),
+                 Kind::number,
+                 false,
+                 {},
+                 {},
+                 4};
   };
   return {
       {"title", t(context, "activity_title"), a.title, Kind::text, true, {}, {}, 4},
-      {"kind", t(context, "activity_kind"), a.kind, Kind::select, true, {},
-       web::coded_options(codes_of(kActivityKinds), "activity_kind_", catalog), 4},
-      {"status", t(context, "activity_status"), a.status, Kind::select, true, {},
-       web::coded_options(codes_of(kActivityStatuses), "activity_status_", catalog), 4},
-      {"planned_when", t(context, "activity_planned_when"), a.planned_when, Kind::text, false,
-       t(context, "when_hint"), {}, 4},
-      {"done_when", t(context, "activity_done_when"), a.done_when, Kind::text, false,
-       t(context, "when_hint"), {}, 4},
-      {"description", t(context, "activity_description"), a.description, Kind::textarea, false,
-       {}, {}, 4},
-      {"responsible", t(context, "activity_responsible"), a.responsible, Kind::text, false, {},
-       {}, 4},
-      {"links", t(context, "activity_links"), a.links, Kind::textarea, false,
-       t(context, "activity_links_hint"), {}, 3},
+      {"kind",
+       t(context, "activity_kind"),
+       a.kind,
+       Kind::select,
+       true,
+       {},
+       web::coded_options(codes_of(kActivityKinds), "activity_kind_", catalog),
+       4},
+      {"status",
+       t(context, "activity_status"),
+       a.status,
+       Kind::select,
+       true,
+       {},
+       web::coded_options(codes_of(kActivityStatuses), "activity_status_", catalog),
+       4},
+      {"planned_when",
+       t(context, "activity_planned_when"),
+       a.planned_when,
+       Kind::text,
+       false,
+       t(context, "when_hint"),
+       {},
+       4},
+      {"done_when",
+       t(context, "activity_done_when"),
+       a.done_when,
+       Kind::text,
+       false,
+       t(context, "when_hint"),
+       {},
+       4},
+      {"description",
+       t(context, "activity_description"),
+       a.description,
+       Kind::textarea,
+       false,
+       {},
+       {},
+       4},
+      {"responsible",
+       t(context, "activity_responsible"),
+       a.responsible,
+       Kind::text,
+       false,
+       {},
+       {},
+       4},
+      {"links",
+       t(context, "activity_links"),
+       a.links,
+       Kind::textarea,
+       false,
+       t(context, "activity_links_hint"),
+       {},
+       3},
       {"channel", t(context, "activity_channel"), a.channel, Kind::select, false,
        t(context, "activity_channel_hint"),
        web::coded_options(codes_of(kChannels), "channel_", catalog, true), 4},
@@ -1040,8 +1186,8 @@ Response activity_form(Context& context, const Activity& a, const std::string& i
                        validation::Errors errors, bool conflict, int status) {
   const bool is_new = a.id == 0;
   FormPage form;
-  form.heading = (is_new ? t(context, "activity_new") : t(context, "activity_edit")) + ": " +
-                 initiative_name;
+  form.heading =
+      (is_new ? t(context, "activity_new") : t(context, "activity_edit")) + ": " + initiative_name;
   form.action = is_new ? "/initiatives/" + std::to_string(a.initiative_id) + "/activities"
                        : "/activities/" + std::to_string(a.id) + "/edit";
   form.submit = t(context, is_new ? "form_create" : "form_save");
@@ -1227,10 +1373,11 @@ Response show_search(Context& context) {
     }
     data.set("has_hits", view::flag(!hits.empty()));
     data.set("hits", items);
-    data.set("summary", view::text(hits.empty() ? context.catalog().format("search_none", {{"q", query}})
+    data.set("summary",
+             view::text(hits.empty() ? context.catalog().format("search_none", {{"q", query}})
                                      : context.catalog().format(
-                                           "search_summary", {{"q", query},
-                                                              {"page", std::to_string(page)}})));
+                                           "search_summary",
+                                           {{"q", query}, {"page", std::to_string(page)}})));
     if (page > 1 || more) {
       view::Data pager;
       const auto base = "/search?q=" + web::url_encode(query) + "&page=";
@@ -1274,8 +1421,8 @@ Response show_groups(Context& context) {
     item.set("description", view::text(group.description));
     std::string initiative;
     if (group.initiative_id) {
-      if (const auto found = store::find_initiative(sql, context.workspace().id,
-                                                    *group.initiative_id)) {
+      if (const auto found =
+              store::find_initiative(sql, context.workspace().id, *group.initiative_id)) {
         initiative = found->name;
       }
     }
@@ -1304,12 +1451,30 @@ Response show_groups(Context& context) {
 std::vector<Field> group_fields(const Context& context, const Group& group) {
   return {
       {"name", t(context, "group_name"), group.name, Kind::text, true, {}, {}, 4},
-      {"kind", t(context, "group_kind"), group.kind, Kind::select, true, {},
-       web::coded_options(codes_of(kGroupKinds), "group_kind_", context.catalog()), 4},
-      {"cadence", t(context, "group_cadence"), group.cadence, Kind::text, false,
-       t(context, "group_cadence_hint"), {}, 4},
-      {"description", t(context, "group_description"), group.description, Kind::textarea, false,
-       {}, {}, 4},
+      {"kind",
+       t(context, "group_kind"),
+       group.kind,
+       Kind::select,
+       true,
+       {},
+       web::coded_options(codes_of(kGroupKinds), "group_kind_", context.catalog()),
+       4},
+      {"cadence",
+       t(context, "group_cadence"),
+       group.cadence,
+       Kind::text,
+       false,
+       t(context, "group_cadence_hint"),
+       {},
+       4},
+      {"description",
+       t(context, "group_description"),
+       group.description,
+       Kind::textarea,
+       false,
+       {},
+       {},
+       4},
   };
 }
 
@@ -1352,10 +1517,21 @@ std::vector<Field> member_fields(Context& context, const GroupMember& member) {
     parties.push_back({std::to_string(party.id), party.name});
   }
   return {
-      {"title", t(context, "member_title"), member.title, Kind::text, true,
-       t(context, "member_title_hint"), {}, 4},
-      {"party_id", t(context, "member_party"),
-       member.party_id ? std::to_string(*member.party_id) : "", Kind::select, false, {}, parties,
+      {"title",
+       t(context, "member_title"),
+       member.title,
+       Kind::text,
+       true,
+       t(context, "member_title_hint"),
+       {},
+       4},
+      {"party_id",
+       t(context, "member_party"),
+       member.party_id ? std::to_string(*member.party_id) : "",
+       Kind::select,
+       false,
+       {},
+       parties,
        4},
       {"role", t(context, "member_role"), member.role, Kind::text, false, {}, {}, 4},
   };

@@ -125,12 +125,11 @@ TEST_P(RegisterServer, TheCachedOverviewShowsEveryChangeAtOnce) {
   EXPECT_NE(page.body.find("value=\"" + http.csrf() + "\""), std::string::npos);
   EXPECT_EQ(page.body.find('\x1f'), std::string::npos);
   http.get("/initiatives/" + initiative + "/edit");
-  ASSERT_EQ(http.post_form("/initiatives/" + initiative + "/edit",
-                           {{"_csrf", http.csrf()},
-                            {"name", "Tryg i nattelivet"},
-                            {"row_version", "1"},
-                            {"in_plan", "1"},
-                            {"published", ""}})
+  ASSERT_EQ(http.post_form("/initiatives/" + initiative + "/edit", {{"_csrf", http.csrf()},
+                                                                    {"name", "Tryg i nattelivet"},
+                                                                    {"row_version", "1"},
+                                                                    {"in_plan", "1"},
+                                                                    {"published", ""}})
                 .status,
             303);
   EXPECT_NE(http.get("/plans/" + plan).body.find("Tryg i nattelivet"), std::string::npos);
@@ -161,7 +160,8 @@ TEST_P(RegisterServer, TheSecondOfTwoConcurrentEditsIsRefused) {
   auto second = signed_in("koordinator@aalborg.dk", "coordinator");
   first.get("/initiatives/" + initiative + "/edit");
   second.get("/initiatives/" + initiative + "/edit");
-  const std::map<std::string, std::string> base{{"name", "Et trygt natteliv"}, {"row_version", "1"}};
+  const std::map<std::string, std::string> base{{"name", "Et trygt natteliv"},
+                                                {"row_version", "1"}};
   auto fields = base;
   fields["_csrf"] = first.csrf();
   fields["goals"] = "Første";
@@ -181,20 +181,19 @@ TEST_P(RegisterServer, StatusChangeNeedsAReasonAndAnAllowedStep) {
   auto http = signed_in("tovholder@aalborg.dk", "coordinator");
   const auto [plan, initiative] = plan_with_initiative(http);
   http.get("/initiatives/" + initiative);
-  auto response = http.post_form("/initiatives/" + initiative + "/status",
-                                 {{"_csrf", http.csrf()},
-                                  {"status", "closed"},
-                                  {"changed_on", "2017-12-31"},
-                                  {"reason", ""},
-                                  {"row_version", "1"}});
+  auto response =
+      http.post_form("/initiatives/" + initiative + "/status", {{"_csrf", http.csrf()},
+                                                                {"status", "closed"},
+                                                                {"changed_on", "2017-12-31"},
+                                                                {"reason", ""},
+                                                                {"row_version", "1"}});
   EXPECT_EQ(response.status, 422);
   EXPECT_NE(response.body.find("id=\"reason-error\""), std::string::npos);
-  response = http.post_form("/initiatives/" + initiative + "/status",
-                            {{"_csrf", http.csrf()},
-                             {"status", "closed"},
-                             {"changed_on", "2017-12-31"},
-                             {"reason", "Målet er nået"},
-                             {"row_version", "1"}});
+  response = http.post_form("/initiatives/" + initiative + "/status", {{"_csrf", http.csrf()},
+                                                                       {"status", "closed"},
+                                                                       {"changed_on", "2017-12-31"},
+                                                                       {"reason", "Målet er nået"},
+                                                                       {"row_version", "1"}});
   EXPECT_EQ(response.status, 303);
   const auto page = http.get("/initiatives/" + initiative);
   EXPECT_NE(page.body.find("Målet er nået"), std::string::npos);
@@ -206,10 +205,9 @@ TEST_P(RegisterServer, LeadsEditTheirOwnInitiativeOnlyAndViewersSeePublishedOnly
   auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
   const auto [plan, own] = plan_with_initiative(coordinator, std::to_string(lead_id));
   coordinator.get("/plans/" + plan + "/initiatives/new");
-  auto response = coordinator.post_form("/plans/" + plan + "/initiatives",
-                                        {{"_csrf", coordinator.csrf()},
-                                         {"name", "Skjult udkast"},
-                                         {"status", "proposed"}});
+  auto response = coordinator.post_form(
+      "/plans/" + plan + "/initiatives",
+      {{"_csrf", coordinator.csrf()}, {"name", "Skjult udkast"}, {"status", "proposed"}});
   const auto hidden = id_from_location(response);
 
   HttpClient lead(server_->port());
@@ -217,12 +215,11 @@ TEST_P(RegisterServer, LeadsEditTheirOwnInitiativeOnlyAndViewersSeePublishedOnly
   EXPECT_EQ(lead.get("/initiatives/" + own + "/edit").status, 200);
   EXPECT_EQ(lead.get("/initiatives/" + hidden + "/edit").status, 403);
   lead.get("/initiatives/" + own);
-  response = lead.post_form("/initiatives/" + own + "/activities",
-                            {{"_csrf", lead.csrf()},
-                             {"title", "Netværksmøde"},
-                             {"kind", "activity"},
-                             {"status", "done"},
-                             {"done_when", "2017-11-24"}});
+  response = lead.post_form("/initiatives/" + own + "/activities", {{"_csrf", lead.csrf()},
+                                                                    {"title", "Netværksmøde"},
+                                                                    {"kind", "activity"},
+                                                                    {"status", "done"},
+                                                                    {"done_when", "2017-11-24"}});
   EXPECT_EQ(response.status, 303) << response.body;
   EXPECT_NE(lead.get("/initiatives/" + own).body.find("24. november 2017"), std::string::npos);
 
@@ -248,13 +245,14 @@ TEST_P(RegisterServer, ApiWithATokenListsCreatesAndRefusesStaleUpdates) {
   EXPECT_EQ(listing["total"].as_int64(), 1);
   EXPECT_EQ(listing["items"].as_array()[0].as_object()["name"].as_string(), "Et trygt natteliv");
 
-  response = api.request("POST", "/api/v1/activities",
-                         R"({"initiative_id": )" + initiative +
-                             R"(, "title": "Kampagne \"Et trygt natteliv\"", "kind": "communication",
+  response =
+      api.request("POST", "/api/v1/activities",
+                  R"({"initiative_id": )" + initiative +
+                      R"(, "title": "Kampagne \"Et trygt natteliv\"", "kind": "communication",
                               "status": "done", "done_when": "2017-09-07", "channel": "web",
                               "links": "https://tryg.aalborg.dk/nyheder/2017/08/et-trygt-natteliv-1",
                               "reach": 1200})",
-                         "application/json", auth);
+                  "application/json", auth);
   ASSERT_EQ(response.status, 201) << response.body;
   const auto activity = parse(response);
   const auto activity_id = std::to_string(activity.at("id").as_int64());
@@ -286,10 +284,10 @@ TEST_P(RegisterServer, ApiWithATokenListsCreatesAndRefusesStaleUpdates) {
   EXPECT_EQ(parse(response)["status_history"].as_array().size(), 2U);
 
   EXPECT_EQ(api.request("GET", "/api/v1/initiatives", {}, {}, {}).status, 401);
-  EXPECT_EQ(api.request("GET", "/api/v1/initiatives", {}, {},
-                        {{"Authorization", "Bearer st_wrong"}})
-                .status,
-            401);
+  EXPECT_EQ(
+      api.request("GET", "/api/v1/initiatives", {}, {}, {{"Authorization", "Bearer st_wrong"}})
+          .status,
+      401);
 }
 
 TEST_P(RegisterServer, RevokedTokensStopWorkingAndSessionsNeedTheCsrfHeader) {
@@ -306,8 +304,9 @@ TEST_P(RegisterServer, RevokedTokensStopWorkingAndSessionsNeedTheCsrfHeader) {
   const std::string body = R"({"name": "Ny plan", "kind": "action_plan",
                                "period_start": "2014-01-01", "period_end": "2014-12-31"})";
   EXPECT_EQ(admin.request("POST", "/api/v1/plans", body, "application/json").status, 403);
-  EXPECT_EQ(admin.request("POST", "/api/v1/plans", body, "application/json",
-                          {{"X-CSRF-Token", admin.csrf()}})
+  EXPECT_EQ(admin
+                .request("POST", "/api/v1/plans", body, "application/json",
+                         {{"X-CSRF-Token", admin.csrf()}})
                 .status,
             201);
 }
@@ -333,9 +332,9 @@ TEST_P(RegisterServer, RecordsOfAnotherWorkspaceAreNotFound) {
   EXPECT_EQ(other.get("/plans/" + plan).status, 404);
   other.get("/plans");
   EXPECT_EQ(other.request("GET", "/api/v1/initiatives/" + initiative).status, 404);
-  const auto response = other.request(
-      "PUT", "/api/v1/initiatives/" + initiative, R"({"name": "Kapret", "row_version": 1})",
-      "application/json", {{"X-CSRF-Token", other.csrf()}});
+  const auto response = other.request("PUT", "/api/v1/initiatives/" + initiative,
+                                      R"({"name": "Kapret", "row_version": 1})", "application/json",
+                                      {{"X-CSRF-Token", other.csrf()}});
   EXPECT_EQ(response.status, 404);
 }
 

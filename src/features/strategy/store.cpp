@@ -299,10 +299,9 @@ bool update_plan(soci::session& sql, const Plan& plan) {
                       "period_start = :ps, period_end = :pe, adopted_on = :ad, summary = :s, "
                       "published = :pub, updated_at = :u, row_version = row_version + 1 "
                       "WHERE id = :id AND workspace_id = :w AND row_version = :rv",
-       use(plan.kind), use(plan.name), use(parent.value, parent.indicator),
-       use(plan.period_start), use(plan.period_end), use(plan.adopted_on), use(plan.summary),
-       use(published), use(plan.updated_at), use(plan.id), use(plan.workspace_id),
-       use(plan.row_version));
+       use(plan.kind), use(plan.name), use(parent.value, parent.indicator), use(plan.period_start),
+       use(plan.period_end), use(plan.adopted_on), use(plan.summary), use(published),
+       use(plan.updated_at), use(plan.id), use(plan.workspace_id), use(plan.row_version));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
@@ -324,8 +323,9 @@ std::vector<Plan> plans(soci::session& sql, long long workspace_id) {
   soci::statement st(sql);
   row.bind(st);
   st.exchange(use(workspace_id));
-  run(st, std::string(kPlanColumns) + "WHERE workspace_id = :w ORDER BY period_start, name, "
-                                      "version, id");
+  run(st, std::string(kPlanColumns) +
+              "WHERE workspace_id = :w ORDER BY period_start, name, "
+              "version, id");
   while (st.fetch()) out.push_back(row.get());
   return out;
 }
@@ -344,8 +344,8 @@ long long insert_focus_area(soci::session& sql, const FocusArea& area) {
   Nullable<long long> parent(area.parent_focus_area_id);
   sql << "INSERT INTO focus_areas (plan_id, name, description, parent_focus_area_id, position) "
          "VALUES (:p, :n, :d, :parent, :pos) RETURNING id",
-      use(area.plan_id), use(area.name), use(area.description),
-      use(parent.value, parent.indicator), use(area.position), into(id);
+      use(area.plan_id), use(area.name), use(area.description), use(parent.value, parent.indicator),
+      use(area.position), into(id);
   return id;
 }
 
@@ -381,8 +381,7 @@ void set_plan_links(soci::session& sql, long long id, std::optional<long long> p
       use(previous_value.value, previous_value.indicator), use(id);
 }
 
-std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id,
-                                         long long id) {
+std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id, long long id) {
   FocusArea area;
   Nullable<long long> parent;
   sql << "SELECT f.id, f.plan_id, f.name, f.description, f.parent_focus_area_id, f.position "
@@ -413,10 +412,9 @@ long long insert_initiative(soci::session& sql, const Initiative& v) {
       use(v.workspace_id), use(v.plan_id), use(parent.value, parent.indicator),
       use(focus_area.value, focus_area.indicator), use(v.name), use(v.purpose), use(v.goals),
       use(v.background), use(v.already_done), use(v.focus), use(lead.value, lead.indicator),
-      use(v.lead_title), use(v.anchoring), use(v.working_group), use(v.themes),
-      use(v.start_date), use(in_plan), use(added_year.value, added_year.indicator),
-      use(v.status), use(published), use(v.position), use(v.created_at), use(v.updated_at),
-      into(id);
+      use(v.lead_title), use(v.anchoring), use(v.working_group), use(v.themes), use(v.start_date),
+      use(in_plan), use(added_year.value, added_year.indicator), use(v.status), use(published),
+      use(v.position), use(v.created_at), use(v.updated_at), into(id);
   return id;
 }
 
@@ -440,9 +438,8 @@ bool update_initiative(soci::session& sql, const Initiative& v) {
        use(v.name), use(v.purpose), use(v.goals), use(v.background), use(v.already_done),
        use(v.focus), use(lead.value, lead.indicator), use(v.lead_title), use(v.anchoring),
        use(v.working_group), use(v.themes), use(v.start_date), use(in_plan),
-       use(added_year.value, added_year.indicator), use(v.status), use(published),
-       use(v.position), use(v.updated_at), use(v.id), use(v.workspace_id),
-       use(v.row_version));
+       use(added_year.value, added_year.indicator), use(v.status), use(published), use(v.position),
+       use(v.updated_at), use(v.id), use(v.workspace_id), use(v.row_version));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }
@@ -488,10 +485,12 @@ std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilte
               "(SELECT MAX(a.updated_at) FROM activities a WHERE a.initiative_id = i.id), "
               "(SELECT COUNT(*) FROM activities a WHERE a.initiative_id = i.id)" +
               kInitiativeWhere +
-              (filter.by_id ? std::string("ORDER BY i.id LIMIT :limit OFFSET :offset") :
-              "ORDER BY CASE i.status WHEN 'active' THEN 0 WHEN 'proposed' THEN 1 "
-              "WHEN 'paused' THEN 2 ELSE 3 END, COALESCE(i.parent_initiative_id, i.id), "
-              "i.parent_initiative_id IS NOT NULL, i.position, i.id LIMIT :limit OFFSET :offset"));
+              (filter.by_id
+                   ? std::string("ORDER BY i.id LIMIT :limit OFFSET :offset")
+                   : "ORDER BY CASE i.status WHEN 'active' THEN 0 WHEN 'proposed' THEN 1 "
+                     "WHEN 'paused' THEN 2 ELSE 3 END, COALESCE(i.parent_initiative_id, i.id), "
+                     "i.parent_initiative_id IS NOT NULL, i.position, i.id LIMIT :limit OFFSET "
+                     ":offset"));
   while (st.fetch()) {
     InitiativeRow result;
     result.initiative = row.get();
@@ -544,9 +543,8 @@ std::vector<StatusChange> status_changes(soci::session& sql, long long initiativ
       (sql.prepare << "SELECT id, initiative_id, status, changed_on, reason, actor, at FROM "
                       "initiative_status_changes WHERE initiative_id = :i "
                       "ORDER BY id",
-       into(change.id), into(change.initiative_id), into(change.status),
-       into(change.changed_on), into(change.reason), into(change.actor), into(change.at),
-       use(initiative_id));
+       into(change.id), into(change.initiative_id), into(change.status), into(change.changed_on),
+       into(change.reason), into(change.actor), into(change.at), use(initiative_id));
   st.execute();
   while (st.fetch()) out.push_back(change);
   return out;
@@ -567,10 +565,10 @@ long long insert_activity(soci::session& sql, const Activity& v) {
          ":r, :l, :ch, :li, :re, :sh, :rc, :vi, :pos, :c, :u) RETURNING id",
       use(v.workspace_id), use(v.initiative_id), use(v.title), use(v.description), use(v.kind),
       use(v.status), use(v.planned_when), use(v.done_when), use(v.responsible), use(v.links),
-      use(v.channel), use(likes.value, likes.indicator),
-      use(reactions.value, reactions.indicator), use(shares.value, shares.indicator),
-      use(reach.value, reach.indicator), use(views.value, views.indicator), use(v.position),
-      use(v.created_at), use(v.updated_at), into(id);
+      use(v.channel), use(likes.value, likes.indicator), use(reactions.value, reactions.indicator),
+      use(shares.value, shares.indicator), use(reach.value, reach.indicator),
+      use(views.value, views.indicator), use(v.position), use(v.created_at), use(v.updated_at),
+      into(id);
   return id;
 }
 
@@ -702,8 +700,7 @@ long long insert_group(soci::session& sql, const Group& group) {
   sql << "INSERT INTO work_groups (workspace_id, initiative_id, kind, name, cadence, "
          "description, position) VALUES (:w, :i, :k, :n, :c, :d, :p) RETURNING id",
       use(group.workspace_id), use(initiative.value, initiative.indicator), use(group.kind),
-      use(group.name), use(group.cadence), use(group.description), use(group.position),
-      into(id);
+      use(group.name), use(group.cadence), use(group.description), use(group.position), into(id);
   return id;
 }
 
@@ -761,9 +758,8 @@ std::vector<GroupMember> group_members(soci::session& sql, long long group_id) {
   soci::statement st =
       (sql.prepare << "SELECT id, group_id, user_id, title, party_id, role, position FROM "
                       "group_members WHERE group_id = :g ORDER BY position, id",
-       into(member.id), into(member.group_id), into(user.value, user.indicator),
-       into(member.title), into(party.value, party.indicator), into(member.role),
-       into(member.position), use(group_id));
+       into(member.id), into(member.group_id), into(user.value, user.indicator), into(member.title),
+       into(party.value, party.indicator), into(member.role), into(member.position), use(group_id));
   st.execute();
   while (st.fetch()) {
     member.user_id = user.get();
@@ -838,8 +834,8 @@ std::vector<std::string> search_words(const std::string& query) {
   };
   for (const char c : query) {
     const auto byte = static_cast<unsigned char>(c);
-    const bool keep = byte >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                      (c >= 'A' && c <= 'Z');
+    const bool keep =
+        byte >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     if (keep) {
       word.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
     } else {

@@ -31,20 +31,19 @@ std::vector<FocusArea> focus_areas(soci::session& sql, long long plan_id);
 void set_focus_area_parent(soci::session& sql, long long id, std::optional<long long> parent);
 void set_plan_links(soci::session& sql, long long id, std::optional<long long> parent,
                     std::optional<long long> previous_version);
-std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id,
-                                         long long id);
+std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id, long long id);
 
 // ---- initiatives ----
 struct InitiativeFilter {
   long long workspace_id = 0;
-  long long plan_id = 0;         // 0: any plan
-  std::string status;            // empty: any
-  long long lead_user_id = 0;    // 0: anyone
-  int in_plan = -1;              // -1: both, 0: prioritised beside the plan, 1: in the plan
-  bool published_only = false;   // viewers
-  bool top_level_only = false;   // no sub-initiatives
-  long long parent_id = 0;       // >0: only the sub-initiatives of this one
-  bool by_id = false;            // creation order instead of status, then plan order
+  long long plan_id = 0;        // 0: any plan
+  std::string status;           // empty: any
+  long long lead_user_id = 0;   // 0: anyone
+  int in_plan = -1;             // -1: both, 0: prioritised beside the plan, 1: in the plan
+  bool published_only = false;  // viewers
+  bool top_level_only = false;  // no sub-initiatives
+  long long parent_id = 0;      // >0: only the sub-initiatives of this one
+  bool by_id = false;           // creation order instead of status, then plan order
   int limit = 1000;
   int offset = 0;
 };
@@ -59,8 +58,7 @@ struct InitiativeRow {
 long long insert_initiative(soci::session& sql, const Initiative& initiative);
 bool update_initiative(soci::session& sql, const Initiative& initiative);
 void set_initiative_parent(soci::session& sql, long long id, std::optional<long long> parent);
-std::optional<Initiative> find_initiative(soci::session& sql, long long workspace_id,
-                                          long long id);
+std::optional<Initiative> find_initiative(soci::session& sql, long long workspace_id, long long id);
 std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilter& filter);
 int count_initiatives(soci::session& sql, const InitiativeFilter& filter);
 bool initiative_name_taken(soci::session& sql, long long plan_id,
@@ -118,8 +116,7 @@ void index_for_search(soci::session& sql, long long workspace_id, const std::str
 // Every word must occur (prefix match, accents ignored on SQLite). Words are reduced to
 // letters and digits first, so the engines' query syntax never reaches them.
 std::vector<SearchHit> search(soci::session& sql, db::Backend backend, long long workspace_id,
-                              const std::string& query, bool published_only, int limit,
-                              int offset);
+                              const std::string& query, bool published_only, int limit, int offset);
 std::vector<std::string> search_words(const std::string& query);
 // Rebuilds the index of a whole workspace with a few set-based statements (import, repair).
 void rebuild_search_index(soci::session& sql, long long workspace_id);
