@@ -674,8 +674,8 @@ std::vector<Field> initiative_fields(Context& context, const Initiative& v) {
       parents.push_back({std::to_string(row.initiative.id), row.initiative.name});
     }
   }
-  const auto text = [&](const std::string& name, std::string value, Kind kind, bool required = false,
-                        int rows = 4) {
+  const auto text = [&](const std::string& name, std::string value, Kind kind,
+                        bool required = false, int rows = 4) {
     return Field{name, field_label(context, name), std::move(value), kind, required, {}, {}, rows};
   };
   std::vector<Field> fields;
