@@ -61,5 +61,7 @@ inline void throw_if_any(const Errors& errors) {
 
 // Length in Unicode code points of UTF-8 text (what a person counts as characters).
 std::size_t utf8_length(std::string_view text);
+// Whether `text` is well-formed UTF-8 (no stray continuation bytes, no overlong forms).
+bool valid_utf8(std::string_view text);
 
 }  // namespace samtryg::validation

@@ -32,11 +32,13 @@ view::Data fields_data(const std::vector<Field>& fields, const validation::Error
     item.set("described", described);
     item.set("has_described", view::flag(!described.empty()));
     const bool input = field.kind == Kind::text || field.kind == Kind::date ||
-                       field.kind == Kind::number || field.kind == Kind::url;
+                       field.kind == Kind::number || field.kind == Kind::url ||
+                       field.kind == Kind::file;
     item.set("input", view::flag(input));
     item.set("input_type", field.kind == Kind::date     ? "date"
                            : field.kind == Kind::number ? "number"
                            : field.kind == Kind::url    ? "url"
+                           : field.kind == Kind::file   ? "file"
                                                         : "text");
     item.set("textarea", view::flag(field.kind == Kind::textarea));
     item.set("checkbox", view::flag(field.kind == Kind::checkbox));

@@ -17,7 +17,7 @@ struct Option {
 };
 
 struct Field {
-  enum class Kind { text, textarea, date, number, select, checkbox, url };
+  enum class Kind { text, textarea, date, number, select, checkbox, url, file };
   std::string name;
   std::string label;
   std::string value;

@@ -10,6 +10,7 @@
 #include "core/auth/store.hpp"
 #include "core/i18n/catalog.hpp"
 #include "core/json/reader.hpp"
+#include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "features/accounts/model.hpp"
 #include "features/strategy/commands.hpp"
@@ -183,6 +184,21 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
     groups.push_back(std::move(json));
   }
 
+  array documents;
+  for (const auto& document : store::all_documents(sql, id)) {
+    documents.push_back(object{
+        {"plan_id", plan_ids.of(document.plan_id ? value(*document.plan_id) : value(nullptr))},
+        {"initiative_id", initiative_ids.of(document.initiative_id ? value(*document.initiative_id)
+                                                                   : value(nullptr))},
+        {"filename", document.filename},
+        {"content_type", document.content_type},
+        {"size_bytes", document.size_bytes},
+        {"sha256", document.sha256},
+        {"uploaded_by", document.uploaded_by},
+        {"uploaded_at", document.uploaded_at},
+        {"content_base64", crypto::base64_encode(document.content)}});
+  }
+
   return object{{"format", kFormat},
                 {"version", kFormatVersion},
                 {"workspace", object{{"name", workspace->name}, {"language", workspace->language}}},
@@ -191,7 +207,8 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
                 {"plans", std::move(plans)},
                 {"initiatives", std::move(initiatives)},
                 {"activities", std::move(activities)},
-                {"groups", std::move(groups)}};
+                {"groups", std::move(groups)},
+                {"documents", std::move(documents)}};
 }
 
 // ---- import -------------------------------------------------------------------------------------
@@ -224,6 +241,7 @@ struct GroupEntry {
 
 struct Document {
   std::string workspace_name;
+  std::vector<strategy::Document> files;
   std::string workspace_language = "da";
   std::vector<strategy::Party> parties;
   std::vector<UserEntry> users;
@@ -490,6 +508,44 @@ Document read_document(const object& root, Checker& checker) {
         r.reject_unknown();
         doc.groups.push_back(std::move(entry));
       });
+  for_each_object(reader, root, "documents", "$.documents", checker,
+                  [&](const std::string& path, const object& item) {
+                    json::Reader r(item, checker.errors, path);
+                    strategy::Document file;
+                    std::string content;
+                    std::string content_type;
+                    long long size = -1;
+                    std::string sha256;
+                    r.optional_integer("plan_id", file.plan_id);
+                    r.optional_integer("initiative_id", file.initiative_id);
+                    r.text("filename", file.filename);
+                    r.text("content_type", content_type);
+                    r.integer("size_bytes", size);
+                    r.text("sha256", sha256);
+                    r.text("uploaded_by", file.uploaded_by);
+                    r.text("uploaded_at", file.uploaded_at);
+                    r.text("content_base64", content);
+                    r.reject_unknown();
+                    checker.check_ref(path + ".plan_id", file.plan_id, plan_ids);
+                    checker.check_ref(path + ".initiative_id", file.initiative_id, initiative_ids);
+                    const auto decoded = crypto::base64_decode(content);
+                    if (!decoded) {
+                      checker.add(path + ".content_base64", "exchange_base64_invalid");
+                    } else {
+                      file.content = *decoded;
+                      const auto found = strategy::check_document(file);
+                      for (const auto& error : found.items()) {
+                        checker.errors.add(path + ".content_base64", error.message_key,
+                                           error.values);
+                      }
+                      if (size != file.size_bytes)
+                        checker.add(path + ".size_bytes", "exchange_size_mismatch");
+                      file.sha256 = crypto::sha256_hex(file.content);
+                      if (sha256 != file.sha256)
+                        checker.add(path + ".sha256", "exchange_checksum_mismatch");
+                    }
+                    doc.files.push_back(std::move(file));
+                  });
   reader.reject_unknown();
   return doc;
 }
@@ -650,6 +706,14 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
         store::insert_group_member(sql, member);
       }
       ++result.groups;
+    }
+
+    for (auto file : doc.files) {
+      file.workspace_id = workspace_id;
+      file.plan_id = mapped(plans, file.plan_id);
+      file.initiative_id = mapped(initiatives, file.initiative_id);
+      if (file.uploaded_at.empty()) file.uploaded_at = now;
+      store::insert_document(sql, file);
     }
 
     strategy::reindex_workspace(sql, workspace_id);

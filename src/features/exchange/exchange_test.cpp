@@ -8,6 +8,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/db/migrations.hpp"
+#include "core/util/crypto.hpp"
 #include "features/demo/demo.hpp"
 #include "features/strategy/store.hpp"
 #include "support/databases.hpp"
@@ -43,8 +44,26 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
   auto first = fresh(first_scratch_);
   SAMTRYG_REQUIRE_BACKEND(*first_scratch_);
   demo::load_demo(*first, auth::HashCost::minimal);
+  {
+    // A document with bytes that are not text survives too.
+    long long workspace = 0;
+    auto sql = first->session();
+    sql << "SELECT id FROM workspaces", soci::into(workspace);
+    strategy::Document file;
+    file.workspace_id = workspace;
+    file.plan_id = 1;
+    file.filename = "logo.png";
+    file.content = std::string("\x89PNG\r\n\x1a\n\0\x01\xff", 11);
+    file.content_type = "image/png";
+    file.size_bytes = 11;
+    file.sha256 = crypto::sha256_hex(file.content);
+    file.uploaded_by = "test";
+    file.uploaded_at = "2018-01-15T09:00:00Z";
+    strategy::store::insert_document(sql, file);
+  }
   const auto exported =
       boost::json::serialize(export_workspace(*first, std::string(demo::kWorkspaceName)));
+  EXPECT_NE(exported.find("\"logo.png\""), std::string::npos);
 
   auto second = fresh(second_scratch_);
   const auto result = import_workspace(*second, exported);

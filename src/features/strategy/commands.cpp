@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "features/strategy/json.hpp"
@@ -448,6 +449,72 @@ long long add_group_member(db::Database& database, const Editor& editor, GroupMe
     audit_change(sql, editor, "add_member", "group", member.group_id, nullptr, to_json(member));
   });
   return id;
+}
+
+// ---- documents ----
+
+bool may_edit_document(db::Database& database, const Editor& editor, const Document& document) {
+  if (document.plan_id) return editor.edit_all;
+  if (!document.initiative_id) return false;
+  auto sql = database.session();
+  const auto initiative = store::find_initiative(sql, editor.workspace_id, *document.initiative_id);
+  return initiative &&
+         may_edit(editor, *initiative,
+                  lead_of(sql, editor.workspace_id, initiative->parent_initiative_id));
+}
+
+long long add_document(db::Database& database, const Editor& editor, Document document) {
+  document.workspace_id = editor.workspace_id;
+  auto errors = check_document(document);
+  {
+    auto sql = database.session();
+    if (document.plan_id && !store::find_plan(sql, editor.workspace_id, *document.plan_id)) {
+      throw validation::NotFound();
+    }
+    if (document.initiative_id &&
+        !store::find_initiative(sql, editor.workspace_id, *document.initiative_id)) {
+      throw validation::NotFound();
+    }
+  }
+  if (!may_edit_document(database, editor, document)) throw validation::Forbidden();
+  validation::throw_if_any(errors);
+  document.sha256 = crypto::sha256_hex(document.content);
+  document.uploaded_by = editor.actor.label;
+  document.uploaded_at = now_iso_utc();
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    id = store::insert_document(sql, document);
+    audit_change(sql, editor, "create", "document", id, nullptr,
+                 boost::json::object{{"filename", document.filename},
+                                     {"content_type", document.content_type},
+                                     {"size_bytes", document.size_bytes},
+                                     {"sha256", document.sha256}});
+  });
+  return id;
+}
+
+void delete_document(db::Database& database, const Editor& editor, long long id) {
+  const auto document = readable_document(database, editor, id);
+  if (!may_edit_document(database, editor, document)) throw validation::Forbidden();
+  database.in_transaction([&](soci::session& sql) {
+    store::delete_document(sql, editor.workspace_id, id);
+    audit_change(sql, editor, "delete", "document", id,
+                 boost::json::object{{"filename", document.filename}, {"sha256", document.sha256}},
+                 nullptr);
+  });
+}
+
+Document readable_document(db::Database& database, const Editor& editor, long long id) {
+  std::optional<Document> document;
+  {
+    auto sql = database.session();
+    document = store::find_document(sql, editor.workspace_id, id);
+  }
+  if (!document) throw validation::NotFound();
+  // Readable when what it is attached to is (readable_* throw NotFound otherwise).
+  if (document->plan_id) readable_plan(database, editor, *document->plan_id);
+  if (document->initiative_id) readable_initiative(database, editor, *document->initiative_id);
+  return *document;
 }
 
 void reindex_workspace(soci::session& sql, long long workspace_id) {

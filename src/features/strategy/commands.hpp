@@ -52,6 +52,15 @@ void update_activity(db::Database& database, const Editor& editor, Activity acti
 long long create_group(db::Database& database, const Editor& editor, Group group);
 long long add_group_member(db::Database& database, const Editor& editor, GroupMember member);
 
+// Attaches a file to a plan (coordinators) or an initiative (who may edit it). Throws
+// validation::Invalid (field "file") for an empty, too large or not allowed file.
+long long add_document(db::Database& database, const Editor& editor, Document document);
+void delete_document(db::Database& database, const Editor& editor, long long id);
+// The document with its content, when its plan or initiative is readable.
+Document readable_document(db::Database& database, const Editor& editor, long long id);
+// Whether the editor may change the documents of what `document` is attached to.
+bool may_edit_document(db::Database& database, const Editor& editor, const Document& document);
+
 // Rebuilds the search index of a whole workspace (after an import, or to repair it).
 void reindex_workspace(soci::session& sql, long long workspace_id);
 

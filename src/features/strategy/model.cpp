@@ -62,6 +62,88 @@ std::string text_of(const std::optional<long long>& value) {
 
 }  // namespace
 
+std::optional<std::string> document_content_type(std::string_view filename,
+                                                 std::string_view bytes) {
+  const auto dot = filename.rfind('.');
+  if (dot == std::string_view::npos) return std::nullopt;
+  const auto extension = to_lower_ascii(filename.substr(dot + 1));
+  const bool zip = bytes.starts_with(std::string_view("PK\x03\x04", 4));
+  const auto text_ok = [&] {
+    return bytes.find('\0') == std::string_view::npos && validation::valid_utf8(bytes);
+  };
+  struct Kind {
+    const char* extension;
+    const char* content_type;
+    int check;  // 0 pdf, 1 zip, 2 png, 3 jpeg, 4 text
+  };
+  static constexpr Kind kKinds[] = {
+      {"pdf", "application/pdf", 0},
+      {"docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1},
+      {"xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 1},
+      {"pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation", 1},
+      {"odt", "application/vnd.oasis.opendocument.text", 1},
+      {"ods", "application/vnd.oasis.opendocument.spreadsheet", 1},
+      {"png", "image/png", 2},
+      {"jpg", "image/jpeg", 3},
+      {"jpeg", "image/jpeg", 3},
+      {"txt", "text/plain; charset=utf-8", 4},
+      {"csv", "text/csv; charset=utf-8", 4},
+  };
+  for (const auto& kind : kKinds) {
+    if (extension != kind.extension) continue;
+    const bool matches = kind.check == 0   ? bytes.starts_with("%PDF-")
+                         : kind.check == 1 ? zip
+                         : kind.check == 2
+                             ? bytes.starts_with(std::string_view("\x89PNG\r\n\x1a\n", 8))
+                         : kind.check == 3 ? bytes.starts_with(std::string_view("\xff\xd8\xff", 3))
+                                           : text_ok();
+    if (!matches) return std::nullopt;
+    return std::string(kind.content_type);
+  }
+  return std::nullopt;
+}
+
+std::string safe_filename(std::string_view name) {
+  const auto slash = name.find_last_of("/\\");
+  if (slash != std::string_view::npos) name = name.substr(slash + 1);
+  std::string out;
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == '"' || c == '\\') continue;
+    out.push_back(c);
+  }
+  out = std::string(trim(out));
+  while (!out.empty() && out.front() == '.') out.erase(out.begin());
+  // Cut at 200 bytes on a character boundary.
+  if (out.size() > 200) {
+    std::size_t cut = 200;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0U) == 0x80U) --cut;
+    out.resize(cut);
+  }
+  return out;
+}
+
+validation::Errors check_document(Document& document) {
+  Errors errors;
+  document.filename = safe_filename(document.filename);
+  document.size_bytes = static_cast<long long>(document.content.size());
+  if (document.content.empty()) {
+    errors.add("file", "document_empty");
+  } else if (document.content.size() > kMaxDocumentBytes) {
+    errors.add("file", "document_too_large", {{"max", std::to_string(kMaxDocumentBytes >> 20U)}});
+  } else if (document.filename.empty()) {
+    errors.add("file", "document_name_missing");
+  } else if (const auto type = document_content_type(document.filename, document.content)) {
+    document.content_type = *type;
+  } else {
+    errors.add("file", "document_type_not_allowed");
+  }
+  if (document.plan_id.has_value() == document.initiative_id.has_value()) {
+    errors.add("file", "document_owner_missing");
+  }
+  return errors;
+}
+
 bool is_one_of(std::string_view code, std::span<const std::string_view> codes) {
   return std::find(codes.begin(), codes.end(), code) != codes.end();
 }

@@ -166,6 +166,32 @@ struct Group {
   long long row_version = 1;
 };
 
+// A file attached to a plan or an initiative. Stored in the database (backed up with it, never
+// a path on disk built from a user's file name) and served as an attachment.
+inline constexpr std::size_t kMaxDocumentBytes = 8U * 1024U * 1024U;
+
+struct Document {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::optional<long long> plan_id;
+  std::optional<long long> initiative_id;
+  std::string filename;
+  std::string content_type;
+  long long size_bytes = 0;
+  std::string sha256;
+  std::string content;  // empty in lists
+  std::string uploaded_by;
+  std::string uploaded_at;
+};
+
+// The content type of an allowed upload, decided by its extension and confirmed by its first
+// bytes (PDF, Office/OpenDocument, PNG, JPEG, plain text/CSV); nothing when not allowed.
+std::optional<std::string> document_content_type(std::string_view filename, std::string_view bytes);
+// The last path component, without control characters or quotes, at most 200 characters.
+std::string safe_filename(std::string_view name);
+// Checks size, type and name; sets content_type and size_bytes.
+validation::Errors check_document(Document& document);
+
 validation::Errors validate_party(const Party& party);
 validation::Errors validate_plan(const Plan& plan);
 validation::Errors validate_focus_area(const FocusArea& area);

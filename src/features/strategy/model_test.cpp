@@ -121,3 +121,35 @@ TEST(StrategyModel, CompareListsChangedFieldsOnly) {
 
 }  // namespace
 }  // namespace samtryg::strategy
+
+namespace samtryg::strategy {
+namespace {
+
+TEST(StrategyModel, DocumentTypesAreDecidedByNameAndConfirmedByContent) {
+  EXPECT_EQ(document_content_type("Afrapportering.PDF", "%PDF-1.7 ..."), "application/pdf");
+  EXPECT_FALSE(document_content_type("virus.pdf", "<script>"));
+  EXPECT_TRUE(document_content_type("skema.docx", std::string("PK\x03\x04rest", 8)));
+  EXPECT_FALSE(document_content_type("skema.docx", "plain text"));
+  EXPECT_TRUE(document_content_type("tal.csv", "år;antal\n2017;23\n"));
+  EXPECT_FALSE(document_content_type("tal.csv", std::string("a\0b", 3)));
+  EXPECT_FALSE(document_content_type("tal.csv", "\xff\xfe"));
+  EXPECT_FALSE(document_content_type("side.html", "<html>"));
+  EXPECT_FALSE(document_content_type("noextension", "%PDF-"));
+}
+
+TEST(StrategyModel, FileNamesLoseTheirPathsAndControlCharacters) {
+  EXPECT_EQ(safe_filename("../../etc/passwd"), "passwd");
+  EXPECT_EQ(safe_filename("C:\\Users\\x\\Årsrapport 2017.pdf"), "Årsrapport 2017.pdf");
+  EXPECT_EQ(safe_filename("a\"b\r\nc.txt"), "abc.txt");
+  EXPECT_EQ(safe_filename("..hidden.txt"), "hidden.txt");
+  Document document;
+  document.initiative_id = 1;
+  document.filename = "big.txt";
+  document.content = std::string(kMaxDocumentBytes + 1, 'a');
+  EXPECT_EQ(check_document(document).items().front().message_key, "document_too_large");
+  document.content.clear();
+  EXPECT_EQ(check_document(document).items().front().message_key, "document_empty");
+}
+
+}  // namespace
+}  // namespace samtryg::strategy

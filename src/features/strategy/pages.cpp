@@ -110,8 +110,8 @@ std::string code_label(const Context& context, std::string_view prefix, std::str
 
 std::string notice_text(const Context& context) {
   const auto key = context.query("notice");
-  for (const std::string_view allowed :
-       {"notice_saved", "notice_created", "notice_status_changed", "notice_version_created"}) {
+  for (const std::string_view allowed : {"notice_saved", "notice_created", "notice_status_changed",
+                                         "notice_version_created", "notice_deleted"}) {
     if (key == allowed) return t(context, key);
   }
   return {};
@@ -138,6 +138,7 @@ struct FormPage {
   view::Data hidden = view::list();
   validation::Errors errors;
   bool conflict = false;
+  bool multipart = false;
   int status = 200;
   std::string_view nav = "plans";
 };
@@ -151,6 +152,7 @@ Response render_form(Context& context, const FormPage& form) {
   data.set("cancel", form.cancel);
   data.set("hidden", form.hidden);
   data.set("conflict", view::flag(form.conflict));
+  data.set("multipart", view::flag(form.multipart));
   data.set("fields", web::fields_data(form.fields, form.errors, context.catalog()));
   web::add_errors(data, form.errors, context.catalog());
   return web::render_page(context, kFormPage, std::move(data),
@@ -169,6 +171,10 @@ Response submit(Command&& command, Redisplay&& redisplay) {
     return redisplay(validation::Errors{}, true);
   }
 }
+
+// The documents attached to a plan or an initiative, for its page (defined below).
+view::Data document_list(Context& context, std::optional<long long> plan_id,
+                         std::optional<long long> initiative_id, bool can_edit);
 
 // ---- plans ----------------------------------------------------------------------------------
 
@@ -460,6 +466,9 @@ Response render_plan(Context& context, const Editor& editor, const std::string& 
                                                   : std::string()));
     areas.push_back(item);
   }
+  auto documents = document_list(context, plan.id, std::nullopt, editor.edit_all);
+  data.set("has_documents", view::flag(!documents.is_empty_list()));
+  data.set("documents", documents);
   data.set("has_focus_areas", view::flag(!areas.is_empty_list()));
   data.set("focus_areas", areas);
 
@@ -997,6 +1006,9 @@ Response initiative_page(Context& context, const Initiative& v, const validation
              context.catalog().format("activity_edit_named", {{"title", activity.title}}));
     activities.push_back(item);
   }
+  auto documents = document_list(context, std::nullopt, v.id, can_edit);
+  data.set("has_documents", view::flag(!documents.is_empty_list()));
+  data.set("documents", documents);
   data.set("has_activities", view::flag(!activities.is_empty_list()));
   data.set("activities", activities);
   data.set("activities_caption",
@@ -1256,6 +1268,148 @@ Response update_activity_submit(Context& context) {
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
         return activity_form(context, a, initiative.name, std::move(found), false, 422);
       });
+}
+
+// ---- documents --------------------------------------------------------------------------------
+
+std::string size_text(const Context& context, long long bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " B";
+  if (bytes < 1024 * 1024) {
+    return i18n::format_number(static_cast<double>(bytes) / 1024.0, 0, context.language) + " KB";
+  }
+  return i18n::format_number(static_cast<double>(bytes) / (1024.0 * 1024.0), 1, context.language) +
+         " MB";
+}
+
+view::Data document_list(Context& context, std::optional<long long> plan_id,
+                         std::optional<long long> initiative_id, bool can_edit) {
+  auto sql = context.services.database.session();
+  auto list = view::list();
+  for (const auto& document :
+       store::documents(sql, context.workspace().id, plan_id, initiative_id)) {
+    view::Data item;
+    item.set("id", std::to_string(document.id));
+    item.set("filename", document.filename);
+    item.set("size", size_text(context, document.size_bytes));
+    item.set("uploaded", date_text(document.uploaded_at, context.language));
+    item.set("can_delete", view::flag(can_edit));
+    item.set("delete_label",
+             context.catalog().format("document_delete_named", {{"name", document.filename}}));
+    list.push_back(item);
+  }
+  return list;
+}
+
+Response document_form(Context& context, const std::string& heading, const std::string& action,
+                       const std::string& cancel, const validation::Errors& errors, int status) {
+  FormPage form;
+  form.heading = heading;
+  form.intro = context.catalog().format("document_intro",
+                                        {{"max", std::to_string(kMaxDocumentBytes >> 20U)}});
+  form.action = action;
+  form.submit = t(context, "document_upload");
+  form.cancel = cancel;
+  form.multipart = true;
+  form.fields = {{"file",
+                  t(context, "document_file"),
+                  "",
+                  Kind::file,
+                  true,
+                  t(context, "document_file_hint"),
+                  {},
+                  4}};
+  form.errors = errors;
+  form.status = status;
+  return render_form(context, form);
+}
+
+struct DocumentOwner {
+  std::optional<long long> plan_id;
+  std::optional<long long> initiative_id;
+  std::string name;
+  std::string path;  // the owner's page
+};
+
+DocumentOwner document_owner(Context& context, const Editor& editor, bool plan) {
+  const auto id = id_param(context);
+  if (plan) {
+    const auto found = readable_plan(context.services.database, editor, id);
+    if (!editor.edit_all) throw validation::Forbidden();
+    return {found.id, std::nullopt, found.name, "/plans/" + std::to_string(found.id)};
+  }
+  const auto found = editable_initiative(context, editor, id);
+  return {std::nullopt, found.id, found.name, "/initiatives/" + std::to_string(found.id)};
+}
+
+Response new_document(Context& context, bool plan) {
+  const auto owner = document_owner(context, editor_of(context), plan);
+  return document_form(context, t(context, "document_add") + ": " + owner.name,
+                       owner.path + "/documents", owner.path, {}, 200);
+}
+
+Response upload_document(Context& context, bool plan) {
+  const auto editor = editor_of(context);
+  const auto owner = document_owner(context, editor, plan);
+  const auto* file = context.form().file("file");
+  Document document;
+  document.plan_id = owner.plan_id;
+  document.initiative_id = owner.initiative_id;
+  if (file != nullptr) {
+    document.filename = file->filename;
+    document.content = file->bytes;
+  }
+  try {
+    add_document(context.services.database, editor, document);
+  } catch (const validation::Invalid& invalid) {
+    return document_form(context, t(context, "document_add") + ": " + owner.name,
+                         owner.path + "/documents", owner.path, invalid.errors, 422);
+  }
+  return Response::redirect(owner.path + "?notice=notice_created#documents");
+}
+
+// Downloads are attachments with the type samtryg decided on upload, never rendered inline.
+Response download_document(Context& context) {
+  const auto document =
+      readable_document(context.services.database, editor_of(context), id_param(context));
+  std::string ascii;
+  for (const char c : document.filename) {
+    const auto byte = static_cast<unsigned char>(c);
+    ascii.push_back(byte >= 0x20 && byte < 0x7f && c != '"' && c != '\\' ? c : '_');
+  }
+  auto response = Response::html(document.content);
+  response.header("Content-Type", document.content_type);
+  response.header("Content-Disposition", "attachment; filename=\"" + ascii +
+                                             "\"; filename*=UTF-8''" +
+                                             web::url_encode(document.filename));
+  response.header("Cache-Control", "private, no-store");
+  return response;
+}
+
+std::string owner_path(const Document& document) {
+  return document.plan_id ? "/plans/" + std::to_string(*document.plan_id)
+                          : "/initiatives/" + std::to_string(document.initiative_id.value_or(0));
+}
+
+Response confirm_delete_document(Context& context) {
+  const auto editor = editor_of(context);
+  const auto document = readable_document(context.services.database, editor, id_param(context));
+  if (!may_edit_document(context.services.database, editor, document)) {
+    throw validation::Forbidden();
+  }
+  view::Data data;
+  data.set("heading",
+           context.catalog().format("document_delete_heading", {{"name", document.filename}}));
+  data.set("action", "/documents/" + std::to_string(document.id) + "/delete");
+  data.set("cancel", owner_path(document) + "#documents");
+  return web::render_page(context, template_path("document_delete"), std::move(data),
+                          {.title = document.filename, .status = 200, .nav = "plans"});
+}
+
+Response delete_document_submit(Context& context) {
+  const auto editor = editor_of(context);
+  const auto document = readable_document(context.services.database, editor, id_param(context));
+  delete_document(context.services.database, editor, document.id);
+  return Response::redirect(owner_path(document) + "?notice=notice_deleted#documents");
 }
 
 // ---- history ----------------------------------------------------------------------------------
@@ -1611,6 +1765,17 @@ void add_routes(web::App& app) {
   app.add({Method::get, "/activities/{id}", read, show_activity});
   app.add({Method::get, "/activities/{id}/edit", own, edit_activity});
   app.add({Method::post, "/activities/{id}/edit", own, update_activity_submit});
+  app.add({Method::get, "/plans/{id}/documents/new", all,
+           [](Context& c) { return new_document(c, true); }});
+  app.add({Method::post, "/plans/{id}/documents", all,
+           [](Context& c) { return upload_document(c, true); }});
+  app.add({Method::get, "/initiatives/{id}/documents/new", own,
+           [](Context& c) { return new_document(c, false); }});
+  app.add({Method::post, "/initiatives/{id}/documents", own,
+           [](Context& c) { return upload_document(c, false); }});
+  app.add({Method::get, "/documents/{id}", read, download_document});
+  app.add({Method::get, "/documents/{id}/delete", own, confirm_delete_document});
+  app.add({Method::post, "/documents/{id}/delete", own, delete_document_submit});
   app.add({Method::get, "/history/{entity}/{id}", members, show_history});
   app.add({Method::get, "/search", read, show_search});
   app.add({Method::get, "/groups", members, show_groups});

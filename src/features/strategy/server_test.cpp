@@ -338,6 +338,55 @@ TEST_P(RegisterServer, RecordsOfAnotherWorkspaceAreNotFound) {
   EXPECT_EQ(response.status, 404);
 }
 
+std::string multipart(const std::string& boundary, const std::string& csrf,
+                      const std::string& filename, const std::string& content) {
+  return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf +
+         "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
+         filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" +
+         boundary + "--\r\n";
+}
+
+TEST_P(RegisterServer, DocumentsAreCheckedStoredAndDownloadedAsAttachments) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(http);
+  const std::string type = "multipart/form-data; boundary=XyZ";
+  const std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
+  http.get("/initiatives/" + initiative + "/documents/new");
+  auto response =
+      http.request("POST", "/initiatives/" + initiative + "/documents",
+                   multipart("XyZ", http.csrf(), "../../Afrapportering 2017.pdf", pdf), type);
+  ASSERT_EQ(response.status, 303) << response.body;
+  // A script renamed to .pdf is refused: the content must match the type.
+  response =
+      http.request("POST", "/initiatives/" + initiative + "/documents",
+                   multipart("XyZ", http.csrf(), "virus.pdf", "<script>alert(1)</script>"), type);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(response.body.find("id=\"file-error\""), std::string::npos);
+  response = http.request("POST", "/initiatives/" + initiative + "/documents",
+                          multipart("XyZ", http.csrf(), "page.html", "<html></html>"), type);
+  EXPECT_EQ(response.status, 422);
+
+  const auto page = http.get("/initiatives/" + initiative);
+  std::smatch match;
+  ASSERT_TRUE(std::regex_search(page.body, match, std::regex(R"re(href="/documents/(\d+)")re")));
+  const std::string document = match[1];
+  EXPECT_NE(page.body.find("Afrapportering 2017.pdf"), std::string::npos);  // no path parts
+  const auto download = http.get("/documents/" + document);
+  EXPECT_EQ(download.status, 200);
+  EXPECT_EQ(download.body, pdf);
+  EXPECT_EQ(download.header("content-type"), "application/pdf");
+  EXPECT_EQ(download.header("content-disposition").rfind("attachment; filename=", 0), 0U);
+
+  auto viewer = signed_in("byraad@aalborg.dk", "viewer");
+  EXPECT_EQ(viewer.get("/documents/" + document).status, 200);
+  EXPECT_EQ(viewer.get("/documents/" + document + "/delete").status, 403);
+
+  http.get("/documents/" + document + "/delete");
+  EXPECT_EQ(http.post_form("/documents/" + document + "/delete", {{"_csrf", http.csrf()}}).status,
+            303);
+  EXPECT_EQ(http.get("/documents/" + document).status, 404);
+}
+
 TEST_P(RegisterServer, OpenApiDocumentIsServedToAnyone) {
   HttpClient http(server_->port());
   const auto response = http.get("/api/v1/openapi.json");

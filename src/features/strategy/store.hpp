@@ -94,6 +94,17 @@ std::optional<Group> find_group(soci::session& sql, long long workspace_id, long
 long long insert_group_member(soci::session& sql, const GroupMember& member);
 std::vector<GroupMember> group_members(soci::session& sql, long long group_id);
 
+// ---- documents ----
+long long insert_document(soci::session& sql, const Document& document);
+// Without content: for lists.
+std::vector<Document> documents(soci::session& sql, long long workspace_id,
+                                std::optional<long long> plan_id,
+                                std::optional<long long> initiative_id);
+// Every document of the workspace with its content, oldest first (export).
+std::vector<Document> all_documents(soci::session& sql, long long workspace_id);
+std::optional<Document> find_document(soci::session& sql, long long workspace_id, long long id);
+void delete_document(soci::session& sql, long long workspace_id, long long id);
+
 // ---- users of a workspace, for lead pickers and checks ----
 struct Person {
   long long id = 0;
