@@ -1594,7 +1594,15 @@ Response show_groups(Context& context) {
     item.set("members", members);
     list.push_back(item);
   }
+  auto party_list = view::list();
+  for (const auto& party : store::parties(sql, context.workspace().id)) {
+    view::Data item;
+    item.set("name", party.name);
+    item.set("kind", code_label(context, "party_kind_", party.kind));
+    party_list.push_back(item);
+  }
   view::Data data;
+  data.set("parties", party_list);
   data.set("groups", list);
   data.set("can_edit", view::flag(editor.edit_all));
   data.set("notice", view::text(notice_text(context)));
@@ -1602,8 +1610,27 @@ Response show_groups(Context& context) {
                           {.title = t(context, "groups_title"), .status = 200, .nav = "groups"});
 }
 
-std::vector<Field> group_fields(const Context& context, const Group& group) {
+std::vector<Field> group_fields(Context& context, const Group& group) {
+  std::vector<web::Option> initiatives{{"", t(context, "choice_none")}};
+  {
+    auto sql = context.services.database.session();
+    store::InitiativeFilter filter;
+    filter.workspace_id = context.workspace().id;
+    filter.top_level_only = true;
+    filter.by_id = true;
+    std::map<long long, std::string> plan_names;
+    for (const auto& plan : store::plans(sql, filter.workspace_id)) {
+      plan_names[plan.id] = plan.name + " (v" + std::to_string(plan.version) + ")";
+    }
+    for (const auto& row : store::initiatives(sql, filter)) {
+      initiatives.push_back({std::to_string(row.initiative.id),
+                             row.initiative.name + " – " + plan_names[row.initiative.plan_id]});
+    }
+  }
   return {
+      {"initiative_id", t(context, "group_initiative"),
+       group.initiative_id ? std::to_string(*group.initiative_id) : "", Kind::select, false,
+       t(context, "group_initiative_hint"), initiatives, 4},
       {"name", t(context, "group_name"), group.name, Kind::text, true, {}, {}, 4},
       {"kind",
        t(context, "group_kind"),
@@ -1656,7 +1683,10 @@ Response create_group_submit(Context& context) {
   group.kind = form.value("kind");
   group.cadence = form.value("cadence");
   group.description = form.value("description");
+  validation::Errors errors;
+  group.initiative_id = optional_number(form.value("initiative_id"), "initiative_id", errors);
   try {
+    validation::throw_if_any(errors);
     create_group(context.services.database, editor_of(context), group);
   } catch (const validation::Invalid& invalid) {
     return group_form(context, group, invalid.errors, 422);
@@ -1703,6 +1733,106 @@ Response member_form(Context& context, const Group& group, const GroupMember& me
   form.status = status;
   form.nav = "groups";
   return render_form(context, form);
+}
+
+Response party_form(Context& context, const Party& party, const validation::Errors& errors,
+                    int status) {
+  FormPage form;
+  form.heading = t(context, "party_new");
+  form.action = "/parties";
+  form.submit = t(context, "form_create");
+  form.cancel = "/groups#parties";
+  form.fields = {
+      {"name", t(context, "party_name"), party.name, Kind::text, true, {}, {}, 4},
+      {"kind",
+       t(context, "party_kind"),
+       party.kind,
+       Kind::select,
+       true,
+       {},
+       web::coded_options(codes_of(kPartyKinds), "party_kind_", context.catalog()),
+       4},
+  };
+  form.errors = errors;
+  form.status = status;
+  form.nav = "groups";
+  return render_form(context, form);
+}
+
+Response new_party(Context& context) {
+  return party_form(context, Party{}, {}, 200);
+}
+
+Response create_party_submit(Context& context) {
+  Party party;
+  party.name = context.form().value("name");
+  party.kind = context.form().value("kind");
+  try {
+    create_party(context.services.database, editor_of(context), party);
+  } catch (const validation::Invalid& invalid) {
+    return party_form(context, party, invalid.errors, 422);
+  }
+  return Response::redirect("/groups?notice=notice_created#parties");
+}
+
+Response focus_area_form(Context& context, const Plan& plan, const FocusArea& area,
+                         const validation::Errors& errors, int status) {
+  std::vector<web::Option> parents{{"", t(context, "choice_none")}};
+  if (plan.parent_plan_id) {
+    auto sql = context.services.database.session();
+    for (const auto& parent : store::focus_areas(sql, *plan.parent_plan_id)) {
+      parents.push_back({std::to_string(parent.id), parent.name});
+    }
+  }
+  FormPage form;
+  form.heading = t(context, "focus_area_new") + ": " + plan.name;
+  form.action = "/plans/" + std::to_string(plan.id) + "/focus-areas";
+  form.submit = t(context, "form_create");
+  form.cancel = "/plans/" + std::to_string(plan.id);
+  form.fields = {
+      {"name", t(context, "focus_area_name"), area.name, Kind::text, true, {}, {}, 4},
+      {"description",
+       t(context, "focus_area_description"),
+       area.description,
+       Kind::textarea,
+       false,
+       {},
+       {},
+       4},
+  };
+  if (plan.parent_plan_id) {
+    form.fields.push_back(
+        {"parent_focus_area_id", t(context, "focus_area_parent"),
+         area.parent_focus_area_id ? std::to_string(*area.parent_focus_area_id) : "", Kind::select,
+         false, t(context, "focus_area_parent_hint"), parents, 4});
+  }
+  form.errors = errors;
+  form.status = status;
+  return render_form(context, form);
+}
+
+Response new_focus_area(Context& context) {
+  const auto plan = readable_plan(context.services.database, editor_of(context), id_param(context));
+  return focus_area_form(context, plan, FocusArea{}, {}, 200);
+}
+
+Response create_focus_area_submit(Context& context) {
+  const auto editor = editor_of(context);
+  const auto plan = readable_plan(context.services.database, editor, id_param(context));
+  FocusArea area;
+  area.plan_id = plan.id;
+  area.name = context.form().value("name");
+  area.description = context.form().value("description");
+  validation::Errors errors;
+  area.parent_focus_area_id =
+      optional_number(context.form().value("parent_focus_area_id"), "parent_focus_area_id", errors);
+  try {
+    validation::throw_if_any(errors);
+    create_focus_area(context.services.database, editor, area);
+  } catch (const validation::Invalid& invalid) {
+    return focus_area_form(context, plan, area, invalid.errors, 422);
+  }
+  return Response::redirect("/plans/" + std::to_string(plan.id) + "?notice=notice_created");
 }
 
 Group readable_group(Context& context) {
@@ -1782,6 +1912,10 @@ void add_routes(web::App& app) {
   app.add({Method::get, "/groups/new", all, new_group});
   app.add({Method::post, "/groups", all, create_group_submit});
   app.add({Method::get, "/groups/{id}/members/new", all, new_member});
+  app.add({Method::get, "/parties/new", all, new_party});
+  app.add({Method::post, "/parties", all, create_party_submit});
+  app.add({Method::get, "/plans/{id}/focus-areas/new", all, new_focus_area});
+  app.add({Method::post, "/plans/{id}/focus-areas", all, create_focus_area_submit});
   app.add({Method::post, "/groups/{id}/members", all, add_member_submit});
 }
 

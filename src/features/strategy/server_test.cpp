@@ -387,6 +387,50 @@ TEST_P(RegisterServer, DocumentsAreCheckedStoredAndDownloadedAsAttachments) {
   EXPECT_EQ(http.get("/documents/" + document).status, 404);
 }
 
+TEST_P(RegisterServer, ActionPlanFocusAreasServeTheDistrictPlansAndPartiesAreListed) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto create_plan = [&](const std::string& name, const std::string& kind,
+                               const std::string& parent) {
+    http.get("/plans/new");
+    const auto response = http.post_form("/plans", {{"_csrf", http.csrf()},
+                                                    {"name", name},
+                                                    {"kind", kind},
+                                                    {"period_start", "2014-01-01"},
+                                                    {"period_end", "2014-12-31"},
+                                                    {"parent_plan_id", parent},
+                                                    {"published", "1"}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    return id_from_location(response);
+  };
+  const auto district = create_plan("Samarbejdsplan 2014", "cooperation_plan", "");
+  const auto local = create_plan("Handleplan 2014", "action_plan", district);
+  http.get("/plans/" + district + "/focus-areas/new");
+  auto response = http.post_form("/plans/" + district + "/focus-areas",
+                                 {{"_csrf", http.csrf()}, {"name", "Indbrud i privat beboelse"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  http.get("/plans/" + local + "/focus-areas/new");
+  response =
+      http.post_form("/plans/" + local + "/focus-areas",
+                     {{"_csrf", http.csrf()}, {"name", "Indbrud"}, {"parent_focus_area_id", "1"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  // A focus area of a plan that is not the parent is refused.
+  response = http.post_form(
+      "/plans/" + district + "/focus-areas",
+      {{"_csrf", http.csrf()}, {"name", "Nabohjælp"}, {"parent_focus_area_id", "2"}});
+  EXPECT_EQ(response.status, 422);
+  const auto page = http.get("/plans/" + local);
+  EXPECT_NE(page.body.find("Indbrud i privat beboelse"), std::string::npos);
+
+  http.get("/parties/new");
+  response = http.post_form(
+      "/parties", {{"_csrf", http.csrf()}, {"name", "Nordjyllands Politi"}, {"kind", "police"}});
+  EXPECT_EQ(response.status, 303);
+  response = http.post_form(
+      "/parties", {{"_csrf", http.csrf()}, {"name", "Nordjyllands Politi"}, {"kind", "police"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(http.get("/groups").body.find("Nordjyllands Politi"), std::string::npos);
+}
+
 TEST_P(RegisterServer, OpenApiDocumentIsServedToAnyone) {
   HttpClient http(server_->port());
   const auto response = http.get("/api/v1/openapi.json");
