@@ -1,5 +1,7 @@
 #include "core/util/strings.hpp"
 
+#include <charconv>
+
 #include <algorithm>
 
 namespace samtryg {
@@ -40,6 +42,21 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
 bool iequals_ascii(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                             [](char x, char y) { return lower(x) == lower(y); });
+}
+
+std::optional<long long> parse_integer(std::string_view text) {
+  long long value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<long long> parse_id(std::string_view text) {
+  const auto value = parse_integer(text);
+  if (!value || *value <= 0) return std::nullopt;
+  return value;
 }
 
 }  // namespace samtryg

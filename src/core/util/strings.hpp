@@ -1,4 +1,5 @@
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -9,5 +10,9 @@ std::string_view trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 std::vector<std::string_view> split(std::string_view text, char separator);
 bool iequals_ascii(std::string_view a, std::string_view b);
+// The whole text as a decimal integer, or nothing ("12", "-3"; not "", "1x", " 1").
+std::optional<long long> parse_integer(std::string_view text);
+// A record id: a positive integer.
+std::optional<long long> parse_id(std::string_view text);
 
 }  // namespace samtryg

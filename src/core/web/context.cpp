@@ -6,6 +6,8 @@
 
 #include "core/http/cookies.hpp"
 #include "core/util/crypto.hpp"
+#include "core/util/strings.hpp"
+#include "core/validation/validation.hpp"
 
 namespace samtryg::web {
 
@@ -35,6 +37,13 @@ std::string Context::query(std::string_view name) const {
     }
   }
   return {};
+}
+
+long long Context::path_id(std::string_view name) const {
+  const auto found = params.find(name);
+  const auto id = found == params.end() ? std::nullopt : parse_id(found->second);
+  if (!id) throw validation::NotFound();
+  return *id;
 }
 
 std::optional<std::string> Context::cookie(std::string_view name) const {

@@ -55,6 +55,8 @@ class Context {
   // The form body, parsed once. Throws http::FormError on a malformed body.
   const http::Form& form();
   std::string query(std::string_view name) const;
+  // The path parameter `name` as a record id; throws validation::NotFound when it is not one.
+  long long path_id(std::string_view name = "id") const;
   std::optional<std::string> cookie(std::string_view name) const;
 
   // The CSRF token forms on this page must carry: the session's when signed in, otherwise a

@@ -7,6 +7,7 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
 #include "core/util/crypto.hpp"
+#include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_errors.hpp"
@@ -85,15 +86,6 @@ Response tokens_page(Context& context, const std::string& new_token, const std::
 
 Response show_tokens(Context& context) {
   return tokens_page(context, "", "", std::to_string(context.session->user.id), {}, 200);
-}
-
-std::optional<long long> parse_id(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value <= 0) {
-    return std::nullopt;
-  }
-  return value;
 }
 
 Response create_token(Context& context) {

@@ -1,10 +1,10 @@
 #include "features/strategy/api.hpp"
 
-#include <charconv>
-
 #include "core/util/resources.hpp"
+#include "core/util/strings.hpp"
 #include "core/web/api.hpp"
 #include "features/strategy/commands.hpp"
+#include "features/strategy/editor.hpp"
 #include "features/strategy/json.hpp"
 #include "features/strategy/store.hpp"
 
@@ -21,32 +21,15 @@ using web::Context;
 
 constexpr std::string_view kOpenApi = "src/features/strategy/data/openapi.json";
 
-Editor editor_of(const Context& context) {
-  const auto& user = context.session->user;
-  return Editor::for_role(context.workspace().id, {user.id, user.email}, user.id, context.role());
-}
-
-std::optional<long long> parse_number(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 long long id_param(const Context& context) {
-  const auto found = context.params.find("id");
-  const auto id = found == context.params.end() ? std::nullopt : parse_number(found->second);
-  if (!id || *id <= 0) throw validation::NotFound();
-  return *id;
+  return context.path_id();
 }
 
 // A query filter that must be a number when given; a wrong one is the caller's mistake.
 long long number_query(const Context& context, std::string_view name) {
   const auto text = context.query(name);
   if (text.empty()) return 0;
-  const auto value = parse_number(text);
+  const auto value = parse_integer(text);
   if (!value || *value < 0) {
     validation::Errors errors;
     errors.add(std::string(name), "number_invalid");

@@ -10,11 +10,13 @@
 
 #include "core/audit/audit.hpp"
 #include "core/i18n/locale_format.hpp"
+#include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_errors.hpp"
 #include "core/web/page.hpp"
 #include "features/strategy/commands.hpp"
+#include "features/strategy/editor.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::strategy {
@@ -38,38 +40,16 @@ std::string t(const Context& context, std::string_view key) {
   return std::string(context.catalog().text(key));
 }
 
-Editor editor_of(const Context& context) {
-  const auto& user = context.session->user;
-  return Editor::for_role(context.workspace().id, {user.id, user.email}, user.id, context.role());
-}
-
-std::optional<long long> parse_id(std::string_view text) {
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value <= 0) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 long long id_param(const Context& context, std::string_view name = "id") {
-  const auto found = context.params.find(name);
-  if (found == context.params.end()) throw validation::NotFound();
-  const auto id = parse_id(found->second);
-  if (!id) throw validation::NotFound();
-  return *id;
+  return context.path_id(name);
 }
 
 // Form text for an optional number: empty stays empty, anything else must be a number.
 std::optional<long long> optional_number(const std::string& text, std::string_view field,
                                          validation::Errors& errors) {
   if (text.empty()) return std::nullopt;
-  long long value = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (error != std::errc() || end != text.data() + text.size()) {
-    errors.add(std::string(field), "number_invalid");
-    return std::nullopt;
-  }
+  const auto value = parse_integer(text);
+  if (!value) errors.add(std::string(field), "number_invalid");
   return value;
 }
 
