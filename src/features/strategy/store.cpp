@@ -24,6 +24,20 @@ void run(soci::statement& statement, const std::string& query) {
   statement.execute(false);
 }
 
+// One record by id within a workspace: `query` ends with "WHERE <id> = :id AND <ws> = :w".
+template <class Binding>
+auto find_by_id(soci::session& sql, const std::string& query, long long id, long long workspace_id)
+    -> std::optional<decltype(std::declval<Binding>().get())> {
+  Binding row;
+  soci::statement st(sql);
+  row.bind(st);
+  st.exchange(use(id));
+  st.exchange(use(workspace_id));
+  run(st, query);
+  if (!st.fetch()) return std::nullopt;
+  return row.get();
+}
+
 // ---- plans ----
 
 constexpr const char* kPlanColumns =
@@ -308,14 +322,8 @@ bool update_plan(soci::session& sql, const Plan& plan) {
 }
 
 std::optional<Plan> find_plan(soci::session& sql, long long workspace_id, long long id) {
-  PlanRow row;
-  soci::statement st(sql);
-  row.bind(st);
-  st.exchange(use(id));
-  st.exchange(use(workspace_id));
-  run(st, std::string(kPlanColumns) + "WHERE id = :id AND workspace_id = :w");
-  if (!st.fetch()) return std::nullopt;
-  return row.get();
+  return find_by_id<PlanRow>(
+      sql, std::string(kPlanColumns) + "WHERE id = :id AND workspace_id = :w", id, workspace_id);
 }
 
 std::vector<Plan> plans(soci::session& sql, long long workspace_id) {
@@ -453,15 +461,11 @@ void set_initiative_parent(soci::session& sql, long long id, std::optional<long 
 
 std::optional<Initiative> find_initiative(soci::session& sql, long long workspace_id,
                                           long long id) {
-  InitiativeBinding row;
-  soci::statement st(sql);
-  row.bind(st);
-  st.exchange(use(id));
-  st.exchange(use(workspace_id));
-  run(st, std::string("SELECT ") + kInitiativeColumns +
-              " FROM initiatives i WHERE i.id = :id AND i.workspace_id = :w");
-  if (!st.fetch()) return std::nullopt;
-  return row.get();
+  return find_by_id<InitiativeBinding>(
+      sql,
+      std::string("SELECT ") + kInitiativeColumns +
+          " FROM initiatives i WHERE i.id = :id AND i.workspace_id = :w",
+      id, workspace_id);
 }
 
 std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilter& filter) {
@@ -656,15 +660,11 @@ bool update_activity(soci::session& sql, const Activity& v) {
 }
 
 std::optional<Activity> find_activity(soci::session& sql, long long workspace_id, long long id) {
-  ActivityBinding row;
-  soci::statement st(sql);
-  row.bind(st);
-  st.exchange(use(id));
-  st.exchange(use(workspace_id));
-  run(st, std::string("SELECT ") + kActivityColumns +
-              " FROM activities a WHERE a.id = :id AND a.workspace_id = :w");
-  if (!st.fetch()) return std::nullopt;
-  return row.get();
+  return find_by_id<ActivityBinding>(
+      sql,
+      std::string("SELECT ") + kActivityColumns +
+          " FROM activities a WHERE a.id = :id AND a.workspace_id = :w",
+      id, workspace_id);
 }
 
 std::vector<Activity> activities(soci::session& sql, const ActivityFilter& filter) {
@@ -799,7 +799,7 @@ struct DocumentBinding {
   Nullable<long long> initiative;
   std::string content;
 
-  void bind(soci::statement& st, bool with_content) {
+  void bind(soci::statement& st, bool with_content = true) {
     st.exchange(into(v.id));
     st.exchange(into(v.workspace_id));
     st.exchange(into(plan.value, plan.indicator));
@@ -855,15 +855,11 @@ std::vector<Document> all_documents(soci::session& sql, long long workspace_id) 
 }
 
 std::optional<Document> find_document(soci::session& sql, long long workspace_id, long long id) {
-  DocumentBinding row;
-  soci::statement st(sql);
-  row.bind(st, true);
-  st.exchange(use(id));
-  st.exchange(use(workspace_id));
-  run(st, std::string(kDocumentColumns) +
-              ", content_base64 FROM documents WHERE id = :id AND workspace_id = :w");
-  if (!st.fetch()) return std::nullopt;
-  return row.get();
+  return find_by_id<DocumentBinding>(
+      sql,
+      std::string(kDocumentColumns) +
+          ", content_base64 FROM documents WHERE id = :id AND workspace_id = :w",
+      id, workspace_id);
 }
 
 void delete_document(soci::session& sql, long long workspace_id, long long id) {
