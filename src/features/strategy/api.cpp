@@ -1,5 +1,6 @@
 #include "features/strategy/api.hpp"
 
+#include "core/util/crypto.hpp"
 #include "core/util/resources.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/api.hpp"
@@ -328,6 +329,74 @@ Response create_party_api(Context& context) {
   return created(to_json(party), "/api/v1/parties");
 }
 
+// ---- documents ----
+
+object document_json(const Document& document) {
+  return {{"id", document.id},
+          {"plan_id",
+           document.plan_id ? boost::json::value(*document.plan_id) : boost::json::value(nullptr)},
+          {"initiative_id", document.initiative_id ? boost::json::value(*document.initiative_id)
+                                                   : boost::json::value(nullptr)},
+          {"filename", document.filename},
+          {"content_type", document.content_type},
+          {"size_bytes", document.size_bytes},
+          {"sha256", document.sha256},
+          {"uploaded_by", document.uploaded_by},
+          {"uploaded_at", document.uploaded_at},
+          {"download", "/documents/" + std::to_string(document.id)}};
+}
+
+Response list_documents(Context& context) {
+  const auto editor = editor_of(context);
+  const auto plan = number_query(context, "plan_id");
+  const auto initiative = number_query(context, "initiative_id");
+  if ((plan == 0) == (initiative == 0)) {
+    validation::Errors errors;
+    errors.add("plan_id", "document_owner_missing");
+    throw validation::Invalid(errors);
+  }
+  // Listing needs the same right as reading what the documents are attached to.
+  if (plan != 0) readable_plan(context.services.database, editor, plan);
+  if (initiative != 0) readable_initiative(context.services.database, editor, initiative);
+  auto sql = context.services.database.session();
+  array items;
+  for (const auto& document :
+       store::documents(sql, editor.workspace_id, plan == 0 ? std::nullopt : std::optional(plan),
+                        initiative == 0 ? std::nullopt : std::optional(initiative))) {
+    items.push_back(document_json(document));
+  }
+  const auto total = static_cast<long long>(items.size());
+  return web::json_response(web::paged(std::move(items), web::Page{1, 200}, total));
+}
+
+Response get_document(Context& context) {
+  return web::json_response(document_json(
+      readable_document(context.services.database, editor_of(context), id_param(context))));
+}
+
+Response create_document_api(Context& context) {
+  const auto body = web::json_body(context);
+  validation::Errors errors;
+  json::Reader reader(body, errors);
+  Document document;
+  std::string content;
+  reader.optional_integer("plan_id", document.plan_id);
+  reader.optional_integer("initiative_id", document.initiative_id);
+  reader.text("filename", document.filename);
+  reader.text("content_base64", content);
+  reader.reject_unknown();
+  if (const auto decoded = crypto::base64_decode(content)) {
+    document.content = *decoded;
+  } else {
+    errors.add("content_base64", "exchange_base64_invalid");
+  }
+  validation::throw_if_any(errors);
+  const auto editor = editor_of(context);
+  const auto id = add_document(context.services.database, editor, document);
+  return created(document_json(readable_document(context.services.database, editor, id)),
+                 "/api/v1/documents/" + std::to_string(id));
+}
+
 // ---- search and the API description ----
 
 Response search_api(Context& context) {
@@ -383,6 +452,9 @@ void add_api_routes(web::App& app) {
   app.add({Method::post, "/api/v1/groups/{id}/members", all, add_member_api});
   app.add({Method::get, "/api/v1/parties", read, list_parties});
   app.add({Method::post, "/api/v1/parties", all, create_party_api});
+  app.add({Method::get, "/api/v1/documents", read, list_documents});
+  app.add({Method::post, "/api/v1/documents", own, create_document_api});
+  app.add({Method::get, "/api/v1/documents/{id}", read, get_document});
   app.add({Method::get, "/api/v1/search", read, search_api});
 }
 

@@ -283,6 +283,24 @@ TEST_P(RegisterServer, ApiWithATokenListsCreatesAndRefusesStaleUpdates) {
   EXPECT_EQ(response.status, 200) << response.body;
   EXPECT_EQ(parse(response)["status_history"].as_array().size(), 2U);
 
+  response = api.request("POST", "/api/v1/documents",
+                         R"({"initiative_id": )" + initiative +
+                             R"(, "filename": "tal.csv", "content_base64": "w6VyOzIzCg=="})",
+                         "application/json", auth);
+  ASSERT_EQ(response.status, 201) << response.body;
+  const auto document = parse(response);
+  EXPECT_EQ(document.at("content_type").as_string(), "text/csv; charset=utf-8");
+  const auto download =
+      api.request("GET", document.at("download").as_string().c_str(), {}, {}, auth);
+  EXPECT_EQ(download.body, "\xc3\xa5r;23\n");
+  response = api.request("GET", "/api/v1/documents?initiative_id=" + initiative, {}, {}, auth);
+  EXPECT_EQ(parse(response)["total"].as_int64(), 1);
+  response = api.request("POST", "/api/v1/documents",
+                         R"({"initiative_id": )" + initiative +
+                             R"(, "filename": "x.pdf", "content_base64": "not base64!"})",
+                         "application/json", auth);
+  EXPECT_EQ(response.status, 422);
+
   EXPECT_EQ(api.request("GET", "/api/v1/initiatives", {}, {}, {}).status, 401);
   EXPECT_EQ(
       api.request("GET", "/api/v1/initiatives", {}, {}, {{"Authorization", "Bearer st_wrong"}})
