@@ -168,7 +168,7 @@ struct Group {
 
 // A file attached to a plan or an initiative. Stored in the database (backed up with it, never
 // a path on disk built from a user's file name) and served as an attachment.
-inline constexpr std::size_t kMaxDocumentBytes = 8U * 1024U * 1024U;
+inline constexpr std::size_t kMaxDocumentBytes = std::size_t{8} * 1024 * 1024;
 
 struct Document {
   long long id = 0;

@@ -1254,7 +1254,7 @@ Response update_activity_submit(Context& context) {
 
 std::string size_text(const Context& context, long long bytes) {
   if (bytes < 1024) return std::to_string(bytes) + " B";
-  if (bytes < 1024 * 1024) {
+  if (bytes < 1024LL * 1024) {
     return i18n::format_number(static_cast<double>(bytes) / 1024.0, 0, context.language) + " KB";
   }
   return i18n::format_number(static_cast<double>(bytes) / (1024.0 * 1024.0), 1, context.language) +
