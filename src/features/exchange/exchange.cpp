@@ -716,7 +716,7 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
       store::insert_document(sql, file);
     }
 
-    strategy::reindex_workspace(sql, workspace_id);
+    store::rebuild_search_index(sql, workspace_id);
     audit::Entry entry;
     entry.workspace_id = workspace_id;
     entry.actor.label = "import";

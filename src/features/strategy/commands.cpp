@@ -27,33 +27,6 @@ void audit_change(soci::session& sql, const Editor& editor, std::string action, 
                       std::to_string(id), std::move(before), std::move(after)});
 }
 
-std::string joined(std::initializer_list<const std::string*> parts) {
-  std::string out;
-  for (const auto* part : parts) {
-    if (part->empty()) continue;
-    if (!out.empty()) out += '\n';
-    out += *part;
-  }
-  return out;
-}
-
-void index_plan(soci::session& sql, const Plan& plan) {
-  store::index_for_search(sql, plan.workspace_id, "plan", plan.id, plan.name, plan.summary,
-                          plan.published);
-}
-
-void index_initiative(soci::session& sql, const Initiative& v, bool plan_published) {
-  store::index_for_search(sql, v.workspace_id, "initiative", v.id, v.name,
-                          joined({&v.purpose, &v.goals, &v.background, &v.already_done, &v.focus,
-                                  &v.lead_title, &v.anchoring, &v.working_group, &v.themes}),
-                          v.published && plan_published);
-}
-
-void index_activity(soci::session& sql, const Activity& v, bool published) {
-  store::index_for_search(sql, v.workspace_id, "activity", v.id, v.title,
-                          joined({&v.description, &v.responsible, &v.links}), published);
-}
-
 bool initiative_visible(soci::session& sql, const Initiative& initiative) {
   const auto plan = store::find_plan(sql, initiative.workspace_id, initiative.plan_id);
   return initiative.published && plan && plan->published;
@@ -159,7 +132,7 @@ long long create_plan(db::Database& database, const Editor& editor, Plan plan) {
     validation::throw_if_any(errors);
     plan.id = id = store::insert_plan(sql, plan);
     plan.row_version = 1;
-    index_plan(sql, plan);
+    store::index_record(sql, editor.workspace_id, "plan", id);
     audit_change(sql, editor, "create", "plan", id, nullptr, to_json(plan));
   });
   return id;
@@ -180,9 +153,10 @@ void update_plan(db::Database& database, const Editor& editor, Plan plan) {
     validation::throw_if_any(errors);
     if (!store::update_plan(sql, plan)) throw validation::Conflict();
     plan.row_version += 1;
-    index_plan(sql, plan);
-    for (const auto& row : store::initiatives(sql, all_in_plan(editor.workspace_id, plan.id))) {
-      index_initiative(sql, row.initiative, plan.published);
+    if (plan.published != before->published) {
+      store::rebuild_search_index(sql, editor.workspace_id);  // its initiatives and activities
+    } else {
+      store::index_record(sql, editor.workspace_id, "plan", plan.id);
     }
     audit_change(sql, editor, "update", "plan", plan.id, to_json(*before), to_json(plan));
   });
@@ -204,7 +178,7 @@ long long new_plan_version(db::Database& database, const Editor& editor, long lo
     copy.adopted_on.clear();
     copy.id = new_id = store::insert_plan(sql, copy);
     copy.row_version = 1;
-    index_plan(sql, copy);
+    store::index_record(sql, editor.workspace_id, "plan", new_id);
     std::map<long long, long long> areas;
     for (auto area : store::focus_areas(sql, plan_id)) {
       const auto old_id = area.id;
@@ -234,7 +208,7 @@ long long new_plan_version(db::Database& database, const Editor& editor, long lo
         change.initiative_id = initiative.id;
         store::insert_status_change(sql, change);
       }
-      index_initiative(sql, initiative, copy.published);
+      store::index_record(sql, editor.workspace_id, "initiative", initiative.id);
     }
     audit_change(sql, editor, "new_version", "plan", new_id, to_json(*source), to_json(copy));
   });
@@ -290,7 +264,7 @@ long long create_initiative(db::Database& database, const Editor& editor, Initia
     store::insert_status_change(
         sql, {0, id, v.status, v.start_date.empty() ? v.created_at.substr(0, 10) : v.start_date, "",
               editor.actor.label, v.created_at});
-    index_initiative(sql, v, plan->published);
+    store::index_record(sql, editor.workspace_id, "initiative", id);
     audit_change(sql, editor, "create", "initiative", id, nullptr, to_json(v));
   });
   return id;
@@ -319,8 +293,11 @@ void update_initiative(db::Database& database, const Editor& editor, Initiative 
     v.updated_at = now_iso_utc();
     if (!store::update_initiative(sql, v)) throw validation::Conflict();
     v.row_version += 1;
-    const auto plan = store::find_plan(sql, editor.workspace_id, v.plan_id);
-    index_initiative(sql, v, plan && plan->published);
+    if (v.published != before->published) {
+      store::rebuild_search_index(sql, editor.workspace_id);  // its activities too
+    } else {
+      store::index_record(sql, editor.workspace_id, "initiative", v.id);
+    }
     audit_change(sql, editor, "update", "initiative", v.id, to_json(*before), to_json(v));
   });
 }
@@ -373,7 +350,7 @@ long long create_activity(db::Database& database, const Editor& editor, Activity
     validation::throw_if_any(errors);
     v.id = id = store::insert_activity(sql, v);
     v.row_version = 1;
-    index_activity(sql, v, initiative_visible(sql, *initiative));
+    store::index_record(sql, editor.workspace_id, "activity", id);
     audit_change(sql, editor, "create", "activity", id, nullptr, to_json(v));
   });
   return id;
@@ -399,7 +376,7 @@ void update_activity(db::Database& database, const Editor& editor, Activity v) {
     v.updated_at = now_iso_utc();
     if (!store::update_activity(sql, v)) throw validation::Conflict();
     v.row_version += 1;
-    index_activity(sql, v, initiative_visible(sql, *initiative));
+    store::index_record(sql, editor.workspace_id, "activity", v.id);
     audit_change(sql, editor, "update", "activity", v.id, to_json(*before), to_json(v));
   });
 }
@@ -515,10 +492,6 @@ Document readable_document(db::Database& database, const Editor& editor, long lo
   if (document->plan_id) readable_plan(database, editor, *document->plan_id);
   if (document->initiative_id) readable_initiative(database, editor, *document->initiative_id);
   return *document;
-}
-
-void reindex_workspace(soci::session& sql, long long workspace_id) {
-  store::rebuild_search_index(sql, workspace_id);
 }
 
 // ---- reading ----

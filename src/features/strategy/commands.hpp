@@ -61,9 +61,6 @@ Document readable_document(db::Database& database, const Editor& editor, long lo
 // Whether the editor may change the documents of what `document` is attached to.
 bool may_edit_document(db::Database& database, const Editor& editor, const Document& document);
 
-// Rebuilds the search index of a whole workspace (after an import, or to repair it).
-void reindex_workspace(soci::session& sql, long long workspace_id);
-
 // Loads a record the editor may read, or throws NotFound (also for unpublished records
 // when the editor reads published content only).
 Plan readable_plan(db::Database& database, const Editor& editor, long long id);

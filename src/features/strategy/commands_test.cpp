@@ -121,6 +121,31 @@ TEST_P(Register, InitiativeIsStoredIndexedAndAudited) {
   EXPECT_EQ(audit[0].action, "create");
 }
 
+TEST_P(Register, UnpublishingAnInitiativeHidesItsActivitiesFromReadersOfPublishedContent) {
+  const auto plan = add_plan(coordinator_);
+  const auto id = add_initiative(coordinator_, plan, "Tryghedsvandringer");
+  Activity walk;
+  walk.initiative_id = id;
+  walk.title = "Tryghedsvandring i Løvvangen";
+  walk.status = "done";
+  create_activity(*database_, coordinator_, walk);
+  const auto found = [&](bool published_only) {
+    auto sql = database_->session();
+    return store::search(sql, database_->backend(), workspace_, "Løvvangen", published_only, 10, 0)
+        .size();
+  };
+  EXPECT_EQ(found(true), 1U);
+  Initiative hidden;
+  {
+    auto sql = database_->session();
+    hidden = *store::find_initiative(sql, workspace_, id);
+  }
+  hidden.published = false;
+  update_initiative(*database_, coordinator_, hidden);
+  EXPECT_EQ(found(true), 0U);
+  EXPECT_EQ(found(false), 1U);
+}
+
 TEST_P(Register, SecondSaveOfTheSameVersionIsRefused) {
   const auto plan = add_plan(coordinator_);
   const auto id = add_initiative(coordinator_, plan, "Din Vej");

@@ -259,7 +259,12 @@ std::string excerpt_of(const std::string& body, const std::vector<std::string>& 
   while (end < body.size() && (static_cast<unsigned char>(body[end]) & 0xC0U) == 0x80U) ++end;
   std::string out;
   if (start > 0) out += "… ";
-  out += body.substr(start, end - start);
+  // Empty fields leave runs of spaces in the indexed body; a reader sees one.
+  for (std::size_t k = start; k < end; ++k) {
+    const bool space = body[k] == ' ' || body[k] == '\n';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : body[k];
+  }
   if (end < body.size()) out += " …";
   return out;
 }
@@ -889,37 +894,59 @@ bool is_workspace_member(soci::session& sql, long long workspace_id, long long u
 
 // ---- search ----
 
-void index_for_search(soci::session& sql, long long workspace_id, const std::string& entity,
-                      long long entity_id, const std::string& title, const std::string& body,
-                      bool published) {
-  const int pub = published ? 1 : 0;
-  sql << "DELETE FROM search_entries WHERE entity = :e AND entity_id = :id", use(entity),
-      use(entity_id);
-  sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
-         "VALUES (:w, :e, :id, :t, :b, :p)",
-      use(workspace_id), use(entity), use(entity_id), use(title), use(body), use(pub);
+namespace {
+
+// What each kind of record puts in the index and whether readers of published content may
+// find it — written once, used for one record and for a whole workspace alike.
+struct SearchSource {
+  std::string_view entity;
+  std::string_view select;  // ends in a WHERE clause that `scope` extends
+  std::string_view record_column;
+};
+
+constexpr SearchSource kSearchSources[] = {
+    {"plan",
+     "SELECT p.workspace_id, 'plan', p.id, p.name, p.summary, p.published FROM plans p "
+     "WHERE p.workspace_id = :w",
+     "p.id"},
+    {"initiative",
+     "SELECT i.workspace_id, 'initiative', i.id, i.name, "
+     "i.purpose || ' ' || i.goals || ' ' || i.background || ' ' || i.already_done || ' ' || "
+     "i.focus || ' ' || i.lead_title || ' ' || i.anchoring || ' ' || i.working_group || ' ' || "
+     "i.themes, CASE WHEN i.published = 1 AND p.published = 1 THEN 1 ELSE 0 END "
+     "FROM initiatives i JOIN plans p ON p.id = i.plan_id WHERE i.workspace_id = :w",
+     "i.id"},
+    {"activity",
+     "SELECT a.workspace_id, 'activity', a.id, a.title, "
+     "a.description || ' ' || a.responsible || ' ' || a.links, "
+     "CASE WHEN i.published = 1 AND p.published = 1 THEN 1 ELSE 0 END "
+     "FROM activities a JOIN initiatives i ON i.id = a.initiative_id "
+     "JOIN plans p ON p.id = i.plan_id WHERE a.workspace_id = :w",
+     "a.id"},
+};
+
+constexpr std::string_view kSearchInsert =
+    "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) ";
+
+}  // namespace
+
+void index_record(soci::session& sql, long long workspace_id, std::string_view entity,
+                  long long id) {
+  for (const auto& source : kSearchSources) {
+    if (source.entity != entity) continue;
+    const std::string name(entity);
+    sql << "DELETE FROM search_entries WHERE entity = :e AND entity_id = :id", use(name), use(id);
+    sql << std::string(kSearchInsert) + std::string(source.select) + " AND " +
+               std::string(source.record_column) + " = :id",
+        use(workspace_id), use(id);
+  }
 }
 
 void rebuild_search_index(soci::session& sql, long long workspace_id) {
   sql << "DELETE FROM search_entries WHERE workspace_id = :w", use(workspace_id);
-  sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
-         "SELECT workspace_id, 'plan', id, name, summary, published FROM plans "
-         "WHERE workspace_id = :w",
-      use(workspace_id);
-  sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
-         "SELECT i.workspace_id, 'initiative', i.id, i.name, "
-         "i.purpose || ' ' || i.goals || ' ' || i.background || ' ' || i.already_done || ' ' || "
-         "i.focus || ' ' || i.lead_title || ' ' || i.anchoring || ' ' || i.working_group || ' ' || "
-         "i.themes, CASE WHEN i.published = 1 AND p.published = 1 THEN 1 ELSE 0 END "
-         "FROM initiatives i JOIN plans p ON p.id = i.plan_id WHERE i.workspace_id = :w",
-      use(workspace_id);
-  sql << "INSERT INTO search_entries (workspace_id, entity, entity_id, title, body, published) "
-         "SELECT a.workspace_id, 'activity', a.id, a.title, "
-         "a.description || ' ' || a.responsible || ' ' || a.links, "
-         "CASE WHEN i.published = 1 AND p.published = 1 THEN 1 ELSE 0 END "
-         "FROM activities a JOIN initiatives i ON i.id = a.initiative_id "
-         "JOIN plans p ON p.id = i.plan_id WHERE a.workspace_id = :w",
-      use(workspace_id);
+  for (const auto& source : kSearchSources) {
+    sql << std::string(kSearchInsert) + std::string(source.select), use(workspace_id);
+  }
 }
 
 std::vector<std::string> search_words(const std::string& query) {

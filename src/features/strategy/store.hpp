@@ -121,15 +121,17 @@ struct SearchHit {
   std::string title;
   std::string excerpt;
 };
-void index_for_search(soci::session& sql, long long workspace_id, const std::string& entity,
-                      long long entity_id, const std::string& title, const std::string& body,
-                      bool published);
+// Writes one plan, initiative or activity ("plan", "initiative", "activity") to the search
+// index as it is stored now; call it in the transaction that changed the record.
+void index_record(soci::session& sql, long long workspace_id, std::string_view entity,
+                  long long id);
 // Every word must occur (prefix match, accents ignored on SQLite). Words are reduced to
 // letters and digits first, so the engines' query syntax never reaches them.
 std::vector<SearchHit> search(soci::session& sql, db::Backend backend, long long workspace_id,
                               const std::string& query, bool published_only, int limit, int offset);
 std::vector<std::string> search_words(const std::string& query);
-// Rebuilds the index of a whole workspace with a few set-based statements (import, repair).
+// Rebuilds the index of a whole workspace with one statement per kind of record (import,
+// repair, and when publishing a plan or initiative changes who may find its activities).
 void rebuild_search_index(soci::session& sql, long long workspace_id);
 
 }  // namespace samtryg::strategy::store
