@@ -38,6 +38,20 @@ auto find_by_id(soci::session& sql, const std::string& query, long long id, long
   return row.get();
 }
 
+// How many rows a list filter matches: `where` is the list's FROM … WHERE text, whose
+// placeholders the filter's binding fills.
+template <class FilterBinding, class Filter>
+int count_where(soci::session& sql, const Filter& filter, const char* where) {
+  int count = 0;
+  soci::statement st(sql);
+  st.exchange(into(count));
+  FilterBinding binding(filter);
+  binding.bind(st);
+  run(st, std::string("SELECT COUNT(*)") + where);
+  st.fetch();
+  return count;
+}
+
 // ---- plans ----
 
 constexpr const char* kPlanColumns =
@@ -516,14 +530,7 @@ std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilte
 }
 
 int count_initiatives(soci::session& sql, const InitiativeFilter& filter) {
-  int count = 0;
-  soci::statement st(sql);
-  st.exchange(into(count));
-  InitiativeFilterBinding where(filter);
-  where.bind(st);
-  run(st, std::string("SELECT COUNT(*)") + kInitiativeWhere);
-  st.fetch();
-  return count;
+  return count_where<InitiativeFilterBinding>(sql, filter, kInitiativeWhere);
 }
 
 bool initiative_name_taken(soci::session& sql, long long plan_id,
@@ -688,14 +695,7 @@ std::vector<Activity> activities(soci::session& sql, const ActivityFilter& filte
 }
 
 int count_activities(soci::session& sql, const ActivityFilter& filter) {
-  int count = 0;
-  soci::statement st(sql);
-  st.exchange(into(count));
-  ActivityFilterBinding where(filter);
-  where.bind(st);
-  run(st, std::string("SELECT COUNT(*)") + kActivityWhere);
-  st.fetch();
-  return count;
+  return count_where<ActivityFilterBinding>(sql, filter, kActivityWhere);
 }
 
 // ---- groups ----
