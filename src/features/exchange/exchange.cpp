@@ -111,14 +111,14 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
     relink(json, "id", plan_ids);
     relink(json, "previous_version_id", plan_ids);
     relink(json, "parent_plan_id", plan_ids);
-    json.erase("row_version");
+    json.stable_erase("row_version");
     array areas;
     for (const auto& area : all_areas) {
       if (area.plan_id != plan.id) continue;
       auto area_json = strategy::to_json(area);
       relink(area_json, "id", area_ids);
       relink(area_json, "parent_focus_area_id", area_ids);
-      area_json.erase("plan_id");
+      area_json.stable_erase("plan_id");
       areas.push_back(std::move(area_json));
     }
     json["focus_areas"] = std::move(areas);
@@ -140,7 +140,7 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
     relink(json, "parent_initiative_id", initiative_ids);
     relink(json, "focus_area_id", area_ids);
     relink(json, "lead_user_id", user_ids);
-    json.erase("row_version");
+    json.stable_erase("row_version");
     array history;
     for (const auto& change : store::status_changes(sql, row.initiative.id)) {
       history.push_back(strategy::to_json(change));
@@ -160,7 +160,7 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
     auto json = strategy::to_json(activity);
     json["id"] = activity_ids.add(activity.id);
     relink(json, "initiative_id", initiative_ids);
-    json.erase("row_version");
+    json.stable_erase("row_version");
     activities.push_back(std::move(json));
   }
 
@@ -172,7 +172,7 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
     auto json = strategy::to_json(group);
     json["id"] = group_ids.add(group.id);
     relink(json, "initiative_id", initiative_ids);
-    json.erase("row_version");
+    json.stable_erase("row_version");
     array members_json;
     for (const auto& member : store::group_members(sql, group.id)) {
       auto member_json = strategy::to_json(member);
@@ -186,17 +186,12 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
 
   array documents;
   for (const auto& document : store::all_documents(sql, id)) {
-    documents.push_back(object{
-        {"plan_id", plan_ids.of(document.plan_id ? value(*document.plan_id) : value(nullptr))},
-        {"initiative_id", initiative_ids.of(document.initiative_id ? value(*document.initiative_id)
-                                                                   : value(nullptr))},
-        {"filename", document.filename},
-        {"content_type", document.content_type},
-        {"size_bytes", document.size_bytes},
-        {"sha256", document.sha256},
-        {"uploaded_by", document.uploaded_by},
-        {"uploaded_at", document.uploaded_at},
-        {"content_base64", crypto::base64_encode(document.content)}});
+    auto json = strategy::to_json(document);
+    json.stable_erase("id");  // nothing refers to a document
+    relink(json, "plan_id", plan_ids);
+    relink(json, "initiative_id", initiative_ids);
+    json["content_base64"] = crypto::base64_encode(document.content);
+    documents.push_back(std::move(json));
   }
 
   return object{{"format", kFormat},

@@ -332,18 +332,9 @@ Response create_party_api(Context& context) {
 // ---- documents ----
 
 object document_json(const Document& document) {
-  return {{"id", document.id},
-          {"plan_id",
-           document.plan_id ? boost::json::value(*document.plan_id) : boost::json::value(nullptr)},
-          {"initiative_id", document.initiative_id ? boost::json::value(*document.initiative_id)
-                                                   : boost::json::value(nullptr)},
-          {"filename", document.filename},
-          {"content_type", document.content_type},
-          {"size_bytes", document.size_bytes},
-          {"sha256", document.sha256},
-          {"uploaded_by", document.uploaded_by},
-          {"uploaded_at", document.uploaded_at},
-          {"download", "/documents/" + std::to_string(document.id)}};
+  auto json = to_json(document);
+  json["download"] = "/documents/" + std::to_string(document.id);
+  return json;
 }
 
 Response list_documents(Context& context) {

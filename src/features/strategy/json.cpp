@@ -118,6 +118,18 @@ boost::json::object to_json(const GroupMember& member) {
           {"role", member.role}};
 }
 
+boost::json::object to_json(const Document& document) {
+  return {{"id", document.id},
+          {"plan_id", optional(document.plan_id)},
+          {"initiative_id", optional(document.initiative_id)},
+          {"filename", document.filename},
+          {"content_type", document.content_type},
+          {"size_bytes", document.size_bytes},
+          {"sha256", document.sha256},
+          {"uploaded_by", document.uploaded_by},
+          {"uploaded_at", document.uploaded_at}};
+}
+
 void read(json::Reader& reader, Party& party) {
   reader.integer("id", party.id);
   reader.text("name", party.name);

@@ -16,6 +16,8 @@ boost::json::object to_json(const StatusChange& change);
 boost::json::object to_json(const Activity& activity);
 boost::json::object to_json(const Group& group);
 boost::json::object to_json(const GroupMember& member);
+// A document's description, without its content.
+boost::json::object to_json(const Document& document);
 
 // Each reads the members present (read-only ones such as created_at included, so import can
 // restore them; the API overrides those itself) and reports wrong types through the reader.
