@@ -4,22 +4,8 @@
 #     wrk -t2 -c64 -d10s, requests/s and p99 latency;
 #   - cold start to first answered request (median of 5), idle RSS.
 # Usage: bench/http.sh [seconds]   (installs wrk and nginx-light for the benchmark only)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 duration=${1:-10}
-for tool in wrk nginx; do
-  command -v "$tool" >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light >/dev/null
-done
-[ -x build/release/samtryg ] || scripts/setup
-bin=$PWD/build/release/samtryg
-work=$(mktemp -d /tmp/samtryg-bench.XXXXXX)
-chmod 755 "$work"  # nginx workers run as an unprivileged user
-pids=()
-cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$work"; }
-trap cleanup EXIT
-
-free_port() { echo $(( 30000 + RANDOM % 20000 )); }
-wait_for() { for _ in $(seq 1 500); do curl -sf -o /dev/null "$1" && return 0; sleep 0.01; done; return 1; }
+source "$(dirname "$0")/lib.sh"
 
 app_port=$(free_port)
 "$bin" serve --db "sqlite:$work/bench.db" --port "$app_port" >"$work/app.out" 2>"$work/access.log" &
@@ -31,35 +17,8 @@ mkdir -p "$work/www"
 curl -s "http://127.0.0.1:$app_port/healthz" >"$work/www/healthz"
 curl -s "http://127.0.0.1:$app_port/login" >"$work/www/login"
 page_bytes=$(stat -c %s "$work/www/login")
-nginx_port=$(free_port)
-cat >"$work/nginx.conf" <<NGINX
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  default_type text/html;
-  server {
-    listen 127.0.0.1:$nginx_port;
-    root $work/www;
-  }
-}
-NGINX
-nginx -c "$work/nginx.conf" -g 'daemon off;' &
-pids+=($!)
-wait_for "http://127.0.0.1:$nginx_port/healthz"
+start_nginx healthz
 
-measure() {  # url → "requests/s p99_ms"
-  local out
-  out=$(wrk -t2 -c64 -d"${duration}s" --latency "$1")
-  local rps p99
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-  # wrk prints latencies as 1.23ms / 456.00us / 1.02s
-  p99=$(awk -v v="$p99" 'BEGIN { if (v ~ /us$/) printf "%.2f", v/1000; else if (v ~ /ms$/) printf "%.2f", v+0; else printf "%.2f", v*1000 }')
-  echo "$rps $p99"
-}
 
 echo "| what | samtryg req/s | samtryg p99 | nginx req/s | nginx p99 | samtryg / nginx |"
 echo "|---|---|---|---|---|---|"
@@ -67,7 +26,7 @@ for path in healthz login; do
   read -r app_rps app_p99 < <(measure "http://127.0.0.1:$app_port/$path")
   read -r ng_rps ng_p99 < <(measure "http://127.0.0.1:$nginx_port/$path")
   label="GET /$path"; [ "$path" = login ] && label="GET /login ($page_bytes bytes, rendered per request)"
-  ratio=$(awk -v a="$app_rps" -v b="$ng_rps" 'BEGIN { printf "%.0f %%", 100*a/b }')
+  ratio=$(ratio "$app_rps" "$ng_rps")
   echo "| $label | $app_rps | ${app_p99} ms | $ng_rps | ${ng_p99} ms | $ratio |"
 done
 
