@@ -9,6 +9,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/audit/audit.hpp"
+#include "core/auth/store.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -903,10 +904,8 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   data.set("status_code", v.status);
   std::string lead = v.lead_title;
   if (v.lead_user_id) {
-    for (const auto& person : store::workspace_people(sql, v.workspace_id)) {
-      if (person.id == *v.lead_user_id) {
-        lead = person.name + (v.lead_title.empty() ? "" : " (" + v.lead_title + ")");
-      }
+    if (const auto user = auth::find_user(sql, *v.lead_user_id)) {
+      lead = user->name + (v.lead_title.empty() ? "" : " (" + v.lead_title + ")");
     }
   }
   data.set("lead", lead.empty() ? t(context, "initiative_lead_none") : lead);
@@ -1044,10 +1043,15 @@ Response initiative_page(Context& context, const Initiative& v, const validation
                           {.title = v.name, .status = status, .nav = "plans"});
 }
 
+// Today as YYYY-MM-DD (UTC): the default date of a status change.
+std::string today() {
+  return now_iso_utc().substr(0, 10);
+}
+
 Response show_initiative(Context& context) {
   const auto v =
       readable_initiative(context.services.database, editor_of(context), id_param(context));
-  return initiative_page(context, v, {}, "", "", now_date(), 200);
+  return initiative_page(context, v, {}, "", "", today(), 200);
 }
 
 Response change_status_submit(Context& context) {
@@ -1845,10 +1849,6 @@ Response add_member_submit(Context& context) {
 }
 
 }  // namespace
-
-std::string now_date() {
-  return now_iso_utc().substr(0, 10);
-}
 
 void add_routes(web::App& app) {
   using auth::Permission;

@@ -1,15 +1,10 @@
 #pragma once
 // The register's web pages: plans, plan overview, initiative, forms, status change, version
 // compare, audit history, search and groups. Server-rendered; they work without JavaScript.
-#include <string>
-
 #include "core/web/app.hpp"
 
 namespace samtryg::strategy {
 
 void add_routes(web::App& app);
-
-// Today as YYYY-MM-DD (UTC), the default date of a status change.
-std::string now_date();
 
 }  // namespace samtryg::strategy

@@ -949,6 +949,10 @@ void rebuild_search_index(soci::session& sql, long long workspace_id) {
   }
 }
 
+namespace {
+
+// Letters and digits only, lower-cased, at most 8 words: neither engine's query syntax can
+// reach the index from the search box.
 std::vector<std::string> search_words(const std::string& query) {
   std::vector<std::string> words;
   std::string word;
@@ -969,6 +973,8 @@ std::vector<std::string> search_words(const std::string& query) {
   flush();
   return words;
 }
+
+}  // namespace
 
 std::vector<SearchHit> search(soci::session& sql, db::Backend backend, long long workspace_id,
                               const std::string& query, bool published_only, int limit,

@@ -129,7 +129,6 @@ void index_record(soci::session& sql, long long workspace_id, std::string_view e
 // letters and digits first, so the engines' query syntax never reaches them.
 std::vector<SearchHit> search(soci::session& sql, db::Backend backend, long long workspace_id,
                               const std::string& query, bool published_only, int limit, int offset);
-std::vector<std::string> search_words(const std::string& query);
 // Rebuilds the index of a whole workspace with one statement per kind of record (import,
 // repair, and when publishing a plan or initiative changes who may find its activities).
 void rebuild_search_index(soci::session& sql, long long workspace_id);
