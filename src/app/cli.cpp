@@ -20,6 +20,8 @@
 #include "features/accounts/commands.hpp"
 #include "features/demo/demo.hpp"
 #include "features/exchange/exchange.hpp"
+#include "features/statistics/jsonstat.hpp"
+#include "features/statistics/reader.hpp"
 
 namespace samtryg::app {
 
@@ -51,6 +53,19 @@ std::string read_password() {
   }
   if (!password.empty() && password.back() == '\r') password.pop_back();
   return password;
+}
+
+// A whole file, or standard input for "-".
+std::string read_input(const std::string& path) {
+  std::stringstream text;
+  if (path == "-") {
+    text << std::cin.rdbuf();
+  } else {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) throw BadInput("cannot read " + path);
+    text << file.rdbuf();
+  }
+  return text.str();
 }
 
 std::unique_ptr<db::Database> open_database(const config::Config& settings) {
@@ -124,6 +139,20 @@ int run_cli(int argc, char** argv, char** environment) {
   add_db(import_command);
   std::string import_file;
   import_command->add_option("file", import_file, "the document; - reads stdin")->required();
+
+  auto* stats = cli.add_subcommand("stats", "statistics tables: PX, JSON-stat and CSV");
+  stats->require_subcommand(1);
+  auto* convert = stats->add_subcommand(
+      "convert", "print a PX, JSON-stat or CSV table as a JSON-stat 2.0 dataset");
+  std::string convert_file;
+  std::string convert_to = "jsonstat";
+  stats::ReadOptions convert_options;
+  convert->add_option("file", convert_file, "the table; - reads stdin")->required();
+  convert->add_option("--to", convert_to, "output format")
+      ->check(CLI::IsMember({"jsonstat"}))
+      ->capture_default_str();
+  convert->add_option("--lang", convert_options.language,
+                      "PX: labels in this language (default: the file's own)");
 
   cli.add_subcommand("version", "print the version");
 
@@ -255,19 +284,25 @@ int run_cli(int argc, char** argv, char** environment) {
       }
       return 0;
     }
-    if (cli.got_subcommand("import")) {
-      std::stringstream text;
-      if (import_file == "-") {
-        text << std::cin.rdbuf();
-      } else {
-        std::ifstream file(import_file, std::ios::binary);
-        if (!file) throw BadInput("cannot read " + import_file);
-        text << file.rdbuf();
+    if (stats->got_subcommand("convert")) {
+      const std::string bytes = read_input(convert_file);
+      try {
+        const auto table = stats::read_table(bytes, convert_file, convert_options);
+        for (const auto& warning : table.warnings) {
+          std::cerr << "samtryg: warning: " << warning << '\n';
+        }
+        std::cout << stats::write_jsonstat(table) << '\n';
+      } catch (const stats::ParseError& error) {
+        throw BadInput(convert_file + ": " + error.what());
       }
+      return 0;
+    }
+    if (cli.got_subcommand("import")) {
+      const std::string text = read_input(import_file);
       auto database = open_database(settings);
       db::migrate(*database);
       try {
-        const auto result = exchange::import_workspace(*database, text.str());
+        const auto result = exchange::import_workspace(*database, text);
         std::cout << fmt::format(
             "Imported workspace {}: {} plans, {} initiatives, {} activities, {} groups, {} "
             "users.\n",

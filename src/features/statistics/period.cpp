@@ -1,0 +1,223 @@
+#include "features/statistics/period.hpp"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+
+#include <fmt/format.h>
+
+namespace samtryg::stats {
+
+namespace {
+
+std::optional<int> digits(std::string_view text) {
+  if (text.empty() || text.size() > 4) return std::nullopt;
+  int value = 0;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c)) == 0) return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+int periods_per_year(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::half:
+      return 2;
+    case PeriodKind::tertial:
+      return 3;
+    case PeriodKind::quarter:
+      return 4;
+    case PeriodKind::month:
+      return 12;
+    case PeriodKind::week:
+      return 53;
+    case PeriodKind::year:
+    case PeriodKind::school_year:
+      break;
+  }
+  return 0;
+}
+
+std::optional<Period> make(PeriodKind kind, int year, int number) {
+  if (year < 1000 || year > 9999) return std::nullopt;
+  if (kind == PeriodKind::year || kind == PeriodKind::school_year) {
+    return Period{kind, year, 0};
+  }
+  if (number < 1 || number > periods_per_year(kind)) return std::nullopt;
+  if (kind == PeriodKind::week) {
+    // Only years with 53 ISO weeks have a week 53: those whose 28 December is in week 53.
+    using namespace std::chrono;
+    const sys_days dec28{std::chrono::year{year} / December / 28};
+    const sys_days week1_monday = [&] {
+      const sys_days jan4{std::chrono::year{year} / January / 4};
+      return jan4 - (weekday{jan4} - Monday);
+    }();
+    if (number > (dec28 - week1_monday).count() / 7 + 1) return std::nullopt;
+  }
+  return Period{kind, year, number};
+}
+
+std::optional<PeriodKind> kind_of_letter(char letter) {
+  switch (std::toupper(static_cast<unsigned char>(letter))) {
+    case 'H':
+    case 'S':
+      return PeriodKind::half;  // S: semester / halvår in some Nordic tables
+    case 'T':
+      return PeriodKind::tertial;
+    case 'K':
+    case 'Q':
+      return PeriodKind::quarter;
+    case 'M':
+      return PeriodKind::month;
+    case 'W':
+    case 'U':
+    case 'V':
+      return PeriodKind::week;  // U: uge (da), V: vecka (sv)
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<PeriodKind> kind_of_time_unit(std::string_view unit) {
+  if (unit.empty()) return std::nullopt;
+  if (unit[0] == 'A' || unit[0] == 'a') return PeriodKind::year;
+  return kind_of_letter(unit[0]);
+}
+
+std::string iso(std::chrono::year_month_day day) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()),
+                     static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+}
+
+std::chrono::year_month_day first_of_month(int year, int month) {
+  return std::chrono::year{year} / std::chrono::month{static_cast<unsigned>(month)} / 1;
+}
+
+std::chrono::year_month_day last_of_month(int year, int month) {
+  using namespace std::chrono;
+  return year_month_day{year_month_day_last{
+      std::chrono::year{year}, month_day_last{std::chrono::month{static_cast<unsigned>(month)}}}};
+}
+
+std::chrono::sys_days iso_week_monday(int year, int week) {
+  using namespace std::chrono;
+  const sys_days jan4{std::chrono::year{year} / January / 4};
+  return jan4 - (weekday{jan4} - Monday) + days{7 * (week - 1)};
+}
+
+}  // namespace
+
+std::optional<Period> parse_period(std::string_view text, std::string_view time_unit) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
+    text.remove_suffix(1);
+  }
+  if (text.size() < 4) return std::nullopt;
+  const auto year = digits(text.substr(0, 4));
+  if (!year) return std::nullopt;
+  const std::string_view rest = text.substr(4);
+  const auto hinted = kind_of_time_unit(time_unit);
+
+  if (rest.empty()) return make(PeriodKind::year, *year, 0);
+  if (rest[0] == '/' || (rest[0] == '-' && rest.size() == 5)) {
+    // 2017/18, 2017/2018, 2017-2018: a school year starting in August of the first year.
+    const auto next = digits(rest.substr(1));
+    const int expected = rest.size() == 3 ? (*year + 1) % 100 : *year + 1;
+    if (!next || *next != expected) return std::nullopt;
+    return make(PeriodKind::school_year, *year, 0);
+  }
+  if (rest[0] == '-' && rest.size() == 3) {  // 2017-09, or the school year 2017-18
+    const auto number = digits(rest.substr(1));
+    if (!number) return std::nullopt;
+    if (*number <= 12) return make(PeriodKind::month, *year, *number);
+    if (*number == (*year + 1) % 100) return make(PeriodKind::school_year, *year, 0);
+    return std::nullopt;
+  }
+  if (std::isdigit(static_cast<unsigned char>(rest[0])) != 0) {
+    // PX compact forms: the unit comes from TLIST, or six digits are a month.
+    const auto number = digits(rest);
+    if (!number) return std::nullopt;
+    if (hinted && *hinted != PeriodKind::year) return make(*hinted, *year, *number);
+    if (!hinted && rest.size() == 2) return make(PeriodKind::month, *year, *number);
+    return std::nullopt;
+  }
+  const auto kind = kind_of_letter(rest[0]);
+  const auto number = digits(rest.substr(1));
+  if (!kind || !number || rest.size() > 3) return std::nullopt;
+  return make(*kind, *year, *number);
+}
+
+std::string Period::code() const {
+  switch (kind) {
+    case PeriodKind::year:
+      return fmt::format("{}", year);
+    case PeriodKind::school_year:
+      return fmt::format("{}/{:02}", year, (year + 1) % 100);
+    case PeriodKind::half:
+      return fmt::format("{}H{}", year, number);
+    case PeriodKind::tertial:
+      return fmt::format("{}T{}", year, number);
+    case PeriodKind::quarter:
+      return fmt::format("{}Q{}", year, number);
+    case PeriodKind::month:
+      return fmt::format("{}M{:02}", year, number);
+    case PeriodKind::week:
+      return fmt::format("{}W{:02}", year, number);
+  }
+  return "";
+}
+
+std::string Period::first_day() const {
+  const int months = periods_per_year(kind) == 0 ? 12 : 12 / std::max(periods_per_year(kind), 1);
+  switch (kind) {
+    case PeriodKind::year:
+      return iso(first_of_month(year, 1));
+    case PeriodKind::school_year:
+      return iso(first_of_month(year, 8));
+    case PeriodKind::week:
+      return iso(std::chrono::year_month_day{iso_week_monday(year, number)});
+    case PeriodKind::half:
+    case PeriodKind::tertial:
+    case PeriodKind::quarter:
+    case PeriodKind::month:
+      return iso(first_of_month(year, (number - 1) * months + 1));
+  }
+  return "";
+}
+
+std::string Period::last_day() const {
+  const int months = periods_per_year(kind) == 0 ? 12 : 12 / std::max(periods_per_year(kind), 1);
+  switch (kind) {
+    case PeriodKind::year:
+      return iso(last_of_month(year, 12));
+    case PeriodKind::school_year:
+      return iso(last_of_month(year + 1, 7));
+    case PeriodKind::week:
+      return iso(std::chrono::year_month_day{iso_week_monday(year, number) + std::chrono::days{6}});
+    case PeriodKind::half:
+    case PeriodKind::tertial:
+    case PeriodKind::quarter:
+    case PeriodKind::month:
+      return iso(last_of_month(year, number * months));
+  }
+  return "";
+}
+
+std::string period_kind_name(PeriodKind kind) {
+  static constexpr std::array names{"year",    "school_year", "half", "tertial",
+                                    "quarter", "month",       "week"};
+  return names.at(static_cast<std::size_t>(kind));
+}
+
+std::optional<PeriodKind> parse_period_kind(std::string_view name) {
+  for (int k = 0; k <= static_cast<int>(PeriodKind::week); ++k) {
+    if (period_kind_name(static_cast<PeriodKind>(k)) == name) return static_cast<PeriodKind>(k);
+  }
+  return std::nullopt;
+}
+
+}  // namespace samtryg::stats

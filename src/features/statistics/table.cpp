@@ -1,0 +1,47 @@
+#include "features/statistics/table.hpp"
+
+#include <fmt/format.h>
+
+namespace samtryg::stats {
+
+namespace {
+std::string describe(int line, const std::string& where, const std::string& message) {
+  if (line > 0 && !where.empty()) return fmt::format("line {}, {}: {}", line, where, message);
+  if (line > 0) return fmt::format("line {}: {}", line, message);
+  if (!where.empty()) return fmt::format("{}: {}", where, message);
+  return message;
+}
+}  // namespace
+
+ParseError::ParseError(int line, std::string where, const std::string& message)
+    : std::runtime_error(describe(line, where, message)), line_(line), where_(std::move(where)) {}
+
+std::size_t Table::expected_cells() const {
+  std::size_t cells = 1;
+  for (const auto& dimension : dimensions) cells *= dimension.categories.size();
+  return dimensions.empty() ? 0 : cells;
+}
+
+std::size_t Table::cell_index(const std::vector<std::size_t>& positions) const {
+  std::size_t index = 0;
+  for (std::size_t d = 0; d < dimensions.size(); ++d) {
+    index = index * dimensions[d].categories.size() + positions[d];
+  }
+  return index;
+}
+
+std::string role_name(DimensionRole role) {
+  switch (role) {
+    case DimensionRole::time:
+      return "time";
+    case DimensionRole::geo:
+      return "geo";
+    case DimensionRole::metric:
+      return "metric";
+    case DimensionRole::none:
+      break;
+  }
+  return "";
+}
+
+}  // namespace samtryg::stats
