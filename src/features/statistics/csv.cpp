@@ -247,8 +247,7 @@ Table read_csv(std::string_view bytes, const CsvOptions& options) {
     table.title = std::string(trim(header[value_columns[0]]));
   }
 
-  const std::size_t cells = table.expected_cells();
-  if (cells > 50'000'000) throw ParseError(0, "", "the columns make more than 50 million cells");
+  const std::size_t cells = checked_cell_count(table.dimensions, "");
   table.values.assign(cells, std::numeric_limits<double>::quiet_NaN());
   std::vector<bool> filled(cells, false);
   std::vector<std::size_t> at(table.dimensions.size(), 0);

@@ -233,7 +233,7 @@ Table read_jsonstat(std::string_view text) {
     }
   }
 
-  const std::size_t cells = table.expected_cells();
+  const std::size_t cells = checked_cell_count(table.dimensions, "$.size");
   table.values.assign(cells, std::numeric_limits<double>::quiet_NaN());
   const auto* values = dataset.if_contains("value");
   if (values == nullptr) fail("$", "\"value\" is missing");

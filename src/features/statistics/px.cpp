@@ -909,7 +909,8 @@ Table read_px(std::string_view bytes, const PxOptions& options) {
 
   TableBuilder builder(metadata, warnings);
   Table table = builder.build(options.language);
-  table.values.assign(table.expected_cells(), std::numeric_limits<double>::quiet_NaN());
+  table.values.assign(checked_cell_count(table.dimensions, "DATA"),
+                      std::numeric_limits<double>::quiet_NaN());
 
   std::vector<std::size_t> keyed;
   std::vector<bool> by_code;

@@ -30,6 +30,21 @@ std::size_t Table::cell_index(const std::vector<std::size_t>& positions) const {
   return index;
 }
 
+std::size_t checked_cell_count(const std::vector<Dimension>& dimensions, const std::string& where) {
+  std::size_t cells = 1;
+  for (const auto& dimension : dimensions) {
+    const std::size_t size = dimension.categories.size();
+    if (size != 0 && cells > kMaxCells / size) {
+      throw ParseError(0, where,
+                       fmt::format("the dimensions make more than {} cells, more than samtryg "
+                                   "reads from one table",
+                                   kMaxCells));
+    }
+    cells *= size;
+  }
+  return cells;
+}
+
 std::string role_name(DimensionRole role) {
   switch (role) {
     case DimensionRole::time:

@@ -63,4 +63,9 @@ class ParseError : public std::runtime_error {
 
 std::string role_name(DimensionRole role);
 
+// Tables larger than this are refused before any memory is taken for them.
+inline constexpr std::size_t kMaxCells = 50'000'000;
+// The product of the dimension sizes, or ParseError (naming `where`) when it exceeds kMaxCells.
+std::size_t checked_cell_count(const std::vector<Dimension>& dimensions, const std::string& where);
+
 }  // namespace samtryg::stats
