@@ -9,31 +9,12 @@ namespace samtryg::strategy {
 
 namespace {
 
+using validation::choice;
 using validation::Errors;
+using validation::limit;
+using validation::optional_date;
+using validation::require;
 using validation::utf8_length;
-
-void require(Errors& errors, std::string_view field, std::string_view value, std::size_t max) {
-  if (trim(value).empty()) {
-    errors.add(std::string(field), "field_required");
-  } else if (utf8_length(value) > max) {
-    errors.add(std::string(field), "field_too_long", {{"max", std::to_string(max)}});
-  }
-}
-
-void limit(Errors& errors, std::string_view field, std::string_view value, std::size_t max) {
-  if (utf8_length(value) > max) {
-    errors.add(std::string(field), "field_too_long", {{"max", std::to_string(max)}});
-  }
-}
-
-void choice(Errors& errors, std::string_view field, std::string_view value,
-            std::span<const std::string_view> codes) {
-  if (!is_one_of(value, codes)) errors.add(std::string(field), "choice_invalid");
-}
-
-void optional_date(Errors& errors, std::string_view field, std::string_view value) {
-  if (!value.empty() && !is_iso_date(value)) errors.add(std::string(field), "date_invalid");
-}
 
 bool parse_int(std::string_view text, int& out) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
@@ -43,12 +24,6 @@ bool parse_int(std::string_view text, int& out) {
 bool digits(std::string_view text) {
   return !text.empty() &&
          std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
 void add_if_changed(std::vector<FieldChange>& changes, std::string_view field,
@@ -144,26 +119,8 @@ validation::Errors check_document(Document& document) {
   return errors;
 }
 
-bool is_one_of(std::string_view code, std::span<const std::string_view> codes) {
-  return std::find(codes.begin(), codes.end(), code) != codes.end();
-}
-
 std::vector<std::string> codes_of(std::span<const std::string_view> codes) {
   return {codes.begin(), codes.end()};
-}
-
-bool is_iso_date(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
-  int year = 0;
-  int month = 0;
-  int day = 0;
-  if (!digits(text.substr(0, 4)) || !digits(text.substr(5, 2)) || !digits(text.substr(8, 2))) {
-    return false;
-  }
-  parse_int(text.substr(0, 4), year);
-  parse_int(text.substr(5, 2), month);
-  parse_int(text.substr(8, 2), day);
-  return year >= 1900 && month >= 1 && month <= 12 && day >= 1 && day <= days_in_month(year, month);
 }
 
 std::optional<FlexibleDate> parse_flexible_date(std::string_view text) {

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/validation/fields.hpp"
 #include "core/validation/validation.hpp"
 
 namespace samtryg::strategy {
@@ -29,11 +30,9 @@ inline constexpr std::size_t kMaxName = 200;
 inline constexpr std::size_t kMaxTitle = 300;
 inline constexpr std::size_t kMaxText = 20000;
 
-bool is_one_of(std::string_view code, std::span<const std::string_view> codes);
+using validation::is_iso_date;
+using validation::is_one_of;
 std::vector<std::string> codes_of(std::span<const std::string_view> codes);
-
-// A real calendar day written YYYY-MM-DD.
-bool is_iso_date(std::string_view text);
 
 // When an activity happened or is planned: a day ("2017-11-24"), a month ("2018-01"),
 // "ongoing", or nothing. The seeds' forms use all three ("Gennemført 24.11.2017",

@@ -1,0 +1,289 @@
+#include "features/indicators/model.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+#include "core/validation/fields.hpp"
+#include "features/statistics/period.hpp"
+
+namespace samtryg::indicators {
+
+namespace {
+
+using validation::Errors;
+
+std::optional<stats::PeriodKind> kind_of_frequency(std::string_view frequency) {
+  if (frequency == "event") return std::nullopt;
+  return stats::parse_period_kind(frequency);
+}
+
+long long day_number(std::string_view iso) {
+  using namespace std::chrono;
+  const int year = std::stoi(std::string(iso.substr(0, 4)));
+  const auto month = static_cast<unsigned>(std::stoi(std::string(iso.substr(5, 2))));
+  const auto day = static_cast<unsigned>(std::stoi(std::string(iso.substr(8, 2))));
+  return sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}}
+      .time_since_epoch()
+      .count();
+}
+
+bool same_area(const std::optional<long long>& a, const std::optional<long long>& b) {
+  return a.has_value() == b.has_value() && (!a || *a == *b);
+}
+
+struct Point {
+  long long first_day = 0;
+  long long last_day = 0;
+  std::string period;
+  double value = 0;
+};
+
+// Least-squares line through the points (x = the period's first day) evaluated at `day`.
+double projected_at(const std::vector<Point>& points, long long day) {
+  const auto n = static_cast<double>(points.size());
+  double sx = 0;
+  double sy = 0;
+  for (const auto& point : points) {
+    sx += static_cast<double>(point.first_day);
+    sy += point.value;
+  }
+  const double mx = sx / n;
+  const double my = sy / n;
+  double sxy = 0;
+  double sxx = 0;
+  for (const auto& point : points) {
+    const double dx = static_cast<double>(point.first_day) - mx;
+    sxy += dx * (point.value - my);
+    sxx += dx * dx;
+  }
+  if (sxx == 0) return points.back().value;
+  return my + (sxy / sxx) * (static_cast<double>(day) - mx);
+}
+
+}  // namespace
+
+validation::Errors validate_area(const Area& area) {
+  Errors errors;
+  validation::require(errors, "name", area.name, kMaxName);
+  validation::choice(errors, "kind", area.kind, kAreaKinds);
+  validation::limit(errors, "code", area.code, 50);
+  return errors;
+}
+
+validation::Errors validate_indicator(const Indicator& indicator) {
+  Errors errors;
+  validation::require(errors, "name", indicator.name, kMaxName);
+  validation::limit(errors, "definition", indicator.definition, kMaxText);
+  validation::choice(errors, "unit", indicator.unit, kUnits);
+  validation::choice(errors, "direction", indicator.direction, kDirections);
+  validation::choice(errors, "source", indicator.source, kSources);
+  validation::choice(errors, "frequency", indicator.frequency, kFrequencies);
+  validation::limit(errors, "source_note", indicator.source_note, kMaxName);
+  validation::limit(errors, "currency", indicator.currency, 10);
+  if (indicator.unit == "currency" && indicator.currency.empty()) {
+    errors.add("currency", "field_required");
+  }
+  if (indicator.decimals < 0 || indicator.decimals > 6) {
+    errors.add("decimals", "number_between", {{"min", "0"}, {"max", "6"}});
+  }
+  if (!indicator.baseline_period.empty() &&
+      normalise_period(indicator, indicator.baseline_period).empty()) {
+    errors.add("baseline_period", "indicator_period_invalid");
+  }
+  if (indicator.baseline && !std::isfinite(*indicator.baseline)) {
+    errors.add("baseline", "number_invalid");
+  }
+  return errors;
+}
+
+validation::Errors validate_target(const Target& target) {
+  Errors errors;
+  validation::choice(errors, "comparator", target.comparator, kComparators);
+  if (!std::isfinite(target.value)) errors.add("value", "number_invalid");
+  if (target.comparator == "between") {
+    if (!target.high) {
+      errors.add("high", "field_required");
+    } else if (*target.high < target.value) {
+      errors.add("high", "target_high_below_low");
+    }
+  }
+  validation::optional_date(errors, "period_start", target.period_start);
+  validation::optional_date(errors, "period_end", target.period_end);
+  if (validation::is_iso_date(target.period_start) && validation::is_iso_date(target.period_end) &&
+      target.period_end < target.period_start) {
+    errors.add("period_end", "period_end_before_start");
+  }
+  validation::limit(errors, "note", target.note, kMaxText);
+  return errors;
+}
+
+validation::Errors validate_value(const Indicator& indicator, const Value& value) {
+  Errors errors;
+  if (normalise_period(indicator, value.period).empty()) {
+    errors.add("period",
+               indicator.frequency == "event" ? "date_invalid" : "indicator_period_invalid",
+               {{"frequency", indicator.frequency}});
+  }
+  validation::choice(errors, "status", value.status, kValueStatuses);
+  validation::limit(errors, "note", value.note, kMaxText);
+  if (indicator.unit == "ratio" || (value.numerator || value.denominator)) {
+    if (!value.numerator) errors.add("numerator", "field_required");
+    if (!value.denominator) {
+      errors.add("denominator", "field_required");
+    } else if (*value.denominator <= 0) {
+      errors.add("denominator", "indicator_denominator_positive");
+    }
+  } else if (!value.value) {
+    errors.add("value", "field_required");
+  }
+  if (value.value && !std::isfinite(*value.value)) errors.add("value", "number_invalid");
+  if (indicator.unit == "yes_no" && value.value && *value.value != 0 && *value.value != 1) {
+    errors.add("value", "indicator_yes_no");
+  }
+  return errors;
+}
+
+std::optional<double> effective_value(const Indicator& indicator, const Value& value) {
+  if (value.numerator && value.denominator && *value.denominator > 0) {
+    const double ratio = *value.numerator / *value.denominator;
+    return indicator.unit == "percent" ? ratio * 100 : ratio;
+  }
+  return value.value;
+}
+
+std::string normalise_period(const Indicator& indicator, std::string_view text) {
+  if (indicator.frequency == "event") {
+    return validation::is_iso_date(text) ? std::string(text) : std::string();
+  }
+  const auto kind = kind_of_frequency(indicator.frequency);
+  const auto period = stats::parse_period(text);
+  if (!kind || !period || period->kind != *kind) return "";
+  return period->code();
+}
+
+std::pair<std::string, std::string> period_days(std::string_view period) {
+  if (validation::is_iso_date(period)) return {std::string(period), std::string(period)};
+  const auto parsed = stats::parse_period(period);
+  if (!parsed) return {"", ""};
+  return {parsed->first_day(), parsed->last_day()};
+}
+
+bool meets(const Target& target, double value) {
+  constexpr double kTolerance = 1e-9;
+  if (target.comparator == "ge") return value >= target.value - kTolerance;
+  if (target.comparator == "le") return value <= target.value + kTolerance;
+  if (target.comparator == "eq") return std::abs(value - target.value) <= kTolerance;
+  if (target.comparator == "between") {
+    return value >= target.value - kTolerance &&
+           value <= target.high.value_or(target.value) + kTolerance;
+  }
+  return false;
+}
+
+std::string status_name(Status status) {
+  switch (status) {
+    case Status::met:
+      return "met";
+    case Status::not_met:
+      return "not_met";
+    case Status::on_track:
+      return "on_track";
+    case Status::at_risk:
+      return "at_risk";
+    case Status::no_data:
+      break;
+  }
+  return "no_data";
+}
+
+TargetAssessment assess(const Indicator& indicator, const Target& target,
+                        const std::vector<Value>& values, std::string_view today) {
+  TargetAssessment result;
+  result.target_id = target.id;
+  std::vector<Point> points;
+  for (const auto& value : values) {
+    if (!same_area(value.area_id, target.area_id)) continue;
+    const auto number = effective_value(indicator, value);
+    if (!number) continue;
+    const auto [first, last] = period_days(value.period);
+    if (first.empty()) continue;
+    if (!target.period_start.empty() && first < target.period_start) continue;
+    if (!target.period_end.empty() && last > target.period_end) continue;
+    points.push_back({day_number(first), day_number(last), value.period, *number});
+  }
+  std::sort(points.begin(), points.end(),
+            [](const Point& a, const Point& b) { return a.first_day < b.first_day; });
+  const bool ended = !target.period_end.empty() && target.period_end < today;
+  if (points.empty()) return result;
+  result.latest = points.back().value;
+  result.latest_period = points.back().period;
+
+  if (target.per_event) {
+    result.events = static_cast<int>(points.size());
+    result.events_met = static_cast<int>(std::count_if(
+        points.begin(), points.end(), [&](const Point& p) { return meets(target, p.value); }));
+    const bool all = result.events_met == result.events;
+    result.status =
+        ended ? (all ? Status::met : Status::not_met) : (all ? Status::on_track : Status::at_risk);
+    return result;
+  }
+  if (ended) {
+    result.status = meets(target, points.back().value) ? Status::met : Status::not_met;
+    return result;
+  }
+  const std::vector<Point> recent(points.end() - std::min<std::ptrdiff_t>(3, std::ssize(points)),
+                                  points.end());
+  long long horizon = 0;
+  if (!target.period_end.empty()) {
+    horizon = day_number(target.period_end);
+  } else {
+    // Open-ended: one period beyond the latest value.
+    horizon = recent.back().last_day + (recent.back().last_day - recent.back().first_day + 1);
+  }
+  const double projected = recent.size() >= 2 ? projected_at(recent, horizon) : recent.back().value;
+  result.projected = projected;
+  result.status = meets(target, projected) ? Status::on_track : Status::at_risk;
+  return result;
+}
+
+TargetAssessment assess_indicator(const Indicator& indicator, const std::vector<Target>& targets,
+                                  const std::vector<Value>& values, std::string_view today) {
+  const Target* current = nullptr;
+  const auto running = [&](const Target& target) {
+    return (target.period_start.empty() || target.period_start <= today) &&
+           (target.period_end.empty() || target.period_end >= today);
+  };
+  for (const auto& target : targets) {
+    if (target.area_id) continue;  // area targets show on their own, not as the headline
+    if (target.period_start > today) continue;
+    if (current == nullptr) {
+      current = &target;
+    } else if (running(target) && !running(*current)) {
+      current = &target;
+    } else if (running(target) == running(*current) && target.period_end > current->period_end) {
+      current = &target;
+    }
+  }
+  if (current == nullptr) return {};
+  return assess(indicator, *current, values, today);
+}
+
+Rollup roll_up(std::vector<RollupPart> parts) {
+  Rollup rollup;
+  double good = 0;
+  for (const auto& part : parts) {
+    if (part.status == Status::no_data || part.weight <= 0) continue;
+    rollup.weight_assessed += part.weight;
+    if (part.status == Status::met || part.status == Status::on_track) good += part.weight;
+  }
+  rollup.parts = std::move(parts);
+  if (rollup.weight_assessed == 0) return rollup;
+  rollup.share = good / rollup.weight_assessed;
+  rollup.status = rollup.share >= 1 - 1e-9 ? Status::on_track
+                  : rollup.share >= 0.5    ? Status::at_risk
+                                           : Status::not_met;
+  return rollup;
+}
+
+}  // namespace samtryg::indicators
