@@ -11,6 +11,11 @@
 
 #include <fmt/format.h>
 
+#include "core/auth/store.hpp"
+#include "core/db/database.hpp"
+#include "core/db/migrations.hpp"
+#include "core/util/time.hpp"
+#include "features/indicators/store.hpp"
 #include "features/statistics/jsonstat.hpp"
 #include "features/statistics/px.hpp"
 
@@ -89,6 +94,68 @@ void BM_WriteJsonStat1M(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_WriteJsonStat1M)->Unit(benchmark::kMillisecond);
+
+// 1,000,000 values (1,000 areas × 1,000 monthly periods of one indicator) written in one
+// transaction into a fresh SQLite file, as a confirmed import does.
+void BM_StoreValues1MSqlite(benchmark::State& state) {
+  namespace fs = std::filesystem;
+  for (auto _ : state) {
+    state.PauseTiming();
+    const fs::path file = fs::temp_directory_path() / "samtryg-values-bench.db";
+    fs::remove(file);
+    fs::remove(file.string() + "-wal");
+    fs::remove(file.string() + "-shm");
+    auto database =
+        samtryg::db::Database::open(samtryg::db::parse_database_url("sqlite:" + file.string()), 1);
+    samtryg::db::migrate(*database);
+    long long indicator_id = 0;
+    std::vector<long long> areas;
+    database->in_transaction([&](soci::session& sql) {
+      const auto workspace =
+          samtryg::auth::insert_workspace(sql, "bench", "da", samtryg::now_iso_utc());
+      samtryg::indicators::Indicator indicator;
+      indicator.workspace_id = workspace;
+      indicator.name = "bench";
+      indicator.frequency = "month";
+      indicator_id = samtryg::indicators::store::insert_indicator(sql, indicator);
+      for (int a = 0; a < 1000; ++a) {
+        samtryg::indicators::Area area;
+        area.workspace_id = workspace;
+        area.name = fmt::format("Område {}", a);
+        areas.push_back(samtryg::indicators::store::insert_area(sql, area));
+      }
+    });
+    std::vector<std::string> periods;
+    for (int p = 0; p < 1000; ++p)
+      periods.push_back(fmt::format("{}M{:02}", 1940 + p / 12, p % 12 + 1));
+    state.ResumeTiming();
+    database->in_transaction([&](soci::session& sql) {
+      samtryg::indicators::store::ValueWriter writer(sql);
+      samtryg::indicators::Value value;
+      value.indicator_id = indicator_id;
+      value.origin = "imported";
+      value.import_file = "bench.px";
+      value.updated_at = samtryg::now_iso_utc();
+      for (const long long area : areas) {
+        value.area_id = area;
+        for (const auto& period : periods) {
+          value.period = period;
+          value.value = static_cast<double>(area % 97);
+          writer.write(value);
+        }
+      }
+    });
+    state.PauseTiming();
+    database.reset();
+    fs::remove(file);
+    fs::remove(file.string() + "-wal");
+    fs::remove(file.string() + "-shm");
+    state.ResumeTiming();
+  }
+  state.counters["values/s"] = benchmark::Counter(1e6 * static_cast<double>(state.iterations()),
+                                                  benchmark::Counter::kIsRate);
+}
+BENCHMARK(BM_StoreValues1MSqlite)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 

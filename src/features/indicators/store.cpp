@@ -1,0 +1,387 @@
+#include "features/indicators/store.hpp"
+
+#include <cmath>
+
+#include "core/db/nullable.hpp"
+#include "core/util/time.hpp"
+
+namespace samtryg::indicators::store {
+
+using db::Nullable;
+using soci::into;
+using soci::use;
+
+namespace {
+
+constexpr const char* kIndicatorColumns =
+    "SELECT id, workspace_id, plan_id, name, definition, unit, currency, decimals, direction, "
+    "source, source_note, frequency, baseline, baseline_period, published, created_at, "
+    "updated_at, row_version FROM indicators ";
+
+struct IndicatorRow {
+  Indicator indicator;
+  Nullable<long long> plan;
+  Nullable<double> baseline;
+  int published = 1;
+
+  void bind(soci::statement& st) {
+    st.exchange(into(indicator.id));
+    st.exchange(into(indicator.workspace_id));
+    st.exchange(into(plan.value, plan.indicator));
+    st.exchange(into(indicator.name));
+    st.exchange(into(indicator.definition));
+    st.exchange(into(indicator.unit));
+    st.exchange(into(indicator.currency));
+    st.exchange(into(indicator.decimals));
+    st.exchange(into(indicator.direction));
+    st.exchange(into(indicator.source));
+    st.exchange(into(indicator.source_note));
+    st.exchange(into(indicator.frequency));
+    st.exchange(into(baseline.value, baseline.indicator));
+    st.exchange(into(indicator.baseline_period));
+    st.exchange(into(published));
+    st.exchange(into(indicator.created_at));
+    st.exchange(into(indicator.updated_at));
+    st.exchange(into(indicator.row_version));
+  }
+  Indicator get() const {
+    Indicator out = indicator;
+    out.plan_id = plan.get();
+    out.baseline = baseline.get();
+    out.published = published != 0;
+    return out;
+  }
+};
+
+void run(soci::statement& st, const std::string& query) {
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(false);
+}
+
+long long area_key(const std::optional<long long>& area) {
+  return area.value_or(0);
+}
+
+bool same(const std::optional<double>& a, const std::optional<double>& b) {
+  return a.has_value() == b.has_value() && (!a || *a == *b);
+}
+
+}  // namespace
+
+long long insert_area(soci::session& sql, const Area& area) {
+  long long id = 0;
+  sql << "INSERT INTO areas (workspace_id, name, kind, code) VALUES (:w, :n, :k, :c) RETURNING id",
+      use(area.workspace_id), use(area.name), use(area.kind), use(area.code), into(id);
+  return id;
+}
+
+std::vector<Area> areas(soci::session& sql, long long workspace_id) {
+  std::vector<Area> out;
+  Area area;
+  soci::statement st = (sql.prepare << "SELECT id, workspace_id, name, kind, code FROM areas "
+                                       "WHERE workspace_id = :w ORDER BY name, id",
+                        into(area.id), into(area.workspace_id), into(area.name), into(area.kind),
+                        into(area.code), use(workspace_id));
+  st.execute();
+  while (st.fetch()) out.push_back(area);
+  return out;
+}
+
+long long insert_indicator(soci::session& sql, const Indicator& indicator) {
+  long long id = 0;
+  Nullable<long long> plan(indicator.plan_id);
+  Nullable<double> baseline(indicator.baseline);
+  const int published = indicator.published ? 1 : 0;
+  const std::string now = now_iso_utc();
+  sql << "INSERT INTO indicators (workspace_id, plan_id, name, definition, unit, currency, "
+         "decimals, direction, source, source_note, frequency, baseline, baseline_period, "
+         "published, created_at, updated_at) VALUES (:w, :p, :n, :d, :u, :c, :dec, :dir, :s, "
+         ":sn, :f, :b, :bp, :pub, :ca, :ua) RETURNING id",
+      use(indicator.workspace_id), use(plan.value, plan.indicator), use(indicator.name),
+      use(indicator.definition), use(indicator.unit), use(indicator.currency),
+      use(indicator.decimals), use(indicator.direction), use(indicator.source),
+      use(indicator.source_note), use(indicator.frequency), use(baseline.value, baseline.indicator),
+      use(indicator.baseline_period), use(published), use(now), use(now), into(id);
+  return id;
+}
+
+bool update_indicator(soci::session& sql, const Indicator& indicator) {
+  Nullable<long long> plan(indicator.plan_id);
+  Nullable<double> baseline(indicator.baseline);
+  const int published = indicator.published ? 1 : 0;
+  const std::string now = now_iso_utc();
+  soci::statement st =
+      (sql.prepare << "UPDATE indicators SET plan_id = :p, name = :n, definition = :d, unit = :u, "
+                      "currency = :c, decimals = :dec, direction = :dir, source = :s, "
+                      "source_note = :sn, frequency = :f, baseline = :b, baseline_period = :bp, "
+                      "published = :pub, updated_at = :ua, row_version = row_version + 1 "
+                      "WHERE id = :id AND workspace_id = :w AND row_version = :rv",
+       use(plan.value, plan.indicator), use(indicator.name), use(indicator.definition),
+       use(indicator.unit), use(indicator.currency), use(indicator.decimals),
+       use(indicator.direction), use(indicator.source), use(indicator.source_note),
+       use(indicator.frequency), use(baseline.value, baseline.indicator),
+       use(indicator.baseline_period), use(published), use(now), use(indicator.id),
+       use(indicator.workspace_id), use(indicator.row_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+std::optional<Indicator> find_indicator(soci::session& sql, long long workspace_id, long long id) {
+  IndicatorRow row;
+  soci::statement st(sql);
+  row.bind(st);
+  st.exchange(use(id));
+  st.exchange(use(workspace_id));
+  run(st, std::string(kIndicatorColumns) + "WHERE id = :id AND workspace_id = :w");
+  if (!st.fetch()) return std::nullopt;
+  return row.get();
+}
+
+std::vector<Indicator> indicators(soci::session& sql, long long workspace_id, long long plan_id) {
+  std::vector<Indicator> out;
+  IndicatorRow row;
+  soci::statement st(sql);
+  row.bind(st);
+  st.exchange(use(workspace_id));
+  st.exchange(use(plan_id));
+  st.exchange(use(plan_id));
+  run(st, std::string(kIndicatorColumns) +
+              "WHERE workspace_id = :w AND (:p1 = 0 OR plan_id = :p2) ORDER BY name, id");
+  while (st.fetch()) out.push_back(row.get());
+  return out;
+}
+
+bool indicator_name_taken(soci::session& sql, long long workspace_id, const std::string& name,
+                          long long except_id) {
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM indicators WHERE workspace_id = :w AND name = :n AND id <> :id",
+      use(workspace_id), use(name), use(except_id), into(count);
+  return count > 0;
+}
+
+void replace_links(soci::session& sql, long long indicator_id, const std::vector<Link>& links) {
+  sql << "DELETE FROM indicator_links WHERE indicator_id = :i", use(indicator_id);
+  for (const auto& link : links) {
+    Nullable<long long> initiative(link.initiative_id);
+    Nullable<long long> focus_area(link.focus_area_id);
+    sql << "INSERT INTO indicator_links (indicator_id, initiative_id, focus_area_id, weight) "
+           "VALUES (:i, :in, :f, :wt)",
+        use(indicator_id), use(initiative.value, initiative.indicator),
+        use(focus_area.value, focus_area.indicator), use(link.weight);
+  }
+}
+
+std::vector<Link> links(soci::session& sql, long long indicator_id) {
+  std::vector<Link> out;
+  Link link;
+  Nullable<long long> initiative;
+  Nullable<long long> focus_area;
+  soci::statement st =
+      (sql.prepare << "SELECT indicator_id, initiative_id, focus_area_id, weight FROM "
+                      "indicator_links WHERE indicator_id = :i ORDER BY id",
+       into(link.indicator_id), into(initiative.value, initiative.indicator),
+       into(focus_area.value, focus_area.indicator), into(link.weight), use(indicator_id));
+  st.execute();
+  while (st.fetch()) {
+    link.initiative_id = initiative.get();
+    link.focus_area_id = focus_area.get();
+    out.push_back(link);
+  }
+  return out;
+}
+
+long long insert_target(soci::session& sql, const Target& target) {
+  long long id = 0;
+  Nullable<double> high(target.high);
+  Nullable<long long> area(target.area_id);
+  const int per_event = target.per_event ? 1 : 0;
+  sql << "INSERT INTO indicator_targets (indicator_id, comparator, value, high, period_start, "
+         "period_end, area_id, per_event, note) VALUES (:i, :c, :v, :h, :ps, :pe, :a, :e, :n) "
+         "RETURNING id",
+      use(target.indicator_id), use(target.comparator), use(target.value),
+      use(high.value, high.indicator), use(target.period_start), use(target.period_end),
+      use(area.value, area.indicator), use(per_event), use(target.note), into(id);
+  return id;
+}
+
+void delete_target(soci::session& sql, long long indicator_id, long long target_id) {
+  sql << "DELETE FROM indicator_targets WHERE id = :t AND indicator_id = :i", use(target_id),
+      use(indicator_id);
+}
+
+std::vector<Target> targets(soci::session& sql, long long indicator_id) {
+  std::vector<Target> out;
+  Target target;
+  Nullable<double> high;
+  Nullable<long long> area;
+  int per_event = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT id, indicator_id, comparator, value, high, period_start, "
+                      "period_end, area_id, per_event, note FROM indicator_targets WHERE "
+                      "indicator_id = :i ORDER BY period_start, id",
+       into(target.id), into(target.indicator_id), into(target.comparator), into(target.value),
+       into(high.value, high.indicator), into(target.period_start), into(target.period_end),
+       into(area.value, area.indicator), into(per_event), into(target.note), use(indicator_id));
+  st.execute();
+  while (st.fetch()) {
+    target.high = high.get();
+    target.area_id = area.get();
+    target.per_event = per_event != 0;
+    out.push_back(target);
+  }
+  return out;
+}
+
+// ---- values ----
+
+struct ValueWriter::Statements {
+  explicit Statements(soci::session& session)
+      : sql(session), find(session), insert(session), update(session) {
+    find.exchange(into(found_id));
+    find.exchange(into(old_value.value, old_value.indicator));
+    find.exchange(into(old_numerator.value, old_numerator.indicator));
+    find.exchange(into(old_denominator.value, old_denominator.indicator));
+    find.exchange(into(old_status));
+    find.exchange(into(old_note));
+    find.exchange(use(row.indicator_id));
+    find.exchange(use(row.period));
+    find.exchange(use(key));
+    run(find,
+        "SELECT id, value, numerator, denominator, status, note FROM indicator_values "
+        "WHERE indicator_id = :i AND period = :p AND area_key = :k");
+
+    insert.exchange(use(row.indicator_id));
+    insert.exchange(use(row.period));
+    insert.exchange(use(area.value, area.indicator));
+    insert.exchange(use(key));
+    insert.exchange(use(value.value, value.indicator));
+    insert.exchange(use(numerator.value, numerator.indicator));
+    insert.exchange(use(denominator.value, denominator.indicator));
+    insert.exchange(use(row.status));
+    insert.exchange(use(row.note));
+    insert.exchange(use(row.origin));
+    insert.exchange(use(entered_by.value, entered_by.indicator));
+    insert.exchange(use(row.import_file));
+    insert.exchange(use(row.import_table));
+    insert.exchange(use(example));
+    insert.exchange(use(now));
+    insert.alloc();
+    insert.prepare(
+        "INSERT INTO indicator_values (indicator_id, period, area_id, area_key, value, "
+        "numerator, denominator, status, note, origin, entered_by, import_file, import_table, "
+        "example, updated_at) VALUES (:i, :p, :a, :k, :v, :n, :d, :s, :note, :o, :e, :f, :t, "
+        ":x, :u)");
+    insert.define_and_bind();
+
+    update.exchange(use(value.value, value.indicator));
+    update.exchange(use(numerator.value, numerator.indicator));
+    update.exchange(use(denominator.value, denominator.indicator));
+    update.exchange(use(row.status));
+    update.exchange(use(row.note));
+    update.exchange(use(row.origin));
+    update.exchange(use(entered_by.value, entered_by.indicator));
+    update.exchange(use(row.import_file));
+    update.exchange(use(row.import_table));
+    update.exchange(use(example));
+    update.exchange(use(now));
+    update.exchange(use(found_id));
+    update.alloc();
+    update.prepare(
+        "UPDATE indicator_values SET value = :v, numerator = :n, denominator = :d, status = :s, "
+        "note = :note, origin = :o, entered_by = :e, import_file = :f, import_table = :t, "
+        "example = :x, updated_at = :u WHERE id = :id");
+    update.define_and_bind();
+  }
+
+  soci::session& sql;
+  soci::statement find;
+  soci::statement insert;
+  soci::statement update;
+  Value row;
+  long long key = 0;
+  Nullable<long long> area;
+  Nullable<double> value;
+  Nullable<double> numerator;
+  Nullable<double> denominator;
+  Nullable<long long> entered_by;
+  int example = 0;
+  std::string now;
+  long long found_id = 0;
+  Nullable<double> old_value;
+  Nullable<double> old_numerator;
+  Nullable<double> old_denominator;
+  std::string old_status;
+  std::string old_note;
+};
+
+ValueWriter::ValueWriter(soci::session& sql) : statements_(std::make_unique<Statements>(sql)) {}
+ValueWriter::~ValueWriter() = default;
+
+Upsert ValueWriter::write(const Value& value) {
+  auto& s = *statements_;
+  s.row = value;
+  s.key = area_key(value.area_id);
+  s.area = Nullable<long long>(value.area_id);
+  s.value = Nullable<double>(value.value);
+  s.numerator = Nullable<double>(value.numerator);
+  s.denominator = Nullable<double>(value.denominator);
+  s.entered_by = Nullable<long long>(value.entered_by);
+  s.example = value.example ? 1 : 0;
+  s.now = value.updated_at.empty() ? now_iso_utc() : value.updated_at;
+  s.find.execute(false);
+  if (!s.find.fetch()) {
+    s.insert.execute(true);
+    return Upsert::inserted;
+  }
+  while (s.find.fetch()) {
+  }
+  if (same(s.old_value.get(), value.value) && same(s.old_numerator.get(), value.numerator) &&
+      same(s.old_denominator.get(), value.denominator) && s.old_status == value.status &&
+      s.old_note == value.note) {
+    return Upsert::unchanged;
+  }
+  s.update.execute(true);
+  return Upsert::updated;
+}
+
+std::vector<Value> values(soci::session& sql, long long indicator_id) {
+  std::vector<Value> out;
+  Value value;
+  Nullable<long long> area;
+  Nullable<double> number;
+  Nullable<double> numerator;
+  Nullable<double> denominator;
+  Nullable<long long> entered_by;
+  int example = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT id, indicator_id, period, area_id, value, numerator, denominator, "
+                      "status, note, origin, entered_by, import_file, import_table, example, "
+                      "updated_at FROM indicator_values WHERE indicator_id = :i "
+                      "ORDER BY period, area_key",
+       into(value.id), into(value.indicator_id), into(value.period),
+       into(area.value, area.indicator), into(number.value, number.indicator),
+       into(numerator.value, numerator.indicator), into(denominator.value, denominator.indicator),
+       into(value.status), into(value.note), into(value.origin),
+       into(entered_by.value, entered_by.indicator), into(value.import_file),
+       into(value.import_table), into(example), into(value.updated_at), use(indicator_id));
+  st.execute();
+  while (st.fetch()) {
+    value.area_id = area.get();
+    value.value = number.get();
+    value.numerator = numerator.get();
+    value.denominator = denominator.get();
+    value.entered_by = entered_by.get();
+    value.example = example != 0;
+    out.push_back(value);
+  }
+  return out;
+}
+
+void delete_value(soci::session& sql, long long indicator_id, long long value_id) {
+  sql << "DELETE FROM indicator_values WHERE id = :v AND indicator_id = :i", use(value_id),
+      use(indicator_id);
+}
+
+}  // namespace samtryg::indicators::store
