@@ -143,6 +143,13 @@ std::unique_ptr<Database> Database::open(const DatabaseUrl& url, std::size_t poo
   return database;
 }
 
+void prepare_and_run(soci::statement& statement, const std::string& query) {
+  statement.alloc();
+  statement.prepare(query);
+  statement.define_and_bind();
+  statement.execute(false);
+}
+
 void begin_transaction(soci::session& sql, Backend backend) {
   sql << (backend == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }

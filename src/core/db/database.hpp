@@ -70,6 +70,10 @@ class Database {
 // Starts and ends a transaction on a borrowed session, in the backend's own dialect.
 void begin_transaction(soci::session& sql, Backend backend);
 
+// Prepares `query` on a statement whose into()/use() bindings were added with exchange() (so
+// a row struct can bind its own columns), then executes it without fetching.
+void prepare_and_run(soci::statement& statement, const std::string& query);
+
 // True when the error is a violated UNIQUE constraint (both backends' wording).
 bool is_unique_violation(const std::exception& error);
 

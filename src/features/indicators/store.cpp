@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/db/database.hpp"
 #include "core/db/nullable.hpp"
 #include "core/util/time.hpp"
 
@@ -53,12 +54,7 @@ struct IndicatorRow {
   }
 };
 
-void run(soci::statement& st, const std::string& query) {
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute(false);
-}
+using db::prepare_and_run;
 
 long long area_key(const std::optional<long long>& area) {
   return area.value_or(0);
@@ -134,7 +130,7 @@ std::optional<Indicator> find_indicator(soci::session& sql, long long workspace_
   row.bind(st);
   st.exchange(use(id));
   st.exchange(use(workspace_id));
-  run(st, std::string(kIndicatorColumns) + "WHERE id = :id AND workspace_id = :w");
+  prepare_and_run(st, std::string(kIndicatorColumns) + "WHERE id = :id AND workspace_id = :w");
   if (!st.fetch()) return std::nullopt;
   return row.get();
 }
@@ -147,8 +143,9 @@ std::vector<Indicator> indicators(soci::session& sql, long long workspace_id, lo
   st.exchange(use(workspace_id));
   st.exchange(use(plan_id));
   st.exchange(use(plan_id));
-  run(st, std::string(kIndicatorColumns) +
-              "WHERE workspace_id = :w AND (:p1 = 0 OR plan_id = :p2) ORDER BY name, id");
+  prepare_and_run(st,
+                  std::string(kIndicatorColumns) +
+                      "WHERE workspace_id = :w AND (:p1 = 0 OR plan_id = :p2) ORDER BY name, id");
   while (st.fetch()) out.push_back(row.get());
   return out;
 }
@@ -248,9 +245,9 @@ struct ValueWriter::Statements {
     find.exchange(use(row.indicator_id));
     find.exchange(use(row.period));
     find.exchange(use(key));
-    run(find,
-        "SELECT id, value, numerator, denominator, status, note FROM indicator_values "
-        "WHERE indicator_id = :i AND period = :p AND area_key = :k");
+    prepare_and_run(find,
+                    "SELECT id, value, numerator, denominator, status, note FROM indicator_values "
+                    "WHERE indicator_id = :i AND period = :p AND area_key = :k");
 
     insert.exchange(use(row.indicator_id));
     insert.exchange(use(row.period));

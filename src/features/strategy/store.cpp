@@ -17,12 +17,7 @@ namespace {
 
 // Runs a prepared statement whose bindings were added with exchange(); returns it ready to
 // fetch().
-void run(soci::statement& statement, const std::string& query) {
-  statement.alloc();
-  statement.prepare(query);
-  statement.define_and_bind();
-  statement.execute(false);
-}
+using db::prepare_and_run;
 
 // One record by id within a workspace: `query` ends with "WHERE <id> = :id AND <ws> = :w".
 template <class Binding>
@@ -33,7 +28,7 @@ auto find_by_id(soci::session& sql, const std::string& query, long long id, long
   row.bind(st);
   st.exchange(use(id));
   st.exchange(use(workspace_id));
-  run(st, query);
+  prepare_and_run(st, query);
   if (!st.fetch()) return std::nullopt;
   return row.get();
 }
@@ -47,7 +42,7 @@ int count_where(soci::session& sql, const Filter& filter, const char* where) {
   st.exchange(into(count));
   FilterBinding binding(filter);
   binding.bind(st);
-  run(st, std::string("SELECT COUNT(*)") + where);
+  prepare_and_run(st, std::string("SELECT COUNT(*)") + where);
   st.fetch();
   return count;
 }
@@ -351,9 +346,9 @@ std::vector<Plan> plans(soci::session& sql, long long workspace_id) {
   soci::statement st(sql);
   row.bind(st);
   st.exchange(use(workspace_id));
-  run(st, std::string(kPlanColumns) +
-              "WHERE workspace_id = :w ORDER BY period_start, name, "
-              "version, id");
+  prepare_and_run(st, std::string(kPlanColumns) +
+                          "WHERE workspace_id = :w ORDER BY period_start, name, "
+                          "version, id");
   while (st.fetch()) out.push_back(row.get());
   return out;
 }
@@ -504,7 +499,8 @@ std::vector<InitiativeRow> initiatives(soci::session& sql, const InitiativeFilte
   where.bind(st);
   st.exchange(use(filter.limit));
   st.exchange(use(filter.offset));
-  run(st, std::string("SELECT ") + kInitiativeColumns +
+  prepare_and_run(
+      st, std::string("SELECT ") + kInitiativeColumns +
               ", (SELECT u.name FROM users u WHERE u.id = i.lead_user_id), "
               "(SELECT MAX(a.updated_at) FROM activities a WHERE a.initiative_id = i.id), "
               "(SELECT COUNT(*) FROM activities a WHERE a.initiative_id = i.id)" +
@@ -688,8 +684,8 @@ std::vector<Activity> activities(soci::session& sql, const ActivityFilter& filte
   where.bind(st);
   st.exchange(use(filter.limit));
   st.exchange(use(filter.offset));
-  run(st, std::string("SELECT ") + kActivityColumns + kActivityWhere +
-              "ORDER BY a.initiative_id, a.position, a.id LIMIT :limit OFFSET :offset");
+  prepare_and_run(st, std::string("SELECT ") + kActivityColumns + kActivityWhere +
+                          "ORDER BY a.initiative_id, a.position, a.id LIMIT :limit OFFSET :offset");
   while (st.fetch()) out.push_back(row.get());
   return out;
 }
@@ -840,9 +836,10 @@ std::vector<Document> documents(soci::session& sql, long long workspace_id,
   st.exchange(use(workspace_id));
   st.exchange(use(plan));
   st.exchange(use(initiative));
-  run(st, std::string(kDocumentColumns) +
-              " FROM documents WHERE workspace_id = :w AND COALESCE(plan_id, 0) = :p AND "
-              "COALESCE(initiative_id, 0) = :i ORDER BY filename, id");
+  prepare_and_run(st,
+                  std::string(kDocumentColumns) +
+                      " FROM documents WHERE workspace_id = :w AND COALESCE(plan_id, 0) = :p AND "
+                      "COALESCE(initiative_id, 0) = :i ORDER BY filename, id");
   while (st.fetch()) out.push_back(row.get());
   return out;
 }
@@ -853,8 +850,8 @@ std::vector<Document> all_documents(soci::session& sql, long long workspace_id) 
   soci::statement st(sql);
   row.bind(st, true);
   st.exchange(use(workspace_id));
-  run(st, std::string(kDocumentColumns) +
-              ", content_base64 FROM documents WHERE workspace_id = :w ORDER BY id");
+  prepare_and_run(st, std::string(kDocumentColumns) +
+                          ", content_base64 FROM documents WHERE workspace_id = :w ORDER BY id");
   while (st.fetch()) out.push_back(row.get());
   return out;
 }
@@ -1012,7 +1009,7 @@ std::vector<SearchHit> search(soci::session& sql, db::Backend backend, long long
   if (backend == db::Backend::postgresql) st.exchange(use(match));
   st.exchange(use(limit));
   st.exchange(use(offset));
-  run(st, statement);
+  prepare_and_run(st, statement);
   while (st.fetch()) {
     hit.excerpt = excerpt_of(body, words);
     out.push_back(hit);
