@@ -257,13 +257,10 @@ TargetAssessment assess_indicator(const Indicator& indicator, const std::vector<
   for (const auto& target : targets) {
     if (target.area_id) continue;  // area targets show on their own, not as the headline
     if (target.period_start > today) continue;
-    if (current == nullptr) {
-      current = &target;
-    } else if (running(target) && !running(*current)) {
-      current = &target;
-    } else if (running(target) == running(*current) && target.period_end > current->period_end) {
-      current = &target;
-    }
+    const bool better =
+        current == nullptr || (running(target) && !running(*current)) ||
+        (running(target) == running(*current) && target.period_end > current->period_end);
+    if (better) current = &target;
   }
   if (current == nullptr) return {};
   return assess(indicator, *current, values, today);

@@ -29,7 +29,8 @@ std::string to_utf8(std::string_view bytes, const std::string& encoding) {
   // declare it and use those bytes mean Windows-1252 (as browsers assume too).
   if (from == "iso-8859-1" || from == "latin1" || from == "ansi") from = "windows-1252";
   iconv_t converter = iconv_open("UTF-8", from.c_str());
-  if (converter == reinterpret_cast<iconv_t>(-1)) {
+  // (iconv_t)-1 is iconv_open's documented failure value.
+  if (converter == reinterpret_cast<iconv_t>(-1)) {  // NOLINT(performance-no-int-to-ptr)
     throw ParseError(0, "CODEPAGE", "the character set " + encoding + " is not known");
   }
   const std::unique_ptr<void, int (*)(iconv_t)> guard(converter, iconv_close);

@@ -22,7 +22,8 @@ struct Period {
   std::string first_day() const;
   std::string last_day() const;
 
-  friend auto operator<=>(const Period&, const Period&) = default;
+  // clang-tidy 14 reads the defaulted <=> as a comparison with a literal 0.
+  friend auto operator<=>(const Period&, const Period&) = default;  // NOLINT(modernize-use-nullptr)
 };
 
 // `time_unit` is a PX TLIST unit (A1, H1, T1, Q1, M1, W1) or empty.

@@ -14,7 +14,6 @@ using validation::Errors;
 using validation::limit;
 using validation::optional_date;
 using validation::require;
-using validation::utf8_length;
 
 bool parse_int(std::string_view text, int& out) {
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), out);
