@@ -28,10 +28,6 @@ long long day_number(std::string_view iso) {
       .count();
 }
 
-bool same_area(const std::optional<long long>& a, const std::optional<long long>& b) {
-  return a.has_value() == b.has_value() && (!a || *a == *b);
-}
-
 struct Point {
   long long first_day = 0;
   long long last_day = 0;
@@ -203,7 +199,7 @@ TargetAssessment assess(const Indicator& indicator, const Target& target,
   result.target_id = target.id;
   std::vector<Point> points;
   for (const auto& value : values) {
-    if (!same_area(value.area_id, target.area_id)) continue;
+    if (value.area_id != target.area_id) continue;
     const auto number = effective_value(indicator, value);
     if (!number) continue;
     const auto [first, last] = period_days(value.period);

@@ -60,10 +60,6 @@ long long area_key(const std::optional<long long>& area) {
   return area.value_or(0);
 }
 
-bool same(const std::optional<double>& a, const std::optional<double>& b) {
-  return a.has_value() == b.has_value() && (!a || *a == *b);
-}
-
 }  // namespace
 
 long long insert_area(soci::session& sql, const Area& area) {
@@ -334,8 +330,8 @@ Upsert ValueWriter::write(const Value& value) {
   }
   while (s.find.fetch()) {
   }
-  if (same(s.old_value.get(), value.value) && same(s.old_numerator.get(), value.numerator) &&
-      same(s.old_denominator.get(), value.denominator) && s.old_status == value.status &&
+  if (s.old_value.get() == value.value && s.old_numerator.get() == value.numerator &&
+      s.old_denominator.get() == value.denominator && s.old_status == value.status &&
       s.old_note == value.note) {
     return Upsert::unchanged;
   }

@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
-#include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
@@ -133,11 +131,9 @@ bool parse_number(std::string_view text, bool decimal_comma, double& value) {
       cleaned += c;
     }
   }
-  const char* first = cleaned.data();
-  const char* last = first + cleaned.size();
-  if (first != last && *first == '+') ++first;
-  const auto [end, error] = std::from_chars(first, last, value);
-  return error == std::errc{} && end == last && std::isfinite(value);
+  const auto number = parse_finite_double(cleaned);
+  if (number) value = *number;
+  return number.has_value();
 }
 
 Table read_csv(std::string_view bytes, const CsvOptions& options) {

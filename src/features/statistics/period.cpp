@@ -40,6 +40,11 @@ int periods_per_year(PeriodKind kind) {
   return 0;
 }
 
+// Months in one half, tertial, quarter or month.
+int months_per_period(PeriodKind kind) {
+  return 12 / periods_per_year(kind);
+}
+
 std::optional<Period> make(PeriodKind kind, int year, int number) {
   if (year < 1000 || year > 9999) return std::nullopt;
   if (kind == PeriodKind::year || kind == PeriodKind::school_year) {
@@ -172,7 +177,6 @@ std::string Period::code() const {
 }
 
 std::string Period::first_day() const {
-  const int months = periods_per_year(kind) == 0 ? 12 : 12 / std::max(periods_per_year(kind), 1);
   switch (kind) {
     case PeriodKind::year:
       return iso(first_of_month(year, 1));
@@ -184,13 +188,12 @@ std::string Period::first_day() const {
     case PeriodKind::tertial:
     case PeriodKind::quarter:
     case PeriodKind::month:
-      return iso(first_of_month(year, (number - 1) * months + 1));
+      return iso(first_of_month(year, (number - 1) * months_per_period(kind) + 1));
   }
   return "";
 }
 
 std::string Period::last_day() const {
-  const int months = periods_per_year(kind) == 0 ? 12 : 12 / std::max(periods_per_year(kind), 1);
   switch (kind) {
     case PeriodKind::year:
       return iso(last_of_month(year, 12));
@@ -202,7 +205,7 @@ std::string Period::last_day() const {
     case PeriodKind::tertial:
     case PeriodKind::quarter:
     case PeriodKind::month:
-      return iso(last_of_month(year, number * months));
+      return iso(last_of_month(year, number * months_per_period(kind)));
   }
   return "";
 }

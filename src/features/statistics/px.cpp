@@ -1,8 +1,6 @@
 #include "features/statistics/px.hpp"
 
 #include <algorithm>
-#include <charconv>
-#include <cmath>
 #include <limits>
 #include <map>
 #include <optional>
@@ -116,7 +114,6 @@ class MetadataReader {
   bool found_data() const { return data_line_ > 0; }
   std::size_t data_offset() const { return pos_; }
   int data_line() const { return data_line_; }
-  int line() const { return line_; }
 
  private:
   bool at_end() const { return pos_ >= text_.size(); }
@@ -312,7 +309,6 @@ std::optional<std::string> declared_codepage(std::string_view bytes) {
 }
 
 std::string decode(std::string_view bytes) {
-  if (is_ascii(bytes)) return std::string(bytes);
   if (const auto codepage = declared_codepage(bytes)) return to_utf8(bytes, *codepage);
   return decode_legacy_text(bytes);
 }
@@ -455,13 +451,7 @@ class DataReader {
     const std::size_t start = pos_;
     while (pos_ < text_.size() && !separator(text_[pos_]) && text_[pos_] != ';') ++pos_;
     const std::string_view token = text_.substr(start, pos_ - start);
-    double value = 0;
-    const char* first = token.data();
-    if (!token.empty() && token.front() == '+') ++first;
-    const auto [end, error] = std::from_chars(first, token.data() + token.size(), value);
-    if (error == std::errc{} && end == token.data() + token.size() && std::isfinite(value)) {
-      return {Kind::number, value, token};
-    }
+    if (const auto value = parse_finite_double(token)) return {Kind::number, *value, token};
     if (!token.empty() &&
         std::all_of(token.begin(), token.end(), [](char ch) { return ch == '.' || ch == '-'; })) {
       return {Kind::symbol, 0, token};  // an unquoted "..", tolerated
@@ -473,10 +463,6 @@ class DataReader {
 
   int line() const { return line_; }
   bool ended_without_semicolon() const { return ended_without_semicolon_; }
-  bool at_end() {
-    skip_separators();
-    return pos_ >= text_.size();
-  }
 
  private:
   static bool separator(char c) {
@@ -534,9 +520,12 @@ void read_dense(Table& table, DataReader& reader) {
 void read_keyed(Table& table, DataReader& reader, const std::vector<std::size_t>& keyed,
                 const std::vector<bool>& by_code) {
   std::fill(table.values.begin(), table.values.end(), 0.0);
+  // The dimensions each row spans, in order (last fastest): the same for every row.
+  std::vector<std::size_t> free;
   std::size_t per_row = 1;
   for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
     if (std::find(keyed.begin(), keyed.end(), d) == keyed.end()) {
+      free.push_back(d);
       per_row *= table.dimensions[d].categories.size();
     }
   }
@@ -566,14 +555,7 @@ void read_keyed(Table& table, DataReader& reader, const std::vector<std::size_t>
       }
       positions[keyed[k]] = found->second;
     }
-    // The free dimensions of this row, in order, last fastest.
-    std::vector<std::size_t> free;
-    for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
-      if (std::find(keyed.begin(), keyed.end(), d) == keyed.end()) {
-        free.push_back(d);
-        positions[d] = 0;
-      }
-    }
+    for (const std::size_t d : free) positions[d] = 0;
     for (std::size_t cell = 0; cell < per_row; ++cell) {
       const auto value = reader.next();
       if (value.kind == DataReader::Kind::end) {

@@ -36,6 +36,17 @@ std::vector<fs::path> px_files(const fs::path& under) {
   return files;
 }
 
+// What a reader says about bad input: its error message, or "accepted".
+template <class Read>
+std::string rejection(Read read) {
+  try {
+    read();
+  } catch (const ParseError& error) {
+    return error.what();
+  }
+  return "accepted";
+}
+
 bool is_fatal(const fs::path& file) {
   return file.parent_path().filename() == "fatal" &&
          file.filename() != "template av BE0101F1error.px";
@@ -339,12 +350,7 @@ TEST(JsonStat, ReadsAVersionOneBundle) {
 
 TEST(JsonStat, RejectsBadDocumentsNamingThePlace) {
   const auto message = [](const std::string& text) {
-    try {
-      read_jsonstat(text);
-    } catch (const ParseError& error) {
-      return std::string(error.what());
-    }
-    return std::string("accepted");
+    return rejection([&] { read_jsonstat(text); });
   };
   EXPECT_EQ(message("{\n  \"id\": [1,\n}"), "line 3, column 1: not valid JSON (syntax error)");
   EXPECT_NE(
@@ -409,12 +415,7 @@ TEST(Csv, ValueColumnsCanBeNamed) {
 
 TEST(Csv, RejectsBadRowsWithTheirLine) {
   const auto message = [](const std::string& text, const CsvOptions& options = {}) {
-    try {
-      read_csv(text, options);
-    } catch (const ParseError& error) {
-      return std::string(error.what());
-    }
-    return std::string("accepted");
+    return rejection([&] { read_csv(text, options); });
   };
   EXPECT_EQ(message("a;b\nx;1\ny;2;3\n"), "line 3: the row has 3 fields but the header has 2");
   EXPECT_EQ(message("a;b\nx;1\nx;2\n"), "line 3, b: this combination of row names occurs twice");
