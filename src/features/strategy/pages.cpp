@@ -15,6 +15,7 @@
 #include "core/util/time.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_errors.hpp"
+#include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
 #include "features/strategy/commands.hpp"
 #include "features/strategy/editor.hpp"
@@ -31,14 +32,17 @@ using web::Context;
 using web::Field;
 using Kind = web::Field::Kind;
 
-constexpr std::string_view kFormPage = "web/templates/form_page.mustache";
-
 std::string template_path(std::string_view name) {
   return "src/features/strategy/templates/" + std::string(name) + ".mustache";
 }
 
+using web::date_text;
+using web::FormPage;
+using web::render_form;
+using web::submit;
+
 std::string t(const Context& context, std::string_view key) {
-  return std::string(context.catalog().text(key));
+  return web::text_of(context, key);
 }
 
 long long id_param(const Context& context, std::string_view name = "id") {
@@ -56,12 +60,6 @@ std::optional<long long> optional_number(const std::string& text, std::string_vi
 
 std::string number_text(const std::optional<long long>& value) {
   return value ? std::to_string(*value) : std::string();
-}
-
-std::string date_text(std::string_view iso, i18n::Language language) {
-  if (iso.size() < 10 || !is_iso_date(iso.substr(0, 10))) return std::string(iso);
-  const auto parsed = parse_flexible_date(iso.substr(0, 10));
-  return i18n::format_date({parsed->year, parsed->month, parsed->day}, language);
 }
 
 std::string flexible_text(const Context& context, std::string_view text) {
@@ -96,61 +94,6 @@ std::string notice_text(const Context& context) {
     if (key == allowed) return t(context, key);
   }
   return {};
-}
-
-view::Data hidden(std::initializer_list<std::pair<std::string, std::string>> values) {
-  auto list = view::list();
-  for (const auto& [name, value] : values) {
-    view::Data item;
-    item.set("name", name);
-    item.set("value", value);
-    list.push_back(item);
-  }
-  return list;
-}
-
-struct FormPage {
-  std::string heading;
-  std::string intro;
-  std::string action;
-  std::string submit;
-  std::string cancel;
-  std::vector<Field> fields;
-  view::Data hidden = view::list();
-  validation::Errors errors;
-  bool conflict = false;
-  bool multipart = false;
-  int status = 200;
-  std::string_view nav = "plans";
-};
-
-Response render_form(Context& context, const FormPage& form) {
-  view::Data data;
-  data.set("heading", form.heading);
-  data.set("intro", view::text(form.intro));
-  data.set("action", form.action);
-  data.set("submit", form.submit);
-  data.set("cancel", form.cancel);
-  data.set("hidden", form.hidden);
-  data.set("conflict", view::flag(form.conflict));
-  data.set("multipart", view::flag(form.multipart));
-  data.set("fields", web::fields_data(form.fields, form.errors, context.catalog()));
-  web::add_errors(data, form.errors, context.catalog());
-  return web::render_page(context, kFormPage, std::move(data),
-                          {.title = form.heading, .status = form.status, .nav = form.nav});
-}
-
-// Runs a command from a form: on success redirects, on bad input shows the form again with
-// the messages (422), on a version conflict shows it with the conflict notice (409).
-template <class Command, class Redisplay>
-Response submit(Command&& command, Redisplay&& redisplay) {
-  try {
-    return command();
-  } catch (const validation::Invalid& invalid) {
-    return redisplay(invalid.errors, false);
-  } catch (const validation::Conflict&) {
-    return redisplay(validation::Errors{}, true);
-  }
 }
 
 // The documents attached to a plan or an initiative, for its page (defined below).
@@ -279,7 +222,8 @@ Response plan_form(Context& context, const Plan& plan, bool is_new, validation::
   form.submit = t(context, is_new ? "form_create" : "form_save");
   form.cancel = is_new ? "/plans" : "/plans/" + std::to_string(plan.id);
   form.fields = plan_fields(context, plan);
-  if (!is_new) form.hidden = hidden({{"row_version", std::to_string(plan.row_version)}});
+  if (!is_new)
+    form.hidden = web::hidden_values({{"row_version", std::to_string(plan.row_version)}});
   form.errors = std::move(errors);
   form.conflict = conflict;
   form.status = status;
@@ -794,7 +738,7 @@ Response initiative_form(Context& context, const Initiative& v, validation::Erro
   form.cancel =
       is_new ? "/plans/" + std::to_string(v.plan_id) : "/initiatives/" + std::to_string(v.id);
   form.fields = initiative_fields(context, v);
-  if (!is_new) form.hidden = hidden({{"row_version", std::to_string(v.row_version)}});
+  if (!is_new) form.hidden = web::hidden_values({{"row_version", std::to_string(v.row_version)}});
   form.errors = std::move(errors);
   form.conflict = conflict;
   form.status = status;
@@ -1189,7 +1133,7 @@ Response activity_form(Context& context, const Activity& a, const std::string& i
   form.submit = t(context, is_new ? "form_create" : "form_save");
   form.cancel = "/initiatives/" + std::to_string(a.initiative_id) + "#activities";
   form.fields = activity_fields(context, a);
-  if (!is_new) form.hidden = hidden({{"row_version", std::to_string(a.row_version)}});
+  if (!is_new) form.hidden = web::hidden_values({{"row_version", std::to_string(a.row_version)}});
   form.errors = std::move(errors);
   form.conflict = conflict;
   form.status = status;

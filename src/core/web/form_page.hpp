@@ -1,0 +1,61 @@
+#pragma once
+// The record form every feature shows the same way (web/templates/form_page.mustache): heading,
+// error summary, the fields, hidden values, a conflict notice, submit and cancel. `submit` runs
+// a command and turns its failures into the form shown again.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/http/message.hpp"
+#include "core/validation/validation.hpp"
+#include "core/view/render.hpp"
+#include "core/web/context.hpp"
+#include "core/web/fields.hpp"
+
+namespace samtryg::web {
+
+struct FormPage {
+  std::string heading;
+  std::string intro;
+  std::string action;
+  std::string submit;
+  std::string cancel;
+  std::vector<Field> fields;
+  view::Data hidden = view::list();
+  validation::Errors errors;
+  bool conflict = false;
+  bool multipart = false;
+  int status = 200;
+  std::string_view nav = "plans";
+};
+
+http::Response render_form(Context& context, const FormPage& form);
+
+// [{name, value}] for the form's hidden inputs.
+view::Data hidden_values(std::initializer_list<std::pair<std::string, std::string>> values);
+
+// Runs a command from a form: on success returns its response, on bad input the form again
+// with the messages (the redisplay gives 422), on a version conflict with the conflict notice
+// (409).
+template <class Command, class Redisplay>
+http::Response submit(Command&& command, Redisplay&& redisplay) {
+  try {
+    return command();
+  } catch (const validation::Invalid& invalid) {
+    return redisplay(invalid.errors, false);
+  } catch (const validation::Conflict&) {
+    return redisplay(validation::Errors{}, true);
+  }
+}
+
+// The catalog text of `key` in the request's language.
+inline std::string text_of(const Context& context, std::string_view key) {
+  return std::string(context.catalog().text(key));
+}
+
+// An ISO date (or timestamp) as the language writes dates; anything else unchanged.
+std::string date_text(std::string_view iso, i18n::Language language);
+
+}  // namespace samtryg::web

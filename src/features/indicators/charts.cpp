@@ -1,0 +1,328 @@
+#include "features/indicators/charts.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/view/render.hpp"
+
+namespace samtryg::indicators::charts {
+
+namespace {
+
+using view::escape_html;
+
+// Colours with at least 4.5:1 contrast on white; met and not met also differ in shape.
+constexpr std::string_view kInk = "#1f2933";
+constexpr std::string_view kGrid = "#d9dee3";
+constexpr std::string_view kSeries = "#1d4f91";
+constexpr std::string_view kHighlight = "#0b2e59";
+constexpr std::string_view kBar = "#5b7fb5";
+constexpr std::string_view kTarget = "#8a4b00";
+constexpr std::string_view kBand = "#f3e3c8";
+constexpr std::string_view kMet = "#1b6e3a";
+constexpr std::string_view kNotMet = "#b3261e";
+constexpr std::string_view kFont = "font-family=\"sans-serif\"";
+
+std::string number(double value) {
+  return fmt::format("{:.1f}", value);
+}
+
+std::string open_svg(const std::string& id, int width, int height, const std::string& title,
+                     const std::string& description) {
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" role=\"img\" aria-labelledby=\"{2}-title {2}-desc\">"
+      "<title id=\"{2}-title\">{3}</title><desc id=\"{2}-desc\">{4}</desc>",
+      width, height, escape_html(id), escape_html(title), escape_html(description));
+}
+
+std::string text_at(double x, double y, std::string_view anchor, int size, std::string_view fill,
+                    const std::string& content) {
+  return fmt::format(
+      "<text x=\"{}\" y=\"{}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\" {}>{}</text>",
+      number(x), number(y), anchor, size, fill, kFont, escape_html(content));
+}
+
+std::string fallback_format(double value) {
+  return fmt::format("{:g}", value);
+}
+
+struct Range {
+  double low = 0;
+  double high = 1;
+};
+
+// The values' range widened to round ticks; starts at zero when every value is positive, so
+// bar lengths and line heights are not exaggerated.
+Range value_range(const std::vector<double>& values) {
+  if (values.empty()) return {};
+  auto low = *std::min_element(values.begin(), values.end());
+  auto high = *std::max_element(values.begin(), values.end());
+  if (low > 0) low = 0;
+  if (high < 0) high = 0;
+  if (high - low < 1e-9) high = low + 1;
+  const auto ticks = axis_ticks(low, high);
+  return {ticks.front(), ticks.back()};
+}
+
+// Marks distinguishable without colour: met is a circle, not met a diamond.
+std::string marker(double x, double y, const Point& point) {
+  const auto fill = point.example ? std::string("#ffffff") : std::string();
+  if (point.met == false) {
+    const auto colour = std::string(kNotMet);
+    return fmt::format(
+        "<path d=\"M{0} {1}l5 5l-5 5l-5 -5z\" fill=\"{2}\" stroke=\"{3}\" stroke-width=\"2\"/>",
+        number(x), number(y - 5), fill.empty() ? colour : fill, colour);
+  }
+  const auto colour = std::string(point.met ? kMet : kSeries);
+  return fmt::format(
+      "<circle cx=\"{}\" cy=\"{}\" r=\"4.5\" fill=\"{}\" stroke=\"{}\" stroke-width=\"2\"/>",
+      number(x), number(y), fill.empty() ? colour : fill, colour);
+}
+
+}  // namespace
+
+std::vector<double> axis_ticks(double low, double high) {
+  if (!(high > low)) high = low + 1;
+  const double raw = (high - low) / 4;
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = magnitude;
+  for (const double factor : {1.0, 2.0, 5.0, 10.0}) {
+    step = factor * magnitude;
+    if ((high - low) / step <= 5) break;
+  }
+  std::vector<double> ticks;
+  const double first = std::floor(low / step + 1e-9) * step;
+  for (double tick = first; tick < high + step - 1e-9; tick += step) {
+    ticks.push_back(std::abs(tick) < step * 1e-9 ? 0 : tick);
+  }
+  if (ticks.size() < 2) ticks.push_back(first + step);
+  return ticks;
+}
+
+std::string time_series(const TimeSeries& chart) {
+  const auto format = chart.format ? chart.format : Formatter(fallback_format);
+  const int width = chart.size.width;
+  const int height = chart.size.height;
+  const bool small = width < 400;
+  const double left = small ? 44 : 60;
+  const double right = 12;
+  const double top = 12;
+  const double bottom = small ? 30 : 54;
+  const double plot_width = width - left - right;
+  const double plot_height = height - top - bottom;
+
+  std::vector<double> seen;
+  for (const auto& point : chart.points) {
+    if (point.value) seen.push_back(*point.value);
+  }
+  if (chart.target) {
+    seen.push_back(chart.target->low);
+    if (chart.target->high) seen.push_back(*chart.target->high);
+  }
+  const auto range = value_range(seen);
+  const auto y_of = [&](double value) {
+    return top + plot_height * (1 - (value - range.low) / (range.high - range.low));
+  };
+  const auto count = static_cast<double>(chart.points.size());
+  const auto x_of = [&](std::size_t index) {
+    return count <= 1 ? left + plot_width / 2
+                      : left + plot_width * (static_cast<double>(index) / (count - 1));
+  };
+
+  std::string svg = open_svg(chart.id, width, height, chart.title, chart.description);
+  const int label_size = small ? 10 : 12;
+  for (const double tick : axis_ticks(range.low, range.high)) {
+    if (tick > range.high + 1e-9) break;
+    const double y = y_of(tick);
+    svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
+                       number(left), number(y), number(width - right), number(y), kGrid);
+    svg += text_at(left - 6, y + 4, "end", label_size, kInk, format(tick));
+  }
+  if (chart.target) {
+    const auto& target = *chart.target;
+    if (target.high) {
+      const double y_high = y_of(*target.high);
+      svg += fmt::format(
+          "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\" fill-opacity=\"0.8\"/>",
+          number(left), number(y_high), number(plot_width),
+          number(std::max(1.0, y_of(target.low) - y_high)), kBand);
+    }
+    for (const auto value : {std::optional<double>(target.low), target.high}) {
+      if (!value) continue;
+      const double y = y_of(*value);
+      svg += fmt::format(
+          "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" "
+          "stroke-dasharray=\"6 4\"/>",
+          number(left), number(y), number(width - right), number(y), kTarget);
+    }
+    if (!small) {
+      svg += text_at(width - right, y_of(target.high.value_or(target.low)) - 5, "end", 12, kTarget,
+                     target.label);
+    }
+  }
+
+  // The line breaks where a period has no value rather than bridging the gap.
+  std::string path;
+  bool drawing = false;
+  for (std::size_t i = 0; i < chart.points.size(); ++i) {
+    const auto& point = chart.points[i];
+    if (!point.value) {
+      drawing = false;
+      continue;
+    }
+    path +=
+        fmt::format("{}{} {} ", drawing ? 'L' : 'M', number(x_of(i)), number(y_of(*point.value)));
+    drawing = true;
+  }
+  if (!path.empty()) {
+    svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>",
+                       path.substr(0, path.size() - 1), kSeries);
+  }
+  bool any_met = false;
+  bool any_not_met = false;
+  bool any_example = false;
+  for (std::size_t i = 0; i < chart.points.size(); ++i) {
+    const auto& point = chart.points[i];
+    if (!point.value) continue;
+    svg += marker(x_of(i), y_of(*point.value), point);
+    any_met = any_met || point.met == true;
+    any_not_met = any_not_met || point.met == false;
+    any_example = any_example || point.example;
+  }
+
+  // As many period labels as fit: every n-th, always the last.
+  const double per_label = small ? 44 : 56;
+  const auto fit = std::max<std::size_t>(1, static_cast<std::size_t>(plot_width / per_label));
+  const std::size_t every = (chart.points.size() + fit - 1) / fit;
+  for (std::size_t i = 0; i < chart.points.size(); ++i) {
+    const bool due = i % every == 0;
+    const bool last_with_room = i + 1 == chart.points.size() && i % every >= (every + 1) / 2;
+    if (!due && !last_with_room) continue;
+    svg += text_at(x_of(i), top + plot_height + (small ? 16 : 20), "middle", label_size, kInk,
+                   chart.points[i].label);
+  }
+
+  if (!small && (any_met || any_not_met || any_example)) {
+    double x = left;
+    const double y = height - 12;
+    const auto legend = [&](const Point& sample, const std::string& label) {
+      svg += marker(x + 5, y - 4, sample);
+      svg += text_at(x + 14, y, "start", 12, kInk, label);
+      x += 24 + 7.0 * static_cast<double>(label.size());
+    };
+    if (any_met) legend({{}, {}, true, false}, chart.met_label);
+    if (any_not_met) legend({{}, {}, false, false}, chart.not_met_label);
+    if (any_example) legend({{}, {}, std::nullopt, true}, chart.example_label);
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+std::string bar_chart(const BarChart& chart) {
+  const auto format = chart.format ? chart.format : Formatter(fallback_format);
+  const double label_width = std::min(220.0, chart.width * 0.36);
+  const double value_width = 72;
+  const double row = 28;
+  const double top = 8;
+  const double bottom = chart.target ? 26 : 8;
+  const double plot_left = label_width + 8;
+  const double plot_width = chart.width - plot_left - value_width;
+  const double height = top + row * static_cast<double>(chart.bars.size()) + bottom;
+
+  std::vector<double> seen;
+  for (const auto& bar : chart.bars) {
+    if (bar.value) seen.push_back(*bar.value);
+  }
+  if (chart.target) seen.push_back(chart.target->high.value_or(chart.target->low));
+  const auto range = value_range(seen);
+  const auto x_of = [&](double value) {
+    return plot_left + plot_width * (value - range.low) / (range.high - range.low);
+  };
+
+  std::string svg = open_svg(chart.id, chart.width, static_cast<int>(std::ceil(height)),
+                             chart.title, chart.description);
+  for (std::size_t i = 0; i < chart.bars.size(); ++i) {
+    const auto& bar = chart.bars[i];
+    const double y = top + row * static_cast<double>(i);
+    svg += text_at(label_width, y + row / 2 + 4, "end", 12, kInk, bar.label);
+    if (!bar.value) {
+      svg += text_at(plot_left, y + row / 2 + 4, "start", 12, kInk, chart.no_value_label);
+      continue;
+    }
+    const double zero = x_of(std::clamp(0.0, range.low, range.high));
+    const double end = x_of(*bar.value);
+    const auto colour = bar.highlight ? kHighlight : kBar;
+    svg += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{}\"{}/>",
+        number(std::min(zero, end)), number(y + 5), number(std::max(1.0, std::abs(end - zero))),
+        number(row - 10), bar.example ? std::string_view("#ffffff") : colour,
+        bar.example
+            ? fmt::format(" stroke=\"{}\" stroke-width=\"2\" stroke-dasharray=\"4 2\"", colour)
+            : std::string());
+    svg += text_at(std::max(zero, end) + 6, y + row / 2 + 4, "start", 12, kInk, format(*bar.value));
+  }
+  if (chart.target) {
+    for (const auto value : {std::optional<double>(chart.target->low), chart.target->high}) {
+      if (!value) continue;
+      const double x = x_of(*value);
+      svg += fmt::format(
+          "<line x1=\"{0}\" y1=\"{1}\" x2=\"{0}\" y2=\"{2}\" stroke=\"{3}\" stroke-width=\"2\" "
+          "stroke-dasharray=\"6 4\"/>",
+          number(x), number(top), number(height - bottom + 4), kTarget);
+    }
+    svg += text_at(x_of(chart.target->low), height - 6, "middle", 12, kTarget, chart.target->label);
+  }
+  svg += "</svg>";
+  return svg;
+}
+
+std::string sparkline(const std::vector<std::optional<double>>& values, const std::string& title,
+                      Size size) {
+  std::vector<double> seen;
+  for (const auto& value : values) {
+    if (value) seen.push_back(*value);
+  }
+  std::string svg = fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" "
+      "viewBox=\"0 0 {0} {1}\" role=\"img\"><title>{2}</title>",
+      size.width, size.height, escape_html(title));
+  if (seen.empty()) return svg + "</svg>";
+  auto low = *std::min_element(seen.begin(), seen.end());
+  auto high = *std::max_element(seen.begin(), seen.end());
+  if (high - low < 1e-9) {
+    low -= 1;
+    high += 1;
+  }
+  const double pad = 3;
+  const auto count = static_cast<double>(values.size());
+  const auto x_of = [&](std::size_t i) {
+    return count <= 1 ? size.width / 2.0
+                      : pad + (size.width - 2 * pad) * static_cast<double>(i) / (count - 1);
+  };
+  const auto y_of = [&](double value) {
+    return pad + (size.height - 2 * pad) * (1 - (value - low) / (high - low));
+  };
+  std::string path;
+  bool drawing = false;
+  std::size_t last = 0;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    if (!values[i]) {
+      drawing = false;
+      continue;
+    }
+    path += fmt::format("{}{} {} ", drawing ? 'L' : 'M', number(x_of(i)), number(y_of(*values[i])));
+    drawing = true;
+    last = i;
+  }
+  svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+                     path.substr(0, path.size() - 1), kSeries);
+  svg += fmt::format("<circle cx=\"{}\" cy=\"{}\" r=\"2.5\" fill=\"{}\"/></svg>",
+                     number(x_of(last)), number(y_of(*values[last])), kSeries);
+  return svg;
+}
+
+}  // namespace samtryg::indicators::charts
