@@ -2,6 +2,7 @@
 
 #include "features/accounts/pages.hpp"
 #include "features/accounts/tokens.hpp"
+#include "features/indicators/pages.hpp"
 #include "features/strategy/api.hpp"
 #include "features/strategy/pages.hpp"
 
@@ -28,6 +29,7 @@ void add_all_routes(web::App& app) {
   accounts::add_token_routes(app);
   strategy::add_routes(app);
   strategy::add_api_routes(app);
+  indicators::add_routes(app);
 }
 
 }  // namespace samtryg::app

@@ -85,6 +85,30 @@ bool Reader::optional_integer(std::string_view key, std::optional<int>& out) {
   return true;
 }
 
+bool Reader::number(std::string_view key, double& out) {
+  const auto* value = member(key);
+  if (value == nullptr) return false;
+  if (!value->is_number()) {
+    errors_.add(field(key), "json_expected_number");
+    return false;
+  }
+  out = value->to_number<double>();
+  return true;
+}
+
+bool Reader::optional_number(std::string_view key, std::optional<double>& out) {
+  const auto* value = object_.if_contains(key);
+  if (value != nullptr && value->is_null()) {
+    seen_.emplace(key);
+    out.reset();
+    return true;
+  }
+  double read = 0;
+  if (!number(key, read)) return false;
+  out = read;
+  return true;
+}
+
 bool Reader::boolean(std::string_view key, bool& out) {
   const auto* value = member(key);
   if (value == nullptr) return false;

@@ -26,6 +26,8 @@ class Reader {
   bool integer(std::string_view key, int& out);
   bool optional_integer(std::string_view key, std::optional<long long>& out);
   bool optional_integer(std::string_view key, std::optional<int>& out);
+  bool number(std::string_view key, double& out);
+  bool optional_number(std::string_view key, std::optional<double>& out);
   bool boolean(std::string_view key, bool& out);
   // Marks a member as known without reading it (the caller handles it, e.g. nested arrays).
   void known(std::string_view key);

@@ -28,6 +28,17 @@ http::Response render_form(Context& context, const FormPage& form) {
                      {.title = form.heading, .status = form.status, .nav = form.nav});
 }
 
+http::Response render_confirm(Context& context, const ConfirmPage& page) {
+  view::Data data;
+  data.set("heading", page.heading);
+  data.set("text", page.text);
+  data.set("confirm", page.confirm);
+  data.set("action", page.action);
+  data.set("cancel", page.cancel);
+  return render_page(context, "web/templates/confirm.mustache", std::move(data),
+                     {.title = page.heading, .status = 200, .nav = page.nav});
+}
+
 view::Data hidden_values(std::initializer_list<std::pair<std::string, std::string>> values) {
   auto list = view::list();
   for (const auto& [name, value] : values) {

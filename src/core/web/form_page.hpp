@@ -50,6 +50,18 @@ http::Response submit(Command&& command, Redisplay&& redisplay) {
   }
 }
 
+// "Delete …?": what will be lost, a danger button that posts to `action`, and cancel.
+struct ConfirmPage {
+  std::string heading;
+  std::string text;
+  std::string confirm;
+  std::string action;
+  std::string cancel;
+  std::string_view nav = "plans";
+};
+
+http::Response render_confirm(Context& context, const ConfirmPage& page);
+
 // The catalog text of `key` in the request's language.
 inline std::string text_of(const Context& context, std::string_view key) {
   return std::string(context.catalog().text(key));

@@ -13,6 +13,8 @@
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "features/accounts/model.hpp"
+#include "features/indicators/json.hpp"
+#include "features/indicators/store.hpp"
 #include "features/strategy/commands.hpp"
 #include "features/strategy/json.hpp"
 #include "features/strategy/store.hpp"
@@ -194,6 +196,53 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
     documents.push_back(std::move(json));
   }
 
+  auto all_places = indicators::store::areas(sql, id);
+  sort_by_id(all_places);
+  LocalIds place_ids;
+  array places;
+  for (const auto& place : all_places) {
+    auto json = indicators::to_json(place);
+    json["id"] = place_ids.add(place.id);
+    places.push_back(std::move(json));
+  }
+  auto all_indicators = indicators::store::indicators(sql, id);
+  sort_by_id(all_indicators);
+  const auto scope = indicators::store::Scope::plan(id, 0);
+  std::map<long long, array> links_of;
+  std::map<long long, array> targets_of;
+  std::map<long long, array> values_of;
+  for (const auto& link : indicators::store::links(sql, scope)) {
+    auto json = indicators::to_json(link);
+    relink(json, "initiative_id", initiative_ids);
+    relink(json, "focus_area_id", area_ids);
+    links_of[link.indicator_id].push_back(std::move(json));
+  }
+  for (const auto& target : indicators::store::targets(sql, scope)) {
+    auto json = indicators::to_json(target);
+    json.stable_erase("id");  // nothing refers to a target or a value
+    relink(json, "area_id", place_ids);
+    targets_of[target.indicator_id].push_back(std::move(json));
+  }
+  for (const auto& item : indicators::store::values(sql, scope)) {
+    auto json = indicators::to_json(item);
+    json.stable_erase("id");
+    relink(json, "area_id", place_ids);
+    relink(json, "entered_by", user_ids);
+    values_of[item.indicator_id].push_back(std::move(json));
+  }
+  LocalIds indicator_ids;
+  array indicator_list;
+  for (const auto& indicator : all_indicators) {
+    auto json = indicators::to_json(indicator);
+    json["id"] = indicator_ids.add(indicator.id);
+    relink(json, "plan_id", plan_ids);
+    json.stable_erase("row_version");
+    json["links"] = std::move(links_of[indicator.id]);
+    json["targets"] = std::move(targets_of[indicator.id]);
+    json["values"] = std::move(values_of[indicator.id]);
+    indicator_list.push_back(std::move(json));
+  }
+
   return object{{"format", kFormat},
                 {"version", kFormatVersion},
                 {"workspace", object{{"name", workspace->name}, {"language", workspace->language}}},
@@ -203,7 +252,9 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
                 {"initiatives", std::move(initiatives)},
                 {"activities", std::move(activities)},
                 {"groups", std::move(groups)},
-                {"documents", std::move(documents)}};
+                {"documents", std::move(documents)},
+                {"areas", std::move(places)},
+                {"indicators", std::move(indicator_list)}};
 }
 
 // ---- import -------------------------------------------------------------------------------------
@@ -234,8 +285,17 @@ struct GroupEntry {
   std::vector<strategy::GroupMember> members;
 };
 
+struct IndicatorEntry {
+  indicators::Indicator indicator;
+  std::vector<indicators::Link> links;
+  std::vector<indicators::Target> targets;
+  std::vector<indicators::Value> values;
+};
+
 struct Document {
   std::string workspace_name;
+  std::vector<indicators::Area> places;
+  std::vector<IndicatorEntry> indicators;
   std::vector<strategy::Document> files;
   std::string workspace_language = "da";
   std::vector<strategy::Party> parties;
@@ -303,6 +363,90 @@ void for_each_object(json::Reader& parent, const object& root, const char* key,
   }
 }
 
+struct KnownIds {
+  const std::set<long long>& users;
+  const std::set<long long>& plans;
+  const std::set<long long>& focus_areas;
+  const std::set<long long>& initiatives;
+};
+
+void read_indicators(json::Reader& reader, const object& root, Checker& checker, Document& doc,
+                     const KnownIds& known) {
+  std::set<long long> place_ids;
+  std::set<std::string> place_names;
+  for_each_object(reader, root, "areas", "$.areas", checker,
+                  [&](const std::string& path, const object& item) {
+                    json::Reader r(item, checker.errors, path);
+                    indicators::Area place;
+                    indicators::read(r, place);
+                    r.reject_unknown();
+                    checker.check_id(path, place.id, place_ids);
+                    checker.add_all(path, indicators::validate_area(place));
+                    if (!place_names.insert(place.name).second) {
+                      checker.add(path + ".name", "name_taken");
+                    }
+                    doc.places.push_back(place);
+                  });
+  std::set<long long> indicator_ids;
+  std::set<std::string> indicator_names;
+  for_each_object(
+      reader, root, "indicators", "$.indicators", checker,
+      [&](const std::string& path, const object& item) {
+        json::Reader r(item, checker.errors, path);
+        IndicatorEntry entry;
+        indicators::read(r, entry.indicator);
+        checker.check_id(path, entry.indicator.id, indicator_ids);
+        checker.add_all(path, indicators::validate_indicator(entry.indicator));
+        checker.check_ref(path + ".plan_id", entry.indicator.plan_id, known.plans);
+        if (!indicator_names.insert(entry.indicator.name).second) {
+          checker.add(path + ".name", "name_taken");
+        }
+        for_each_object(r, item, "links", path + ".links", checker,
+                        [&](const std::string& link_path, const object& link_item) {
+                          json::Reader lr(link_item, checker.errors, link_path);
+                          indicators::Link link;
+                          indicators::read(lr, link);
+                          lr.reject_unknown();
+                          checker.check_ref(link_path + ".initiative_id", link.initiative_id,
+                                            known.initiatives);
+                          checker.check_ref(link_path + ".focus_area_id", link.focus_area_id,
+                                            known.focus_areas);
+                          if (link.initiative_id.has_value() == link.focus_area_id.has_value()) {
+                            checker.add(link_path, "exchange_link_one_of");
+                          }
+                          entry.links.push_back(link);
+                        });
+        for_each_object(r, item, "targets", path + ".targets", checker,
+                        [&](const std::string& target_path, const object& target_item) {
+                          json::Reader tr(target_item, checker.errors, target_path);
+                          indicators::Target target;
+                          indicators::read(tr, target);
+                          tr.reject_unknown();
+                          checker.add_all(target_path, indicators::validate_target(target));
+                          checker.check_ref(target_path + ".area_id", target.area_id, place_ids);
+                          entry.targets.push_back(target);
+                        });
+        std::set<std::pair<std::string, long long>> keys;
+        for_each_object(
+            r, item, "values", path + ".values", checker,
+            [&](const std::string& value_path, const object& value_item) {
+              json::Reader vr(value_item, checker.errors, value_path);
+              indicators::Value value;
+              indicators::read(vr, value);
+              vr.reject_unknown();
+              checker.add_all(value_path, indicators::validate_value(entry.indicator, value));
+              checker.check_ref(value_path + ".area_id", value.area_id, place_ids);
+              checker.check_ref(value_path + ".entered_by", value.entered_by, known.users);
+              if (!keys.insert({value.period, value.area_id.value_or(0)}).second) {
+                checker.add(value_path + ".period", "exchange_value_duplicate");
+              }
+              entry.values.push_back(value);
+            });
+        r.reject_unknown();
+        doc.indicators.push_back(std::move(entry));
+      });
+}
+
 Document read_document(const object& root, Checker& checker) {
   Document doc;
   json::Reader reader(root, checker.errors, "$");
@@ -311,7 +455,10 @@ Document read_document(const object& root, Checker& checker) {
   reader.text("format", format);
   reader.integer("version", version);
   if (format != kFormat) checker.add("$.format", "exchange_format_unknown");
-  if (version != kFormatVersion) checker.add("$.version", "exchange_version_unsupported");
+  // Version 1 documents (before indicators) read as version 2 without indicators.
+  if (version != 1 && version != kFormatVersion) {
+    checker.add("$.version", "exchange_version_unsupported");
+  }
 
   reader.known("workspace");
   const auto* workspace = root.if_contains("workspace");
@@ -541,6 +688,7 @@ Document read_document(const object& root, Checker& checker) {
                     }
                     doc.files.push_back(std::move(file));
                   });
+  read_indicators(reader, root, checker, doc, {user_ids, plan_ids, area_ids, initiative_ids});
   reader.reject_unknown();
   return doc;
 }
@@ -711,6 +859,41 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
       store::insert_document(sql, file);
     }
 
+    IdMap places;
+    for (auto place : doc.places) {
+      const auto local = place.id;
+      place.workspace_id = workspace_id;
+      places[local] = indicators::store::insert_area(sql, place);
+    }
+    indicators::store::ValueWriter values(sql);
+    for (const auto& entry : doc.indicators) {
+      auto indicator = entry.indicator;
+      indicator.workspace_id = workspace_id;
+      indicator.plan_id = mapped(plans, indicator.plan_id);
+      const auto indicator_id = indicators::store::insert_indicator(sql, indicator);
+      auto links = entry.links;
+      for (auto& link : links) {
+        link.initiative_id = mapped(initiatives, link.initiative_id);
+        link.focus_area_id = mapped(areas, link.focus_area_id);
+      }
+      indicators::store::replace_links(sql, indicator_id, links);
+      for (auto target : entry.targets) {
+        target.indicator_id = indicator_id;
+        target.area_id = mapped(places, target.area_id);
+        indicators::store::insert_target(sql, target);
+      }
+      for (auto value : entry.values) {
+        value.indicator_id = indicator_id;
+        value.period = indicators::normalise_period(entry.indicator, value.period);
+        value.area_id = mapped(places, value.area_id);
+        value.entered_by = mapped(users, value.entered_by);
+        if (value.updated_at.empty()) value.updated_at = now;
+        values.write(value);
+        ++result.values;
+      }
+      ++result.indicators;
+    }
+
     store::rebuild_search_index(sql, workspace_id);
     audit::Entry entry;
     entry.workspace_id = workspace_id;
@@ -721,7 +904,8 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
     entry.after = object{{"name", doc.workspace_name},
                          {"plans", result.plans},
                          {"initiatives", result.initiatives},
-                         {"activities", result.activities}};
+                         {"activities", result.activities},
+                         {"indicators", result.indicators}};
     audit::record(sql, entry);
   });
   return result;

@@ -13,7 +13,8 @@
 namespace samtryg::exchange {
 
 inline constexpr std::string_view kFormat = "samtryg-workspace";
-inline constexpr int kFormatVersion = 1;
+// Version 2 added areas and indicators; version 1 documents still import.
+inline constexpr int kFormatVersion = 2;
 
 // Throws validation::NotFound when no workspace has that name.
 boost::json::object export_workspace(db::Database& database, const std::string& workspace_name);
@@ -34,6 +35,8 @@ struct ImportResult {
   int activities = 0;
   int groups = 0;
   int users = 0;
+  int indicators = 0;
+  int values = 0;
 };
 
 // Validates the whole document first and throws ImportError with every problem; then

@@ -108,13 +108,6 @@ std::string time_series(const TimeSeries& chart) {
   const int width = chart.size.width;
   const int height = chart.size.height;
   const bool small = width < 400;
-  const double left = small ? 44 : 60;
-  const double right = 12;
-  const double top = 12;
-  const double bottom = small ? 30 : 54;
-  const double plot_width = width - left - right;
-  const double plot_height = height - top - bottom;
-
   std::vector<double> seen;
   for (const auto& point : chart.points) {
     if (point.value) seen.push_back(*point.value);
@@ -124,6 +117,19 @@ std::string time_series(const TimeSeries& chart) {
     if (chart.target->high) seen.push_back(*chart.target->high);
   }
   const auto range = value_range(seen);
+  // Room for the widest axis label ("1.500 tkr"), at about 0.6 em per character.
+  std::size_t widest = 0;
+  for (const double tick : axis_ticks(range.low, range.high)) {
+    widest = std::max(widest, format(tick).size());
+  }
+  const double left =
+      std::max(small ? 30.0 : 44.0, static_cast<double>(widest) * (small ? 6.0 : 7.2) + 10);
+  const double right = 12;
+  const double top = 12;
+  const double bottom = small ? 30 : 54;
+  const double plot_width = width - left - right;
+  const double plot_height = height - top - bottom;
+
   const auto y_of = [&](double value) {
     return top + plot_height * (1 - (value - range.low) / (range.high - range.low));
   };
@@ -202,8 +208,17 @@ std::string time_series(const TimeSeries& chart) {
     const bool due = i % every == 0;
     const bool last_with_room = i + 1 == chart.points.size() && i % every >= (every + 1) / 2;
     if (!due && !last_with_room) continue;
-    svg += text_at(x_of(i), top + plot_height + (small ? 16 : 20), "middle", label_size, kInk,
-                   chart.points[i].label);
+    // The outermost labels lean inwards so they are not cut at the chart's edges.
+    const bool first = i == 0 && chart.points.size() > 1;
+    const bool last = i + 1 == chart.points.size() && chart.points.size() > 1;
+    svg += text_at(first  ? x_of(i) - 8
+                   : last ? x_of(i) + 8
+                          : x_of(i),
+                   top + plot_height + (small ? 16 : 20),
+                   first  ? "start"
+                   : last ? "end"
+                          : "middle",
+                   label_size, kInk, chart.points[i].label);
   }
 
   if (!small && (any_met || any_not_met || any_example)) {

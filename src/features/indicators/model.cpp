@@ -265,17 +265,20 @@ TargetAssessment assess_indicator(const Indicator& indicator, const std::vector<
 Rollup roll_up(std::vector<RollupPart> parts) {
   Rollup rollup;
   double good = 0;
+  bool all_met = true;
   for (const auto& part : parts) {
     if (part.status == Status::no_data || part.weight <= 0) continue;
     rollup.weight_assessed += part.weight;
     if (part.status == Status::met || part.status == Status::on_track) good += part.weight;
+    all_met = all_met && part.status == Status::met;
   }
   rollup.parts = std::move(parts);
   if (rollup.weight_assessed == 0) return rollup;
   rollup.share = good / rollup.weight_assessed;
-  rollup.status = rollup.share >= 1 - 1e-9 ? Status::on_track
-                  : rollup.share >= 0.5    ? Status::at_risk
-                                           : Status::not_met;
+  rollup.status = all_met                    ? Status::met
+                  : rollup.share >= 1 - 1e-9 ? Status::on_track
+                  : rollup.share >= 0.5      ? Status::at_risk
+                                             : Status::not_met;
   return rollup;
 }
 

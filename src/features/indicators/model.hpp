@@ -147,8 +147,8 @@ struct RollupPart {
 };
 
 // An initiative's or plan's status from its indicators: the weighted share of those met or
-// on track among those with a status. All → on track; at least half → at risk; less → not
-// met; none with a status → no data.
+// on track among those with a status. All met → met; all met or on track → on track; at least half
+// → at risk; less → not met; none with a status → no data.
 struct Rollup {
   Status status = Status::no_data;
   double share = 0;  // 0..1

@@ -165,6 +165,7 @@ TEST(IndicatorModel, RollUpExplainsTheWeightedShare) {
   EXPECT_EQ(roll_up({{1, "a", 1, Status::not_met}, {2, "b", 3, Status::at_risk}}).status,
             Status::not_met);
   EXPECT_EQ(roll_up({{1, "a", 1, Status::no_data}}).status, Status::no_data);
+  EXPECT_EQ(roll_up({{1, "a", 1, Status::met}, {2, "b", 1, Status::no_data}}).status, Status::met);
 }
 
 }  // namespace

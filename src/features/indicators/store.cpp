@@ -56,6 +56,25 @@ struct IndicatorRow {
 
 using db::prepare_and_run;
 
+// Binds the scope's ids to `st` (the scope must outlive the statement's execution) and returns
+// the query with its condition on indicator_id.
+std::string bind_scope(soci::statement& st, Scope& scope, std::string_view head,
+                       std::string_view tail) {
+  std::string query(head);
+  if (scope.indicator_id > 0) {
+    st.exchange(use(scope.indicator_id));
+    query += "indicator_id = :i";
+  } else {
+    st.exchange(use(scope.workspace_id));
+    st.exchange(use(scope.plan_id));
+    st.exchange(use(scope.plan_id_again));
+    query +=
+        "indicator_id IN (SELECT id FROM indicators WHERE workspace_id = :w AND (:p1 = 0 OR "
+        "plan_id = :p2))";
+  }
+  return query + std::string(tail);
+}
+
 long long area_key(const std::optional<long long>& area) {
   return area.value_or(0);
 }
@@ -86,7 +105,10 @@ long long insert_indicator(soci::session& sql, const Indicator& indicator) {
   Nullable<long long> plan(indicator.plan_id);
   Nullable<double> baseline(indicator.baseline);
   const int published = indicator.published ? 1 : 0;
+  // Import keeps the times it brings; everything else is created now.
   const std::string now = now_iso_utc();
+  const std::string created = indicator.created_at.empty() ? now : indicator.created_at;
+  const std::string updated = indicator.updated_at.empty() ? created : indicator.updated_at;
   sql << "INSERT INTO indicators (workspace_id, plan_id, name, definition, unit, currency, "
          "decimals, direction, source, source_note, frequency, baseline, baseline_period, "
          "published, created_at, updated_at) VALUES (:w, :p, :n, :d, :u, :c, :dec, :dir, :s, "
@@ -95,7 +117,7 @@ long long insert_indicator(soci::session& sql, const Indicator& indicator) {
       use(indicator.definition), use(indicator.unit), use(indicator.currency),
       use(indicator.decimals), use(indicator.direction), use(indicator.source),
       use(indicator.source_note), use(indicator.frequency), use(baseline.value, baseline.indicator),
-      use(indicator.baseline_period), use(published), use(now), use(now), into(id);
+      use(indicator.baseline_period), use(published), use(created), use(updated), into(id);
   return id;
 }
 
@@ -166,17 +188,21 @@ void replace_links(soci::session& sql, long long indicator_id, const std::vector
   }
 }
 
-std::vector<Link> links(soci::session& sql, long long indicator_id) {
+std::vector<Link> links(soci::session& sql, const Scope& scope) {
   std::vector<Link> out;
   Link link;
   Nullable<long long> initiative;
   Nullable<long long> focus_area;
-  soci::statement st =
-      (sql.prepare << "SELECT indicator_id, initiative_id, focus_area_id, weight FROM "
-                      "indicator_links WHERE indicator_id = :i ORDER BY id",
-       into(link.indicator_id), into(initiative.value, initiative.indicator),
-       into(focus_area.value, focus_area.indicator), into(link.weight), use(indicator_id));
-  st.execute();
+  soci::statement st(sql);
+  st.exchange(into(link.indicator_id));
+  st.exchange(into(initiative.value, initiative.indicator));
+  st.exchange(into(focus_area.value, focus_area.indicator));
+  st.exchange(into(link.weight));
+  Scope bound = scope;
+  prepare_and_run(st, bind_scope(st, bound,
+                                 "SELECT indicator_id, initiative_id, focus_area_id, weight FROM "
+                                 "indicator_links WHERE ",
+                                 " ORDER BY indicator_id, id"));
   while (st.fetch()) {
     link.initiative_id = initiative.get();
     link.focus_area_id = focus_area.get();
@@ -204,20 +230,29 @@ void delete_target(soci::session& sql, long long indicator_id, long long target_
       use(indicator_id);
 }
 
-std::vector<Target> targets(soci::session& sql, long long indicator_id) {
+std::vector<Target> targets(soci::session& sql, const Scope& scope) {
   std::vector<Target> out;
   Target target;
   Nullable<double> high;
   Nullable<long long> area;
   int per_event = 0;
-  soci::statement st =
-      (sql.prepare << "SELECT id, indicator_id, comparator, value, high, period_start, "
-                      "period_end, area_id, per_event, note FROM indicator_targets WHERE "
-                      "indicator_id = :i ORDER BY period_start, id",
-       into(target.id), into(target.indicator_id), into(target.comparator), into(target.value),
-       into(high.value, high.indicator), into(target.period_start), into(target.period_end),
-       into(area.value, area.indicator), into(per_event), into(target.note), use(indicator_id));
-  st.execute();
+  soci::statement st(sql);
+  st.exchange(into(target.id));
+  st.exchange(into(target.indicator_id));
+  st.exchange(into(target.comparator));
+  st.exchange(into(target.value));
+  st.exchange(into(high.value, high.indicator));
+  st.exchange(into(target.period_start));
+  st.exchange(into(target.period_end));
+  st.exchange(into(area.value, area.indicator));
+  st.exchange(into(per_event));
+  st.exchange(into(target.note));
+  Scope bound = scope;
+  prepare_and_run(st, bind_scope(st, bound,
+                                 "SELECT id, indicator_id, comparator, value, high, period_start, "
+                                 "period_end, area_id, per_event, note FROM indicator_targets "
+                                 "WHERE ",
+                                 " ORDER BY indicator_id, period_start, id"));
   while (st.fetch()) {
     target.high = high.get();
     target.area_id = area.get();
@@ -339,7 +374,7 @@ Upsert ValueWriter::write(const Value& value) {
   return Upsert::updated;
 }
 
-std::vector<Value> values(soci::session& sql, long long indicator_id) {
+std::vector<Value> values(soci::session& sql, const Scope& scope) {
   std::vector<Value> out;
   Value value;
   Nullable<long long> area;
@@ -348,18 +383,29 @@ std::vector<Value> values(soci::session& sql, long long indicator_id) {
   Nullable<double> denominator;
   Nullable<long long> entered_by;
   int example = 0;
-  soci::statement st =
-      (sql.prepare << "SELECT id, indicator_id, period, area_id, value, numerator, denominator, "
-                      "status, note, origin, entered_by, import_file, import_table, example, "
-                      "updated_at FROM indicator_values WHERE indicator_id = :i "
-                      "ORDER BY period, area_key",
-       into(value.id), into(value.indicator_id), into(value.period),
-       into(area.value, area.indicator), into(number.value, number.indicator),
-       into(numerator.value, numerator.indicator), into(denominator.value, denominator.indicator),
-       into(value.status), into(value.note), into(value.origin),
-       into(entered_by.value, entered_by.indicator), into(value.import_file),
-       into(value.import_table), into(example), into(value.updated_at), use(indicator_id));
-  st.execute();
+  soci::statement st(sql);
+  st.exchange(into(value.id));
+  st.exchange(into(value.indicator_id));
+  st.exchange(into(value.period));
+  st.exchange(into(area.value, area.indicator));
+  st.exchange(into(number.value, number.indicator));
+  st.exchange(into(numerator.value, numerator.indicator));
+  st.exchange(into(denominator.value, denominator.indicator));
+  st.exchange(into(value.status));
+  st.exchange(into(value.note));
+  st.exchange(into(value.origin));
+  st.exchange(into(entered_by.value, entered_by.indicator));
+  st.exchange(into(value.import_file));
+  st.exchange(into(value.import_table));
+  st.exchange(into(example));
+  st.exchange(into(value.updated_at));
+  Scope bound = scope;
+  prepare_and_run(
+      st, bind_scope(st, bound,
+                     "SELECT id, indicator_id, period, area_id, value, numerator, denominator, "
+                     "status, note, origin, entered_by, import_file, import_table, example, "
+                     "updated_at FROM indicator_values WHERE ",
+                     " ORDER BY indicator_id, period, area_key"));
   while (st.fetch()) {
     value.area_id = area.get();
     value.value = number.get();

@@ -25,12 +25,26 @@ std::vector<Indicator> indicators(soci::session& sql, long long workspace_id,
 bool indicator_name_taken(soci::session& sql, long long workspace_id, const std::string& name,
                           long long except_id);
 
+// Which indicators a read covers: one, or all of a workspace's plan (plan_id 0: all of the
+// workspace's), so a dashboard reads its targets and values in one query each.
+struct Scope {
+  long long indicator_id = 0;
+  long long workspace_id = 0;
+  long long plan_id = 0;
+  long long plan_id_again = 0;  // bound twice: ":p1 = 0 OR plan_id = :p2"
+
+  static Scope indicator(long long id) { return {id, 0, 0, 0}; }
+  static Scope plan(long long workspace_id, long long plan_id) {
+    return {0, workspace_id, plan_id, plan_id};
+  }
+};
+
 void replace_links(soci::session& sql, long long indicator_id, const std::vector<Link>& links);
-std::vector<Link> links(soci::session& sql, long long indicator_id);
+std::vector<Link> links(soci::session& sql, const Scope& scope);
 
 long long insert_target(soci::session& sql, const Target& target);
 void delete_target(soci::session& sql, long long indicator_id, long long target_id);
-std::vector<Target> targets(soci::session& sql, long long indicator_id);
+std::vector<Target> targets(soci::session& sql, const Scope& scope);
 
 enum class Upsert { inserted, updated, unchanged };
 
@@ -49,7 +63,7 @@ class ValueWriter {
   std::unique_ptr<Statements> statements_;
 };
 
-std::vector<Value> values(soci::session& sql, long long indicator_id);
+std::vector<Value> values(soci::session& sql, const Scope& scope);
 void delete_value(soci::session& sql, long long indicator_id, long long value_id);
 
 }  // namespace samtryg::indicators::store

@@ -68,7 +68,7 @@ TEST_P(IndicatorStore, IndicatorsTargetsAndLinksRoundTrip) {
     EXPECT_EQ(found->baseline, 131);
     EXPECT_FALSE(found->plan_id);
     EXPECT_FALSE(store::find_indicator(sql, other_workspace_, id)) << "scoped to its workspace";
-    const auto targets = store::targets(sql, id);
+    const auto targets = store::targets(sql, store::Scope::indicator(id));
     ASSERT_EQ(targets.size(), 2U);
     EXPECT_EQ(targets[0].comparator, "le");
     EXPECT_FALSE(targets[0].high);
@@ -130,7 +130,7 @@ TEST_P(IndicatorStore, WritingTheSameValuesAgainUpdatesInsteadOfDuplicating) {
   EXPECT_EQ(write_all(12), (std::vector{Upsert::unchanged, Upsert::unchanged, Upsert::unchanged}));
   EXPECT_EQ(write_all(10), (std::vector{Upsert::unchanged, Upsert::unchanged, Upsert::updated}));
   database_->in_transaction([&](soci::session& sql) {
-    const auto values = store::values(sql, id);
+    const auto values = store::values(sql, store::Scope::indicator(id));
     ASSERT_EQ(values.size(), 3U);
     EXPECT_FALSE(values[0].area_id);
     EXPECT_EQ(values[1].area_id, area);
@@ -157,8 +157,39 @@ TEST_P(IndicatorStore, AFailedWriteStoresNothing) {
     value.status = "guess";  // refused by the CHECK constraint
     writer.write(value);
   }));
-  database_->in_transaction(
-      [&](soci::session& sql) { EXPECT_TRUE(store::values(sql, id).empty()); });
+  database_->in_transaction([&](soci::session& sql) {
+    EXPECT_TRUE(store::values(sql, store::Scope::indicator(id)).empty());
+  });
+}
+
+TEST_P(IndicatorStore, APlanScopeReadsTheTargetsValuesAndLinksOfThatPlanOnly) {
+  const long long in_workspace = add_indicator(workspace_, "Trygghetsindex");
+  const long long elsewhere = add_indicator(other_workspace_, "Trygghetsindex");
+  database_->in_transaction([&](soci::session& sql) {
+    store::ValueWriter writer(sql);
+    for (const long long id : {in_workspace, elsewhere}) {
+      Value value;
+      value.indicator_id = id;
+      value.period = "2017";
+      value.value = 70;
+      writer.write(value);
+      Target target;
+      target.indicator_id = id;
+      target.value = 75;
+      store::insert_target(sql, target);
+    }
+  });
+  database_->in_transaction([&](soci::session& sql) {
+    const auto scope = store::Scope::plan(workspace_, 0);
+    const auto values = store::values(sql, scope);
+    ASSERT_EQ(values.size(), 1U);
+    EXPECT_EQ(values[0].indicator_id, in_workspace);
+    const auto targets = store::targets(sql, scope);
+    ASSERT_EQ(targets.size(), 1U);
+    EXPECT_EQ(targets[0].indicator_id, in_workspace);
+    EXPECT_TRUE(store::links(sql, scope).empty());
+    EXPECT_TRUE(store::values(sql, store::Scope::plan(workspace_, 999)).empty());
+  });
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorStore, ::testing::ValuesIn(testing::backends()),

@@ -1324,13 +1324,14 @@ Response confirm_delete_document(Context& context) {
   if (!may_edit_document(context.services.database, editor, document)) {
     throw validation::Forbidden();
   }
-  view::Data data;
-  data.set("heading",
-           context.catalog().format("document_delete_heading", {{"name", document.filename}}));
-  data.set("action", "/documents/" + std::to_string(document.id) + "/delete");
-  data.set("cancel", owner_path(document) + "#documents");
-  return web::render_page(context, template_path("document_delete"), std::move(data),
-                          {.title = document.filename, .status = 200, .nav = "plans"});
+  return web::render_confirm(context,
+                             {.heading = context.catalog().format("document_delete_heading",
+                                                                  {{"name", document.filename}}),
+                              .text = t(context, "document_delete_text"),
+                              .confirm = t(context, "document_delete_confirm"),
+                              .action = "/documents/" + std::to_string(document.id) + "/delete",
+                              .cancel = owner_path(document) + "#documents",
+                              .nav = "plans"});
 }
 
 Response delete_document_submit(Context& context) {
@@ -1347,6 +1348,11 @@ std::string json_text(const boost::json::value& value) {
   if (value.is_null()) return {};
   if (value.is_bool()) return value.get_bool() ? "✓" : "–";
   return boost::json::serialize(value);
+}
+
+std::map<std::string, HistoryLookup, std::less<>>& history_subjects() {
+  static std::map<std::string, HistoryLookup, std::less<>> subjects;
+  return subjects;
 }
 
 Response show_history(Context& context) {
@@ -1366,6 +1372,11 @@ Response show_history(Context& context) {
     const auto activity = readable_activity(database, editor, id);
     back_label = activity.title;
     back = "/initiatives/" + std::to_string(activity.initiative_id);
+  } else if (const auto found = history_subjects().find(entity);
+             found != history_subjects().end()) {
+    const auto subject = found->second(context, id);
+    back_label = subject.label;
+    back = subject.back;
   } else {
     throw validation::NotFound();
   }
@@ -1793,6 +1804,10 @@ Response add_member_submit(Context& context) {
 }
 
 }  // namespace
+
+void add_history_subject(std::string entity, HistoryLookup lookup) {
+  history_subjects()[std::move(entity)] = std::move(lookup);
+}
 
 void add_routes(web::App& app) {
   using auth::Permission;

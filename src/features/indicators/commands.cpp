@@ -1,0 +1,297 @@
+#include "features/indicators/commands.hpp"
+
+#include <cmath>
+#include <map>
+
+#include "core/audit/audit.hpp"
+#include "core/util/time.hpp"
+#include "features/indicators/json.hpp"
+#include "features/strategy/store.hpp"
+
+namespace samtryg::indicators {
+
+namespace {
+
+using validation::Errors;
+
+void audit_change(soci::session& sql, const Editor& editor, std::string action, std::string entity,
+                  long long id, boost::json::value before, boost::json::value after) {
+  audit::record(sql, {editor.workspace_id, editor.actor, std::move(action), std::move(entity),
+                      std::to_string(id), std::move(before), std::move(after)});
+}
+
+void require_edit_all(const Editor& editor) {
+  if (!editor.edit_all) throw validation::Forbidden();
+}
+
+// Links, the plan and areas must stay inside the editor's workspace (and the indicator's plan).
+void check_indicator_links(soci::session& sql, const Editor& editor, const Indicator& indicator,
+                           const std::vector<Link>& links, Errors& errors) {
+  if (indicator.plan_id &&
+      !strategy::store::find_plan(sql, editor.workspace_id, *indicator.plan_id)) {
+    errors.add("plan_id", "link_not_in_workspace");
+  }
+  for (const auto& link : links) {
+    if (link.weight < 0 || !std::isfinite(link.weight)) errors.add("links", "number_invalid");
+    if (link.initiative_id) {
+      const auto found =
+          strategy::store::find_initiative(sql, editor.workspace_id, *link.initiative_id);
+      if (!found || (indicator.plan_id && found->plan_id != *indicator.plan_id)) {
+        errors.add("links", "link_not_in_plan");
+      }
+    }
+    if (link.focus_area_id) {
+      const auto found =
+          strategy::store::find_focus_area(sql, editor.workspace_id, *link.focus_area_id);
+      if (!found) errors.add("links", "link_not_in_workspace");
+    }
+    if (link.initiative_id.has_value() == link.focus_area_id.has_value()) {
+      errors.add("links", "link_not_in_plan");
+    }
+  }
+  if (store::indicator_name_taken(sql, editor.workspace_id, indicator.name, indicator.id)) {
+    errors.add("name", "name_taken");
+  }
+}
+
+bool area_in_workspace(soci::session& sql, const Editor& editor, long long area_id) {
+  for (const auto& area : store::areas(sql, editor.workspace_id)) {
+    if (area.id == area_id) return true;
+  }
+  return false;
+}
+
+Indicator indicator_in_workspace(soci::session& sql, const Editor& editor, long long id) {
+  auto found = store::find_indicator(sql, editor.workspace_id, id);
+  if (!found) throw validation::NotFound();
+  return *found;
+}
+
+// Whether the editor may type values for an indicator with these links.
+bool may_enter(soci::session& sql, const Editor& editor, const std::vector<Link>& links) {
+  if (editor.edit_all) return true;
+  if (!editor.edit_own || !editor.user_id) return false;
+  for (const auto& link : links) {
+    if (!link.initiative_id) continue;
+    const auto initiative =
+        strategy::store::find_initiative(sql, editor.workspace_id, *link.initiative_id);
+    if (!initiative) continue;
+    std::optional<long long> parent_lead;
+    if (initiative->parent_initiative_id) {
+      const auto parent = strategy::store::find_initiative(sql, editor.workspace_id,
+                                                           *initiative->parent_initiative_id);
+      if (parent) parent_lead = parent->lead_user_id;
+    }
+    if (strategy::may_edit(editor, *initiative, parent_lead)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+long long create_area(db::Database& database, const Editor& editor, Area area) {
+  require_edit_all(editor);
+  area.workspace_id = editor.workspace_id;
+  validation::throw_if_any(validate_area(area));
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    for (const auto& existing : store::areas(sql, editor.workspace_id)) {
+      if (existing.name == area.name) {
+        Errors errors;
+        errors.add("name", "name_taken");
+        throw validation::Invalid(errors);
+      }
+    }
+    area.id = id = store::insert_area(sql, area);
+    audit_change(sql, editor, "create", "area", id, nullptr, to_json(area));
+  });
+  return id;
+}
+
+long long create_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+                           const std::vector<Link>& links) {
+  require_edit_all(editor);
+  indicator.workspace_id = editor.workspace_id;
+  indicator.id = 0;
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    auto errors = validate_indicator(indicator);
+    check_indicator_links(sql, editor, indicator, links, errors);
+    validation::throw_if_any(errors);
+    indicator.id = id = store::insert_indicator(sql, indicator);
+    store::replace_links(sql, id, links);
+    auto after = to_json(indicator);
+    boost::json::array link_json;
+    for (const auto& link : links) link_json.push_back(to_json(link));
+    after["links"] = std::move(link_json);
+    audit_change(sql, editor, "create", "indicator", id, nullptr, std::move(after));
+  });
+  return id;
+}
+
+void update_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+                      const std::vector<Link>& links) {
+  require_edit_all(editor);
+  indicator.workspace_id = editor.workspace_id;
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = indicator_in_workspace(sql, editor, indicator.id);
+    indicator.created_at = before.created_at;
+    auto errors = validate_indicator(indicator);
+    check_indicator_links(sql, editor, indicator, links, errors);
+    validation::throw_if_any(errors);
+    if (!store::update_indicator(sql, indicator)) throw validation::Conflict();
+    store::replace_links(sql, indicator.id, links);
+    indicator.row_version += 1;
+    audit_change(sql, editor, "update", "indicator", indicator.id, to_json(before),
+                 to_json(indicator));
+  });
+}
+
+long long add_target(db::Database& database, const Editor& editor, Target target) {
+  require_edit_all(editor);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    indicator_in_workspace(sql, editor, target.indicator_id);
+    auto errors = validate_target(target);
+    if (target.area_id && !area_in_workspace(sql, editor, *target.area_id)) {
+      errors.add("area_id", "link_not_in_workspace");
+    }
+    validation::throw_if_any(errors);
+    target.id = id = store::insert_target(sql, target);
+    audit_change(sql, editor, "target_added", "indicator", target.indicator_id, nullptr,
+                 to_json(target));
+  });
+  return id;
+}
+
+void remove_target(db::Database& database, const Editor& editor, long long indicator_id,
+                   long long target_id) {
+  require_edit_all(editor);
+  database.in_transaction([&](soci::session& sql) {
+    indicator_in_workspace(sql, editor, indicator_id);
+    for (const auto& target : store::targets(sql, store::Scope::indicator(indicator_id))) {
+      if (target.id != target_id) continue;
+      store::delete_target(sql, indicator_id, target_id);
+      audit_change(sql, editor, "target_removed", "indicator", indicator_id, to_json(target),
+                   nullptr);
+      return;
+    }
+    throw validation::NotFound();
+  });
+}
+
+store::Upsert save_value(db::Database& database, const Editor& editor, Value value) {
+  store::Upsert result = store::Upsert::unchanged;
+  database.in_transaction([&](soci::session& sql) {
+    const auto indicator = indicator_in_workspace(sql, editor, value.indicator_id);
+    if (!may_enter(sql, editor, store::links(sql, store::Scope::indicator(indicator.id)))) {
+      throw validation::Forbidden();
+    }
+    auto errors = validate_value(indicator, value);
+    if (value.area_id && !area_in_workspace(sql, editor, *value.area_id)) {
+      errors.add("area_id", "link_not_in_workspace");
+    }
+    validation::throw_if_any(errors);
+    value.period = normalise_period(indicator, value.period);
+    value.entered_by = editor.user_id;
+    value.updated_at = now_iso_utc();
+    store::ValueWriter writer(sql);
+    result = writer.write(value);
+    if (result != store::Upsert::unchanged) {
+      auto after = to_json(value);
+      after["indicator_id"] = indicator.id;
+      audit_change(sql, editor, "value_saved", "indicator", indicator.id, nullptr,
+                   std::move(after));
+    }
+  });
+  return result;
+}
+
+void remove_value(db::Database& database, const Editor& editor, long long indicator_id,
+                  long long value_id) {
+  database.in_transaction([&](soci::session& sql) {
+    indicator_in_workspace(sql, editor, indicator_id);
+    if (!may_enter(sql, editor, store::links(sql, store::Scope::indicator(indicator_id)))) {
+      throw validation::Forbidden();
+    }
+    for (const auto& value : store::values(sql, store::Scope::indicator(indicator_id))) {
+      if (value.id != value_id) continue;
+      store::delete_value(sql, indicator_id, value_id);
+      auto before = to_json(value);
+      before["indicator_id"] = indicator_id;
+      audit_change(sql, editor, "value_removed", "indicator", indicator_id, std::move(before),
+                   nullptr);
+      return;
+    }
+    throw validation::NotFound();
+  });
+}
+
+IndicatorRecord readable_indicator(db::Database& database, const Editor& editor, long long id,
+                                   std::string_view today) {
+  auto sql = database.session();
+  auto indicator = indicator_in_workspace(sql, editor, id);
+  if (!editor.read_all && !indicator.published) throw validation::NotFound();
+  IndicatorRecord record;
+  record.indicator = std::move(indicator);
+  const auto scope = store::Scope::indicator(id);
+  record.links = store::links(sql, scope);
+  record.targets = store::targets(sql, scope);
+  record.values = store::values(sql, scope);
+  record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
+  record.may_enter_values = may_enter(sql, editor, record.links);
+  return record;
+}
+
+std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Editor& editor,
+                                             long long plan_id, std::string_view today) {
+  auto sql = database.session();
+  std::vector<IndicatorRecord> records;
+  std::map<long long, std::size_t> index;
+  for (auto& indicator : store::indicators(sql, editor.workspace_id, plan_id)) {
+    if (!editor.read_all && !indicator.published) continue;
+    index[indicator.id] = records.size();
+    records.push_back({std::move(indicator), {}, {}, {}, {}, editor.edit_all});
+  }
+  const auto scope = store::Scope::plan(editor.workspace_id, plan_id);
+  const auto owner = [&](long long indicator_id) -> IndicatorRecord* {
+    const auto found = index.find(indicator_id);
+    return found == index.end() ? nullptr : &records[found->second];
+  };
+  for (auto& link : store::links(sql, scope)) {
+    if (auto* record = owner(link.indicator_id)) record->links.push_back(link);
+  }
+  for (auto& target : store::targets(sql, scope)) {
+    if (auto* record = owner(target.indicator_id)) record->targets.push_back(target);
+  }
+  for (auto& value : store::values(sql, scope)) {
+    if (auto* record = owner(value.indicator_id)) record->values.push_back(std::move(value));
+  }
+  for (auto& record : records) {
+    record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
+  }
+  return records;
+}
+
+Rollup initiative_rollup(const std::vector<IndicatorRecord>& records, long long initiative_id) {
+  std::vector<RollupPart> parts;
+  for (const auto& record : records) {
+    for (const auto& link : record.links) {
+      if (link.initiative_id != initiative_id) continue;
+      parts.push_back(
+          {record.indicator.id, record.indicator.name, link.weight, record.assessment.status});
+    }
+  }
+  return roll_up(std::move(parts));
+}
+
+Rollup plan_rollup(const std::vector<IndicatorRecord>& records) {
+  std::vector<RollupPart> parts;
+  parts.reserve(records.size());
+  for (const auto& record : records) {
+    parts.push_back({record.indicator.id, record.indicator.name, 1, record.assessment.status});
+  }
+  return roll_up(std::move(parts));
+}
+
+}  // namespace samtryg::indicators

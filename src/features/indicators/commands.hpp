@@ -1,0 +1,61 @@
+#pragma once
+// Use cases of the indicators, shared by the web pages, the JSON API, import and the demo:
+// check rights → validate everything → one transaction (store + audit). Failures:
+// validation::Invalid (field errors), NotFound, Forbidden, Conflict.
+//
+// Rights: coordinators and admins define indicators, targets and areas; whoever may edit an
+// initiative the indicator follows up (its lead) may also enter its values.
+#include <string>
+#include <vector>
+
+#include "core/db/database.hpp"
+#include "features/indicators/model.hpp"
+#include "features/indicators/store.hpp"
+#include "features/strategy/commands.hpp"
+
+namespace samtryg::indicators {
+
+using strategy::Editor;
+
+long long create_area(db::Database& database, const Editor& editor, Area area);
+
+long long create_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+                           const std::vector<Link>& links);
+void update_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+                      const std::vector<Link>& links);
+
+long long add_target(db::Database& database, const Editor& editor, Target target);
+void remove_target(db::Database& database, const Editor& editor, long long indicator_id,
+                   long long target_id);
+
+// Stores one value (the period as typed: "2017K3" is stored as 2017Q3); a value for the same
+// period and area replaces the one there.
+store::Upsert save_value(db::Database& database, const Editor& editor, Value value);
+void remove_value(db::Database& database, const Editor& editor, long long indicator_id,
+                  long long value_id);
+
+// An indicator with everything its page shows.
+struct IndicatorRecord {
+  Indicator indicator;
+  std::vector<Link> links;
+  std::vector<Target> targets;
+  std::vector<Value> values;
+  TargetAssessment assessment;
+  bool may_enter_values = false;
+};
+
+// Throws NotFound when the indicator is not in the editor's workspace, or is unpublished and
+// the editor reads published content only.
+IndicatorRecord readable_indicator(db::Database& database, const Editor& editor, long long id,
+                                   std::string_view today);
+// The plan's indicators (all of the workspace's for plan_id 0) with their status, by name;
+// three queries whatever the number of indicators.
+std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Editor& editor,
+                                             long long plan_id, std::string_view today);
+
+// The roll-up of the indicators that follow up `initiative_id`, weighted by their links.
+Rollup initiative_rollup(const std::vector<IndicatorRecord>& records, long long initiative_id);
+// The plan's roll-up: every indicator with a status counts once.
+Rollup plan_rollup(const std::vector<IndicatorRecord>& records);
+
+}  // namespace samtryg::indicators

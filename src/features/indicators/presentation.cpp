@@ -1,0 +1,212 @@
+#include "features/indicators/presentation.hpp"
+
+#include <map>
+
+#include "core/i18n/locale_format.hpp"
+#include "core/validation/fields.hpp"
+#include "features/statistics/period.hpp"
+
+namespace samtryg::indicators {
+
+namespace {
+
+std::string comparator_sign(std::string_view comparator) {
+  if (comparator == "ge") return "≥";
+  if (comparator == "le") return "≤";
+  return "=";
+}
+
+}  // namespace
+
+std::string format_figure(const Indicator& indicator, double value, i18n::Language language) {
+  if (indicator.unit == "percent") return i18n::format_percent(value, indicator.decimals, language);
+  auto text = i18n::format_number(value, indicator.decimals, language);
+  if (indicator.unit == "currency" && !indicator.currency.empty()) {
+    text += " " + indicator.currency;
+  }
+  return text;
+}
+
+charts::Formatter figure_formatter(const Indicator& indicator, i18n::Language language) {
+  return [indicator, language](double value) {
+    // Axis ticks are round numbers: no decimals unless the step needs them.
+    auto shown = indicator;
+    shown.decimals = value == static_cast<double>(static_cast<long long>(value))
+                         ? 0
+                         : std::max(1, indicator.decimals);
+    return format_figure(shown, value, language);
+  };
+}
+
+std::string period_label(std::string_view period, i18n::Language language) {
+  if (validation::is_iso_date(period)) {
+    const auto number = [&](std::size_t at, std::size_t length) {
+      return std::stoi(std::string(period.substr(at, length)));
+    };
+    return i18n::format_date({number(0, 4), number(5, 2), number(8, 2)}, language);
+  }
+  const auto parsed = stats::parse_period(period);
+  if (!parsed) return std::string(period);
+  const auto& catalog = i18n::Catalog::get(language);
+  const auto values = i18n::Catalog::Values{{"year", std::to_string(parsed->year)},
+                                            {"number", std::to_string(parsed->number)}};
+  switch (parsed->kind) {
+    case stats::PeriodKind::month:
+      return i18n::format_month(parsed->year, parsed->number, language);
+    case stats::PeriodKind::quarter:
+      return catalog.format("period_quarter", values);
+    case stats::PeriodKind::tertial:
+      return catalog.format("period_tertial", values);
+    case stats::PeriodKind::half:
+      return catalog.format("period_half", values);
+    case stats::PeriodKind::week:
+      return catalog.format("period_week", values);
+    case stats::PeriodKind::year:
+    case stats::PeriodKind::school_year:
+      break;
+  }
+  return parsed->code();
+}
+
+std::string target_text(const Indicator& indicator, const Target& target,
+                        const i18n::Catalog& catalog) {
+  const auto language = catalog.language();
+  std::string text;
+  if (target.comparator == "between" && target.high) {
+    text = format_figure(indicator, target.value, language) + " – " +
+           format_figure(indicator, *target.high, language);
+  } else if (indicator.unit == "yes_no") {
+    text = std::string(catalog.text(target.value >= 1 ? "answer_yes" : "answer_no"));
+  } else {
+    text =
+        comparator_sign(target.comparator) + " " + format_figure(indicator, target.value, language);
+  }
+  if (target.per_event) text = catalog.format("target_per_event", {{"target", text}});
+  if (!target.period_start.empty() || !target.period_end.empty()) {
+    const auto day = [&](const std::string& iso) {
+      if (iso.empty()) return std::string("…");
+      return period_label(iso, language);
+    };
+    // A target for a whole calendar year reads as that year.
+    if (target.period_start.size() == 10 && target.period_end.size() == 10 &&
+        target.period_start.substr(0, 4) == target.period_end.substr(0, 4) &&
+        target.period_start.substr(4) == "-01-01" && target.period_end.substr(4) == "-12-31") {
+      text += " (" + target.period_start.substr(0, 4) + ")";
+    } else {
+      text += " (" + day(target.period_start) + " – " + day(target.period_end) + ")";
+    }
+  }
+  return text;
+}
+
+std::string status_label(Status status, const i18n::Catalog& catalog) {
+  return std::string(catalog.text("indicator_status_" + status_name(status)));
+}
+
+const Target* target_for(const std::vector<Target>& targets, std::string_view period,
+                         std::optional<long long> area_id) {
+  const auto [first, last] = period_days(period);
+  if (first.empty()) return nullptr;
+  const Target* found = nullptr;
+  for (const auto& target : targets) {
+    if (target.area_id != area_id) continue;
+    if (!target.period_start.empty() && first < target.period_start) continue;
+    if (!target.period_end.empty() && last > target.period_end) continue;
+    // The narrowest target wins: a target for 2016 over an open-ended one.
+    if (found == nullptr || (found->period_end.empty() && !target.period_end.empty())) {
+      found = &target;
+    }
+  }
+  return found;
+}
+
+std::string status_explanation(const Indicator& indicator, const TargetAssessment& assessment,
+                               const std::vector<Target>& targets, const i18n::Catalog& catalog) {
+  const Target* target = nullptr;
+  for (const auto& candidate : targets) {
+    if (candidate.id == assessment.target_id) target = &candidate;
+  }
+  if (target == nullptr) return std::string(catalog.text("indicator_explain_no_target"));
+  const auto language = catalog.language();
+  const auto goal = target_text(indicator, *target, catalog);
+  if (assessment.status == Status::no_data) {
+    return catalog.format("indicator_explain_no_data", {{"target", goal}});
+  }
+  const auto status = status_label(assessment.status, catalog);
+  if (target->per_event) {
+    return catalog.format("indicator_explain_events",
+                          {{"met", std::to_string(assessment.events_met)},
+                           {"count", std::to_string(assessment.events)},
+                           {"target", goal},
+                           {"status", status}});
+  }
+  const auto latest = format_figure(indicator, assessment.latest.value_or(0), language);
+  const auto period = period_label(assessment.latest_period, language);
+  if (assessment.projected) {
+    return catalog.format("indicator_explain_trend",
+                          {{"latest", latest},
+                           {"period", period},
+                           {"projected", format_figure(indicator, *assessment.projected, language)},
+                           {"target", goal},
+                           {"status", status}});
+  }
+  return catalog.format(
+      "indicator_explain_final",
+      {{"latest", latest}, {"period", period}, {"target", goal}, {"status", status}});
+}
+
+charts::TimeSeries time_series_of(const Indicator& indicator, const std::vector<Target>& targets,
+                                  const std::vector<Value>& values, long long headline_target,
+                                  const i18n::Catalog& catalog) {
+  const auto language = catalog.language();
+  // Whole-plan values when there are any, else the area with the most values.
+  std::optional<long long> area;
+  bool whole_plan = false;
+  std::map<long long, int> per_area;
+  for (const auto& value : values) {
+    if (value.area_id) {
+      ++per_area[*value.area_id];
+    } else {
+      whole_plan = true;
+    }
+  }
+  if (!whole_plan && !per_area.empty()) {
+    area = std::max_element(per_area.begin(), per_area.end(), [](const auto& a, const auto& b) {
+             return a.second < b.second;
+           })->first;
+  }
+  charts::TimeSeries chart;
+  chart.id = "indicator-" + std::to_string(indicator.id);
+  chart.title = indicator.name;
+  chart.format = figure_formatter(indicator, language);
+  chart.met_label = status_label(Status::met, catalog);
+  chart.not_met_label = status_label(Status::not_met, catalog);
+  chart.example_label = std::string(catalog.text("indicator_example_data"));
+  std::string described;
+  for (const auto& value : values) {
+    if (value.area_id != area) continue;
+    const auto number = effective_value(indicator, value);
+    charts::Point point{period_label(value.period, language), number, std::nullopt, value.example};
+    if (number) {
+      if (const auto* target = target_for(targets, value.period, area)) {
+        point.met = meets(*target, *number);
+      }
+      if (!described.empty()) described += "; ";
+      described += point.label + ": " + format_figure(indicator, *number, language);
+    }
+    chart.points.push_back(std::move(point));
+  }
+  for (const auto& target : targets) {
+    if (target.id != headline_target) continue;
+    chart.target = charts::TargetMark{
+        target.value, target.comparator == "between" ? target.high : std::optional<double>(),
+        std::string(catalog.text("indicator_target")) + " " +
+            target_text(indicator, target, catalog)};
+  }
+  chart.description =
+      described.empty() ? std::string(catalog.text("indicator_no_values")) : described;
+  if (chart.target) chart.description += ". " + chart.target->label;
+  return chart;
+}
+
+}  // namespace samtryg::indicators

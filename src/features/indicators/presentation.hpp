@@ -1,0 +1,34 @@
+#pragma once
+// How indicators read to a person in their language: figures with unit and decimals, periods,
+// targets ("≥ 70 %"), statuses and the sentence that explains a status. Shared by the pages,
+// the export and (later) the compiled report. No I/O.
+#include <string>
+
+#include "core/i18n/catalog.hpp"
+#include "features/indicators/charts.hpp"
+#include "features/indicators/model.hpp"
+
+namespace samtryg::indicators {
+
+std::string format_figure(const Indicator& indicator, double value, i18n::Language language);
+charts::Formatter figure_formatter(const Indicator& indicator, i18n::Language language);
+// "2017", "3. kvartal 2017", "september 2017", a date for events.
+std::string period_label(std::string_view period, i18n::Language language);
+// "≥ 70 %", "60–80", "≤ 100 (2016)", "each event ≥ 20".
+std::string target_text(const Indicator& indicator, const Target& target,
+                        const i18n::Catalog& catalog);
+std::string status_label(Status status, const i18n::Catalog& catalog);
+// The sentence under a status: which value, against which target, and why.
+std::string status_explanation(const Indicator& indicator, const TargetAssessment& assessment,
+                               const std::vector<Target>& targets, const i18n::Catalog& catalog);
+// The target a value of `period` (for `area_id`) is held against, if any.
+const Target* target_for(const std::vector<Target>& targets, std::string_view period,
+                         std::optional<long long> area_id);
+
+// The indicator's time series (whole plan, or the area with most values when there is no
+// whole-plan value) with the headline target, ready to draw.
+charts::TimeSeries time_series_of(const Indicator& indicator, const std::vector<Target>& targets,
+                                  const std::vector<Value>& values, long long headline_target,
+                                  const i18n::Catalog& catalog);
+
+}  // namespace samtryg::indicators
