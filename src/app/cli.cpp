@@ -20,6 +20,9 @@
 #include "features/accounts/commands.hpp"
 #include "features/demo/demo.hpp"
 #include "features/exchange/exchange.hpp"
+#include "features/indicators/commands.hpp"
+#include "features/indicators/import.hpp"
+#include "features/indicators/store.hpp"
 #include "features/statistics/jsonstat.hpp"
 #include "features/statistics/reader.hpp"
 
@@ -66,6 +69,84 @@ std::string read_input(const std::string& path) {
     text << file.rdbuf();
   }
   return text.str();
+}
+
+std::string only_workspace(db::Database& database, const std::string& chosen) {
+  if (!chosen.empty()) return chosen;
+  const auto names = exchange::workspace_names(database);
+  if (names.size() != 1) {
+    throw BadInput(names.empty()
+                       ? "the database has no workspace"
+                       : "there are several workspaces; choose one with --workspace \"NAME\"");
+  }
+  return names.front();
+}
+
+void print_invalid(const validation::Invalid& invalid) {
+  const auto& catalog = i18n::Catalog::get(i18n::Language::en);
+  for (const auto& error : invalid.errors.items()) {
+    std::cerr << "samtryg: " << error.field << ": "
+              << catalog.format(error.message_key, error.values) << '\n';
+  }
+}
+
+// `samtryg values import`: the web import's preview and confirm in one command.
+int import_values_command(db::Database& database, const std::string& file,
+                          const std::string& mapping_file, const std::string& workspace_name,
+                          bool dry_run) {
+  const auto name = only_workspace(database, workspace_name);
+  std::optional<auth::Workspace> workspace;
+  std::vector<indicators::Indicator> all_indicators;
+  std::vector<indicators::Area> areas;
+  {
+    auto sql = database.session();
+    workspace = auth::find_workspace_by_name(sql, name);
+    if (!workspace) throw BadInput("there is no workspace \"" + name + "\"");
+    all_indicators = indicators::store::indicators(sql, workspace->id);
+    areas = indicators::store::areas(sql, workspace->id);
+  }
+  stats::Table table;
+  try {
+    table = stats::read_table(read_input(file), file, {});
+  } catch (const stats::ParseError& error) {
+    throw BadInput(file + ": " + error.what());
+  }
+  try {
+    const auto mapping = indicators::read_mapping(read_input(mapping_file), all_indicators, areas);
+    const auto preview = indicators::preview(table, mapping, all_indicators, areas);
+    std::cout << fmt::format("{} ({}): {} cells selected, {} values to store.\n", file, table.id,
+                             preview.cells, preview.values.size());
+    const auto list = [](const char* heading, const std::vector<std::string>& items) {
+      if (items.empty()) return;
+      std::cout << heading << ' ' << items.size() << ":\n";
+      for (const auto& item : items) std::cout << "  " << item << '\n';
+    };
+    list("Periods that do not fit the indicator's frequency, skipped:", preview.unknown_periods);
+    list(
+        "Areas that do not exist, skipped (map them under \"areas\" or set "
+        "\"create_missing_areas\"):",
+        preview.unknown_areas);
+    list("Cells without a number, skipped:", preview.missing_cells);
+    if (dry_run) {
+      for (const auto& value : preview.values) {
+        std::cout << fmt::format("  {}  {}  {}\n", value.period,
+                                 value.area_label.empty() ? "-" : value.area_label, value.value);
+      }
+      std::cout << "Dry run: nothing was stored.\n";
+      return 0;
+    }
+    const auto editor = strategy::Editor::for_role(workspace->id, {std::nullopt, "cli"},
+                                                   std::nullopt, std::nullopt);
+    const auto outcome = indicators::import_values(database, editor, preview, file, table.id);
+    std::cout << fmt::format("Stored: {} new, {} updated, {} unchanged; {} areas created.\n",
+                             outcome.inserted, outcome.updated, outcome.unchanged,
+                             outcome.areas_created);
+    return 0;
+  } catch (const validation::Invalid& invalid) {
+    print_invalid(invalid);
+    std::cerr << "samtryg: nothing was stored.\n";
+    return kBadInput;
+  }
 }
 
 std::unique_ptr<db::Database> open_database(const config::Config& settings) {
@@ -153,6 +234,21 @@ int run_cli(int argc, char** argv, char** environment) {
       ->capture_default_str();
   convert->add_option("--lang", convert_options.language,
                       "PX: labels in this language (default: the file's own)");
+
+  auto* values = cli.add_subcommand("values", "indicator values");
+  values->require_subcommand(1);
+  auto* values_import = values->add_subcommand(
+      "import", "store a statistics table's cells as indicator values (docs/import-mapping.md)");
+  add_db(values_import);
+  std::string values_file;
+  std::string mapping_file;
+  std::string values_workspace;
+  bool dry_run = false;
+  values_import->add_option("file", values_file, "the PX, JSON-stat or CSV table")->required();
+  values_import->add_option("--mapping", mapping_file, "the mapping (JSON)")->required();
+  values_import->add_option("--workspace", values_workspace,
+                            "workspace name (default: the only one)");
+  values_import->add_flag("--dry-run", dry_run, "print the preview and store nothing");
 
   cli.add_subcommand("version", "print the version");
 
@@ -296,6 +392,11 @@ int run_cli(int argc, char** argv, char** environment) {
         throw BadInput(convert_file + ": " + error.what());
       }
       return 0;
+    }
+    if (cli.got_subcommand("values")) {
+      auto database = open_database(settings);
+      db::migrate(*database);
+      return import_values_command(*database, values_file, mapping_file, values_workspace, dry_run);
     }
     if (cli.got_subcommand("import")) {
       const std::string text = read_input(import_file);

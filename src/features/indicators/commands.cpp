@@ -227,6 +227,73 @@ void remove_value(db::Database& database, const Editor& editor, long long indica
   });
 }
 
+ImportOutcome import_values(db::Database& database, const Editor& editor, const Preview& preview,
+                            const std::string& file_name, const std::string& table_id) {
+  require_edit_all(editor);
+  ImportOutcome outcome;
+  database.in_transaction([&](soci::session& sql) {
+    std::map<long long, Indicator> indicators;
+    std::map<std::string, long long> created;  // the table's area code → new area
+    std::map<long long, int> per_indicator;
+    store::ValueWriter writer(sql);
+    const auto now = now_iso_utc();
+    for (const auto& item : preview.values) {
+      if (!indicators.contains(item.indicator_id)) {
+        indicators[item.indicator_id] = indicator_in_workspace(sql, editor, item.indicator_id);
+      }
+      Value value;
+      value.indicator_id = item.indicator_id;
+      value.period = item.period;
+      value.area_id = item.area_id;
+      if (!value.area_id && !item.area_code.empty()) {
+        auto found = created.find(item.area_code);
+        if (found == created.end()) {
+          Area area;
+          area.workspace_id = editor.workspace_id;
+          area.name = item.area_label.empty() ? item.area_code : item.area_label;
+          area.code = item.area_code;
+          area.kind = "other";
+          validation::throw_if_any(validate_area(area));
+          area.id = store::insert_area(sql, area);
+          audit_change(sql, editor, "create", "area", area.id, nullptr, to_json(area));
+          found = created.emplace(item.area_code, area.id).first;
+          ++outcome.areas_created;
+        }
+        value.area_id = found->second;
+      } else if (value.area_id && !area_in_workspace(sql, editor, *value.area_id)) {
+        throw validation::NotFound();
+      }
+      value.value = item.value;
+      value.origin = "imported";
+      value.import_file = file_name;
+      value.import_table = table_id;
+      value.entered_by = editor.user_id;
+      value.updated_at = now;
+      const auto& indicator = indicators[item.indicator_id];
+      auto errors = validate_value(indicator, value);
+      validation::throw_if_any(errors);
+      switch (writer.write(value)) {
+        case store::Upsert::inserted:
+          ++outcome.inserted;
+          break;
+        case store::Upsert::updated:
+          ++outcome.updated;
+          break;
+        case store::Upsert::unchanged:
+          ++outcome.unchanged;
+          break;
+      }
+      ++per_indicator[item.indicator_id];
+    }
+    for (const auto& [indicator_id, count] : per_indicator) {
+      audit_change(
+          sql, editor, "values_imported", "indicator", indicator_id, nullptr,
+          boost::json::object{{"file", file_name}, {"table", table_id}, {"values", count}});
+    }
+  });
+  return outcome;
+}
+
 IndicatorRecord readable_indicator(db::Database& database, const Editor& editor, long long id,
                                    std::string_view today) {
   auto sql = database.session();

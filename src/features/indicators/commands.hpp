@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/db/database.hpp"
+#include "features/indicators/import.hpp"
 #include "features/indicators/model.hpp"
 #include "features/indicators/store.hpp"
 #include "features/strategy/commands.hpp"
@@ -33,6 +34,19 @@ void remove_target(db::Database& database, const Editor& editor, long long indic
 store::Upsert save_value(db::Database& database, const Editor& editor, Value value);
 void remove_value(db::Database& database, const Editor& editor, long long indicator_id,
                   long long value_id);
+
+struct ImportOutcome {
+  int inserted = 0;
+  int updated = 0;
+  int unchanged = 0;
+  int areas_created = 0;
+};
+
+// Stores a preview's values in one transaction (all or nothing), creating the areas the
+// preview still lacks; a value for a period and area already there is updated. Coordinators
+// only. `file_name` and `table_id` are kept as each value's provenance.
+ImportOutcome import_values(db::Database& database, const Editor& editor, const Preview& preview,
+                            const std::string& file_name, const std::string& table_id);
 
 // An indicator with everything its page shows.
 struct IndicatorRecord {

@@ -4,6 +4,7 @@
 
 #include "core/db/database.hpp"
 #include "core/db/nullable.hpp"
+#include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 
 namespace samtryg::indicators::store {
@@ -421,6 +422,41 @@ std::vector<Value> values(soci::session& sql, const Scope& scope) {
 void delete_value(soci::session& sql, long long indicator_id, long long value_id) {
   sql << "DELETE FROM indicator_values WHERE id = :v AND indicator_id = :i", use(value_id),
       use(indicator_id);
+}
+
+long long insert_staged_import(soci::session& sql, const StagedImport& staged) {
+  long long id = 0;
+  Nullable<long long> user(staged.user_id);
+  Nullable<long long> plan(staged.plan_id);
+  const auto content = crypto::base64_encode(staged.content);
+  sql << "INSERT INTO staged_imports (workspace_id, user_id, plan_id, file_name, content_base64, "
+         "created_at) VALUES (:w, :u, :p, :f, :c, :t) RETURNING id",
+      use(staged.workspace_id), use(user.value, user.indicator), use(plan.value, plan.indicator),
+      use(staged.file_name), use(content), use(staged.created_at), into(id);
+  return id;
+}
+
+std::optional<StagedImport> find_staged_import(soci::session& sql, long long workspace_id,
+                                               long long id) {
+  StagedImport staged;
+  Nullable<long long> user;
+  Nullable<long long> plan;
+  std::string content;
+  sql << "SELECT id, workspace_id, user_id, plan_id, file_name, content_base64, created_at FROM "
+         "staged_imports WHERE id = :id AND workspace_id = :w",
+      into(staged.id), into(staged.workspace_id), into(user.value, user.indicator),
+      into(plan.value, plan.indicator), into(staged.file_name), into(content),
+      into(staged.created_at), use(id), use(workspace_id);
+  if (!sql.got_data()) return std::nullopt;
+  staged.user_id = user.get();
+  staged.plan_id = plan.get();
+  staged.content = crypto::base64_decode(content).value_or(std::string());
+  return staged;
+}
+
+void delete_staged_import(soci::session& sql, long long workspace_id, long long id) {
+  sql << "DELETE FROM staged_imports WHERE id = :id AND workspace_id = :w", use(id),
+      use(workspace_id);
 }
 
 }  // namespace samtryg::indicators::store

@@ -66,4 +66,19 @@ class ValueWriter {
 std::vector<Value> values(soci::session& sql, const Scope& scope);
 void delete_value(soci::session& sql, long long indicator_id, long long value_id);
 
+// A statistics file waiting for its mapping to be confirmed.
+struct StagedImport {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::optional<long long> user_id;
+  std::optional<long long> plan_id;
+  std::string file_name;
+  std::string content;
+  std::string created_at;
+};
+long long insert_staged_import(soci::session& sql, const StagedImport& staged);
+std::optional<StagedImport> find_staged_import(soci::session& sql, long long workspace_id,
+                                               long long id);
+void delete_staged_import(soci::session& sql, long long workspace_id, long long id);
+
 }  // namespace samtryg::indicators::store
