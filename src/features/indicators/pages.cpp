@@ -919,7 +919,7 @@ Response create_value_submit(Context& context) {
         return Response::redirect("/indicators/" + std::to_string(indicator.id) +
                                   "?notice=notice_value_saved#values");
       },
-      [&](validation::Errors found, bool) {
+      [&](const validation::Errors& found, bool) {
         // A field that did not parse is reported once, as "not a number".
         validation::Errors merged = errors;
         for (const auto& item : found.items()) {
