@@ -22,6 +22,13 @@ struct HttpClient::Connection {
   bool open = false;
 };
 
+std::string id_from_location(const HttpResponse& response) {
+  std::smatch match;
+  const auto location = response.header("location");
+  if (!std::regex_search(location, match, std::regex(R"(/(\d+)(\?|#|$))"))) return {};
+  return match[1];
+}
+
 std::string HttpResponse::header(const std::string& name) const {
   const auto found = headers.find(name);
   return found == headers.end() ? std::string() : found->second;

@@ -16,6 +16,10 @@ struct HttpResponse {
   std::string header(const std::string& name) const;
 };
 
+// The record id a redirect points at: "/plans/12?notice=…" or "/indicators/7#targets" → "12",
+// "7"; empty when the location ends in no id.
+std::string id_from_location(const HttpResponse& response);
+
 class HttpClient {
  public:
   explicit HttpClient(std::uint16_t port);

@@ -11,6 +11,9 @@
 #include <memory>
 #include <stdexcept>
 
+#include "core/util/strings.hpp"
+#include "core/validation/fields.hpp"
+
 namespace samtryg::i18n {
 
 namespace {
@@ -94,6 +97,14 @@ std::string format_date(Date date, Language language) {
     slot->setTimeZone(*icu::TimeZone::getGMT());
   }
   return format_with(*slot, date);
+}
+
+std::string format_iso_date(std::string_view iso, Language language) {
+  if (iso.size() < 10 || !validation::is_iso_date(iso.substr(0, 10))) return std::string(iso);
+  const auto number = [&](std::size_t at, std::size_t length) {
+    return static_cast<int>(*parse_integer(iso.substr(at, length)));
+  };
+  return format_date({number(0, 4), number(5, 2), number(8, 2)}, language);
 }
 
 std::string format_month(int year, int month, Language language) {

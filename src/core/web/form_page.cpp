@@ -1,8 +1,5 @@
 #include "core/web/form_page.hpp"
 
-#include "core/i18n/locale_format.hpp"
-#include "core/util/strings.hpp"
-#include "core/validation/fields.hpp"
 #include "core/web/form_errors.hpp"
 #include "core/web/page.hpp"
 
@@ -50,12 +47,12 @@ view::Data hidden_values(std::initializer_list<std::pair<std::string, std::strin
   return list;
 }
 
-std::string date_text(std::string_view iso, i18n::Language language) {
-  if (iso.size() < 10 || !validation::is_iso_date(iso.substr(0, 10))) return std::string(iso);
-  const auto number = [&](std::size_t at, std::size_t length) {
-    return static_cast<int>(*parse_integer(iso.substr(at, length)));
-  };
-  return i18n::format_date({number(0, 4), number(5, 2), number(8, 2)}, language);
+std::string notice_text(const Context& context, std::initializer_list<std::string_view> allowed) {
+  const auto key = context.query("notice");
+  for (const auto name : allowed) {
+    if (key == name) return context.catalog().format(key, {{"name", context.query("name")}});
+  }
+  return {};
 }
 
 }  // namespace samtryg::web

@@ -67,7 +67,8 @@ inline std::string text_of(const Context& context, std::string_view key) {
   return std::string(context.catalog().text(key));
 }
 
-// An ISO date (or timestamp) as the language writes dates; anything else unchanged.
-std::string date_text(std::string_view iso, i18n::Language language);
+// Notices after a redirect are named in the query string (?notice=notice_saved); only the
+// names in `allowed` are shown, as their catalog text ({name} filled from ?name=).
+std::string notice_text(const Context& context, std::initializer_list<std::string_view> allowed);
 
 }  // namespace samtryg::web

@@ -5,6 +5,7 @@
 #include "core/i18n/locale_format.hpp"
 #include "core/util/crypto.hpp"
 #include "core/web/form_errors.hpp"
+#include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
 #include "features/accounts/commands.hpp"
 
@@ -23,17 +24,9 @@ std::string template_path(std::string_view name) {
   return std::string(kTemplates) + std::string(name) + ".mustache";
 }
 
-// Notices after a redirect are named in the query string; only these names are shown.
 std::string notice_text(const Context& context) {
-  const auto key = context.query("notice");
-  for (const std::string_view allowed : {"login_logged_out", "password_changed", "users_created"}) {
-    if (key == allowed) {
-      return context.catalog().format(key, {{"name", context.query("name")}});
-    }
-  }
-  return {};
+  return web::notice_text(context, {"login_logged_out", "password_changed", "users_created"});
 }
-
 LoginPolicy policy_from(const Context& context) {
   const auto& config = context.services.config;
   return LoginPolicy{config.login_max_failures, config.login_lockout_minutes, config.session_hours};

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/audit/audit.hpp"
 #include "core/util/time.hpp"
@@ -12,17 +13,9 @@ namespace samtryg::indicators {
 
 namespace {
 
+using strategy::audit_change;
+using strategy::require_edit_all;
 using validation::Errors;
-
-void audit_change(soci::session& sql, const Editor& editor, std::string action, std::string entity,
-                  long long id, boost::json::value before, boost::json::value after) {
-  audit::record(sql, {editor.workspace_id, editor.actor, std::move(action), std::move(entity),
-                      std::to_string(id), std::move(before), std::move(after)});
-}
-
-void require_edit_all(const Editor& editor) {
-  if (!editor.edit_all) throw validation::Forbidden();
-}
 
 // Links, the plan and areas must stay inside the editor's workspace (and the indicator's plan).
 void check_indicator_links(soci::session& sql, const Editor& editor, const Indicator& indicator,
@@ -235,6 +228,8 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
     std::map<long long, Indicator> indicators;
     std::map<std::string, long long> created;  // the table's area code → new area
     std::map<long long, int> per_indicator;
+    std::set<long long> known_areas;  // read once: the loop may run over a million cells
+    for (const auto& area : store::areas(sql, editor.workspace_id)) known_areas.insert(area.id);
     store::ValueWriter writer(sql);
     const auto now = now_iso_utc();
     for (const auto& item : preview.values) {
@@ -260,7 +255,7 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
           ++outcome.areas_created;
         }
         value.area_id = found->second;
-      } else if (value.area_id && !area_in_workspace(sql, editor, *value.area_id)) {
+      } else if (value.area_id && !known_areas.contains(*value.area_id)) {
         throw validation::NotFound();
       }
       value.value = item.value;

@@ -72,14 +72,9 @@ std::optional<long long> form_id(const std::string& text, std::string_view field
 }
 
 std::string notice_text(const Context& context) {
-  const auto key = context.query("notice");
-  for (const std::string_view allowed : {"notice_saved", "notice_created", "notice_deleted",
-                                         "notice_value_saved", "notice_values_imported"}) {
-    if (key == allowed) return t(context, key);
-  }
-  return {};
+  return web::notice_text(context, {"notice_saved", "notice_created", "notice_deleted",
+                                    "notice_value_saved", "notice_values_imported"});
 }
-
 std::string status_class(Status status) {
   return "status-" + status_name(status);
 }
@@ -173,7 +168,7 @@ view::Data data_table(const Context& context, const Indicator& indicator,
                                       "indicator_imported_from",
                                       {{"file", value.import_file}, {"table", value.import_table}})
                                 : t(context, "indicator_typed"));
-      row.set("updated", web::date_text(value.updated_at, context.language));
+      row.set("updated", i18n::format_iso_date(value.updated_at, context.language));
     }
     rows.push_back(row);
   }

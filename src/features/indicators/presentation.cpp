@@ -39,12 +39,7 @@ charts::Formatter figure_formatter(const Indicator& indicator, i18n::Language la
 }
 
 std::string period_label(std::string_view period, i18n::Language language) {
-  if (validation::is_iso_date(period)) {
-    const auto number = [&](std::size_t at, std::size_t length) {
-      return std::stoi(std::string(period.substr(at, length)));
-    };
-    return i18n::format_date({number(0, 4), number(5, 2), number(8, 2)}, language);
-  }
+  if (validation::is_iso_date(period)) return i18n::format_iso_date(period, language);
   const auto parsed = stats::parse_period(period);
   if (!parsed) return std::string(period);
   const auto& catalog = i18n::Catalog::get(language);

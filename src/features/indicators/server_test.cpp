@@ -11,15 +11,8 @@ namespace samtryg::indicators {
 namespace {
 
 using testing::HttpClient;
-using testing::HttpResponse;
+using testing::id_from_location;
 using testing::kPassword;
-
-std::string id_from_location(const HttpResponse& response) {
-  std::smatch match;
-  const auto location = response.header("location");
-  if (!std::regex_search(location, match, std::regex(R"(/(\d+)(\?|#|$))"))) return {};
-  return match[1];
-}
 
 // ICU writes a no-break space before the per cent sign.
 const std::string kPercent = "\u00a0%";

@@ -67,8 +67,8 @@ std::string bind_scope(soci::statement& st, Scope& scope, std::string_view head,
     query += "indicator_id = :i";
   } else {
     st.exchange(use(scope.workspace_id));
+    st.exchange(use(scope.plan_id));  // ":p1 = 0 OR plan_id = :p2"
     st.exchange(use(scope.plan_id));
-    st.exchange(use(scope.plan_id_again));
     query +=
         "indicator_id IN (SELECT id FROM indicators WHERE workspace_id = :w AND (:p1 = 0 OR "
         "plan_id = :p2))";

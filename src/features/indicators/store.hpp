@@ -31,11 +31,10 @@ struct Scope {
   long long indicator_id = 0;
   long long workspace_id = 0;
   long long plan_id = 0;
-  long long plan_id_again = 0;  // bound twice: ":p1 = 0 OR plan_id = :p2"
 
-  static Scope indicator(long long id) { return {id, 0, 0, 0}; }
+  static Scope indicator(long long id) { return {id, 0, 0}; }
   static Scope plan(long long workspace_id, long long plan_id) {
-    return {0, workspace_id, plan_id, plan_id};
+    return {0, workspace_id, plan_id};
   }
 };
 

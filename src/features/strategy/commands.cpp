@@ -21,12 +21,6 @@ store::InitiativeFilter all_in_plan(long long workspace_id, long long plan_id) {
   return filter;
 }
 
-void audit_change(soci::session& sql, const Editor& editor, std::string action, std::string entity,
-                  long long id, boost::json::value before, boost::json::value after) {
-  audit::record(sql, {editor.workspace_id, editor.actor, std::move(action), std::move(entity),
-                      std::to_string(id), std::move(before), std::move(after)});
-}
-
 bool initiative_visible(soci::session& sql, const Initiative& initiative) {
   const auto plan = store::find_plan(sql, initiative.workspace_id, initiative.plan_id);
   return initiative.published && plan && plan->published;
@@ -72,11 +66,17 @@ void check_plan_links(soci::session& sql, const Editor& editor, const Plan& plan
   }
 }
 
+}  // namespace
+
+void audit_change(soci::session& sql, const Editor& editor, std::string action, std::string entity,
+                  long long id, boost::json::value before, boost::json::value after) {
+  audit::record(sql, {editor.workspace_id, editor.actor, std::move(action), std::move(entity),
+                      std::to_string(id), std::move(before), std::move(after)});
+}
+
 void require_edit_all(const Editor& editor) {
   if (!editor.edit_all) throw validation::Forbidden();
 }
-
-}  // namespace
 
 Editor Editor::for_role(long long workspace_id, audit::Actor actor,
                         std::optional<long long> user_id, std::optional<auth::Role> role) {

@@ -26,6 +26,12 @@ struct Editor {
                          std::optional<long long> user_id, std::optional<auth::Role> role);
 };
 
+// Throws validation::Forbidden unless the editor changes everything (coordinators, admins).
+void require_edit_all(const Editor& editor);
+// Records a change by `editor` in the audit log, inside the caller's transaction.
+void audit_change(soci::session& sql, const Editor& editor, std::string action, std::string entity,
+                  long long id, boost::json::value before, boost::json::value after);
+
 // Whether `editor` may change `initiative`; `parent_lead` is the lead of its parent, if any.
 bool may_edit(const Editor& editor, const Initiative& initiative,
               std::optional<long long> parent_lead);

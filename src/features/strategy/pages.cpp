@@ -36,7 +36,6 @@ std::string template_path(std::string_view name) {
   return "src/features/strategy/templates/" + std::string(name) + ".mustache";
 }
 
-using web::date_text;
 using web::FormPage;
 using web::render_form;
 using web::submit;
@@ -79,7 +78,8 @@ std::string flexible_text(const Context& context, std::string_view text) {
 }
 
 std::string period_text(const Plan& plan, i18n::Language language) {
-  return date_text(plan.period_start, language) + " – " + date_text(plan.period_end, language);
+  return i18n::format_iso_date(plan.period_start, language) + " – " +
+         i18n::format_iso_date(plan.period_end, language);
 }
 
 std::string code_label(const Context& context, std::string_view prefix, std::string_view code) {
@@ -88,12 +88,8 @@ std::string code_label(const Context& context, std::string_view prefix, std::str
 }
 
 std::string notice_text(const Context& context) {
-  const auto key = context.query("notice");
-  for (const std::string_view allowed : {"notice_saved", "notice_created", "notice_status_changed",
-                                         "notice_version_created", "notice_deleted"}) {
-    if (key == allowed) return t(context, key);
-  }
-  return {};
+  return web::notice_text(context, {"notice_saved", "notice_created", "notice_status_changed",
+                                    "notice_version_created", "notice_deleted"});
 }
 
 // The documents attached to a plan or an initiative, for its page (defined below).
@@ -359,8 +355,9 @@ Response render_plan(Context& context, const Editor& editor, const std::string& 
   data.set("kind", code_label(context, "plan_kind_", plan.kind));
   data.set("version", std::to_string(plan.version));
   data.set("period", period_text(plan, context.language));
-  data.set("adopted",
-           view::text(plan.adopted_on.empty() ? "" : date_text(plan.adopted_on, context.language)));
+  data.set("adopted", view::text(plan.adopted_on.empty()
+                                     ? ""
+                                     : i18n::format_iso_date(plan.adopted_on, context.language)));
   data.set("summary", view::text(plan.summary));
   data.set("published", view::flag(plan.published));
   data.set("previous_id",
@@ -455,7 +452,7 @@ Response render_plan(Context& context, const Editor& editor, const std::string& 
                                      : std::string()));
     item.set("lead", row.lead_name);
     item.set("activities", std::to_string(row.activity_count));
-    item.set("updated", date_text(row.last_update, context.language));
+    item.set("updated", i18n::format_iso_date(row.last_update, context.language));
     group_rows.push_back(item);
     ++group_count;
   }
@@ -854,8 +851,9 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   }
   data.set("lead", lead.empty() ? t(context, "initiative_lead_none") : lead);
   data.set("anchoring", view::text(v.anchoring));
-  data.set("start",
-           view::text(v.start_date.empty() ? "" : date_text(v.start_date, context.language)));
+  data.set("start", view::text(v.start_date.empty()
+                                   ? ""
+                                   : i18n::format_iso_date(v.start_date, context.language)));
   data.set("in_plan_text",
            t(context, v.in_plan ? "initiative_in_plan_yes" : "initiative_in_plan_no"));
   data.set("added_year", view::text(v.added_year ? std::to_string(*v.added_year) : ""));
@@ -941,7 +939,7 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   for (const auto& change : store::status_changes(sql, v.id)) {
     view::Data item;
     item.set("status", code_label(context, "status_", change.status));
-    item.set("date", date_text(change.changed_on, context.language));
+    item.set("date", i18n::format_iso_date(change.changed_on, context.language));
     item.set("reason", view::text(change.reason));
     item.set("actor", change.actor);
     history.push_back(item);
@@ -1219,7 +1217,7 @@ view::Data document_list(Context& context, std::optional<long long> plan_id,
     item.set("id", std::to_string(document.id));
     item.set("filename", document.filename);
     item.set("size", size_text(context, document.size_bytes));
-    item.set("uploaded", date_text(document.uploaded_at, context.language));
+    item.set("uploaded", i18n::format_iso_date(document.uploaded_at, context.language));
     item.set("can_delete", view::flag(can_edit));
     item.set("delete_label",
              context.catalog().format("document_delete_named", {{"name", document.filename}}));
@@ -1386,7 +1384,7 @@ Response show_history(Context& context) {
     if (recorded.workspace_id != context.workspace().id) continue;
     view::Data item;
     item.set("action", code_label(context, "audit_action_", recorded.action));
-    item.set("at", date_text(recorded.at, context.language) + " " +
+    item.set("at", i18n::format_iso_date(recorded.at, context.language) + " " +
                        (recorded.at.size() >= 16 ? recorded.at.substr(11, 5) + " UTC" : ""));
     item.set("actor", recorded.actor);
     boost::json::object before;

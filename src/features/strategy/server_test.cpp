@@ -17,17 +17,11 @@ namespace {
 
 using testing::HttpClient;
 using testing::HttpResponse;
+using testing::id_from_location;
 using testing::kPassword;
 
 boost::json::object parse(const HttpResponse& response) {
   return boost::json::parse(response.body).as_object();
-}
-
-std::string id_from_location(const HttpResponse& response) {
-  std::smatch match;
-  const auto location = response.header("location");
-  if (!std::regex_search(location, match, std::regex(R"(/(\d+)(\?|$))"))) return {};
-  return match[1];
 }
 
 class RegisterServer : public ::testing::TestWithParam<std::string> {
