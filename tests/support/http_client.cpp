@@ -5,6 +5,8 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <fmt/format.h>
+
 #include <regex>
 
 #include "core/web/context.hpp"
@@ -123,6 +125,22 @@ HttpResponse HttpClient::post_form(const std::string& target,
 HttpResponse HttpClient::log_in(const std::string& email, const std::string& password) {
   get("/login");
   return post_form("/login", {{"_csrf", csrf_}, {"email", email}, {"password", password}});
+}
+
+std::string multipart_body(const std::map<std::string, std::string>& fields,
+                           const std::string& file_field, const std::string& filename,
+                           const std::string& content) {
+  const std::string boundary = "XyZsamtryg";
+  std::string body;
+  for (const auto& [name, value] : fields) {
+    body += fmt::format("--{}\r\nContent-Disposition: form-data; name=\"{}\"\r\n\r\n{}\r\n",
+                        boundary, name, value);
+  }
+  body += fmt::format(
+      "--{0}\r\nContent-Disposition: form-data; name=\"{1}\"; filename=\"{2}\"\r\n"
+      "Content-Type: application/octet-stream\r\n\r\n{3}\r\n--{0}--\r\n",
+      boundary, file_field, filename, content);
+  return body;
 }
 
 }  // namespace samtryg::testing

@@ -51,4 +51,11 @@ class HttpClient {
 
 std::string form_encode(const std::map<std::string, std::string>& fields);
 
+// A multipart/form-data body as a browser sends a file upload: `fields`, then one file.
+// Send it with kMultipartType.
+inline constexpr const char* kMultipartType = "multipart/form-data; boundary=XyZsamtryg";
+std::string multipart_body(const std::map<std::string, std::string>& fields,
+                           const std::string& file_field, const std::string& filename,
+                           const std::string& content);
+
 }  // namespace samtryg::testing

@@ -1044,6 +1044,7 @@ void add_routes(web::App& app) {
   app.add({Method::get, "/indicators/{id}/values/{value}/delete", own, confirm_delete_value});
   app.add({Method::post, "/indicators/{id}/values/{value}/delete", own, delete_value_submit});
   app.add({Method::get, "/indicators/{id}/export/{format}", read, export_indicator});
+  add_import_routes(app);
 }
 
 }  // namespace samtryg::indicators

@@ -7,5 +7,7 @@
 namespace samtryg::indicators {
 
 void add_routes(web::App& app);
+// Upload → mapping and preview → confirm of a statistics table (import_pages.cpp).
+void add_import_routes(web::App& app);
 
 }  // namespace samtryg::indicators

@@ -2,7 +2,9 @@
 // PostgreSQL: define, set a target, type values, read the status and its explanation, export.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <regex>
+#include <sstream>
 
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
@@ -201,6 +203,126 @@ TEST_P(IndicatorServer, DeletingAValueAsksFirstAndIsRecordedInTheHistory) {
   const auto history = http.get("/history/indicator/" + id).body;
   EXPECT_TRUE(contains(history, "Værdi gemt"));
   EXPECT_TRUE(contains(history, "Værdi slettet"));
+}
+
+// Satisfaction with the work against graffiti in Landskrona and Malmö (the Swedish survey the
+// Landskrona agreement follows up), as a JSON-stat 2.0 dataset: year × area × content, one
+// cell missing.
+const std::string kSurveyJsonStat = R"json({
+  "version": "2.0", "class": "dataset", "label": "Andel nöjda (trygghetsmätning)",
+  "source": "Polisens trygghetsmätning", "id": ["Tid", "Omrade", "Innehall"], "size": [3, 2, 2],
+  "role": {"time": ["Tid"], "geo": ["Omrade"], "metric": ["Innehall"]},
+  "dimension": {
+    "Tid": {"label": "år", "category": {"index": ["2015", "2016", "2017"]}},
+    "Omrade": {"label": "område", "category": {"index": {"1282": 0, "1280": 1},
+               "label": {"1282": "Landskrona", "1280": "Malmö"}}},
+    "Innehall": {"label": "innehåll", "category": {"index": ["nojda", "belysning"],
+               "label": {"nojda": "Andel nöjda med insatser mot klotter",
+                         "belysning": "Andel som anser att belysningen är tillräcklig"}}}},
+  "value": [64.0, 70.1, 60.2, 66.0, 68.5, 71.2, null, 65.3, 72.0, 73.4, 61.0, 66.9],
+  "status": {"6": ".."}
+})json";
+
+std::string read_fixture(const std::string& relative) {
+  std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/../shared/fixtures/px/" + relative,
+                     std::ios::binary);
+  std::stringstream bytes;
+  bytes << file.rdbuf();
+  return bytes.str();
+}
+
+TEST_P(IndicatorServer, AStatisticsTableIsUploadedMappedPreviewedAndOnlyThenStored) {
+  auto http = signed_in("samordnare@landskrona.se", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(http, "");
+  const auto id = create_indicator(http, plan, initiative);
+
+  // A file that is not a table comes back with the line and keyword at fault.
+  http.get("/plans/" + plan + "/imports/new");
+  auto response =
+      http.request("POST", "/plans/" + plan + "/imports",
+                   testing::multipart_body({{"_csrf", http.csrf()}}, "file", "BE0101F1errorStub.px",
+                                           read_fixture("statisticssweden-pxweb/error/fatal/"
+                                                        "BE0101F1errorStub.px")),
+                   testing::kMultipartType);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "id=\"file-error\"")) << response.body;
+  EXPECT_TRUE(contains(response.body, "STUB")) << "the keyword at fault";
+
+  response = http.request("POST", "/plans/" + plan + "/imports",
+                          testing::multipart_body({{"_csrf", http.csrf()}}, "file",
+                                                  "C:\\temp\\nojda.json", kSurveyJsonStat),
+                          testing::kMultipartType);
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto staged = id_from_location(response);
+  const auto base = "/imports/" + staged;
+  auto page = http.get(base);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "Importér statistik: nojda.json")) << "no path parts";
+  EXPECT_TRUE(contains(page.body, "<option value=\"0\" selected>år</option>"))
+      << "the time dimension is guessed from the file's roles";
+
+  // Two content categories: the mapping must say which one is this indicator's.
+  const auto mapping = "?preview=1&time=0&area=1&s0_indicator=" + id;
+  page = http.get(base + mapping);
+  EXPECT_EQ(page.status, 422);
+  EXPECT_TRUE(contains(page.body, "id=\"s0_d2-error\"")) << page.body;
+  EXPECT_TRUE(contains(page.body, "Vælg hvilken kategori af &quot;innehåll&quot;"));
+
+  page = http.get(base + mapping + "&s0_d2=nojda");
+  ASSERT_EQ(page.status, 200) << page.body;
+  // The workspace has no areas yet: both are listed, not silently dropped.
+  EXPECT_TRUE(contains(page.body, "Tilknytningen vælger 6 celler; 0 værdier gemmes.")) << page.body;
+  EXPECT_TRUE(contains(page.body, "<li>Landskrona</li><li>Malmö</li>"));
+  EXPECT_TRUE(contains(page.body, "Der er intet at importere"));
+  EXPECT_TRUE(contains(http.get("/indicators/" + id).body, "Ingen værdier endnu."))
+      << "the preview stores nothing";
+
+  // Creating the missing areas brings Malmö in; the missing 2016 cell stays out.
+  page = http.get(base + mapping + "&s0_d2=nojda&create_areas=1");
+  EXPECT_TRUE(contains(page.body, "Tilknytningen vælger 6 celler; 5 værdier gemmes.")) << page.body;
+  EXPECT_TRUE(contains(page.body, "2016 · Malmö: .."));
+  EXPECT_TRUE(contains(page.body, "68,5" + kPercent));
+  EXPECT_TRUE(contains(page.body, "nyt område"));
+  response = http.post_form(base + "/confirm", {{"_csrf", http.csrf()},
+                                                {"time", "0"},
+                                                {"area", "1"},
+                                                {"create_areas", "1"},
+                                                {"s0_indicator", id},
+                                                {"s0_d2", "nojda"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_TRUE(contains(response.header("location"), "notice=notice_values_imported"));
+  const auto dashboard = http.get(response.header("location")).body;
+  EXPECT_TRUE(contains(dashboard,
+                       "Værdierne er importeret: 5 nye, 0 opdaterede, 0 uændrede, "
+                       "2 områder oprettet."))
+      << dashboard;
+  const auto indicator = http.get("/indicators/" + id).body;
+  EXPECT_TRUE(contains(indicator, "72,0" + kPercent));
+  EXPECT_TRUE(contains(indicator, "nojda.json")) << "provenance";
+  EXPECT_EQ(http.get(base).status, 404) << "a confirmed import is gone";
+
+  // The same table again updates nothing and adds nothing.
+  http.get("/plans/" + plan + "/imports/new");
+  response = http.request(
+      "POST", "/plans/" + plan + "/imports",
+      testing::multipart_body({{"_csrf", http.csrf()}}, "file", "nojda.json", kSurveyJsonStat),
+      testing::kMultipartType);
+  ASSERT_EQ(response.status, 303);
+  const auto again = "/imports/" + id_from_location(response);
+  http.get(again);
+  response = http.post_form(again + "/confirm", {{"_csrf", http.csrf()},
+                                                 {"time", "0"},
+                                                 {"area", "1"},
+                                                 {"s0_indicator", id},
+                                                 {"s0_d2", "nojda"}});
+  ASSERT_EQ(response.status, 303);
+  EXPECT_TRUE(contains(http.get(response.header("location")).body,
+                       "0 nye, 0 opdaterede, 5 uændrede, 0 områder oprettet"));
+
+  // Importing is the coordinators'; a lead may not even upload.
+  auto lead = signed_in("lead@landskrona.se", "initiative_lead");
+  EXPECT_EQ(lead.get("/plans/" + plan + "/imports/new").status, 403);
+  EXPECT_EQ(lead.get(again).status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorServer, ::testing::ValuesIn(testing::backends()),

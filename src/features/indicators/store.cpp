@@ -459,4 +459,8 @@ void delete_staged_import(soci::session& sql, long long workspace_id, long long 
       use(workspace_id);
 }
 
+void delete_staged_imports_before(soci::session& sql, const std::string& before) {
+  sql << "DELETE FROM staged_imports WHERE created_at < :t", use(before);
+}
+
 }  // namespace samtryg::indicators::store

@@ -79,5 +79,7 @@ long long insert_staged_import(soci::session& sql, const StagedImport& staged);
 std::optional<StagedImport> find_staged_import(soci::session& sql, long long workspace_id,
                                                long long id);
 void delete_staged_import(soci::session& sql, long long workspace_id, long long id);
+// Files staged before `before` (ISO time) that were never confirmed.
+void delete_staged_imports_before(soci::session& sql, const std::string& before);
 
 }  // namespace samtryg::indicators::store

@@ -350,32 +350,27 @@ TEST_P(RegisterServer, RecordsOfAnotherWorkspaceAreNotFound) {
   EXPECT_EQ(response.status, 404);
 }
 
-std::string multipart(const std::string& boundary, const std::string& csrf,
-                      const std::string& filename, const std::string& content) {
-  return "--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf +
-         "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" +
-         filename + "\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n--" +
-         boundary + "--\r\n";
+std::string multipart(const std::string& csrf, const std::string& filename,
+                      const std::string& content) {
+  return testing::multipart_body({{"_csrf", csrf}}, "file", filename, content);
 }
 
 TEST_P(RegisterServer, DocumentsAreCheckedStoredAndDownloadedAsAttachments) {
   auto http = signed_in("tovholder@aalborg.dk", "coordinator");
   const auto [plan, initiative] = plan_with_initiative(http);
-  const std::string type = "multipart/form-data; boundary=XyZ";
+  const std::string type = testing::kMultipartType;
   const std::string pdf = "%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n";
   http.get("/initiatives/" + initiative + "/documents/new");
-  auto response =
-      http.request("POST", "/initiatives/" + initiative + "/documents",
-                   multipart("XyZ", http.csrf(), "../../Afrapportering 2017.pdf", pdf), type);
+  auto response = http.request("POST", "/initiatives/" + initiative + "/documents",
+                               multipart(http.csrf(), "../../Afrapportering 2017.pdf", pdf), type);
   ASSERT_EQ(response.status, 303) << response.body;
   // A script renamed to .pdf is refused: the content must match the type.
-  response =
-      http.request("POST", "/initiatives/" + initiative + "/documents",
-                   multipart("XyZ", http.csrf(), "virus.pdf", "<script>alert(1)</script>"), type);
+  response = http.request("POST", "/initiatives/" + initiative + "/documents",
+                          multipart(http.csrf(), "virus.pdf", "<script>alert(1)</script>"), type);
   EXPECT_EQ(response.status, 422);
   EXPECT_NE(response.body.find("id=\"file-error\""), std::string::npos);
   response = http.request("POST", "/initiatives/" + initiative + "/documents",
-                          multipart("XyZ", http.csrf(), "page.html", "<html></html>"), type);
+                          multipart(http.csrf(), "page.html", "<html></html>"), type);
   EXPECT_EQ(response.status, 422);
 
   const auto page = http.get("/initiatives/" + initiative);
