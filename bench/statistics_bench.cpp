@@ -15,6 +15,7 @@
 #include "core/db/database.hpp"
 #include "core/db/migrations.hpp"
 #include "core/util/time.hpp"
+#include "features/indicators/commands.hpp"
 #include "features/indicators/store.hpp"
 #include "features/statistics/jsonstat.hpp"
 #include "features/statistics/px.hpp"
@@ -95,67 +96,63 @@ void BM_WriteJsonStat1M(benchmark::State& state) {
 }
 BENCHMARK(BM_WriteJsonStat1M)->Unit(benchmark::kMillisecond);
 
-// 1,000,000 values (1,000 areas × 1,000 monthly periods of one indicator) written in one
-// transaction into a fresh SQLite file, as a confirmed import does.
+// 1,000,000 values (1,000 areas × 1,000 monthly periods of one indicator) confirmed as one
+// import into a fresh SQLite file: validation, the all-or-nothing transaction, the writes.
+// `state.range(0)` = 1 imports the same values a second time (all unchanged).
 void BM_StoreValues1MSqlite(benchmark::State& state) {
   namespace fs = std::filesystem;
+  namespace ind = samtryg::indicators;
   for (auto _ : state) {
     state.PauseTiming();
     const fs::path file = fs::temp_directory_path() / "samtryg-values-bench.db";
-    fs::remove(file);
-    fs::remove(file.string() + "-wal");
-    fs::remove(file.string() + "-shm");
+    const auto remove_files = [&] {
+      fs::remove(file);
+      fs::remove(file.string() + "-wal");
+      fs::remove(file.string() + "-shm");
+    };
+    remove_files();
     auto database =
         samtryg::db::Database::open(samtryg::db::parse_database_url("sqlite:" + file.string()), 1);
     samtryg::db::migrate(*database);
-    long long indicator_id = 0;
-    std::vector<long long> areas;
+    long long workspace = 0;
+    ind::Preview preview;
     database->in_transaction([&](soci::session& sql) {
-      const auto workspace =
-          samtryg::auth::insert_workspace(sql, "bench", "da", samtryg::now_iso_utc());
-      samtryg::indicators::Indicator indicator;
+      workspace = samtryg::auth::insert_workspace(sql, "bench", "da", samtryg::now_iso_utc());
+      ind::Indicator indicator;
       indicator.workspace_id = workspace;
       indicator.name = "bench";
       indicator.frequency = "month";
-      indicator_id = samtryg::indicators::store::insert_indicator(sql, indicator);
+      const auto indicator_id = ind::store::insert_indicator(sql, indicator);
       for (int a = 0; a < 1000; ++a) {
-        samtryg::indicators::Area area;
+        ind::Area area;
         area.workspace_id = workspace;
         area.name = fmt::format("Område {}", a);
-        areas.push_back(samtryg::indicators::store::insert_area(sql, area));
-      }
-    });
-    std::vector<std::string> periods;
-    for (int p = 0; p < 1000; ++p)
-      periods.push_back(fmt::format("{}M{:02}", 1940 + p / 12, p % 12 + 1));
-    state.ResumeTiming();
-    database->in_transaction([&](soci::session& sql) {
-      samtryg::indicators::store::ValueWriter writer(sql);
-      samtryg::indicators::Value value;
-      value.indicator_id = indicator_id;
-      value.origin = "imported";
-      value.import_file = "bench.px";
-      value.updated_at = samtryg::now_iso_utc();
-      for (const long long area : areas) {
-        value.area_id = area;
-        for (const auto& period : periods) {
-          value.period = period;
-          value.value = static_cast<double>(area % 97);
-          writer.write(value);
+        const auto area_id = ind::store::insert_area(sql, area);
+        for (int p = 0; p < 1000; ++p) {
+          ind::PreviewValue value;
+          value.indicator_id = indicator_id;
+          value.period = fmt::format("{}M{:02}", 1940 + p / 12, p % 12 + 1);
+          value.area_id = area_id;
+          value.value = static_cast<double>(a % 97) + p / 10.0;
+          preview.values.push_back(std::move(value));
         }
       }
     });
+    const auto editor = samtryg::strategy::Editor::for_role(workspace, {std::nullopt, "bench"},
+                                                            std::nullopt, std::nullopt);
+    if (state.range(0) == 1) ind::import_values(*database, editor, preview, "bench.px", "BENCH");
+    state.ResumeTiming();
+    const auto outcome = ind::import_values(*database, editor, preview, "bench.px", "BENCH");
     state.PauseTiming();
+    if (outcome.inserted + outcome.unchanged != 1'000'000) state.SkipWithError("values lost");
     database.reset();
-    fs::remove(file);
-    fs::remove(file.string() + "-wal");
-    fs::remove(file.string() + "-shm");
+    remove_files();
     state.ResumeTiming();
   }
   state.counters["values/s"] = benchmark::Counter(1e6 * static_cast<double>(state.iterations()),
                                                   benchmark::Counter::kIsRate);
 }
-BENCHMARK(BM_StoreValues1MSqlite)->Unit(benchmark::kMillisecond)->Iterations(1);
+BENCHMARK(BM_StoreValues1MSqlite)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 }  // namespace
 

@@ -230,7 +230,7 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
     std::map<long long, int> per_indicator;
     std::set<long long> known_areas;  // read once: the loop may run over a million cells
     for (const auto& area : store::areas(sql, editor.workspace_id)) known_areas.insert(area.id);
-    store::ValueWriter writer(sql);
+    store::BulkValueWriter writer(sql);
     const auto now = now_iso_utc();
     for (const auto& item : preview.values) {
       if (!indicators.contains(item.indicator_id)) {
@@ -280,6 +280,7 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
       }
       ++per_indicator[item.indicator_id];
     }
+    writer.flush();
     for (const auto& [indicator_id, count] : per_indicator) {
       audit_change(
           sql, editor, "values_imported", "indicator", indicator_id, nullptr,

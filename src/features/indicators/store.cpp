@@ -1,6 +1,10 @@
 #include "features/indicators/store.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
+#include <set>
+#include <unordered_map>
 
 #include "core/db/database.hpp"
 #include "core/db/nullable.hpp"
@@ -373,6 +377,178 @@ Upsert ValueWriter::write(const Value& value) {
   }
   s.update.execute(true);
   return Upsert::updated;
+}
+
+namespace {
+
+// The value columns as vectors, for SOCI's bulk binds.
+struct ValueColumns {
+  std::vector<long long> indicator_id;
+  std::vector<std::string> period;
+  std::vector<long long> area_id;
+  std::vector<soci::indicator> area_set;
+  std::vector<long long> area_key;
+  std::vector<double> value;
+  std::vector<soci::indicator> value_set;
+  std::vector<double> numerator;
+  std::vector<soci::indicator> numerator_set;
+  std::vector<double> denominator;
+  std::vector<soci::indicator> denominator_set;
+  std::vector<std::string> status;
+  std::vector<std::string> note;
+  std::vector<std::string> origin;
+  std::vector<long long> entered_by;
+  std::vector<soci::indicator> entered_by_set;
+  std::vector<std::string> import_file;
+  std::vector<std::string> import_table;
+  std::vector<int> example;
+  std::vector<std::string> updated_at;
+
+  template <class T>
+  static void push(std::vector<T>& values, std::vector<soci::indicator>& set,
+                   const std::optional<T>& optional) {
+    values.push_back(optional.value_or(T{}));
+    set.push_back(optional ? soci::i_ok : soci::i_null);
+  }
+
+  void add(const Value& row, long long key, const std::string& now) {
+    indicator_id.push_back(row.indicator_id);
+    period.push_back(row.period);
+    push(area_id, area_set, row.area_id);
+    area_key.push_back(key);
+    push(value, value_set, row.value);
+    push(numerator, numerator_set, row.numerator);
+    push(denominator, denominator_set, row.denominator);
+    status.push_back(row.status);
+    note.push_back(row.note);
+    origin.push_back(row.origin);
+    push(entered_by, entered_by_set, row.entered_by);
+    import_file.push_back(row.import_file);
+    import_table.push_back(row.import_table);
+    example.push_back(row.example ? 1 : 0);
+    updated_at.push_back(row.updated_at.empty() ? now : row.updated_at);
+  }
+
+  std::size_t size() const { return indicator_id.size(); }
+
+  void clear() { *this = ValueColumns(); }
+};
+
+}  // namespace
+
+struct BulkValueWriter::State {
+  struct Stored {
+    std::optional<double> value;
+    std::optional<double> numerator;
+    std::optional<double> denominator;
+    std::string status;
+    std::string note;
+  };
+  static constexpr std::size_t kBatch = 10'000;
+
+  explicit State(soci::session& session) : sql(session) {}
+
+  struct Key {
+    long long indicator_id;
+    long long area;
+    std::string period;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const {
+      const auto h = std::hash<std::string>{}(key.period);
+      return h ^ (static_cast<std::size_t>(key.area) * 0x9E3779B97F4A7C15ULL) ^
+             (static_cast<std::size_t>(key.indicator_id) << 32U);
+    }
+  };
+
+  void load(long long indicator_id) {
+    if (!loaded.insert(indicator_id).second) return;
+    std::string period;
+    long long area = 0;
+    Nullable<double> number;
+    Nullable<double> numerator;
+    Nullable<double> denominator;
+    Stored row;
+    soci::statement st =
+        (sql.prepare << "SELECT period, area_key, value, numerator, denominator, status, note "
+                        "FROM indicator_values WHERE indicator_id = :i",
+         into(period), into(area), into(number.value, number.indicator),
+         into(numerator.value, numerator.indicator), into(denominator.value, denominator.indicator),
+         into(row.status), into(row.note), use(indicator_id));
+    st.execute(false);
+    while (st.fetch()) {
+      row.value = number.get();
+      row.numerator = numerator.get();
+      row.denominator = denominator.get();
+      stored[Key{indicator_id, area, period}] = row;
+    }
+  }
+
+  void flush_inserts() {
+    if (inserts.size() == 0) return;
+    auto& c = inserts;
+    soci::statement st =
+        (sql.prepare << "INSERT INTO indicator_values (indicator_id, period, area_id, area_key, "
+                        "value, numerator, denominator, status, note, origin, entered_by, "
+                        "import_file, import_table, example, updated_at) VALUES (:i, :p, :a, :k, "
+                        ":v, :n, :d, :s, :note, :o, :e, :f, :t, :x, :u)",
+         use(c.indicator_id), use(c.period), use(c.area_id, c.area_set), use(c.area_key),
+         use(c.value, c.value_set), use(c.numerator, c.numerator_set),
+         use(c.denominator, c.denominator_set), use(c.status), use(c.note), use(c.origin),
+         use(c.entered_by, c.entered_by_set), use(c.import_file), use(c.import_table),
+         use(c.example), use(c.updated_at));
+    st.execute(true);
+    c.clear();
+  }
+
+  void flush_updates() {
+    if (updates.size() == 0) return;
+    auto& c = updates;
+    soci::statement st =
+        (sql.prepare << "UPDATE indicator_values SET value = :v, numerator = :n, denominator = "
+                        ":d, status = :s, note = :note, origin = :o, entered_by = :e, "
+                        "import_file = :f, import_table = :t, example = :x, updated_at = :u "
+                        "WHERE indicator_id = :i AND period = :p AND area_key = :k",
+         use(c.value, c.value_set), use(c.numerator, c.numerator_set),
+         use(c.denominator, c.denominator_set), use(c.status), use(c.note), use(c.origin),
+         use(c.entered_by, c.entered_by_set), use(c.import_file), use(c.import_table),
+         use(c.example), use(c.updated_at), use(c.indicator_id), use(c.period), use(c.area_key));
+    st.execute(true);
+    c.clear();
+  }
+
+  soci::session& sql;
+  std::set<long long> loaded;
+  std::unordered_map<Key, Stored, KeyHash> stored;
+  ValueColumns inserts;
+  ValueColumns updates;
+  std::string now = now_iso_utc();
+};
+
+BulkValueWriter::BulkValueWriter(soci::session& sql) : state_(std::make_unique<State>(sql)) {}
+BulkValueWriter::~BulkValueWriter() = default;
+
+Upsert BulkValueWriter::write(const Value& value) {
+  auto& s = *state_;
+  s.load(value.indicator_id);
+  const auto key = area_key(value.area_id);
+  auto [found, fresh] = s.stored.try_emplace(State::Key{value.indicator_id, key, value.period});
+  auto& stored = found->second;
+  const bool same = !fresh && stored.value == value.value && stored.numerator == value.numerator &&
+                    stored.denominator == value.denominator && stored.status == value.status &&
+                    stored.note == value.note;
+  if (same) return Upsert::unchanged;
+  stored = {value.value, value.numerator, value.denominator, value.status, value.note};
+  // Inserts go out before updates, so a key inserted and changed in one batch ends right.
+  (fresh ? s.inserts : s.updates).add(value, key, s.now);
+  if (s.inserts.size() + s.updates.size() >= State::kBatch) flush();
+  return fresh ? Upsert::inserted : Upsert::updated;
+}
+
+void BulkValueWriter::flush() {
+  state_->flush_inserts();
+  state_->flush_updates();
 }
 
 std::vector<Value> values(soci::session& sql, const Scope& scope) {

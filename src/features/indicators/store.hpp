@@ -62,6 +62,25 @@ class ValueWriter {
   std::unique_ptr<Statements> statements_;
 };
 
+// Many values in one go, as a confirmed import writes them: each indicator's existing values
+// are read once, so inserted/updated/unchanged is decided in memory, and the writes go out in
+// batches through vector binds (one prepared statement per batch instead of two round trips
+// per value). A key written twice keeps the last value. Call flush() before the transaction
+// commits.
+class BulkValueWriter {
+ public:
+  explicit BulkValueWriter(soci::session& sql);
+  ~BulkValueWriter();
+  BulkValueWriter(const BulkValueWriter&) = delete;
+  BulkValueWriter& operator=(const BulkValueWriter&) = delete;
+  Upsert write(const Value& value);
+  void flush();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 std::vector<Value> values(soci::session& sql, const Scope& scope);
 void delete_value(soci::session& sql, long long indicator_id, long long value_id);
 

@@ -162,6 +162,58 @@ TEST_P(IndicatorStore, AFailedWriteStoresNothing) {
   });
 }
 
+TEST_P(IndicatorStore, TheBulkWriterCountsLikeTheSingleOneAndKeepsTheLastOfTwoWrites) {
+  const long long id = add_indicator(workspace_, "Klottersaneringsinsatser per år");
+  const auto write_all = [&](double second, std::optional<double> again) {
+    std::vector<store::Upsert> results;
+    database_->in_transaction([&](soci::session& sql) {
+      store::BulkValueWriter writer(sql);
+      Value value;
+      value.indicator_id = id;
+      value.origin = "imported";
+      value.import_file = "klotter.json";
+      value.period = "2015";
+      value.value = 131;
+      results.push_back(writer.write(value));
+      value.period = "2016";
+      value.value = second;
+      results.push_back(writer.write(value));
+      if (again) {
+        value.value = *again;  // the same key twice in one import: the last one counts
+        results.push_back(writer.write(value));
+      }
+      writer.flush();
+    });
+    return results;
+  };
+  using store::Upsert;
+  EXPECT_EQ(write_all(96, std::nullopt), (std::vector{Upsert::inserted, Upsert::inserted}));
+  EXPECT_EQ(write_all(96, std::nullopt), (std::vector{Upsert::unchanged, Upsert::unchanged}));
+  EXPECT_EQ(write_all(90, 88), (std::vector{Upsert::unchanged, Upsert::updated, Upsert::updated}));
+  database_->in_transaction([&](soci::session& sql) {
+    const auto values = store::values(sql, store::Scope::indicator(id));
+    ASSERT_EQ(values.size(), 2U);
+    EXPECT_EQ(values[1].value, 88);
+    EXPECT_EQ(values[1].import_file, "klotter.json");
+  });
+  // A value the database refuses fails the whole batch.
+  EXPECT_ANY_THROW(database_->in_transaction([&](soci::session& sql) {
+    store::BulkValueWriter writer(sql);
+    Value value;
+    value.indicator_id = id;
+    value.period = "2017";
+    value.value = 70;
+    writer.write(value);
+    value.period = "2018";
+    value.status = "guess";
+    writer.write(value);
+    writer.flush();
+  }));
+  database_->in_transaction([&](soci::session& sql) {
+    EXPECT_EQ(store::values(sql, store::Scope::indicator(id)).size(), 2U);
+  });
+}
+
 TEST_P(IndicatorStore, APlanScopeReadsTheTargetsValuesAndLinksOfThatPlanOnly) {
   const long long in_workspace = add_indicator(workspace_, "Trygghetsindex");
   const long long elsewhere = add_indicator(other_workspace_, "Trygghetsindex");
