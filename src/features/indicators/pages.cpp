@@ -1025,6 +1025,15 @@ void add_routes(web::App& app) {
         readable_indicator(context.services.database, strategy::editor_of(context), id, today());
     return strategy::HistorySubject{record.indicator.name, "/indicators/" + std::to_string(id)};
   });
+  strategy::add_initiative_section([](Context& context, long long initiative_id,
+                                      long long plan_id) -> std::string {
+    const auto records =
+        plan_indicators(context.services.database, strategy::editor_of(context), plan_id, today());
+    const auto rollup = initiative_rollup(records, initiative_id);
+    if (rollup.parts.empty()) return {};
+    return view::render(template_path("initiative_rollup"), rollup_data(context, rollup),
+                        context.catalog());
+  });
   using auth::Permission;
   const auto read = Access::needs(Permission::read_published);
   const auto own = Access::needs(Permission::edit_own);

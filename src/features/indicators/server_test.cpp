@@ -140,6 +140,11 @@ TEST_P(IndicatorServer, CoordinatorDefinesATargetTypesValuesAndSeesTheStatusExpl
   EXPECT_TRUE(contains(dashboard, "Samlet status: <span class=\"status status-met\">"))
       << dashboard;
   EXPECT_TRUE(contains(dashboard, "1 af 1 indikatorer med status"));
+  // The initiative the indicator follows up shows the same roll-up, with its weights.
+  const auto initiative_page = http.get("/initiatives/" + initiative).body;
+  EXPECT_TRUE(contains(initiative_page, "Indikatorer: <span class=\"status status-met\">"))
+      << initiative_page;
+  EXPECT_TRUE(contains(initiative_page, "href=\"/indicators/" + id + "\""));
 
   const auto csv = http.get("/indicators/" + id + "/export/csv");
   EXPECT_EQ(csv.status, 200);

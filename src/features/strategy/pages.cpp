@@ -822,9 +822,19 @@ std::string figures_text(const Context& context, const Activity& activity) {
   return out;
 }
 
+std::vector<InitiativeSection>& initiative_sections() {
+  static std::vector<InitiativeSection> sections;
+  return sections;
+}
+
 Response initiative_page(Context& context, const Initiative& v, const validation::Errors& errors,
                          const std::string& chosen_status, const std::string& reason,
                          const std::string& changed_on, int status) {
+  // Before this page takes its own connection: the sections read through their commands.
+  std::string extra_sections;
+  for (const auto& section : initiative_sections()) {
+    extra_sections += section(context, v.id, v.plan_id);
+  }
   const auto editor = editor_of(context);
   auto& database = context.services.database;
   auto sql = database.session();
@@ -980,6 +990,7 @@ Response initiative_page(Context& context, const Initiative& v, const validation
        4},
   };
   data.set("fields", web::fields_data(fields, errors, context.catalog()));
+  data.set("extra_sections", extra_sections);
   web::add_errors(data, errors, context.catalog());
   return web::render_page(context, template_path("initiative"), std::move(data),
                           {.title = v.name, .status = status, .nav = "plans"});
@@ -1802,6 +1813,10 @@ Response add_member_submit(Context& context) {
 }
 
 }  // namespace
+
+void add_initiative_section(InitiativeSection section) {
+  initiative_sections().push_back(std::move(section));
+}
 
 void add_history_subject(std::string entity, HistoryLookup lookup) {
   history_subjects()[std::move(entity)] = std::move(lookup);

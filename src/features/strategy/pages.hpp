@@ -20,4 +20,10 @@ using HistoryLookup = std::function<HistorySubject(web::Context&, long long id)>
 // Other features add their records (indicators: "indicator"); call before serving.
 void add_history_subject(std::string entity, HistoryLookup lookup);
 
+// A section another feature adds to the initiative page (indicators: how the indicators that
+// follow the initiative up roll up into its status), as rendered HTML; "" shows nothing.
+using InitiativeSection =
+    std::function<std::string(web::Context&, long long initiative_id, long long plan_id)>;
+void add_initiative_section(InitiativeSection section);
+
 }  // namespace samtryg::strategy
