@@ -16,6 +16,15 @@ export const password = 'correct horse battery';
 
 export const demoPassword = 'samtryg-demo';
 
+// Signs in through the login form as the demo workspace's coordinator and waits for the start page.
+export async function logInAsDemoCoordinator(page, url) {
+  await page.goto(`${url}/login`);
+  await page.locator('#email').fill('tovholder@demo.samtryg.dk');
+  await page.locator('#password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('heading', { name: /Velkommen/ }).waitFor();
+}
+
 // `demo: true` loads the demo workspace of the seeds (logins *@demo.samtryg.dk).
 export async function startServer({ demo = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samtryg-e2e-'));

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { demoPassword, expectAccessible, launchBrowser, startServer } from './harness.mjs';
+import { expectAccessible, launchBrowser, logInAsDemoCoordinator, startServer } from './harness.mjs';
 
 const landskrona = 'Överenskommelse om samverkan för ökad trygghet i Landskrona 2016';
 const nojda = 'Andel nöjda med insatser mot klotter, skadegörelse och renhållning';
@@ -41,11 +41,7 @@ test('a coordinator imports a JSON-stat and a PX table with mapping and preview'
   const { browser, context } = await launchBrowser();
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#email').fill('tovholder@demo.samtryg.dk');
-    await page.locator('#password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('heading', { name: /Velkommen/ }).waitFor();
+    await logInAsDemoCoordinator(page, server.url);
 
     // JSON-stat: two content categories become two indicators; Landskrona matches the demo
     // area by its code, Malmö does not exist and is listed.

@@ -3,18 +3,14 @@
 // decimal comma. Every page passes axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { demoPassword, expectAccessible, launchBrowser, startServer } from './harness.mjs';
+import { expectAccessible, launchBrowser, logInAsDemoCoordinator, startServer } from './harness.mjs';
 
 test('a coordinator reads the dashboard and types a value for a target', async () => {
   const server = await startServer({ demo: true });
   const { browser, context } = await launchBrowser();
   try {
     const page = await context.newPage();
-    await page.goto(`${server.url}/login`);
-    await page.locator('#email').fill('tovholder@demo.samtryg.dk');
-    await page.locator('#password').fill(demoPassword);
-    await page.getByRole('button', { name: 'Log ind' }).click();
-    await page.getByRole('heading', { name: /Velkommen/ }).waitFor();
+    await logInAsDemoCoordinator(page, server.url);
 
     await page.goto(`${server.url}/plans`);
     await page.getByRole('link',

@@ -12,5 +12,9 @@ std::string to_iso_utc(Clock::time_point when);
 inline std::string now_iso_utc() {
   return to_iso_utc(Clock::now());
 }
+// Today as YYYY-MM-DD (UTC): default dates and "today" in status rules.
+inline std::string today_iso_utc() {
+  return now_iso_utc().substr(0, 10);
+}
 
 }  // namespace samtryg

@@ -47,10 +47,6 @@ std::string t(const Context& context, std::string_view key) {
   return web::text_of(context, key);
 }
 
-std::string today() {
-  return now_iso_utc().substr(0, 10);
-}
-
 std::string base_name(const std::string& file_name) {
   const auto slash = file_name.find_last_of("/\\");
   auto name = slash == std::string::npos ? file_name : file_name.substr(slash + 1);
@@ -280,7 +276,8 @@ StagedContext load_staged(Context& context, const strategy::Editor& editor) {
     loaded.areas = store::areas(sql, context.workspace().id);
   }
   loaded.plan = strategy::readable_plan(context.services.database, editor, *loaded.staged.plan_id);
-  for (auto& record : plan_indicators(context.services.database, editor, loaded.plan.id, today())) {
+  for (auto& record :
+       plan_indicators(context.services.database, editor, loaded.plan.id, today_iso_utc())) {
     loaded.indicators.push_back(std::move(record.indicator));
   }
   // The file was read when it was uploaded; the same bytes and reader give the same table.

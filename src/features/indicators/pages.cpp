@@ -39,10 +39,6 @@ std::string t(const Context& context, std::string_view key) {
   return web::text_of(context, key);
 }
 
-std::string today() {
-  return now_iso_utc().substr(0, 10);
-}
-
 std::vector<std::string> codes(std::span<const std::string_view> list) {
   return {list.begin(), list.end()};
 }
@@ -179,7 +175,7 @@ Response show_dashboard(Context& context) {
   const auto editor = strategy::editor_of(context);
   auto& database = context.services.database;
   const auto plan = strategy::readable_plan(database, editor, context.path_id());
-  const auto records = plan_indicators(database, editor, plan.id, today());
+  const auto records = plan_indicators(database, editor, plan.id, today_iso_utc());
   auto sql = database.session();
   const auto areas = area_names(sql, plan.workspace_id);
 
@@ -324,7 +320,7 @@ std::vector<Field> value_fields(const Context& context, soci::session& sql,
 Response show_indicator(Context& context) {
   const auto editor = strategy::editor_of(context);
   auto& database = context.services.database;
-  const auto record = readable_indicator(database, editor, context.path_id(), today());
+  const auto record = readable_indicator(database, editor, context.path_id(), today_iso_utc());
   const auto& indicator = record.indicator;
   auto sql = database.session();
   const auto areas = area_names(sql, indicator.workspace_id);
@@ -700,14 +696,14 @@ IndicatorForm form_of(const IndicatorRecord& record) {
 Response edit_indicator(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   return indicator_form(context, form_of(record), false, {}, false, 200);
 }
 
 Response update_indicator_submit(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   validation::Errors errors;
   auto f = indicator_from_form(context, record.indicator, errors);
   return web::submit(
@@ -720,8 +716,8 @@ Response update_indicator_submit(Context& context) {
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          const auto fresh =
-              readable_indicator(context.services.database, editor, f.indicator.id, today());
+          const auto fresh = readable_indicator(context.services.database, editor, f.indicator.id,
+                                                today_iso_utc());
           return indicator_form(context, form_of(fresh), false, {}, true, 409);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
@@ -815,7 +811,7 @@ Response target_form(Context& context, const Indicator& indicator, const TargetF
 Response new_target(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   TargetForm f;
   f.target.comparator = record.indicator.direction == "lower" ? "le" : "ge";
   return target_form(context, record.indicator, f, {}, 200);
@@ -824,7 +820,7 @@ Response new_target(Context& context) {
 Response create_target_submit(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   const auto& form = context.form();
   validation::Errors errors;
   TargetForm f;
@@ -858,7 +854,7 @@ Response create_target_submit(Context& context) {
 Response confirm_delete_target(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   const auto target_id = context.path_id("target");
   for (const auto& target : record.targets) {
     if (target.id != target_id) continue;
@@ -888,7 +884,7 @@ Response delete_target_submit(Context& context) {
 Response create_value_submit(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   const auto& indicator = record.indicator;
   const auto& form = context.form();
   validation::Errors errors;
@@ -938,7 +934,7 @@ Response create_value_submit(Context& context) {
 Response confirm_delete_value(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   if (!record.may_enter_values) throw validation::Forbidden();
   const auto value_id = context.path_id("value");
   for (const auto& value : record.values) {
@@ -1005,7 +1001,7 @@ Response export_values(Context& context, const std::vector<IndicatorRecord>& rec
 Response export_indicator(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today());
+      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
   return export_values(context, {record}, "indicator-" + std::to_string(record.indicator.id));
 }
 
@@ -1013,7 +1009,7 @@ Response export_plan(Context& context) {
   const auto editor = strategy::editor_of(context);
   const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
   return export_values(context,
-                       plan_indicators(context.services.database, editor, plan.id, today()),
+                       plan_indicators(context.services.database, editor, plan.id, today_iso_utc()),
                        "plan-" + std::to_string(plan.id) + "-indicators");
 }
 
@@ -1021,19 +1017,19 @@ Response export_plan(Context& context) {
 
 void add_routes(web::App& app) {
   strategy::add_history_subject("indicator", [](Context& context, long long id) {
-    const auto record =
-        readable_indicator(context.services.database, strategy::editor_of(context), id, today());
+    const auto record = readable_indicator(context.services.database, strategy::editor_of(context),
+                                           id, today_iso_utc());
     return strategy::HistorySubject{record.indicator.name, "/indicators/" + std::to_string(id)};
   });
-  strategy::add_initiative_section([](Context& context, long long initiative_id,
-                                      long long plan_id) -> std::string {
-    const auto records =
-        plan_indicators(context.services.database, strategy::editor_of(context), plan_id, today());
-    const auto rollup = initiative_rollup(records, initiative_id);
-    if (rollup.parts.empty()) return {};
-    return view::render(template_path("initiative_rollup"), rollup_data(context, rollup),
-                        context.catalog());
-  });
+  strategy::add_initiative_section(
+      [](Context& context, long long initiative_id, long long plan_id) -> std::string {
+        const auto records = plan_indicators(
+            context.services.database, strategy::editor_of(context), plan_id, today_iso_utc());
+        const auto rollup = initiative_rollup(records, initiative_id);
+        if (rollup.parts.empty()) return {};
+        return view::render(template_path("initiative_rollup"), rollup_data(context, rollup),
+                            context.catalog());
+      });
   using auth::Permission;
   const auto read = Access::needs(Permission::read_published);
   const auto own = Access::needs(Permission::edit_own);

@@ -996,15 +996,10 @@ Response initiative_page(Context& context, const Initiative& v, const validation
                           {.title = v.name, .status = status, .nav = "plans"});
 }
 
-// Today as YYYY-MM-DD (UTC): the default date of a status change.
-std::string today() {
-  return now_iso_utc().substr(0, 10);
-}
-
 Response show_initiative(Context& context) {
   const auto v =
       readable_initiative(context.services.database, editor_of(context), id_param(context));
-  return initiative_page(context, v, {}, "", "", today(), 200);
+  return initiative_page(context, v, {}, "", "", today_iso_utc(), 200);
 }
 
 Response change_status_submit(Context& context) {
