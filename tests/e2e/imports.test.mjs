@@ -4,14 +4,15 @@
 // confirm; nothing is stored before the confirmation. Every page passes axe-core.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expectAccessible, launchBrowser, logInAsDemoCoordinator, startServer } from './harness.mjs';
 
 const landskrona = 'Överenskommelse om samverkan för ökad trygghet i Landskrona 2016';
 const nojda = 'Andel nöjda med insatser mot klotter, skadegörelse och renhållning';
 const belysning = 'Andel som anser att belysningen är tillräcklig för att uppleva trygghet';
-const pxFile = join(process.cwd(), '..', 'shared', 'fixtures', 'px', 'statisticssweden-pxweb',
-  'Population', 'BE0101A1elimtot.px');
+// The shared fixtures sit beside the repository (tests/e2e/ → ../../../shared).
+const pxFile = fileURLToPath(new URL(
+  '../../../shared/fixtures/px/statisticssweden-pxweb/Population/BE0101A1elimtot.px', import.meta.url));
 
 // Survey answers per year and municipality (example figures); Malmö is not a demo area.
 const surveyTable = JSON.stringify({
