@@ -865,7 +865,8 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
       place.workspace_id = workspace_id;
       places[local] = indicators::store::insert_area(sql, place);
     }
-    indicators::store::ValueWriter values(sql);
+    // A workspace can carry many values: they go in batches, like a statistics import.
+    indicators::store::BulkValueWriter values(sql);
     for (const auto& entry : doc.indicators) {
       auto indicator = entry.indicator;
       indicator.workspace_id = workspace_id;
@@ -893,6 +894,7 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
       }
       ++result.indicators;
     }
+    values.flush();
 
     store::rebuild_search_index(sql, workspace_id);
     audit::Entry entry;

@@ -273,12 +273,13 @@ StagedContext load_staged(Context& context, const strategy::Editor& editor) {
     auto staged = store::find_staged_import(sql, context.workspace().id, context.path_id());
     if (!staged || !staged->plan_id) throw validation::NotFound();
     loaded.staged = std::move(*staged);
-    loaded.areas = store::areas(sql, context.workspace().id);
   }
   loaded.plan = strategy::readable_plan(context.services.database, editor, *loaded.staged.plan_id);
-  for (auto& record :
-       plan_indicators(context.services.database, editor, loaded.plan.id, today_iso_utc())) {
-    loaded.indicators.push_back(std::move(record.indicator));
+  {
+    // Only the indicators' definitions: their values and status play no part in a mapping.
+    auto sql = context.services.database.session();
+    loaded.areas = store::areas(sql, loaded.plan.workspace_id);
+    loaded.indicators = store::indicators(sql, loaded.plan.workspace_id, loaded.plan.id);
   }
   // The file was read when it was uploaded; the same bytes and reader give the same table.
   loaded.table = read_staged_table(loaded.staged, context.language);

@@ -269,119 +269,28 @@ std::vector<Target> targets(soci::session& sql, const Scope& scope) {
 
 // ---- values ----
 
-struct ValueWriter::Statements {
-  explicit Statements(soci::session& session)
-      : sql(session), find(session), insert(session), update(session) {
-    find.exchange(into(found_id));
-    find.exchange(into(old_value.value, old_value.indicator));
-    find.exchange(into(old_numerator.value, old_numerator.indicator));
-    find.exchange(into(old_denominator.value, old_denominator.indicator));
-    find.exchange(into(old_status));
-    find.exchange(into(old_note));
-    find.exchange(use(row.indicator_id));
-    find.exchange(use(row.period));
-    find.exchange(use(key));
-    prepare_and_run(find,
-                    "SELECT id, value, numerator, denominator, status, note FROM indicator_values "
-                    "WHERE indicator_id = :i AND period = :p AND area_key = :k");
-
-    insert.exchange(use(row.indicator_id));
-    insert.exchange(use(row.period));
-    insert.exchange(use(area.value, area.indicator));
-    insert.exchange(use(key));
-    insert.exchange(use(value.value, value.indicator));
-    insert.exchange(use(numerator.value, numerator.indicator));
-    insert.exchange(use(denominator.value, denominator.indicator));
-    insert.exchange(use(row.status));
-    insert.exchange(use(row.note));
-    insert.exchange(use(row.origin));
-    insert.exchange(use(entered_by.value, entered_by.indicator));
-    insert.exchange(use(row.import_file));
-    insert.exchange(use(row.import_table));
-    insert.exchange(use(example));
-    insert.exchange(use(now));
-    insert.alloc();
-    insert.prepare(
-        "INSERT INTO indicator_values (indicator_id, period, area_id, area_key, value, "
-        "numerator, denominator, status, note, origin, entered_by, import_file, import_table, "
-        "example, updated_at) VALUES (:i, :p, :a, :k, :v, :n, :d, :s, :note, :o, :e, :f, :t, "
-        ":x, :u)");
-    insert.define_and_bind();
-
-    update.exchange(use(value.value, value.indicator));
-    update.exchange(use(numerator.value, numerator.indicator));
-    update.exchange(use(denominator.value, denominator.indicator));
-    update.exchange(use(row.status));
-    update.exchange(use(row.note));
-    update.exchange(use(row.origin));
-    update.exchange(use(entered_by.value, entered_by.indicator));
-    update.exchange(use(row.import_file));
-    update.exchange(use(row.import_table));
-    update.exchange(use(example));
-    update.exchange(use(now));
-    update.exchange(use(found_id));
-    update.alloc();
-    update.prepare(
-        "UPDATE indicator_values SET value = :v, numerator = :n, denominator = :d, status = :s, "
-        "note = :note, origin = :o, entered_by = :e, import_file = :f, import_table = :t, "
-        "example = :x, updated_at = :u WHERE id = :id");
-    update.define_and_bind();
-  }
-
-  soci::session& sql;
-  soci::statement find;
-  soci::statement insert;
-  soci::statement update;
-  Value row;
-  long long key = 0;
-  Nullable<long long> area;
-  Nullable<double> value;
-  Nullable<double> numerator;
-  Nullable<double> denominator;
-  Nullable<long long> entered_by;
-  int example = 0;
-  std::string now;
-  long long found_id = 0;
-  Nullable<double> old_value;
-  Nullable<double> old_numerator;
-  Nullable<double> old_denominator;
-  std::string old_status;
-  std::string old_note;
-};
-
-ValueWriter::ValueWriter(soci::session& sql) : statements_(std::make_unique<Statements>(sql)) {}
-ValueWriter::~ValueWriter() = default;
-
-Upsert ValueWriter::write(const Value& value) {
-  auto& s = *statements_;
-  s.row = value;
-  s.key = area_key(value.area_id);
-  s.area = Nullable<long long>(value.area_id);
-  s.value = Nullable<double>(value.value);
-  s.numerator = Nullable<double>(value.numerator);
-  s.denominator = Nullable<double>(value.denominator);
-  s.entered_by = Nullable<long long>(value.entered_by);
-  s.example = value.example ? 1 : 0;
-  s.now = value.updated_at.empty() ? now_iso_utc() : value.updated_at;
-  s.find.execute(false);
-  if (!s.find.fetch()) {
-    s.insert.execute(true);
-    return Upsert::inserted;
-  }
-  while (s.find.fetch()) {
-  }
-  if (s.old_value.get() == value.value && s.old_numerator.get() == value.numerator &&
-      s.old_denominator.get() == value.denominator && s.old_status == value.status &&
-      s.old_note == value.note) {
-    return Upsert::unchanged;
-  }
-  s.update.execute(true);
-  return Upsert::updated;
-}
-
 namespace {
 
-// The value columns as vectors, for SOCI's bulk binds.
+// What decides whether a write changes a stored value.
+struct StoredValue {
+  std::optional<double> value;
+  std::optional<double> numerator;
+  std::optional<double> denominator;
+  std::string status;
+  std::string note;
+
+  static StoredValue of(const Value& value) {
+    return {value.value, value.numerator, value.denominator, value.status, value.note};
+  }
+  // Compared in place: an import compares every value, most of them unchanged on a re-import.
+  bool matches(const Value& written) const {
+    return value == written.value && numerator == written.numerator &&
+           denominator == written.denominator && status == written.status && note == written.note;
+  }
+};
+
+// Value rows as column vectors for SOCI's vector binds: both writers insert and update through
+// these two statements, a single typed value as a batch of one.
 struct ValueColumns {
   std::vector<long long> indicator_id;
   std::vector<std::string> period;
@@ -431,19 +340,100 @@ struct ValueColumns {
 
   std::size_t size() const { return indicator_id.size(); }
 
-  void clear() { *this = ValueColumns(); }
+  void insert_into(soci::session& sql) {
+    if (size() == 0) return;
+    soci::statement st =
+        (sql.prepare << "INSERT INTO indicator_values (indicator_id, period, area_id, area_key, "
+                        "value, numerator, denominator, status, note, origin, entered_by, "
+                        "import_file, import_table, example, updated_at) VALUES (:i, :p, :a, :k, "
+                        ":v, :n, :d, :s, :note, :o, :e, :f, :t, :x, :u)",
+         use(indicator_id), use(period), use(area_id, area_set), use(area_key),
+         use(value, value_set), use(numerator, numerator_set), use(denominator, denominator_set),
+         use(status), use(note), use(origin), use(entered_by, entered_by_set), use(import_file),
+         use(import_table), use(example), use(updated_at));
+    st.execute(true);
+    *this = ValueColumns();
+  }
+
+  // Keyed by (indicator, period, area) rather than id: rows inserted earlier in the same batch
+  // have no id known here.
+  void update_in(soci::session& sql) {
+    if (size() == 0) return;
+    soci::statement st =
+        (sql.prepare << "UPDATE indicator_values SET value = :v, numerator = :n, denominator = "
+                        ":d, status = :s, note = :note, origin = :o, entered_by = :e, "
+                        "import_file = :f, import_table = :t, example = :x, updated_at = :u "
+                        "WHERE indicator_id = :i AND period = :p AND area_key = :k",
+         use(value, value_set), use(numerator, numerator_set), use(denominator, denominator_set),
+         use(status), use(note), use(origin), use(entered_by, entered_by_set), use(import_file),
+         use(import_table), use(example), use(updated_at), use(indicator_id), use(period),
+         use(area_key));
+    st.execute(true);
+    *this = ValueColumns();
+  }
 };
+
+// Reads the stored part of one value row from a statement's current row.
+struct StoredRow {
+  std::string period;
+  long long area = 0;
+  Nullable<double> value;
+  Nullable<double> numerator;
+  Nullable<double> denominator;
+  std::string status;
+  std::string note;
+
+  void bind(soci::statement& st) {
+    st.exchange(into(period));
+    st.exchange(into(area));
+    st.exchange(into(value.value, value.indicator));
+    st.exchange(into(numerator.value, numerator.indicator));
+    st.exchange(into(denominator.value, denominator.indicator));
+    st.exchange(into(status));
+    st.exchange(into(note));
+  }
+  StoredValue stored() const {
+    return {value.get(), numerator.get(), denominator.get(), status, note};
+  }
+};
+
+constexpr const char* kStoredColumns =
+    "SELECT period, area_key, value, numerator, denominator, status, note FROM indicator_values "
+    "WHERE indicator_id = :i";
 
 }  // namespace
 
+struct ValueWriter::Statements {
+  soci::session& sql;
+};
+
+ValueWriter::ValueWriter(soci::session& sql)
+    : statements_(std::make_unique<Statements>(Statements{sql})) {}
+ValueWriter::~ValueWriter() = default;
+
+Upsert ValueWriter::write(const Value& value) {
+  auto& sql = statements_->sql;
+  const auto key = area_key(value.area_id);
+  StoredRow old;
+  soci::statement find(sql);
+  old.bind(find);
+  find.exchange(use(value.indicator_id));
+  find.exchange(use(value.period));
+  find.exchange(use(key));
+  prepare_and_run(find, std::string(kStoredColumns) + " AND period = :p AND area_key = :k");
+  const bool exists = find.fetch();  // the key is unique: one row at most
+  ValueColumns row;
+  row.add(value, key, now_iso_utc());
+  if (!exists) {
+    row.insert_into(sql);
+    return Upsert::inserted;
+  }
+  if (old.stored().matches(value)) return Upsert::unchanged;
+  row.update_in(sql);
+  return Upsert::updated;
+}
+
 struct BulkValueWriter::State {
-  struct Stored {
-    std::optional<double> value;
-    std::optional<double> numerator;
-    std::optional<double> denominator;
-    std::string status;
-    std::string note;
-  };
   static constexpr std::size_t kBatch = 10'000;
 
   explicit State(soci::session& session) : sql(session) {}
@@ -464,63 +454,17 @@ struct BulkValueWriter::State {
 
   void load(long long indicator_id) {
     if (!loaded.insert(indicator_id).second) return;
-    std::string period;
-    long long area = 0;
-    Nullable<double> number;
-    Nullable<double> numerator;
-    Nullable<double> denominator;
-    Stored row;
-    soci::statement st =
-        (sql.prepare << "SELECT period, area_key, value, numerator, denominator, status, note "
-                        "FROM indicator_values WHERE indicator_id = :i",
-         into(period), into(area), into(number.value, number.indicator),
-         into(numerator.value, numerator.indicator), into(denominator.value, denominator.indicator),
-         into(row.status), into(row.note), use(indicator_id));
-    st.execute(false);
-    while (st.fetch()) {
-      row.value = number.get();
-      row.numerator = numerator.get();
-      row.denominator = denominator.get();
-      stored[Key{indicator_id, area, period}] = row;
-    }
-  }
-
-  void flush_inserts() {
-    if (inserts.size() == 0) return;
-    auto& c = inserts;
-    soci::statement st =
-        (sql.prepare << "INSERT INTO indicator_values (indicator_id, period, area_id, area_key, "
-                        "value, numerator, denominator, status, note, origin, entered_by, "
-                        "import_file, import_table, example, updated_at) VALUES (:i, :p, :a, :k, "
-                        ":v, :n, :d, :s, :note, :o, :e, :f, :t, :x, :u)",
-         use(c.indicator_id), use(c.period), use(c.area_id, c.area_set), use(c.area_key),
-         use(c.value, c.value_set), use(c.numerator, c.numerator_set),
-         use(c.denominator, c.denominator_set), use(c.status), use(c.note), use(c.origin),
-         use(c.entered_by, c.entered_by_set), use(c.import_file), use(c.import_table),
-         use(c.example), use(c.updated_at));
-    st.execute(true);
-    c.clear();
-  }
-
-  void flush_updates() {
-    if (updates.size() == 0) return;
-    auto& c = updates;
-    soci::statement st =
-        (sql.prepare << "UPDATE indicator_values SET value = :v, numerator = :n, denominator = "
-                        ":d, status = :s, note = :note, origin = :o, entered_by = :e, "
-                        "import_file = :f, import_table = :t, example = :x, updated_at = :u "
-                        "WHERE indicator_id = :i AND period = :p AND area_key = :k",
-         use(c.value, c.value_set), use(c.numerator, c.numerator_set),
-         use(c.denominator, c.denominator_set), use(c.status), use(c.note), use(c.origin),
-         use(c.entered_by, c.entered_by_set), use(c.import_file), use(c.import_table),
-         use(c.example), use(c.updated_at), use(c.indicator_id), use(c.period), use(c.area_key));
-    st.execute(true);
-    c.clear();
+    StoredRow row;
+    soci::statement st(sql);
+    row.bind(st);
+    st.exchange(use(indicator_id));
+    prepare_and_run(st, kStoredColumns);
+    while (st.fetch()) stored[Key{indicator_id, row.area, row.period}] = row.stored();
   }
 
   soci::session& sql;
   std::set<long long> loaded;
-  std::unordered_map<Key, Stored, KeyHash> stored;
+  std::unordered_map<Key, StoredValue, KeyHash> stored;
   ValueColumns inserts;
   ValueColumns updates;
   std::string now = now_iso_utc();
@@ -534,12 +478,8 @@ Upsert BulkValueWriter::write(const Value& value) {
   s.load(value.indicator_id);
   const auto key = area_key(value.area_id);
   auto [found, fresh] = s.stored.try_emplace(State::Key{value.indicator_id, key, value.period});
-  auto& stored = found->second;
-  const bool same = !fresh && stored.value == value.value && stored.numerator == value.numerator &&
-                    stored.denominator == value.denominator && stored.status == value.status &&
-                    stored.note == value.note;
-  if (same) return Upsert::unchanged;
-  stored = {value.value, value.numerator, value.denominator, value.status, value.note};
+  if (!fresh && found->second.matches(value)) return Upsert::unchanged;
+  found->second = StoredValue::of(value);
   // Inserts go out before updates, so a key inserted and changed in one batch ends right.
   (fresh ? s.inserts : s.updates).add(value, key, s.now);
   if (s.inserts.size() + s.updates.size() >= State::kBatch) flush();
@@ -547,8 +487,8 @@ Upsert BulkValueWriter::write(const Value& value) {
 }
 
 void BulkValueWriter::flush() {
-  state_->flush_inserts();
-  state_->flush_updates();
+  state_->inserts.insert_into(state_->sql);
+  state_->updates.update_in(state_->sql);
 }
 
 std::vector<Value> values(soci::session& sql, const Scope& scope) {

@@ -47,8 +47,9 @@ std::vector<Target> targets(soci::session& sql, const Scope& scope);
 
 enum class Upsert { inserted, updated, unchanged };
 
-// Writes values keyed by (indicator, period, area) with one prepared statement: a value for
-// a key that exists replaces it, so re-importing a table updates instead of duplicating.
+// Writes values one at a time (a typed value), keyed by (indicator, period, area): one SELECT
+// decides, and a value for a key that exists replaces it. Shares its INSERT and UPDATE with
+// BulkValueWriter.
 class ValueWriter {
  public:
   explicit ValueWriter(soci::session& sql);
