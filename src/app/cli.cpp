@@ -23,6 +23,7 @@
 #include "features/indicators/commands.hpp"
 #include "features/indicators/import.hpp"
 #include "features/indicators/store.hpp"
+#include "features/reporting/report.hpp"
 #include "features/statistics/jsonstat.hpp"
 #include "features/statistics/reader.hpp"
 
@@ -161,6 +162,35 @@ void print_validation(const validation::Invalid& invalid) {
   }
 }
 
+int report_command(db::Database& database, long long round_id, long long form_id,
+                   const std::string& format, const std::string& out) {
+  if (round_id == 0 && form_id == 0) throw BadInput("give --round ID or --form ID");
+  std::optional<long long> workspace_id;
+  {
+    auto sql = database.session();
+    workspace_id = round_id != 0 ? reporting::store::workspace_of_round(sql, round_id)
+                                 : reporting::store::workspace_of_form(sql, form_id);
+  }
+  if (!workspace_id) {
+    throw BadInput(round_id != 0 ? fmt::format("there is no round {}", round_id)
+                                 : fmt::format("there is no form {}", form_id));
+  }
+  const auto editor = strategy::Editor::for_role(*workspace_id, {std::nullopt, "cli"},
+                                                 std::nullopt, std::nullopt);
+  if (form_id != 0 && format == "xlsx") throw BadInput("a single form is written as pdf, docx or html");
+  const auto file = round_id != 0 ? reporting::render_report(database, editor, round_id, format)
+                                  : reporting::render_form(database, editor, form_id, format);
+  if (out == "-") {
+    std::cout.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
+  } else {
+    std::ofstream stream(out, std::ios::binary);
+    stream.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
+    if (!stream) throw BadInput("cannot write " + out);
+    std::cerr << fmt::format("samtryg: wrote {} ({} bytes)\n", out, file.bytes.size());
+  }
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv, char** environment) {
@@ -249,6 +279,21 @@ int run_cli(int argc, char** argv, char** environment) {
   values_import->add_option("--workspace", values_workspace,
                             "workspace name (default: the only one)");
   values_import->add_flag("--dry-run", dry_run, "print the preview and store nothing");
+
+  auto* report_subcommand = cli.add_subcommand(
+      "report", "write a round's compiled report (or one form) as PDF, DOCX, HTML or XLSX");
+  add_db(report_subcommand);
+  long long report_round = 0;
+  long long report_form = 0;
+  std::string report_format = "pdf";
+  std::string report_out;
+  auto* round_option = report_subcommand->add_option("--round", report_round, "the reporting round's id");
+  report_subcommand->add_option("--form", report_form, "one form's id instead of the whole report")
+      ->excludes(round_option);
+  report_subcommand->add_option("--format", report_format, "pdf, docx, html or xlsx")
+      ->check(CLI::IsMember({"pdf", "docx", "html", "xlsx"}))
+      ->capture_default_str();
+  report_subcommand->add_option("--out", report_out, "the file to write; - writes stdout")->required();
 
   cli.add_subcommand("version", "print the version");
 
@@ -397,6 +442,11 @@ int run_cli(int argc, char** argv, char** environment) {
       auto database = open_database(settings);
       db::migrate(*database);
       return import_values_command(*database, values_file, mapping_file, values_workspace, dry_run);
+    }
+    if (cli.got_subcommand("report")) {
+      auto database = open_database(settings);
+      db::migrate(*database);
+      return report_command(*database, report_round, report_form, report_format, report_out);
     }
     if (cli.got_subcommand("import")) {
       const std::string text = read_input(import_file);

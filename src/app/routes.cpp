@@ -3,6 +3,7 @@
 #include "features/accounts/pages.hpp"
 #include "features/accounts/tokens.hpp"
 #include "features/indicators/pages.hpp"
+#include "features/reporting/pages.hpp"
 #include "features/strategy/api.hpp"
 #include "features/strategy/pages.hpp"
 
@@ -30,6 +31,7 @@ void add_all_routes(web::App& app) {
   strategy::add_routes(app);
   strategy::add_api_routes(app);
   indicators::add_routes(app);
+  reporting::add_routes(app);
 }
 
 }  // namespace samtryg::app

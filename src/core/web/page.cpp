@@ -55,8 +55,10 @@ http::Response render_layout(Context& context, const std::string& content,
     user.set("nav_groups", view::flag(options.nav == "groups"));
     user.set("nav_search", view::flag(options.nav == "search"));
     user.set("nav_tokens", view::flag(options.nav == "tokens"));
+    user.set("nav_forms", view::flag(options.nav == "forms"));
     user.set("has_workspace", view::flag(context.role().has_value()));
     user.set("can_read_workspace", view::flag(context.can(auth::Permission::read_workspace)));
+    user.set("can_edit_own", view::flag(context.can(auth::Permission::edit_own)));
     layout.set("user", user);
   }
   const auto frame = view::render(kLayout, layout, catalog);

@@ -1,5 +1,8 @@
 #include "features/demo/demo.hpp"
 
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
 #include <stdexcept>
 
 #include "core/auth/store.hpp"
@@ -7,6 +10,7 @@
 #include "core/util/time.hpp"
 #include "features/accounts/commands.hpp"
 #include "features/exchange/exchange.hpp"
+#include "features/reporting/commands.hpp"
 #include "features/strategy/commands.hpp"
 #include "features/strategy/store.hpp"
 
@@ -17,6 +21,7 @@ namespace {
 // The seed documents' content in the exchange format (docs/exchange-format.md); its users
 // have no password until load_demo gives them the demo password.
 constexpr std::string_view kDocument = "src/features/demo/data/workspace.json";
+constexpr std::string_view kReportingDocument = "src/features/demo/data/reporting.json";
 
 struct DemoPerson {
   const char* name;  // role titles from the seeds, never real people's names
@@ -69,6 +74,72 @@ void add_second_version(db::Database& database, long long workspace_id) {
   }
 }
 
+// The round "4. afrapportering" of the seed report: the forms of the eight initiatives written
+// into the strategy, filled in from the report's annex, in every workflow state (approved,
+// submitted, submitted late, returned with a comment, a draft not submitted), and the report's
+// chapters from its first pages.
+void add_reporting_round(db::Database& database, long long workspace_id) {
+  const auto bytes = resources::find(kReportingDocument);
+  if (!bytes) throw std::logic_error("the demo reporting document is not embedded");
+  const auto document = boost::json::parse(*bytes).as_object();
+  const auto editor =
+      strategy::Editor::for_role(workspace_id, {std::nullopt, "demo"}, std::nullopt, std::nullopt);
+  const auto text = [](const boost::json::object& object, std::string_view key) {
+    const auto* value = object.if_contains(key);
+    return value != nullptr ? std::string(value->as_string()) : std::string();
+  };
+  reporting::RoundInput input;
+  {
+    auto sql = database.session();
+    for (const auto& plan : strategy::store::plans(sql, workspace_id)) {
+      if (plan.name == text(document, "plan") && plan.version == 1) input.plan_id = plan.id;
+    }
+  }
+  if (input.plan_id == 0) return;
+  const auto& round = document.at("round").as_object();
+  input.name = text(round, "name");
+  input.period_start = text(round, "period_start");
+  input.period_end = text(round, "period_end");
+  input.deadline = text(round, "deadline");
+  input.template_key = text(round, "template_key");
+  const auto round_id = reporting::create_round(database, editor, input);
+  const auto record = reporting::readable_round(database, editor, round_id);
+  for (const auto& value : document.at("forms").as_array()) {
+    const auto& entry = value.as_object();
+    const auto name = text(entry, "initiative");
+    const auto row = std::find_if(record.forms.begin(), record.forms.end(),
+                                  [&](const auto& candidate) { return candidate.initiative_name == name; });
+    if (row == record.forms.end()) continue;
+    const auto form_id = row->form.id;
+    const auto version = [&] {
+      return reporting::readable_form(database, editor, form_id).row.form.row_version;
+    };
+    reporting::save_form(database, editor, form_id, version(),
+                         reporting::parse_content(entry.at("answers").is_array()
+                                                      ? boost::json::value(boost::json::object{
+                                                            {"answers", entry.at("answers")}})
+                                                      : boost::json::value()));
+    const auto status = text(entry, "status");
+    if (status == "draft") continue;
+    reporting::submit_form(database, editor, form_id, version());
+    if (status == "approved") reporting::approve_form(database, editor, form_id, version());
+    if (status == "returned") {
+      reporting::return_form(database, editor, form_id, version(), text(entry, "comment"));
+    }
+    const auto submitted_at = text(entry, "submitted_at");
+    database.in_transaction([&](soci::session& sql) {
+      reporting::store::set_submitted_at(sql, form_id, submitted_at,
+                                         reporting::is_late(submitted_at, input.deadline));
+    });
+  }
+  const auto& chapters = document.at("chapters").as_object();
+  for (auto chapter : record.chapters) {
+    if (!chapters.contains(chapter.key)) continue;
+    chapter.body = text(chapters, chapter.key);
+    reporting::save_chapter(database, editor, chapter);
+  }
+}
+
 }  // namespace
 
 std::vector<DemoLogin> load_demo(db::Database& database, auth::HashCost cost) {
@@ -90,6 +161,7 @@ std::vector<DemoLogin> load_demo(db::Database& database, auth::HashCost cost) {
       });
     }
     add_second_version(database, result.workspace_id);
+    add_reporting_round(database, result.workspace_id);
   }
 
   const audit::Actor actor{std::nullopt, "demo"};

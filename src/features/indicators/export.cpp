@@ -1,15 +1,10 @@
 #include "features/indicators/export.hpp"
 
 #include <fmt/format.h>
-#include <unistd.h>
-#include <xlsxwriter.h>
 
 #include <array>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <stdexcept>
+
+#include "core/documents/xlsx.hpp"
 
 namespace samtryg::indicators {
 
@@ -64,29 +59,6 @@ std::vector<std::string> row_texts(const ExportRow& row, const i18n::Catalog& ca
           value.example ? std::string(catalog.text("answer_yes")) : ""};
 }
 
-// libxlsxwriter writes to a file; the workbook lives in a private temporary file for as long
-// as it is being built.
-class TemporaryFile {
- public:
-  TemporaryFile() {
-    auto pattern = (std::filesystem::temp_directory_path() / "samtryg-XXXXXX.xlsx").string();
-    const int fd = mkstemps(pattern.data(), 5);
-    if (fd < 0) throw std::runtime_error("cannot create a temporary file for the workbook");
-    close(fd);
-    path_ = pattern;
-  }
-  ~TemporaryFile() {
-    std::error_code ignored;
-    std::filesystem::remove(path_, ignored);
-  }
-  TemporaryFile(const TemporaryFile&) = delete;
-  TemporaryFile& operator=(const TemporaryFile&) = delete;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 }  // namespace
 
 std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& catalog) {
@@ -112,44 +84,23 @@ std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& 
 }
 
 std::string values_xlsx(const std::vector<ExportRow>& rows, const i18n::Catalog& catalog) {
-  TemporaryFile file;
-  lxw_workbook* workbook = workbook_new(file.path().c_str());
-  if (workbook == nullptr) throw std::runtime_error("cannot start the workbook");
-  lxw_worksheet* sheet =
-      workbook_add_worksheet(workbook, std::string(catalog.text("export_sheet")).c_str());
-  lxw_format* bold = workbook_add_format(workbook);
-  format_set_bold(bold);
-  for (std::size_t i = 0; i < kColumns.size(); ++i) {
-    worksheet_write_string(sheet, 0, static_cast<lxw_col_t>(i),
-                           std::string(catalog.text(kColumns[i])).c_str(), bold);
-  }
-  lxw_row_t line = 1;
+  documents::XlsxSheet sheet;
+  sheet.name = std::string(catalog.text("export_sheet"));
+  for (const auto column : kColumns) sheet.header.emplace_back(catalog.text(column));
   for (const auto& row : rows) {
-    const auto cells = row_texts(row, catalog);
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (!cells[i].empty()) {
-        worksheet_write_string(sheet, line, static_cast<lxw_col_t>(i), cells[i].c_str(), nullptr);
-      }
+    const auto texts = row_texts(row, catalog);
+    std::vector<documents::XlsxCell> cells;
+    for (const auto& text : texts) cells.push_back({text, std::nullopt});
+    cells[4].number = effective_value(row.indicator, row.value);
+    cells[5].number = row.value.numerator;
+    cells[6].number = row.value.denominator;
+    for (std::size_t i = 4; i < 7; ++i) {
+      if (!cells[i].number) cells[i].text.clear();
     }
-    const std::array<std::optional<double>, 3> numbers = {
-        effective_value(row.indicator, row.value), row.value.numerator, row.value.denominator};
-    for (std::size_t i = 0; i < numbers.size(); ++i) {
-      if (numbers[i]) {
-        worksheet_write_number(sheet, line, static_cast<lxw_col_t>(4 + i), *numbers[i], nullptr);
-      }
-    }
-    ++line;
+    sheet.rows.push_back(std::move(cells));
   }
-  worksheet_set_column(sheet, 0, 0, 40, nullptr);
-  worksheet_set_column(sheet, 1, 3, 16, nullptr);
-  worksheet_set_column(sheet, 8, 10, 24, nullptr);
-  worksheet_freeze_panes(sheet, 1, 0);
-  worksheet_autofilter(sheet, 0, 0, line - 1, static_cast<lxw_col_t>(kColumns.size() - 1));
-  if (workbook_close(workbook) != LXW_NO_ERROR) {
-    throw std::runtime_error("the workbook could not be written");
-  }
-  std::ifstream in(file.path(), std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  sheet.column_widths = {40, 16, 16, 16, 8.43, 8.43, 8.43, 8.43, 24, 24, 24};
+  return documents::to_xlsx(sheet);
 }
 
 }  // namespace samtryg::indicators

@@ -1,0 +1,486 @@
+#include "core/documents/pdf.hpp"
+
+#include <cairo-pdf.h>
+#include <fmt/format.h>
+#include <pango/pangocairo.h>
+
+#include <algorithm>
+#include <memory>
+#include <vector>
+
+#include "core/documents/svg.hpp"
+
+namespace samtryg::documents {
+
+namespace {
+
+// A4 in points, and the text area inside the margins.
+constexpr double kPageWidth = 595.28;
+constexpr double kPageHeight = 841.89;
+constexpr double kLeft = 62;
+constexpr double kTop = 80;
+constexpr double kBottom = kPageHeight - 72;
+constexpr double kTextWidth = kPageWidth - 2 * kLeft;
+constexpr double kBodySize = 10.5;
+constexpr double kCellPadding = 4;
+constexpr double kBulletIndent = 16;
+// A heading needs this much room below it on the same page, or it moves to the next one.
+constexpr double kKeepWithNext = 3 * kBodySize * 1.4;
+constexpr std::string_view kFamily = "Open Sans, DejaVu Sans";
+
+struct Rgb {
+  double r;
+  double g;
+  double b;
+};
+constexpr Rgb kText{0.11, 0.11, 0.12};
+constexpr Rgb kAccent{0.137, 0.314, 0.478};
+constexpr Rgb kMuted{0.38, 0.40, 0.44};
+constexpr Rgb kRule{0.72, 0.77, 0.82};
+constexpr Rgb kHeaderFill{0.91, 0.93, 0.957};
+constexpr Rgb kNoteFill{0.99, 0.953, 0.882};
+
+struct LayoutFree {
+  void operator()(PangoLayout* layout) const { g_object_unref(layout); }
+};
+using Layout = std::unique_ptr<PangoLayout, LayoutFree>;
+
+std::string escaped(std::string_view text) {
+  gchar* escaped_text = g_markup_escape_text(text.data(), static_cast<gssize>(text.size()));
+  std::string out(escaped_text);
+  g_free(escaped_text);
+  return out;
+}
+
+std::string markup(const Line& line) {
+  std::string out;
+  for (const auto& span : line) {
+    std::string piece = escaped(span.text);
+    if (span.bold) piece = "<b>" + piece + "</b>";
+    if (span.italic) piece = "<i>" + piece + "</i>";
+    if (!span.link.empty()) piece = "<span foreground=\"#1a4f8a\">" + piece + "</span>";
+    out += piece;
+  }
+  return out;
+}
+
+void set_color(cairo_t* cr, const Rgb& color) {
+  cairo_set_source_rgb(cr, color.r, color.g, color.b);
+}
+
+struct TextStyle {
+  double size = kBodySize;
+  bool bold = false;
+  bool italic = false;
+  Rgb color = kText;
+};
+
+// Lays the document out once to learn where headings fall and how many pages there are, then
+// again to draw with those numbers in the contents, the bookmarks and the footer.
+class Writer {
+ public:
+  Writer(cairo_t* cr, cairo_surface_t* surface, const Document& document, bool drawing)
+      : cr_(cr), surface_(surface), document_(document), drawing_(drawing) {
+    context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
+    pango_cairo_context_set_resolution(context_, 72);  // 1 pango point = 1 PDF point
+    auto* options = cairo_font_options_create();
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options, CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context_, options);
+    cairo_font_options_destroy(options);
+  }
+  ~Writer() { g_object_unref(context_); }
+  Writer(const Writer&) = delete;
+  Writer& operator=(const Writer&) = delete;
+
+  // What the measuring pass learned, for the drawing pass.
+  std::vector<int> heading_pages;
+  int page_count = 0;
+  std::vector<int> known_heading_pages;
+  int known_page_count = 0;
+
+  void write() {
+    title_page();
+    contents();
+    int heading_index = 0;
+    for (std::size_t index = 0; index < document_.blocks.size(); ++index) {
+      const auto& block = document_.blocks[index];
+      switch (block.kind) {
+        case Block::Kind::heading:
+          heading(block, heading_index++);
+          break;
+        case Block::Kind::paragraph:
+          text_block(markup(block.spans), {}, 0, 6);
+          break;
+        case Block::Kind::note:
+          note(block);
+          break;
+        case Block::Kind::bullets:
+        case Block::Kind::numbers:
+          list(block);
+          break;
+        case Block::Kind::table:
+          table(block.table);
+          break;
+        case Block::Kind::image:
+          image(block);
+          break;
+        case Block::Kind::page_break:
+          new_page();
+          break;
+      }
+    }
+    finish_page();
+    page_count = page_;
+  }
+
+ private:
+  Layout layout(const std::string& text, double width, const TextStyle& style,
+                PangoAlignment alignment = PANGO_ALIGN_LEFT) const {
+    Layout made(pango_layout_new(context_));
+    auto* font = pango_font_description_from_string(std::string(kFamily).c_str());
+    pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));
+    if (style.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+    if (style.italic) pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description(made.get(), font);
+    pango_font_description_free(font);
+    pango_layout_set_width(made.get(), pango_units_from_double(width));
+    pango_layout_set_wrap(made.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(made.get(), alignment);
+    pango_layout_set_markup(made.get(), text.c_str(), -1);
+    return made;
+  }
+
+  static double height_of(PangoLayout* made) {
+    int width = 0;
+    int height = 0;
+    pango_layout_get_size(made, &width, &height);
+    return static_cast<double>(height) / PANGO_SCALE;
+  }
+
+  void draw_layout(PangoLayout* made, double x, double y, const Rgb& color) {
+    if (!drawing_) return;
+    set_color(cr_, color);
+    cairo_move_to(cr_, x, y);
+    pango_cairo_show_layout(cr_, made);
+  }
+
+  // ---- pages ----
+
+  void start_page() {
+    ++page_;
+    y_ = kTop;
+    page_open_ = true;
+    if (!drawing_ || page_ == 1) return;
+    const auto header = layout(escaped(document_.running_header), kTextWidth,
+                               {8.5, false, false, kMuted});
+    draw_layout(header.get(), kLeft, 40, kMuted);
+    set_color(cr_, kRule);
+    cairo_set_line_width(cr_, 0.6);
+    cairo_move_to(cr_, kLeft, 56);
+    cairo_line_to(cr_, kPageWidth - kLeft, 56);
+    cairo_stroke(cr_);
+    auto label = document_.page_label;
+    replace(label, "{page}", std::to_string(page_));
+    replace(label, "{pages}", std::to_string(std::max(known_page_count, page_)));
+    const auto footer =
+        layout(escaped(label), kTextWidth, {8.5, false, false, kMuted}, PANGO_ALIGN_CENTER);
+    draw_layout(footer.get(), kLeft, kPageHeight - 48, kMuted);
+  }
+
+  void finish_page() {
+    if (!page_open_) return;
+    if (drawing_) cairo_show_page(cr_);
+    page_open_ = false;
+  }
+
+  void new_page() {
+    finish_page();
+    start_page();
+  }
+
+  bool at_page_top() const { return page_open_ && y_ <= kTop + 0.5; }
+
+  // Moves to a new page unless `height` still fits on this one.
+  void ensure(double height) {
+    if (!page_open_) start_page();
+    if (y_ + height > kBottom && !at_page_top()) new_page();
+  }
+
+  static void replace(std::string& text, std::string_view from, const std::string& to) {
+    const auto at = text.find(from);
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+  }
+
+  // ---- blocks ----
+
+  void title_page() {
+    start_page();
+    if (!document_.logo_svg.empty()) {
+      if (const auto size = svg_size(document_.logo_svg)) {
+        const double height = 64;
+        const double width = std::min(kTextWidth, height * size->width / size->height);
+        if (drawing_) draw_svg(cr_, document_.logo_svg, kLeft, kTop, width, height);
+      }
+    }
+    const auto title = layout(escaped(document_.title), kTextWidth, {26, true, false, kAccent});
+    draw_layout(title.get(), kLeft, 300, kAccent);
+    const double below = 300 + height_of(title.get()) + 16;
+    const auto subtitle = layout(escaped(document_.subtitle), kTextWidth, {14, false, false, kText});
+    draw_layout(subtitle.get(), kLeft, below, kText);
+    const auto header = layout(escaped(document_.running_header), kTextWidth,
+                               {11, false, false, kMuted});
+    draw_layout(header.get(), kLeft, below + height_of(subtitle.get()) + 10, kMuted);
+    new_page();
+  }
+
+  void contents() {
+    if (document_.contents_title.empty()) return;
+    const auto title = layout(escaped(document_.contents_title), kTextWidth,
+                              {18, true, false, kAccent});
+    draw_layout(title.get(), kLeft, y_, kAccent);
+    y_ += height_of(title.get()) + 14;
+    int heading_index = 0;
+    for (const auto& block : document_.blocks) {
+      if (block.kind != Block::Kind::heading) continue;
+      const int index = heading_index++;
+      if (block.level > 2) continue;
+      const double indent = block.level == 1 ? 0 : 18;
+      const TextStyle style{kBodySize, block.level == 1, false, kText};
+      const auto entry = layout(escaped(plain_text(block.spans)), kTextWidth - indent - 40, style);
+      const double height = height_of(entry.get());
+      ensure(height + 4);
+      const int page = index < static_cast<int>(known_heading_pages.size())
+                           ? known_heading_pages[index]
+                           : 0;
+      const auto number = layout(std::to_string(page), 40, style, PANGO_ALIGN_RIGHT);
+      if (drawing_) {
+        const auto link = fmt::format("dest='h{}'", index);
+        cairo_tag_begin(cr_, CAIRO_TAG_LINK, link.c_str());
+        draw_layout(entry.get(), kLeft + indent, y_, kText);
+        draw_layout(number.get(), kPageWidth - kLeft - 40, y_, kText);
+        cairo_tag_end(cr_, CAIRO_TAG_LINK);
+      }
+      y_ += height + 4;
+    }
+    new_page();
+  }
+
+  void heading(const Block& block, int index) {
+    static constexpr double kSizes[] = {18, 14, 12};
+    static constexpr double kSpaceBefore[] = {0, 14, 10};
+    const int level = std::clamp(block.level, 1, 3);
+    const TextStyle style{kSizes[level - 1], true, false, level == 3 ? kText : kAccent};
+    const auto made = layout(markup(block.spans), kTextWidth, style);
+    const double height = height_of(made.get());
+    if (level == 1 && !at_page_top()) {
+      new_page();
+    } else {
+      ensure(kSpaceBefore[level - 1] + height + kKeepWithNext);
+      if (!at_page_top()) y_ += kSpaceBefore[level - 1];
+    }
+    heading_pages.push_back(page_);
+    if (drawing_) {
+      const auto name = fmt::format("name='h{}'", index);
+      cairo_tag_begin(cr_, CAIRO_TAG_DEST, name.c_str());
+      draw_layout(made.get(), kLeft, y_, style.color);
+      cairo_tag_end(cr_, CAIRO_TAG_DEST);
+      const auto text = plain_text(block.spans);
+      const int parent = level == 1 ? CAIRO_PDF_OUTLINE_ROOT : outline_[level - 2];
+      outline_[level - 1] = cairo_pdf_surface_add_outline(
+          surface_, parent, text.c_str(), fmt::format("dest='h{}'", index).c_str(),
+          level == 1 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : static_cast<cairo_pdf_outline_flags_t>(0));
+      for (int deeper = level; deeper < 3; ++deeper) outline_[deeper] = outline_[level - 1];
+    }
+    y_ += height + 6;
+  }
+
+  // Draws a layout line by line, so a long paragraph continues on the next page.
+  void flow(PangoLayout* made, double x, const Rgb& color, const std::string& marker = {}) {
+    PangoLayoutIter* iter = pango_layout_get_iter(made);
+    bool first = true;
+    do {
+      PangoRectangle logical{};
+      pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+      const double line_height = static_cast<double>(logical.height) / PANGO_SCALE;
+      ensure(line_height);
+      const double baseline =
+          static_cast<double>(pango_layout_iter_get_baseline(iter) - logical.y) / PANGO_SCALE;
+      if (drawing_) {
+        set_color(cr_, color);
+        if (first && !marker.empty()) {
+          const auto bullet = layout(escaped(marker), kBulletIndent, {kBodySize, false, false, color});
+          PangoLayoutLine* bullet_line = pango_layout_get_line_readonly(bullet.get(), 0);
+          cairo_move_to(cr_, x - kBulletIndent, y_ + baseline);
+          pango_cairo_show_layout_line(cr_, bullet_line);
+        }
+        cairo_move_to(cr_, x + static_cast<double>(logical.x) / PANGO_SCALE, y_ + baseline);
+        pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter));
+      }
+      y_ += line_height;
+      first = false;
+    } while (pango_layout_iter_next_line(iter) != 0);
+    pango_layout_iter_free(iter);
+  }
+
+  void text_block(const std::string& text, const TextStyle& style, double indent,
+                  double space_after) {
+    const auto made = layout(text, kTextWidth - indent, style);
+    flow(made.get(), kLeft + indent, style.color);
+    y_ += space_after;
+  }
+
+  void note(const Block& block) {
+    const auto made = layout(markup(block.spans), kTextWidth - 20, {kBodySize, false, true, kText});
+    const double height = height_of(made.get()) + 12;
+    ensure(height);
+    if (drawing_) {
+      set_color(cr_, kNoteFill);
+      cairo_rectangle(cr_, kLeft, y_, kTextWidth, height);
+      cairo_fill(cr_);
+      set_color(cr_, Rgb{0.78, 0.49, 0.01});
+      cairo_rectangle(cr_, kLeft, y_, 3, height);
+      cairo_fill(cr_);
+    }
+    draw_layout(made.get(), kLeft + 12, y_ + 6, kText);
+    y_ += height + 8;
+  }
+
+  void list(const Block& block) {
+    int number = 0;
+    for (const auto& item : block.items) {
+      const auto marker = block.kind == Block::Kind::bullets ? std::string("•")
+                                                              : fmt::format("{}.", ++number);
+      const auto made = layout(markup(item), kTextWidth - kBulletIndent, {});
+      flow(made.get(), kLeft + kBulletIndent, kText, marker);
+      y_ += 2;
+    }
+    y_ += 4;
+  }
+
+  std::vector<double> column_widths(const Table& table) const {
+    const auto columns = std::max<std::size_t>(1, table.header.size());
+    std::vector<double> widths(columns, kTextWidth / static_cast<double>(columns));
+    if (table.widths.size() == columns) {
+      double total = 0;
+      for (const double share : table.widths) total += share;
+      for (std::size_t index = 0; index < columns && total > 0; ++index) {
+        widths[index] = kTextWidth * table.widths[index] / total;
+      }
+    }
+    return widths;
+  }
+
+  // One row of cells; returns its height. Draws only when `draw` (and the writer draws).
+  double row(const std::vector<std::string>& cells, const std::vector<double>& widths,
+             bool header, bool draw) {
+    std::vector<Layout> layouts;
+    double height = 0;
+    for (std::size_t index = 0; index < widths.size(); ++index) {
+      const std::string text = index < cells.size() ? cells[index] : std::string();
+      layouts.push_back(layout(escaped(text), widths[index] - 2 * kCellPadding,
+                               {9.5, header, false, kText}));
+      height = std::max(height, height_of(layouts.back().get()));
+    }
+    height += 2 * kCellPadding;
+    if (draw && drawing_) {
+      double x = kLeft;
+      for (std::size_t index = 0; index < widths.size(); ++index) {
+        if (header) {
+          set_color(cr_, kHeaderFill);
+          cairo_rectangle(cr_, x, y_, widths[index], height);
+          cairo_fill(cr_);
+        }
+        set_color(cr_, kRule);
+        cairo_set_line_width(cr_, 0.5);
+        cairo_rectangle(cr_, x, y_, widths[index], height);
+        cairo_stroke(cr_);
+        draw_layout(layouts[index].get(), x + kCellPadding, y_ + kCellPadding, kText);
+        x += widths[index];
+      }
+    }
+    return height;
+  }
+
+  void table(const Table& table) {
+    const auto widths = column_widths(table);
+    const double header_height = row(table.header, widths, true, false);
+    const auto draw_header = [&] {
+      row(table.header, widths, true, true);
+      y_ += header_height;
+    };
+    const double first_row = table.rows.empty() ? 0 : row(table.rows.front(), widths, false, false);
+    ensure(header_height + first_row);
+    draw_header();
+    for (const auto& cells : table.rows) {
+      const double height = row(cells, widths, false, false);
+      if (y_ + height > kBottom) {
+        new_page();
+        draw_header();
+      }
+      row(cells, widths, false, true);
+      y_ += height;
+    }
+    y_ += 10;
+  }
+
+  void image(const Block& block) {
+    const auto size = svg_size(block.svg);
+    if (!size) return;
+    const double width = kTextWidth * std::clamp(block.width_share, 0.1, 1.0);
+    const double height = width * size->height / size->width;
+    ensure(height);
+    if (drawing_) draw_svg(cr_, block.svg, kLeft, y_, width, height);
+    y_ += height + 10;
+  }
+
+  cairo_t* cr_;
+  cairo_surface_t* surface_;
+  const Document& document_;
+  bool drawing_;
+  PangoContext* context_ = nullptr;
+  int page_ = 0;
+  bool page_open_ = false;
+  double y_ = kTop;
+  int outline_[3] = {CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT, CAIRO_PDF_OUTLINE_ROOT};
+};
+
+cairo_status_t append_bytes(void* out, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(out)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+}  // namespace
+
+std::string to_pdf(const Document& document) {
+  std::vector<int> heading_pages;
+  int page_count = 0;
+  {
+    // Measuring pass: nothing is drawn, so any surface will do for the cairo context.
+    auto* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+    auto* cr = cairo_create(surface);
+    Writer measure(cr, surface, document, false);
+    measure.write();
+    heading_pages = measure.heading_pages;
+    page_count = measure.page_count;
+    cairo_destroy(cr);
+    cairo_surface_destroy(surface);
+  }
+  std::string pdf;
+  auto* surface = cairo_pdf_surface_create_for_stream(append_bytes, &pdf, kPageWidth, kPageHeight);
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());
+  cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samtryg");
+  auto* cr = cairo_create(surface);
+  {
+    Writer draw(cr, surface, document, true);
+    draw.known_heading_pages = heading_pages;
+    draw.known_page_count = page_count;
+    draw.write();
+  }
+  cairo_destroy(cr);
+  cairo_surface_finish(surface);
+  cairo_surface_destroy(surface);
+  return pdf;
+}
+
+}  // namespace samtryg::documents

@@ -1,0 +1,421 @@
+#include "features/reporting/commands.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/i18n/catalog.hpp"
+#include "core/i18n/locale_format.hpp"
+#include "core/util/strings.hpp"
+#include "core/util/time.hpp"
+#include "core/validation/fields.hpp"
+#include "features/indicators/commands.hpp"
+#include "features/indicators/presentation.hpp"
+#include "features/strategy/store.hpp"
+
+namespace samtryg::reporting {
+
+namespace {
+
+using validation::Errors;
+
+constexpr std::size_t kMaxChapterBody = 40000;
+
+void require_read_all(const Editor& editor) {
+  // Forms are working papers: viewers (published content only) do not see them.
+  if (!editor.read_all) throw validation::NotFound();
+}
+
+boost::json::value form_summary(const Form& form) {
+  return boost::json::object{{"status", code(form.status)},
+                             {"revision", form.revision},
+                             {"late", form.late},
+                             {"comment", form.comment}};
+}
+
+i18n::Language template_language(const Template& form_template) {
+  return i18n::parse_language(form_template.language).value_or(i18n::Language::da);
+}
+
+Role role_of(soci::session& sql, const Editor& editor, const FormRow& row) {
+  Role role;
+  role.coordinator = editor.edit_all;
+  if (!editor.edit_own || !editor.user_id) return role;
+  if (row.lead_user_id == editor.user_id) {
+    role.lead = true;
+    return role;
+  }
+  const auto initiative = strategy::store::find_initiative(sql, editor.workspace_id,
+                                                           row.form.initiative_id);
+  if (initiative && initiative->parent_initiative_id) {
+    const auto parent = strategy::store::find_initiative(sql, editor.workspace_id,
+                                                         *initiative->parent_initiative_id);
+    role.lead = parent && parent->lead_user_id == editor.user_id;
+  }
+  return role;
+}
+
+// Loads the form inside the transaction, checks the step and writes it with its revision and
+// audit entry.
+void take_step(db::Database& database, const Editor& editor, long long form_id,
+               long long row_version, Step step, const std::string& note) {
+  database.in_transaction([&](soci::session& sql) {
+    const auto row = store::find_form(sql, editor.workspace_id, form_id);
+    if (!row || !editor.read_all) throw validation::NotFound();
+    const auto role = role_of(sql, editor, *row);
+    if (!role.coordinator && !role.lead) throw validation::Forbidden();
+    if (row->form.row_version != row_version) throw validation::Conflict();
+    const auto next = after(row->form.status, step, role);
+    if (!next) {
+      Errors errors;
+      errors.add("form", "form_step_not_allowed",
+                 {{"status", "t:form_status_" + std::string(code(row->form.status))}});
+      throw validation::Invalid(errors);
+    }
+    const auto round = store::find_round(sql, editor.workspace_id, row->form.round_id);
+    Form form = row->form;
+    form.status = *next;
+    form.revision += 1;
+    form.updated_by = editor.actor.label;
+    if (step == Step::submit) {
+      form.submitted_at = now_iso_utc();
+      form.late = round && is_late(form.submitted_at, round->deadline);
+      form.comment.clear();
+    } else if (step == Step::return_to_lead || step == Step::reopen) {
+      form.comment = note;
+    }
+    if (!store::update_form(sql, form)) throw validation::Conflict();
+    store::insert_revision(sql, {0, form.id, form.revision, form.status, form.content, "",
+                                 editor.actor.label, note});
+    strategy::audit_change(sql, editor, std::string(code(form.status)), "report_form", form.id,
+                           form_summary(row->form), form_summary(form));
+  });
+}
+
+void require_note(const std::string& note, std::string_view field) {
+  Errors errors;
+  validation::require(errors, field, trim(note), kMaxComment);
+  validation::throw_if_any(errors);
+}
+
+// ---- the report's chapters with their starting text ----------------------------------------
+
+std::string bullet_lines(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& line : lines) text += "- " + line + "\n";
+  return text;
+}
+
+// `indicator_lines` are read before the transaction: reading them needs a connection of its
+// own, and the pool may have only the one the transaction holds.
+std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
+                                       const strategy::Plan& plan, const RoundInput& input,
+                                       i18n::Language language,
+                                       const std::vector<std::string>& indicator_lines) {
+  const auto& catalog = i18n::Catalog::get(language);
+  const auto period = fmt::format("{} – {}", i18n::format_iso_date(input.period_start, language),
+                                  i18n::format_iso_date(input.period_end, language));
+  std::vector<Chapter> chapters;
+  const auto add = [&](std::string key, std::string body) {
+    Chapter chapter;
+    chapter.position = static_cast<int>(chapters.size()) + 1;
+    chapter.title = std::string(catalog.text("chapter_" + key));
+    chapter.key = std::move(key);
+    chapter.body = std::move(body);
+    chapters.push_back(std::move(chapter));
+  };
+
+  strategy::store::InitiativeFilter filter;
+  filter.workspace_id = editor.workspace_id;
+  filter.plan_id = plan.id;
+  filter.top_level_only = true;
+  const auto initiatives = strategy::store::initiatives(sql, filter);
+  const auto in_plan = std::count_if(initiatives.begin(), initiatives.end(),
+                                     [](const auto& row) { return row.initiative.in_plan; });
+
+  std::string about = plan.summary.empty() ? std::string() : plan.summary + "\n\n";
+  about += catalog.format("chapter_about_start",
+                          {{"plan", plan.name},
+                           {"period", period},
+                           {"count", std::to_string(initiatives.size())},
+                           {"in_plan", std::to_string(in_plan)}});
+  add("about", about);
+
+  add("indicator", catalog.format("chapter_indicator_start",
+                                  {{"count", std::to_string(indicator_lines.size())}}) +
+                       "\n\n" + bullet_lines(indicator_lines));
+
+  std::vector<std::string> communication_lines;
+  std::map<long long, std::string> names;
+  for (const auto& row : initiatives) names[row.initiative.id] = row.initiative.name;
+  strategy::store::ActivityFilter activities;
+  activities.workspace_id = editor.workspace_id;
+  activities.kind = "communication";
+  for (const auto& activity : strategy::store::activities(sql, activities)) {
+    const auto initiative = names.find(activity.initiative_id);
+    if (initiative == names.end()) continue;
+    const auto& when = activity.done_when;
+    if (when.empty() || when.substr(0, 7) < input.period_start.substr(0, 7) ||
+        when.substr(0, 7) > input.period_end.substr(0, 7)) {
+      continue;
+    }
+    communication_lines.push_back(fmt::format("{} ({}, {})", activity.title, initiative->second,
+                                              when));
+  }
+  add("awareness", std::string(catalog.text("chapter_awareness_start")) + "\n\n" +
+                       bullet_lines(communication_lines));
+
+  std::map<std::string, std::vector<std::string>> by_year;
+  for (const auto& row : initiatives) {
+    const auto year = row.initiative.start_date.substr(0, 4);
+    by_year[year.empty() ? "–" : year].push_back(row.initiative.name);
+  }
+  std::vector<std::string> year_lines;
+  for (const auto& [year, list] : by_year) {
+    std::string joined;
+    for (const auto& name : list) joined += (joined.empty() ? "" : ", ") + name;
+    year_lines.push_back(fmt::format("{}: {}", year, joined));
+  }
+  add("initiatives", catalog.format("chapter_initiatives_start",
+                                    {{"count", std::to_string(initiatives.size())},
+                                     {"in_plan", std::to_string(in_plan)}}) +
+                         "\n\n" + bullet_lines(year_lines));
+  add("assessment", std::string(catalog.text("chapter_assessment_start")));
+  return chapters;
+}
+
+}  // namespace
+
+std::vector<long long> default_reporting_initiatives(db::Database& database,
+                                                     const Editor& editor, long long plan_id) {
+  auto sql = database.session();
+  strategy::store::InitiativeFilter filter;
+  filter.workspace_id = editor.workspace_id;
+  filter.plan_id = plan_id;
+  filter.top_level_only = true;
+  filter.in_plan = 1;
+  std::vector<long long> ids;
+  for (const auto& row : strategy::store::initiatives(sql, filter)) {
+    if (row.initiative.status != "proposed") ids.push_back(row.initiative.id);
+  }
+  return ids;
+}
+
+long long create_round(db::Database& database, const Editor& editor, const RoundInput& input) {
+  strategy::require_edit_all(editor);
+  const auto plan = strategy::readable_plan(database, editor, input.plan_id);
+  Errors errors;
+  validation::require(errors, "name", trim(input.name), strategy::kMaxName);
+  for (const auto& [field, value] : {std::pair{"period_start", &input.period_start},
+                                     std::pair{"period_end", &input.period_end},
+                                     std::pair{"deadline", &input.deadline}}) {
+    if (!validation::is_iso_date(*value)) errors.add(field, "date_invalid");
+  }
+  if (validation::is_iso_date(input.period_start) && validation::is_iso_date(input.period_end) &&
+      input.period_end < input.period_start) {
+    errors.add("period_end", "period_end_before_start");
+  }
+  const auto* form_template = find_builtin_template(input.template_key);
+  if (form_template == nullptr) errors.add("template_key", "choice_invalid");
+  const auto initiative_ids = input.initiative_ids.empty()
+                                  ? default_reporting_initiatives(database, editor, input.plan_id)
+                                  : input.initiative_ids;
+  if (initiative_ids.empty()) errors.add("initiatives", "round_no_initiatives");
+  validation::throw_if_any(errors);
+
+  const auto language = template_language(*form_template);
+  std::vector<std::string> indicator_lines;
+  for (const auto& record :
+       indicators::plan_indicators(database, editor, plan.id, input.period_end)) {
+    indicator_lines.push_back(
+        fmt::format("**{}**: {}", record.indicator.name,
+                    indicators::status_label(record.assessment.status,
+                                             i18n::Catalog::get(language))));
+  }
+  long long round_id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    if (store::round_name_taken(sql, plan.id, std::string(trim(input.name)))) {
+      Errors taken;
+      taken.add("name", "round_name_taken");
+      throw validation::Invalid(taken);
+    }
+    std::map<long long, Content> carried;
+    if (input.carry_forward_from) {
+      const auto previous = store::find_round(sql, editor.workspace_id, *input.carry_forward_from);
+      if (!previous || previous->plan_id != plan.id) {
+        Errors wrong;
+        wrong.add("carry_forward_from", "choice_invalid");
+        throw validation::Invalid(wrong);
+      }
+      for (const auto& row : store::round_forms(sql, previous->id)) {
+        carried[row.form.initiative_id] = carried_forward(*form_template, row.form.content);
+      }
+    }
+    Round round;
+    round.workspace_id = editor.workspace_id;
+    round.plan_id = plan.id;
+    round.name = std::string(trim(input.name));
+    round.period_start = input.period_start;
+    round.period_end = input.period_end;
+    round.deadline = input.deadline;
+    round.form_template = *form_template;
+    round.previous_round_id = input.carry_forward_from;
+    round_id = store::insert_round(sql, round);
+    for (const auto initiative_id : initiative_ids) {
+      const auto initiative = strategy::store::find_initiative(sql, editor.workspace_id,
+                                                               initiative_id);
+      if (!initiative || initiative->plan_id != plan.id) {
+        Errors wrong;
+        wrong.add("initiatives", "choice_invalid");
+        throw validation::Invalid(wrong);
+      }
+      Form form;
+      form.round_id = round_id;
+      form.initiative_id = initiative_id;
+      form.content = carried[initiative_id];
+      form.updated_by = editor.actor.label;
+      const auto form_id = store::insert_form(sql, form);
+      store::insert_revision(sql, {0, form_id, 0, FormStatus::draft, form.content, "",
+                                   editor.actor.label, ""});
+    }
+    for (auto& chapter :
+         starting_chapters(sql, editor, plan, input, language, indicator_lines)) {
+      chapter.round_id = round_id;
+      store::insert_chapter(sql, chapter);
+    }
+    strategy::audit_change(sql, editor, "create", "report_round", round_id, nullptr,
+                           boost::json::object{{"name", round.name},
+                                               {"period_start", round.period_start},
+                                               {"period_end", round.period_end},
+                                               {"deadline", round.deadline},
+                                               {"forms", initiative_ids.size()}});
+  });
+  return round_id;
+}
+
+RoundRecord readable_round(db::Database& database, const Editor& editor, long long id) {
+  require_read_all(editor);
+  std::optional<Round> round;
+  {
+    auto sql = database.session();
+    round = store::find_round(sql, editor.workspace_id, id);
+  }
+  if (!round) throw validation::NotFound();
+  RoundRecord record;
+  // Its own connection: never hold two at once (the pool may have one).
+  record.plan = strategy::readable_plan(database, editor, round->plan_id);
+  auto sql = database.session();
+  record.forms = store::round_forms(sql, round->id);
+  record.chapters = store::chapters(sql, round->id);
+  record.round = std::move(*round);
+  return record;
+}
+
+std::vector<Round> plan_rounds(db::Database& database, const Editor& editor, long long plan_id) {
+  require_read_all(editor);
+  strategy::readable_plan(database, editor, plan_id);
+  auto sql = database.session();
+  return store::rounds(sql, editor.workspace_id, plan_id);
+}
+
+FormRecord readable_form(db::Database& database, const Editor& editor, long long id) {
+  require_read_all(editor);
+  auto sql = database.session();
+  auto row = store::find_form(sql, editor.workspace_id, id);
+  if (!row) throw validation::NotFound();
+  FormRecord record;
+  record.round = *store::find_round(sql, editor.workspace_id, row->form.round_id);
+  record.role = role_of(sql, editor, *row);
+  record.save_refusal = std::string(reporting::save_refusal(row->form.status, record.role));
+  record.row = std::move(*row);
+  return record;
+}
+
+void save_form(db::Database& database, const Editor& editor, long long form_id,
+               long long row_version, const Content& content) {
+  database.in_transaction([&](soci::session& sql) {
+    const auto row = store::find_form(sql, editor.workspace_id, form_id);
+    if (!row || !editor.read_all) throw validation::NotFound();
+    const auto role = role_of(sql, editor, *row);
+    if (!role.coordinator && !role.lead) throw validation::Forbidden();
+    if (const auto refusal = reporting::save_refusal(row->form.status, role); !refusal.empty()) {
+      Errors errors;
+      errors.add("form", std::string(refusal), {{"comment", row->form.comment}});
+      throw validation::Invalid(errors);
+    }
+    const auto round = store::find_round(sql, editor.workspace_id, row->form.round_id);
+    auto errors = check_content(round->form_template, content);
+    validation::throw_if_any(errors);
+    if (row->form.row_version != row_version) throw validation::Conflict();
+    if (row->form.content == content) return;  // nothing changed: no empty revision
+    Form form = row->form;
+    form.content = content;
+    form.revision += 1;
+    form.updated_by = editor.actor.label;
+    if (!store::update_form(sql, form)) throw validation::Conflict();
+    store::insert_revision(sql, {0, form.id, form.revision, form.status, form.content, "",
+                                 editor.actor.label, ""});
+    strategy::audit_change(sql, editor, "update", "report_form", form.id,
+                           form_summary(row->form), form_summary(form));
+  });
+}
+
+void submit_form(db::Database& database, const Editor& editor, long long form_id,
+                 long long row_version) {
+  take_step(database, editor, form_id, row_version, Step::submit, "");
+}
+
+void return_form(db::Database& database, const Editor& editor, long long form_id,
+                 long long row_version, const std::string& comment) {
+  require_note(comment, "comment");
+  take_step(database, editor, form_id, row_version, Step::return_to_lead,
+            std::string(trim(comment)));
+}
+
+void approve_form(db::Database& database, const Editor& editor, long long form_id,
+                  long long row_version) {
+  take_step(database, editor, form_id, row_version, Step::approve, "");
+}
+
+void reopen_form(db::Database& database, const Editor& editor, long long form_id,
+                 long long row_version, const std::string& reason) {
+  require_note(reason, "reason");
+  take_step(database, editor, form_id, row_version, Step::reopen, std::string(trim(reason)));
+}
+
+std::vector<Revision> form_revisions(db::Database& database, const Editor& editor,
+                                     long long form_id) {
+  readable_form(database, editor, form_id);
+  auto sql = database.session();
+  return store::revisions(sql, form_id);
+}
+
+void save_chapter(db::Database& database, const Editor& editor, const Chapter& chapter) {
+  strategy::require_edit_all(editor);
+  Errors errors;
+  validation::require(errors, "title", trim(chapter.title), strategy::kMaxName);
+  validation::limit(errors, "body", chapter.body, kMaxChapterBody);
+  validation::throw_if_any(errors);
+  database.in_transaction([&](soci::session& sql) {
+    if (!store::find_round(sql, editor.workspace_id, chapter.round_id)) {
+      throw validation::NotFound();
+    }
+    const auto existing = store::chapters(sql, chapter.round_id);
+    const auto found = std::find_if(existing.begin(), existing.end(),
+                                    [&](const Chapter& item) { return item.id == chapter.id; });
+    if (found == existing.end()) throw validation::NotFound();
+    if (!store::update_chapter(sql, chapter)) throw validation::Conflict();
+    strategy::audit_change(sql, editor, "update", "report_chapter", chapter.id,
+                           boost::json::object{{"title", found->title}, {"body", found->body}},
+                           boost::json::object{{"title", chapter.title}, {"body", chapter.body}});
+  });
+}
+
+std::vector<AssignedForm> my_forms(db::Database& database, const Editor& editor) {
+  if (!editor.user_id) return {};
+  auto sql = database.session();
+  return store::forms_led_by(sql, editor.workspace_id, *editor.user_id);
+}
+
+}  // namespace samtryg::reporting

@@ -1,0 +1,84 @@
+#pragma once
+// Use cases of the reporting cycle, shared by the web pages, the CLI and the demo: check rights
+// → validate everything → one transaction (store + revision + audit). Failures:
+// validation::Invalid (field errors), NotFound, Forbidden, Conflict.
+//
+// Rights: coordinators and admins create rounds, write chapters, return, approve and reopen
+// forms; the lead of an initiative (or of its parent) fills in and submits its forms. Members
+// read rounds and forms; viewers do not see them (forms are internal working papers).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/db/database.hpp"
+#include "features/reporting/store.hpp"
+#include "features/strategy/commands.hpp"
+
+namespace samtryg::reporting {
+
+using strategy::Editor;
+
+struct RoundInput {
+  long long plan_id = 0;
+  std::string name;
+  std::string period_start;
+  std::string period_end;
+  std::string deadline;
+  std::string template_key;
+  // Which initiatives report; empty means the default: the plan's top-level initiatives that
+  // are written into the plan and not merely proposed.
+  std::vector<long long> initiative_ids;
+  // Carry forward the items still planned or ongoing in this earlier round's forms.
+  std::optional<long long> carry_forward_from;
+};
+
+// Creates the round with one draft form per reporting initiative and the report's chapters
+// with generated starting text. Returns the round's id.
+long long create_round(db::Database& database, const Editor& editor, const RoundInput& input);
+
+struct RoundRecord {
+  Round round;
+  strategy::Plan plan;
+  std::vector<FormRow> forms;
+  std::vector<Chapter> chapters;
+};
+
+RoundRecord readable_round(db::Database& database, const Editor& editor, long long id);
+std::vector<Round> plan_rounds(db::Database& database, const Editor& editor, long long plan_id);
+// The initiatives a new round of `plan_id` asks by default, for the new-round form.
+std::vector<long long> default_reporting_initiatives(db::Database& database,
+                                                     const Editor& editor, long long plan_id);
+
+struct FormRecord {
+  Round round;
+  FormRow row;
+  Role role;
+  std::string save_refusal;  // catalog key when the editor may not change the answers now
+};
+
+FormRecord readable_form(db::Database& database, const Editor& editor, long long id);
+
+// Saves the answers as a new revision. Refused with Invalid (field "form") and the reason when
+// the form is locked; Conflict when someone saved since `row_version` was read.
+void save_form(db::Database& database, const Editor& editor, long long form_id,
+               long long row_version, const Content& content);
+// The workflow steps; `note` is the comment of a return and the reason of a reopen (both
+// required). A submit after the deadline is accepted and marked late.
+void submit_form(db::Database& database, const Editor& editor, long long form_id,
+                 long long row_version);
+void return_form(db::Database& database, const Editor& editor, long long form_id,
+                 long long row_version, const std::string& comment);
+void approve_form(db::Database& database, const Editor& editor, long long form_id,
+                  long long row_version);
+void reopen_form(db::Database& database, const Editor& editor, long long form_id,
+                 long long row_version, const std::string& reason);
+
+std::vector<Revision> form_revisions(db::Database& database, const Editor& editor,
+                                     long long form_id);
+
+void save_chapter(db::Database& database, const Editor& editor, const Chapter& chapter);
+
+// The forms of the initiatives the editor leads, newest round first.
+std::vector<AssignedForm> my_forms(db::Database& database, const Editor& editor);
+
+}  // namespace samtryg::reporting

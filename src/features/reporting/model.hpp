@@ -1,0 +1,139 @@
+#pragma once
+// The reporting cycle's rules, with no I/O: form templates (data, not code), a form's answers,
+// what a valid answer is, and the workflow draft → submitted → returned → approved.
+//
+// A template is an ordered list of sections; each section is a list of items (text, status,
+// when, link), free Markdown text with a character limit, or yes/no questions. Answers are
+// keyed by section key, so a template that changes after forms exist leaves the old answers
+// readable: an answer whose section is gone is still shown (under its stored title).
+#include <boost/json/value.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/validation/validation.hpp"
+
+namespace samtryg::reporting {
+
+inline constexpr std::size_t kDefaultTextLimit = 2000;  // "max. ½ side"
+inline constexpr std::size_t kMaxItemText = 1000;
+inline constexpr std::size_t kMaxItems = 200;
+inline constexpr std::size_t kMaxComment = 4000;
+
+enum class SectionKind { items, text, questions };
+std::string_view code(SectionKind kind);
+
+struct Question {
+  std::string key;
+  std::string text;
+};
+
+struct Section {
+  std::string key;
+  std::string title;
+  std::string guidance;
+  SectionKind kind = SectionKind::text;
+  std::size_t limit = kDefaultTextLimit;  // text sections: characters allowed
+  std::vector<Question> questions;        // question sections
+  std::string activity_kind;  // item sections: which kind of register activity they list
+  bool indicators = false;    // the section shows (and takes values for) linked indicators
+};
+
+struct Template {
+  std::string key;
+  std::string name;
+  std::string language;
+  std::vector<Section> sections;
+
+  const Section* section(std::string_view key) const;
+};
+
+// Throws validation::Invalid with JSON paths ("$.sections[2].kind") for a malformed template.
+Template parse_template(const boost::json::value& json);
+boost::json::value template_json(const Template& form_template);
+// The templates samtryg ships (data/form_templates.json): the Danish afrapporteringsskema and
+// the Swedish uppföljning.
+const std::vector<Template>& builtin_templates();
+const Template* find_builtin_template(std::string_view key);
+
+// ---- answers --------------------------------------------------------------------------------
+
+inline constexpr std::string_view kItemStatuses[] = {"done", "planned", "ongoing", "cancelled"};
+inline constexpr std::string_view kYesNo[] = {"yes", "no"};
+
+struct Item {
+  std::string text;
+  std::string status = "planned";
+  std::string when;  // a day, a month ("2018-01"), or empty
+  std::string link;
+  std::optional<long long> activity_id;  // the register activity the item came from
+
+  bool operator==(const Item&) const = default;
+};
+
+struct Answer {
+  std::string section;
+  std::string title;  // the section's title when answered, for templates that change later
+  std::vector<Item> items;
+  std::string text;                                // Markdown
+  std::map<std::string, std::string> answers;      // question key → "yes" / "no" / ""
+  std::map<std::string, std::string> comments;     // question key → free comment
+
+  bool operator==(const Answer&) const = default;
+};
+
+struct Content {
+  std::vector<Answer> answers;
+
+  const Answer* answer(std::string_view section) const;
+  Answer& answer_for(const Section& section);
+  bool operator==(const Content&) const = default;
+};
+
+Content parse_content(const boost::json::value& json);
+boost::json::value content_json(const Content& content);
+
+// Every problem with the answers, as field errors named as the form names its inputs
+// ("s.results.text", "s.activities.2.when"). Text over a section's limit names the count.
+validation::Errors check_content(const Template& form_template, const Content& content);
+
+// Items whose work was still ahead when the previous round closed (planned or ongoing), for a
+// new round that carries them forward.
+Content carried_forward(const Template& form_template, const Content& previous);
+
+// ---- workflow -------------------------------------------------------------------------------
+
+enum class FormStatus { draft, submitted, returned, approved };
+std::string_view code(FormStatus status);
+std::optional<FormStatus> parse_form_status(std::string_view code);
+
+enum class Step { save, submit, return_to_lead, approve, reopen };
+
+struct Role {
+  bool coordinator = false;  // coordinators and admins
+  bool lead = false;         // the lead of the form's initiative
+};
+
+// The status after `step`, or nothing when `role` may not take it from `status`. Leads save
+// and submit drafts and returned forms; coordinators also save a submitted form, return or
+// approve it, and reopen an approved (locked) one.
+std::optional<FormStatus> after(FormStatus status, Step step, const Role& role);
+// Why a save is refused, as a catalog key ("form_locked_approved"), or "" when it is allowed.
+std::string_view save_refusal(FormStatus status, const Role& role);
+
+// Submitted after the end of the deadline day (both ISO; `submitted_at` may carry a time).
+bool is_late(std::string_view submitted_at, std::string_view deadline);
+
+// What a form's revisions differ in, section by section, for the side-by-side compare.
+struct SectionChange {
+  std::string section;
+  std::string title;
+  bool changed = false;
+};
+std::vector<SectionChange> compare(const Template& form_template, const Content& before,
+                                   const Content& after);
+
+}  // namespace samtryg::reporting

@@ -1,0 +1,792 @@
+#include "features/reporting/pages.hpp"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "core/documents/document.hpp"
+#include "core/i18n/locale_format.hpp"
+#include "core/util/strings.hpp"
+#include "core/util/time.hpp"
+#include "core/web/fields.hpp"
+#include "core/web/form_errors.hpp"
+#include "core/web/form_page.hpp"
+#include "core/web/page.hpp"
+#include "features/reporting/commands.hpp"
+#include "features/reporting/report.hpp"
+#include "features/strategy/editor.hpp"
+#include "features/strategy/store.hpp"
+
+namespace samtryg::reporting {
+
+namespace {
+
+using http::Method;
+using http::Response;
+using web::Access;
+using web::Context;
+using web::Field;
+using Kind = web::Field::Kind;
+
+constexpr int kBlankItemRows = 3;
+
+std::string template_path(std::string_view name) {
+  return "src/features/reporting/templates/" + std::string(name) + ".mustache";
+}
+
+std::string t(const Context& context, std::string_view key) {
+  return web::text_of(context, key);
+}
+
+std::string id_text(long long id) {
+  return std::to_string(id);
+}
+
+std::string date_text(const Context& context, std::string_view iso) {
+  return iso.size() >= 10 ? i18n::format_iso_date(iso.substr(0, 10), context.language)
+                          : std::string(iso);
+}
+
+std::string status_text(const Context& context, FormStatus status) {
+  return t(context, "form_status_" + std::string(code(status)));
+}
+
+long long row_version_of(Context& context) {
+  return parse_integer(context.form().value("row_version")).value_or(0);
+}
+
+std::string notice(const Context& context) {
+  return web::notice_text(context, {"notice_form_saved", "notice_form_submitted",
+                                    "notice_form_returned", "notice_form_approved",
+                                    "notice_form_reopened", "notice_round_created",
+                                    "notice_saved"});
+}
+
+Response download(const ReportFile& file) {
+  return Response::text(file.bytes)
+      .header("Content-Type", file.content_type)
+      .header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", file.file_name))
+      .header("Cache-Control", "no-store");
+}
+
+// ---- rounds ---------------------------------------------------------------------------------
+
+Response show_rounds(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  auto rounds = view::list();
+  for (const auto& round : plan_rounds(context.services.database, editor, plan.id)) {
+    view::Data item;
+    item.set("id", id_text(round.id));
+    item.set("name", round.name);
+    item.set("period", fmt::format("{} – {}", date_text(context, round.period_start),
+                                   date_text(context, round.period_end)));
+    item.set("deadline", date_text(context, round.deadline));
+    rounds.push_back(item);
+  }
+  view::Data data;
+  data.set("plan_id", id_text(plan.id));
+  data.set("plan_name", plan.name);
+  data.set("rounds", rounds);
+  data.set("has_rounds", view::flag(!rounds.is_empty_list()));
+  data.set("can_create", view::flag(editor.edit_all));
+  data.set("notice", view::text(notice(context)));
+  return web::render_page(context, template_path("rounds"), data,
+                          {.title = t(context, "rounds_title") + ": " + plan.name, .nav = "plans"});
+}
+
+Response round_form(Context& context, const strategy::Plan& plan, const RoundInput& input,
+                    const validation::Errors& errors, int status) {
+  const auto editor = strategy::editor_of(context);
+  auto sql = context.services.database.session();
+  strategy::store::InitiativeFilter filter;
+  filter.workspace_id = editor.workspace_id;
+  filter.plan_id = plan.id;
+  filter.top_level_only = true;
+  auto initiatives = view::list();
+  for (const auto& row : strategy::store::initiatives(sql, filter)) {
+    const auto& initiative = row.initiative;
+    view::Data item;
+    item.set("id", id_text(initiative.id));
+    item.set("name", initiative.name);
+    item.set("status", t(context, "status_" + initiative.status));
+    const bool chosen = std::find(input.initiative_ids.begin(), input.initiative_ids.end(),
+                                  initiative.id) != input.initiative_ids.end();
+    item.set("checked", view::flag(chosen));
+    initiatives.push_back(item);
+  }
+  std::vector<web::Option> templates;
+  for (const auto& candidate : builtin_templates()) {
+    templates.push_back({candidate.key, candidate.name});
+  }
+  std::vector<web::Option> previous{{"", t(context, "round_carry_none")}};
+  for (const auto& round : store::rounds(sql, editor.workspace_id, plan.id)) {
+    previous.push_back({id_text(round.id), round.name});
+  }
+  const std::vector<Field> fields = {
+      {"name", t(context, "round_name"), input.name, Kind::text, true,
+       t(context, "round_name_hint"), {}, 4},
+      {"period_start", t(context, "round_period_start"), input.period_start, Kind::date, true, {},
+       {}, 4},
+      {"period_end", t(context, "round_period_end"), input.period_end, Kind::date, true, {}, {}, 4},
+      {"deadline", t(context, "round_deadline"), input.deadline, Kind::date, true, {}, {}, 4},
+      {"template_key", t(context, "round_template"), input.template_key, Kind::select, true, {},
+       templates, 4},
+      {"carry_forward_from", t(context, "round_carry_forward"),
+       input.carry_forward_from ? id_text(*input.carry_forward_from) : std::string(),
+       Kind::select, false, {}, previous, 4},
+  };
+  view::Data data;
+  data.set("plan_id", id_text(plan.id));
+  data.set("plan_name", plan.name);
+  view::Data field_block;
+  field_block.set("fields", web::fields_data(fields, errors, context.catalog()));
+  data.set("field_block", field_block);
+  data.set("initiatives", initiatives);
+  if (const auto* error = errors.for_field("initiatives")) {
+    data.set("initiatives_error", web::error_message(*error, context.catalog()));
+  }
+  web::add_errors(data, errors, context.catalog());
+  return web::render_page(context, template_path("round_new"), data,
+                          {.title = t(context, "rounds_new"), .status = status, .nav = "plans"});
+}
+
+Response new_round(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  strategy::require_edit_all(editor);
+  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  RoundInput input;
+  input.plan_id = plan.id;
+  input.template_key = plan.kind == "cooperation_agreement" ? "uppfoljning_sv" : "afrapportering_da";
+  input.initiative_ids = default_reporting_initiatives(context.services.database, editor, plan.id);
+  return round_form(context, plan, input, {}, 200);
+}
+
+Response create_round_submit(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto& form = context.form();
+  RoundInput input;
+  input.plan_id = plan.id;
+  input.name = form.value("name");
+  input.period_start = std::string(trim(form.value("period_start")));
+  input.period_end = std::string(trim(form.value("period_end")));
+  input.deadline = std::string(trim(form.value("deadline")));
+  input.template_key = form.value("template_key");
+  if (const auto previous = parse_id(form.value("carry_forward_from"))) {
+    input.carry_forward_from = previous;
+  }
+  validation::Errors errors;
+  for (const auto& value : form.all("initiative")) {
+    if (const auto id = parse_id(value)) input.initiative_ids.push_back(*id);
+  }
+  if (input.initiative_ids.empty()) errors.add("initiatives", "round_no_initiatives");
+  return web::submit(
+      [&] {
+        validation::throw_if_any(errors);
+        const auto id = create_round(context.services.database, editor, input);
+        return Response::redirect("/rounds/" + id_text(id) + "?notice=notice_round_created");
+      },
+      [&](const validation::Errors& found, bool) {
+        validation::Errors merged = errors;
+        for (const auto& item : found.items()) {
+          if (errors.for_field(item.field) == nullptr) {
+            merged.add(item.field, item.message_key, item.values);
+          }
+        }
+        return round_form(context, plan, input, merged, 422);
+      });
+}
+
+Response show_round(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  const auto record = readable_round(context.services.database, editor, context.path_id());
+  const auto& round = record.round;
+  const auto today = today_iso_utc();
+  auto forms = view::list();
+  int submitted = 0;
+  int approved = 0;
+  int returned = 0;
+  int late = 0;
+  for (const auto& row : record.forms) {
+    const auto& form = row.form;
+    const bool sent = form.status == FormStatus::submitted || form.status == FormStatus::approved;
+    const bool overdue = !sent && today > round.deadline;
+    submitted += sent ? 1 : 0;
+    approved += form.status == FormStatus::approved ? 1 : 0;
+    returned += form.status == FormStatus::returned ? 1 : 0;
+    late += form.late || overdue ? 1 : 0;
+    view::Data item;
+    item.set("id", id_text(form.id));
+    item.set("initiative", row.initiative_name);
+    item.set("lead", row.lead_name);
+    item.set("status", status_text(context, form.status));
+    item.set("status_code", std::string(code(form.status)));
+    item.set("submitted_at", view::text(sent ? date_text(context, form.submitted_at) : ""));
+    item.set("late", view::flag(form.late));
+    item.set("overdue", view::flag(overdue));
+    item.set("comment", view::text(form.status == FormStatus::returned ? form.comment : ""));
+    forms.push_back(item);
+  }
+  auto chapters = view::list();
+  for (const auto& chapter : record.chapters) {
+    view::Data item;
+    item.set("id", id_text(chapter.id));
+    item.set("title", chapter.title);
+    chapters.push_back(item);
+  }
+  auto formats = view::list();
+  for (const auto format : kReportFormats) {
+    view::Data item;
+    item.set("code", std::string(format));
+    item.set("label", t(context, "format_" + std::string(format)));
+    formats.push_back(item);
+  }
+  view::Data data;
+  data.set("id", id_text(round.id));
+  data.set("round_id", id_text(round.id));
+  data.set("name", round.name);
+  data.set("plan_id", id_text(record.plan.id));
+  data.set("plan_name", record.plan.name);
+  data.set("period", fmt::format("{} – {}", date_text(context, round.period_start),
+                                 date_text(context, round.period_end)));
+  data.set("deadline", date_text(context, round.deadline));
+  data.set("template", round.form_template.name);
+  data.set("forms", forms);
+  data.set("summary", context.catalog().format(
+                          "round_summary", {{"submitted", std::to_string(submitted)},
+                                            {"total", std::to_string(record.forms.size())},
+                                            {"approved", std::to_string(approved)},
+                                            {"returned", std::to_string(returned)},
+                                            {"late", std::to_string(late)}}));
+  data.set("chapters", chapters);
+  data.set("formats", formats);
+  data.set("can_edit_chapters", view::flag(editor.edit_all));
+  data.set("notice", view::text(notice(context)));
+  return web::render_page(context, template_path("round"), data,
+                          {.title = round.name, .nav = "plans"});
+}
+
+Response download_report(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  return download(render_report(context.services.database, editor, context.path_id(),
+                                context.params.at("format")));
+}
+
+// ---- chapters -------------------------------------------------------------------------------
+
+Response chapter_form(Context& context, const RoundRecord& record, const Chapter& chapter,
+                      const validation::Errors& errors, bool conflict) {
+  web::FormPage page;
+  page.heading = t(context, "round_chapter_edit") + ": " + chapter.title;
+  page.action = fmt::format("/rounds/{}/chapters/{}/edit", record.round.id, chapter.id);
+  page.submit = t(context, "form_save");
+  page.cancel = "/rounds/" + id_text(record.round.id);
+  page.fields = {
+      {"title", t(context, "chapter_title"), chapter.title, Kind::text, true, {}, {}, 4},
+      {"body", t(context, "chapter_body"), chapter.body, Kind::textarea, false,
+       t(context, "chapter_body_hint"), {}, 18},
+  };
+  page.hidden = web::hidden_values({{"row_version", std::to_string(chapter.row_version)}});
+  page.errors = errors;
+  page.conflict = conflict;
+  page.status = conflict ? 409 : (errors.empty() ? 200 : 422);
+  return web::render_form(context, page);
+}
+
+Chapter find_chapter(const RoundRecord& record, long long id) {
+  for (const auto& chapter : record.chapters) {
+    if (chapter.id == id) return chapter;
+  }
+  throw validation::NotFound();
+}
+
+Response edit_chapter(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  strategy::require_edit_all(editor);
+  const auto record = readable_round(context.services.database, editor, context.path_id());
+  return chapter_form(context, record, find_chapter(record, context.path_id("chapter")), {},
+                      false);
+}
+
+Response save_chapter_submit(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  const auto record = readable_round(context.services.database, editor, context.path_id());
+  auto chapter = find_chapter(record, context.path_id("chapter"));
+  chapter.title = context.form().value("title");
+  chapter.body = context.form().value("body");
+  chapter.row_version = row_version_of(context);
+  return web::submit(
+      [&] {
+        save_chapter(context.services.database, editor, chapter);
+        return Response::redirect("/rounds/" + id_text(record.round.id) + "?notice=notice_saved");
+      },
+      [&](const validation::Errors& errors, bool conflict) {
+        return chapter_form(context, record, chapter, errors, conflict);
+      });
+}
+
+// ---- the form -------------------------------------------------------------------------------
+
+std::string field_error(const Context& context, const validation::Errors& errors,
+                        const std::string& field) {
+  const auto* error = errors.for_field(field);
+  return error == nullptr ? std::string() : web::error_message(*error, context.catalog());
+}
+
+std::vector<strategy::Activity> register_activities(Context& context, long long initiative_id,
+                                                    const std::string& kind) {
+  auto sql = context.services.database.session();
+  strategy::store::ActivityFilter filter;
+  filter.workspace_id = context.workspace().id;
+  filter.initiative_id = initiative_id;
+  filter.kind = kind;
+  return strategy::store::activities(sql, filter);
+}
+
+view::Data item_data(const Context& context, const Section& section, std::size_t index,
+                     const Item& item, const validation::Errors& errors) {
+  const auto prefix = fmt::format("s.{}.{}", section.key, index);
+  view::Data data;
+  data.set("prefix", prefix);
+  data.set("number", std::to_string(index + 1));
+  data.set("text", item.text);
+  data.set("when", item.when);
+  data.set("link", item.link);
+  data.set("activity", item.activity_id ? id_text(*item.activity_id) : std::string());
+  auto statuses = view::list();
+  for (const auto status : kItemStatuses) {
+    view::Data option;
+    option.set("code", std::string(status));
+    option.set("label", t(context, "item_status_" + std::string(status)));
+    option.set("selected", view::flag(item.status == status));
+    statuses.push_back(option);
+  }
+  data.set("statuses", statuses);
+  for (const auto part : {"text", "status", "when", "link"}) {
+    data.set(std::string("error_") + part,
+             view::text(field_error(context, errors, prefix + "." + part)));
+  }
+  data.set("status_label", t(context, "item_status_" + item.status));
+  data.set("when_label", item.when);
+  return data;
+}
+
+view::Data form_data(Context& context, const FormRecord& record, const Content& content,
+                     const validation::Errors& errors, bool editable) {
+  const auto& form_template = record.round.form_template;
+  auto sections = view::list();
+  const auto add_section = [&](const Section& section, const Answer* answer) {
+    view::Data data;
+    data.set("key", section.key);
+    data.set("title", section.title);
+    data.set("guidance", view::text(section.guidance));
+    data.set("is_items", view::flag(section.kind == SectionKind::items ||
+                                    (answer != nullptr && !answer->items.empty())));
+    data.set("is_text", view::flag(section.kind == SectionKind::text ||
+                                   (answer != nullptr && !answer->text.empty())));
+    data.set("is_questions", view::flag(section.kind == SectionKind::questions));
+    auto items = view::list();
+    std::size_t index = 0;
+    if (answer != nullptr) {
+      for (const auto& item : answer->items) {
+        items.push_back(item_data(context, section, index++, item, errors));
+      }
+    }
+    data.set("has_items", view::flag(index > 0));
+    if (editable && section.kind == SectionKind::items) {
+      for (int blank = 0; blank < kBlankItemRows; ++blank) {
+        items.push_back(item_data(context, section, index++, Item{}, errors));
+      }
+      auto picks = view::list();
+      if (!section.activity_kind.empty()) {
+        for (const auto& activity :
+             register_activities(context, record.row.form.initiative_id, section.activity_kind)) {
+          view::Data option;
+          option.set("id", id_text(activity.id));
+          option.set("title", activity.title);
+          picks.push_back(option);
+        }
+      }
+      data.set("has_picks", view::flag(!picks.is_empty_list()));
+      data.set("picks", picks);
+    }
+    data.set("items", items);
+    const auto text = answer != nullptr ? answer->text : std::string();
+    const auto length = validation::utf8_length(text);
+    data.set("text", text);
+    data.set("text_html", documents::markdown_html(text));
+    data.set("has_text", view::flag(!text.empty()));
+    data.set("limit", std::to_string(section.limit));
+    data.set("limit_hint", context.catalog().format("form_limit_hint",
+                                                    {{"max", std::to_string(section.limit)}}));
+    const auto left = static_cast<long long>(section.limit) - static_cast<long long>(length);
+    data.set("chars_left", context.catalog().format(
+                               "form_chars_left", {{"left", std::to_string(left)},
+                                                   {"max", std::to_string(section.limit)}}));
+    data.set("error_text",
+             view::text(field_error(context, errors, fmt::format("s.{}.text", section.key))));
+    auto questions = view::list();
+    for (const auto& question : section.questions) {
+      const std::string answer_value =
+          answer != nullptr && answer->answers.contains(question.key) ? answer->answers.at(question.key)
+                                                                      : std::string();
+      const std::string comment =
+          answer != nullptr && answer->comments.contains(question.key)
+              ? answer->comments.at(question.key)
+              : std::string();
+      view::Data item;
+      item.set("name", fmt::format("s.{}.q.{}", section.key, question.key));
+      item.set("comment_name", fmt::format("s.{}.c.{}", section.key, question.key));
+      item.set("text", question.text);
+      item.set("yes", view::flag(answer_value == "yes"));
+      item.set("no", view::flag(answer_value == "no"));
+      item.set("none", view::flag(answer_value.empty()));
+      item.set("answer", answer_value.empty() ? t(context, "form_answer_none")
+                                              : t(context, "answer_" + answer_value));
+      item.set("comment", comment);
+      questions.push_back(item);
+    }
+    data.set("questions", questions);
+    sections.push_back(data);
+  };
+  for (const auto& section : form_template.sections) {
+    add_section(section, content.answer(section.key));
+  }
+  // Answers to sections the template no longer has stay readable.
+  for (const auto& answer : content.answers) {
+    if (form_template.section(answer.section) != nullptr) continue;
+    Section old;
+    old.key = answer.section;
+    old.title = answer.title.empty() ? answer.section : answer.title;
+    old.kind = answer.items.empty() ? SectionKind::text : SectionKind::items;
+    add_section(old, &answer);
+  }
+  view::Data data;
+  data.set("sections", sections);
+  return data;
+}
+
+Response render_form_page(Context& context, const FormRecord& record, const Content& content,
+                          const validation::Errors& errors, bool conflict, int status) {
+  const auto& row = record.row;
+  const auto& form = row.form;
+  const bool editable = record.save_refusal.empty();
+  auto data = form_data(context, record, content, errors, editable);
+  data.set("id", id_text(form.id));
+  data.set("round_id", id_text(record.round.id));
+  data.set("round_name", record.round.name);
+  data.set("initiative", row.initiative_name);
+  data.set("initiative_id", id_text(form.initiative_id));
+  data.set("title", context.catalog().format("form_title", {{"initiative", row.initiative_name}}));
+  data.set("deadline", context.catalog().format(
+                           "form_deadline", {{"deadline", date_text(context, record.round.deadline)}}));
+  data.set("status", status_text(context, form.status));
+  data.set("status_code", std::string(code(form.status)));
+  data.set("late", view::flag(form.late));
+  data.set("row_version", std::to_string(form.row_version));
+  data.set("revision", std::to_string(form.revision));
+  data.set("editable", view::flag(editable));
+  data.set("locked_reason", view::text(editable ? "" : t(context, record.save_refusal)));
+  data.set("returned_comment",
+           view::text(form.status == FormStatus::returned ? form.comment : ""));
+  const auto& role = record.role;
+  data.set("can_submit", view::flag(after(form.status, Step::submit, role).has_value()));
+  data.set("can_return", view::flag(after(form.status, Step::return_to_lead, role).has_value()));
+  data.set("can_approve", view::flag(after(form.status, Step::approve, role).has_value()));
+  data.set("can_reopen", view::flag(after(form.status, Step::reopen, role).has_value()));
+  data.set("conflict", view::flag(conflict));
+  data.set("notice", view::text(notice(context)));
+  for (const auto* part : {"comment", "reason", "form"}) {
+    data.set(std::string("error_") + part, view::text(field_error(context, errors, part)));
+  }
+  auto formats = view::list();
+  for (const auto format : {"pdf", "docx", "html"}) {
+    view::Data item;
+    item.set("code", std::string(format));
+    item.set("label", t(context, "format_" + std::string(format)));
+    formats.push_back(item);
+  }
+  data.set("formats", formats);
+  web::add_errors(data, errors, context.catalog());
+  return web::render_page(context, template_path("form"), data,
+                          {.title = row.initiative_name + " · " + record.round.name,
+                           .status = status,
+                           .nav = "plans"});
+}
+
+Response show_form(Context& context) {
+  const auto record =
+      readable_form(context.services.database, strategy::editor_of(context), context.path_id());
+  return render_form_page(context, record, record.row.form.content, {}, false, 200);
+}
+
+std::string item_status_of(const strategy::Activity& activity) {
+  for (const auto status : kItemStatuses) {
+    if (activity.status == status) return activity.status;
+  }
+  return "planned";
+}
+
+// The answers as the form's fields give them: blank item rows and removed items dropped, an
+// activity picked from the register appended.
+Content content_from_form(Context& context, const FormRecord& record) {
+  const auto& form = context.form();
+  Content content;
+  for (const auto& section : record.round.form_template.sections) {
+    Answer answer;
+    answer.section = section.key;
+    answer.title = section.title;
+    switch (section.kind) {
+      case SectionKind::items: {
+        for (int index = 0;; ++index) {
+          const auto prefix = fmt::format("s.{}.{}.", section.key, index);
+          if (!form.get(prefix + "text")) break;
+          Item item;
+          item.text = std::string(trim(form.value(prefix + "text")));
+          item.status = form.value(prefix + "status", "planned");
+          item.when = std::string(trim(form.value(prefix + "when")));
+          item.link = std::string(trim(form.value(prefix + "link")));
+          item.activity_id = parse_id(form.value(prefix + "activity"));
+          const bool blank = item.text.empty() && item.when.empty() && item.link.empty();
+          if (blank || !form.value(prefix + "remove").empty()) continue;
+          answer.items.push_back(std::move(item));
+        }
+        if (const auto picked = parse_id(form.value(fmt::format("s.{}.pick", section.key)))) {
+          for (const auto& activity : register_activities(
+                   context, record.row.form.initiative_id, section.activity_kind)) {
+            if (activity.id != *picked) continue;
+            Item item;
+            item.text = activity.title;
+            item.status = item_status_of(activity);
+            item.when = activity.status == "done" ? activity.done_when : activity.planned_when;
+            if (item.when == "ongoing") item.when.clear();
+            const auto links = split(activity.links, '\n');
+            if (!links.empty()) item.link = std::string(trim(links.front()));
+            item.activity_id = activity.id;
+            answer.items.push_back(std::move(item));
+          }
+        }
+        break;
+      }
+      case SectionKind::text:
+        answer.text = form.value(fmt::format("s.{}.text", section.key));
+        // Browsers send CRLF; the limit counts what the person typed.
+        answer.text.erase(std::remove(answer.text.begin(), answer.text.end(), '\r'),
+                          answer.text.end());
+        break;
+      case SectionKind::questions:
+        for (const auto& question : section.questions) {
+          const auto value = form.value(fmt::format("s.{}.q.{}", section.key, question.key));
+          if (!value.empty()) answer.answers[question.key] = value;
+          const auto comment = std::string(
+              trim(form.value(fmt::format("s.{}.c.{}", section.key, question.key))));
+          if (!comment.empty()) answer.comments[question.key] = comment;
+        }
+        break;
+    }
+    const bool empty = answer.items.empty() && answer.text.empty() && answer.answers.empty() &&
+                       answer.comments.empty();
+    if (!empty) content.answers.push_back(std::move(answer));
+  }
+  // Answers to sections an older template had are kept as they were.
+  for (const auto& answer : record.row.form.content.answers) {
+    if (record.round.form_template.section(answer.section) == nullptr) {
+      content.answers.push_back(answer);
+    }
+  }
+  return content;
+}
+
+Response save_form_submit(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  auto& database = context.services.database;
+  const auto record = readable_form(database, editor, context.path_id());
+  const auto content = content_from_form(context, record);
+  const auto row_version = row_version_of(context);
+  const bool and_submit = context.form().value("intent") == "submit";
+  return web::submit(
+      [&] {
+        save_form(database, editor, record.row.form.id, row_version, content);
+        std::string notice_key = "notice_form_saved";
+        if (and_submit) {
+          const auto saved = readable_form(database, editor, record.row.form.id);
+          submit_form(database, editor, saved.row.form.id, saved.row.form.row_version);
+          notice_key = "notice_form_submitted";
+        }
+        return Response::redirect(fmt::format("/forms/{}?notice={}", record.row.form.id,
+                                              notice_key));
+      },
+      [&](const validation::Errors& errors, bool conflict) {
+        const auto fresh = readable_form(database, editor, record.row.form.id);
+        return render_form_page(context, fresh, content, errors, conflict,
+                                conflict ? 409 : 422);
+      });
+}
+
+template <class Step>
+Response step_submit(Context& context, Step&& step, std::string_view notice_key) {
+  const auto editor = strategy::editor_of(context);
+  auto& database = context.services.database;
+  const auto id = context.path_id();
+  const auto row_version = row_version_of(context);
+  return web::submit(
+      [&] {
+        step(database, editor, id, row_version);
+        return Response::redirect(fmt::format("/forms/{}?notice={}", id, notice_key));
+      },
+      [&](const validation::Errors& errors, bool conflict) {
+        const auto record = readable_form(database, editor, id);
+        return render_form_page(context, record, record.row.form.content, errors, conflict,
+                                conflict ? 409 : 422);
+      });
+}
+
+Response submit_submit(Context& context) {
+  return step_submit(context, submit_form, "notice_form_submitted");
+}
+
+Response return_submit(Context& context) {
+  const auto comment = context.form().value("comment");
+  return step_submit(
+      context,
+      [&](db::Database& database, const Editor& editor, long long id, long long row_version) {
+        return_form(database, editor, id, row_version, comment);
+      },
+      "notice_form_returned");
+}
+
+Response approve_submit(Context& context) {
+  return step_submit(context, approve_form, "notice_form_approved");
+}
+
+Response reopen_submit(Context& context) {
+  const auto reason = context.form().value("reason");
+  return step_submit(
+      context,
+      [&](db::Database& database, const Editor& editor, long long id, long long row_version) {
+        reopen_form(database, editor, id, row_version, reason);
+      },
+      "notice_form_reopened");
+}
+
+Response download_form(Context& context) {
+  return download(render_form(context.services.database, strategy::editor_of(context),
+                              context.path_id(), context.params.at("format")));
+}
+
+// ---- revisions ------------------------------------------------------------------------------
+
+Response show_revisions(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  auto& database = context.services.database;
+  const auto record = readable_form(database, editor, context.path_id());
+  const auto revisions = form_revisions(database, editor, record.row.form.id);
+  auto list = view::list();
+  for (const auto& revision : revisions) {
+    view::Data item;
+    item.set("number", std::to_string(revision.revision));
+    item.set("status", status_text(context, revision.status));
+    item.set("saved_at", revision.saved_at.substr(0, 16));
+    item.set("saved_by", revision.saved_by);
+    item.set("note", view::text(revision.note));
+    list.push_back(item);
+  }
+  view::Data data;
+  data.set("id", id_text(record.row.form.id));
+  data.set("initiative", record.row.initiative_name);
+  data.set("round_name", record.round.name);
+  data.set("revisions", list);
+  const auto find = [&](std::string_view text) -> const Revision* {
+    const auto number = parse_integer(text);
+    for (const auto& revision : revisions) {
+      if (number && revision.revision == *number) return &revision;
+    }
+    return nullptr;
+  };
+  const auto* left = find(context.query("a"));
+  const auto* right = find(context.query("b"));
+  if (!revisions.empty()) {
+    data.set("a", std::to_string(left ? left->revision : revisions.front().revision));
+    data.set("b", std::to_string(right ? right->revision : revisions.back().revision));
+  }
+  if (left != nullptr && right != nullptr) {
+    const auto left_data = form_data(context, record, left->content, {}, false);
+    const auto right_data = form_data(context, record, right->content, {}, false);
+    auto rows = view::list();
+    const auto changes = compare(record.round.form_template, left->content, right->content);
+    const auto& left_sections = left_data.get("sections")->list_value();
+    const auto& right_sections = right_data.get("sections")->list_value();
+    for (std::size_t index = 0; index < changes.size(); ++index) {
+      view::Data row;
+      row.set("title", changes[index].title);
+      row.set("changed", view::flag(changes[index].changed));
+      if (index < left_sections.size()) row.set("left", left_sections[index]);
+      if (index < right_sections.size()) row.set("right", right_sections[index]);
+      rows.push_back(row);
+    }
+    data.set("compare", view::flag(true));
+    data.set("compare_title",
+             context.catalog().format("form_compare_title",
+                                      {{"a", std::to_string(left->revision)},
+                                       {"b", std::to_string(right->revision)}}));
+    data.set("rows", rows);
+  }
+  return web::render_page(context, template_path("revisions"), data,
+                          {.title = t(context, "form_revisions") + ": " +
+                                    record.row.initiative_name,
+                           .nav = "plans"});
+}
+
+// ---- my forms -------------------------------------------------------------------------------
+
+Response show_my_forms(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  const auto today = today_iso_utc();
+  auto forms = view::list();
+  for (const auto& assigned : my_forms(context.services.database, editor)) {
+    const auto& form = assigned.row.form;
+    const bool open = form.status == FormStatus::draft || form.status == FormStatus::returned;
+    view::Data item;
+    item.set("id", id_text(form.id));
+    item.set("initiative", assigned.row.initiative_name);
+    item.set("round", assigned.round_name);
+    item.set("deadline", date_text(context, assigned.deadline));
+    item.set("status", status_text(context, form.status));
+    item.set("status_code", std::string(code(form.status)));
+    item.set("overdue", view::flag(open && today > assigned.deadline));
+    forms.push_back(item);
+  }
+  view::Data data;
+  data.set("forms", forms);
+  data.set("has_forms", view::flag(!forms.is_empty_list()));
+  return web::render_page(context, template_path("my_forms"), data,
+                          {.title = t(context, "my_forms_title"), .nav = "forms"});
+}
+
+}  // namespace
+
+void add_routes(web::App& app) {
+  using auth::Permission;
+  const auto read = Access::needs(Permission::read_workspace);
+  const auto own = Access::needs(Permission::edit_own);
+  const auto all = Access::needs(Permission::edit_all);
+  app.add({Method::get, "/plans/{id}/rounds", read, show_rounds});
+  app.add({Method::get, "/plans/{id}/rounds/new", all, new_round});
+  app.add({Method::post, "/plans/{id}/rounds", all, create_round_submit});
+  app.add({Method::get, "/rounds/{id}", read, show_round});
+  app.add({Method::get, "/rounds/{id}/report/{format}", read, download_report});
+  app.add({Method::get, "/rounds/{id}/chapters/{chapter}/edit", all, edit_chapter});
+  app.add({Method::post, "/rounds/{id}/chapters/{chapter}/edit", all, save_chapter_submit});
+  app.add({Method::get, "/forms/{id}", read, show_form});
+  app.add({Method::post, "/forms/{id}", own, save_form_submit});
+  app.add({Method::post, "/forms/{id}/submit", own, submit_submit});
+  app.add({Method::post, "/forms/{id}/return", all, return_submit});
+  app.add({Method::post, "/forms/{id}/approve", all, approve_submit});
+  app.add({Method::post, "/forms/{id}/reopen", all, reopen_submit});
+  app.add({Method::get, "/forms/{id}/revisions", read, show_revisions});
+  app.add({Method::get, "/forms/{id}/export/{format}", read, download_form});
+  app.add({Method::get, "/my-forms", own, show_my_forms});
+}
+
+}  // namespace samtryg::reporting

@@ -1,0 +1,320 @@
+#include "features/reporting/report.hpp"
+
+#include <fmt/format.h>
+
+#include "core/documents/docx.hpp"
+#include "core/documents/html.hpp"
+#include "core/documents/pdf.hpp"
+#include "core/documents/xlsx.hpp"
+#include "core/i18n/catalog.hpp"
+#include "core/i18n/locale_format.hpp"
+#include "features/indicators/charts.hpp"
+#include "features/indicators/commands.hpp"
+#include "features/indicators/presentation.hpp"
+#include "features/strategy/model.hpp"
+
+namespace samtryg::reporting {
+
+namespace {
+
+using documents::Block;
+using documents::Document;
+
+// The report speaks the language of its form template (the one the partnership reports in).
+i18n::Language language_of(const Round& round) {
+  return i18n::parse_language(round.form_template.language).value_or(i18n::Language::da);
+}
+
+std::string period_text(const Round& round, i18n::Language language) {
+  return fmt::format("{} – {}", i18n::format_iso_date(round.period_start, language),
+                     i18n::format_iso_date(round.period_end, language));
+}
+
+std::string when_text(std::string_view when, i18n::Language language) {
+  const auto date = strategy::parse_flexible_date(when);
+  if (!date) return std::string(when);
+  switch (date->kind) {
+    case strategy::FlexibleDate::Kind::day:
+      return i18n::format_iso_date(when, language);
+    case strategy::FlexibleDate::Kind::month:
+      return i18n::format_month(date->year, date->month, language);
+    default:
+      return {};
+  }
+}
+
+std::string text(const i18n::Catalog& catalog, std::string_view key) {
+  return std::string(catalog.text(key));
+}
+
+Document frame(db::Database& database, const Editor& editor, const Round& round,
+               const std::string& title) {
+  const auto language = language_of(round);
+  const auto& catalog = i18n::Catalog::get(language);
+  auto sql = database.session();
+  const auto look = store::workspace_look(sql, editor.workspace_id);
+  Document document;
+  document.title = title;
+  document.subtitle = fmt::format("{} · {}", round.name, period_text(round, language));
+  document.running_header = fmt::format("{} · {}", look.name, period_text(round, language));
+  document.language = round.form_template.language.empty() ? "da" : round.form_template.language;
+  document.logo_svg = look.logo_svg;
+  document.contents_title = text(catalog, "report_contents");
+  document.page_label = text(catalog, "report_page");
+  return document;
+}
+
+bool submitted(const Form& form) {
+  return form.status == FormStatus::submitted || form.status == FormStatus::approved;
+}
+
+void not_submitted_marker(std::vector<Block>& blocks, const Form& form,
+                          const i18n::Catalog& catalog) {
+  blocks.push_back(documents::note(catalog.format(
+      "report_not_submitted", {{"status", text(catalog, "form_status_" +
+                                                            std::string(code(form.status)))}})));
+}
+
+// The answers of one form, section by section (sections of an older template version that
+// are no longer in the template come last, under their stored titles).
+void form_sections(std::vector<Block>& blocks, const Template& form_template, const Form& form,
+                   const i18n::Catalog& catalog, i18n::Language language, int level) {
+  const auto section_blocks = [&](const std::string& title, const std::string& guidance,
+                                  SectionKind kind, const Answer* answer,
+                                  const std::vector<Question>& questions) {
+    blocks.push_back(documents::heading(level, title));
+    if (!guidance.empty()) {
+      auto guide = documents::paragraph(guidance);
+      guide.spans.front().italic = true;
+      blocks.push_back(std::move(guide));
+    }
+    if (answer == nullptr) {
+      blocks.push_back(documents::paragraph(text(catalog, "report_no_answer")));
+      return;
+    }
+    if (kind == SectionKind::items || !answer->items.empty()) {
+      if (answer->items.empty()) {
+        blocks.push_back(documents::paragraph(text(catalog, "report_no_items")));
+      } else {
+        Block table;
+        table.kind = Block::Kind::table;
+        table.table.header = {text(catalog, "report_column_item"),
+                              text(catalog, "report_column_status"),
+                              text(catalog, "report_column_when")};
+        table.table.widths = {6, 2, 2};
+        for (const auto& item : answer->items) {
+          auto description = item.text;
+          if (!item.link.empty()) description += "\n" + item.link;
+          table.table.rows.push_back({description, text(catalog, "item_status_" + item.status),
+                                      when_text(item.when, language)});
+        }
+        blocks.push_back(std::move(table));
+      }
+    }
+    if (kind == SectionKind::questions || !answer->answers.empty()) {
+      Block table;
+      table.kind = Block::Kind::table;
+      table.table.header = {text(catalog, "report_column_question"),
+                            text(catalog, "report_column_answer"),
+                            text(catalog, "report_column_comment")};
+      table.table.widths = {5, 1.5, 3.5};
+      for (const auto& question : questions) {
+        const auto found = answer->answers.find(question.key);
+        const auto comment = answer->comments.find(question.key);
+        const std::string value = found == answer->answers.end() || found->second.empty()
+                                      ? text(catalog, "report_unanswered")
+                                      : text(catalog, "answer_" + found->second);
+        table.table.rows.push_back(
+            {question.text, value, comment == answer->comments.end() ? "" : comment->second});
+      }
+      if (!table.table.rows.empty()) blocks.push_back(std::move(table));
+    }
+    if (!answer->text.empty()) documents::append_markdown(blocks, answer->text, level);
+  };
+  for (const auto& section : form_template.sections) {
+    section_blocks(section.title, section.guidance, section.kind, form.content.answer(section.key),
+                   section.questions);
+  }
+  for (const auto& answer : form.content.answers) {
+    if (form_template.section(answer.section) != nullptr) continue;
+    section_blocks(answer.title.empty() ? answer.section : answer.title, {},
+                   answer.items.empty() ? SectionKind::text : SectionKind::items, &answer, {});
+  }
+}
+
+// "8 gennemført, 4 planlagt eller løbende" and the first paragraph of the status text.
+void initiative_summary(std::vector<Block>& blocks, const Template& form_template,
+                        const FormRow& row, const i18n::Catalog& catalog) {
+  blocks.push_back(documents::heading(2, row.initiative_name));
+  if (!submitted(row.form)) {
+    not_submitted_marker(blocks, row.form, catalog);
+    return;
+  }
+  int done = 0;
+  int open = 0;
+  const Answer* last_text = nullptr;
+  for (const auto& section : form_template.sections) {
+    const auto* answer = row.form.content.answer(section.key);
+    if (answer == nullptr) continue;
+    for (const auto& item : answer->items) {
+      if (item.status == "done") ++done;
+      if (item.status == "planned" || item.status == "ongoing") ++open;
+    }
+    if (section.kind == SectionKind::text && !answer->text.empty()) last_text = answer;
+  }
+  blocks.push_back(documents::paragraph(catalog.format(
+      "report_summary", {{"done", std::to_string(done)}, {"open", std::to_string(open)}})));
+  if (last_text != nullptr) {
+    std::vector<Block> text_blocks;
+    documents::append_markdown(text_blocks, last_text->text, 2);
+    for (auto& block : text_blocks) {
+      if (block.kind == Block::Kind::paragraph) {
+        blocks.push_back(std::move(block));
+        break;
+      }
+    }
+  }
+}
+
+void indicator_charts(std::vector<Block>& blocks, db::Database& database, const Editor& editor,
+                      const Round& round, const i18n::Catalog& catalog) {
+  for (const auto& record :
+       indicators::plan_indicators(database, editor, round.plan_id, round.period_end)) {
+    if (record.values.empty()) continue;
+    const auto& indicator = record.indicator;
+    blocks.push_back(documents::heading(3, indicator.name));
+    blocks.push_back(documents::paragraph(indicators::status_explanation(
+        indicator, record.assessment, record.targets, catalog)));
+    auto series = indicators::time_series_of(indicator, record.targets, record.values,
+                                             record.assessment.target_id, catalog);
+    series.size = {640, 300};
+    Block chart;
+    chart.kind = Block::Kind::image;
+    chart.svg = indicators::charts::time_series(series);
+    chart.width_share = 0.85;
+    chart.alt = series.title;
+    blocks.push_back(std::move(chart));
+  }
+}
+
+ReportFile write(const Document& document, std::string_view format, const std::string& base) {
+  if (format == "pdf") return {documents::to_pdf(document), "application/pdf", base + ".pdf"};
+  if (format == "docx") {
+    return {documents::to_docx(document),
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            base + ".docx"};
+  }
+  if (format == "html") {
+    return {documents::to_html(document), "text/html; charset=utf-8", base + ".html"};
+  }
+  throw validation::NotFound();
+}
+
+std::string file_base(std::string_view name) {
+  std::string base;
+  for (const char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    if (plain) {
+      base += c;
+    } else if (!base.empty() && base.back() != '-') {
+      base += '-';
+    }
+  }
+  while (!base.empty() && base.back() == '-') base.pop_back();
+  return base.empty() ? std::string("report") : base;
+}
+
+std::string forms_xlsx(const RoundRecord& record, const i18n::Catalog& catalog) {
+  documents::XlsxSheet sheet;
+  sheet.name = text(catalog, "report_sheet");
+  sheet.header = {text(catalog, "report_column_initiative"), text(catalog, "report_column_section"),
+                  text(catalog, "report_column_item"),       text(catalog, "report_column_status"),
+                  text(catalog, "report_column_date"),       text(catalog, "report_column_link"),
+                  text(catalog, "report_column_form_status")};
+  const auto& form_template = record.round.form_template;
+  for (const auto& row : record.forms) {
+    for (const auto& answer : row.form.content.answers) {
+      const auto* section = form_template.section(answer.section);
+      const auto title = section != nullptr ? section->title : answer.title;
+      for (const auto& item : answer.items) {
+        sheet.rows.push_back({{row.initiative_name, {}},
+                              {title, {}},
+                              {item.text, {}},
+                              {text(catalog, "item_status_" + item.status), {}},
+                              {item.when, {}},
+                              {item.link, {}},
+                              {text(catalog, "form_status_" + std::string(code(row.form.status))),
+                               {}}});
+      }
+    }
+  }
+  sheet.column_widths = {32, 20, 60, 14, 12, 40, 14};
+  return documents::to_xlsx(sheet);
+}
+
+}  // namespace
+
+Document compile_report(db::Database& database, const Editor& editor, long long round_id) {
+  const auto record = readable_round(database, editor, round_id);
+  const auto& round = record.round;
+  const auto language = language_of(round);
+  const auto& catalog = i18n::Catalog::get(language);
+  auto document = frame(database, editor, round, record.plan.name);
+  auto& blocks = document.blocks;
+  for (const auto& chapter : record.chapters) {
+    blocks.push_back(documents::heading(1, chapter.title));
+    documents::append_markdown(blocks, chapter.body, 1);
+    if (chapter.key == "indicator") indicator_charts(blocks, database, editor, round, catalog);
+  }
+  blocks.push_back(documents::heading(1, text(catalog, "report_initiatives")));
+  for (const auto& row : record.forms) {
+    initiative_summary(blocks, round.form_template, row, catalog);
+  }
+  blocks.push_back(documents::heading(1, text(catalog, "report_annex")));
+  for (const auto& row : record.forms) {
+    blocks.push_back(documents::heading(2, row.initiative_name));
+    if (!submitted(row.form)) not_submitted_marker(blocks, row.form, catalog);
+    form_sections(blocks, round.form_template, row.form, catalog, language, 3);
+  }
+  return document;
+}
+
+Document form_document(db::Database& database, const Editor& editor, long long form_id) {
+  const auto record = readable_form(database, editor, form_id);
+  const auto language = language_of(record.round);
+  const auto& catalog = i18n::Catalog::get(language);
+  auto document = frame(database, editor, record.round, record.row.initiative_name);
+  document.contents_title.clear();
+  auto& blocks = document.blocks;
+  blocks.push_back(documents::paragraph(catalog.format(
+      "report_form_status",
+      {{"status", text(catalog, "form_status_" + std::string(code(record.row.form.status)))}})));
+  if (!submitted(record.row.form)) not_submitted_marker(blocks, record.row.form, catalog);
+  form_sections(blocks, record.round.form_template, record.row.form, catalog, language, 2);
+  return document;
+}
+
+ReportFile render_report(db::Database& database, const Editor& editor, long long round_id,
+                         std::string_view format) {
+  if (format == "xlsx") {
+    const auto record = readable_round(database, editor, round_id);
+    const auto& catalog = i18n::Catalog::get(language_of(record.round));
+    return {forms_xlsx(record, catalog),
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            file_base(record.round.name) + ".xlsx"};
+  }
+  if (format != "pdf" && format != "docx" && format != "html") throw validation::NotFound();
+  const auto document = compile_report(database, editor, round_id);
+  auto sql = database.session();
+  const auto round = store::find_round(sql, editor.workspace_id, round_id);
+  return write(document, format, file_base(round ? round->name : "report"));
+}
+
+ReportFile render_form(db::Database& database, const Editor& editor, long long form_id,
+                       std::string_view format) {
+  if (format != "pdf" && format != "docx" && format != "html") throw validation::NotFound();
+  const auto document = form_document(database, editor, form_id);
+  return write(document, format, file_base(document.title));
+}
+
+}  // namespace samtryg::reporting

@@ -1,0 +1,36 @@
+#pragma once
+// The compiled report of a round, built once as a documents::Document and written as PDF,
+// DOCX or HTML by the shared writers: title page, contents, the coordinators' chapters (the
+// indicator chapter with a chart per indicator), a generated summary per initiative, and
+// every form as annex. A form not yet submitted shows a clear "not submitted" marker. Also a
+// single form alone, and the XLSX with one row per form item.
+#include <string>
+#include <string_view>
+
+#include "core/db/database.hpp"
+#include "core/documents/document.hpp"
+#include "features/reporting/commands.hpp"
+
+namespace samtryg::reporting {
+
+inline constexpr std::string_view kReportFormats[] = {"pdf", "docx", "html", "xlsx"};
+
+struct ReportFile {
+  std::string bytes;
+  std::string content_type;
+  std::string file_name;
+};
+
+documents::Document compile_report(db::Database& database, const Editor& editor,
+                                   long long round_id);
+documents::Document form_document(db::Database& database, const Editor& editor,
+                                  long long form_id);
+
+// The round's report (or one form) in `format` (one of kReportFormats); throws
+// validation::NotFound for an unknown format.
+ReportFile render_report(db::Database& database, const Editor& editor, long long round_id,
+                         std::string_view format);
+ReportFile render_form(db::Database& database, const Editor& editor, long long form_id,
+                       std::string_view format);
+
+}  // namespace samtryg::reporting

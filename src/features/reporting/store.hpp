@@ -1,0 +1,122 @@
+#pragma once
+// Every SQL statement of the reporting cycle. Functions take a borrowed session so the command
+// decides the transaction; lookups are scoped to a workspace, so a round or form of another
+// workspace is simply not found. Templates and answers are stored as JSON text.
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/reporting/model.hpp"
+
+namespace samtryg::reporting {
+
+struct Round {
+  long long id = 0;
+  long long workspace_id = 0;
+  long long plan_id = 0;
+  std::string name;
+  std::string period_start;
+  std::string period_end;
+  std::string deadline;
+  Template form_template;
+  std::optional<long long> previous_round_id;
+  std::string created_at;
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+struct Form {
+  long long id = 0;
+  long long round_id = 0;
+  long long initiative_id = 0;
+  FormStatus status = FormStatus::draft;
+  Content content;
+  int revision = 0;
+  std::string submitted_at;
+  bool late = false;
+  std::string comment;  // the coordinator's reason when returned or reopened
+  std::string updated_at;
+  std::string updated_by;
+  long long row_version = 1;
+};
+
+// A form with what the board and lists show about its initiative.
+struct FormRow {
+  Form form;
+  std::string initiative_name;
+  std::optional<long long> lead_user_id;
+  std::string lead_name;
+  int position = 0;
+};
+
+struct Revision {
+  long long id = 0;
+  long long form_id = 0;
+  int revision = 0;
+  FormStatus status = FormStatus::draft;
+  Content content;
+  std::string saved_at;
+  std::string saved_by;
+  std::string note;
+};
+
+struct Chapter {
+  long long id = 0;
+  long long round_id = 0;
+  int position = 0;
+  std::string key;
+  std::string title;
+  std::string body;  // Markdown
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+// A lead's form with its round, for "my forms".
+struct AssignedForm {
+  FormRow row;
+  std::string round_name;
+  std::string deadline;
+};
+
+namespace store {
+
+long long insert_round(soci::session& sql, const Round& round);
+std::optional<Round> find_round(soci::session& sql, long long workspace_id, long long id);
+std::vector<Round> rounds(soci::session& sql, long long workspace_id, long long plan_id);
+// The workspace a round or form belongs to, for tools that act across workspaces (the CLI).
+std::optional<long long> workspace_of_round(soci::session& sql, long long round_id);
+std::optional<long long> workspace_of_form(soci::session& sql, long long form_id);
+bool round_name_taken(soci::session& sql, long long plan_id, const std::string& name);
+
+long long insert_form(soci::session& sql, const Form& form);
+// The form and its row, when its round is in the workspace.
+std::optional<FormRow> find_form(soci::session& sql, long long workspace_id, long long id);
+std::vector<FormRow> round_forms(soci::session& sql, long long round_id);
+std::vector<AssignedForm> forms_led_by(soci::session& sql, long long workspace_id,
+                                       long long user_id);
+// False when the stored row_version differs from form.row_version (someone saved first).
+bool update_form(soci::session& sql, const Form& form);
+
+// Back-dates a submission (the demo's historical round); the workflow sets it to now.
+void set_submitted_at(soci::session& sql, long long form_id, const std::string& submitted_at,
+                      bool late);
+
+void insert_revision(soci::session& sql, const Revision& revision);
+std::vector<Revision> revisions(soci::session& sql, long long form_id);
+
+long long insert_chapter(soci::session& sql, const Chapter& chapter);
+std::vector<Chapter> chapters(soci::session& sql, long long round_id);
+bool update_chapter(soci::session& sql, const Chapter& chapter);
+
+struct WorkspaceLook {
+  std::string name;
+  std::string logo_svg;
+};
+WorkspaceLook workspace_look(soci::session& sql, long long workspace_id);
+void set_workspace_logo(soci::session& sql, long long workspace_id, const std::string& svg);
+
+}  // namespace store
+
+}  // namespace samtryg::reporting
