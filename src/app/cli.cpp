@@ -175,9 +175,10 @@ int report_command(db::Database& database, long long round_id, long long form_id
     throw BadInput(round_id != 0 ? fmt::format("there is no round {}", round_id)
                                  : fmt::format("there is no form {}", form_id));
   }
-  const auto editor = strategy::Editor::for_role(*workspace_id, {std::nullopt, "cli"},
-                                                 std::nullopt, std::nullopt);
-  if (form_id != 0 && format == "xlsx") throw BadInput("a single form is written as pdf, docx or html");
+  const auto editor =
+      strategy::Editor::for_role(*workspace_id, {std::nullopt, "cli"}, std::nullopt, std::nullopt);
+  if (form_id != 0 && format == "xlsx")
+    throw BadInput("a single form is written as pdf, docx or html");
   const auto file = round_id != 0 ? reporting::render_report(database, editor, round_id, format)
                                   : reporting::render_form(database, editor, form_id, format);
   if (out == "-") {
@@ -287,13 +288,15 @@ int run_cli(int argc, char** argv, char** environment) {
   long long report_form = 0;
   std::string report_format = "pdf";
   std::string report_out;
-  auto* round_option = report_subcommand->add_option("--round", report_round, "the reporting round's id");
+  auto* round_option =
+      report_subcommand->add_option("--round", report_round, "the reporting round's id");
   report_subcommand->add_option("--form", report_form, "one form's id instead of the whole report")
       ->excludes(round_option);
   report_subcommand->add_option("--format", report_format, "pdf, docx, html or xlsx")
       ->check(CLI::IsMember({"pdf", "docx", "html", "xlsx"}))
       ->capture_default_str();
-  report_subcommand->add_option("--out", report_out, "the file to write; - writes stdout")->required();
+  report_subcommand->add_option("--out", report_out, "the file to write; - writes stdout")
+      ->required();
 
   cli.add_subcommand("version", "print the version");
 

@@ -9,8 +9,8 @@ namespace samtryg::documents {
 
 namespace {
 
-constexpr unsigned kMarkdownFlags = MD_FLAG_NOHTML | MD_FLAG_PERMISSIVEURLAUTOLINKS |
-                                    MD_FLAG_STRIKETHROUGH;
+constexpr unsigned kMarkdownFlags =
+    MD_FLAG_NOHTML | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_STRIKETHROUGH;
 
 // Collects md4c's callbacks into blocks. Nested lists are flattened into their parent's items
 // (a report rarely nests, and every output draws a flat list the same way).

@@ -29,9 +29,9 @@ struct Block {
   Line spans;               // heading, paragraph, note
   std::vector<Line> items;  // bullets, numbers
   Table table;
-  std::string svg;             // image: an SVG document
-  double width_share = 1.0;    // image: share of the text width
-  std::string alt;             // image: what it shows, for HTML and DOCX
+  std::string svg;           // image: an SVG document
+  double width_share = 1.0;  // image: share of the text width
+  std::string alt;           // image: what it shows, for HTML and DOCX
 };
 
 struct Document {

@@ -120,8 +120,7 @@ class Body {
     root.append_attribute("xmlns:wp") =
         "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
     root.append_attribute("xmlns:a") = "http://schemas.openxmlformats.org/drawingml/2006/main";
-    root.append_attribute("xmlns:pic") =
-        "http://schemas.openxmlformats.org/drawingml/2006/picture";
+    root.append_attribute("xmlns:pic") = "http://schemas.openxmlformats.org/drawingml/2006/picture";
     body_ = root.append_child("w:body");
   }
 
@@ -159,7 +158,8 @@ class Body {
     std::size_t start = 0;
     while (start <= text.size()) {
       const auto end = text.find('\n', start);
-      const auto piece = text.substr(start, end == std::string_view::npos ? text.npos : end - start);
+      const auto piece =
+          text.substr(start, end == std::string_view::npos ? text.npos : end - start);
       auto run = parent.append_child("w:r");
       if (bold || italic || !character_style.empty()) {
         auto run_properties = run.append_child("w:rPr");
@@ -202,7 +202,8 @@ class Body {
     const long long width = std::llround(width_points * kEmuPerPoint);
     const long long height = std::llround(width_points * size->height / size->width * kEmuPerPoint);
     pictures.push_back({std::move(png), width, height});
-    auto inline_node = parent.append_child("w:r").append_child("w:drawing").append_child("wp:inline");
+    auto inline_node =
+        parent.append_child("w:r").append_child("w:drawing").append_child("wp:inline");
     auto extent = inline_node.append_child("wp:extent");
     extent.append_attribute("cx") = width;
     extent.append_attribute("cy") = height;
@@ -211,7 +212,8 @@ class Body {
     doc_properties.append_attribute("name") = fmt::format("Picture {}", number).c_str();
     doc_properties.append_attribute("descr") = alt.c_str();
     auto graphic_data = inline_node.append_child("a:graphic").append_child("a:graphicData");
-    graphic_data.append_attribute("uri") = "http://schemas.openxmlformats.org/drawingml/2006/picture";
+    graphic_data.append_attribute("uri") =
+        "http://schemas.openxmlformats.org/drawingml/2006/picture";
     auto pic = graphic_data.append_child("pic:pic");
     auto non_visual = pic.append_child("pic:nvPicPr");
     auto c_nv = non_visual.append_child("pic:cNvPr");
@@ -243,7 +245,8 @@ class Body {
   void title_page() {
     if (!document_.logo_svg.empty()) picture(paragraph(), document_.logo_svg, 160, "Logo");
     text_run(paragraph("Title"), document_.title, false, false);
-    if (!document_.subtitle.empty()) text_run(paragraph("Subtitle"), document_.subtitle, false, false);
+    if (!document_.subtitle.empty())
+      text_run(paragraph("Subtitle"), document_.subtitle, false, false);
     text_run(paragraph(), document_.running_header, false, false);
     page_break();
   }
@@ -271,8 +274,8 @@ class Body {
   }
 
   static void field_char(pugi::xml_node paragraph_node, const char* type) {
-    paragraph_node.append_child("w:r").append_child("w:fldChar").append_attribute(
-        "w:fldCharType") = type;
+    paragraph_node.append_child("w:r").append_child("w:fldChar").append_attribute("w:fldCharType") =
+        type;
   }
 
   void list(const Block& block) {
@@ -543,9 +546,10 @@ std::string to_docx(const Document& document) {
   Body body(document);
   auto document_xml = body.build();
   std::string styles(kStyles);
-  replace_all(styles, "{lang}", document.language == "sv"   ? "sv-SE"
-                                : document.language == "en" ? "en-GB"
-                                                            : "da-DK");
+  replace_all(styles, "{lang}",
+              document.language == "sv"   ? "sv-SE"
+              : document.language == "en" ? "en-GB"
+                                          : "da-DK");
   Archive archive;
   archive.add("[Content_Types].xml", std::string(kContentTypes));
   archive.add("_rels/.rels", std::string(kPackageRelationships));

@@ -75,8 +75,8 @@ std::string to_html(const Document& document) {
         const int level = std::clamp(block.level, 1, 3);
         body += fmt::format("<h{0} id=\"{1}\">{2}</h{0}>\n", level, id, line_html(block.spans));
         if (level <= 2) {
-          contents += fmt::format("<li class=\"level-{}\"><a href=\"#{}\">{}</a></li>\n", level,
-                                  id, escape_html(plain_text(block.spans)));
+          contents += fmt::format("<li class=\"level-{}\"><a href=\"#{}\">{}</a></li>\n", level, id,
+                                  escape_html(plain_text(block.spans)));
         }
         break;
       }
@@ -127,9 +127,10 @@ std::string to_html(const Document& document) {
   if (!document.subtitle.empty()) html += "<p>" + escape_html(document.subtitle) + "</p>\n";
   html += "</header>\n";
   if (!contents.empty()) {
-    html += fmt::format("<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">"
-                        "{}</h2>\n<ol>\n{}</ol>\n</nav>\n",
-                        escape_html(document.contents_title), contents);
+    html += fmt::format(
+        "<nav class=\"contents\" aria-labelledby=\"contents\">\n<h2 id=\"contents\">"
+        "{}</h2>\n<ol>\n{}</ol>\n</nav>\n",
+        escape_html(document.contents_title), contents);
   }
   html += "<main>\n" + body + "</main>\n</body>\n</html>\n";
   return html;

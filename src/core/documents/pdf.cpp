@@ -172,8 +172,8 @@ class Writer {
     y_ = kTop;
     page_open_ = true;
     if (!drawing_ || page_ == 1) return;
-    const auto header = layout(escaped(document_.running_header), kTextWidth,
-                               {8.5, false, false, kMuted});
+    const auto header =
+        layout(escaped(document_.running_header), kTextWidth, {8.5, false, false, kMuted});
     draw_layout(header.get(), kLeft, 40, kMuted);
     set_color(cr_, kRule);
     cairo_set_line_width(cr_, 0.6);
@@ -226,18 +226,19 @@ class Writer {
     const auto title = layout(escaped(document_.title), kTextWidth, {26, true, false, kAccent});
     draw_layout(title.get(), kLeft, 300, kAccent);
     const double below = 300 + height_of(title.get()) + 16;
-    const auto subtitle = layout(escaped(document_.subtitle), kTextWidth, {14, false, false, kText});
+    const auto subtitle =
+        layout(escaped(document_.subtitle), kTextWidth, {14, false, false, kText});
     draw_layout(subtitle.get(), kLeft, below, kText);
-    const auto header = layout(escaped(document_.running_header), kTextWidth,
-                               {11, false, false, kMuted});
+    const auto header =
+        layout(escaped(document_.running_header), kTextWidth, {11, false, false, kMuted});
     draw_layout(header.get(), kLeft, below + height_of(subtitle.get()) + 10, kMuted);
     new_page();
   }
 
   void contents() {
     if (document_.contents_title.empty()) return;
-    const auto title = layout(escaped(document_.contents_title), kTextWidth,
-                              {18, true, false, kAccent});
+    const auto title =
+        layout(escaped(document_.contents_title), kTextWidth, {18, true, false, kAccent});
     draw_layout(title.get(), kLeft, y_, kAccent);
     y_ += height_of(title.get()) + 14;
     int heading_index = 0;
@@ -250,9 +251,8 @@ class Writer {
       const auto entry = layout(escaped(plain_text(block.spans)), kTextWidth - indent - 40, style);
       const double height = height_of(entry.get());
       ensure(height + 4);
-      const int page = index < static_cast<int>(known_heading_pages.size())
-                           ? known_heading_pages[index]
-                           : 0;
+      const int page =
+          index < static_cast<int>(known_heading_pages.size()) ? known_heading_pages[index] : 0;
       const auto number = layout(std::to_string(page), 40, style, PANGO_ALIGN_RIGHT);
       if (drawing_) {
         const auto link = fmt::format("dest='h{}'", index);
@@ -309,7 +309,8 @@ class Writer {
       if (drawing_) {
         set_color(cr_, color);
         if (first && !marker.empty()) {
-          const auto bullet = layout(escaped(marker), kBulletIndent, {kBodySize, false, false, color});
+          const auto bullet =
+              layout(escaped(marker), kBulletIndent, {kBodySize, false, false, color});
           PangoLayoutLine* bullet_line = pango_layout_get_line_readonly(bullet.get(), 0);
           cairo_move_to(cr_, x - kBulletIndent, y_ + baseline);
           pango_cairo_show_layout_line(cr_, bullet_line);
@@ -349,8 +350,8 @@ class Writer {
   void list(const Block& block) {
     int number = 0;
     for (const auto& item : block.items) {
-      const auto marker = block.kind == Block::Kind::bullets ? std::string("•")
-                                                              : fmt::format("{}.", ++number);
+      const auto marker =
+          block.kind == Block::Kind::bullets ? std::string("•") : fmt::format("{}.", ++number);
       const auto made = layout(markup(item), kTextWidth - kBulletIndent, {});
       flow(made.get(), kLeft + kBulletIndent, kText, marker);
       y_ += 2;
@@ -372,14 +373,14 @@ class Writer {
   }
 
   // One row of cells; returns its height. Draws only when `draw` (and the writer draws).
-  double row(const std::vector<std::string>& cells, const std::vector<double>& widths,
-             bool header, bool draw) {
+  double row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header,
+             bool draw) {
     std::vector<Layout> layouts;
     double height = 0;
     for (std::size_t index = 0; index < widths.size(); ++index) {
       const std::string text = index < cells.size() ? cells[index] : std::string();
-      layouts.push_back(layout(escaped(text), widths[index] - 2 * kCellPadding,
-                               {9.5, header, false, kText}));
+      layouts.push_back(
+          layout(escaped(text), widths[index] - 2 * kCellPadding, {9.5, header, false, kText}));
       height = std::max(height, height_of(layouts.back().get()));
     }
     height += 2 * kCellPadding;

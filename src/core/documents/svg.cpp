@@ -16,8 +16,8 @@ using Handle = std::unique_ptr<RsvgHandle, HandleFree>;
 
 Handle open(std::string_view svg) {
   GError* error = nullptr;
-  auto* handle = rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()),
-                                           svg.size(), &error);
+  auto* handle =
+      rsvg_handle_new_from_data(reinterpret_cast<const guint8*>(svg.data()), svg.size(), &error);
   if (error != nullptr) g_error_free(error);
   return Handle(handle);
 }
@@ -51,8 +51,7 @@ std::optional<SvgSize> svg_size(std::string_view svg) {
   return size_of(handle.get());
 }
 
-bool draw_svg(cairo_t* cr, std::string_view svg, double x, double y, double width,
-              double height) {
+bool draw_svg(cairo_t* cr, std::string_view svg, double x, double y, double width, double height) {
   const auto handle = open(svg);
   if (!handle) return false;
   const RsvgRectangle viewport{x, y, width, height};

@@ -107,8 +107,9 @@ void add_reporting_round(db::Database& database, long long workspace_id) {
   for (const auto& value : document.at("forms").as_array()) {
     const auto& entry = value.as_object();
     const auto name = text(entry, "initiative");
-    const auto row = std::find_if(record.forms.begin(), record.forms.end(),
-                                  [&](const auto& candidate) { return candidate.initiative_name == name; });
+    const auto row =
+        std::find_if(record.forms.begin(), record.forms.end(),
+                     [&](const auto& candidate) { return candidate.initiative_name == name; });
     if (row == record.forms.end()) continue;
     const auto form_id = row->form.id;
     const auto version = [&] {

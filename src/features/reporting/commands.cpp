@@ -46,8 +46,8 @@ Role role_of(soci::session& sql, const Editor& editor, const FormRow& row) {
     role.lead = true;
     return role;
   }
-  const auto initiative = strategy::store::find_initiative(sql, editor.workspace_id,
-                                                           row.form.initiative_id);
+  const auto initiative =
+      strategy::store::find_initiative(sql, editor.workspace_id, row.form.initiative_id);
   if (initiative && initiative->parent_initiative_id) {
     const auto parent = strategy::store::find_initiative(sql, editor.workspace_id,
                                                          *initiative->parent_initiative_id);
@@ -86,8 +86,8 @@ void take_step(db::Database& database, const Editor& editor, long long form_id,
       form.comment = note;
     }
     if (!store::update_form(sql, form)) throw validation::Conflict();
-    store::insert_revision(sql, {0, form.id, form.revision, form.status, form.content, "",
-                                 editor.actor.label, note});
+    store::insert_revision(
+        sql, {0, form.id, form.revision, form.status, form.content, "", editor.actor.label, note});
     strategy::audit_change(sql, editor, std::string(code(form.status)), "report_form", form.id,
                            form_summary(row->form), form_summary(form));
   });
@@ -135,11 +135,10 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
                                      [](const auto& row) { return row.initiative.in_plan; });
 
   std::string about = plan.summary.empty() ? std::string() : plan.summary + "\n\n";
-  about += catalog.format("chapter_about_start",
-                          {{"plan", plan.name},
-                           {"period", period},
-                           {"count", std::to_string(initiatives.size())},
-                           {"in_plan", std::to_string(in_plan)}});
+  about += catalog.format("chapter_about_start", {{"plan", plan.name},
+                                                  {"period", period},
+                                                  {"count", std::to_string(initiatives.size())},
+                                                  {"in_plan", std::to_string(in_plan)}});
   add("about", about);
 
   add("indicator", catalog.format("chapter_indicator_start",
@@ -160,8 +159,8 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
         when.substr(0, 7) > input.period_end.substr(0, 7)) {
       continue;
     }
-    communication_lines.push_back(fmt::format("{} ({}, {})", activity.title, initiative->second,
-                                              when));
+    communication_lines.push_back(
+        fmt::format("{} ({}, {})", activity.title, initiative->second, when));
   }
   add("awareness", std::string(catalog.text("chapter_awareness_start")) + "\n\n" +
                        bullet_lines(communication_lines));
@@ -177,18 +176,18 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
     for (const auto& name : list) joined += (joined.empty() ? "" : ", ") + name;
     year_lines.push_back(fmt::format("{}: {}", year, joined));
   }
-  add("initiatives", catalog.format("chapter_initiatives_start",
-                                    {{"count", std::to_string(initiatives.size())},
-                                     {"in_plan", std::to_string(in_plan)}}) +
-                         "\n\n" + bullet_lines(year_lines));
+  add("initiatives",
+      catalog.format("chapter_initiatives_start", {{"count", std::to_string(initiatives.size())},
+                                                   {"in_plan", std::to_string(in_plan)}}) +
+          "\n\n" + bullet_lines(year_lines));
   add("assessment", std::string(catalog.text("chapter_assessment_start")));
   return chapters;
 }
 
 }  // namespace
 
-std::vector<long long> default_reporting_initiatives(db::Database& database,
-                                                     const Editor& editor, long long plan_id) {
+std::vector<long long> default_reporting_initiatives(db::Database& database, const Editor& editor,
+                                                     long long plan_id) {
   auto sql = database.session();
   strategy::store::InitiativeFilter filter;
   filter.workspace_id = editor.workspace_id;
@@ -207,9 +206,9 @@ long long create_round(db::Database& database, const Editor& editor, const Round
   const auto plan = strategy::readable_plan(database, editor, input.plan_id);
   Errors errors;
   validation::require(errors, "name", trim(input.name), strategy::kMaxName);
-  for (const auto& [field, value] : {std::pair{"period_start", &input.period_start},
-                                     std::pair{"period_end", &input.period_end},
-                                     std::pair{"deadline", &input.deadline}}) {
+  for (const auto& [field, value] :
+       {std::pair{"period_start", &input.period_start}, std::pair{"period_end", &input.period_end},
+        std::pair{"deadline", &input.deadline}}) {
     if (!validation::is_iso_date(*value)) errors.add(field, "date_invalid");
   }
   if (validation::is_iso_date(input.period_start) && validation::is_iso_date(input.period_end) &&
@@ -228,10 +227,9 @@ long long create_round(db::Database& database, const Editor& editor, const Round
   std::vector<std::string> indicator_lines;
   for (const auto& record :
        indicators::plan_indicators(database, editor, plan.id, input.period_end)) {
-    indicator_lines.push_back(
-        fmt::format("**{}**: {}", record.indicator.name,
-                    indicators::status_label(record.assessment.status,
-                                             i18n::Catalog::get(language))));
+    indicator_lines.push_back(fmt::format(
+        "**{}**: {}", record.indicator.name,
+        indicators::status_label(record.assessment.status, i18n::Catalog::get(language))));
   }
   long long round_id = 0;
   database.in_transaction([&](soci::session& sql) {
@@ -263,8 +261,8 @@ long long create_round(db::Database& database, const Editor& editor, const Round
     round.previous_round_id = input.carry_forward_from;
     round_id = store::insert_round(sql, round);
     for (const auto initiative_id : initiative_ids) {
-      const auto initiative = strategy::store::find_initiative(sql, editor.workspace_id,
-                                                               initiative_id);
+      const auto initiative =
+          strategy::store::find_initiative(sql, editor.workspace_id, initiative_id);
       if (!initiative || initiative->plan_id != plan.id) {
         Errors wrong;
         wrong.add("initiatives", "choice_invalid");
@@ -276,11 +274,10 @@ long long create_round(db::Database& database, const Editor& editor, const Round
       form.content = carried[initiative_id];
       form.updated_by = editor.actor.label;
       const auto form_id = store::insert_form(sql, form);
-      store::insert_revision(sql, {0, form_id, 0, FormStatus::draft, form.content, "",
-                                   editor.actor.label, ""});
+      store::insert_revision(
+          sql, {0, form_id, 0, FormStatus::draft, form.content, "", editor.actor.label, ""});
     }
-    for (auto& chapter :
-         starting_chapters(sql, editor, plan, input, language, indicator_lines)) {
+    for (auto& chapter : starting_chapters(sql, editor, plan, input, language, indicator_lines)) {
       chapter.round_id = round_id;
       store::insert_chapter(sql, chapter);
     }
@@ -354,10 +351,10 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
     form.revision += 1;
     form.updated_by = editor.actor.label;
     if (!store::update_form(sql, form)) throw validation::Conflict();
-    store::insert_revision(sql, {0, form.id, form.revision, form.status, form.content, "",
-                                 editor.actor.label, ""});
-    strategy::audit_change(sql, editor, "update", "report_form", form.id,
-                           form_summary(row->form), form_summary(form));
+    store::insert_revision(
+        sql, {0, form.id, form.revision, form.status, form.content, "", editor.actor.label, ""});
+    strategy::audit_change(sql, editor, "update", "report_form", form.id, form_summary(row->form),
+                           form_summary(form));
   });
 }
 

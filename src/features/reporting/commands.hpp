@@ -46,8 +46,8 @@ struct RoundRecord {
 RoundRecord readable_round(db::Database& database, const Editor& editor, long long id);
 std::vector<Round> plan_rounds(db::Database& database, const Editor& editor, long long plan_id);
 // The initiatives a new round of `plan_id` asks by default, for the new-round form.
-std::vector<long long> default_reporting_initiatives(db::Database& database,
-                                                     const Editor& editor, long long plan_id);
+std::vector<long long> default_reporting_initiatives(db::Database& database, const Editor& editor,
+                                                     long long plan_id);
 
 struct FormRecord {
   Round round;

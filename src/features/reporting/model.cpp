@@ -29,8 +29,7 @@ std::optional<SectionKind> parse_section_kind(std::string_view text) {
   return std::nullopt;
 }
 
-Section parse_section(const bj::value& value, const std::string& path,
-                      validation::Errors& errors) {
+Section parse_section(const bj::value& value, const std::string& path, validation::Errors& errors) {
   Section section;
   if (!value.is_object()) {
     errors.add(path, "json_expected_object");
@@ -353,8 +352,9 @@ Content carried_forward(const Template& form_template, const Content& previous) 
     const auto* answer = previous.answer(section.key);
     if (answer == nullptr) continue;
     std::vector<Item> open;
-    std::copy_if(answer->items.begin(), answer->items.end(), std::back_inserter(open),
-                 [](const Item& item) { return item.status == "planned" || item.status == "ongoing"; });
+    std::copy_if(
+        answer->items.begin(), answer->items.end(), std::back_inserter(open),
+        [](const Item& item) { return item.status == "planned" || item.status == "ongoing"; });
     if (open.empty()) continue;
     next.answer_for(section).items = std::move(open);
   }

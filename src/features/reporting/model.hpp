@@ -78,9 +78,9 @@ struct Answer {
   std::string section;
   std::string title;  // the section's title when answered, for templates that change later
   std::vector<Item> items;
-  std::string text;                                // Markdown
-  std::map<std::string, std::string> answers;      // question key → "yes" / "no" / ""
-  std::map<std::string, std::string> comments;     // question key → free comment
+  std::string text;                             // Markdown
+  std::map<std::string, std::string> answers;   // question key → "yes" / "no" / ""
+  std::map<std::string, std::string> comments;  // question key → free comment
 
   bool operator==(const Answer&) const = default;
 };

@@ -56,10 +56,10 @@ long long row_version_of(Context& context) {
 }
 
 std::string notice(const Context& context) {
-  return web::notice_text(context, {"notice_form_saved", "notice_form_submitted",
-                                    "notice_form_returned", "notice_form_approved",
-                                    "notice_form_reopened", "notice_round_created",
-                                    "notice_saved"});
+  return web::notice_text(
+      context,
+      {"notice_form_saved", "notice_form_submitted", "notice_form_returned", "notice_form_approved",
+       "notice_form_reopened", "notice_round_created", "notice_saved"});
 }
 
 Response download(const ReportFile& file) {
@@ -124,17 +124,40 @@ Response round_form(Context& context, const strategy::Plan& plan, const RoundInp
     previous.push_back({id_text(round.id), round.name});
   }
   const std::vector<Field> fields = {
-      {"name", t(context, "round_name"), input.name, Kind::text, true,
-       t(context, "round_name_hint"), {}, 4},
-      {"period_start", t(context, "round_period_start"), input.period_start, Kind::date, true, {},
-       {}, 4},
+      {"name",
+       t(context, "round_name"),
+       input.name,
+       Kind::text,
+       true,
+       t(context, "round_name_hint"),
+       {},
+       4},
+      {"period_start",
+       t(context, "round_period_start"),
+       input.period_start,
+       Kind::date,
+       true,
+       {},
+       {},
+       4},
       {"period_end", t(context, "round_period_end"), input.period_end, Kind::date, true, {}, {}, 4},
       {"deadline", t(context, "round_deadline"), input.deadline, Kind::date, true, {}, {}, 4},
-      {"template_key", t(context, "round_template"), input.template_key, Kind::select, true, {},
-       templates, 4},
-      {"carry_forward_from", t(context, "round_carry_forward"),
+      {"template_key",
+       t(context, "round_template"),
+       input.template_key,
+       Kind::select,
+       true,
+       {},
+       templates,
+       4},
+      {"carry_forward_from",
+       t(context, "round_carry_forward"),
        input.carry_forward_from ? id_text(*input.carry_forward_from) : std::string(),
-       Kind::select, false, {}, previous, 4},
+       Kind::select,
+       false,
+       {},
+       previous,
+       4},
   };
   view::Data data;
   data.set("plan_id", id_text(plan.id));
@@ -157,7 +180,8 @@ Response new_round(Context& context) {
   const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
   RoundInput input;
   input.plan_id = plan.id;
-  input.template_key = plan.kind == "cooperation_agreement" ? "uppfoljning_sv" : "afrapportering_da";
+  input.template_key =
+      plan.kind == "cooperation_agreement" ? "uppfoljning_sv" : "afrapportering_da";
   input.initiative_ids = default_reporting_initiatives(context.services.database, editor, plan.id);
   return round_form(context, plan, input, {}, 200);
 }
@@ -253,12 +277,12 @@ Response show_round(Context& context) {
   data.set("deadline", date_text(context, round.deadline));
   data.set("template", round.form_template.name);
   data.set("forms", forms);
-  data.set("summary", context.catalog().format(
-                          "round_summary", {{"submitted", std::to_string(submitted)},
-                                            {"total", std::to_string(record.forms.size())},
-                                            {"approved", std::to_string(approved)},
-                                            {"returned", std::to_string(returned)},
-                                            {"late", std::to_string(late)}}));
+  data.set("summary", context.catalog().format("round_summary",
+                                               {{"submitted", std::to_string(submitted)},
+                                                {"total", std::to_string(record.forms.size())},
+                                                {"approved", std::to_string(approved)},
+                                                {"returned", std::to_string(returned)},
+                                                {"late", std::to_string(late)}}));
   data.set("chapters", chapters);
   data.set("formats", formats);
   data.set("can_edit_chapters", view::flag(editor.edit_all));
@@ -284,8 +308,14 @@ Response chapter_form(Context& context, const RoundRecord& record, const Chapter
   page.cancel = "/rounds/" + id_text(record.round.id);
   page.fields = {
       {"title", t(context, "chapter_title"), chapter.title, Kind::text, true, {}, {}, 4},
-      {"body", t(context, "chapter_body"), chapter.body, Kind::textarea, false,
-       t(context, "chapter_body_hint"), {}, 18},
+      {"body",
+       t(context, "chapter_body"),
+       chapter.body,
+       Kind::textarea,
+       false,
+       t(context, "chapter_body_hint"),
+       {},
+       18},
   };
   page.hidden = web::hidden_values({{"row_version", std::to_string(chapter.row_version)}});
   page.errors = errors;
@@ -305,8 +335,7 @@ Response edit_chapter(Context& context) {
   const auto editor = strategy::editor_of(context);
   strategy::require_edit_all(editor);
   const auto record = readable_round(context.services.database, editor, context.path_id());
-  return chapter_form(context, record, find_chapter(record, context.path_id("chapter")), {},
-                      false);
+  return chapter_form(context, record, find_chapter(record, context.path_id("chapter")), {}, false);
 }
 
 Response save_chapter_submit(Context& context) {
@@ -418,23 +447,22 @@ view::Data form_data(Context& context, const FormRecord& record, const Content& 
     data.set("text_html", documents::markdown_html(text));
     data.set("has_text", view::flag(!text.empty()));
     data.set("limit", std::to_string(section.limit));
-    data.set("limit_hint", context.catalog().format("form_limit_hint",
-                                                    {{"max", std::to_string(section.limit)}}));
+    data.set("limit_hint",
+             context.catalog().format("form_limit_hint", {{"max", std::to_string(section.limit)}}));
     const auto left = static_cast<long long>(section.limit) - static_cast<long long>(length);
-    data.set("chars_left", context.catalog().format(
-                               "form_chars_left", {{"left", std::to_string(left)},
-                                                   {"max", std::to_string(section.limit)}}));
+    data.set("chars_left",
+             context.catalog().format("form_chars_left", {{"left", std::to_string(left)},
+                                                          {"max", std::to_string(section.limit)}}));
     data.set("error_text",
              view::text(field_error(context, errors, fmt::format("s.{}.text", section.key))));
     auto questions = view::list();
     for (const auto& question : section.questions) {
-      const std::string answer_value =
-          answer != nullptr && answer->answers.contains(question.key) ? answer->answers.at(question.key)
-                                                                      : std::string();
-      const std::string comment =
-          answer != nullptr && answer->comments.contains(question.key)
-              ? answer->comments.at(question.key)
-              : std::string();
+      const std::string answer_value = answer != nullptr && answer->answers.contains(question.key)
+                                           ? answer->answers.at(question.key)
+                                           : std::string();
+      const std::string comment = answer != nullptr && answer->comments.contains(question.key)
+                                      ? answer->comments.at(question.key)
+                                      : std::string();
       view::Data item;
       item.set("name", fmt::format("s.{}.q.{}", section.key, question.key));
       item.set("comment_name", fmt::format("s.{}.c.{}", section.key, question.key));
@@ -479,8 +507,9 @@ Response render_form_page(Context& context, const FormRecord& record, const Cont
   data.set("initiative", row.initiative_name);
   data.set("initiative_id", id_text(form.initiative_id));
   data.set("title", context.catalog().format("form_title", {{"initiative", row.initiative_name}}));
-  data.set("deadline", context.catalog().format(
-                           "form_deadline", {{"deadline", date_text(context, record.round.deadline)}}));
+  data.set("deadline",
+           context.catalog().format("form_deadline",
+                                    {{"deadline", date_text(context, record.round.deadline)}}));
   data.set("status", status_text(context, form.status));
   data.set("status_code", std::string(code(form.status)));
   data.set("late", view::flag(form.late));
@@ -488,8 +517,7 @@ Response render_form_page(Context& context, const FormRecord& record, const Cont
   data.set("revision", std::to_string(form.revision));
   data.set("editable", view::flag(editable));
   data.set("locked_reason", view::text(editable ? "" : t(context, record.save_refusal)));
-  data.set("returned_comment",
-           view::text(form.status == FormStatus::returned ? form.comment : ""));
+  data.set("returned_comment", view::text(form.status == FormStatus::returned ? form.comment : ""));
   const auto& role = record.role;
   data.set("can_submit", view::flag(after(form.status, Step::submit, role).has_value()));
   data.set("can_return", view::flag(after(form.status, Step::return_to_lead, role).has_value()));
@@ -509,10 +537,9 @@ Response render_form_page(Context& context, const FormRecord& record, const Cont
   }
   data.set("formats", formats);
   web::add_errors(data, errors, context.catalog());
-  return web::render_page(context, template_path("form"), data,
-                          {.title = row.initiative_name + " · " + record.round.name,
-                           .status = status,
-                           .nav = "plans"});
+  return web::render_page(
+      context, template_path("form"), data,
+      {.title = row.initiative_name + " · " + record.round.name, .status = status, .nav = "plans"});
 }
 
 Response show_form(Context& context) {
@@ -553,8 +580,8 @@ Content content_from_form(Context& context, const FormRecord& record) {
           answer.items.push_back(std::move(item));
         }
         if (const auto picked = parse_id(form.value(fmt::format("s.{}.pick", section.key)))) {
-          for (const auto& activity : register_activities(
-                   context, record.row.form.initiative_id, section.activity_kind)) {
+          for (const auto& activity :
+               register_activities(context, record.row.form.initiative_id, section.activity_kind)) {
             if (activity.id != *picked) continue;
             Item item;
             item.text = activity.title;
@@ -579,8 +606,8 @@ Content content_from_form(Context& context, const FormRecord& record) {
         for (const auto& question : section.questions) {
           const auto value = form.value(fmt::format("s.{}.q.{}", section.key, question.key));
           if (!value.empty()) answer.answers[question.key] = value;
-          const auto comment = std::string(
-              trim(form.value(fmt::format("s.{}.c.{}", section.key, question.key))));
+          const auto comment =
+              std::string(trim(form.value(fmt::format("s.{}.c.{}", section.key, question.key))));
           if (!comment.empty()) answer.comments[question.key] = comment;
         }
         break;
@@ -614,13 +641,12 @@ Response save_form_submit(Context& context) {
           submit_form(database, editor, saved.row.form.id, saved.row.form.row_version);
           notice_key = "notice_form_submitted";
         }
-        return Response::redirect(fmt::format("/forms/{}?notice={}", record.row.form.id,
-                                              notice_key));
+        return Response::redirect(
+            fmt::format("/forms/{}?notice={}", record.row.form.id, notice_key));
       },
       [&](const validation::Errors& errors, bool conflict) {
         const auto fresh = readable_form(database, editor, record.row.form.id);
-        return render_form_page(context, fresh, content, errors, conflict,
-                                conflict ? 409 : 422);
+        return render_form_page(context, fresh, content, errors, conflict, conflict ? 409 : 422);
       });
 }
 
@@ -726,16 +752,14 @@ Response show_revisions(Context& context) {
       rows.push_back(row);
     }
     data.set("compare", view::flag(true));
-    data.set("compare_title",
-             context.catalog().format("form_compare_title",
-                                      {{"a", std::to_string(left->revision)},
-                                       {"b", std::to_string(right->revision)}}));
+    data.set("compare_title", context.catalog().format("form_compare_title",
+                                                       {{"a", std::to_string(left->revision)},
+                                                        {"b", std::to_string(right->revision)}}));
     data.set("rows", rows);
   }
-  return web::render_page(context, template_path("revisions"), data,
-                          {.title = t(context, "form_revisions") + ": " +
-                                    record.row.initiative_name,
-                           .nav = "plans"});
+  return web::render_page(
+      context, template_path("revisions"), data,
+      {.title = t(context, "form_revisions") + ": " + record.row.initiative_name, .nav = "plans"});
 }
 
 // ---- my forms -------------------------------------------------------------------------------

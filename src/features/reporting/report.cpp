@@ -71,8 +71,8 @@ bool submitted(const Form& form) {
 void not_submitted_marker(std::vector<Block>& blocks, const Form& form,
                           const i18n::Catalog& catalog) {
   blocks.push_back(documents::note(catalog.format(
-      "report_not_submitted", {{"status", text(catalog, "form_status_" +
-                                                            std::string(code(form.status)))}})));
+      "report_not_submitted",
+      {{"status", text(catalog, "form_status_" + std::string(code(form.status)))}})));
 }
 
 // The answers of one form, section by section (sections of an older template version that
@@ -183,8 +183,8 @@ void indicator_charts(std::vector<Block>& blocks, db::Database& database, const 
     if (record.values.empty()) continue;
     const auto& indicator = record.indicator;
     blocks.push_back(documents::heading(3, indicator.name));
-    blocks.push_back(documents::paragraph(indicators::status_explanation(
-        indicator, record.assessment, record.targets, catalog)));
+    blocks.push_back(documents::paragraph(
+        indicators::status_explanation(indicator, record.assessment, record.targets, catalog)));
     auto series = indicators::time_series_of(indicator, record.targets, record.values,
                                              record.assessment.target_id, catalog);
     series.size = {640, 300};
@@ -237,14 +237,14 @@ std::string forms_xlsx(const RoundRecord& record, const i18n::Catalog& catalog) 
       const auto* section = form_template.section(answer.section);
       const auto title = section != nullptr ? section->title : answer.title;
       for (const auto& item : answer.items) {
-        sheet.rows.push_back({{row.initiative_name, {}},
-                              {title, {}},
-                              {item.text, {}},
-                              {text(catalog, "item_status_" + item.status), {}},
-                              {item.when, {}},
-                              {item.link, {}},
-                              {text(catalog, "form_status_" + std::string(code(row.form.status))),
-                               {}}});
+        sheet.rows.push_back(
+            {{row.initiative_name, {}},
+             {title, {}},
+             {item.text, {}},
+             {text(catalog, "item_status_" + item.status), {}},
+             {item.when, {}},
+             {item.link, {}},
+             {text(catalog, "form_status_" + std::string(code(row.form.status))), {}}});
       }
     }
   }

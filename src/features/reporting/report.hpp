@@ -23,8 +23,7 @@ struct ReportFile {
 
 documents::Document compile_report(db::Database& database, const Editor& editor,
                                    long long round_id);
-documents::Document form_document(db::Database& database, const Editor& editor,
-                                  long long form_id);
+documents::Document form_document(db::Database& database, const Editor& editor, long long form_id);
 
 // The round's report (or one form) in `format` (one of kReportFormats); throws
 // validation::NotFound for an unknown format.

@@ -108,9 +108,8 @@ long long insert_round(soci::session& sql, const Round& round) {
          "deadline, template_key, template, previous_round_id, created_at, updated_at) VALUES "
          "(:w, :p, :n, :s, :e, :d, :k, :t, :prev, :c, :u) RETURNING id",
       use(round.workspace_id), use(round.plan_id), use(round.name), use(round.period_start),
-      use(round.period_end), use(round.deadline), use(round.form_template.key),
-      use(template_text), use(previous.value, previous.indicator), use(created), use(created),
-      into(id);
+      use(round.period_end), use(round.deadline), use(round.form_template.key), use(template_text),
+      use(previous.value, previous.indicator), use(created), use(created), into(id);
   return id;
 }
 
@@ -289,8 +288,8 @@ std::vector<Chapter> chapters(soci::session& sql, long long round_id) {
       (sql.prepare << "SELECT id, round_id, position, chapter_key, title, body, updated_at, "
                       "row_version FROM report_chapters WHERE round_id = :r ORDER BY position, id",
        into(chapter.id), into(chapter.round_id), into(chapter.position), into(chapter.key),
-       into(chapter.title), into(chapter.body), into(chapter.updated_at),
-       into(chapter.row_version), use(round_id));
+       into(chapter.title), into(chapter.body), into(chapter.updated_at), into(chapter.row_version),
+       use(round_id));
   st.execute();
   std::vector<Chapter> out;
   while (st.fetch()) out.push_back(chapter);
@@ -311,8 +310,8 @@ bool update_chapter(soci::session& sql, const Chapter& chapter) {
 
 WorkspaceLook workspace_look(soci::session& sql, long long workspace_id) {
   WorkspaceLook look;
-  sql << "SELECT name, logo_svg FROM workspaces WHERE id = :w", use(workspace_id),
-      into(look.name), into(look.logo_svg);
+  sql << "SELECT name, logo_svg FROM workspaces WHERE id = :w", use(workspace_id), into(look.name),
+      into(look.logo_svg);
   return look;
 }
 

@@ -1,0 +1,127 @@
+// The reporting rules without I/O: templates as data, answer checks, carry forward and the
+// workflow table.
+#include "features/reporting/model.hpp"
+
+#include <gtest/gtest.h>
+
+#include <boost/json/parse.hpp>
+
+namespace samtryg::reporting {
+namespace {
+
+const Template& danish() {
+  const auto* form_template = find_builtin_template("afrapportering_da");
+  EXPECT_NE(form_template, nullptr);
+  return *form_template;
+}
+
+TEST(ReportingTemplates, BothShippedTemplatesLoadWithTheSeedsSections) {
+  const auto& form = danish();
+  std::vector<std::string> titles;
+  for (const auto& section : form.sections) titles.push_back(section.title);
+  EXPECT_EQ(titles, (std::vector<std::string>{"Aktiviteter", "Formidling", "Måling/metode",
+                                              "Resultater/delmål", "Erfaringer – udveksling",
+                                              "Statusbeskrivelse"}));
+  EXPECT_EQ(form.section("status")->limit, 2000U) << "max. ½ side";
+  const auto* swedish = find_builtin_template("uppfoljning_sv");
+  ASSERT_NE(swedish, nullptr);
+  const auto* questions = swedish->section("follow_up");
+  ASSERT_NE(questions, nullptr);
+  EXPECT_EQ(questions->kind, SectionKind::questions);
+  EXPECT_EQ(questions->questions.front().text, "Har de aktiviteter som beskrivs ovan genomförts?");
+  EXPECT_EQ(parse_template(template_json(form)).sections.size(), form.sections.size())
+      << "a template survives its own JSON";
+}
+
+TEST(ReportingTemplates, AMalformedTemplateIsRefusedWithPaths) {
+  try {
+    parse_template(boost::json::parse(
+        R"({"key":"x","name":"X","sections":[{"key":"a","title":"A","kind":"poem"},)"
+        R"({"key":"a","title":"B","kind":"questions"}]})"));
+    FAIL() << "accepted";
+  } catch (const validation::Invalid& invalid) {
+    EXPECT_NE(invalid.errors.for_field("$.sections[0].kind"), nullptr);
+    EXPECT_NE(invalid.errors.for_field("$.sections[1].key"), nullptr) << "duplicate key";
+    EXPECT_NE(invalid.errors.for_field("$.sections[1].questions"), nullptr);
+  }
+}
+
+TEST(ReportingAnswers, TextOverTheLimitIsRefusedWithTheCount) {
+  Content content;
+  content.answer_for(*danish().section("status")).text = std::string(1999, 'x') + "æøå";
+  const auto errors = check_content(danish(), content);
+  const auto* error = errors.for_field("s.status.text");
+  ASSERT_NE(error, nullptr) << "2002 characters (not bytes) are over 2000";
+  EXPECT_EQ(error->values.front().second, "2002");
+  content.answer_for(*danish().section("status")).text = std::string(1997, 'x') + "æøå";
+  EXPECT_TRUE(check_content(danish(), content).empty()) << "exactly 2000 characters fit";
+}
+
+TEST(ReportingAnswers, ItemsNeedTextAValidStatusAndADateWhenDone) {
+  Content content;
+  auto& items = content.answer_for(*danish().section("activities")).items;
+  items.push_back({"Netværksmøde", "done", "2017-11-24", "", std::nullopt});
+  items.push_back({"Tovholdermøder", "done", "", "", std::nullopt});
+  items.push_back({"", "planned", "januar 2018", "", std::nullopt});
+  items.push_back({"Kampagne", "finished", "2017-08", "ftp://x", std::nullopt});
+  const auto errors = check_content(danish(), content);
+  EXPECT_EQ(errors.for_field("s.activities.0.text"), nullptr);
+  EXPECT_NE(errors.for_field("s.activities.1.when"), nullptr) << "done needs a date";
+  EXPECT_NE(errors.for_field("s.activities.2.text"), nullptr);
+  EXPECT_NE(errors.for_field("s.activities.2.when"), nullptr);
+  EXPECT_NE(errors.for_field("s.activities.3.status"), nullptr);
+  EXPECT_NE(errors.for_field("s.activities.3.link"), nullptr);
+}
+
+TEST(ReportingAnswers, ContentSurvivesJsonAndCarriesForwardWhatIsStillOpen) {
+  Content content;
+  auto& items = content.answer_for(*danish().section("activities")).items;
+  items.push_back({"Netværksmøde", "done", "2017-11-24", "", std::nullopt});
+  items.push_back({"Opfølgning på workshop", "planned", "2018-01", "", 7});
+  items.push_back({"Nye aktører involveres", "ongoing", "", "", std::nullopt});
+  content.answer_for(*danish().section("status")).text = "**Status**";
+  EXPECT_EQ(parse_content(content_json(content)), content);
+  const auto next = carried_forward(danish(), content);
+  ASSERT_NE(next.answer("activities"), nullptr);
+  EXPECT_EQ(next.answer("activities")->items.size(), 2U);
+  EXPECT_EQ(next.answer("status"), nullptr) << "texts start fresh";
+}
+
+TEST(ReportingWorkflow, WhoMayTakeWhichStep) {
+  const Role lead{false, true};
+  const Role coordinator{true, false};
+  const Role member{false, false};
+  EXPECT_EQ(after(FormStatus::draft, Step::submit, lead), FormStatus::submitted);
+  EXPECT_EQ(after(FormStatus::returned, Step::submit, lead), FormStatus::submitted);
+  EXPECT_FALSE(after(FormStatus::submitted, Step::approve, lead));
+  EXPECT_FALSE(after(FormStatus::draft, Step::submit, member));
+  EXPECT_EQ(after(FormStatus::submitted, Step::return_to_lead, coordinator), FormStatus::returned);
+  EXPECT_EQ(after(FormStatus::submitted, Step::approve, coordinator), FormStatus::approved);
+  EXPECT_FALSE(after(FormStatus::draft, Step::approve, coordinator)) << "approve what was sent";
+  EXPECT_EQ(after(FormStatus::approved, Step::reopen, coordinator), FormStatus::returned);
+  EXPECT_EQ(save_refusal(FormStatus::approved, coordinator), "form_locked_approved");
+  EXPECT_EQ(save_refusal(FormStatus::submitted, lead), "form_locked_submitted");
+  EXPECT_EQ(save_refusal(FormStatus::submitted, coordinator), "");
+  EXPECT_EQ(save_refusal(FormStatus::draft, member), "form_not_yours");
+}
+
+TEST(ReportingWorkflow, LateMeansAfterTheDeadlineDay) {
+  EXPECT_FALSE(is_late("2018-01-31T23:59:00Z", "2018-01-31"));
+  EXPECT_TRUE(is_late("2018-02-01T00:00:01Z", "2018-01-31"));
+}
+
+TEST(ReportingWorkflow, AnswersToSectionsATemplateNoLongerHasStayVisibleInTheCompare) {
+  Content before;
+  Answer old;
+  old.section = "removed";
+  old.title = "Gammel sektion";
+  old.text = "tekst";
+  before.answers.push_back(old);
+  const auto changes = compare(danish(), before, Content{});
+  ASSERT_FALSE(changes.empty());
+  EXPECT_EQ(changes.back().title, "Gammel sektion");
+  EXPECT_TRUE(changes.back().changed);
+}
+
+}  // namespace
+}  // namespace samtryg::reporting

@@ -1,0 +1,345 @@
+// The reporting cycle through a real server on SQLite and PostgreSQL: a coordinator opens a
+// round, the lead fills in and submits, the coordinator returns it, the lead fixes and
+// resubmits, the coordinator approves; the compiled report is then checked with the real
+// tools people open it with (pdftotext, LibreOffice).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+
+#include "support/http_client.hpp"
+#include "support/test_server.hpp"
+
+namespace samtryg::reporting {
+namespace {
+
+using testing::HttpClient;
+using testing::id_from_location;
+using testing::kPassword;
+
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+// Runs a shell command and returns what it printed (stdout).
+std::string run(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) return out;
+  char buffer[4096];
+  std::size_t read = 0;
+  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, read);
+  pclose(pipe);
+  return out;
+}
+
+class TemporaryDirectory {
+ public:
+  TemporaryDirectory() {
+    auto pattern = (std::filesystem::temp_directory_path() / "samtryg-report-XXXXXX").string();
+    path_ = mkdtemp(pattern.data());
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
+  std::string file(const std::string& name, const std::string& bytes) const {
+    const auto path = path_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << bytes;
+    return path;
+  }
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+};
+
+// The positions of `parts` in `text`, each searched after the previous one; npos when one is
+// missing or out of order.
+std::size_t in_order(const std::string& text, const std::vector<std::string>& parts) {
+  std::size_t at = 0;
+  for (const auto& part : parts) {
+    at = text.find(part, at);
+    if (at == std::string::npos) {
+      ADD_FAILURE() << "not found in order: " << part;
+      return at;
+    }
+    at += part.size();
+  }
+  return at;
+}
+
+class ReportingServer : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
+    SAMTRYG_REQUIRE_BACKEND(*scratch_);
+    server_ = std::make_unique<testing::TestServer>(scratch_->url());
+  }
+
+  HttpClient signed_in(const std::string& email, const std::string& role) {
+    user_ids_[email] = server_->add_user(email, role);
+    HttpClient http(server_->port());
+    EXPECT_EQ(http.log_in(email, kPassword).status, 303);
+    http.get("/plans");
+    return http;
+  }
+
+  std::string create_plan(HttpClient& http) {
+    const auto response = http.post_form("/plans", {{"_csrf", http.csrf()},
+                                                    {"name", "Tryg Aalborg – en mere tryg kommune"},
+                                                    {"kind", "strategy"},
+                                                    {"period_start", "2013-01-01"},
+                                                    {"period_end", "2018-01-14"},
+                                                    {"published", "1"}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    return id_from_location(response);
+  }
+
+  std::string create_initiative(HttpClient& http, const std::string& plan, const std::string& name,
+                                const std::string& lead) {
+    const auto response = http.post_form("/plans/" + plan + "/initiatives", {{"_csrf", http.csrf()},
+                                                                             {"name", name},
+                                                                             {"lead_user_id", lead},
+                                                                             {"status", "active"},
+                                                                             {"in_plan", "1"},
+                                                                             {"published", "1"}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    return id_from_location(response);
+  }
+
+  std::string create_round(HttpClient& http, const std::string& plan,
+                           const std::vector<std::string>& initiatives) {
+    http.get("/plans/" + plan + "/rounds/new");
+    std::string body = testing::form_encode({{"_csrf", http.csrf()},
+                                             {"name", "4. afrapportering"},
+                                             {"period_start", "2017-01-21"},
+                                             {"period_end", "2018-01-14"},
+                                             {"deadline", "2018-01-31"},
+                                             {"template_key", "afrapportering_da"}});
+    for (const auto& id : initiatives) body += "&initiative=" + id;
+    const auto response = http.request("POST", "/plans/" + plan + "/rounds", body,
+                                       "application/x-www-form-urlencoded");
+    EXPECT_EQ(response.status, 303) << response.body;
+    return id_from_location(response);
+  }
+
+  // The form ids on the round's board, in initiative order.
+  static std::vector<std::string> form_ids(const std::string& board) {
+    std::vector<std::string> ids;
+    const std::regex link(R"re(href="/forms/(\d+)")re");
+    for (auto it = std::sregex_iterator(board.begin(), board.end(), link);
+         it != std::sregex_iterator(); ++it) {
+      ids.push_back((*it)[1].str());
+    }
+    return ids;
+  }
+
+  static std::string row_version(const std::string& page) {
+    std::smatch match;
+    const std::regex pattern(R"re(name="row_version" value="(\d+)")re");
+    return std::regex_search(page, match, pattern) ? match[1].str() : std::string();
+  }
+
+  std::unique_ptr<testing::ScratchDatabase> scratch_;
+  std::unique_ptr<testing::TestServer> server_;
+  std::map<std::string, long long> user_ids_;
+};
+
+TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReportCompiles) {
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
+  const auto plan = create_plan(coordinator);
+  const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
+                                           std::to_string(user_ids_["ssp@aalborg.dk"]));
+  create_initiative(coordinator, plan, "Tryghedsvandringer", "");
+  const auto round = create_round(coordinator, plan, {nightlife, ""});
+  (void)round;
+  auto board = coordinator.get("/rounds/" + round).body;
+  EXPECT_TRUE(contains(board, "0 af 1 indsendt")) << board;
+  const auto forms = form_ids(board);
+  ASSERT_EQ(forms.size(), 1U) << "only the chosen initiative reports";
+  const auto form = "/forms/" + forms.front();
+
+  // The lead sees the form under "my forms" and fills it in.
+  EXPECT_TRUE(contains(lead.get("/my-forms").body, "Et trygt natteliv"));
+  auto page = lead.get(form);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Aktiviteter"));
+  EXPECT_TRUE(contains(page.body, "Statusbeskrivelse"));
+  const std::string too_long(2001, 'a');
+  auto response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                        {"row_version", row_version(page.body)},
+                                        {"s.activities.0.text", "Netværksmøde"},
+                                        {"s.activities.0.status", "done"},
+                                        {"s.activities.0.when", "2017-11-24"},
+                                        {"s.status.text", too_long}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "Teksten er på 2001 tegn; der er plads til 2000"))
+      << "text over the limit is refused with the count";
+  EXPECT_TRUE(contains(response.body, "Netværksmøde")) << "nothing typed is lost";
+
+  response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                   {"row_version", row_version(page.body)},
+                                   {"s.activities.0.text", "Netværksmøde"},
+                                   {"s.activities.0.status", "done"},
+                                   {"s.activities.0.when", "2017-11-24"},
+                                   {"s.activities.1.text", "Tovholdermøder"},
+                                   {"s.activities.1.status", "done"},
+                                   {"s.activities.1.when", "2017-09"},
+                                   {"s.communication.0.text", "Samskabelse om et trygt natteliv"},
+                                   {"s.communication.0.status", "done"},
+                                   {"s.communication.0.when", "2017-10-23"},
+                                   {"s.communication.0.link",
+                                    "https://tryg.aalborg.dk/nyheder/2017/10/"
+                                    "samskabelse-om-et-trygt-natteliv"},
+                                   {"s.status.text",
+                                    "Første skridt var **netværksmødet**.\r\n\r\n1. Positive "
+                                    "fællesskaber\r\n2. Ud i Aalborg"},
+                                   {"intent", "submit"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  page = coordinator.get(form);
+  EXPECT_TRUE(contains(page.body, "Indsendt"));
+  EXPECT_TRUE(contains(lead.get(form).body, "<strong>netværksmødet</strong>"))
+      << "Markdown rendered where the form is read-only";
+
+  // A submitted form is locked for the lead.
+  response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                   {"row_version", row_version(page.body)},
+                                   {"s.status.text", "changed"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "venter på tovholderen"));
+  // Leads may not return or approve.
+  EXPECT_EQ(lead.post_form(form + "/approve",
+                           {{"_csrf", lead.csrf()}, {"row_version", row_version(page.body)}})
+                .status,
+            403);
+
+  // Returning needs a comment.
+  response = coordinator.post_form(
+      form + "/return",
+      {{"_csrf", coordinator.csrf()}, {"row_version", row_version(page.body)}, {"comment", " "}});
+  EXPECT_EQ(response.status, 422);
+  response =
+      coordinator.post_form(form + "/return", {{"_csrf", coordinator.csrf()},
+                                               {"row_version", row_version(page.body)},
+                                               {"comment", "Tilføj venligst måling/metode."}});
+  ASSERT_EQ(response.status, 303);
+  page = lead.get(form);
+  EXPECT_TRUE(contains(page.body, "Tilføj venligst måling/metode."));
+  EXPECT_TRUE(contains(page.body, "Netværksmøde")) << "the answers are kept";
+
+  response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                   {"row_version", row_version(page.body)},
+                                   {"s.activities.0.text", "Netværksmøde"},
+                                   {"s.activities.0.status", "done"},
+                                   {"s.activities.0.when", "2017-11-24"},
+                                   {"s.activities.1.text", "Tovholdermøder"},
+                                   {"s.activities.1.status", "done"},
+                                   {"s.activities.1.when", "2017-09"},
+                                   {"s.measurement.0.text",
+                                    "Det planlægges at dokumentere "
+                                    "processen fra start til slut."},
+                                   {"s.measurement.0.status", "planned"},
+                                   {"s.status.text", "Første skridt var **netværksmødet**."},
+                                   {"intent", "submit"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  page = coordinator.get(form);
+  ASSERT_EQ(coordinator
+                .post_form(form + "/approve",
+                           {{"_csrf", coordinator.csrf()}, {"row_version", row_version(page.body)}})
+                .status,
+            303);
+  page = coordinator.get(form);
+  EXPECT_TRUE(contains(page.body, "Godkendt"));
+  response = coordinator.post_form(form, {{"_csrf", coordinator.csrf()},
+                                          {"row_version", row_version(page.body)},
+                                          {"s.status.text", "after approval"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "godkendt og dermed låst")) << "locked, with the reason";
+
+  // Every save was a revision; two of them side by side.
+  const auto revisions = coordinator.get(form + "/revisions?a=1&b=4").body;
+  EXPECT_TRUE(contains(revisions, "Version 1 og 4"));
+  EXPECT_TRUE(contains(revisions, "Ændret"));
+
+  // The compiled report in every format, checked with real tools.
+  TemporaryDirectory directory;
+  const auto pdf = coordinator.get("/rounds/" + round + "/report/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  const auto pdf_text =
+      run("pdftotext -enc UTF-8 " + directory.file("report.pdf", pdf.body) + " -");
+  in_order(
+      pdf_text,
+      {"Tryg Aalborg – en mere tryg kommune", "Indhold", "Om strategien og organiseringen",
+       "Indsatserne", "Et trygt natteliv", "Bilag: afrapporteringsskemaer", "Et trygt natteliv",
+       "Aktiviteter", "Netværksmøde", "Gennemført", "Tovholdermøder", "Formidling", "Måling/metode",
+       "Det planlægges at dokumentere", "Statusbeskrivelse", "netværksmødet", "Side"});
+
+  const auto docx = coordinator.get("/rounds/" + round + "/report/docx");
+  ASSERT_EQ(docx.status, 200);
+  const auto docx_path = directory.file("report.docx", docx.body);
+  const auto office = "soffice -env:UserInstallation=file://" + directory.path() +
+                      "/office --headless --convert-to ";
+  run(office + "pdf --outdir " + directory.path() + " " + docx_path + " > /dev/null 2>&1");
+  const auto docx_text = run("pdftotext -enc UTF-8 " + directory.path() + "/report.pdf -");
+  in_order(docx_text,
+           {"Tryg Aalborg – en mere tryg kommune", "Indhold", "Om strategien og organiseringen",
+            "Indsatserne", "Et trygt natteliv", "Bilag: afrapporteringsskemaer", "Aktiviteter",
+            "Netværksmøde", "Statusbeskrivelse"});
+
+  const auto xlsx = coordinator.get("/rounds/" + round + "/report/xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  const auto xlsx_path = directory.file("items.xlsx", xlsx.body);
+  run(office + "csv --outdir " + directory.path() + " " + xlsx_path + " > /dev/null 2>&1");
+  std::ifstream csv(directory.path() + "/items.csv");
+  int rows = 0;
+  for (std::string line; std::getline(csv, line);) ++rows;
+  EXPECT_EQ(rows, 1 + 3) << "a header and one row per item (2 activities, 1 measurement)";
+
+  const auto html = coordinator.get("/rounds/" + round + "/report/html");
+  EXPECT_TRUE(contains(html.body, "@media print"));
+  EXPECT_TRUE(contains(html.body, "<strong>netværksmødet</strong>"));
+  // Viewers do not see forms or reports.
+  auto viewer = signed_in("byraad@aalborg.dk", "viewer");
+  EXPECT_EQ(viewer.get("/rounds/" + round + "/report/pdf").status, 403);
+}
+
+TEST_P(ReportingServer, AReportWithMissingFormsSaysSoInsteadOfFailing) {
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto plan = create_plan(coordinator);
+  const auto initiative = create_initiative(coordinator, plan, "Tryghedsvandringer", "");
+  const auto round = create_round(coordinator, plan, {initiative});
+  const auto html = coordinator.get("/rounds/" + round + "/report/html");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_TRUE(contains(html.body, "Ikke indsendt – skemaet har status"));
+  EXPECT_EQ(coordinator.get("/rounds/" + round + "/report/pdf").status, 200);
+  EXPECT_EQ(coordinator.get("/rounds/" + round + "/report/exe").status, 404);
+  // A round needs at least one initiative and real dates.
+  coordinator.get("/plans/" + plan + "/rounds/new");
+  const auto response =
+      coordinator.request("POST", "/plans/" + plan + "/rounds",
+                          testing::form_encode({{"_csrf", coordinator.csrf()},
+                                                {"name", "5. afrapportering"},
+                                                {"period_start", "2018-13-01"},
+                                                {"period_end", "2018-12-31"},
+                                                {"deadline", "2019-01-31"},
+                                                {"template_key", "afrapportering_da"}}),
+                          "application/x-www-form-urlencoded");
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "Vælg mindst én indsats"));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ReportingServer, ::testing::ValuesIn(testing::backends()),
+                         testing::backend_name);
+
+}  // namespace
+}  // namespace samtryg::reporting
