@@ -52,8 +52,8 @@ std::string line_html(const Line& line) {
         with_breaks += c;
       }
     }
-    if (span.bold) with_breaks = "<strong>" + with_breaks + "</strong>";
-    if (span.italic) with_breaks = "<em>" + with_breaks + "</em>";
+    if (span.bold) with_breaks = fmt::format("<strong>{}</strong>", with_breaks);
+    if (span.italic) with_breaks = fmt::format("<em>{}</em>", with_breaks);
     if (!span.link.empty()) {
       with_breaks = fmt::format("<a href=\"{}\">{}</a>", escape_html(span.link), with_breaks);
     }

@@ -56,9 +56,9 @@ std::string markup(const Line& line) {
   std::string out;
   for (const auto& span : line) {
     std::string piece = escaped(span.text);
-    if (span.bold) piece = "<b>" + piece + "</b>";
-    if (span.italic) piece = "<i>" + piece + "</i>";
-    if (!span.link.empty()) piece = "<span foreground=\"#1a4f8a\">" + piece + "</span>";
+    if (span.bold) piece = fmt::format("<b>{}</b>", piece);
+    if (span.italic) piece = fmt::format("<i>{}</i>", piece);
+    if (!span.link.empty()) piece = fmt::format("<span foreground=\"#1a4f8a\">{}</span>", piece);
     out += piece;
   }
   return out;

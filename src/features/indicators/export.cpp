@@ -90,6 +90,7 @@ std::string values_xlsx(const std::vector<ExportRow>& rows, const i18n::Catalog&
   for (const auto& row : rows) {
     const auto texts = row_texts(row, catalog);
     std::vector<documents::XlsxCell> cells;
+    cells.reserve(texts.size());
     for (const auto& text : texts) cells.push_back({text, std::nullopt});
     cells[4].number = effective_value(row.indicator, row.value);
     cells[5].number = row.value.numerator;

@@ -51,7 +51,7 @@ class TemporaryDirectory {
   TemporaryDirectory(const TemporaryDirectory&) = delete;
   TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
   std::string file(const std::string& name, const std::string& bytes) const {
-    const auto path = path_ + "/" + name;
+    auto path = path_ + "/" + name;
     std::ofstream(path, std::ios::binary) << bytes;
     return path;
   }
