@@ -15,12 +15,6 @@ namespace {
 
 constexpr std::string_view kDirectory = "migrations/";
 
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
-}
-
 void ensure_version_table(soci::session& sql) {
   // Looked up first: PostgreSQL answers CREATE TABLE IF NOT EXISTS on an existing table with
   // a NOTICE that libpq prints on every start of every command.

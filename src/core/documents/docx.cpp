@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "core/documents/svg.hpp"
+#include "core/util/strings.hpp"
 
 namespace samtryg::documents {
 
@@ -195,8 +196,9 @@ class Body {
 
   void picture(pugi::xml_node parent, const std::string& svg, double width_points,
                const std::string& alt) {
-    const auto size = svg_size(svg);
-    auto png = svg_to_png(svg, kPngWidth);
+    const Svg image(svg);
+    const auto& size = image.size();
+    auto png = image.png(kPngWidth);
     if (!size || png.empty()) return;
     const auto number = pictures.size() + 1;
     const long long width = std::llround(width_points * kEmuPerPoint);
@@ -480,12 +482,6 @@ std::string document_relationships(const Body& body) {
   std::ostringstream links;
   escaper.save(links, "", pugi::format_raw | pugi::format_no_declaration, pugi::encoding_utf8);
   return xml + links.str() + "\n</Relationships>\n";
-}
-
-void replace_all(std::string& text, std::string_view from, std::string_view to) {
-  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
-    text.replace(at, from.size(), to);
-  }
 }
 
 // An in-memory zip archive; the parts' bytes must live until finish().

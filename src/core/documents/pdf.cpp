@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/documents/svg.hpp"
+#include "core/util/strings.hpp"
 
 namespace samtryg::documents {
 
@@ -181,8 +182,8 @@ class Writer {
     cairo_line_to(cr_, kPageWidth - kLeft, 56);
     cairo_stroke(cr_);
     auto label = document_.page_label;
-    replace(label, "{page}", std::to_string(page_));
-    replace(label, "{pages}", std::to_string(std::max(known_page_count, page_)));
+    replace_all(label, "{page}", std::to_string(page_));
+    replace_all(label, "{pages}", std::to_string(std::max(known_page_count, page_)));
     const auto footer =
         layout(escaped(label), kTextWidth, {8.5, false, false, kMuted}, PANGO_ALIGN_CENTER);
     draw_layout(footer.get(), kLeft, kPageHeight - 48, kMuted);
@@ -207,20 +208,16 @@ class Writer {
     if (y_ + height > kBottom && !at_page_top()) new_page();
   }
 
-  static void replace(std::string& text, std::string_view from, const std::string& to) {
-    const auto at = text.find(from);
-    if (at != std::string::npos) text.replace(at, from.size(), to);
-  }
-
   // ---- blocks ----
 
   void title_page() {
     start_page();
     if (!document_.logo_svg.empty()) {
-      if (const auto size = svg_size(document_.logo_svg)) {
+      const Svg logo(document_.logo_svg);
+      if (const auto& size = logo.size()) {
         const double height = 64;
         const double width = std::min(kTextWidth, height * size->width / size->height);
-        if (drawing_) draw_svg(cr_, document_.logo_svg, kLeft, kTop, width, height);
+        if (drawing_) logo.draw(cr_, kLeft, kTop, width, height);
       }
     }
     const auto title = layout(escaped(document_.title), kTextWidth, {26, true, false, kAccent});
@@ -426,12 +423,13 @@ class Writer {
   }
 
   void image(const Block& block) {
-    const auto size = svg_size(block.svg);
+    const Svg svg(block.svg);
+    const auto& size = svg.size();
     if (!size) return;
     const double width = kTextWidth * std::clamp(block.width_share, 0.1, 1.0);
     const double height = width * size->height / size->width;
     ensure(height);
-    if (drawing_) draw_svg(cr_, block.svg, kLeft, y_, width, height);
+    if (drawing_) svg.draw(cr_, kLeft, y_, width, height);
     y_ += height + 10;
   }
 

@@ -71,4 +71,10 @@ std::optional<long long> parse_id(std::string_view text) {
   return value;
 }
 
+void replace_all(std::string& text, std::string_view from, std::string_view to) {
+  for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) {
+    text.replace(at, from.size(), to);
+  }
+}
+
 }  // namespace samtryg

@@ -10,6 +10,8 @@ std::string_view trim(std::string_view text);
 std::string to_lower_ascii(std::string_view text);
 std::vector<std::string_view> split(std::string_view text, char separator);
 bool iequals_ascii(std::string_view a, std::string_view b);
+// Replaces every occurrence of `from` (not inside what was put in) with `to`.
+void replace_all(std::string& text, std::string_view from, std::string_view to);
 // The whole text as a decimal integer, or nothing ("12", "-3"; not "", "1x", " 1").
 std::optional<long long> parse_integer(std::string_view text);
 // The whole text as a finite decimal number, an optional leading "+" allowed ("12", "-3.5",

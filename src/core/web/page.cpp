@@ -1,5 +1,7 @@
 #include "core/web/page.hpp"
 
+#include <utility>
+
 #include "core/auth/roles.hpp"
 
 namespace samtryg::web {
@@ -93,6 +95,15 @@ http::Response error_page(Context& context, int status, std::string_view title_k
   return render_page(
       context, kErrorTemplate, data,
       PageOptions{.title = std::string(catalog.text(title_key)), .status = status, .nav = {}});
+}
+
+http::Response attachment(std::string body, std::string_view content_type,
+                          const std::string& filename) {
+  auto response = http::Response::text(std::move(body));
+  response.header("Content-Type", std::string(content_type));
+  response.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  response.header("Cache-Control", "private, no-store");
+  return response;
 }
 
 }  // namespace samtryg::web

@@ -30,6 +30,11 @@ std::string render_content(Context& context, std::string_view template_path, vie
 view::Data choices(const std::vector<std::string>& codes, std::string_view label_prefix,
                    std::string_view selected, const i18n::Catalog& catalog);
 
+// A file to save rather than show (exports, reports): its type, its name, never cached.
+// `filename` must be plain ASCII without quotes (samtryg makes these names itself).
+http::Response attachment(std::string body, std::string_view content_type,
+                          const std::string& filename);
+
 // A page that says what went wrong in the user's language, never how the server works.
 http::Response error_page(Context& context, int status, std::string_view title_key,
                           std::string_view text_key, std::string_view reference = {});

@@ -115,11 +115,9 @@ void add_reporting_round(db::Database& database, long long workspace_id) {
     const auto version = [&] {
       return reporting::readable_form(database, editor, form_id).row.form.row_version;
     };
-    reporting::save_form(database, editor, form_id, version(),
-                         reporting::parse_content(entry.at("answers").is_array()
-                                                      ? boost::json::value(boost::json::object{
-                                                            {"answers", entry.at("answers")}})
-                                                      : boost::json::value()));
+    reporting::save_form(
+        database, editor, form_id, version(),
+        reporting::parse_content(boost::json::object{{"answers", entry.at("answers")}}));
     const auto status = text(entry, "status");
     if (status == "draft") continue;
     reporting::submit_form(database, editor, form_id, version());

@@ -962,14 +962,6 @@ Response delete_value_submit(Context& context) {
 
 // ---- export ---------------------------------------------------------------------------------
 
-Response download(std::string body, std::string_view content_type, const std::string& filename) {
-  auto response = Response::text(std::move(body));
-  response.header("Content-Type", std::string(content_type));
-  response.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  response.header("Cache-Control", "private, no-store");
-  return response;
-}
-
 std::vector<ExportRow> export_rows(Context& context, const std::vector<IndicatorRecord>& records) {
   auto sql = context.services.database.session();
   const auto areas = area_names(sql, context.workspace().id);
@@ -988,12 +980,13 @@ Response export_values(Context& context, const std::vector<IndicatorRecord>& rec
   const auto rows = export_rows(context, records);
   const auto format = context.params.at("format");
   if (format == "csv") {
-    return download(values_csv(rows, context.catalog()), "text/csv; charset=utf-8", stem + ".csv");
+    return web::attachment(values_csv(rows, context.catalog()), "text/csv; charset=utf-8",
+                           stem + ".csv");
   }
   if (format == "xlsx") {
-    return download(values_xlsx(rows, context.catalog()),
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    stem + ".xlsx");
+    return web::attachment(values_xlsx(rows, context.catalog()),
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           stem + ".xlsx");
   }
   throw validation::NotFound();
 }

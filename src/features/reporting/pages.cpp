@@ -62,11 +62,8 @@ std::string notice(const Context& context) {
        "notice_form_reopened", "notice_round_created", "notice_saved"});
 }
 
-Response download(const ReportFile& file) {
-  return Response::text(file.bytes)
-      .header("Content-Type", file.content_type)
-      .header("Content-Disposition", fmt::format("attachment; filename=\"{}\"", file.file_name))
-      .header("Cache-Control", "no-store");
+Response download(ReportFile file) {
+  return web::attachment(std::move(file.bytes), file.content_type, file.file_name);
 }
 
 // ---- rounds ---------------------------------------------------------------------------------

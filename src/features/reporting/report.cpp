@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/documents/docx.hpp"
 #include "core/documents/html.hpp"
 #include "core/documents/pdf.hpp"
@@ -252,10 +254,7 @@ std::string forms_xlsx(const RoundRecord& record, const i18n::Catalog& catalog) 
   return documents::to_xlsx(sheet);
 }
 
-}  // namespace
-
-Document compile_report(db::Database& database, const Editor& editor, long long round_id) {
-  const auto record = readable_round(database, editor, round_id);
+Document build_report(db::Database& database, const Editor& editor, const RoundRecord& record) {
   const auto& round = record.round;
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
@@ -279,6 +278,12 @@ Document compile_report(db::Database& database, const Editor& editor, long long 
   return document;
 }
 
+}  // namespace
+
+Document compile_report(db::Database& database, const Editor& editor, long long round_id) {
+  return build_report(database, editor, readable_round(database, editor, round_id));
+}
+
 Document form_document(db::Database& database, const Editor& editor, long long form_id) {
   const auto record = readable_form(database, editor, form_id);
   const auto language = language_of(record.round);
@@ -296,18 +301,18 @@ Document form_document(db::Database& database, const Editor& editor, long long f
 
 ReportFile render_report(db::Database& database, const Editor& editor, long long round_id,
                          std::string_view format) {
+  if (std::find(std::begin(kReportFormats), std::end(kReportFormats), format) ==
+      std::end(kReportFormats)) {
+    throw validation::NotFound();
+  }
+  const auto record = readable_round(database, editor, round_id);
   if (format == "xlsx") {
-    const auto record = readable_round(database, editor, round_id);
     const auto& catalog = i18n::Catalog::get(language_of(record.round));
     return {forms_xlsx(record, catalog),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             file_base(record.round.name) + ".xlsx"};
   }
-  if (format != "pdf" && format != "docx" && format != "html") throw validation::NotFound();
-  const auto document = compile_report(database, editor, round_id);
-  auto sql = database.session();
-  const auto round = store::find_round(sql, editor.workspace_id, round_id);
-  return write(document, format, file_base(round ? round->name : "report"));
+  return write(build_report(database, editor, record), format, file_base(record.round.name));
 }
 
 ReportFile render_form(db::Database& database, const Editor& editor, long long form_id,
