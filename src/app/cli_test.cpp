@@ -1,15 +1,13 @@
 // The command-line tool as a person uses it: the real binary, its exit codes and messages.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <boost/asio/ip/tcp.hpp>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 
 #include "support/databases.hpp"
+#include "support/process.hpp"
 
 namespace samtryg::app {
 
@@ -27,14 +25,8 @@ Run samtryg(const std::string& arguments, const std::string& input = {}) {
   std::ofstream(input_file) << input;
   const std::string command = std::string("env -u SAMTRYG_CONFIG ") + SAMTRYG_BINARY + " " +
                               arguments + " < " + input_file.string() + " 2>&1";
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  std::array<char, 4096> buffer{};
-  while (const auto n = std::fread(buffer.data(), 1, buffer.size(), pipe))
-    run.output.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  const auto result = testing::run_command(command);
+  return {result.exit_code, result.output};
 }
 
 bool contains(const std::string& text, const std::string& part) {

@@ -4,7 +4,6 @@
 // tools people open it with (pdftotext, LibreOffice).
 #include <gtest/gtest.h>
 
-#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -13,6 +12,7 @@
 #include <sstream>
 
 #include "support/http_client.hpp"
+#include "support/process.hpp"
 #include "support/test_server.hpp"
 
 namespace samtryg::reporting {
@@ -26,16 +26,9 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-// Runs a shell command and returns what it printed (stdout).
+// What a shell command printed on stdout.
 std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) return out;
-  char buffer[4096];
-  std::size_t read = 0;
-  while ((read = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, read);
-  pclose(pipe);
-  return out;
+  return testing::run_command(command).output;
 }
 
 class TemporaryDirectory {
