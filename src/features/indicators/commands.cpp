@@ -1,5 +1,6 @@
 #include "features/indicators/commands.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -173,30 +174,37 @@ void remove_target(db::Database& database, const Editor& editor, long long indic
   });
 }
 
-store::Upsert save_value(db::Database& database, const Editor& editor, Value value) {
+validation::Errors check_value(soci::session& sql, const Editor& editor, const Value& value) {
+  const auto indicator = indicator_in_workspace(sql, editor, value.indicator_id);
+  if (!may_enter(sql, editor, store::links(sql, store::Scope::indicator(indicator.id)))) {
+    throw validation::Forbidden();
+  }
+  auto errors = validate_value(indicator, value);
+  if (value.area_id && !area_in_workspace(sql, editor, *value.area_id)) {
+    errors.add("area_id", "link_not_in_workspace");
+  }
+  return errors;
+}
+
+store::Upsert save_value_in(soci::session& sql, const Editor& editor, Value value) {
+  validation::throw_if_any(check_value(sql, editor, value));
+  const auto indicator = indicator_in_workspace(sql, editor, value.indicator_id);
+  value.period = normalise_period(indicator, value.period);
+  value.entered_by = editor.user_id;
+  value.updated_at = now_iso_utc();
+  store::ValueWriter writer(sql);
+  const auto result = writer.write(value);
+  if (result != store::Upsert::unchanged) {
+    auto after = to_json(value);
+    after["indicator_id"] = indicator.id;
+    audit_change(sql, editor, "value_saved", "indicator", indicator.id, nullptr, std::move(after));
+  }
+  return result;
+}
+
+store::Upsert save_value(db::Database& database, const Editor& editor, const Value& value) {
   store::Upsert result = store::Upsert::unchanged;
-  database.in_transaction([&](soci::session& sql) {
-    const auto indicator = indicator_in_workspace(sql, editor, value.indicator_id);
-    if (!may_enter(sql, editor, store::links(sql, store::Scope::indicator(indicator.id)))) {
-      throw validation::Forbidden();
-    }
-    auto errors = validate_value(indicator, value);
-    if (value.area_id && !area_in_workspace(sql, editor, *value.area_id)) {
-      errors.add("area_id", "link_not_in_workspace");
-    }
-    validation::throw_if_any(errors);
-    value.period = normalise_period(indicator, value.period);
-    value.entered_by = editor.user_id;
-    value.updated_at = now_iso_utc();
-    store::ValueWriter writer(sql);
-    result = writer.write(value);
-    if (result != store::Upsert::unchanged) {
-      auto after = to_json(value);
-      after["indicator_id"] = indicator.id;
-      audit_change(sql, editor, "value_saved", "indicator", indicator.id, nullptr,
-                   std::move(after));
-    }
-  });
+  database.in_transaction([&](soci::session& sql) { result = save_value_in(sql, editor, value); });
   return result;
 }
 
@@ -333,6 +341,15 @@ std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Edito
   for (auto& record : records) {
     record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
   }
+  return records;
+}
+
+std::vector<IndicatorRecord> following_up(std::vector<IndicatorRecord> records,
+                                          long long initiative_id) {
+  std::erase_if(records, [&](const IndicatorRecord& record) {
+    return std::none_of(record.links.begin(), record.links.end(),
+                        [&](const Link& link) { return link.initiative_id == initiative_id; });
+  });
   return records;
 }
 

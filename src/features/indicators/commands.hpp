@@ -31,7 +31,14 @@ void remove_target(db::Database& database, const Editor& editor, long long indic
 
 // Stores one value (the period as typed: "2017K3" is stored as 2017Q3); a value for the same
 // period and area replaces the one there.
-store::Upsert save_value(db::Database& database, const Editor& editor, Value value);
+store::Upsert save_value(db::Database& database, const Editor& editor, const Value& value);
+// What is wrong with `value` (NotFound / Forbidden thrown), read inside the caller's
+// transaction, with the value's own field names ("period", "value", "numerator" …).
+validation::Errors check_value(soci::session& sql, const Editor& editor, const Value& value);
+// save_value inside the caller's transaction (a reporting form saves its answers and the values
+// typed into its measurement section together). Throws Invalid with the value's own field
+// names ("period", "value", "numerator" …).
+store::Upsert save_value_in(soci::session& sql, const Editor& editor, Value value);
 void remove_value(db::Database& database, const Editor& editor, long long indicator_id,
                   long long value_id);
 
@@ -66,6 +73,10 @@ IndicatorRecord readable_indicator(db::Database& database, const Editor& editor,
 // three queries whatever the number of indicators.
 std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Editor& editor,
                                              long long plan_id, std::string_view today);
+
+// Those of `records` that follow up `initiative_id`.
+std::vector<IndicatorRecord> following_up(std::vector<IndicatorRecord> records,
+                                          long long initiative_id);
 
 // The roll-up of the indicators that follow up `initiative_id`, weighted by their links.
 Rollup initiative_rollup(const std::vector<IndicatorRecord>& records, long long initiative_id);

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 
+#include <fmt/format.h>
+
 #include "core/validation/fields.hpp"
 #include "features/statistics/period.hpp"
 
@@ -156,6 +158,38 @@ std::string normalise_period(const Indicator& indicator, std::string_view text) 
   const auto period = stats::parse_period(text);
   if (!kind || !period || period->kind != *kind) return "";
   return period->code();
+}
+
+std::string suggested_period(const Indicator& indicator, std::string_view first_day,
+                             std::string_view last_day) {
+  const auto kind = kind_of_frequency(indicator.frequency);
+  if (!kind || !validation::is_iso_date(first_day) || !validation::is_iso_date(last_day)) {
+    return "";
+  }
+  using namespace std::chrono;
+  const auto middle = (day_number(first_day) + day_number(last_day)) / 2;
+  const year_month_day date{sys_days{std::chrono::days{middle}}};
+  const auto iso =
+      fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  const auto period = stats::period_containing(*kind, iso);
+  return period ? period->code() : std::string();
+}
+
+const Value* latest_value_within(const std::vector<Value>& values, std::string_view first_day,
+                                 std::string_view last_day) {
+  const Value* latest = nullptr;
+  std::string latest_end;
+  for (const auto& value : values) {
+    if (value.area_id) continue;
+    const auto [start, end] = period_days(value.period);
+    if (start.empty() || start > last_day || end < first_day) continue;
+    if (latest == nullptr || end > latest_end) {
+      latest = &value;
+      latest_end = end;
+    }
+  }
+  return latest;
 }
 
 std::pair<std::string, std::string> period_days(std::string_view period) {

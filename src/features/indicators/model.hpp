@@ -109,6 +109,15 @@ std::optional<double> effective_value(const Indicator& indicator, const Value& v
 // A period code as stored: canonical for periodic indicators, the ISO date for per-event
 // ones. Empty when `text` is not a period of that frequency.
 std::string normalise_period(const Indicator& indicator, std::string_view text);
+// The period a value reported for a round from `first_day` to `last_day` belongs to: the one
+// holding the round's middle day (a round of 21 Jan 2017 – 14 Jan 2018 reports on 2017).
+// Empty for per-event indicators and dates that are not ISO days.
+std::string suggested_period(const Indicator& indicator, std::string_view first_day,
+                             std::string_view last_day);
+// The whole-plan value of the latest period that overlaps the days `first_day`..`last_day` (a
+// reporting round's period), or nothing.
+const Value* latest_value_within(const std::vector<Value>& values, std::string_view first_day,
+                                 std::string_view last_day);
 // First and last ISO day of a stored period.
 std::pair<std::string, std::string> period_days(std::string_view period);
 

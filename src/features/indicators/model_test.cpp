@@ -152,6 +152,33 @@ TEST(IndicatorModel, PeriodsMustFitTheFrequency) {
                         "indicator_period_invalid"));
 }
 
+TEST(IndicatorModel, ARoundSuggestsThePeriodHoldingItsMiddleDay) {
+  auto indicator = yearly();
+  // Tryg Aalborg's 4. afrapportering ran 21 January 2017 – 14 January 2018: it reports on 2017.
+  EXPECT_EQ(suggested_period(indicator, "2017-01-21", "2018-01-14"), "2017");
+  indicator.frequency = "tertial";
+  EXPECT_EQ(suggested_period(indicator, "2026-01-01", "2026-04-30"), "2026T1");
+  indicator.frequency = "quarter";
+  EXPECT_EQ(suggested_period(indicator, "2017-07-01", "2017-09-30"), "2017Q3");
+  indicator.frequency = "school_year";
+  EXPECT_EQ(suggested_period(indicator, "2017-08-01", "2018-07-31"), "2017/18");
+  indicator.frequency = "event";
+  EXPECT_EQ(suggested_period(indicator, "2017-01-01", "2017-12-31"), "");
+  indicator.frequency = "year";
+  EXPECT_EQ(suggested_period(indicator, "2017-01-01", "not a day"), "");
+}
+
+TEST(IndicatorModel, ARoundShowsTheLatestWholePlanValueOfItsPeriod) {
+  const std::vector<Value> values{value_of("2015", 55), value_of("2016", 61),
+                                  value_of("2017", 64, 3), value_of("2017", 63),
+                                  value_of("2019", 70)};
+  const auto* found = latest_value_within(values, "2017-01-21", "2018-01-14");
+  ASSERT_NE(found, nullptr);
+  EXPECT_EQ(found->period, "2017");
+  EXPECT_EQ(*found->value, 63) << "the whole plan's value, not an area's";
+  EXPECT_EQ(latest_value_within(values, "2018-02-01", "2018-12-31"), nullptr);
+}
+
 TEST(IndicatorModel, RollUpExplainsTheWeightedShare) {
   const auto rollup = roll_up({{1, "Tryghedsindeks", 2, Status::on_track},
                                {2, "Seminarer", 1, Status::not_met},

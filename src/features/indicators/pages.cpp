@@ -15,7 +15,6 @@
 #include "features/indicators/commands.hpp"
 #include "features/indicators/export.hpp"
 #include "features/indicators/presentation.hpp"
-#include "features/statistics/csv.hpp"
 #include "features/strategy/editor.hpp"
 #include "features/strategy/pages.hpp"
 #include "features/strategy/store.hpp"
@@ -48,17 +47,6 @@ std::string number_text(const std::optional<double>& value) {
 }
 
 // Typed numbers: "70", "70,5", "1 150" (decimal comma and space thousands accepted).
-std::optional<double> form_number(const std::string& text, std::string_view field,
-                                  validation::Errors& errors) {
-  if (trim(text).empty()) return std::nullopt;
-  double value = 0;
-  if (!stats::parse_number(trim(text), true, value)) {
-    errors.add(std::string(field), "figure_invalid");
-    return std::nullopt;
-  }
-  return value;
-}
-
 std::optional<long long> form_id(const std::string& text, std::string_view field,
                                  validation::Errors& errors) {
   if (text.empty()) return std::nullopt;
@@ -590,7 +578,7 @@ IndicatorForm indicator_from_form(Context& context, Indicator indicator,
   indicator.source_note = form.value("source_note");
   indicator.frequency = form.value("frequency");
   f.baseline = form.value("baseline");
-  indicator.baseline = form_number(f.baseline, "baseline", errors);
+  indicator.baseline = parse_typed_figure(f.baseline, "baseline", errors);
   indicator.baseline_period = form.value("baseline_period");
   indicator.published = form.value("published") == "1";
   if (const auto version = parse_integer(form.value("row_version"))) {
@@ -833,10 +821,10 @@ Response create_target_submit(Context& context) {
   f.target.period_end = form.value("period_end");
   f.target.per_event = form.value("per_event") == "1";
   f.target.note = form.value("note");
-  const auto value = form_number(f.value, "value", errors);
+  const auto value = parse_typed_figure(f.value, "value", errors);
   if (value) f.target.value = *value;
   if (!value && f.value.empty()) errors.add("value", "field_required");
-  f.target.high = form_number(f.high, "high", errors);
+  f.target.high = parse_typed_figure(f.high, "high", errors);
   f.target.area_id = form_id(f.area_id, "area_id", errors);
   return web::submit(
       [&] {
@@ -898,10 +886,10 @@ Response create_value_submit(Context& context) {
   const auto typed_denominator = form.value("denominator");
   value.area_id = form_id(form.value("area_id"), "area_id", errors);
   if (indicator.unit == "ratio") {
-    value.numerator = form_number(typed_numerator, "numerator", errors);
-    value.denominator = form_number(typed_denominator, "denominator", errors);
+    value.numerator = parse_typed_figure(typed_numerator, "numerator", errors);
+    value.denominator = parse_typed_figure(typed_denominator, "denominator", errors);
   } else {
-    value.value = form_number(typed_value, "value", errors);
+    value.value = parse_typed_figure(typed_value, "value", errors);
   }
   return web::submit(
       [&] {

@@ -3,7 +3,9 @@
 #include <map>
 
 #include "core/i18n/locale_format.hpp"
+#include "core/util/strings.hpp"
 #include "core/validation/fields.hpp"
+#include "features/statistics/csv.hpp"
 #include "features/statistics/period.hpp"
 
 namespace samtryg::indicators {
@@ -61,6 +63,18 @@ std::string period_label(std::string_view period, i18n::Language language) {
       break;
   }
   return parsed->code();
+}
+
+std::optional<double> parse_typed_figure(std::string_view text, std::string_view field,
+                                         validation::Errors& errors) {
+  const auto trimmed = trim(text);
+  if (trimmed.empty()) return std::nullopt;
+  double value = 0;
+  if (!stats::parse_number(trimmed, true, value)) {
+    errors.add(std::string(field), "figure_invalid");
+    return std::nullopt;
+  }
+  return value;
 }
 
 std::string target_text(const Indicator& indicator, const Target& target,

@@ -14,6 +14,10 @@ std::string format_figure(const Indicator& indicator, double value, i18n::Langua
 charts::Formatter figure_formatter(const Indicator& indicator, i18n::Language language);
 // "2017", "3. kvartal 2017", "september 2017", a date for events.
 std::string period_label(std::string_view period, i18n::Language language);
+// A figure as a person types it ("12,5", "1.234,5", "12.5"); empty text is no figure, and text
+// that is not a number adds "figure_invalid" for `field`.
+std::optional<double> parse_typed_figure(std::string_view text, std::string_view field,
+                                         validation::Errors& errors);
 // "≥ 70 %", "60–80", "≤ 100 (2016)", "each event ≥ 20".
 std::string target_text(const Indicator& indicator, const Target& target,
                         const i18n::Catalog& catalog);

@@ -12,6 +12,7 @@
 #include "core/validation/fields.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/indicators/presentation.hpp"
+#include "features/strategy/json.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::reporting {
@@ -91,6 +92,50 @@ void take_step(db::Database& database, const Editor& editor, long long form_id,
     strategy::audit_change(sql, editor, std::string(code(form.status)), "report_form", form.id,
                            form_summary(row->form), form_summary(form));
   });
+}
+
+// Items typed into a section that lists register activities, and not picked from the
+// register, are added to it (or linked to an activity of the same kind and title already
+// there, so saving twice or a carried-forward item never adds a copy).
+void add_new_items_to_register(soci::session& sql, const Editor& editor,
+                               const Template& form_template, Form& form) {
+  std::vector<strategy::Activity> existing;
+  bool existing_read = false;
+  for (auto& answer : form.content.answers) {
+    const auto* section = form_template.section(answer.section);
+    if (section == nullptr || section->activity_kind.empty()) continue;
+    for (auto& item : answer.items) {
+      if (item.activity_id) continue;
+      auto activity = register_activity_for(*section, item, form.initiative_id);
+      if (!existing_read) {
+        strategy::store::ActivityFilter filter;
+        filter.workspace_id = editor.workspace_id;
+        filter.initiative_id = form.initiative_id;
+        existing = strategy::store::activities(sql, filter);
+        existing_read = true;
+      }
+      const auto same = std::find_if(existing.begin(), existing.end(), [&](const auto& other) {
+        return other.kind == activity.kind && other.title == activity.title;
+      });
+      if (same != existing.end()) {
+        item.activity_id = same->id;
+        continue;
+      }
+      activity.workspace_id = editor.workspace_id;
+      activity.created_at = activity.updated_at = now_iso_utc();
+      validation::throw_if_any(strategy::validate_activity(activity));
+      activity.id = strategy::store::insert_activity(sql, activity);
+      strategy::store::index_record(sql, editor.workspace_id, "activity", activity.id);
+      strategy::audit_change(sql, editor, "create", "activity", activity.id, nullptr,
+                             strategy::to_json(activity));
+      item.activity_id = activity.id;
+      existing.push_back(std::move(activity));
+    }
+  }
+}
+
+std::string indicator_field(long long indicator_id, std::string_view field) {
+  return fmt::format("iv.{}.{}", indicator_id, field);
 }
 
 void require_note(const std::string& note, std::string_view field) {
@@ -330,7 +375,8 @@ FormRecord readable_form(db::Database& database, const Editor& editor, long long
 }
 
 void save_form(db::Database& database, const Editor& editor, long long form_id,
-               long long row_version, const Content& content) {
+               long long row_version, const Content& content,
+               const std::vector<indicators::Value>& values) {
   database.in_transaction([&](soci::session& sql) {
     const auto row = store::find_form(sql, editor.workspace_id, form_id);
     if (!row || !editor.read_all) throw validation::NotFound();
@@ -343,11 +389,20 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
     }
     const auto round = store::find_round(sql, editor.workspace_id, row->form.round_id);
     auto errors = check_content(round->form_template, content);
+    for (const auto& value : values) {
+      const auto value_errors = indicators::check_value(sql, editor, value);
+      for (const auto& error : value_errors.items()) {
+        errors.add(indicator_field(value.indicator_id, error.field), error.message_key,
+                   error.values);
+      }
+    }
     validation::throw_if_any(errors);
     if (row->form.row_version != row_version) throw validation::Conflict();
-    if (row->form.content == content) return;  // nothing changed: no empty revision
+    for (const auto& value : values) indicators::save_value_in(sql, editor, value);
     Form form = row->form;
     form.content = content;
+    add_new_items_to_register(sql, editor, round->form_template, form);
+    if (row->form.content == form.content) return;  // nothing changed: no empty revision
     form.revision += 1;
     form.updated_by = editor.actor.label;
     if (!store::update_form(sql, form)) throw validation::Conflict();

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/db/database.hpp"
+#include "features/indicators/model.hpp"
 #include "features/reporting/store.hpp"
 #include "features/strategy/commands.hpp"
 
@@ -58,10 +59,14 @@ struct FormRecord {
 
 FormRecord readable_form(db::Database& database, const Editor& editor, long long id);
 
-// Saves the answers as a new revision. Refused with Invalid (field "form") and the reason when
-// the form is locked; Conflict when someone saved since `row_version` was read.
+// Saves the answers as a new revision, in one transaction with the indicator values typed into
+// the form's measurement section (their errors are named "iv.{indicator id}.{field}") and with
+// the form's new items added to the initiative's activity register. Refused with Invalid
+// (field "form") and the reason when the form is locked; Conflict when someone saved since
+// `row_version` was read.
 void save_form(db::Database& database, const Editor& editor, long long form_id,
-               long long row_version, const Content& content);
+               long long row_version, const Content& content,
+               const std::vector<indicators::Value>& values = {});
 // The workflow steps; `note` is the comment of a return and the reason of a reopen (both
 // required). A submit after the deadline is accepted and marked late.
 void submit_form(db::Database& database, const Editor& editor, long long form_id,

@@ -10,6 +10,7 @@
 
 #include "core/json/reader.hpp"
 #include "core/util/resources.hpp"
+#include "core/util/strings.hpp"
 #include "core/validation/fields.hpp"
 #include "features/strategy/model.hpp"
 
@@ -359,6 +360,41 @@ Content carried_forward(const Template& form_template, const Content& previous) 
     next.answer_for(section).items = std::move(open);
   }
   return next;
+}
+
+strategy::Activity register_activity_for(const Section& section, const Item& item,
+                                         long long initiative_id) {
+  strategy::Activity activity;
+  activity.initiative_id = initiative_id;
+  activity.kind = section.activity_kind;
+  activity.status = item.status;
+  activity.links = item.link;
+  (item.status == "done" ? activity.done_when : activity.planned_when) = item.when;
+  const auto text = trim(item.text);
+  if (validation::utf8_length(text) <= strategy::kMaxTitle) {
+    activity.title = std::string(text);
+    return activity;
+  }
+  // Cut at the last space that keeps the title (and its ellipsis) within the limit, never
+  // inside a UTF-8 sequence.
+  std::size_t cut = 0;
+  std::size_t characters = 0;
+  for (std::size_t at = 0; at < text.size() && characters < strategy::kMaxTitle - 1; ++at) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if ((byte & 0xC0U) != 0x80U) ++characters;
+    if (text[at] == ' ') cut = at;
+  }
+  if (cut == 0) {
+    characters = 0;
+    while (cut < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[cut]);
+      if ((byte & 0xC0U) != 0x80U && ++characters == strategy::kMaxTitle) break;
+      ++cut;
+    }
+  }
+  activity.title = fmt::format("{}…", trim(text.substr(0, cut)));
+  activity.description = std::string(text);
+  return activity;
 }
 
 // ---- workflow -------------------------------------------------------------------------------

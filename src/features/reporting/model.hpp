@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/validation/validation.hpp"
+#include "features/strategy/model.hpp"
 
 namespace samtryg::reporting {
 
@@ -103,6 +104,13 @@ validation::Errors check_content(const Template& form_template, const Content& c
 // Items whose work was still ahead when the previous round closed (planned or ongoing), for a
 // new round that carries them forward.
 Content carried_forward(const Template& form_template, const Content& previous);
+
+// The register activity a form item that came from no activity becomes when the form is saved
+// (the form's new items are added to the initiative's activity register): its kind is the
+// section's, a text too long for a title is cut at a word and kept whole as the description,
+// and the date goes to "done" or "planned" by the item's status.
+strategy::Activity register_activity_for(const Section& section, const Item& item,
+                                         long long initiative_id);
 
 // ---- workflow -------------------------------------------------------------------------------
 

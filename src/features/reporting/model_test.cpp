@@ -6,6 +6,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include "core/util/strings.hpp"
+
 namespace samtryg::reporting {
 namespace {
 
@@ -85,6 +87,41 @@ TEST(ReportingAnswers, ContentSurvivesJsonAndCarriesForwardWhatIsStillOpen) {
   ASSERT_NE(next.answer("activities"), nullptr);
   EXPECT_EQ(next.answer("activities")->items.size(), 2U);
   EXPECT_EQ(next.answer("status"), nullptr) << "texts start fresh";
+}
+
+TEST(ReportingAnswers, ANewItemBecomesARegisterActivityOfItsSectionsKind) {
+  const auto& form = danish();
+  Item done{"Temadag om tryghed i nattelivet", "done", "2017-05-12", "https://www.aalborg.dk/tryg",
+            std::nullopt};
+  const auto activity = register_activity_for(*form.section("communication"), done, 7);
+  EXPECT_EQ(activity.initiative_id, 7);
+  EXPECT_EQ(activity.kind, "communication");
+  EXPECT_EQ(activity.status, "done");
+  EXPECT_EQ(activity.done_when, "2017-05-12");
+  EXPECT_EQ(activity.planned_when, "");
+  EXPECT_EQ(activity.links, "https://www.aalborg.dk/tryg");
+  EXPECT_TRUE(strategy::validate_activity(activity).empty());
+
+  Item planned{"Måling af tryghed blandt beboerne", "planned", "2018-03", "", std::nullopt};
+  EXPECT_EQ(register_activity_for(*form.section("measurement"), planned, 7).planned_when,
+            "2018-03");
+
+  // Æ, ø and å are two bytes each: a long text is cut at a word, never inside a letter.
+  std::string long_text;
+  while (validation::utf8_length(long_text) < 400) long_text += "Tryghedsvandring på Øgade ";
+  Item long_item{long_text, "ongoing", "", "", std::nullopt};
+  const auto cut = register_activity_for(*form.section("activities"), long_item, 7);
+  EXPECT_LE(validation::utf8_length(cut.title), strategy::kMaxTitle);
+  EXPECT_TRUE(cut.title.ends_with("Øgade…") || cut.title.ends_with("på…") ||
+              cut.title.ends_with("Tryghedsvandring…"))
+      << cut.title;
+  EXPECT_EQ(cut.description, std::string(trim(long_text)));
+  EXPECT_TRUE(strategy::validate_activity(cut).empty());
+
+  Item one_word{std::string(500, 'x'), "planned", "", "", std::nullopt};
+  EXPECT_EQ(validation::utf8_length(
+                register_activity_for(*form.section("activities"), one_word, 7).title),
+            strategy::kMaxTitle);
 }
 
 TEST(ReportingWorkflow, WhoMayTakeWhichStep) {

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <map>
+#include <optional>
 
 #include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
@@ -12,6 +14,8 @@
 #include "core/web/form_errors.hpp"
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
+#include "features/indicators/commands.hpp"
+#include "features/indicators/presentation.hpp"
 #include "features/reporting/commands.hpp"
 #include "features/reporting/report.hpp"
 #include "features/strategy/editor.hpp"
@@ -398,10 +402,94 @@ view::Data item_data(const Context& context, const Section& section, std::size_t
   return data;
 }
 
+// What was typed into the measurement section's value fields, kept when the page comes back
+// with errors.
+struct TypedValue {
+  std::string period;
+  std::string value;
+  std::string numerator;
+  std::string denominator;
+  std::string note;
+};
+using TypedValues = std::map<long long, TypedValue>;
+
+std::string value_prefix(long long indicator_id) {
+  return fmt::format("iv.{}.", indicator_id);
+}
+
+// The plan's indicators that follow up the form's initiative, for its measurement section.
+std::vector<indicators::IndicatorRecord> form_indicators(Context& context,
+                                                         const FormRecord& record) {
+  return indicators::following_up(
+      indicators::plan_indicators(context.services.database, strategy::editor_of(context),
+                                  record.round.plan_id, today_iso_utc()),
+      record.row.form.initiative_id);
+}
+
+view::Data indicator_data(const Context& context, const FormRecord& record,
+                          const indicators::IndicatorRecord& linked, const TypedValues& typed,
+                          const validation::Errors& errors) {
+  const auto& indicator = linked.indicator;
+  const auto& catalog = context.catalog();
+  const auto& round = record.round;
+  view::Data data;
+  data.set("id", id_text(indicator.id));
+  data.set("name", indicator.name);
+  const auto headline = std::find_if(
+      linked.targets.begin(), linked.targets.end(),
+      [&](const indicators::Target& target) { return target.id == linked.assessment.target_id; });
+  data.set("target", headline == linked.targets.end()
+                         ? t(context, "form_indicator_no_target")
+                         : indicators::target_text(indicator, *headline, catalog));
+  data.set("status", indicators::status_label(linked.assessment.status, catalog));
+  data.set("status_code", indicators::status_name(linked.assessment.status));
+  const auto* reported =
+      indicators::latest_value_within(linked.values, round.period_start, round.period_end);
+  const auto figure = reported != nullptr ? indicators::effective_value(indicator, *reported)
+                                          : std::optional<double>();
+  data.set("reported",
+           figure ? fmt::format("{} ({})",
+                                indicators::format_figure(indicator, *figure, context.language),
+                                indicators::period_label(reported->period, context.language))
+                  : t(context, "form_indicator_no_value"));
+  const auto prefix = value_prefix(indicator.id);
+  data.set("prefix", prefix);
+  const auto found = typed.find(indicator.id);
+  TypedValue entry = found == typed.end() ? TypedValue{} : found->second;
+  if (found == typed.end()) {
+    entry.period = indicators::suggested_period(indicator, round.period_start, round.period_end);
+  }
+  data.set("period", entry.period);
+  data.set("value", entry.value);
+  data.set("numerator", entry.numerator);
+  data.set("denominator", entry.denominator);
+  data.set("note", entry.note);
+  data.set("is_ratio", view::flag(indicator.unit == "ratio"));
+  data.set("is_yes_no", view::flag(indicator.unit == "yes_no"));
+  data.set("is_figure", view::flag(indicator.unit != "ratio" && indicator.unit != "yes_no"));
+  data.set("is_event", view::flag(indicator.frequency == "event"));
+  data.set("yes", view::flag(entry.value == "1"));
+  data.set("no", view::flag(entry.value == "0"));
+  data.set("period_hint", context.catalog().format(
+                              "indicator_period_hint",
+                              {{"frequency", t(context, "frequency_" + indicator.frequency)}}));
+  for (const auto* part : {"period", "value", "numerator", "denominator", "note"}) {
+    data.set(std::string("error_") + part, view::text(field_error(context, errors, prefix + part)));
+  }
+  return data;
+}
+
 view::Data form_data(Context& context, const FormRecord& record, const Content& content,
-                     const validation::Errors& errors, bool editable) {
+                     const validation::Errors& errors, bool editable,
+                     const TypedValues& typed = {}) {
   const auto& form_template = record.round.form_template;
   auto sections = view::list();
+  // Read once, and only when the template has a section that shows them.
+  std::optional<std::vector<indicators::IndicatorRecord>> linked_records;
+  const auto linked_indicators = [&]() -> const std::vector<indicators::IndicatorRecord>& {
+    if (!linked_records) linked_records = form_indicators(context, record);
+    return *linked_records;
+  };
   const auto add_section = [&](const Section& section, const Answer* answer) {
     view::Data data;
     data.set("key", section.key);
@@ -473,6 +561,15 @@ view::Data form_data(Context& context, const FormRecord& record, const Content& 
       questions.push_back(item);
     }
     data.set("questions", questions);
+    auto linked_list = view::list();
+    if (section.indicators) {
+      for (const auto& linked : linked_indicators()) {
+        linked_list.push_back(indicator_data(context, record, linked, typed, errors));
+      }
+    }
+    data.set("is_indicators", view::flag(section.indicators));
+    data.set("has_indicators", view::flag(!linked_list.is_empty_list()));
+    data.set("indicators", linked_list);
     sections.push_back(data);
   };
   for (const auto& section : form_template.sections) {
@@ -493,11 +590,12 @@ view::Data form_data(Context& context, const FormRecord& record, const Content& 
 }
 
 Response render_form_page(Context& context, const FormRecord& record, const Content& content,
-                          const validation::Errors& errors, bool conflict, int status) {
+                          const validation::Errors& errors, bool conflict, int status,
+                          const TypedValues& typed = {}) {
   const auto& row = record.row;
   const auto& form = row.form;
   const bool editable = record.save_refusal.empty();
-  auto data = form_data(context, record, content, errors, editable);
+  auto data = form_data(context, record, content, errors, editable, typed);
   data.set("id", id_text(form.id));
   data.set("round_id", id_text(record.round.id));
   data.set("round_name", record.round.name);
@@ -622,16 +720,65 @@ Content content_from_form(Context& context, const FormRecord& record) {
   return content;
 }
 
+// The values typed into the measurement section: a row left without a figure is skipped, and
+// a figure that is not a number is reported under its field.
+std::vector<indicators::Value> values_from_form(Context& context, const FormRecord& record,
+                                                TypedValues& typed, validation::Errors& errors) {
+  const auto& form = context.form();
+  std::vector<indicators::Value> values;
+  const bool has_section = std::any_of(record.round.form_template.sections.begin(),
+                                       record.round.form_template.sections.end(),
+                                       [](const Section& section) { return section.indicators; });
+  if (!has_section) return values;
+  for (const auto& linked : form_indicators(context, record)) {
+    const auto& indicator = linked.indicator;
+    const auto prefix = value_prefix(indicator.id);
+    if (!form.get(prefix + "period")) continue;
+    TypedValue entry{std::string(trim(form.value(prefix + "period"))),
+                     std::string(trim(form.value(prefix + "value"))),
+                     std::string(trim(form.value(prefix + "numerator"))),
+                     std::string(trim(form.value(prefix + "denominator"))),
+                     std::string(trim(form.value(prefix + "note")))};
+    typed[indicator.id] = entry;
+    if (entry.value.empty() && entry.numerator.empty() && entry.denominator.empty()) continue;
+    indicators::Value value;
+    value.indicator_id = indicator.id;
+    value.period = entry.period;
+    value.note = entry.note;
+    if (indicator.unit == "ratio") {
+      value.numerator =
+          indicators::parse_typed_figure(entry.numerator, prefix + "numerator", errors);
+      value.denominator =
+          indicators::parse_typed_figure(entry.denominator, prefix + "denominator", errors);
+    } else {
+      value.value = indicators::parse_typed_figure(entry.value, prefix + "value", errors);
+    }
+    values.push_back(std::move(value));
+  }
+  return values;
+}
+
 Response save_form_submit(Context& context) {
   const auto editor = strategy::editor_of(context);
   auto& database = context.services.database;
   const auto record = readable_form(database, editor, context.path_id());
   const auto content = content_from_form(context, record);
+  TypedValues typed;
+  validation::Errors figure_errors;
+  const auto values = values_from_form(context, record, typed, figure_errors);
   const auto row_version = row_version_of(context);
   const bool and_submit = context.form().value("intent") == "submit";
   return web::submit(
       [&] {
-        save_form(database, editor, record.row.form.id, row_version, content);
+        if (!figure_errors.empty()) {
+          // Report the answers' problems together with the figures that did not parse.
+          auto errors = check_content(record.round.form_template, content);
+          for (const auto& error : figure_errors.items()) {
+            errors.add(error.field, error.message_key, error.values);
+          }
+          throw validation::Invalid(errors);
+        }
+        save_form(database, editor, record.row.form.id, row_version, content, values);
         std::string notice_key = "notice_form_saved";
         if (and_submit) {
           const auto saved = readable_form(database, editor, record.row.form.id);
@@ -643,7 +790,8 @@ Response save_form_submit(Context& context) {
       },
       [&](const validation::Errors& errors, bool conflict) {
         const auto fresh = readable_form(database, editor, record.row.form.id);
-        return render_form_page(context, fresh, content, errors, conflict, conflict ? 409 : 422);
+        return render_form_page(context, fresh, content, errors, conflict, conflict ? 409 : 422,
+                                typed);
       });
 }
 

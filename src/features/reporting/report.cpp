@@ -77,18 +77,56 @@ void not_submitted_marker(std::vector<Block>& blocks, const Form& form,
       {{"status", text(catalog, "form_status_" + std::string(code(form.status)))}})));
 }
 
+// The indicators that follow up the form's initiative, with the figure for the round's period
+// and the status, as the measurement section shows them.
+Block indicator_table(const std::vector<indicators::IndicatorRecord>& linked, const Round& round,
+                      const i18n::Catalog& catalog, i18n::Language language) {
+  Block table;
+  table.kind = Block::Kind::table;
+  table.table.header = {
+      text(catalog, "report_column_indicator"), text(catalog, "report_column_figure"),
+      text(catalog, "report_column_target"), text(catalog, "report_column_status")};
+  table.table.widths = {4.5, 2, 2, 1.5};
+  for (const auto& record : linked) {
+    const auto& indicator = record.indicator;
+    const auto* reported =
+        indicators::latest_value_within(record.values, round.period_start, round.period_end);
+    const auto figure = reported != nullptr ? indicators::effective_value(indicator, *reported)
+                                            : std::optional<double>();
+    std::string target = text(catalog, "form_indicator_no_target");
+    for (const auto& candidate : record.targets) {
+      if (candidate.id == record.assessment.target_id) {
+        target = indicators::target_text(indicator, candidate, catalog);
+      }
+    }
+    table.table.rows.push_back(
+        {indicator.name,
+         figure ? fmt::format("{} ({})", indicators::format_figure(indicator, *figure, language),
+                              indicators::period_label(reported->period, language))
+                : text(catalog, "form_indicator_no_value"),
+         target, indicators::status_label(record.assessment.status, catalog)});
+  }
+  return table;
+}
+
 // The answers of one form, section by section (sections of an older template version that
-// are no longer in the template come last, under their stored titles).
-void form_sections(std::vector<Block>& blocks, const Template& form_template, const Form& form,
+// are no longer in the template come last, under their stored titles). `linked`: the plan's
+// indicators that follow up the form's initiative, shown in sections that list indicators.
+void form_sections(std::vector<Block>& blocks, const Round& round, const Form& form,
+                   const std::vector<indicators::IndicatorRecord>& linked,
                    const i18n::Catalog& catalog, i18n::Language language, int level) {
+  const auto& form_template = round.form_template;
   const auto section_blocks = [&](const std::string& title, const std::string& guidance,
                                   SectionKind kind, const Answer* answer,
-                                  const std::vector<Question>& questions) {
+                                  const std::vector<Question>& questions, bool with_indicators) {
     blocks.push_back(documents::heading(level, title));
     if (!guidance.empty()) {
       auto guide = documents::paragraph(guidance);
       guide.spans.front().italic = true;
       blocks.push_back(std::move(guide));
+    }
+    if (with_indicators && !linked.empty()) {
+      blocks.push_back(indicator_table(linked, round, catalog, language));
     }
     if (answer == nullptr) {
       blocks.push_back(documents::paragraph(text(catalog, "report_no_answer")));
@@ -135,12 +173,13 @@ void form_sections(std::vector<Block>& blocks, const Template& form_template, co
   };
   for (const auto& section : form_template.sections) {
     section_blocks(section.title, section.guidance, section.kind, form.content.answer(section.key),
-                   section.questions);
+                   section.questions, section.indicators);
   }
   for (const auto& answer : form.content.answers) {
     if (form_template.section(answer.section) != nullptr) continue;
     section_blocks(answer.title.empty() ? answer.section : answer.title, {},
-                   answer.items.empty() ? SectionKind::text : SectionKind::items, &answer, {});
+                   answer.items.empty() ? SectionKind::text : SectionKind::items, &answer, {},
+                   false);
   }
 }
 
@@ -178,10 +217,10 @@ void initiative_summary(std::vector<Block>& blocks, const Template& form_templat
   }
 }
 
-void indicator_charts(std::vector<Block>& blocks, db::Database& database, const Editor& editor,
-                      const Round& round, const i18n::Catalog& catalog) {
-  for (const auto& record :
-       indicators::plan_indicators(database, editor, round.plan_id, round.period_end)) {
+void indicator_charts(std::vector<Block>& blocks,
+                      const std::vector<indicators::IndicatorRecord>& records,
+                      const i18n::Catalog& catalog) {
+  for (const auto& record : records) {
     if (record.values.empty()) continue;
     const auto& indicator = record.indicator;
     blocks.push_back(documents::heading(3, indicator.name));
@@ -259,11 +298,13 @@ Document build_report(db::Database& database, const Editor& editor, const RoundR
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
   auto document = frame(database, editor, round, record.plan.name);
+  const auto plan_indicators =
+      indicators::plan_indicators(database, editor, round.plan_id, round.period_end);
   auto& blocks = document.blocks;
   for (const auto& chapter : record.chapters) {
     blocks.push_back(documents::heading(1, chapter.title));
     documents::append_markdown(blocks, chapter.body, 1);
-    if (chapter.key == "indicator") indicator_charts(blocks, database, editor, round, catalog);
+    if (chapter.key == "indicator") indicator_charts(blocks, plan_indicators, catalog);
   }
   blocks.push_back(documents::heading(1, text(catalog, "report_initiatives")));
   for (const auto& row : record.forms) {
@@ -273,7 +314,9 @@ Document build_report(db::Database& database, const Editor& editor, const RoundR
   for (const auto& row : record.forms) {
     blocks.push_back(documents::heading(2, row.initiative_name));
     if (!submitted(row.form)) not_submitted_marker(blocks, row.form, catalog);
-    form_sections(blocks, round.form_template, row.form, catalog, language, 3);
+    form_sections(blocks, round, row.form,
+                  indicators::following_up(plan_indicators, row.form.initiative_id), catalog,
+                  language, 3);
   }
   return document;
 }
@@ -295,7 +338,12 @@ Document form_document(db::Database& database, const Editor& editor, long long f
       "report_form_status",
       {{"status", text(catalog, "form_status_" + std::string(code(record.row.form.status)))}})));
   if (!submitted(record.row.form)) not_submitted_marker(blocks, record.row.form, catalog);
-  form_sections(blocks, record.round.form_template, record.row.form, catalog, language, 2);
+  form_sections(
+      blocks, record.round, record.row.form,
+      indicators::following_up(indicators::plan_indicators(database, editor, record.round.plan_id,
+                                                           record.round.period_end),
+                               record.row.form.initiative_id),
+      catalog, language, 2);
   return document;
 }
 

@@ -306,6 +306,117 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   EXPECT_EQ(viewer.get("/rounds/" + round + "/report/pdf").status, 403);
 }
 
+// The number of times `part` occurs in `text`.
+std::size_t occurrences(const std::string& text, const std::string& part) {
+  std::size_t count = 0;
+  for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1)) ++count;
+  return count;
+}
+
+TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoinTheRegister) {
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
+  const auto plan = create_plan(coordinator);
+  const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
+                                           std::to_string(user_ids_["ssp@aalborg.dk"]));
+  const auto indicator = [&](const std::string& name, const std::string& unit) {
+    const auto response =
+        coordinator.post_form("/plans/" + plan + "/indicators", {{"_csrf", coordinator.csrf()},
+                                                                 {"name", name},
+                                                                 {"unit", unit},
+                                                                 {"decimals", "0"},
+                                                                 {"direction", "higher"},
+                                                                 {"source", "own_registration"},
+                                                                 {"frequency", "year"},
+                                                                 {"initiative_id", nightlife},
+                                                                 {"published", "1"}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    return id_from_location(response);
+  };
+  const auto visitors = indicator("Besøgende på tryg.aalborg.dk", "count");
+  const auto meetings = indicator("Opstartsmøder med koordinatoren", "ratio");
+  ASSERT_EQ(coordinator
+                .post_form("/indicators/" + visitors + "/targets", {{"_csrf", coordinator.csrf()},
+                                                                    {"comparator", "ge"},
+                                                                    {"value", "5000"},
+                                                                    {"period_start", "2017-01-01"},
+                                                                    {"period_end", "2017-12-31"}})
+                .status,
+            303);
+  const auto round = create_round(coordinator, plan, {nightlife});
+  const auto form = "/forms/" + form_ids(coordinator.get("/rounds/" + round).body).front();
+
+  // The lead sees the initiative's indicators in Måling/metode, the round's year suggested.
+  auto page = lead.get(form);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Besøgende på tryg.aalborg.dk"));
+  EXPECT_TRUE(contains(page.body, "name=\"iv." + visitors + ".period\" value=\"2017\""))
+      << "a round of 21 Jan 2017 – 14 Jan 2018 reports on 2017";
+  EXPECT_TRUE(contains(page.body, "name=\"iv." + meetings + ".denominator\""));
+
+  // A figure that is not a number is refused next to its field; nothing is stored, nothing
+  // typed is lost.
+  const std::map<std::string, std::string> answers{
+      {"_csrf", lead.csrf()},
+      {"row_version", row_version(page.body)},
+      {"s.measurement.0.text", "Optælling af besøgende på hjemmesiden"},
+      {"s.measurement.0.status", "done"},
+      {"s.measurement.0.when", "2017-12"},
+      {"iv." + visitors + ".period", "2017"},
+      {"iv." + meetings + ".period", "2017"}};
+  auto typed = answers;
+  typed["iv." + visitors + ".value"] = "mange";
+  typed["iv." + meetings + ".numerator"] = "3";
+  typed["iv." + meetings + ".denominator"] = "4";
+  auto response = lead.post_form(form, typed);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "Skriv et tal, fx 70 eller 70,5.")) << response.body;
+  EXPECT_TRUE(contains(response.body, "value=\"mange\""));
+  EXPECT_TRUE(contains(response.body, "Optælling af besøgende på hjemmesiden"));
+  EXPECT_FALSE(contains(coordinator.get("/indicators/" + meetings).body, "(3 / 4)"))
+      << "the ratio that did parse was not stored either";
+  // A period that does not fit the indicator's frequency is refused too.
+  typed["iv." + visitors + ".value"] = "6123";
+  typed["iv." + visitors + ".period"] = "2017K3";
+  response = lead.post_form(form, typed);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "passer til indikatorens hyppighed")) << response.body;
+
+  typed["iv." + visitors + ".period"] = "2017";
+  response = lead.post_form(form, typed);
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto visitors_page = coordinator.get("/indicators/" + visitors).body;
+  EXPECT_TRUE(contains(visitors_page, "6.123")) << "the value is stored on the indicator";
+  EXPECT_TRUE(contains(visitors_page, "Nået")) << "and counts for its status";
+  EXPECT_TRUE(contains(coordinator.get("/indicators/" + meetings).body, "(3 / 4)"));
+  page = lead.get(form);
+  EXPECT_TRUE(contains(page.body, "6.123 (2017)")) << "the form shows the period's figure";
+
+  // The new measurement item joined the initiative's activity register, once, and is linked.
+  auto initiative_page = coordinator.get("/initiatives/" + nightlife).body;
+  EXPECT_EQ(occurrences(initiative_page, "<td>Optælling af besøgende på hjemmesiden</td>"), 1U)
+      << initiative_page;
+  page = lead.get(form);
+  response =
+      lead.post_form(form, {{"_csrf", lead.csrf()},
+                            {"row_version", row_version(page.body)},
+                            {"s.measurement.0.text", "Optælling af besøgende på hjemmesiden"},
+                            {"s.measurement.0.status", "done"},
+                            {"s.measurement.0.when", "2017-12"},
+                            {"s.measurement.1.text", "Optælling af besøgende på hjemmesiden"},
+                            {"s.measurement.1.status", "planned"},
+                            {"s.status.text", "Uændret."}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  initiative_page = coordinator.get("/initiatives/" + nightlife).body;
+  EXPECT_EQ(occurrences(initiative_page, "<td>Optælling af besøgende på hjemmesiden</td>"), 1U)
+      << "saving again, or the same text twice, adds no copy";
+
+  // The compiled report's annex shows the indicators in Måling/metode.
+  const auto html = coordinator.get("/rounds/" + round + "/report/html").body;
+  in_order(html, {"Måling/metode", "Besøgende på tryg.aalborg.dk", "6.123 (2017)", "≥ 5.000",
+                  "Nået", "Optælling af besøgende på hjemmesiden"});
+}
+
 TEST_P(ReportingServer, AReportWithMissingFormsSaysSoInsteadOfFailing) {
   auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
   const auto plan = create_plan(coordinator);

@@ -210,6 +210,40 @@ std::string Period::last_day() const {
   return "";
 }
 
+std::optional<Period> period_containing(PeriodKind kind, std::string_view iso_date) {
+  if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-') return std::nullopt;
+  const auto year = digits(iso_date.substr(0, 4));
+  const auto month = digits(iso_date.substr(5, 2));
+  const auto day = digits(iso_date.substr(8, 2));
+  if (!year || !month || !day) return std::nullopt;
+  using namespace std::chrono;
+  const year_month_day date{std::chrono::year{*year},
+                            std::chrono::month{static_cast<unsigned>(*month)},
+                            std::chrono::day{static_cast<unsigned>(*day)}};
+  if (!date.ok()) return std::nullopt;
+  switch (kind) {
+    case PeriodKind::year:
+      return make(kind, *year, 0);
+    case PeriodKind::school_year:
+      return make(kind, *month >= 8 ? *year : *year - 1, 0);
+    case PeriodKind::week: {
+      // ISO weeks belong to the year of their Thursday.
+      const sys_days days{date};
+      const sys_days thursday = days - (weekday{days} - Monday) + std::chrono::days{3};
+      const year_month_day thursday_date{thursday};
+      const sys_days first_of_year{thursday_date.year() / January / 1};
+      const auto week = (thursday - first_of_year).count() / 7 + 1;
+      return make(kind, static_cast<int>(thursday_date.year()), static_cast<int>(week));
+    }
+    case PeriodKind::half:
+    case PeriodKind::tertial:
+    case PeriodKind::quarter:
+    case PeriodKind::month:
+      return make(kind, *year, (*month - 1) / months_per_period(kind) + 1);
+  }
+  return std::nullopt;
+}
+
 std::string period_kind_name(PeriodKind kind) {
   static constexpr std::array names{"year",    "school_year", "half", "tertial",
                                     "quarter", "month",       "week"};

@@ -29,6 +29,10 @@ struct Period {
 // `time_unit` is a PX TLIST unit (A1, H1, T1, Q1, M1, W1) or empty.
 std::optional<Period> parse_period(std::string_view text, std::string_view time_unit = "");
 
+// The period of `kind` that the ISO day `iso_date` falls in ("2017-09-14" → 2017Q3, 2017/18,
+// 2017W37), or nothing when the date is not an ISO date.
+std::optional<Period> period_containing(PeriodKind kind, std::string_view iso_date);
+
 std::string period_kind_name(PeriodKind kind);
 std::optional<PeriodKind> parse_period_kind(std::string_view name);
 

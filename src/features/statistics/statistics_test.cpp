@@ -478,5 +478,25 @@ TEST(Period, KnowsItsFirstAndLastDay) {
   EXPECT_LT(*parse_period("2017Q3"), *parse_period("2017Q4"));
 }
 
+TEST(Period, FindsThePeriodADayFallsIn) {
+  const auto code = [](PeriodKind kind, std::string_view day) {
+    const auto period = period_containing(kind, day);
+    return period ? period->code() : std::string("-");
+  };
+  EXPECT_EQ(code(PeriodKind::year, "2017-07-18"), "2017");
+  EXPECT_EQ(code(PeriodKind::quarter, "2017-09-30"), "2017Q3");
+  EXPECT_EQ(code(PeriodKind::quarter, "2017-10-01"), "2017Q4");
+  EXPECT_EQ(code(PeriodKind::tertial, "2017-05-01"), "2017T2");
+  EXPECT_EQ(code(PeriodKind::month, "2018-01-14"), "2018M01");
+  EXPECT_EQ(code(PeriodKind::half, "2017-07-01"), "2017H2");
+  EXPECT_EQ(code(PeriodKind::school_year, "2018-07-31"), "2017/18");
+  EXPECT_EQ(code(PeriodKind::school_year, "2018-08-01"), "2018/19");
+  EXPECT_EQ(code(PeriodKind::week, "2017-01-01"), "2016W52");  // a Sunday: last ISO week of 2016
+  EXPECT_EQ(code(PeriodKind::week, "2017-01-02"), "2017W01");
+  EXPECT_EQ(code(PeriodKind::week, "2020-12-31"), "2020W53");
+  EXPECT_EQ(code(PeriodKind::year, "2017-02-30"), "-");
+  EXPECT_EQ(code(PeriodKind::year, "17-01-01"), "-");
+}
+
 }  // namespace
 }  // namespace samtryg::stats
