@@ -17,12 +17,15 @@
 #include "core/db/backup.hpp"
 #include "core/db/migrations.hpp"
 #include "core/i18n/catalog.hpp"
+#include "core/util/time.hpp"
+#include "core/validation/fields.hpp"
 #include "features/accounts/commands.hpp"
 #include "features/demo/demo.hpp"
 #include "features/exchange/exchange.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/indicators/import.hpp"
 #include "features/indicators/store.hpp"
+#include "features/reporting/reminders.hpp"
 #include "features/reporting/report.hpp"
 #include "features/statistics/jsonstat.hpp"
 #include "features/statistics/reader.hpp"
@@ -298,6 +301,15 @@ int run_cli(int argc, char** argv, char** environment) {
   report_subcommand->add_option("--out", report_out, "the file to write; - writes stdout")
       ->required();
 
+  auto* reminders = cli.add_subcommand(
+      "reminders", "e-mail leads whose forms are due soon or overdue (for cron; see smtp_url)");
+  reminders->require_subcommand(1);
+  auto* reminders_send =
+      reminders->add_subcommand("send", "send the reminders due today; each is sent only once");
+  add_db(reminders_send);
+  std::string reminders_today;
+  reminders_send->add_option("--today", reminders_today, "act as if today were YYYY-MM-DD");
+
   cli.add_subcommand("version", "print the version");
 
   try {
@@ -445,6 +457,21 @@ int run_cli(int argc, char** argv, char** environment) {
       auto database = open_database(settings);
       db::migrate(*database);
       return import_values_command(*database, values_file, mapping_file, values_workspace, dry_run);
+    }
+    if (cli.got_subcommand("reminders")) {
+      if (settings.smtp_url.empty()) throw BadInput("set smtp_url first (samtryg.conf.example)");
+      if (reminders_today.empty()) reminders_today = today_iso_utc();
+      if (!validation::is_iso_date(reminders_today)) throw BadInput("--today needs YYYY-MM-DD");
+      auto database = open_database(settings);
+      db::migrate(*database);
+      const auto outcome =
+          reporting::send_due_reminders(*database, settings, reminders_today, 0, 0);
+      std::cout << fmt::format("Sent {} reminders.\n", outcome.sent);
+      for (const auto& name : outcome.without_address) {
+        std::cout << fmt::format("Not sent (the lead has no account): {}\n", name);
+      }
+      for (const auto& failure : outcome.failures) std::cerr << "samtryg: " << failure << '\n';
+      return outcome.failures.empty() ? 0 : 1;
     }
     if (cli.got_subcommand("report")) {
       auto database = open_database(settings);

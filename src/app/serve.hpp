@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <thread>
 
 #include "core/config/config.hpp"
 #include "core/db/database.hpp"
@@ -24,7 +25,9 @@ class Runtime {
   web::App& app() { return *app_; }
   const config::Config& settings() const { return settings_; }
 
-  void run(bool handle_signals) { server_->run(handle_signals); }
+  // Serves until stopped; meanwhile sends due reminder e-mails every reminder_check_minutes
+  // when an SMTP server is configured.
+  void run(bool handle_signals);
   void stop() { server_->stop(); }
 
  private:

@@ -18,10 +18,11 @@ config::Config test_settings(const std::string& database_url) {
   return settings;
 }
 
-TestServer::TestServer(const std::string& database_url, void (*adjust)(config::Config&)) {
+TestServer::TestServer(const std::string& database_url,
+                       const std::function<void(config::Config&)>& adjust) {
   crypto::initialise();
   auto settings = test_settings(database_url);
-  if (adjust != nullptr) adjust(settings);
+  if (adjust) adjust(settings);
   runtime_ = std::make_unique<app::Runtime>(settings);
   workspace_id_ = accounts::ensure_workspace(runtime_->database(), {std::nullopt, "test"},
                                              "Tryg Aalborg – en mere tryg kommune", "da")

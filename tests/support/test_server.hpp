@@ -1,5 +1,6 @@
 #pragma once
 // A real samtryg server in the test process, on a free loopback port, on a scratch database.
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -13,7 +14,8 @@ inline constexpr const char* kPassword = "correct horse battery";
 
 class TestServer {
  public:
-  explicit TestServer(const std::string& database_url, void (*adjust)(config::Config&) = nullptr);
+  explicit TestServer(const std::string& database_url,
+                      const std::function<void(config::Config&)>& adjust = {});
   ~TestServer();
 
   std::uint16_t port() const { return runtime_->port(); }

@@ -69,6 +69,12 @@ const std::vector<KeyInfo>& known_keys() {
       {"access_log", "one line per request on standard error"},
       {"login_max_failures", "failed logins for one e-mail before it is locked for a while"},
       {"login_lockout_minutes", "how long too many failed logins lock an e-mail"},
+      {"smtp_url", "smtp://HOST:PORT or smtps://HOST:PORT for reminder e-mails; empty = none"},
+      {"smtp_user", "SMTP login, if the server wants one"},
+      {"smtp_password", "SMTP password"},
+      {"mail_from", "sender of reminder e-mails, e.g. samtryg <tryg@aalborg.dk>"},
+      {"reminder_days_before", "days before a round's deadline that unsent forms are reminded"},
+      {"reminder_check_minutes", "how often the server sends due reminders; 0 = never"},
   };
   return keys;
 }
@@ -130,6 +136,19 @@ void set_value(Config& config, std::string_view key, std::string_view value,
   else if (key == "login_lockout_minutes")
     config.login_lockout_minutes =
         static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 60));
+  else if (key == "smtp_url")
+    config.smtp_url = std::string(value);
+  else if (key == "smtp_user")
+    config.smtp_user = std::string(value);
+  else if (key == "smtp_password")
+    config.smtp_password = std::string(value);
+  else if (key == "mail_from")
+    config.mail_from = std::string(value);
+  else if (key == "reminder_days_before")
+    config.reminder_days_before = static_cast<int>(parse_integer(value, key, origin, 0, 60));
+  else if (key == "reminder_check_minutes")
+    config.reminder_check_minutes =
+        static_cast<int>(parse_integer(value, key, origin, 0, 24LL * 60));
   else {
     throw ConfigError(
         fmt::format("{}: unknown setting '{}' (known settings: {})", origin, key, key_list()));
@@ -182,6 +201,11 @@ void apply_environment(Config& config, char** environment) {
 }
 
 void validate(const Config& config) {
+  if (!config.smtp_url.empty() && !config.smtp_url.starts_with("smtp://") &&
+      !config.smtp_url.starts_with("smtps://")) {
+    throw ConfigError(
+        fmt::format("smtp_url must start with smtp:// or smtps://, not '{}'", config.smtp_url));
+  }
   if (config.public_url.empty()) return;
   if (!config.public_url.starts_with("http://") && !config.public_url.starts_with("https://")) {
     throw ConfigError(

@@ -30,6 +30,13 @@ struct Config {
   bool access_log = true;
   int login_max_failures = 5;
   int login_lockout_minutes = 15;
+  // E-mail (reminders to initiative leads). Empty smtp_url: no e-mail is sent.
+  std::string smtp_url;
+  std::string smtp_user;
+  std::string smtp_password;
+  std::string mail_from = "samtryg <samtryg@localhost>";
+  int reminder_days_before = 3;
+  int reminder_check_minutes = 60;  // 0: the server never sends on its own (CLI/board only)
 
   int effective_workers() const;
   int effective_network_threads() const;

@@ -50,7 +50,10 @@ view::Data hidden_values(std::initializer_list<std::pair<std::string, std::strin
 std::string notice_text(const Context& context, std::initializer_list<std::string_view> allowed) {
   const auto key = context.query("notice");
   for (const auto name : allowed) {
-    if (key == name) return context.catalog().format(key, {{"name", context.query("name")}});
+    if (key == name) {
+      return context.catalog().format(
+          key, {{"name", context.query("name")}, {"count", context.query("count")}});
+    }
   }
   return {};
 }

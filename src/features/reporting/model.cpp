@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <set>
 #include <stdexcept>
 
@@ -454,6 +455,37 @@ std::string_view save_refusal(FormStatus status, const Role& role) {
 bool is_late(std::string_view submitted_at, std::string_view deadline) {
   if (submitted_at.size() < 10 || deadline.size() < 10) return false;
   return submitted_at.substr(0, 10) > deadline.substr(0, 10);
+}
+
+std::string_view code(ReminderKind kind) {
+  return kind == ReminderKind::overdue ? "overdue" : "before_deadline";
+}
+
+std::optional<ReminderKind> parse_reminder_kind(std::string_view code) {
+  if (code == "overdue") return ReminderKind::overdue;
+  if (code == "before_deadline") return ReminderKind::before_deadline;
+  return std::nullopt;
+}
+
+std::optional<ReminderKind> reminder_due(FormStatus status, std::string_view deadline,
+                                         std::string_view today, int days_before,
+                                         const RemindersSent& sent) {
+  if (status == FormStatus::submitted || status == FormStatus::approved) return std::nullopt;
+  if (!validation::is_iso_date(deadline) || !validation::is_iso_date(today)) return std::nullopt;
+  if (today > deadline) {
+    if (sent.overdue) return std::nullopt;
+    return ReminderKind::overdue;
+  }
+  using namespace std::chrono;
+  const auto day = [](std::string_view iso) {
+    return sys_days{
+        std::chrono::year{std::stoi(std::string(iso.substr(0, 4)))} /
+        std::chrono::month{static_cast<unsigned>(std::stoi(std::string(iso.substr(5, 2))))} /
+        std::chrono::day{static_cast<unsigned>(std::stoi(std::string(iso.substr(8, 2))))}};
+  };
+  const auto days_left = (day(deadline) - day(today)).count();
+  if (days_left <= days_before && !sent.before_deadline) return ReminderKind::before_deadline;
+  return std::nullopt;
 }
 
 std::vector<SectionChange> compare(const Template& form_template, const Content& before,

@@ -135,6 +135,21 @@ std::string_view save_refusal(FormStatus status, const Role& role);
 // Submitted after the end of the deadline day (both ISO; `submitted_at` may carry a time).
 bool is_late(std::string_view submitted_at, std::string_view deadline);
 
+// Reminder e-mails to the lead of a form that is not submitted: once `days_before` days
+// before the deadline (until the deadline day), and once after the deadline has passed. Each
+// kind is sent at most once; a form that is overdue before its first reminder gets only the
+// overdue one.
+enum class ReminderKind { before_deadline, overdue };
+std::string_view code(ReminderKind kind);
+std::optional<ReminderKind> parse_reminder_kind(std::string_view code);
+struct RemindersSent {
+  bool before_deadline = false;
+  bool overdue = false;
+};
+std::optional<ReminderKind> reminder_due(FormStatus status, std::string_view deadline,
+                                         std::string_view today, int days_before,
+                                         const RemindersSent& sent);
+
 // What a form's revisions differ in, section by section, for the side-by-side compare.
 struct SectionChange {
   std::string section;

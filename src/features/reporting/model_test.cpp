@@ -147,6 +147,24 @@ TEST(ReportingWorkflow, LateMeansAfterTheDeadlineDay) {
   EXPECT_TRUE(is_late("2018-02-01T00:00:01Z", "2018-01-31"));
 }
 
+TEST(ReportingWorkflow, RemindersComeDaysBeforeTheDeadlineAndWhenItHasPassedEachOnce) {
+  const auto due = [](FormStatus status, std::string_view today, RemindersSent sent = {}) {
+    const auto kind = reminder_due(status, "2018-01-31", today, 3, sent);
+    return kind ? std::string(code(*kind)) : std::string("-");
+  };
+  EXPECT_EQ(due(FormStatus::draft, "2018-01-27"), "-") << "four days before";
+  EXPECT_EQ(due(FormStatus::draft, "2018-01-28"), "before_deadline");
+  EXPECT_EQ(due(FormStatus::returned, "2018-01-31"), "before_deadline") << "the deadline day";
+  EXPECT_EQ(due(FormStatus::draft, "2018-01-29", {true, false}), "-") << "only once";
+  EXPECT_EQ(due(FormStatus::draft, "2018-02-01", {true, false}), "overdue");
+  EXPECT_EQ(due(FormStatus::draft, "2018-02-01"), "overdue") << "late rounds skip the first";
+  EXPECT_EQ(due(FormStatus::draft, "2018-03-01", {true, true}), "-");
+  EXPECT_EQ(due(FormStatus::submitted, "2018-02-01"), "-");
+  EXPECT_EQ(due(FormStatus::approved, "2018-01-30"), "-");
+  EXPECT_EQ(parse_reminder_kind("overdue"), ReminderKind::overdue);
+  EXPECT_FALSE(parse_reminder_kind("weekly"));
+}
+
 TEST(ReportingWorkflow, AnswersToSectionsATemplateNoLongerHasStayVisibleInTheCompare) {
   Content before;
   Answer old;

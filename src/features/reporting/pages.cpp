@@ -17,6 +17,7 @@
 #include "features/indicators/commands.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/reporting/commands.hpp"
+#include "features/reporting/reminders.hpp"
 #include "features/reporting/report.hpp"
 #include "features/strategy/editor.hpp"
 #include "features/strategy/store.hpp"
@@ -63,7 +64,7 @@ std::string notice(const Context& context) {
   return web::notice_text(
       context,
       {"notice_form_saved", "notice_form_submitted", "notice_form_returned", "notice_form_approved",
-       "notice_form_reopened", "notice_round_created", "notice_saved"});
+       "notice_form_reopened", "notice_round_created", "notice_saved", "notice_reminders_sent"});
 }
 
 Response download(ReportFile file) {
@@ -223,11 +224,23 @@ Response create_round_submit(Context& context) {
       });
 }
 
-Response show_round(Context& context) {
+std::string reminder_label(const Context& context, const SentReminder& reminder) {
+  return context.catalog().format("round_reminder_" + std::string(code(reminder.kind)),
+                                  {{"date", date_text(context, reminder.sent_at)}});
+}
+
+Response render_round(Context& context, const ReminderOutcome* outcome) {
   const auto editor = strategy::editor_of(context);
   const auto record = readable_round(context.services.database, editor, context.path_id());
   const auto& round = record.round;
   const auto today = today_iso_utc();
+  std::map<long long, std::vector<std::string>> reminders;
+  {
+    auto sql = context.services.database.session();
+    for (const auto& reminder : store::sent_reminders(sql, editor.workspace_id, round.id)) {
+      reminders[reminder.form_id].push_back(reminder_label(context, reminder));
+    }
+  }
   auto forms = view::list();
   int submitted = 0;
   int approved = 0;
@@ -251,6 +264,10 @@ Response show_round(Context& context) {
     item.set("late", view::flag(form.late));
     item.set("overdue", view::flag(overdue));
     item.set("comment", view::text(form.status == FormStatus::returned ? form.comment : ""));
+    auto sent_list = view::list();
+    for (const auto& label : reminders[form.id]) sent_list.push_back(view::Data(label));
+    item.set("reminders", sent_list);
+    item.set("no_address", view::flag(!row.lead_user_id && !sent));
     forms.push_back(item);
   }
   auto chapters = view::list();
@@ -288,8 +305,47 @@ Response show_round(Context& context) {
   data.set("formats", formats);
   data.set("can_edit_chapters", view::flag(editor.edit_all));
   data.set("notice", view::text(notice(context)));
+  const auto& settings = context.services.config;
+  data.set("can_remind", view::flag(editor.edit_all));
+  data.set("mail_configured", view::flag(!settings.smtp_url.empty()));
+  data.set("reminder_rule",
+           context.catalog().format("round_reminder_rule",
+                                    {{"days", std::to_string(settings.reminder_days_before)}}));
+  auto problems = view::list();
+  if (outcome != nullptr) {
+    for (const auto& failure : outcome->failures) problems.push_back(view::Data(failure));
+    for (const auto& name : outcome->without_address) {
+      problems.push_back(view::Data(
+          context.catalog().format("round_reminder_no_address", {{"initiative", name}})));
+    }
+    data.set("reminders_result",
+             context.catalog().format("notice_reminders_sent",
+                                      {{"count", std::to_string(outcome->sent)}}));
+  }
+  data.set("reminder_problems", problems);
+  data.set("has_reminder_problems", view::flag(!problems.is_empty_list()));
   return web::render_page(context, template_path("round"), data,
                           {.title = round.name, .nav = "plans"});
+}
+
+Response show_round(Context& context) {
+  return render_round(context, nullptr);
+}
+
+// Sends the reminders of this round that are due today (each only once, whoever presses).
+Response send_reminders_submit(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  strategy::require_edit_all(editor);
+  const auto record = readable_round(context.services.database, editor, context.path_id());
+  const auto& settings = context.services.config;
+  if (settings.smtp_url.empty()) throw validation::NotFound();
+  const auto outcome = send_due_reminders(context.services.database, settings, today_iso_utc(),
+                                          editor.workspace_id, record.round.id);
+  if (outcome.failures.empty() && outcome.without_address.empty()) {
+    return Response::redirect(fmt::format("/rounds/{}?notice=notice_reminders_sent&count={}",
+                                          record.round.id, outcome.sent));
+  }
+  return render_round(context, &outcome);
 }
 
 Response download_report(Context& context) {
@@ -945,6 +1001,7 @@ void add_routes(web::App& app) {
   app.add({Method::post, "/plans/{id}/rounds", all, create_round_submit});
   app.add({Method::get, "/rounds/{id}", read, show_round});
   app.add({Method::get, "/rounds/{id}/report/{format}", read, download_report});
+  app.add({Method::post, "/rounds/{id}/reminders", all, send_reminders_submit});
   app.add({Method::get, "/rounds/{id}/chapters/{chapter}/edit", all, edit_chapter});
   app.add({Method::post, "/rounds/{id}/chapters/{chapter}/edit", all, save_chapter_submit});
   app.add({Method::get, "/forms/{id}", read, show_form});

@@ -4,6 +4,8 @@
 // tools people open it with (pdftotext, LibreOffice).
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -11,8 +13,10 @@
 #include <regex>
 #include <sstream>
 
+#include "features/reporting/reminders.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
+#include "support/smtp_sink.hpp"
 #include "support/test_server.hpp"
 
 namespace samtryg::reporting {
@@ -109,13 +113,14 @@ class ReportingServer : public ::testing::TestWithParam<std::string> {
   }
 
   std::string create_round(HttpClient& http, const std::string& plan,
-                           const std::vector<std::string>& initiatives) {
+                           const std::vector<std::string>& initiatives,
+                           const std::string& deadline = "2018-01-31") {
     http.get("/plans/" + plan + "/rounds/new");
     std::string body = testing::form_encode({{"_csrf", http.csrf()},
                                              {"name", "4. afrapportering"},
                                              {"period_start", "2017-01-21"},
                                              {"period_end", "2018-01-14"},
-                                             {"deadline", "2018-01-31"},
+                                             {"deadline", deadline},
                                              {"template_key", "afrapportering_da"}});
     for (const auto& id : initiatives) body += "&initiative=" + id;
     const auto response = http.request("POST", "/plans/" + plan + "/rounds", body,
@@ -415,6 +420,108 @@ TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoin
   const auto html = coordinator.get("/rounds/" + round + "/report/html").body;
   in_order(html, {"Måling/metode", "Besøgende på tryg.aalborg.dk", "6.123 (2017)", "≥ 5.000",
                   "Nået", "Optælling af besøgende på hjemmesiden"});
+}
+
+// An ISO day `days` from today.
+std::string day_from_today(int days) {
+  using namespace std::chrono;
+  const year_month_day day{floor<std::chrono::days>(system_clock::now()) + std::chrono::days{days}};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return text;
+}
+
+TEST_P(ReportingServer, LeadsAreRemindedByEmailBeforeTheDeadlineAndWhenOverdueEachOnce) {
+  testing::SmtpSink sink;
+  config::Config settings;
+  server_.reset();
+  server_ = std::make_unique<testing::TestServer>(scratch_->url(), [&](config::Config& config) {
+    config.smtp_url = sink.url();
+    config.mail_from = "Tryg Aalborg <tryg@aalborg.dk>";
+    config.public_url = "https://tryg.aalborg.dk";
+    config.reminder_check_minutes = 0;  // only the button and the command send here
+    settings = config;
+  });
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
+  const auto plan = create_plan(coordinator);
+  const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
+                                           std::to_string(user_ids_["ssp@aalborg.dk"]));
+  const auto walks = create_initiative(coordinator, plan, "Tryghedsvandringer", "");
+  const auto deadline = day_from_today(2);
+  const auto round = create_round(coordinator, plan, {nightlife, walks}, deadline);
+  const auto forms = form_ids(coordinator.get("/rounds/" + round).body);
+  ASSERT_EQ(forms.size(), 2U);
+
+  // Two days before the deadline: the lead with an account gets one e-mail, in Danish, with a
+  // link to the form; the board says who could not be reminded.
+  auto board = coordinator.get("/rounds/" + round).body;
+  EXPECT_TRUE(contains(board, "3 dage før fristen")) << board;
+  EXPECT_EQ(lead.post_form("/rounds/" + round + "/reminders", {{"_csrf", lead.csrf()}}).status,
+            403);
+  auto response =
+      coordinator.post_form("/rounds/" + round + "/reminders", {{"_csrf", coordinator.csrf()}});
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_TRUE(contains(response.body, "Påmindelser sendt: 1."));
+  EXPECT_TRUE(contains(response.body, "Tryghedsvandringer: lederen har ingen konto"));
+  auto mails = sink.wait_for(1);
+  ASSERT_EQ(mails.size(), 1U);
+  EXPECT_EQ(mails[0].from, "tryg@aalborg.dk");
+  EXPECT_EQ(mails[0].to, std::vector<std::string>{"ssp@aalborg.dk"});
+  EXPECT_TRUE(contains(mails[0].subject,
+                       "Påmindelse: afrapporteringen for Et trygt natteliv skal indsendes senest"))
+      << mails[0].subject;
+  EXPECT_TRUE(contains(mails[0].body, "https://tryg.aalborg.dk/forms/" + forms[0]))
+      << mails[0].body;
+  EXPECT_TRUE(contains(mails[0].body, "Det har status: Kladde.")) << mails[0].body;
+  EXPECT_TRUE(contains(mails[0].data, "Content-Type: text/plain; charset=UTF-8"));
+
+  // Pressing again sends nothing new.
+  coordinator.post_form("/rounds/" + round + "/reminders", {{"_csrf", coordinator.csrf()}});
+  EXPECT_EQ(sink.wait_for(2, 1).size(), 1U);
+  EXPECT_TRUE(contains(coordinator.get("/rounds/" + round).body, "Påmindet "));
+
+  // After the deadline: the overdue reminder. When the mail server refuses, nothing is
+  // recorded, and the next check sends it.
+  const auto after_deadline = day_from_today(3);
+  sink.refuse_recipients(true);
+  auto outcome =
+      reporting::send_due_reminders(server_->runtime().database(), settings, after_deadline, 0, 0);
+  EXPECT_EQ(outcome.sent, 0);
+  ASSERT_EQ(outcome.failures.size(), 1U);
+  EXPECT_TRUE(contains(outcome.failures[0], "Et trygt natteliv")) << outcome.failures[0];
+  sink.refuse_recipients(false);
+  outcome =
+      reporting::send_due_reminders(server_->runtime().database(), settings, after_deadline, 0, 0);
+  EXPECT_EQ(outcome.sent, 1);
+  mails = sink.wait_for(2);
+  ASSERT_EQ(mails.size(), 2U);
+  EXPECT_TRUE(contains(mails[1].subject, "Fristen er overskredet")) << mails[1].subject;
+
+  // Both kinds sent: nothing more for this form.
+  outcome =
+      reporting::send_due_reminders(server_->runtime().database(), settings, after_deadline, 0, 0);
+  EXPECT_EQ(outcome.sent, 0);
+}
+
+TEST_P(ReportingServer, TheServerSendsDueRemindersOnItsOwn) {
+  testing::SmtpSink sink;
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  signed_in("ssp@aalborg.dk", "initiative_lead");
+  const auto plan = create_plan(coordinator);
+  const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
+                                           std::to_string(user_ids_["ssp@aalborg.dk"]));
+  create_round(coordinator, plan, {nightlife}, day_from_today(-1));
+  // A server with e-mail set up checks at start and then every reminder_check_minutes.
+  server_.reset();
+  server_ = std::make_unique<testing::TestServer>(scratch_->url(), [&](config::Config& config) {
+    config.smtp_url = sink.url();
+    config.reminder_check_minutes = 60;
+  });
+  const auto mails = sink.wait_for(1);
+  ASSERT_EQ(mails.size(), 1U);
+  EXPECT_TRUE(contains(mails[0].subject, "Fristen er overskredet")) << mails[0].subject;
 }
 
 TEST_P(ReportingServer, AReportWithMissingFormsSaysSoInsteadOfFailing) {

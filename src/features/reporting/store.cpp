@@ -219,6 +219,88 @@ std::vector<AssignedForm> forms_led_by(soci::session& sql, long long workspace_i
   return out;
 }
 
+std::vector<ReminderCandidate> reminder_candidates(soci::session& sql, long long workspace_id,
+                                                   long long round_id) {
+  FormBinding binding;
+  ReminderCandidate candidate;
+  Nullable<std::string> email;
+  Nullable<std::string> language;
+  soci::statement st(sql);
+  binding.bind(st);
+  st.exchange(into(candidate.workspace_id));
+  st.exchange(into(candidate.workspace_name));
+  st.exchange(into(candidate.round_name));
+  st.exchange(into(candidate.deadline));
+  st.exchange(into(email.value, email.indicator));
+  st.exchange(into(language.value, language.indicator));
+  st.exchange(use(workspace_id));
+  st.exchange(use(workspace_id));
+  st.exchange(use(round_id));
+  st.exchange(use(round_id));
+  db::prepare_and_run(
+      st, fmt::format("SELECT {}, r.workspace_id, w.name, r.name, r.deadline, u.email, u.language"
+                      "{} JOIN report_rounds r ON r.id = f.round_id "
+                      "JOIN workspaces w ON w.id = r.workspace_id "
+                      "WHERE f.status IN ('draft', 'returned') "
+                      "AND (:w1 = 0 OR r.workspace_id = :w2) AND (:r1 = 0 OR r.id = :r2) "
+                      "ORDER BY r.deadline, r.id, i.position",
+                      kFormColumns, kFormTables));
+  std::vector<ReminderCandidate> out;
+  while (st.fetch()) {
+    auto row = candidate;
+    row.row = binding.get();
+    row.lead_email = email.get().value_or("");
+    row.lead_language = language.get().value_or("");
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+std::vector<SentReminder> sent_reminders(soci::session& sql, long long workspace_id,
+                                         long long round_id) {
+  SentReminder reminder;
+  std::string kind;
+  soci::statement st(sql);
+  st.exchange(into(reminder.form_id));
+  st.exchange(into(kind));
+  st.exchange(into(reminder.recipient));
+  st.exchange(into(reminder.sent_at));
+  st.exchange(use(workspace_id));
+  st.exchange(use(workspace_id));
+  st.exchange(use(round_id));
+  st.exchange(use(round_id));
+  db::prepare_and_run(
+      st,
+      "SELECT m.form_id, m.kind, m.recipient, m.sent_at FROM report_form_reminders m "
+      "JOIN report_forms f ON f.id = m.form_id "
+      "JOIN report_rounds r ON r.id = f.round_id "
+      "WHERE (:w1 = 0 OR r.workspace_id = :w2) AND (:r1 = 0 OR r.id = :r2) "
+      "ORDER BY m.sent_at, m.id");
+  std::vector<SentReminder> out;
+  while (st.fetch()) {
+    auto row = reminder;
+    row.kind = parse_reminder_kind(kind).value_or(ReminderKind::before_deadline);
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
+bool claim_reminder(soci::session& sql, const SentReminder& reminder) {
+  const std::string kind(code(reminder.kind));
+  soci::statement st =
+      (sql.prepare << "INSERT INTO report_form_reminders (form_id, kind, recipient, sent_at) "
+                      "VALUES (:f, :k, :r, :s) ON CONFLICT (form_id, kind) DO NOTHING",
+       use(reminder.form_id), use(kind), use(reminder.recipient), use(reminder.sent_at));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+void release_reminder(soci::session& sql, long long form_id, ReminderKind kind) {
+  const std::string kind_code(code(kind));
+  sql << "DELETE FROM report_form_reminders WHERE form_id = :f AND kind = :k", use(form_id),
+      use(kind_code);
+}
+
 bool update_form(soci::session& sql, const Form& form) {
   const std::string status(code(form.status));
   const auto content = json_text(content_json(form.content));

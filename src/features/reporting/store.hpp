@@ -80,6 +80,24 @@ struct AssignedForm {
   std::string deadline;
 };
 
+// A form that may need a reminder: not submitted, with its round, workspace and lead's address.
+struct ReminderCandidate {
+  FormRow row;
+  long long workspace_id = 0;
+  std::string workspace_name;
+  std::string round_name;
+  std::string deadline;
+  std::string lead_email;  // empty: the lead has no account
+  std::string lead_language;
+};
+
+struct SentReminder {
+  long long form_id = 0;
+  ReminderKind kind = ReminderKind::before_deadline;
+  std::string recipient;
+  std::string sent_at;
+};
+
 namespace store {
 
 long long insert_round(soci::session& sql, const Round& round);
@@ -105,6 +123,18 @@ void set_submitted_at(soci::session& sql, long long form_id, const std::string& 
 
 void insert_revision(soci::session& sql, const Revision& revision);
 std::vector<Revision> revisions(soci::session& sql, long long form_id);
+
+// Forms in draft or returned, of every workspace or one (0), or of one round (0: all).
+std::vector<ReminderCandidate> reminder_candidates(soci::session& sql, long long workspace_id,
+                                                   long long round_id);
+// The reminders already sent for the forms of a round (0: of a workspace; both 0: all).
+std::vector<SentReminder> sent_reminders(soci::session& sql, long long workspace_id,
+                                         long long round_id);
+// Records a reminder before it is sent. False when one of that kind was already recorded for
+// the form (another server got there first): then it is not sent again.
+bool claim_reminder(soci::session& sql, const SentReminder& reminder);
+// Takes the record back when sending failed, so the next check tries again.
+void release_reminder(soci::session& sql, long long form_id, ReminderKind kind);
 
 long long insert_chapter(soci::session& sql, const Chapter& chapter);
 std::vector<Chapter> chapters(soci::session& sql, long long round_id);

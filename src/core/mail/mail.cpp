@@ -1,0 +1,154 @@
+#include "core/mail/mail.hpp"
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+#include <sodium.h>
+
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <memory>
+
+namespace samtryg::mail {
+
+namespace {
+
+std::string base64(std::string_view bytes) {
+  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
+                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
+  out.resize(std::strlen(out.c_str()));
+  return out;
+}
+
+bool plain_ascii(std::string_view text) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || byte < 0x20) return false;
+  }
+  return true;
+}
+
+// RFC 2047: non-ASCII header text as =?UTF-8?B?…?= words. Each word carries whole UTF-8
+// characters and stays within the 75-character limit.
+std::string header_text(std::string_view text) {
+  if (plain_ascii(text)) return std::string(text);
+  constexpr std::size_t kBytesPerWord = 39;  // 52 base64 characters: lines under 78
+  std::string out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    std::size_t end = std::min(text.size(), start + kBytesPerWord);
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;
+    if (!out.empty()) out += "\r\n ";
+    out += "=?UTF-8?B?" + base64(text.substr(start, end - start)) + "?=";
+    start = end;
+  }
+  return out;
+}
+
+// Base64 body lines of 76 characters.
+std::string body_lines(std::string_view body) {
+  const auto encoded = base64(body);
+  std::string out;
+  for (std::size_t at = 0; at < encoded.size(); at += 76) {
+    out += encoded.substr(at, 76);
+    out += "\r\n";
+  }
+  return out;
+}
+
+std::string rfc5322_now() {
+  const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[64];
+  std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S +0000", &utc);
+  return buffer;
+}
+
+struct Upload {
+  std::string text;
+  std::size_t sent = 0;
+};
+
+std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void* user) {
+  auto* upload = static_cast<Upload*>(user);
+  const auto n = std::min(size * count, upload->text.size() - upload->sent);
+  std::memcpy(buffer, upload->text.data() + upload->sent, n);
+  upload->sent += n;
+  return n;
+}
+
+}  // namespace
+
+std::string address_of(std::string_view mailbox) {
+  const auto open = mailbox.rfind('<');
+  const auto close = mailbox.rfind('>');
+  if (open != std::string_view::npos && close != std::string_view::npos && close > open) {
+    return std::string(mailbox.substr(open + 1, close - open - 1));
+  }
+  return std::string(mailbox);
+}
+
+std::string format_message(const Settings& settings, const Message& message, std::string_view date,
+                           std::string_view message_id) {
+  std::string from = settings.from;
+  if (const auto open = from.rfind('<'); open != std::string::npos && open > 0) {
+    auto name = from.substr(0, open);
+    while (!name.empty() && name.back() == ' ') name.pop_back();
+    from = header_text(name) + " <" + address_of(settings.from) + ">";
+  }
+  const auto to = message.to_name.empty()
+                      ? message.to
+                      : fmt::format("{} <{}>", header_text(message.to_name), message.to);
+  return fmt::format(
+      "Date: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\nMessage-ID: <{}>\r\n"
+      "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+      "Content-Transfer-Encoding: base64\r\n\r\n{}",
+      date, from, to, header_text(message.subject), message_id, body_lines(message.body));
+}
+
+void send(const Settings& settings, const Message& message) {
+  if (settings.url.empty()) throw MailError("no SMTP server is configured (smtp_url)");
+  static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
+  if (!initialised) throw MailError("libcurl could not start");
+  const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
+                                                                 curl_easy_cleanup);
+  if (!curl) throw MailError("libcurl could not start");
+  const auto from_address = address_of(settings.from);
+  unsigned char random[12];
+  randombytes_buf(random, sizeof random);
+  char hex[sizeof random * 2 + 1];
+  sodium_bin2hex(hex, sizeof hex, random, sizeof random);
+  const auto id = fmt::format("{}@samtryg", hex);
+  Upload upload{format_message(settings, message, rfc5322_now(), id), 0};
+  const auto recipient_address = "<" + message.to + ">";
+  const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(
+      curl_slist_append(nullptr, recipient_address.c_str()), curl_slist_free_all);
+  const auto from_envelope = "<" + from_address + ">";
+  char error[CURL_ERROR_SIZE] = {};
+  CURL* handle = curl.get();
+  curl_easy_setopt(handle, CURLOPT_URL, settings.url.c_str());
+  curl_easy_setopt(handle, CURLOPT_MAIL_FROM, from_envelope.c_str());
+  curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients.get());
+  curl_easy_setopt(handle, CURLOPT_READFUNCTION, read_upload);
+  curl_easy_setopt(handle, CURLOPT_READDATA, &upload);
+  curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, error);
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 15L);
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT, 60L);
+  // STARTTLS whenever the server offers it; smtps:// is TLS from the start.
+  curl_easy_setopt(handle, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
+  if (!settings.user.empty()) {
+    curl_easy_setopt(handle, CURLOPT_USERNAME, settings.user.c_str());
+    curl_easy_setopt(handle, CURLOPT_PASSWORD, settings.password.c_str());
+  }
+  const auto result = curl_easy_perform(handle);
+  if (result != CURLE_OK) {
+    throw MailError(fmt::format("sending to {} failed: {}", message.to,
+                                error[0] != '\0' ? error : curl_easy_strerror(result)));
+  }
+}
+
+}  // namespace samtryg::mail

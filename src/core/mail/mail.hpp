@@ -1,0 +1,39 @@
+#pragma once
+// E-mail out through the SMTP server the settings name (smtp_url), sent with libcurl: plain
+// SMTP, SMTPS, or STARTTLS when the server offers it. Messages are UTF-8 text; the headers
+// carry Danish and Swedish letters as RFC 2047 encoded words.
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace samtryg::mail {
+
+struct MailError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Settings {
+  std::string url;  // smtp://host:port or smtps://host:port; empty: e-mail is off
+  std::string user;
+  std::string password;
+  std::string from;  // "samtryg <tryg@aalborg.dk>" or a bare address
+};
+
+struct Message {
+  std::string to;       // address
+  std::string to_name;  // display name, may be empty
+  std::string subject;
+  std::string body;  // plain text
+};
+
+// The address inside "Name <address>", or the text itself.
+std::string address_of(std::string_view mailbox);
+// The message as RFC 5322 text: Date, From, To, Subject, Message-ID, MIME headers and the
+// body in base64. `date` is an RFC 5322 date; `message_id` without angle brackets.
+std::string format_message(const Settings& settings, const Message& message, std::string_view date,
+                           std::string_view message_id);
+
+// Sends one message; throws MailError with the server's or the network's reason.
+void send(const Settings& settings, const Message& message);
+
+}  // namespace samtryg::mail

@@ -1,0 +1,64 @@
+// The message text samtryg hands to the SMTP server; sending itself is tested against a local
+// SMTP sink in the reporting server tests.
+#include "core/mail/mail.hpp"
+
+#include <gtest/gtest.h>
+#include <sodium.h>
+
+namespace samtryg::mail {
+namespace {
+
+std::string decoded(std::string_view base64) {
+  std::string out(base64.size(), '\0');
+  std::size_t length = 0;
+  EXPECT_EQ(
+      sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), base64.data(),
+                        base64.size(), "\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL),
+      0);
+  out.resize(length);
+  return out;
+}
+
+TEST(Mail, HeadersCarryDanishLettersAsEncodedWordsAndTheBodyIsBase64) {
+  const Settings settings{"smtp://127.0.0.1:25", "", "", "Tryg Aalborg <tryg@aalborg.dk>"};
+  const std::string body(3000, 'a');
+  const auto text =
+      format_message(settings,
+                     {"ssp@aalborg.dk", "Søren Ærø", "Påmindelse: skemaet for Et trygt natteliv",
+                      body + "\nVenlig hilsen Tryg Aalborg – æøå"},
+                     "Sun, 22 Nov 2026 10:00:00 +0000", "abc@samtryg");
+  EXPECT_NE(text.find("From: Tryg Aalborg <tryg@aalborg.dk>\r\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("To: =?UTF-8?B?"), std::string::npos) << "the name is encoded";
+  EXPECT_NE(text.find("<ssp@aalborg.dk>\r\n"), std::string::npos);
+  EXPECT_NE(text.find("Subject: =?UTF-8?B?"), std::string::npos);
+  EXPECT_NE(text.find("Message-ID: <abc@samtryg>\r\n"), std::string::npos);
+  const auto body_start = text.find("\r\n\r\n") + 4;
+  const auto encoded = text.substr(body_start);
+  for (std::size_t at = 0; at < encoded.size();) {
+    const auto end = encoded.find("\r\n", at);
+    EXPECT_LE(end - at, 76U) << "base64 lines stay within 76 characters";
+    at = end + 2;
+  }
+  EXPECT_EQ(decoded(encoded), body + "\nVenlig hilsen Tryg Aalborg – æøå");
+  // Every header line stays short enough for any mail server.
+  for (std::size_t at = 0; at < body_start;) {
+    const auto end = text.find("\r\n", at);
+    EXPECT_LE(end - at, 78U) << text.substr(at, end - at);
+    at = end + 2;
+  }
+}
+
+TEST(Mail, TheAddressInsideAMailbox) {
+  EXPECT_EQ(address_of("Tryg Aalborg <tryg@aalborg.dk>"), "tryg@aalborg.dk");
+  EXPECT_EQ(address_of("tryg@aalborg.dk"), "tryg@aalborg.dk");
+}
+
+TEST(Mail, WithoutAServerNothingIsSentAndTheReasonIsSaid) {
+  EXPECT_THROW(send({}, {"ssp@aalborg.dk", "", "x", "y"}), MailError);
+  // Nothing listens on port 1: the network's reason comes back as a MailError.
+  EXPECT_THROW(send({"smtp://127.0.0.1:1", "", "", "a@b.dk"}, {"ssp@aalborg.dk", "", "x", "y"}),
+               MailError);
+}
+
+}  // namespace
+}  // namespace samtryg::mail
