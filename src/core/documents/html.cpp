@@ -1,6 +1,7 @@
 #include "core/documents/html.hpp"
 
 #include <fmt/format.h>
+#include <sodium.h>
 
 #include <algorithm>
 
@@ -16,7 +17,7 @@ constexpr std::string_view kStyle = R"css(
 body { font-family: "Open Sans", "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.45;
        color: #1d1d1f; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
 header.title { border-bottom: 2px solid #23507a; margin-bottom: 2rem; padding-bottom: 1rem; }
-header.title .logo svg { max-height: 4rem; width: auto; }
+header.title .logo img { max-height: 4rem; width: auto; }
 h1 { color: #23507a; font-size: 1.7rem; margin-top: 2.5rem; }
 h2 { color: #23507a; font-size: 1.3rem; margin-top: 1.8rem; }
 h3 { font-size: 1.1rem; margin-top: 1.4rem; }
@@ -107,8 +108,7 @@ std::string to_html(const Document& document) {
         break;
       }
       case Block::Kind::image:
-        // The SVG comes from samtryg's own chart code or the workspace logo, never from a
-        // form's text.
+        // Chart SVG comes from samtryg's own chart code, never from anything a user typed.
         body += "<figure>" + block.svg + "</figure>\n";
         break;
       case Block::Kind::page_break:
@@ -121,7 +121,17 @@ std::string to_html(const Document& document) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header class=\"title\">\n",
       escape_html(document.language), escape_html(document.title), kStyle);
-  if (!document.logo_svg.empty()) html += "<div class=\"logo\">" + document.logo_svg + "</div>\n";
+  if (!document.logo_svg.empty()) {
+    // The logo is an uploaded file: as an <img> an SVG never runs scripts or loads anything.
+    std::string encoded(
+        sodium_base64_ENCODED_LEN(document.logo_svg.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+    sodium_bin2base64(encoded.data(), encoded.size(),
+                      reinterpret_cast<const unsigned char*>(document.logo_svg.data()),
+                      document.logo_svg.size(), sodium_base64_VARIANT_ORIGINAL);
+    encoded.resize(encoded.size() - 1);  // the terminating NUL
+    html += "<div class=\"logo\"><img alt=\"Logo\" src=\"data:image/svg+xml;base64," + encoded +
+            "\"></div>\n";
+  }
   html += fmt::format("<p class=\"running\">{}</p>\n<h1 style=\"break-before: auto\">{}</h1>\n",
                       escape_html(document.running_header), escape_html(document.title));
   if (!document.subtitle.empty()) html += "<p>" + escape_html(document.subtitle) + "</p>\n";

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/documents/svg.hpp"
 #include "core/i18n/catalog.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
@@ -461,6 +462,26 @@ void save_chapter(db::Database& database, const Editor& editor, const Chapter& c
     strategy::audit_change(sql, editor, "update", "report_chapter", chapter.id,
                            boost::json::object{{"title", found->title}, {"body", found->body}},
                            boost::json::object{{"title", chapter.title}, {"body", chapter.body}});
+  });
+}
+
+void set_logo(db::Database& database, const Editor& editor, const std::string& svg) {
+  strategy::require_edit_all(editor);
+  Errors errors;
+  if (svg.size() > kMaxLogoBytes) {
+    errors.add("file", "logo_too_large", {{"max", std::to_string(kMaxLogoBytes / 1024)}});
+  } else if (!svg.empty() &&
+             (svg.find("<svg") == std::string::npos || !documents::Svg(svg).size())) {
+    errors.add("file", "logo_not_svg");
+  }
+  validation::throw_if_any(errors);
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::workspace_look(sql, editor.workspace_id);
+    store::set_workspace_logo(sql, editor.workspace_id, svg);
+    strategy::audit_change(sql, editor, svg.empty() ? "delete" : "update", "workspace_logo",
+                           editor.workspace_id,
+                           boost::json::object{{"bytes", before.logo_svg.size()}},
+                           boost::json::object{{"bytes", svg.size()}});
   });
 }
 

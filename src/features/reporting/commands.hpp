@@ -83,6 +83,11 @@ std::vector<Revision> form_revisions(db::Database& database, const Editor& edito
 
 void save_chapter(db::Database& database, const Editor& editor, const Chapter& chapter);
 
+// The workspace's logo on the report's title page: an SVG (at most kMaxLogoBytes) that librsvg
+// can read; empty removes it. Coordinators and admins.
+inline constexpr std::size_t kMaxLogoBytes = 512 * 1024;
+void set_logo(db::Database& database, const Editor& editor, const std::string& svg);
+
 // The forms of the initiatives the editor leads, newest round first.
 std::vector<AssignedForm> my_forms(db::Database& database, const Editor& editor);
 

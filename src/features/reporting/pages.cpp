@@ -332,6 +332,79 @@ Response show_round(Context& context) {
   return render_round(context, nullptr);
 }
 
+// ---- the workspace's logo ------------------------------------------------------------------
+
+Response logo_form(Context& context, const validation::Errors& errors, int status) {
+  std::string current;
+  {
+    auto sql = context.services.database.session();
+    current = store::workspace_look(sql, context.workspace().id).logo_svg;
+  }
+  web::FormPage form;
+  form.heading = t(context, "logo_title");
+  form.intro = context.catalog().format(
+      current.empty() ? "logo_intro_none" : "logo_intro_current",
+      {{"max", std::to_string(kMaxLogoBytes / 1024)}, {"bytes", std::to_string(current.size())}});
+  form.action = "/workspace/logo";
+  form.submit = t(context, "logo_save");
+  form.cancel = "/";
+  form.multipart = true;
+  form.nav = "admin";
+  form.fields = {{"file",
+                  t(context, "logo_file"),
+                  "",
+                  Kind::file,
+                  false,
+                  t(context, "logo_file_hint"),
+                  {},
+                  4}};
+  if (!current.empty()) {
+    form.fields.push_back(
+        {"remove", t(context, "logo_remove"), "", Kind::checkbox, false, {}, {}, 4});
+  }
+  form.errors = errors;
+  form.status = status;
+  return web::render_form(context, form);
+}
+
+Response show_logo_form(Context& context) {
+  strategy::require_edit_all(strategy::editor_of(context));
+  return logo_form(context, {}, 200);
+}
+
+Response save_logo_submit(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  const auto* file = context.form().file("file");
+  const bool remove = context.form().value("remove") == "1";
+  if (!remove && (file == nullptr || file->bytes.empty())) {
+    validation::Errors errors;
+    errors.add("file", "logo_missing");
+    return logo_form(context, errors, 422);
+  }
+  try {
+    set_logo(context.services.database, editor, remove ? std::string() : file->bytes);
+  } catch (const validation::Invalid& invalid) {
+    return logo_form(context, invalid.errors, 422);
+  }
+  return Response::redirect("/workspace/logo?notice=notice_saved");
+}
+
+// The logo as an image for the preview; an uploaded SVG never runs scripts (served for <img>
+// with a CSP that allows nothing).
+Response logo_image(Context& context) {
+  std::string svg;
+  {
+    auto sql = context.services.database.session();
+    svg = store::workspace_look(sql, context.workspace().id).logo_svg;
+  }
+  if (svg.empty()) throw validation::NotFound();
+  auto response = Response::html(svg);
+  response.header("Content-Type", "image/svg+xml");
+  response.header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+  response.header("Cache-Control", "private, no-cache");
+  return response;
+}
+
 // Sends the reminders of this round that are due today (each only once, whoever presses).
 Response send_reminders_submit(Context& context) {
   const auto editor = strategy::editor_of(context);
@@ -1013,6 +1086,9 @@ void add_routes(web::App& app) {
   app.add({Method::get, "/forms/{id}/revisions", read, show_revisions});
   app.add({Method::get, "/forms/{id}/export/{format}", read, download_form});
   app.add({Method::get, "/my-forms", own, show_my_forms});
+  app.add({Method::get, "/workspace/logo", all, show_logo_form});
+  app.add({Method::post, "/workspace/logo", all, save_logo_submit});
+  app.add({Method::get, "/workspace/logo.svg", read, logo_image});
 }
 
 }  // namespace samtryg::reporting

@@ -524,6 +524,60 @@ TEST_P(ReportingServer, TheServerSendsDueRemindersOnItsOwn) {
   EXPECT_TRUE(contains(mails[0].subject, "Fristen er overskredet")) << mails[0].subject;
 }
 
+TEST_P(ReportingServer, ACoordinatorUploadsTheLogoTheReportCarriesIt) {
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
+  EXPECT_EQ(lead.get("/workspace/logo").status, 403);
+  auto page = coordinator.get("/workspace/logo");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Der er intet logo endnu"));
+  const auto upload = [&](const std::string& name, const std::string& bytes) {
+    coordinator.get("/workspace/logo");
+    return coordinator.request(
+        "POST", "/workspace/logo",
+        testing::multipart_body({{"_csrf", coordinator.csrf()}}, "file", name, bytes),
+        testing::kMultipartType);
+  };
+  auto response = upload("logo.png", "\x89PNG\r\n\x1a\nnot an svg");
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "kan ikke læses som SVG")) << response.body;
+  response = upload("huge.svg", "<svg" + std::string(600 * 1024, ' ') + "/>");
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "højst 512 KB"));
+
+  const std::string logo =
+      R"(<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40">)"
+      R"(<script>alert(1)</script><rect width="120" height="40" fill="#00558c"/></svg>)";
+  response = upload("tryg-aalborg.svg", logo);
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_TRUE(contains(coordinator.get("/workspace/logo").body, "uploadet sidst"));
+  const auto image = coordinator.get("/workspace/logo.svg");
+  EXPECT_EQ(image.header("content-type"), "image/svg+xml");
+  EXPECT_TRUE(contains(image.header("content-security-policy"), "default-src 'none'"));
+
+  const auto plan = create_plan(coordinator);
+  const auto initiative = create_initiative(coordinator, plan, "Tryghedsvandringer", "");
+  const auto round = create_round(coordinator, plan, {initiative});
+  const auto html = coordinator.get("/rounds/" + round + "/report/html").body;
+  EXPECT_TRUE(contains(html, "<img alt=\"Logo\" src=\"data:image/svg+xml;base64,"));
+  EXPECT_FALSE(contains(html, "<script>")) << "the uploaded SVG is never inline in the page";
+  TemporaryDirectory directory;
+  const auto docx = coordinator.get("/rounds/" + round + "/report/docx");
+  const auto listing = run("unzip -l " + directory.file("report.docx", docx.body));
+  EXPECT_TRUE(contains(listing, "word/media/")) << listing;
+  const auto pdf = coordinator.get("/rounds/" + round + "/report/pdf");
+  EXPECT_EQ(pdf.status, 200);
+
+  // Removing it.
+  coordinator.get("/workspace/logo");
+  response = coordinator.request(
+      "POST", "/workspace/logo",
+      testing::multipart_body({{"_csrf", coordinator.csrf()}, {"remove", "1"}}, "file", "", ""),
+      testing::kMultipartType);
+  ASSERT_EQ(response.status, 303);
+  EXPECT_EQ(coordinator.get("/workspace/logo.svg").status, 404);
+}
+
 TEST_P(ReportingServer, AReportWithMissingFormsSaysSoInsteadOfFailing) {
   auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
   const auto plan = create_plan(coordinator);
