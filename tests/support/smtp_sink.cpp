@@ -26,7 +26,7 @@ std::string decode_base64(std::string_view text) {
 }
 
 // "=?UTF-8?B?…?=" words (folded over lines) back to text.
-std::string decode_header(std::string value) {
+std::string decode_header(const std::string& value) {
   std::string out;
   std::size_t at = 0;
   while (at < value.size()) {

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <ctime>
@@ -74,7 +75,8 @@ struct Upload {
 std::size_t read_upload(char* buffer, std::size_t size, std::size_t count, void* user) {
   auto* upload = static_cast<Upload*>(user);
   const auto n = std::min(size * count, upload->text.size() - upload->sent);
-  std::memcpy(buffer, upload->text.data() + upload->sent, n);
+  // libcurl's buffer holds bytes, not a C string: no terminator wanted.
+  std::copy_n(upload->text.data() + upload->sent, n, buffer);
   upload->sent += n;
   return n;
 }

@@ -85,7 +85,7 @@ void save_chapter(db::Database& database, const Editor& editor, const Chapter& c
 
 // The workspace's logo on the report's title page: an SVG (at most kMaxLogoBytes) that librsvg
 // can read; empty removes it. Coordinators and admins.
-inline constexpr std::size_t kMaxLogoBytes = 512 * 1024;
+inline constexpr std::size_t kMaxLogoBytes = std::size_t{512} * 1024;
 void set_logo(db::Database& database, const Editor& editor, const std::string& svg);
 
 // The forms of the initiatives the editor leads, newest round first.

@@ -541,7 +541,7 @@ TEST_P(ReportingServer, ACoordinatorUploadsTheLogoTheReportCarriesIt) {
   auto response = upload("logo.png", "\x89PNG\r\n\x1a\nnot an svg");
   EXPECT_EQ(response.status, 422);
   EXPECT_TRUE(contains(response.body, "kan ikke læses som SVG")) << response.body;
-  response = upload("huge.svg", "<svg" + std::string(600 * 1024, ' ') + "/>");
+  response = upload("huge.svg", "<svg" + std::string(std::size_t{600} * 1024, ' ') + "/>");
   EXPECT_EQ(response.status, 422);
   EXPECT_TRUE(contains(response.body, "højst 512 KB"));
 
