@@ -129,6 +129,22 @@ class ReportingServer : public ::testing::TestWithParam<std::string> {
     return id_from_location(response);
   }
 
+  struct Cast {
+    HttpClient coordinator;
+    HttpClient lead;
+    std::string plan;
+    std::string nightlife;  // "Et trygt natteliv", led by the lead
+  };
+  // Tryg Aalborg's coordinator, the SSP lead and the nightlife initiative in a new plan.
+  Cast nightlife_with_lead() {
+    auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+    auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
+    const auto plan = create_plan(coordinator);
+    const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
+                                             std::to_string(user_ids_["ssp@aalborg.dk"]));
+    return {std::move(coordinator), std::move(lead), plan, nightlife};
+  }
+
   // The form ids on the round's board, in initiative order.
   static std::vector<std::string> form_ids(const std::string& board) {
     std::vector<std::string> ids;
@@ -152,11 +168,11 @@ class ReportingServer : public ::testing::TestWithParam<std::string> {
 };
 
 TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReportCompiles) {
-  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
-  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
-  const auto plan = create_plan(coordinator);
-  const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
-                                           std::to_string(user_ids_["ssp@aalborg.dk"]));
+  auto cast = nightlife_with_lead();
+  auto& coordinator = cast.coordinator;
+  auto& lead = cast.lead;
+  const auto& plan = cast.plan;
+  const auto& nightlife = cast.nightlife;
   create_initiative(coordinator, plan, "Tryghedsvandringer", "");
   const auto round = create_round(coordinator, plan, {nightlife, ""});
   (void)round;
@@ -319,11 +335,11 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
 }
 
 TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoinTheRegister) {
-  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
-  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
-  const auto plan = create_plan(coordinator);
-  const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
-                                           std::to_string(user_ids_["ssp@aalborg.dk"]));
+  auto cast = nightlife_with_lead();
+  auto& coordinator = cast.coordinator;
+  auto& lead = cast.lead;
+  const auto& plan = cast.plan;
+  const auto& nightlife = cast.nightlife;
   const auto indicator = [&](const std::string& name, const std::string& unit) {
     const auto response =
         coordinator.post_form("/plans/" + plan + "/indicators", {{"_csrf", coordinator.csrf()},
@@ -443,11 +459,11 @@ TEST_P(ReportingServer, LeadsAreRemindedByEmailBeforeTheDeadlineAndWhenOverdueEa
     config.reminder_check_minutes = 0;  // only the button and the command send here
     settings = config;
   });
-  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
-  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
-  const auto plan = create_plan(coordinator);
-  const auto nightlife = create_initiative(coordinator, plan, "Et trygt natteliv",
-                                           std::to_string(user_ids_["ssp@aalborg.dk"]));
+  auto cast = nightlife_with_lead();
+  auto& coordinator = cast.coordinator;
+  auto& lead = cast.lead;
+  const auto& plan = cast.plan;
+  const auto& nightlife = cast.nightlife;
   const auto walks = create_initiative(coordinator, plan, "Tryghedsvandringer", "");
   const auto deadline = day_from_today(2);
   const auto round = create_round(coordinator, plan, {nightlife, walks}, deadline);
