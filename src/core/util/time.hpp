@@ -1,6 +1,8 @@
 #pragma once
 #include <chrono>
+#include <optional>
 #include <string>
+#include <string_view>
 
 namespace samtryg {
 
@@ -16,5 +18,10 @@ inline std::string now_iso_utc() {
 inline std::string today_iso_utc() {
   return now_iso_utc().substr(0, 10);
 }
+
+// A YYYY-MM-DD text as a calendar day; nothing when it is not one (2017-02-30, 17-01-01).
+std::optional<std::chrono::year_month_day> parse_iso_day(std::string_view text);
+// The day as YYYY-MM-DD.
+std::string iso_day(std::chrono::year_month_day day);
 
 }  // namespace samtryg

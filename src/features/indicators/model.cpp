@@ -4,8 +4,7 @@
 #include <chrono>
 #include <cmath>
 
-#include <fmt/format.h>
-
+#include "core/util/time.hpp"
 #include "core/validation/fields.hpp"
 #include "features/statistics/period.hpp"
 
@@ -20,14 +19,9 @@ std::optional<stats::PeriodKind> kind_of_frequency(std::string_view frequency) {
   return stats::parse_period_kind(frequency);
 }
 
+// Callers pass days already checked (stored periods and targets): one that is not a day throws.
 long long day_number(std::string_view iso) {
-  using namespace std::chrono;
-  const int year = std::stoi(std::string(iso.substr(0, 4)));
-  const auto month = static_cast<unsigned>(std::stoi(std::string(iso.substr(5, 2))));
-  const auto day = static_cast<unsigned>(std::stoi(std::string(iso.substr(8, 2))));
-  return sys_days{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}}
-      .time_since_epoch()
-      .count();
+  return std::chrono::sys_days{parse_iso_day(iso).value()}.time_since_epoch().count();
 }
 
 struct Point {
@@ -166,13 +160,9 @@ std::string suggested_period(const Indicator& indicator, std::string_view first_
   if (!kind || !validation::is_iso_date(first_day) || !validation::is_iso_date(last_day)) {
     return "";
   }
-  using namespace std::chrono;
   const auto middle = (day_number(first_day) + day_number(last_day)) / 2;
-  const year_month_day date{sys_days{std::chrono::days{middle}}};
-  const auto iso =
-      fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
-                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  const auto period = stats::period_containing(*kind, iso);
+  const auto period =
+      stats::period_containing(*kind, iso_day(std::chrono::sys_days{std::chrono::days{middle}}));
   return period ? period->code() : std::string();
 }
 

@@ -12,6 +12,7 @@
 #include "core/json/reader.hpp"
 #include "core/util/resources.hpp"
 #include "core/util/strings.hpp"
+#include "core/util/time.hpp"
 #include "core/validation/fields.hpp"
 #include "features/strategy/model.hpp"
 
@@ -476,14 +477,9 @@ std::optional<ReminderKind> reminder_due(FormStatus status, std::string_view dea
     if (sent.overdue) return std::nullopt;
     return ReminderKind::overdue;
   }
-  using namespace std::chrono;
-  const auto day = [](std::string_view iso) {
-    return sys_days{
-        std::chrono::year{std::stoi(std::string(iso.substr(0, 4)))} /
-        std::chrono::month{static_cast<unsigned>(std::stoi(std::string(iso.substr(5, 2))))} /
-        std::chrono::day{static_cast<unsigned>(std::stoi(std::string(iso.substr(8, 2))))}};
-  };
-  const auto days_left = (day(deadline) - day(today)).count();
+  const auto days_left = (std::chrono::sys_days{*parse_iso_day(deadline)} -
+                          std::chrono::sys_days{*parse_iso_day(today)})
+                             .count();
   if (days_left <= days_before && !sent.before_deadline) return ReminderKind::before_deadline;
   return std::nullopt;
 }

@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "core/util/time.hpp"
+
 namespace samtryg::stats {
 
 namespace {
@@ -89,11 +91,6 @@ std::optional<PeriodKind> kind_of_time_unit(std::string_view unit) {
   if (unit.empty()) return std::nullopt;
   if (unit[0] == 'A' || unit[0] == 'a') return PeriodKind::year;
   return kind_of_letter(unit[0]);
-}
-
-std::string iso(std::chrono::year_month_day day) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(day.year()),
-                     static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
 }
 
 std::chrono::year_month_day first_of_month(int year, int month) {
@@ -179,16 +176,16 @@ std::string Period::code() const {
 std::string Period::first_day() const {
   switch (kind) {
     case PeriodKind::year:
-      return iso(first_of_month(year, 1));
+      return iso_day(first_of_month(year, 1));
     case PeriodKind::school_year:
-      return iso(first_of_month(year, 8));
+      return iso_day(first_of_month(year, 8));
     case PeriodKind::week:
-      return iso(std::chrono::year_month_day{iso_week_monday(year, number)});
+      return iso_day(std::chrono::year_month_day{iso_week_monday(year, number)});
     case PeriodKind::half:
     case PeriodKind::tertial:
     case PeriodKind::quarter:
     case PeriodKind::month:
-      return iso(first_of_month(year, (number - 1) * months_per_period(kind) + 1));
+      return iso_day(first_of_month(year, (number - 1) * months_per_period(kind) + 1));
   }
   return "";
 }
@@ -196,36 +193,33 @@ std::string Period::first_day() const {
 std::string Period::last_day() const {
   switch (kind) {
     case PeriodKind::year:
-      return iso(last_of_month(year, 12));
+      return iso_day(last_of_month(year, 12));
     case PeriodKind::school_year:
-      return iso(last_of_month(year + 1, 7));
+      return iso_day(last_of_month(year + 1, 7));
     case PeriodKind::week:
-      return iso(std::chrono::year_month_day{iso_week_monday(year, number) + std::chrono::days{6}});
+      return iso_day(
+          std::chrono::year_month_day{iso_week_monday(year, number) + std::chrono::days{6}});
     case PeriodKind::half:
     case PeriodKind::tertial:
     case PeriodKind::quarter:
     case PeriodKind::month:
-      return iso(last_of_month(year, number * months_per_period(kind)));
+      return iso_day(last_of_month(year, number * months_per_period(kind)));
   }
   return "";
 }
 
 std::optional<Period> period_containing(PeriodKind kind, std::string_view iso_date) {
-  if (iso_date.size() != 10 || iso_date[4] != '-' || iso_date[7] != '-') return std::nullopt;
-  const auto year = digits(iso_date.substr(0, 4));
-  const auto month = digits(iso_date.substr(5, 2));
-  const auto day = digits(iso_date.substr(8, 2));
-  if (!year || !month || !day) return std::nullopt;
+  const auto parsed = parse_iso_day(iso_date);
+  if (!parsed) return std::nullopt;
   using namespace std::chrono;
-  const year_month_day date{std::chrono::year{*year},
-                            std::chrono::month{static_cast<unsigned>(*month)},
-                            std::chrono::day{static_cast<unsigned>(*day)}};
-  if (!date.ok()) return std::nullopt;
+  const year_month_day date = *parsed;
+  const int year_number = static_cast<int>(date.year());
+  const int month_number = static_cast<int>(static_cast<unsigned>(date.month()));
   switch (kind) {
     case PeriodKind::year:
-      return make(kind, *year, 0);
+      return make(kind, year_number, 0);
     case PeriodKind::school_year:
-      return make(kind, *month >= 8 ? *year : *year - 1, 0);
+      return make(kind, month_number >= 8 ? year_number : year_number - 1, 0);
     case PeriodKind::week: {
       // ISO weeks belong to the year of their Thursday.
       const sys_days days{date};
@@ -239,7 +233,7 @@ std::optional<Period> period_containing(PeriodKind kind, std::string_view iso_da
     case PeriodKind::tertial:
     case PeriodKind::quarter:
     case PeriodKind::month:
-      return make(kind, *year, (*month - 1) / months_per_period(kind) + 1);
+      return make(kind, year_number, (month_number - 1) / months_per_period(kind) + 1);
   }
   return std::nullopt;
 }
