@@ -13,7 +13,6 @@
 #include "core/validation/fields.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/indicators/presentation.hpp"
-#include "features/strategy/json.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::reporting {
@@ -122,13 +121,7 @@ void add_new_items_to_register(soci::session& sql, const Editor& editor,
         item.activity_id = same->id;
         continue;
       }
-      activity.workspace_id = editor.workspace_id;
-      activity.created_at = activity.updated_at = now_iso_utc();
-      validation::throw_if_any(strategy::validate_activity(activity));
-      activity.id = strategy::store::insert_activity(sql, activity);
-      strategy::store::index_record(sql, editor.workspace_id, "activity", activity.id);
-      strategy::audit_change(sql, editor, "create", "activity", activity.id, nullptr,
-                             strategy::to_json(activity));
+      activity.id = strategy::create_activity_in(sql, editor, activity);
       item.activity_id = activity.id;
       existing.push_back(std::move(activity));
     }

@@ -333,26 +333,29 @@ void change_initiative_status(db::Database& database, const Editor& editor, long
 
 // ---- activities ----
 
-long long create_activity(db::Database& database, const Editor& editor, Activity v) {
+long long create_activity_in(soci::session& sql, const Editor& editor, Activity v) {
   v.workspace_id = editor.workspace_id;
   v.id = 0;
   if (v.created_at.empty()) v.created_at = now_iso_utc();
   if (v.updated_at.empty()) v.updated_at = v.created_at;
-  const auto errors = validate_activity(v);
+  const auto initiative = store::find_initiative(sql, editor.workspace_id, v.initiative_id);
+  if (!initiative) throw validation::NotFound();
+  if (!may_edit(editor, *initiative,
+                lead_of(sql, editor.workspace_id, initiative->parent_initiative_id))) {
+    throw validation::Forbidden();
+  }
+  validation::throw_if_any(validate_activity(v));
+  v.id = store::insert_activity(sql, v);
+  v.row_version = 1;
+  store::index_record(sql, editor.workspace_id, "activity", v.id);
+  audit_change(sql, editor, "create", "activity", v.id, nullptr, to_json(v));
+  return v.id;
+}
+
+long long create_activity(db::Database& database, const Editor& editor, const Activity& activity) {
   long long id = 0;
-  database.in_transaction([&](soci::session& sql) {
-    const auto initiative = store::find_initiative(sql, editor.workspace_id, v.initiative_id);
-    if (!initiative) throw validation::NotFound();
-    if (!may_edit(editor, *initiative,
-                  lead_of(sql, editor.workspace_id, initiative->parent_initiative_id))) {
-      throw validation::Forbidden();
-    }
-    validation::throw_if_any(errors);
-    v.id = id = store::insert_activity(sql, v);
-    v.row_version = 1;
-    store::index_record(sql, editor.workspace_id, "activity", id);
-    audit_change(sql, editor, "create", "activity", id, nullptr, to_json(v));
-  });
+  database.in_transaction(
+      [&](soci::session& sql) { id = create_activity_in(sql, editor, activity); });
   return id;
 }
 

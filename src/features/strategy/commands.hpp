@@ -52,7 +52,10 @@ void change_initiative_status(db::Database& database, const Editor& editor, long
                               long long row_version, const std::string& status,
                               const std::string& changed_on, const std::string& reason);
 
-long long create_activity(db::Database& database, const Editor& editor, Activity activity);
+long long create_activity(db::Database& database, const Editor& editor, const Activity& activity);
+// The same inside the caller's transaction (a reporting form adds its new items to the
+// register while it saves).
+long long create_activity_in(soci::session& sql, const Editor& editor, Activity activity);
 void update_activity(db::Database& database, const Editor& editor, Activity activity);
 
 long long create_group(db::Database& database, const Editor& editor, Group group);
