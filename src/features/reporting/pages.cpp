@@ -564,23 +564,11 @@ view::Data indicator_data(const Context& context, const FormRecord& record,
   view::Data data;
   data.set("id", id_text(indicator.id));
   data.set("name", indicator.name);
-  const auto headline = std::find_if(
-      linked.targets.begin(), linked.targets.end(),
-      [&](const indicators::Target& target) { return target.id == linked.assessment.target_id; });
-  data.set("target", headline == linked.targets.end()
-                         ? t(context, "form_indicator_no_target")
-                         : indicators::target_text(indicator, *headline, catalog));
-  data.set("status", indicators::status_label(linked.assessment.status, catalog));
-  data.set("status_code", indicators::status_name(linked.assessment.status));
-  const auto* reported =
-      indicators::latest_value_within(linked.values, round.period_start, round.period_end);
-  const auto figure = reported != nullptr ? indicators::effective_value(indicator, *reported)
-                                          : std::optional<double>();
-  data.set("reported",
-           figure ? fmt::format("{} ({})",
-                                indicators::format_figure(indicator, *figure, context.language),
-                                indicators::period_label(reported->period, context.language))
-                  : t(context, "form_indicator_no_value"));
+  const auto line = indicator_line(linked, round, catalog, context.language);
+  data.set("target", line.target);
+  data.set("status", line.status);
+  data.set("status_code", line.status_code);
+  data.set("reported", line.reported);
   const auto prefix = value_prefix(indicator.id);
   data.set("prefix", prefix);
   const auto found = typed.find(indicator.id);

@@ -88,23 +88,9 @@ Block indicator_table(const std::vector<indicators::IndicatorRecord>& linked, co
       text(catalog, "report_column_target"), text(catalog, "report_column_status")};
   table.table.widths = {4.5, 2, 2, 1.5};
   for (const auto& record : linked) {
-    const auto& indicator = record.indicator;
-    const auto* reported =
-        indicators::latest_value_within(record.values, round.period_start, round.period_end);
-    const auto figure = reported != nullptr ? indicators::effective_value(indicator, *reported)
-                                            : std::optional<double>();
-    std::string target = text(catalog, "form_indicator_no_target");
-    for (const auto& candidate : record.targets) {
-      if (candidate.id == record.assessment.target_id) {
-        target = indicators::target_text(indicator, candidate, catalog);
-      }
-    }
-    table.table.rows.push_back(
-        {indicator.name,
-         figure ? fmt::format("{} ({})", indicators::format_figure(indicator, *figure, language),
-                              indicators::period_label(reported->period, language))
-                : text(catalog, "form_indicator_no_value"),
-         target, indicators::status_label(record.assessment.status, catalog)});
+    auto line = indicator_line(record, round, catalog, language);
+    table.table.rows.push_back({record.indicator.name, std::move(line.reported),
+                                std::move(line.target), std::move(line.status)});
   }
   return table;
 }
@@ -322,6 +308,29 @@ Document build_report(db::Database& database, const Editor& editor, const RoundR
 }
 
 }  // namespace
+
+IndicatorLine indicator_line(const indicators::IndicatorRecord& record, const Round& round,
+                             const i18n::Catalog& catalog, i18n::Language language) {
+  const auto& indicator = record.indicator;
+  IndicatorLine line;
+  line.target = text(catalog, "form_indicator_no_target");
+  for (const auto& target : record.targets) {
+    if (target.id == record.assessment.target_id) {
+      line.target = indicators::target_text(indicator, target, catalog);
+    }
+  }
+  const auto* reported =
+      indicators::latest_value_within(record.values, round.period_start, round.period_end);
+  const auto figure = reported != nullptr ? indicators::effective_value(indicator, *reported)
+                                          : std::optional<double>();
+  line.reported =
+      figure ? fmt::format("{} ({})", indicators::format_figure(indicator, *figure, language),
+                           indicators::period_label(reported->period, language))
+             : text(catalog, "form_indicator_no_value");
+  line.status = indicators::status_label(record.assessment.status, catalog);
+  line.status_code = indicators::status_name(record.assessment.status);
+  return line;
+}
 
 Document compile_report(db::Database& database, const Editor& editor, long long round_id) {
   return build_report(database, editor, readable_round(database, editor, round_id));

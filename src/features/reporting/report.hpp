@@ -9,9 +9,22 @@
 
 #include "core/db/database.hpp"
 #include "core/documents/document.hpp"
+#include "core/i18n/catalog.hpp"
+#include "features/indicators/commands.hpp"
 #include "features/reporting/commands.hpp"
 
 namespace samtryg::reporting {
+
+// One indicator as a form's measurement section shows it, on the page and in the annex alike:
+// the headline target, the figure for the round's period, the status.
+struct IndicatorLine {
+  std::string target;
+  std::string reported;
+  std::string status;
+  std::string status_code;
+};
+IndicatorLine indicator_line(const indicators::IndicatorRecord& record, const Round& round,
+                             const i18n::Catalog& catalog, i18n::Language language);
 
 inline constexpr std::string_view kReportFormats[] = {"pdf", "docx", "html", "xlsx"};
 
