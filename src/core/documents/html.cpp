@@ -1,10 +1,10 @@
 #include "core/documents/html.hpp"
 
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 
+#include "core/util/crypto.hpp"
 #include "core/view/render.hpp"
 
 namespace samtryg::documents {
@@ -123,14 +123,8 @@ std::string to_html(const Document& document) {
       escape_html(document.language), escape_html(document.title), kStyle);
   if (!document.logo_svg.empty()) {
     // The logo is an uploaded file: as an <img> an SVG never runs scripts or loads anything.
-    std::string encoded(
-        sodium_base64_ENCODED_LEN(document.logo_svg.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(encoded.data(), encoded.size(),
-                      reinterpret_cast<const unsigned char*>(document.logo_svg.data()),
-                      document.logo_svg.size(), sodium_base64_VARIANT_ORIGINAL);
-    encoded.resize(encoded.size() - 1);  // the terminating NUL
-    html += "<div class=\"logo\"><img alt=\"Logo\" src=\"data:image/svg+xml;base64," + encoded +
-            "\"></div>\n";
+    html += "<div class=\"logo\"><img alt=\"Logo\" src=\"data:image/svg+xml;base64," +
+            crypto::base64_encode(document.logo_svg) + "\"></div>\n";
   }
   html += fmt::format("<p class=\"running\">{}</p>\n<h1 style=\"break-before: auto\">{}</h1>\n",
                       escape_html(document.running_header), escape_html(document.title));

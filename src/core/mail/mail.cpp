@@ -2,25 +2,17 @@
 
 #include <curl/curl.h>
 #include <fmt/format.h>
-#include <sodium.h>
 
 #include <algorithm>
 #include <chrono>
-#include <cstring>
 #include <ctime>
 #include <memory>
+
+#include "core/util/crypto.hpp"
 
 namespace samtryg::mail {
 
 namespace {
-
-std::string base64(std::string_view bytes) {
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
-  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()),
-                    bytes.size(), sodium_base64_VARIANT_ORIGINAL);
-  out.resize(std::strlen(out.c_str()));
-  return out;
-}
 
 bool plain_ascii(std::string_view text) {
   for (const char c : text) {
@@ -41,7 +33,7 @@ std::string header_text(std::string_view text) {
     std::size_t end = std::min(text.size(), start + kBytesPerWord);
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0U) == 0x80U) --end;
     if (!out.empty()) out += "\r\n ";
-    out += "=?UTF-8?B?" + base64(text.substr(start, end - start)) + "?=";
+    out += "=?UTF-8?B?" + crypto::base64_encode(text.substr(start, end - start)) + "?=";
     start = end;
   }
   return out;
@@ -49,7 +41,7 @@ std::string header_text(std::string_view text) {
 
 // Base64 body lines of 76 characters.
 std::string body_lines(std::string_view body) {
-  const auto encoded = base64(body);
+  const auto encoded = crypto::base64_encode(body);
   std::string out;
   for (std::size_t at = 0; at < encoded.size(); at += 76) {
     out += encoded.substr(at, 76);
@@ -118,11 +110,7 @@ void send(const Settings& settings, const Message& message) {
                                                                  curl_easy_cleanup);
   if (!curl) throw MailError("libcurl could not start");
   const auto from_address = address_of(settings.from);
-  unsigned char random[12];
-  randombytes_buf(random, sizeof random);
-  char hex[sizeof random * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, random, sizeof random);
-  const auto id = fmt::format("{}@samtryg", hex);
+  const auto id = fmt::format("{}@samtryg", crypto::random_token(12));
   Upload upload{format_message(settings, message, rfc5322_now(), id), 0};
   const auto recipient_address = "<" + message.to + ">";
   const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(

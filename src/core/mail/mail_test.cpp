@@ -3,20 +3,20 @@
 #include "core/mail/mail.hpp"
 
 #include <gtest/gtest.h>
-#include <sodium.h>
+
+#include "core/util/crypto.hpp"
 
 namespace samtryg::mail {
 namespace {
 
-std::string decoded(std::string_view base64) {
-  std::string out(base64.size(), '\0');
-  std::size_t length = 0;
-  EXPECT_EQ(
-      sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), base64.data(),
-                        base64.size(), "\r\n", &length, nullptr, sodium_base64_VARIANT_ORIGINAL),
-      0);
-  out.resize(length);
-  return out;
+std::string decoded(std::string_view lines) {
+  std::string joined;
+  for (const char c : lines) {
+    if (c != '\r' && c != '\n') joined += c;
+  }
+  const auto bytes = crypto::base64_decode(joined);
+  EXPECT_TRUE(bytes.has_value());
+  return bytes.value_or("");
 }
 
 TEST(Mail, HeadersCarryDanishLettersAsEncodedWordsAndTheBodyIsBase64) {
