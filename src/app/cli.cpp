@@ -486,9 +486,9 @@ int run_cli(int argc, char** argv, char** environment) {
         const auto result = exchange::import_workspace(*database, text);
         std::cout << fmt::format(
             "Imported workspace {}: {} plans, {} initiatives, {} activities, {} groups, {} "
-            "users.\n",
+            "users, {} indicators with {} values, {} reporting rounds with {} forms.\n",
             result.workspace_id, result.plans, result.initiatives, result.activities, result.groups,
-            result.users);
+            result.users, result.indicators, result.values, result.rounds, result.forms);
       } catch (const exchange::ImportError& error) {
         for (const auto& problem : error.problems) {
           std::cerr << "samtryg: " << problem.path << ": " << problem.message << '\n';

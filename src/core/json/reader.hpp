@@ -32,6 +32,28 @@ class Reader {
   // Marks a member as known without reading it (the caller handles it, e.g. nested arrays).
   void known(std::string_view key);
   bool has(std::string_view key) const { return object_.contains(key); }
+  // The member `key` (marked as known) for the caller to read itself, or nullptr when absent.
+  const boost::json::value* nested(std::string_view key) { return member(key); }
+  // Calls `each(path, object)` for every item of the array member `key`, with the item's path
+  // ("$.plans[2]"); reports a member that is not an array and items that are not objects.
+  template <class Each>
+  void objects(std::string_view key, Each&& each) {
+    const auto* list = member(key);
+    if (list == nullptr) return;
+    if (!list->is_array()) {
+      errors_.add(field(key), "json_expected_array");
+      return;
+    }
+    std::size_t index = 0;
+    for (const auto& item : list->get_array()) {
+      auto item_path = field(key) + "[" + std::to_string(index++) + "]";
+      if (!item.is_object()) {
+        errors_.add(item_path, "json_expected_object");
+        continue;
+      }
+      each(item_path, item.get_object());
+    }
+  }
   // Reports every member nobody asked for.
   void reject_unknown();
 

@@ -15,6 +15,8 @@
 #include "features/accounts/model.hpp"
 #include "features/indicators/json.hpp"
 #include "features/indicators/store.hpp"
+#include "features/reporting/commands.hpp"
+#include "features/reporting/json.hpp"
 #include "features/strategy/commands.hpp"
 #include "features/strategy/json.hpp"
 #include "features/strategy/store.hpp"
@@ -36,6 +38,10 @@ class LocalIds {
     ids_[id] = local;
     return local;
   }
+  std::optional<long long> find(long long id) const {
+    const auto found = ids_.find(id);
+    return found == ids_.end() ? std::nullopt : std::optional<long long>(found->second);
+  }
   value of(const value& id) const {
     if (!id.is_int64()) return nullptr;
     const auto found = ids_.find(id.get_int64());
@@ -53,6 +59,63 @@ void relink(object& json, const char* key, const LocalIds& ids) {
 template <class T>
 void sort_by_id(std::vector<T>& items) {
   std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
+}
+
+// Form items point at register activities; in the document they use its activity ids. An item
+// whose activity was deleted since keeps its text and loses the link.
+template <class Lookup>
+reporting::Content relinked(reporting::Content content, const Lookup& activity_id) {
+  for (auto& answer : content.answers) {
+    for (auto& item : answer.items) {
+      if (item.activity_id) item.activity_id = activity_id(*item.activity_id);
+    }
+  }
+  return content;
+}
+
+array export_rounds(soci::session& sql, long long workspace_id, const LocalIds& plan_ids,
+                    const LocalIds& initiative_ids, const LocalIds& activity_ids) {
+  namespace store = reporting::store;
+  LocalIds round_ids;
+  array rounds;
+  for (const auto& round : store::all_rounds(sql, workspace_id)) {
+    auto json = reporting::to_json(round);
+    json["id"] = round_ids.add(round.id);
+    relink(json, "plan_id", plan_ids);
+    relink(json, "previous_round_id", round_ids);
+
+    std::map<long long, array> reminders_of;
+    for (const auto& reminder : store::sent_reminders(sql, workspace_id, round.id)) {
+      reminders_of[reminder.form_id].push_back(reporting::to_json(reminder));
+    }
+    const auto local_activity = [&](long long activity) { return activity_ids.find(activity); };
+    auto rows = store::round_forms(sql, round.id);
+    std::sort(rows.begin(), rows.end(),
+              [](const auto& a, const auto& b) { return a.form.id < b.form.id; });
+    array forms;
+    for (const auto& row : rows) {
+      auto form = row.form;
+      form.content = relinked(std::move(form.content), local_activity);
+      auto form_json = reporting::to_json(form);
+      relink(form_json, "initiative_id", initiative_ids);
+      array revisions;
+      for (auto revision : store::revisions(sql, row.form.id)) {
+        revision.content = relinked(std::move(revision.content), local_activity);
+        revisions.push_back(reporting::to_json(revision));
+      }
+      form_json["revisions"] = std::move(revisions);
+      form_json["reminders"] = std::move(reminders_of[row.form.id]);
+      forms.push_back(std::move(form_json));
+    }
+    json["forms"] = std::move(forms);
+    array chapters;
+    for (const auto& chapter : store::chapters(sql, round.id)) {
+      chapters.push_back(reporting::to_json(chapter));
+    }
+    json["chapters"] = std::move(chapters);
+    rounds.push_back(std::move(json));
+  }
+  return rounds;
 }
 
 }  // namespace
@@ -243,18 +306,23 @@ boost::json::object export_workspace(db::Database& database, const std::string& 
     indicator_list.push_back(std::move(json));
   }
 
-  return object{{"format", kFormat},
-                {"version", kFormatVersion},
-                {"workspace", object{{"name", workspace->name}, {"language", workspace->language}}},
-                {"parties", std::move(parties)},
-                {"users", std::move(users)},
-                {"plans", std::move(plans)},
-                {"initiatives", std::move(initiatives)},
-                {"activities", std::move(activities)},
-                {"groups", std::move(groups)},
-                {"documents", std::move(documents)},
-                {"areas", std::move(places)},
-                {"indicators", std::move(indicator_list)}};
+  auto rounds = export_rounds(sql, id, plan_ids, initiative_ids, activity_ids);
+  return object{
+      {"format", kFormat},
+      {"version", kFormatVersion},
+      {"workspace", object{{"name", workspace->name},
+                           {"language", workspace->language},
+                           {"logo_svg", reporting::store::workspace_look(sql, id).logo_svg}}},
+      {"parties", std::move(parties)},
+      {"users", std::move(users)},
+      {"plans", std::move(plans)},
+      {"initiatives", std::move(initiatives)},
+      {"activities", std::move(activities)},
+      {"groups", std::move(groups)},
+      {"documents", std::move(documents)},
+      {"areas", std::move(places)},
+      {"indicators", std::move(indicator_list)},
+      {"rounds", std::move(rounds)}};
 }
 
 // ---- import -------------------------------------------------------------------------------------
@@ -292,8 +360,22 @@ struct IndicatorEntry {
   std::vector<indicators::Value> values;
 };
 
+struct FormEntry {
+  reporting::Form form;
+  std::vector<reporting::Revision> revisions;
+  std::vector<reporting::SentReminder> reminders;
+};
+
+struct RoundEntry {
+  reporting::Round round;
+  std::vector<FormEntry> forms;
+  std::vector<reporting::Chapter> chapters;
+};
+
 struct Document {
   std::string workspace_name;
+  std::string logo_svg;
+  std::vector<RoundEntry> rounds;
   std::vector<indicators::Area> places;
   std::vector<IndicatorEntry> indicators;
   std::vector<strategy::Document> files;
@@ -341,28 +423,6 @@ std::string at(const std::string& list, std::size_t index) {
   return "$." + list + "[" + std::to_string(index) + "]";
 }
 
-// Calls `each(path, object)` for every object of the array `key`; reports non-objects.
-template <class Each>
-void for_each_object(json::Reader& parent, const object& root, const char* key,
-                     const std::string& path, Checker& checker, Each&& each) {
-  parent.known(key);
-  const auto* member = root.if_contains(key);
-  if (member == nullptr) return;
-  if (!member->is_array()) {
-    checker.add(path, "json_expected_array");
-    return;
-  }
-  std::size_t index = 0;
-  for (const auto& item : member->get_array()) {
-    const auto item_path = path + "[" + std::to_string(index++) + "]";
-    if (!item.is_object()) {
-      checker.add(item_path, "json_expected_object");
-      continue;
-    }
-    each(item_path, item.get_object());
-  }
-}
-
 struct KnownIds {
   const std::set<long long>& users;
   const std::set<long long>& plans;
@@ -370,81 +430,208 @@ struct KnownIds {
   const std::set<long long>& initiatives;
 };
 
-void read_indicators(json::Reader& reader, const object& root, Checker& checker, Document& doc,
-                     const KnownIds& known) {
+void read_indicators(json::Reader& reader, Checker& checker, Document& doc, const KnownIds& known) {
   std::set<long long> place_ids;
   std::set<std::string> place_names;
-  for_each_object(reader, root, "areas", "$.areas", checker,
-                  [&](const std::string& path, const object& item) {
-                    json::Reader r(item, checker.errors, path);
-                    indicators::Area place;
-                    indicators::read(r, place);
-                    r.reject_unknown();
-                    checker.check_id(path, place.id, place_ids);
-                    checker.add_all(path, indicators::validate_area(place));
-                    if (!place_names.insert(place.name).second) {
-                      checker.add(path + ".name", "name_taken");
-                    }
-                    doc.places.push_back(place);
-                  });
+  reader.objects("areas", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    indicators::Area place;
+    indicators::read(r, place);
+    r.reject_unknown();
+    checker.check_id(path, place.id, place_ids);
+    checker.add_all(path, indicators::validate_area(place));
+    if (!place_names.insert(place.name).second) {
+      checker.add(path + ".name", "name_taken");
+    }
+    doc.places.push_back(place);
+  });
   std::set<long long> indicator_ids;
   std::set<std::string> indicator_names;
-  for_each_object(
-      reader, root, "indicators", "$.indicators", checker,
-      [&](const std::string& path, const object& item) {
-        json::Reader r(item, checker.errors, path);
-        IndicatorEntry entry;
-        indicators::read(r, entry.indicator);
-        checker.check_id(path, entry.indicator.id, indicator_ids);
-        checker.add_all(path, indicators::validate_indicator(entry.indicator));
-        checker.check_ref(path + ".plan_id", entry.indicator.plan_id, known.plans);
-        if (!indicator_names.insert(entry.indicator.name).second) {
-          checker.add(path + ".name", "name_taken");
-        }
-        for_each_object(r, item, "links", path + ".links", checker,
-                        [&](const std::string& link_path, const object& link_item) {
-                          json::Reader lr(link_item, checker.errors, link_path);
-                          indicators::Link link;
-                          indicators::read(lr, link);
-                          lr.reject_unknown();
-                          checker.check_ref(link_path + ".initiative_id", link.initiative_id,
-                                            known.initiatives);
-                          checker.check_ref(link_path + ".focus_area_id", link.focus_area_id,
-                                            known.focus_areas);
-                          if (link.initiative_id.has_value() == link.focus_area_id.has_value()) {
-                            checker.add(link_path, "exchange_link_one_of");
-                          }
-                          entry.links.push_back(link);
-                        });
-        for_each_object(r, item, "targets", path + ".targets", checker,
-                        [&](const std::string& target_path, const object& target_item) {
-                          json::Reader tr(target_item, checker.errors, target_path);
-                          indicators::Target target;
-                          indicators::read(tr, target);
-                          tr.reject_unknown();
-                          checker.add_all(target_path, indicators::validate_target(target));
-                          checker.check_ref(target_path + ".area_id", target.area_id, place_ids);
-                          entry.targets.push_back(target);
-                        });
-        std::set<std::pair<std::string, long long>> keys;
-        for_each_object(
-            r, item, "values", path + ".values", checker,
-            [&](const std::string& value_path, const object& value_item) {
-              json::Reader vr(value_item, checker.errors, value_path);
-              indicators::Value value;
-              indicators::read(vr, value);
-              vr.reject_unknown();
-              checker.add_all(value_path, indicators::validate_value(entry.indicator, value));
-              checker.check_ref(value_path + ".area_id", value.area_id, place_ids);
-              checker.check_ref(value_path + ".entered_by", value.entered_by, known.users);
-              if (!keys.insert({value.period, value.area_id.value_or(0)}).second) {
-                checker.add(value_path + ".period", "exchange_value_duplicate");
-              }
-              entry.values.push_back(value);
-            });
-        r.reject_unknown();
-        doc.indicators.push_back(std::move(entry));
-      });
+  reader.objects("indicators", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    IndicatorEntry entry;
+    indicators::read(r, entry.indicator);
+    checker.check_id(path, entry.indicator.id, indicator_ids);
+    checker.add_all(path, indicators::validate_indicator(entry.indicator));
+    checker.check_ref(path + ".plan_id", entry.indicator.plan_id, known.plans);
+    if (!indicator_names.insert(entry.indicator.name).second) {
+      checker.add(path + ".name", "name_taken");
+    }
+    r.objects("links", [&](const std::string& link_path, const object& link_item) {
+      json::Reader lr(link_item, checker.errors, link_path);
+      indicators::Link link;
+      indicators::read(lr, link);
+      lr.reject_unknown();
+      checker.check_ref(link_path + ".initiative_id", link.initiative_id, known.initiatives);
+      checker.check_ref(link_path + ".focus_area_id", link.focus_area_id, known.focus_areas);
+      if (link.initiative_id.has_value() == link.focus_area_id.has_value()) {
+        checker.add(link_path, "exchange_link_one_of");
+      }
+      entry.links.push_back(link);
+    });
+    r.objects("targets", [&](const std::string& target_path, const object& target_item) {
+      json::Reader tr(target_item, checker.errors, target_path);
+      indicators::Target target;
+      indicators::read(tr, target);
+      tr.reject_unknown();
+      checker.add_all(target_path, indicators::validate_target(target));
+      checker.check_ref(target_path + ".area_id", target.area_id, place_ids);
+      entry.targets.push_back(target);
+    });
+    std::set<std::pair<std::string, long long>> keys;
+    r.objects("values", [&](const std::string& value_path, const object& value_item) {
+      json::Reader vr(value_item, checker.errors, value_path);
+      indicators::Value value;
+      indicators::read(vr, value);
+      vr.reject_unknown();
+      checker.add_all(value_path, indicators::validate_value(entry.indicator, value));
+      checker.check_ref(value_path + ".area_id", value.area_id, place_ids);
+      checker.check_ref(value_path + ".entered_by", value.entered_by, known.users);
+      if (!keys.insert({value.period, value.area_id.value_or(0)}).second) {
+        checker.add(value_path + ".period", "exchange_value_duplicate");
+      }
+      entry.values.push_back(value);
+    });
+    r.reject_unknown();
+    doc.indicators.push_back(std::move(entry));
+  });
+}
+
+// Activity ids used by a form's items must be the document's.
+void check_activity_refs(const reporting::Content& content, const std::string& path,
+                         Checker& checker, const std::set<long long>& activity_ids) {
+  for (std::size_t a = 0; a < content.answers.size(); ++a) {
+    const auto& items = content.answers[a].items;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      checker.check_ref(
+          path + ".answers[" + std::to_string(a) + "].items[" + std::to_string(i) + "].activity_id",
+          items[i].activity_id, activity_ids);
+    }
+  }
+}
+
+struct RoundContext {
+  const std::set<long long>& plans;
+  const std::map<long long, long long>& initiative_plan;
+  const std::set<long long>& activities;
+};
+
+void read_form(json::Reader& reader, const std::string& path, const RoundEntry& round_entry,
+               const std::optional<reporting::Template>& form_template, Checker& checker,
+               const RoundContext& known, FormEntry& entry) {
+  auto& form = entry.form;
+  auto& errors = checker.errors;
+  reporting::read(reader, form);
+  form.content = reporting::read_content(reader.nested("content"), path + ".content", errors);
+  const auto plan = known.initiative_plan.find(form.initiative_id);
+  if (plan == known.initiative_plan.end()) {
+    checker.add(path + ".initiative_id", "json_reference_unknown");
+  } else if (plan->second != round_entry.round.plan_id) {
+    checker.add(path + ".initiative_id", "link_not_in_plan");
+  }
+  if (form.revision < 0) checker.add(path + ".revision", "field_required");
+  validation::limit(errors, path + ".comment", form.comment, reporting::kMaxComment);
+  if (!form.submitted_at.empty() && !validation::is_iso_date(form.submitted_at.substr(0, 10))) {
+    checker.add(path + ".submitted_at", "date_invalid");
+  }
+  if (form_template) {
+    reporting::check_content_at(*form_template, form.content, path + ".content", errors);
+  }
+  check_activity_refs(form.content, path + ".content", checker, known.activities);
+
+  std::set<int> numbers;
+  reader.objects("revisions", [&](const std::string& revision_path, const object& revision_item) {
+    json::Reader rr(revision_item, errors, revision_path);
+    reporting::Revision revision;
+    reporting::read(rr, revision);
+    revision.content =
+        reporting::read_content(rr.nested("content"), revision_path + ".content", errors);
+    rr.reject_unknown();
+    if (revision.revision < 0) {
+      checker.add(revision_path + ".revision", "field_required");
+    } else if (!numbers.insert(revision.revision).second) {
+      checker.add(revision_path + ".revision", "exchange_revision_duplicate");
+    }
+    if (form_template) {
+      reporting::check_content_at(*form_template, revision.content, revision_path + ".content",
+                                  errors);
+    }
+    check_activity_refs(revision.content, revision_path + ".content", checker, known.activities);
+    entry.revisions.push_back(std::move(revision));
+  });
+  std::set<std::string> kinds;
+  reader.objects("reminders", [&](const std::string& reminder_path, const object& reminder_item) {
+    json::Reader rr(reminder_item, errors, reminder_path);
+    reporting::SentReminder reminder;
+    reporting::read(rr, reminder);
+    rr.reject_unknown();
+    if (!kinds.insert(std::string(reporting::code(reminder.kind))).second) {
+      checker.add(reminder_path + ".kind", "exchange_reminder_duplicate");
+    }
+    validation::require(errors, reminder_path + ".recipient", reminder.recipient, 320);
+    entry.reminders.push_back(std::move(reminder));
+  });
+  reader.reject_unknown();
+}
+
+void read_rounds(json::Reader& reader, Checker& checker, Document& doc, const RoundContext& known) {
+  std::set<long long> round_ids;
+  std::map<long long, long long> round_plan;
+  std::set<std::pair<long long, std::string>> names;
+  reader.objects("rounds", [&](const std::string& path, const object& item) {
+    auto& errors = checker.errors;
+    json::Reader r(item, errors, path);
+    RoundEntry entry;
+    auto& round = entry.round;
+    reporting::read(r, round);
+    const auto form_template =
+        reporting::read_template(r.nested("template"), path + ".template", errors);
+    if (form_template) round.form_template = *form_template;
+    // A round carries forward from an earlier one of the same plan.
+    if (round.previous_round_id) {
+      const auto previous = round_plan.find(*round.previous_round_id);
+      if (previous == round_plan.end()) {
+        checker.add(path + ".previous_round_id", "json_reference_unknown");
+      } else if (previous->second != round.plan_id) {
+        checker.add(path + ".previous_round_id", "link_not_in_plan");
+      }
+    }
+    if (checker.check_id(path, round.id, round_ids)) round_plan[round.id] = round.plan_id;
+    if (!known.plans.contains(round.plan_id)) {
+      checker.add(path + ".plan_id", "json_reference_unknown");
+    }
+    checker.add_all(path, reporting::check_round(round.name, round.period_start, round.period_end,
+                                                 round.deadline));
+    if (!names.insert({round.plan_id, round.name}).second) {
+      checker.add(path + ".name", "round_name_taken");
+    }
+    std::set<long long> reporting_initiatives;
+    r.objects("forms", [&](const std::string& form_path, const object& form_item) {
+      json::Reader fr(form_item, errors, form_path);
+      FormEntry form;
+      read_form(fr, form_path, entry, form_template, checker, known, form);
+      if (!reporting_initiatives.insert(form.form.initiative_id).second) {
+        checker.add(form_path + ".initiative_id", "exchange_form_duplicate");
+      }
+      entry.forms.push_back(std::move(form));
+    });
+    std::set<std::string> keys;
+    r.objects("chapters", [&](const std::string& chapter_path, const object& chapter_item) {
+      json::Reader cr(chapter_item, errors, chapter_path);
+      reporting::Chapter chapter;
+      reporting::read(cr, chapter);
+      cr.reject_unknown();
+      checker.add_all(chapter_path, reporting::check_chapter(chapter.title, chapter.body));
+      if (chapter.key.empty()) {
+        checker.add(chapter_path + ".key", "field_required");
+      } else if (!keys.insert(chapter.key).second) {
+        checker.add(chapter_path + ".key", "exchange_chapter_duplicate");
+      }
+      entry.chapters.push_back(std::move(chapter));
+    });
+    r.reject_unknown();
+    doc.rounds.push_back(std::move(entry));
+  });
 }
 
 Document read_document(const object& root, Checker& checker) {
@@ -455,8 +642,8 @@ Document read_document(const object& root, Checker& checker) {
   reader.text("format", format);
   reader.integer("version", version);
   if (format != kFormat) checker.add("$.format", "exchange_format_unknown");
-  // Version 1 documents (before indicators) read as version 2 without indicators.
-  if (version != 1 && version != kFormatVersion) {
+  // Older documents read as this version without the records added since.
+  if (version < 1 || version > kFormatVersion) {
     checker.add("$.version", "exchange_version_unsupported");
   }
 
@@ -468,7 +655,12 @@ Document read_document(const object& root, Checker& checker) {
     json::Reader ws(workspace->get_object(), checker.errors, "$.workspace");
     ws.text("name", doc.workspace_name);
     ws.text("language", doc.workspace_language);
+    ws.text("logo_svg", doc.logo_svg);
     ws.reject_unknown();
+    const auto logo_errors = reporting::check_logo(doc.logo_svg);
+    for (const auto& error : logo_errors.items()) {
+      checker.errors.add("$.workspace.logo_svg", error.message_key, error.values);
+    }
     if (doc.workspace_name.empty() || validation::utf8_length(doc.workspace_name) > 200) {
       checker.add("$.workspace.name", "field_required");
     }
@@ -485,70 +677,66 @@ Document read_document(const object& root, Checker& checker) {
   std::set<long long> initiative_ids;
   std::map<long long, long long> initiative_plan;
 
-  for_each_object(reader, root, "parties", "$.parties", checker,
-                  [&](const std::string& path, const object& item) {
-                    json::Reader r(item, checker.errors, path);
-                    strategy::Party party;
-                    strategy::read(r, party);
-                    r.reject_unknown();
-                    checker.check_id(path, party.id, party_ids);
-                    checker.add_all(path, strategy::validate_party(party));
-                    doc.parties.push_back(party);
-                  });
+  reader.objects("parties", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    strategy::Party party;
+    strategy::read(r, party);
+    r.reject_unknown();
+    checker.check_id(path, party.id, party_ids);
+    checker.add_all(path, strategy::validate_party(party));
+    doc.parties.push_back(party);
+  });
 
   std::set<std::string> emails;
-  for_each_object(reader, root, "users", "$.users", checker,
-                  [&](const std::string& path, const object& item) {
-                    json::Reader r(item, checker.errors, path);
-                    UserEntry user;
-                    r.integer("id", user.id);
-                    r.text("name", user.name);
-                    r.text("email", user.email);
-                    r.text("language", user.language);
-                    r.text("role", user.role);
-                    r.text("password_hash", user.password_hash);
-                    r.reject_unknown();
-                    checker.check_id(path, user.id, user_ids);
-                    user.email = accounts::normalize_email(user.email);
-                    if (user.name.empty()) checker.add(path + ".name", "field_required");
-                    if (!accounts::looks_like_email(user.email)) {
-                      checker.add(path + ".email", "users_email_invalid");
-                    } else if (!emails.insert(user.email).second) {
-                      checker.add(path + ".email", "users_email_taken");
-                    }
-                    if (!auth::parse_role(user.role)) checker.add(path + ".role", "choice_invalid");
-                    if (!i18n::parse_language(user.language)) {
-                      checker.add(path + ".language", "choice_invalid");
-                    }
-                    doc.users.push_back(user);
-                  });
+  reader.objects("users", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    UserEntry user;
+    r.integer("id", user.id);
+    r.text("name", user.name);
+    r.text("email", user.email);
+    r.text("language", user.language);
+    r.text("role", user.role);
+    r.text("password_hash", user.password_hash);
+    r.reject_unknown();
+    checker.check_id(path, user.id, user_ids);
+    user.email = accounts::normalize_email(user.email);
+    if (user.name.empty()) checker.add(path + ".name", "field_required");
+    if (!accounts::looks_like_email(user.email)) {
+      checker.add(path + ".email", "users_email_invalid");
+    } else if (!emails.insert(user.email).second) {
+      checker.add(path + ".email", "users_email_taken");
+    }
+    if (!auth::parse_role(user.role)) checker.add(path + ".role", "choice_invalid");
+    if (!i18n::parse_language(user.language)) {
+      checker.add(path + ".language", "choice_invalid");
+    }
+    doc.users.push_back(user);
+  });
 
   std::set<std::pair<std::string, int>> plan_names;
-  for_each_object(
-      reader, root, "plans", "$.plans", checker, [&](const std::string& path, const object& item) {
-        json::Reader r(item, checker.errors, path);
-        PlanEntry entry;
-        strategy::read(r, entry.plan);
-        checker.check_id(path, entry.plan.id, plan_ids);
-        checker.add_all(path, strategy::validate_plan(entry.plan));
-        if (!plan_names.insert({entry.plan.name, entry.plan.version}).second) {
-          checker.add(path + ".name", "name_taken");
-        }
-        for_each_object(r, item, "focus_areas", path + ".focus_areas", checker,
-                        [&](const std::string& area_path, const object& area_item) {
-                          json::Reader ar(area_item, checker.errors, area_path);
-                          strategy::FocusArea area;
-                          strategy::read(ar, area);
-                          ar.reject_unknown();
-                          if (checker.check_id(area_path, area.id, area_ids)) {
-                            area_plan[area.id] = entry.plan.id;
-                          }
-                          checker.add_all(area_path, strategy::validate_focus_area(area));
-                          entry.areas.push_back(area);
-                        });
-        r.reject_unknown();
-        doc.plans.push_back(std::move(entry));
-      });
+  reader.objects("plans", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    PlanEntry entry;
+    strategy::read(r, entry.plan);
+    checker.check_id(path, entry.plan.id, plan_ids);
+    checker.add_all(path, strategy::validate_plan(entry.plan));
+    if (!plan_names.insert({entry.plan.name, entry.plan.version}).second) {
+      checker.add(path + ".name", "name_taken");
+    }
+    r.objects("focus_areas", [&](const std::string& area_path, const object& area_item) {
+      json::Reader ar(area_item, checker.errors, area_path);
+      strategy::FocusArea area;
+      strategy::read(ar, area);
+      ar.reject_unknown();
+      if (checker.check_id(area_path, area.id, area_ids)) {
+        area_plan[area.id] = entry.plan.id;
+      }
+      checker.add_all(area_path, strategy::validate_focus_area(area));
+      entry.areas.push_back(area);
+    });
+    r.reject_unknown();
+    doc.plans.push_back(std::move(entry));
+  });
   for (std::size_t i = 0; i < doc.plans.size(); ++i) {
     const auto& plan = doc.plans[i].plan;
     checker.check_ref(at("plans", i) + ".parent_plan_id", plan.parent_plan_id, plan_ids);
@@ -561,43 +749,38 @@ Document read_document(const object& root, Checker& checker) {
   }
 
   std::set<std::tuple<long long, long long, std::string>> initiative_names;
-  for_each_object(
-      reader, root, "initiatives", "$.initiatives", checker,
-      [&](const std::string& path, const object& item) {
-        json::Reader r(item, checker.errors, path);
-        InitiativeEntry entry;
-        strategy::read(r, entry.initiative);
-        for_each_object(
-            r, item, "status_history", path + ".status_history", checker,
-            [&](const std::string& change_path, const object& change) {
-              json::Reader cr(change, checker.errors, change_path);
-              strategy::StatusChange read_change;
-              strategy::read(cr, read_change);
-              cr.reject_unknown();
-              if (!strategy::is_one_of(read_change.status, strategy::kInitiativeStatuses)) {
-                checker.add(change_path + ".status", "choice_invalid");
-              }
-              entry.history.push_back(read_change);
-            });
-        r.reject_unknown();
-        const auto& v = entry.initiative;
-        if (checker.check_id(path, v.id, initiative_ids)) {
-          initiative_plan[v.id] = v.plan_id;
-        }
-        checker.add_all(path, strategy::validate_initiative(v));
-        if (!plan_ids.contains(v.plan_id)) {
-          checker.add(path + ".plan_id", "json_reference_unknown");
-        }
-        checker.check_ref(path + ".lead_user_id", v.lead_user_id, user_ids);
-        if (v.focus_area_id && area_plan[*v.focus_area_id] != v.plan_id) {
-          checker.add(path + ".focus_area_id", "link_not_in_plan");
-        }
-        if (!initiative_names.insert({v.plan_id, v.parent_initiative_id.value_or(0), v.name})
-                 .second) {
-          checker.add(path + ".name", "name_taken");
-        }
-        doc.initiatives.push_back(std::move(entry));
-      });
+  reader.objects("initiatives", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    InitiativeEntry entry;
+    strategy::read(r, entry.initiative);
+    r.objects("status_history", [&](const std::string& change_path, const object& change) {
+      json::Reader cr(change, checker.errors, change_path);
+      strategy::StatusChange read_change;
+      strategy::read(cr, read_change);
+      cr.reject_unknown();
+      if (!strategy::is_one_of(read_change.status, strategy::kInitiativeStatuses)) {
+        checker.add(change_path + ".status", "choice_invalid");
+      }
+      entry.history.push_back(read_change);
+    });
+    r.reject_unknown();
+    const auto& v = entry.initiative;
+    if (checker.check_id(path, v.id, initiative_ids)) {
+      initiative_plan[v.id] = v.plan_id;
+    }
+    checker.add_all(path, strategy::validate_initiative(v));
+    if (!plan_ids.contains(v.plan_id)) {
+      checker.add(path + ".plan_id", "json_reference_unknown");
+    }
+    checker.check_ref(path + ".lead_user_id", v.lead_user_id, user_ids);
+    if (v.focus_area_id && area_plan[*v.focus_area_id] != v.plan_id) {
+      checker.add(path + ".focus_area_id", "link_not_in_plan");
+    }
+    if (!initiative_names.insert({v.plan_id, v.parent_initiative_id.value_or(0), v.name}).second) {
+      checker.add(path + ".name", "name_taken");
+    }
+    doc.initiatives.push_back(std::move(entry));
+  });
   for (std::size_t i = 0; i < doc.initiatives.size(); ++i) {
     const auto& v = doc.initiatives[i].initiative;
     if (v.parent_initiative_id && (!initiative_ids.contains(*v.parent_initiative_id) ||
@@ -608,87 +791,80 @@ Document read_document(const object& root, Checker& checker) {
   }
 
   std::set<long long> activity_ids;
-  for_each_object(reader, root, "activities", "$.activities", checker,
-                  [&](const std::string& path, const object& item) {
-                    json::Reader r(item, checker.errors, path);
-                    strategy::Activity activity;
-                    strategy::read(r, activity);
-                    r.reject_unknown();
-                    checker.check_id(path, activity.id, activity_ids);
-                    checker.add_all(path, strategy::validate_activity(activity));
-                    if (!initiative_ids.contains(activity.initiative_id)) {
-                      checker.add(path + ".initiative_id", "json_reference_unknown");
-                    }
-                    doc.activities.push_back(activity);
-                  });
+  reader.objects("activities", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    strategy::Activity activity;
+    strategy::read(r, activity);
+    r.reject_unknown();
+    checker.check_id(path, activity.id, activity_ids);
+    checker.add_all(path, strategy::validate_activity(activity));
+    if (!initiative_ids.contains(activity.initiative_id)) {
+      checker.add(path + ".initiative_id", "json_reference_unknown");
+    }
+    doc.activities.push_back(activity);
+  });
 
   std::set<long long> group_ids;
   std::set<std::string> group_names;
-  for_each_object(
-      reader, root, "groups", "$.groups", checker,
-      [&](const std::string& path, const object& item) {
-        json::Reader r(item, checker.errors, path);
-        GroupEntry entry;
-        strategy::read(r, entry.group);
-        checker.check_id(path, entry.group.id, group_ids);
-        checker.add_all(path, strategy::validate_group(entry.group));
-        checker.check_ref(path + ".initiative_id", entry.group.initiative_id, initiative_ids);
-        if (!group_names.insert(entry.group.name).second) {
-          checker.add(path + ".name", "name_taken");
-        }
-        for_each_object(r, item, "members", path + ".members", checker,
-                        [&](const std::string& member_path, const object& member_item) {
-                          json::Reader mr(member_item, checker.errors, member_path);
-                          strategy::GroupMember member;
-                          strategy::read(mr, member);
-                          mr.reject_unknown();
-                          checker.add_all(member_path, strategy::validate_group_member(member));
-                          checker.check_ref(member_path + ".user_id", member.user_id, user_ids);
-                          checker.check_ref(member_path + ".party_id", member.party_id, party_ids);
-                          entry.members.push_back(member);
-                        });
-        r.reject_unknown();
-        doc.groups.push_back(std::move(entry));
-      });
-  for_each_object(reader, root, "documents", "$.documents", checker,
-                  [&](const std::string& path, const object& item) {
-                    json::Reader r(item, checker.errors, path);
-                    strategy::Document file;
-                    std::string content;
-                    std::string content_type;
-                    long long size = -1;
-                    std::string sha256;
-                    r.optional_integer("plan_id", file.plan_id);
-                    r.optional_integer("initiative_id", file.initiative_id);
-                    r.text("filename", file.filename);
-                    r.text("content_type", content_type);
-                    r.integer("size_bytes", size);
-                    r.text("sha256", sha256);
-                    r.text("uploaded_by", file.uploaded_by);
-                    r.text("uploaded_at", file.uploaded_at);
-                    r.text("content_base64", content);
-                    r.reject_unknown();
-                    checker.check_ref(path + ".plan_id", file.plan_id, plan_ids);
-                    checker.check_ref(path + ".initiative_id", file.initiative_id, initiative_ids);
-                    const auto decoded = crypto::base64_decode(content);
-                    if (!decoded) {
-                      checker.add(path + ".content_base64", "exchange_base64_invalid");
-                    } else {
-                      file.content = *decoded;
-                      const auto found = strategy::check_document(file);
-                      for (const auto& error : found.items()) {
-                        checker.errors.add(path + ".content_base64", error.message_key,
-                                           error.values);
-                      }
-                      if (size != file.size_bytes)
-                        checker.add(path + ".size_bytes", "exchange_size_mismatch");
-                      file.sha256 = crypto::sha256_hex(file.content);
-                      if (sha256 != file.sha256)
-                        checker.add(path + ".sha256", "exchange_checksum_mismatch");
-                    }
-                    doc.files.push_back(std::move(file));
-                  });
-  read_indicators(reader, root, checker, doc, {user_ids, plan_ids, area_ids, initiative_ids});
+  reader.objects("groups", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    GroupEntry entry;
+    strategy::read(r, entry.group);
+    checker.check_id(path, entry.group.id, group_ids);
+    checker.add_all(path, strategy::validate_group(entry.group));
+    checker.check_ref(path + ".initiative_id", entry.group.initiative_id, initiative_ids);
+    if (!group_names.insert(entry.group.name).second) {
+      checker.add(path + ".name", "name_taken");
+    }
+    r.objects("members", [&](const std::string& member_path, const object& member_item) {
+      json::Reader mr(member_item, checker.errors, member_path);
+      strategy::GroupMember member;
+      strategy::read(mr, member);
+      mr.reject_unknown();
+      checker.add_all(member_path, strategy::validate_group_member(member));
+      checker.check_ref(member_path + ".user_id", member.user_id, user_ids);
+      checker.check_ref(member_path + ".party_id", member.party_id, party_ids);
+      entry.members.push_back(member);
+    });
+    r.reject_unknown();
+    doc.groups.push_back(std::move(entry));
+  });
+  reader.objects("documents", [&](const std::string& path, const object& item) {
+    json::Reader r(item, checker.errors, path);
+    strategy::Document file;
+    std::string content;
+    std::string content_type;
+    long long size = -1;
+    std::string sha256;
+    r.optional_integer("plan_id", file.plan_id);
+    r.optional_integer("initiative_id", file.initiative_id);
+    r.text("filename", file.filename);
+    r.text("content_type", content_type);
+    r.integer("size_bytes", size);
+    r.text("sha256", sha256);
+    r.text("uploaded_by", file.uploaded_by);
+    r.text("uploaded_at", file.uploaded_at);
+    r.text("content_base64", content);
+    r.reject_unknown();
+    checker.check_ref(path + ".plan_id", file.plan_id, plan_ids);
+    checker.check_ref(path + ".initiative_id", file.initiative_id, initiative_ids);
+    const auto decoded = crypto::base64_decode(content);
+    if (!decoded) {
+      checker.add(path + ".content_base64", "exchange_base64_invalid");
+    } else {
+      file.content = *decoded;
+      const auto found = strategy::check_document(file);
+      for (const auto& error : found.items()) {
+        checker.errors.add(path + ".content_base64", error.message_key, error.values);
+      }
+      if (size != file.size_bytes) checker.add(path + ".size_bytes", "exchange_size_mismatch");
+      file.sha256 = crypto::sha256_hex(file.content);
+      if (sha256 != file.sha256) checker.add(path + ".sha256", "exchange_checksum_mismatch");
+    }
+    doc.files.push_back(std::move(file));
+  });
+  read_indicators(reader, checker, doc, {user_ids, plan_ids, area_ids, initiative_ids});
+  read_rounds(reader, checker, doc, {plan_ids, initiative_plan, activity_ids});
   reader.reject_unknown();
   return doc;
 }
@@ -835,7 +1011,11 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
       activities.push_back(std::move(activity));
       ++result.activities;
     }
-    store::insert_activities(sql, activities);
+    IdMap activity_map;
+    const auto activity_ids = store::insert_activities(sql, activities);
+    for (std::size_t i = 0; i < activity_ids.size(); ++i) {
+      activity_map[doc.activities[i].id] = activity_ids[i];
+    }
 
     for (const auto& entry : doc.groups) {
       auto group = entry.group;
@@ -896,6 +1076,43 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
     }
     values.flush();
 
+    if (!doc.logo_svg.empty())
+      reporting::store::set_workspace_logo(sql, workspace_id, doc.logo_svg);
+    const auto new_activity = [&](long long activity) { return mapped(activity_map, activity); };
+    IdMap rounds;
+    for (const auto& entry : doc.rounds) {
+      auto round = entry.round;
+      round.workspace_id = workspace_id;
+      round.plan_id = plans[round.plan_id];
+      round.previous_round_id = mapped(rounds, round.previous_round_id);
+      const auto round_id = reporting::store::insert_round(sql, round);
+      rounds[entry.round.id] = round_id;
+      for (const auto& form_entry : entry.forms) {
+        auto form = form_entry.form;
+        form.round_id = round_id;
+        form.initiative_id = initiatives[form.initiative_id];
+        form.content = relinked(std::move(form.content), new_activity);
+        if (form.updated_at.empty()) form.updated_at = now;
+        const auto form_id = reporting::store::insert_form(sql, form);
+        for (auto revision : form_entry.revisions) {
+          revision.form_id = form_id;
+          revision.content = relinked(std::move(revision.content), new_activity);
+          reporting::store::insert_revision(sql, revision);
+        }
+        for (auto reminder : form_entry.reminders) {
+          reminder.form_id = form_id;
+          if (reminder.sent_at.empty()) reminder.sent_at = now;
+          reporting::store::claim_reminder(sql, reminder);
+        }
+        ++result.forms;
+      }
+      for (auto chapter : entry.chapters) {
+        chapter.round_id = round_id;
+        reporting::store::insert_chapter(sql, chapter);
+      }
+      ++result.rounds;
+    }
+
     store::rebuild_search_index(sql, workspace_id);
     audit::Entry entry;
     entry.workspace_id = workspace_id;
@@ -907,7 +1124,9 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
                          {"plans", result.plans},
                          {"initiatives", result.initiatives},
                          {"activities", result.activities},
-                         {"indicators", result.indicators}};
+                         {"indicators", result.indicators},
+                         {"rounds", result.rounds},
+                         {"forms", result.forms}};
     audit::record(sql, entry);
   });
   return result;

@@ -13,8 +13,9 @@
 namespace samtryg::exchange {
 
 inline constexpr std::string_view kFormat = "samtryg-workspace";
-// Version 2 added areas and indicators; version 1 documents still import.
-inline constexpr int kFormatVersion = 2;
+// Version 2 added areas and indicators, version 3 the reporting cycle (rounds with their forms,
+// revisions, reminders and chapters) and the workspace's logo; older documents still import.
+inline constexpr int kFormatVersion = 3;
 
 // Throws validation::NotFound when no workspace has that name.
 boost::json::object export_workspace(db::Database& database, const std::string& workspace_name);
@@ -37,6 +38,8 @@ struct ImportResult {
   int users = 0;
   int indicators = 0;
   int values = 0;
+  int rounds = 0;
+  int forms = 0;
 };
 
 // Validates the whole document first and throws ImportError with every problem; then

@@ -10,6 +10,7 @@
 #include "core/db/migrations.hpp"
 #include "core/util/crypto.hpp"
 #include "features/demo/demo.hpp"
+#include "features/reporting/store.hpp"
 #include "features/strategy/store.hpp"
 #include "support/databases.hpp"
 
@@ -60,6 +61,15 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
     file.uploaded_by = "test";
     file.uploaded_at = "2018-01-15T09:00:00Z";
     strategy::store::insert_document(sql, file);
+    // The reporting cycle's records beyond what the demo makes: a logo and a sent reminder.
+    reporting::store::set_workspace_logo(
+        sql, workspace,
+        R"(<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" )"
+        R"(height="20" fill="#004b87"/></svg>)");
+    const auto round = reporting::store::all_rounds(sql, workspace).at(0);
+    const auto form = reporting::store::round_forms(sql, round.id).at(3);
+    reporting::store::claim_reminder(sql, {form.form.id, reporting::ReminderKind::overdue,
+                                           "lead@example.dk", "2018-01-13T07:00:00Z"});
   }
   const auto exported =
       boost::json::serialize(export_workspace(*first, std::string(demo::kWorkspaceName)));
@@ -71,6 +81,34 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
             5);  // the strategy in two versions, district plan, action plan, Landskrona
   EXPECT_GE(result.initiatives, 15 + 13 + 10);
   EXPECT_GT(result.activities, 50);
+  EXPECT_EQ(result.rounds, 1);
+  EXPECT_EQ(result.forms, 8);
+  {
+    // The document holds the round whole: forms with revisions, items linked to the register's
+    // activities, the reminder, the chapters and the logo.
+    const auto document = boost::json::parse(exported).as_object();
+    EXPECT_NE(document.at("workspace").at("logo_svg").as_string().find("#004b87"),
+              std::string::npos);
+    const auto& round = document.at("rounds").at(0).as_object();
+    EXPECT_EQ(round.at("chapters").as_array().size(), 5U);
+    int linked_items = 0;
+    int revisions = 0;
+    int reminders = 0;
+    for (const auto& form : round.at("forms").as_array()) {
+      revisions += static_cast<int>(form.at("revisions").as_array().size());
+      reminders += static_cast<int>(form.at("reminders").as_array().size());
+      for (const auto& answer : form.at("content").at("answers").as_array()) {
+        const auto* items = answer.as_object().if_contains("items");
+        if (items == nullptr) continue;
+        for (const auto& item : items->as_array()) {
+          linked_items += item.as_object().contains("activity_id") ? 1 : 0;
+        }
+      }
+    }
+    EXPECT_GT(linked_items, 20);
+    EXPECT_GT(revisions, 8);
+    EXPECT_EQ(reminders, 1);
+  }
   const auto again =
       boost::json::serialize(export_workspace(*second, std::string(demo::kWorkspaceName)));
   EXPECT_EQ(again, exported);
@@ -113,6 +151,94 @@ TEST_P(Exchange, EveryProblemIsReportedWithItsPathAndNothingIsWritten) {
   int workspaces = 0;
   sql << "SELECT COUNT(*) FROM workspaces", soci::into(workspaces);
   EXPECT_EQ(workspaces, 0);
+}
+
+TEST_P(Exchange, ReportingRecordsAreCheckedByTheFormsOwnRules) {
+  auto first = fresh(first_scratch_);
+  SAMTRYG_REQUIRE_BACKEND(*first_scratch_);
+  demo::load_demo(*first, auth::HashCost::minimal);
+  auto document = export_workspace(*first, std::string(demo::kWorkspaceName));
+  document["workspace"].as_object()["logo_svg"] = "not a picture";
+  auto& round = document["rounds"].as_array()[0].as_object();
+  round["period_end"] = "2016-01-01";
+  auto& forms = round["forms"].as_array();
+  // An initiative of another plan cannot report in this round.
+  long long other_plan_initiative = 0;
+  for (const auto& initiative : document["initiatives"].as_array()) {
+    if (initiative.at("plan_id") != round["plan_id"]) {
+      other_plan_initiative = initiative.at("id").as_int64();
+      break;
+    }
+  }
+  ASSERT_NE(other_plan_initiative, 0);
+  forms[0].as_object()["initiative_id"] = other_plan_initiative;
+  auto& item = forms[1]
+                   .as_object()["content"]
+                   .as_object()["answers"]
+                   .as_array()[0]
+                   .as_object()["items"]
+                   .as_array()[0]
+                   .as_object();
+  item["activity_id"] = 99999;
+  item["colour"] = "red";
+  // Statusbeskrivelse allows half a page.
+  auto& answers = forms[2].as_object()["content"].as_object()["answers"].as_array();
+  std::size_t status_index = answers.size();
+  for (std::size_t i = 0; i < answers.size(); ++i) {
+    if (answers[i].at("section") == "status") status_index = i;
+  }
+  if (status_index == answers.size()) {
+    answers.push_back(boost::json::object{{"section", "status"}, {"title", "Statusbeskrivelse"}});
+  }
+  answers[status_index].as_object()["text"] = std::string(2500, 'x');
+  forms[3].as_object()["reminders"] =
+      boost::json::array{boost::json::object{{"kind", "later"}, {"recipient", "a@example.dk"}}};
+  auto& revisions = forms[4].as_object()["revisions"].as_array();
+  ASSERT_GE(revisions.size(), 2U);
+  revisions[1].as_object()["revision"] = revisions[0].at("revision");
+  auto& chapters = round["chapters"].as_array();
+  chapters[1].as_object()["key"] = chapters[0].at("key");
+  document["workspace"].as_object()["name"] = "Kopi";
+
+  auto second = fresh(second_scratch_);
+  try {
+    import_workspace(*second, boost::json::serialize(document));
+    FAIL() << "the import should have been refused";
+  } catch (const ImportError& error) {
+    const auto found = paths(error);
+    for (const auto* expected : {
+             "$.workspace.logo_svg",
+             "$.rounds[0].period_end",
+             "$.rounds[0].forms[0].initiative_id",
+             "$.rounds[0].forms[1].content.answers[0].items[0].activity_id",
+             "$.rounds[0].forms[1].content.answers[0].items[0].colour",
+             "$.rounds[0].forms[3].reminders[0].kind",
+             "$.rounds[0].forms[4].revisions[1].revision",
+             "$.rounds[0].chapters[1].key",
+         }) {
+      EXPECT_TRUE(contains(found, expected)) << expected;
+    }
+    // The form's own rule, at the answer's path, with the figures in the message.
+    const auto text_path =
+        "$.rounds[0].forms[2].content.answers[" + std::to_string(status_index) + "].text";
+    const auto too_long =
+        std::find_if(error.problems.begin(), error.problems.end(),
+                     [&](const auto& problem) { return problem.path == text_path; });
+    ASSERT_NE(too_long, error.problems.end());
+    EXPECT_NE(too_long->message.find("2500"), std::string::npos) << too_long->message;
+  }
+  // A template that is not one is named at its own path.
+  round["template"].as_object()["sections"].as_array()[0].as_object()["kind"] = "essay";
+  try {
+    import_workspace(*second, boost::json::serialize(document));
+    FAIL() << "the import should have been refused";
+  } catch (const ImportError& error) {
+    EXPECT_TRUE(contains(paths(error), "$.rounds[0].template.sections[0].kind"));
+  }
+  auto sql = second->session();
+  int rounds = 0;
+  sql << "SELECT COUNT(*) FROM report_rounds", soci::into(rounds);
+  EXPECT_EQ(rounds, 0);
 }
 
 TEST_P(Exchange, AnExistingWorkspaceNameOrForeignDocumentIsRefused) {

@@ -21,8 +21,6 @@ namespace {
 
 using validation::Errors;
 
-constexpr std::size_t kMaxChapterBody = 40000;
-
 void require_read_all(const Editor& editor) {
   // Forms are working papers: viewers (published content only) do not see them.
   if (!editor.read_all) throw validation::NotFound();
@@ -243,17 +241,7 @@ std::vector<long long> default_reporting_initiatives(db::Database& database, con
 long long create_round(db::Database& database, const Editor& editor, const RoundInput& input) {
   strategy::require_edit_all(editor);
   const auto plan = strategy::readable_plan(database, editor, input.plan_id);
-  Errors errors;
-  validation::require(errors, "name", trim(input.name), strategy::kMaxName);
-  for (const auto& [field, value] :
-       {std::pair{"period_start", &input.period_start}, std::pair{"period_end", &input.period_end},
-        std::pair{"deadline", &input.deadline}}) {
-    if (!validation::is_iso_date(*value)) errors.add(field, "date_invalid");
-  }
-  if (validation::is_iso_date(input.period_start) && validation::is_iso_date(input.period_end) &&
-      input.period_end < input.period_start) {
-    errors.add("period_end", "period_end_before_start");
-  }
+  auto errors = check_round(input.name, input.period_start, input.period_end, input.deadline);
   const auto* form_template = find_builtin_template(input.template_key);
   if (form_template == nullptr) errors.add("template_key", "choice_invalid");
   const auto initiative_ids = input.initiative_ids.empty()
@@ -439,10 +427,7 @@ std::vector<Revision> form_revisions(db::Database& database, const Editor& edito
 
 void save_chapter(db::Database& database, const Editor& editor, const Chapter& chapter) {
   strategy::require_edit_all(editor);
-  Errors errors;
-  validation::require(errors, "title", trim(chapter.title), strategy::kMaxName);
-  validation::limit(errors, "body", chapter.body, kMaxChapterBody);
-  validation::throw_if_any(errors);
+  validation::throw_if_any(check_chapter(chapter.title, chapter.body));
   database.in_transaction([&](soci::session& sql) {
     if (!store::find_round(sql, editor.workspace_id, chapter.round_id)) {
       throw validation::NotFound();
@@ -458,8 +443,7 @@ void save_chapter(db::Database& database, const Editor& editor, const Chapter& c
   });
 }
 
-void set_logo(db::Database& database, const Editor& editor, const std::string& svg) {
-  strategy::require_edit_all(editor);
+validation::Errors check_logo(const std::string& svg) {
   Errors errors;
   if (svg.size() > kMaxLogoBytes) {
     errors.add("file", "logo_too_large", {{"max", std::to_string(kMaxLogoBytes / 1024)}});
@@ -467,7 +451,12 @@ void set_logo(db::Database& database, const Editor& editor, const std::string& s
              (svg.find("<svg") == std::string::npos || !documents::Svg(svg).size())) {
     errors.add("file", "logo_not_svg");
   }
-  validation::throw_if_any(errors);
+  return errors;
+}
+
+void set_logo(db::Database& database, const Editor& editor, const std::string& svg) {
+  strategy::require_edit_all(editor);
+  validation::throw_if_any(check_logo(svg));
   database.in_transaction([&](soci::session& sql) {
     const auto before = store::workspace_look(sql, editor.workspace_id);
     store::set_workspace_logo(sql, editor.workspace_id, svg);

@@ -86,6 +86,8 @@ void save_chapter(db::Database& database, const Editor& editor, const Chapter& c
 // The workspace's logo on the report's title page: an SVG (at most kMaxLogoBytes) that librsvg
 // can read; empty removes it. Coordinators and admins.
 inline constexpr std::size_t kMaxLogoBytes = std::size_t{512} * 1024;
+// What is wrong with a logo (field "file"): too large, or not an SVG librsvg can read.
+validation::Errors check_logo(const std::string& svg);
 void set_logo(db::Database& database, const Editor& editor, const std::string& svg);
 
 // The forms of the initiatives the editor leads, newest round first.

@@ -234,6 +234,29 @@ const Template* find_builtin_template(std::string_view key) {
   return nullptr;
 }
 
+validation::Errors check_round(std::string_view name, std::string_view period_start,
+                               std::string_view period_end, std::string_view deadline) {
+  validation::Errors errors;
+  validation::require(errors, "name", trim(name), strategy::kMaxName);
+  for (const auto& [field, value] : {std::pair{"period_start", period_start},
+                                     std::pair{"period_end", period_end},
+                                     std::pair{"deadline", deadline}}) {
+    if (!validation::is_iso_date(value)) errors.add(field, "date_invalid");
+  }
+  if (validation::is_iso_date(period_start) && validation::is_iso_date(period_end) &&
+      period_end < period_start) {
+    errors.add("period_end", "period_end_before_start");
+  }
+  return errors;
+}
+
+validation::Errors check_chapter(std::string_view title, std::string_view body) {
+  validation::Errors errors;
+  validation::require(errors, "title", trim(title), strategy::kMaxName);
+  validation::limit(errors, "body", body, kMaxChapterBody);
+  return errors;
+}
+
 // ---- answers --------------------------------------------------------------------------------
 
 const Answer* Content::answer(std::string_view section) const {

@@ -23,6 +23,7 @@ inline constexpr std::size_t kDefaultTextLimit = 2000;  // "max. ½ side"
 inline constexpr std::size_t kMaxItemText = 1000;
 inline constexpr std::size_t kMaxItems = 200;
 inline constexpr std::size_t kMaxComment = 4000;
+inline constexpr std::size_t kMaxChapterBody = 40000;
 
 enum class SectionKind { items, text, questions };
 std::string_view code(SectionKind kind);
@@ -59,6 +60,13 @@ boost::json::value template_json(const Template& form_template);
 // the Swedish uppföljning.
 const std::vector<Template>& builtin_templates();
 const Template* find_builtin_template(std::string_view key);
+
+// A round's own fields, named as the new-round form names them: a name, a period whose end is
+// not before its start, and a deadline (all days YYYY-MM-DD).
+validation::Errors check_round(std::string_view name, std::string_view period_start,
+                               std::string_view period_end, std::string_view deadline);
+// A report chapter: a title and a Markdown body within kMaxChapterBody.
+validation::Errors check_chapter(std::string_view title, std::string_view body);
 
 // ---- answers --------------------------------------------------------------------------------
 

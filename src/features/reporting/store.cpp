@@ -103,13 +103,14 @@ long long insert_round(soci::session& sql, const Round& round) {
   Nullable<long long> previous(round.previous_round_id);
   const auto now = now_iso_utc();
   const auto created = round.created_at.empty() ? now : round.created_at;
+  const auto updated = round.updated_at.empty() ? created : round.updated_at;
   const auto template_text = json_text(template_json(round.form_template));
   sql << "INSERT INTO report_rounds (workspace_id, plan_id, name, period_start, period_end, "
          "deadline, template_key, template, previous_round_id, created_at, updated_at) VALUES "
          "(:w, :p, :n, :s, :e, :d, :k, :t, :prev, :c, :u) RETURNING id",
       use(round.workspace_id), use(round.plan_id), use(round.name), use(round.period_start),
       use(round.period_end), use(round.deadline), use(round.form_template.key), use(template_text),
-      use(previous.value, previous.indicator), use(created), use(created), into(id);
+      use(previous.value, previous.indicator), use(created), use(updated), into(id);
   return id;
 }
 
@@ -133,6 +134,17 @@ std::vector<Round> rounds(soci::session& sql, long long workspace_id, long long 
   db::prepare_and_run(st, std::string(kRoundColumns) +
                               "WHERE workspace_id = :w AND plan_id = :p "
                               "ORDER BY period_start DESC, id DESC");
+  std::vector<Round> out;
+  while (st.fetch()) out.push_back(binding.get());
+  return out;
+}
+
+std::vector<Round> all_rounds(soci::session& sql, long long workspace_id) {
+  RoundBinding binding;
+  soci::statement st(sql);
+  binding.bind(st);
+  st.exchange(use(workspace_id));
+  db::prepare_and_run(st, std::string(kRoundColumns) + "WHERE workspace_id = :w ORDER BY id");
   std::vector<Round> out;
   while (st.fetch()) out.push_back(binding.get());
   return out;
@@ -356,7 +368,7 @@ std::vector<Revision> revisions(soci::session& sql, long long form_id) {
 
 long long insert_chapter(soci::session& sql, const Chapter& chapter) {
   long long id = 0;
-  const auto now = now_iso_utc();
+  const auto now = chapter.updated_at.empty() ? now_iso_utc() : chapter.updated_at;
   sql << "INSERT INTO report_chapters (round_id, position, chapter_key, title, body, updated_at) "
          "VALUES (:r, :p, :k, :t, :b, :u) RETURNING id",
       use(chapter.round_id), use(chapter.position), use(chapter.key), use(chapter.title),

@@ -100,9 +100,12 @@ struct SentReminder {
 
 namespace store {
 
+// Keeps the round's created_at and updated_at when given (an import); otherwise now.
 long long insert_round(soci::session& sql, const Round& round);
 std::optional<Round> find_round(soci::session& sql, long long workspace_id, long long id);
 std::vector<Round> rounds(soci::session& sql, long long workspace_id, long long plan_id);
+// Every round of the workspace, oldest first (the exchange format's order).
+std::vector<Round> all_rounds(soci::session& sql, long long workspace_id);
 // The workspace a round or form belongs to, for tools that act across workspaces (the CLI).
 std::optional<long long> workspace_of_round(soci::session& sql, long long round_id);
 std::optional<long long> workspace_of_form(soci::session& sql, long long form_id);
@@ -136,6 +139,7 @@ bool claim_reminder(soci::session& sql, const SentReminder& reminder);
 // Takes the record back when sending failed, so the next check tries again.
 void release_reminder(soci::session& sql, long long form_id, ReminderKind kind);
 
+// Keeps the chapter's updated_at when given (an import); otherwise now.
 long long insert_chapter(soci::session& sql, const Chapter& chapter);
 std::vector<Chapter> chapters(soci::session& sql, long long round_id);
 bool update_chapter(soci::session& sql, const Chapter& chapter);

@@ -585,7 +585,9 @@ long long insert_activity(soci::session& sql, const Activity& v) {
   return id;
 }
 
-void insert_activities(soci::session& sql, const std::vector<Activity>& items) {
+std::vector<long long> insert_activities(soci::session& sql, const std::vector<Activity>& items) {
+  std::vector<long long> ids;
+  ids.reserve(items.size());
   constexpr std::size_t kRowsPerStatement = 200;
   constexpr const char* kRow = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
   for (std::size_t start = 0; start < items.size(); start += kRowsPerStatement) {
@@ -637,11 +639,18 @@ void insert_activities(soci::session& sql, const std::vector<Activity>& items) {
         }
       }
     }
+    text += " RETURNING id";
+    long long id = 0;
+    st.exchange(soci::into(id));
     st.alloc();
     st.prepare(text);
     st.define_and_bind();
-    st.execute(true);
+    st.execute(false);
+    while (st.fetch()) ids.push_back(id);
   }
+  // Ids are handed out in the order of the VALUES rows, but RETURNING may list them in any.
+  std::sort(ids.begin(), ids.end());
+  return ids;
 }
 
 bool update_activity(soci::session& sql, const Activity& v) {

@@ -81,7 +81,9 @@ struct ActivityFilter {
 
 long long insert_activity(soci::session& sql, const Activity& activity);
 // Many at once (import): a few multi-row INSERTs instead of one round trip per activity.
-void insert_activities(soci::session& sql, const std::vector<Activity>& activities);
+// Returns the new ids in the order of `activities`.
+std::vector<long long> insert_activities(soci::session& sql,
+                                         const std::vector<Activity>& activities);
 bool update_activity(soci::session& sql, const Activity& activity);
 std::optional<Activity> find_activity(soci::session& sql, long long workspace_id, long long id);
 std::vector<Activity> activities(soci::session& sql, const ActivityFilter& filter);
