@@ -5,6 +5,7 @@
 #include "core/documents/docx.hpp"
 #include "core/documents/html.hpp"
 #include "core/documents/pdf.hpp"
+#include "support/process.hpp"
 
 namespace samtryg::documents {
 namespace {
@@ -57,6 +58,28 @@ TEST(Writers, PdfAndDocxAreWellFormedFiles) {
   EXPECT_NE(pdf.find("/Outlines"), std::string::npos) << "headings as bookmarks";
   const auto docx = to_docx(sample());
   EXPECT_EQ(docx.substr(0, 2), "PK");
+}
+
+TEST(Writers, PdfLinksCanBeClicked) {
+  auto document = sample();
+  append_markdown(document.blocks,
+                  "Læs mere på [Tryg Aalborgs side](https://www.aalborg.dk/tryg) og i "
+                  "[rapporten](https://example.org/rapport?år=2017&id='x').\n\n"
+                  "- Se [filmen om Natteravnene](https://natteravnene.dk)\n",
+                  1);
+  Block table;
+  table.kind = Block::Kind::table;
+  table.table.header = {"Beskrivelse", "Link"};
+  table.table.rows.push_back({"Trygfonden", "Artikel\nhttps://trygfonden.dk/artikel"});
+  document.blocks.push_back(table);
+  testing::TemporaryDirectory directory;
+  const auto path = directory.file("links.pdf", to_pdf(document));
+  const auto urls = testing::run_command("pdfinfo -url " + path);
+  ASSERT_EQ(urls.exit_code, 0) << urls.output;
+  EXPECT_NE(urls.output.find("https://www.aalborg.dk/tryg"), std::string::npos) << urls.output;
+  EXPECT_NE(urls.output.find("https://natteravnene.dk"), std::string::npos) << urls.output;
+  EXPECT_NE(urls.output.find("https://example.org/rapport?"), std::string::npos) << urls.output;
+  EXPECT_NE(urls.output.find("https://trygfonden.dk/artikel"), std::string::npos) << urls.output;
 }
 
 }  // namespace

@@ -65,6 +65,53 @@ std::string markup(const Line& line) {
   return out;
 }
 
+// Where a line's links fall in the text pango lays out (byte offsets: markup() only adds tags
+// around the spans' text), so the drawn words can be made clickable.
+struct LinkRange {
+  int start = 0;
+  int end = 0;
+  std::string uri;
+};
+
+std::vector<LinkRange> link_ranges(const Line& line) {
+  std::vector<LinkRange> out;
+  int at = 0;
+  for (const auto& span : line) {
+    const auto length = static_cast<int>(span.text.size());
+    if (!span.link.empty()) out.push_back({at, at + length, span.link});
+    at += length;
+  }
+  return out;
+}
+
+// The web addresses written out in plain text (a form item's link in a table cell).
+std::vector<LinkRange> url_ranges(std::string_view text) {
+  std::vector<LinkRange> out;
+  std::size_t at = 0;
+  while ((at = text.find("http", at)) != std::string_view::npos) {
+    const auto rest = text.substr(at);
+    if (!rest.starts_with("https://") && !rest.starts_with("http://")) {
+      at += 4;
+      continue;
+    }
+    const auto end = std::min(text.find_first_of(" \t\r\n", at), text.size());
+    out.push_back(
+        {static_cast<int>(at), static_cast<int>(end), std::string(text.substr(at, end - at))});
+    at = end;
+  }
+  return out;
+}
+
+// A value inside a cairo tag attribute string: single-quoted, with ' and \ escaped.
+std::string tag_quoted(std::string_view text) {
+  std::string out = "'";
+  for (const char c : text) {
+    if (c == '\'' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "'";
+}
+
 void set_color(cairo_t* cr, const Rgb& color) {
   cairo_set_source_rgb(cr, color.r, color.g, color.b);
 }
@@ -111,7 +158,7 @@ class Writer {
           heading(block, heading_index++);
           break;
         case Block::Kind::paragraph:
-          text_block(markup(block.spans), {}, 0, 6);
+          text_block(markup(block.spans), {}, 0, 6, link_ranges(block.spans));
           break;
         case Block::Kind::note:
           note(block);
@@ -293,7 +340,8 @@ class Writer {
   }
 
   // Draws a layout line by line, so a long paragraph continues on the next page.
-  void flow(PangoLayout* made, double x, const Rgb& color, const std::string& marker = {}) {
+  void flow(PangoLayout* made, double x, const Rgb& color, const std::string& marker = {},
+            const std::vector<LinkRange>& links = {}) {
     PangoLayoutIter* iter = pango_layout_get_iter(made);
     bool first = true;
     do {
@@ -314,6 +362,7 @@ class Writer {
         }
         cairo_move_to(cr_, x + static_cast<double>(logical.x) / PANGO_SCALE, y_ + baseline);
         pango_cairo_show_layout_line(cr_, pango_layout_iter_get_line_readonly(iter));
+        link_areas(pango_layout_iter_get_line_readonly(iter), links, x, y_, line_height);
       }
       y_ += line_height;
       first = false;
@@ -321,10 +370,48 @@ class Writer {
     pango_layout_iter_free(iter);
   }
 
+  // Clickable areas over the parts of a drawn line that are links.
+  void link_areas(PangoLayoutLine* line, const std::vector<LinkRange>& links, double x, double top,
+                  double line_height) {
+    for (const auto& link : links) {
+      const int start = std::max(link.start, line->start_index);
+      const int end = std::min(link.end, line->start_index + line->length);
+      if (start >= end) continue;
+      int* ranges = nullptr;
+      int count = 0;
+      pango_layout_line_get_x_ranges(line, start, end, &ranges, &count);
+      for (int index = 0; index < count; ++index) {
+        const double left = x + static_cast<double>(ranges[2 * index]) / PANGO_SCALE;
+        const double width =
+            static_cast<double>(ranges[(2 * index) + 1] - ranges[2 * index]) / PANGO_SCALE;
+        const auto attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri={}", left, top,
+                                            width, line_height, tag_quoted(link.uri));
+        cairo_tag_begin(cr_, CAIRO_TAG_LINK, attributes.c_str());
+        cairo_tag_end(cr_, CAIRO_TAG_LINK);
+      }
+      g_free(ranges);
+    }
+  }
+
+  // The same for a layout drawn whole with its top left corner at (x, y).
+  void layout_link_areas(PangoLayout* made, const std::vector<LinkRange>& links, double x,
+                         double y) {
+    if (links.empty() || !drawing_) return;
+    PangoLayoutIter* iter = pango_layout_get_iter(made);
+    do {
+      PangoRectangle logical{};
+      pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+      link_areas(pango_layout_iter_get_line_readonly(iter), links, x,
+                 y + (static_cast<double>(logical.y) / PANGO_SCALE),
+                 static_cast<double>(logical.height) / PANGO_SCALE);
+    } while (pango_layout_iter_next_line(iter) != 0);
+    pango_layout_iter_free(iter);
+  }
+
   void text_block(const std::string& text, const TextStyle& style, double indent,
-                  double space_after) {
+                  double space_after, const std::vector<LinkRange>& links = {}) {
     const auto made = layout(text, kTextWidth - indent, style);
-    flow(made.get(), kLeft + indent, style.color);
+    flow(made.get(), kLeft + indent, style.color, {}, links);
     y_ += space_after;
   }
 
@@ -350,7 +437,7 @@ class Writer {
       const auto marker =
           block.kind == Block::Kind::bullets ? std::string("•") : fmt::format("{}.", ++number);
       const auto made = layout(markup(item), kTextWidth - kBulletIndent, {});
-      flow(made.get(), kLeft + kBulletIndent, kText, marker);
+      flow(made.get(), kLeft + kBulletIndent, kText, marker, link_ranges(item));
       y_ += 2;
     }
     y_ += 4;
@@ -394,6 +481,10 @@ class Writer {
         cairo_rectangle(cr_, x, y_, widths[index], height);
         cairo_stroke(cr_);
         draw_layout(layouts[index].get(), x + kCellPadding, y_ + kCellPadding, kText);
+        if (index < cells.size()) {
+          layout_link_areas(layouts[index].get(), url_ranges(cells[index]), x + kCellPadding,
+                            y_ + kCellPadding);
+        }
         x += widths[index];
       }
     }

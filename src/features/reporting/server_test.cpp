@@ -35,28 +35,7 @@ std::string run(const std::string& command) {
   return testing::run_command(command).output;
 }
 
-class TemporaryDirectory {
- public:
-  TemporaryDirectory() {
-    auto pattern = (std::filesystem::temp_directory_path() / "samtryg-report-XXXXXX").string();
-    path_ = mkdtemp(pattern.data());
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TemporaryDirectory(const TemporaryDirectory&) = delete;
-  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-  std::string file(const std::string& name, const std::string& bytes) const {
-    auto path = path_ + "/" + name;
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
+using testing::TemporaryDirectory;
 
 // The positions of `parts` in `text`, each searched after the previous one; npos when one is
 // missing or out of order.
