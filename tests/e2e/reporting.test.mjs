@@ -81,3 +81,37 @@ test('a lead submits, the coordinator returns, the lead resubmits, the coordinat
     assert.equal(await server.stop(), 0);
   }
 });
+
+test('what a lead types is kept on the server and offered back on another device', async () => {
+  const server = await startServer({ demo: true });
+  const { browser, context } = await launchBrowser();
+  const laterContext = await browser.newContext({ bypassCSP: true, locale: 'da-DK' });
+  try {
+    const lead = await context.newPage();
+    await logInAsLead(lead, server.url);
+    await lead.getByRole('link', { name: 'Mine skemaer' }).click();
+    await lead.getByRole('link', { name: dropOut }).click();
+    await lead.locator('[id="s.results.text"]').fill('Fraværet faldt i 2017 på seks af syv skoler.');
+    // Sent a few seconds after the last keystroke; the status line says so.
+    await lead.getByText(/Gemt automatisk kl\. \d\d\.\d\d/).waitFor({ timeout: 15000 });
+
+    // The tab is gone without saving; the lead opens the form on another computer.
+    await lead.close();
+    const later = await laterContext.newPage();
+    await logInAsLead(later, server.url);
+    await later.getByRole('link', { name: 'Mine skemaer' }).click();
+    await later.getByRole('link', { name: dropOut }).click();
+    await later.getByText(/som ikke blev gemt/).waitFor();
+    await expectAccessible(later, 'the form offering the unsaved text back');
+    await later.getByRole('link', { name: 'Hent den ikke-gemte tekst' }).click();
+    await later.getByText(/Den er ikke gemt endnu/).waitFor();
+    assert.equal(await later.locator('[id="s.results.text"]').inputValue(),
+      'Fraværet faldt i 2017 på seks af syv skoler.');
+    await later.getByRole('button', { name: 'Gem kladde' }).click();
+    await later.getByText('Skemaet er gemt.').waitFor();
+    assert.equal(await later.getByText(/som ikke blev gemt/).count(), 0);
+  } finally {
+    await browser.close();
+    assert.equal(await server.stop(), 0);
+  }
+});

@@ -37,6 +37,13 @@ TEST(LocaleFormat, LongDatesAsEachLanguageWritesThem) {
   EXPECT_EQ(format_month(2018, 1, Language::en), "January 2018");
 }
 
+TEST(LocaleFormat, TimesAreOnTheNordicClockInSummerAndWinter) {
+  EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::da), "14.32");
+  EXPECT_EQ(format_iso_time("2026-07-01T13:32:05Z", Language::sv), "15:32");
+  EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::en), "14:32");
+  EXPECT_EQ(format_iso_time("i går", Language::da), "i går");
+}
+
 TEST(LocaleFormat, PercentAndDecimalsUseTheLanguagesSeparators) {
   // ICU puts a no-break space (U+00A0) between number and sign in Danish and Swedish.
   EXPECT_EQ(format_percent(84.9, 1, Language::da), "84,9\u00a0%");

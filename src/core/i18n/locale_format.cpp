@@ -49,6 +49,7 @@ void check(UErrorCode status, const char* what) {
 struct ThreadFormatters {
   std::array<std::unique_ptr<icu::DateFormat>, 3> dates;
   std::array<std::unique_ptr<icu::DateFormat>, 3> months;
+  std::array<std::unique_ptr<icu::DateFormat>, 3> times;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> numbers;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> percents;
   std::array<std::unique_ptr<icu::Collator>, 3> collators;
@@ -116,6 +117,39 @@ std::string format_month(int year, int month, Language language) {
     slot->setTimeZone(*icu::TimeZone::getGMT());
   }
   return format_with(*slot, Date{year, month, 1});
+}
+
+std::string format_iso_time(std::string_view timestamp, Language language) {
+  const auto number = [&](std::size_t at) {
+    return parse_integer(timestamp.substr(at, 2)).value_or(-1);
+  };
+  if (timestamp.size() < 19 || !validation::is_iso_date(timestamp.substr(0, 10)) ||
+      timestamp[10] != 'T' || number(11) < 0 || number(14) < 0 || number(17) < 0) {
+    return std::string(timestamp);
+  }
+  auto& slot = formatters().times[index_of(language)];
+  if (!slot) {
+    UErrorCode status = U_ZERO_ERROR;
+    slot.reset(icu::DateFormat::createInstanceForSkeleton(u"Hm", locale_for(language), status));
+    check(status, "time format");
+    slot->adoptTimeZone(icu::TimeZone::createTimeZone(
+        language == Language::sv ? u"Europe/Stockholm" : u"Europe/Copenhagen"));
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> calendar(
+      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), status));
+  check(status, "calendar");
+  calendar->clear();
+  calendar->set(static_cast<int>(*parse_integer(timestamp.substr(0, 4))),
+                static_cast<int>(*parse_integer(timestamp.substr(5, 2))) - 1,
+                static_cast<int>(*parse_integer(timestamp.substr(8, 2))),
+                static_cast<int>(number(11)), static_cast<int>(number(14)),
+                static_cast<int>(number(17)));
+  const auto when = calendar->getTime(status);
+  check(status, "time");
+  icu::UnicodeString out;
+  slot->format(when, out);
+  return to_utf8(out);
 }
 
 namespace {

@@ -85,6 +85,7 @@ void take_step(db::Database& database, const Editor& editor, long long form_id,
       form.comment = note;
     }
     if (!store::update_form(sql, form)) throw validation::Conflict();
+    if (editor.user_id) store::delete_autosave(sql, form_id, *editor.user_id);
     store::insert_revision(
         sql, {0, form.id, form.revision, form.status, form.content, "", editor.actor.label, note});
     strategy::audit_change(sql, editor, std::string(code(form.status)), "report_form", form.id,
@@ -380,6 +381,7 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
     }
     validation::throw_if_any(errors);
     if (row->form.row_version != row_version) throw validation::Conflict();
+    if (editor.user_id) store::delete_autosave(sql, form_id, *editor.user_id);
     for (const auto& value : values) indicators::save_value_in(sql, editor, value);
     Form form = row->form;
     form.content = content;
@@ -393,6 +395,35 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
     strategy::audit_change(sql, editor, "update", "report_form", form.id, form_summary(row->form),
                            form_summary(form));
   });
+}
+
+void autosave_form(db::Database& database, const Editor& editor, long long form_id,
+                   const std::string& fields) {
+  if (fields.size() > kMaxAutosaveBytes) {
+    Errors errors;
+    errors.add("form", "form_autosave_too_large");
+    throw validation::Invalid(errors);
+  }
+  database.in_transaction([&](soci::session& sql) {
+    const auto row = store::find_form(sql, editor.workspace_id, form_id);
+    if (!row || !editor.read_all) throw validation::NotFound();
+    const auto role = role_of(sql, editor, *row);
+    if ((!role.coordinator && !role.lead) || !editor.user_id) throw validation::Forbidden();
+    if (const auto refusal = reporting::save_refusal(row->form.status, role); !refusal.empty()) {
+      Errors errors;
+      errors.add("form", std::string(refusal), {{"comment", row->form.comment}});
+      throw validation::Invalid(errors);
+    }
+    store::put_autosave(sql, {form_id, *editor.user_id, fields, now_iso_utc()});
+  });
+}
+
+std::optional<Autosave> form_autosave(db::Database& database, const Editor& editor,
+                                      long long form_id) {
+  if (!editor.user_id) return std::nullopt;
+  auto sql = database.session();
+  if (!store::find_form(sql, editor.workspace_id, form_id)) return std::nullopt;
+  return store::find_autosave(sql, form_id, *editor.user_id);
 }
 
 void submit_form(db::Database& database, const Editor& editor, long long form_id,

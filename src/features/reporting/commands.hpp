@@ -67,6 +67,17 @@ FormRecord readable_form(db::Database& database, const Editor& editor, long long
 void save_form(db::Database& database, const Editor& editor, long long form_id,
                long long row_version, const Content& content,
                const std::vector<indicators::Value>& values = {});
+// Keeps what the editor has typed into the form and not saved (`fields`: the form's fields,
+// urlencoded), replacing their previous copy; no revision, no register change. Refused like a
+// save (NotFound, Forbidden, Invalid "form" when locked). Saving or a workflow step by the same
+// person removes it.
+inline constexpr std::size_t kMaxAutosaveBytes = std::size_t{512} * 1024;
+void autosave_form(db::Database& database, const Editor& editor, long long form_id,
+                   const std::string& fields);
+// The editor's own unsaved copy of the form, if there is one.
+std::optional<Autosave> form_autosave(db::Database& database, const Editor& editor,
+                                      long long form_id);
+
 // The workflow steps; `note` is the comment of a return and the reason of a reopen (both
 // required). A submit after the deadline is accepted and marked late.
 void submit_form(db::Database& database, const Editor& editor, long long form_id,

@@ -238,9 +238,9 @@ validation::Errors check_round(std::string_view name, std::string_view period_st
                                std::string_view period_end, std::string_view deadline) {
   validation::Errors errors;
   validation::require(errors, "name", trim(name), strategy::kMaxName);
-  for (const auto& [field, value] : {std::pair{"period_start", period_start},
-                                     std::pair{"period_end", period_end},
-                                     std::pair{"deadline", deadline}}) {
+  for (const auto& [field, value] :
+       {std::pair{"period_start", period_start}, std::pair{"period_end", period_end},
+        std::pair{"deadline", deadline}}) {
     if (!validation::is_iso_date(value)) errors.add(field, "date_invalid");
   }
   if (validation::is_iso_date(period_start) && validation::is_iso_date(period_end) &&

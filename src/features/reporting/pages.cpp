@@ -10,6 +10,7 @@
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
+#include "core/web/api.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_errors.hpp"
 #include "core/web/form_page.hpp"
@@ -706,9 +707,15 @@ view::Data form_data(Context& context, const FormRecord& record, const Content& 
   return data;
 }
 
+// What the page says about the person's unsaved copy on the server.
+struct AutosaveState {
+  bool restored = false;     // the fields shown are the unsaved copy
+  std::string autosaved_at;  // when the copy was sent; empty: there is none
+};
+
 Response render_form_page(Context& context, const FormRecord& record, const Content& content,
                           const validation::Errors& errors, bool conflict, int status,
-                          const TypedValues& typed = {}) {
+                          const TypedValues& typed = {}, const AutosaveState& autosave = {}) {
   const auto& row = record.row;
   const auto& form = row.form;
   const bool editable = record.save_refusal.empty();
@@ -736,6 +743,19 @@ Response render_form_page(Context& context, const FormRecord& record, const Cont
   data.set("can_approve", view::flag(after(form.status, Step::approve, role).has_value()));
   data.set("can_reopen", view::flag(after(form.status, Step::reopen, role).has_value()));
   data.set("conflict", view::flag(conflict));
+  const auto autosaved =
+      autosave.autosaved_at.empty()
+          ? std::string()
+          : fmt::format("{} {}", date_text(context, autosave.autosaved_at),
+                        i18n::format_iso_time(autosave.autosaved_at, context.language));
+  data.set("autosave_restored",
+           view::text(autosave.restored ? context.catalog().format("form_autosave_restored",
+                                                                   {{"when", autosaved}})
+                                        : std::string()));
+  data.set("autosave_offer",
+           view::text(!autosave.restored && !autosaved.empty()
+                          ? context.catalog().format("form_autosave_offer", {{"when", autosaved}})
+                          : std::string()));
   data.set("notice", view::text(notice(context)));
   for (const auto* part : {"comment", "reason", "form"}) {
     data.set(std::string("error_") + part, view::text(field_error(context, errors, part)));
@@ -754,12 +774,6 @@ Response render_form_page(Context& context, const FormRecord& record, const Cont
       {.title = row.initiative_name + " · " + record.round.name, .status = status, .nav = "plans"});
 }
 
-Response show_form(Context& context) {
-  const auto record =
-      readable_form(context.services.database, strategy::editor_of(context), context.path_id());
-  return render_form_page(context, record, record.row.form.content, {}, false, 200);
-}
-
 std::string item_status_of(const strategy::Activity& activity) {
   for (const auto status : kItemStatuses) {
     if (activity.status == status) return activity.status;
@@ -769,8 +783,7 @@ std::string item_status_of(const strategy::Activity& activity) {
 
 // The answers as the form's fields give them: blank item rows and removed items dropped, an
 // activity picked from the register appended.
-Content content_from_form(Context& context, const FormRecord& record) {
-  const auto& form = context.form();
+Content content_from_form(Context& context, const http::Form& form, const FormRecord& record) {
   Content content;
   for (const auto& section : record.round.form_template.sections) {
     Answer answer;
@@ -839,9 +852,9 @@ Content content_from_form(Context& context, const FormRecord& record) {
 
 // The values typed into the measurement section: a row left without a figure is skipped, and
 // a figure that is not a number is reported under its field.
-std::vector<indicators::Value> values_from_form(Context& context, const FormRecord& record,
-                                                TypedValues& typed, validation::Errors& errors) {
-  const auto& form = context.form();
+std::vector<indicators::Value> values_from_form(Context& context, const http::Form& form,
+                                                const FormRecord& record, TypedValues& typed,
+                                                validation::Errors& errors) {
   std::vector<indicators::Value> values;
   const bool has_section = std::any_of(record.round.form_template.sections.begin(),
                                        record.round.form_template.sections.end(),
@@ -875,14 +888,62 @@ std::vector<indicators::Value> values_from_form(Context& context, const FormReco
   return values;
 }
 
+Response show_form(Context& context) {
+  const auto editor = strategy::editor_of(context);
+  auto& database = context.services.database;
+  auto record = readable_form(database, editor, context.path_id());
+  const auto autosave = record.save_refusal.empty()
+                            ? form_autosave(database, editor, record.row.form.id)
+                            : std::nullopt;
+  if (autosave && context.query("restore") == "autosave") {
+    // The unsaved fields go back into the page as they were typed; nothing is saved until the
+    // person saves. The row version they were typed against comes back too, so saving over
+    // someone else's later save is caught as a conflict.
+    const auto fields = http::parse_urlencoded(autosave->fields);
+    TypedValues typed;
+    validation::Errors ignored;
+    values_from_form(context, fields, record, typed, ignored);
+    const auto content = content_from_form(context, fields, record);
+    if (const auto version = parse_integer(fields.value("row_version"))) {
+      record.row.form.row_version = *version;
+    }
+    return render_form_page(context, record, content, {}, false, 200, typed,
+                            {.restored = true, .autosaved_at = autosave->saved_at});
+  }
+  return render_form_page(context, record, record.row.form.content, {}, false, 200, {},
+                          {.autosaved_at = autosave ? autosave->saved_at : std::string()});
+}
+
+// The page's script sends the form's fields here a few seconds after each change.
+Response autosave_submit(Context& context) {
+  std::string fields;
+  for (const auto& [name, value] : context.form().fields) {
+    if (name == web::kCsrfField || name == "intent") continue;
+    fields += fields.empty() ? "" : "&";
+    fields += web::url_encode(name) + "=" + web::url_encode(value);
+  }
+  try {
+    autosave_form(context.services.database, strategy::editor_of(context), context.path_id(),
+                  fields);
+  } catch (const validation::Invalid& invalid) {
+    return web::json_error(context, 422, "form_autosave_refused", &invalid.errors);
+  }
+  const auto saved_at = now_iso_utc();
+  return web::json_response(boost::json::object{
+      {"saved_at", saved_at},
+      {"message",
+       context.catalog().format("form_autosaved",
+                                {{"time", i18n::format_iso_time(saved_at, context.language)}})}});
+}
+
 Response save_form_submit(Context& context) {
   const auto editor = strategy::editor_of(context);
   auto& database = context.services.database;
   const auto record = readable_form(database, editor, context.path_id());
-  const auto content = content_from_form(context, record);
+  const auto content = content_from_form(context, context.form(), record);
   TypedValues typed;
   validation::Errors figure_errors;
-  const auto values = values_from_form(context, record, typed, figure_errors);
+  const auto values = values_from_form(context, context.form(), record, typed, figure_errors);
   const auto row_version = row_version_of(context);
   const bool and_submit = context.form().value("intent") == "submit";
   return web::submit(
@@ -1067,6 +1128,7 @@ void add_routes(web::App& app) {
   app.add({Method::post, "/rounds/{id}/chapters/{chapter}/edit", all, save_chapter_submit});
   app.add({Method::get, "/forms/{id}", read, show_form});
   app.add({Method::post, "/forms/{id}", own, save_form_submit});
+  app.add({Method::post, "/forms/{id}/autosave", own, autosave_submit});
   app.add({Method::post, "/forms/{id}/submit", own, submit_submit});
   app.add({Method::post, "/forms/{id}/return", all, return_submit});
   app.add({Method::post, "/forms/{id}/approve", all, approve_submit});

@@ -427,6 +427,76 @@ std::string day_from_today(int days) {
   return text;
 }
 
+TEST_P(ReportingServer, UnsavedTypingIsKeptOnTheServerAndOfferedBackUntilSaved) {
+  auto cast = nightlife_with_lead();
+  auto& lead = cast.lead;
+  const auto round = create_round(cast.coordinator, cast.plan, {cast.nightlife});
+  const auto form = "/forms/" + form_ids(cast.coordinator.get("/rounds/" + round).body).front();
+  const auto page = lead.get(form).body;
+  EXPECT_TRUE(contains(page, "data-autosave=\"" + form + "/autosave\""));
+  EXPECT_FALSE(contains(page, "restore=autosave")) << "nothing to offer yet";
+
+  // What the page's script sends while the lead types: the form's fields.
+  const std::map<std::string, std::string> typed{
+      {"_csrf", lead.csrf()},
+      {"row_version", row_version(page)},
+      {"s.activities.0.text", "Netværksmøde med nattelivets aktører"},
+      {"s.activities.0.status", "planned"},
+      {"s.activities.0.when", "2018-02"},
+      {"s.status.text", "Halvvejs skrevet – <b>ikke</b> færdig"}};
+  auto response = lead.post_form(form + "/autosave", typed);
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_TRUE(contains(response.body, "Gemt automatisk kl.")) << response.body;
+  auto again = typed;
+  again["s.status.text"] = "Halvvejs skrevet – <b>ikke</b> færdig, men tæt på";
+  ASSERT_EQ(lead.post_form(form + "/autosave", again).status, 200) << "the copy is replaced";
+
+  // Nothing is saved: no revision, no register activity, the form still empty.
+  auto viewed = lead.get(form).body;
+  EXPECT_FALSE(contains(viewed, "Netværksmøde med nattelivets aktører"));
+  EXPECT_TRUE(contains(viewed, "restore=autosave")) << "the lead is offered the text back";
+  EXPECT_FALSE(contains(cast.coordinator.get(form).body, "restore=autosave"))
+      << "the copy is the lead's own";
+  EXPECT_FALSE(contains(lead.get("/initiatives/" + cast.nightlife).body, "nattelivets aktører"));
+
+  // Brought back into the page (escaped), ready to save.
+  const auto restored = lead.get(form + "?restore=autosave");
+  ASSERT_EQ(restored.status, 200);
+  EXPECT_TRUE(contains(restored.body, "Netværksmøde med nattelivets aktører"));
+  EXPECT_TRUE(contains(restored.body, "&lt;b&gt;ikke&lt;/b&gt; færdig, men tæt på"));
+  EXPECT_FALSE(contains(restored.body, "<b>ikke</b>"));
+  EXPECT_TRUE(contains(restored.body, "Den er ikke gemt endnu"));
+  response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                   {"row_version", row_version(restored.body)},
+                                   {"s.activities.0.text", "Netværksmøde med nattelivets aktører"},
+                                   {"s.activities.0.status", "planned"},
+                                   {"s.activities.0.when", "2018-02"},
+                                   {"s.status.text", "Færdig"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_FALSE(contains(lead.get(form).body, "restore=autosave")) << "saving removes the copy";
+
+  // A copy typed against an older version comes back as a conflict when saved.
+  ASSERT_EQ(lead.post_form(form + "/autosave", typed).status, 200);
+  const auto stale = lead.get(form + "?restore=autosave").body;
+  response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                   {"row_version", row_version(stale)},
+                                   {"s.status.text", "Gammel tekst"}});
+  EXPECT_EQ(response.status, 409);
+
+  // Only those who may save may keep a copy; a locked form takes none; the token is checked.
+  auto member = signed_in("medlem@aalborg.dk", "member");
+  EXPECT_EQ(member.post_form(form + "/autosave", {{"_csrf", member.csrf()}}).status, 403);
+  EXPECT_EQ(lead.post_form(form + "/autosave", {{"s.status.text", "x"}}).status, 403);
+  const auto current = lead.get(form).body;
+  ASSERT_EQ(lead.post_form(form + "/submit",
+                           {{"_csrf", lead.csrf()}, {"row_version", row_version(current)}})
+                .status,
+            303);
+  response = lead.post_form(form + "/autosave", typed);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "indsendt")) << response.body;
+}
+
 TEST_P(ReportingServer, LeadsAreRemindedByEmailBeforeTheDeadlineAndWhenOverdueEachOnce) {
   testing::SmtpSink sink;
   config::Config settings;

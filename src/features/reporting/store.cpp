@@ -366,6 +366,28 @@ std::vector<Revision> revisions(soci::session& sql, long long form_id) {
   return out;
 }
 
+void put_autosave(soci::session& sql, const Autosave& autosave) {
+  sql << "INSERT INTO report_form_autosaves (form_id, user_id, fields, saved_at) "
+         "VALUES (:f, :u, :d, :s) ON CONFLICT (form_id, user_id) DO UPDATE SET "
+         "fields = excluded.fields, saved_at = excluded.saved_at",
+      use(autosave.form_id), use(autosave.user_id), use(autosave.fields), use(autosave.saved_at);
+}
+
+std::optional<Autosave> find_autosave(soci::session& sql, long long form_id, long long user_id) {
+  Autosave autosave;
+  autosave.form_id = form_id;
+  autosave.user_id = user_id;
+  sql << "SELECT fields, saved_at FROM report_form_autosaves WHERE form_id = :f AND user_id = :u",
+      use(form_id), use(user_id), into(autosave.fields), into(autosave.saved_at);
+  if (!sql.got_data()) return std::nullopt;
+  return autosave;
+}
+
+void delete_autosave(soci::session& sql, long long form_id, long long user_id) {
+  sql << "DELETE FROM report_form_autosaves WHERE form_id = :f AND user_id = :u", use(form_id),
+      use(user_id);
+}
+
 long long insert_chapter(soci::session& sql, const Chapter& chapter) {
   long long id = 0;
   const auto now = chapter.updated_at.empty() ? now_iso_utc() : chapter.updated_at;

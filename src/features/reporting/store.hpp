@@ -98,6 +98,14 @@ struct SentReminder {
   std::string sent_at;
 };
 
+// A form's fields as typed (urlencoded, as the browser would post them), kept until saved.
+struct Autosave {
+  long long form_id = 0;
+  long long user_id = 0;
+  std::string fields;
+  std::string saved_at;
+};
+
 namespace store {
 
 // Keeps the round's created_at and updated_at when given (an import); otherwise now.
@@ -140,6 +148,11 @@ bool claim_reminder(soci::session& sql, const SentReminder& reminder);
 void release_reminder(soci::session& sql, long long form_id, ReminderKind kind);
 
 // Keeps the chapter's updated_at when given (an import); otherwise now.
+// The unsaved fields of a form as one person's page last sent them (migration 0008).
+void put_autosave(soci::session& sql, const Autosave& autosave);
+std::optional<Autosave> find_autosave(soci::session& sql, long long form_id, long long user_id);
+void delete_autosave(soci::session& sql, long long form_id, long long user_id);
+
 long long insert_chapter(soci::session& sql, const Chapter& chapter);
 std::vector<Chapter> chapters(soci::session& sql, long long round_id);
 bool update_chapter(soci::session& sql, const Chapter& chapter);

@@ -2,6 +2,10 @@
 // 1. A live count of the characters left in each limited text (data-limit).
 // 2. Every keystroke is kept in this browser (localStorage) until the form is saved, so a
 //    network hiccup or a closed tab loses nothing; the page offers to bring it back.
+// 3. A few seconds after each change the fields are also sent to the server
+//    (POST data-autosave), which keeps them for this person until the form is saved and
+//    offers them back on any device. A failed send is retried on the next change and every
+//    30 seconds; the status line says which.
 (function () {
   "use strict";
   var form = document.getElementById("report-form");
@@ -42,7 +46,42 @@
   form.addEventListener("input", function () {
     try { localStorage.setItem(key, JSON.stringify(snapshot())); } catch (e) { /* full or private */ }
   });
+  var statusLine = form.querySelector("[data-autosave-status]");
+  var timer = null;
+  var pending = false;
+  var submitting = false;
+  function sendAutosave() {
+    timer = null;
+    if (!pending || submitting || !window.fetch || !form.dataset.autosave) return;
+    pending = false;
+    var body = new URLSearchParams(new FormData(form));
+    fetch(form.dataset.autosave, {
+      method: "POST",
+      body: body,
+      credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      if (!response.ok) throw new Error(String(response.status));
+      return response.json();
+    }).then(function (answer) {
+      if (statusLine) statusLine.textContent = answer.message;
+    }).catch(function () {
+      pending = true;
+      if (statusLine) statusLine.textContent = form.dataset.autosaveFailed;
+      if (!timer) timer = setTimeout(sendAutosave, 30000);
+    });
+  }
+  function scheduleAutosave() {
+    pending = true;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(sendAutosave, 3000);
+  }
+  form.addEventListener("input", scheduleAutosave);
+  form.addEventListener("change", scheduleAutosave);
+
   form.addEventListener("submit", function () {
+    submitting = true;
+    if (timer) clearTimeout(timer);
     try { localStorage.removeItem(key); } catch (e) { /* ignore */ }
   });
 
