@@ -380,10 +380,9 @@ class Writer {
       int* ranges = nullptr;
       int count = 0;
       pango_layout_line_get_x_ranges(line, start, end, &ranges, &count);
-      for (int index = 0; index < count; ++index) {
-        const double left = x + static_cast<double>(ranges[2 * index]) / PANGO_SCALE;
-        const double width =
-            static_cast<double>(ranges[(2 * index) + 1] - ranges[2 * index]) / PANGO_SCALE;
+      for (std::size_t at = 0; at < static_cast<std::size_t>(count) * 2; at += 2) {
+        const double left = x + static_cast<double>(ranges[at]) / PANGO_SCALE;
+        const double width = static_cast<double>(ranges[at + 1] - ranges[at]) / PANGO_SCALE;
         const auto attributes = fmt::format("rect=[{:.2f} {:.2f} {:.2f} {:.2f}] uri={}", left, top,
                                             width, line_height, tag_quoted(link.uri));
         cairo_tag_begin(cr_, CAIRO_TAG_LINK, attributes.c_str());
