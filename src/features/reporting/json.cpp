@@ -32,6 +32,18 @@ void read_text_map(json::Reader& reader, std::string_view key,
   }
 }
 
+// A member naming one of an enum's codes; an unknown code is reported and `out` kept.
+template <class Parse, class Enum>
+void read_code(json::Reader& reader, std::string_view key, Parse parse, Enum& out) {
+  std::string text;
+  if (!reader.text(key, text)) return;
+  if (const auto parsed = parse(text)) {
+    out = *parsed;
+  } else {
+    reader.errors().add(reader.field(key), "choice_invalid");
+  }
+}
+
 Item read_item(json::Reader& reader) {
   Item item;
   reader.text("text", item.text);
@@ -126,15 +138,8 @@ void read(json::Reader& reader, Round& round) {
 }
 
 void read(json::Reader& reader, Form& form) {
-  std::string status;
   reader.integer("initiative_id", form.initiative_id);
-  if (reader.text("status", status)) {
-    if (const auto parsed = parse_form_status(status)) {
-      form.status = *parsed;
-    } else {
-      reader.errors().add(reader.field("status"), "choice_invalid");
-    }
-  }
+  read_code(reader, "status", parse_form_status, form.status);
   reader.integer("revision", form.revision);
   reader.text("submitted_at", form.submitted_at);
   reader.boolean("late", form.late);
@@ -144,15 +149,8 @@ void read(json::Reader& reader, Form& form) {
 }
 
 void read(json::Reader& reader, Revision& revision) {
-  std::string status;
   reader.integer("revision", revision.revision);
-  if (reader.text("status", status)) {
-    if (const auto parsed = parse_form_status(status)) {
-      revision.status = *parsed;
-    } else {
-      reader.errors().add(reader.field("status"), "choice_invalid");
-    }
-  }
+  read_code(reader, "status", parse_form_status, revision.status);
   reader.text("saved_at", revision.saved_at);
   reader.text("saved_by", revision.saved_by);
   reader.text("note", revision.note);
@@ -167,14 +165,7 @@ void read(json::Reader& reader, Chapter& chapter) {
 }
 
 void read(json::Reader& reader, SentReminder& reminder) {
-  std::string kind;
-  if (reader.text("kind", kind)) {
-    if (const auto parsed = parse_reminder_kind(kind)) {
-      reminder.kind = *parsed;
-    } else {
-      reader.errors().add(reader.field("kind"), "choice_invalid");
-    }
-  }
+  read_code(reader, "kind", parse_reminder_kind, reminder.kind);
   reader.text("recipient", reminder.recipient);
   reader.text("sent_at", reminder.sent_at);
 }
