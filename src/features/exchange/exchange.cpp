@@ -43,9 +43,8 @@ class LocalIds {
     return found == ids_.end() ? std::nullopt : std::optional<long long>(found->second);
   }
   value of(const value& id) const {
-    if (!id.is_int64()) return nullptr;
-    const auto found = ids_.find(id.get_int64());
-    return found == ids_.end() ? value(nullptr) : value(found->second);
+    const auto local = id.is_int64() ? find(id.get_int64()) : std::nullopt;
+    return local ? value(*local) : value(nullptr);
   }
 
  private:
@@ -423,11 +422,14 @@ std::string at(const std::string& list, std::size_t index) {
   return "$." + list + "[" + std::to_string(index) + "]";
 }
 
+// The ids the document declares, for checking the references of the records read after them.
 struct KnownIds {
   const std::set<long long>& users;
   const std::set<long long>& plans;
   const std::set<long long>& focus_areas;
   const std::set<long long>& initiatives;
+  const std::map<long long, long long>& initiative_plan;
+  const std::set<long long>& activities;
 };
 
 void read_indicators(json::Reader& reader, Checker& checker, Document& doc, const KnownIds& known) {
@@ -510,23 +512,31 @@ void check_activity_refs(const reporting::Content& content, const std::string& p
   }
 }
 
-struct RoundContext {
-  const std::set<long long>& plans;
-  const std::map<long long, long long>& initiative_plan;
-  const std::set<long long>& activities;
-};
+// A form's or revision's answers ("content"), checked against the round's template (when it
+// could be read) and with their items' activities among the document's.
+reporting::Content read_answers(json::Reader& reader, const std::string& path,
+                                const std::optional<reporting::Template>& form_template,
+                                Checker& checker, const KnownIds& known) {
+  const auto content_path = path + ".content";
+  auto content = reporting::read_content(reader.nested("content"), content_path, checker.errors);
+  if (form_template) {
+    reporting::check_content_at(*form_template, content, content_path, checker.errors);
+  }
+  check_activity_refs(content, content_path, checker, known.activities);
+  return content;
+}
 
-void read_form(json::Reader& reader, const std::string& path, const RoundEntry& round_entry,
+void read_form(json::Reader& reader, const std::string& path, long long round_plan_id,
                const std::optional<reporting::Template>& form_template, Checker& checker,
-               const RoundContext& known, FormEntry& entry) {
+               const KnownIds& known, FormEntry& entry) {
   auto& form = entry.form;
   auto& errors = checker.errors;
   reporting::read(reader, form);
-  form.content = reporting::read_content(reader.nested("content"), path + ".content", errors);
+  form.content = read_answers(reader, path, form_template, checker, known);
   const auto plan = known.initiative_plan.find(form.initiative_id);
   if (plan == known.initiative_plan.end()) {
     checker.add(path + ".initiative_id", "json_reference_unknown");
-  } else if (plan->second != round_entry.round.plan_id) {
+  } else if (plan->second != round_plan_id) {
     checker.add(path + ".initiative_id", "link_not_in_plan");
   }
   if (form.revision < 0) checker.add(path + ".revision", "field_required");
@@ -534,29 +544,19 @@ void read_form(json::Reader& reader, const std::string& path, const RoundEntry& 
   if (!form.submitted_at.empty() && !validation::is_iso_date(form.submitted_at.substr(0, 10))) {
     checker.add(path + ".submitted_at", "date_invalid");
   }
-  if (form_template) {
-    reporting::check_content_at(*form_template, form.content, path + ".content", errors);
-  }
-  check_activity_refs(form.content, path + ".content", checker, known.activities);
 
   std::set<int> numbers;
   reader.objects("revisions", [&](const std::string& revision_path, const object& revision_item) {
     json::Reader rr(revision_item, errors, revision_path);
     reporting::Revision revision;
     reporting::read(rr, revision);
-    revision.content =
-        reporting::read_content(rr.nested("content"), revision_path + ".content", errors);
+    revision.content = read_answers(rr, revision_path, form_template, checker, known);
     rr.reject_unknown();
     if (revision.revision < 0) {
       checker.add(revision_path + ".revision", "field_required");
     } else if (!numbers.insert(revision.revision).second) {
       checker.add(revision_path + ".revision", "exchange_revision_duplicate");
     }
-    if (form_template) {
-      reporting::check_content_at(*form_template, revision.content, revision_path + ".content",
-                                  errors);
-    }
-    check_activity_refs(revision.content, revision_path + ".content", checker, known.activities);
     entry.revisions.push_back(std::move(revision));
   });
   std::set<std::string> kinds;
@@ -574,7 +574,7 @@ void read_form(json::Reader& reader, const std::string& path, const RoundEntry& 
   reader.reject_unknown();
 }
 
-void read_rounds(json::Reader& reader, Checker& checker, Document& doc, const RoundContext& known) {
+void read_rounds(json::Reader& reader, Checker& checker, Document& doc, const KnownIds& known) {
   std::set<long long> round_ids;
   std::map<long long, long long> round_plan;
   std::set<std::pair<long long, std::string>> names;
@@ -609,7 +609,7 @@ void read_rounds(json::Reader& reader, Checker& checker, Document& doc, const Ro
     r.objects("forms", [&](const std::string& form_path, const object& form_item) {
       json::Reader fr(form_item, errors, form_path);
       FormEntry form;
-      read_form(fr, form_path, entry, form_template, checker, known, form);
+      read_form(fr, form_path, round.plan_id, form_template, checker, known, form);
       if (!reporting_initiatives.insert(form.form.initiative_id).second) {
         checker.add(form_path + ".initiative_id", "exchange_form_duplicate");
       }
@@ -863,8 +863,9 @@ Document read_document(const object& root, Checker& checker) {
     }
     doc.files.push_back(std::move(file));
   });
-  read_indicators(reader, checker, doc, {user_ids, plan_ids, area_ids, initiative_ids});
-  read_rounds(reader, checker, doc, {plan_ids, initiative_plan, activity_ids});
+  const KnownIds known{user_ids, plan_ids, area_ids, initiative_ids, initiative_plan, activity_ids};
+  read_indicators(reader, checker, doc, known);
+  read_rounds(reader, checker, doc, known);
   reader.reject_unknown();
   return doc;
 }

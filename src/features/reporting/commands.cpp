@@ -55,6 +55,22 @@ Role role_of(soci::session& sql, const Editor& editor, const FormRow& row) {
   return role;
 }
 
+// The form whose answers the editor is about to change, loaded inside the transaction: not
+// found outside the workspace, forbidden to anyone but its lead and the coordinators, and
+// refused with the reason (field "form") while its status locks it for them.
+FormRow answerable_form(soci::session& sql, const Editor& editor, long long form_id) {
+  auto row = store::find_form(sql, editor.workspace_id, form_id);
+  if (!row || !editor.read_all) throw validation::NotFound();
+  const auto role = role_of(sql, editor, *row);
+  if (!role.coordinator && !role.lead) throw validation::Forbidden();
+  if (const auto refusal = reporting::save_refusal(row->form.status, role); !refusal.empty()) {
+    Errors errors;
+    errors.add("form", std::string(refusal), {{"comment", row->form.comment}});
+    throw validation::Invalid(errors);
+  }
+  return std::move(*row);
+}
+
 // Loads the form inside the transaction, checks the step and writes it with its revision and
 // audit entry.
 void take_step(db::Database& database, const Editor& editor, long long form_id,
@@ -361,16 +377,8 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
                long long row_version, const Content& content,
                const std::vector<indicators::Value>& values) {
   database.in_transaction([&](soci::session& sql) {
-    const auto row = store::find_form(sql, editor.workspace_id, form_id);
-    if (!row || !editor.read_all) throw validation::NotFound();
-    const auto role = role_of(sql, editor, *row);
-    if (!role.coordinator && !role.lead) throw validation::Forbidden();
-    if (const auto refusal = reporting::save_refusal(row->form.status, role); !refusal.empty()) {
-      Errors errors;
-      errors.add("form", std::string(refusal), {{"comment", row->form.comment}});
-      throw validation::Invalid(errors);
-    }
-    const auto round = store::find_round(sql, editor.workspace_id, row->form.round_id);
+    const auto row = answerable_form(sql, editor, form_id);
+    const auto round = store::find_round(sql, editor.workspace_id, row.form.round_id);
     auto errors = check_content(round->form_template, content);
     for (const auto& value : values) {
       const auto value_errors = indicators::check_value(sql, editor, value);
@@ -380,42 +388,38 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
       }
     }
     validation::throw_if_any(errors);
-    if (row->form.row_version != row_version) throw validation::Conflict();
+    if (row.form.row_version != row_version) throw validation::Conflict();
     if (editor.user_id) store::delete_autosave(sql, form_id, *editor.user_id);
     for (const auto& value : values) indicators::save_value_in(sql, editor, value);
-    Form form = row->form;
+    Form form = row.form;
     form.content = content;
     add_new_items_to_register(sql, editor, round->form_template, form);
-    if (row->form.content == form.content) return;  // nothing changed: no empty revision
+    if (row.form.content == form.content) return;  // nothing changed: no empty revision
     form.revision += 1;
     form.updated_by = editor.actor.label;
     if (!store::update_form(sql, form)) throw validation::Conflict();
     store::insert_revision(
         sql, {0, form.id, form.revision, form.status, form.content, "", editor.actor.label, ""});
-    strategy::audit_change(sql, editor, "update", "report_form", form.id, form_summary(row->form),
+    strategy::audit_change(sql, editor, "update", "report_form", form.id, form_summary(row.form),
                            form_summary(form));
   });
 }
 
-void autosave_form(db::Database& database, const Editor& editor, long long form_id,
-                   const std::string& fields) {
+std::string autosave_form(db::Database& database, const Editor& editor, long long form_id,
+                          const std::string& fields) {
   if (fields.size() > kMaxAutosaveBytes) {
     Errors errors;
     errors.add("form", "form_autosave_too_large");
     throw validation::Invalid(errors);
   }
+  auto saved_at = now_iso_utc();
   database.in_transaction([&](soci::session& sql) {
-    const auto row = store::find_form(sql, editor.workspace_id, form_id);
-    if (!row || !editor.read_all) throw validation::NotFound();
-    const auto role = role_of(sql, editor, *row);
-    if ((!role.coordinator && !role.lead) || !editor.user_id) throw validation::Forbidden();
-    if (const auto refusal = reporting::save_refusal(row->form.status, role); !refusal.empty()) {
-      Errors errors;
-      errors.add("form", std::string(refusal), {{"comment", row->form.comment}});
-      throw validation::Invalid(errors);
-    }
-    store::put_autosave(sql, {form_id, *editor.user_id, fields, now_iso_utc()});
+    answerable_form(sql, editor, form_id);
+    // The copy is the person's own: a caller without an account (an API token) keeps none.
+    if (!editor.user_id) throw validation::Forbidden();
+    store::put_autosave(sql, {form_id, *editor.user_id, fields, saved_at});
   });
+  return saved_at;
 }
 
 std::optional<Autosave> form_autosave(db::Database& database, const Editor& editor,

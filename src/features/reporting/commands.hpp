@@ -70,10 +70,10 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
 // Keeps what the editor has typed into the form and not saved (`fields`: the form's fields,
 // urlencoded), replacing their previous copy; no revision, no register change. Refused like a
 // save (NotFound, Forbidden, Invalid "form" when locked). Saving or a workflow step by the same
-// person removes it.
+// person removes it. Returns when it was kept (UTC, ISO).
 inline constexpr std::size_t kMaxAutosaveBytes = std::size_t{512} * 1024;
-void autosave_form(db::Database& database, const Editor& editor, long long form_id,
-                   const std::string& fields);
+std::string autosave_form(db::Database& database, const Editor& editor, long long form_id,
+                          const std::string& fields);
 // The editor's own unsaved copy of the form, if there is one.
 std::optional<Autosave> form_autosave(db::Database& database, const Editor& editor,
                                       long long form_id);

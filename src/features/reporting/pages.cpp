@@ -922,13 +922,13 @@ Response autosave_submit(Context& context) {
     fields += fields.empty() ? "" : "&";
     fields += web::url_encode(name) + "=" + web::url_encode(value);
   }
+  std::string saved_at;
   try {
-    autosave_form(context.services.database, strategy::editor_of(context), context.path_id(),
-                  fields);
+    saved_at = autosave_form(context.services.database, strategy::editor_of(context),
+                             context.path_id(), fields);
   } catch (const validation::Invalid& invalid) {
     return web::json_error(context, 422, "form_autosave_refused", &invalid.errors);
   }
-  const auto saved_at = now_iso_utc();
   return web::json_response(boost::json::object{
       {"saved_at", saved_at},
       {"message",
