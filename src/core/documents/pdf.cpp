@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <unordered_map>
 #include <vector>
 
 #include "core/documents/svg.hpp"
@@ -123,13 +124,12 @@ struct TextStyle {
   Rgb color = kText;
 };
 
-// Lays the document out once to learn where headings fall and how many pages there are, then
-// again to draw with those numbers in the contents, the bookmarks and the footer.
-class Writer {
+// Every text laid out, by what decides its shape (markup, width, size, weight, slant,
+// alignment). Shaping is much of a PDF's cost, and both passes and a table row's measuring and
+// drawing ask for the same layouts, so each is shaped once.
+class LayoutCache {
  public:
-  Writer(cairo_t* cr, cairo_surface_t* surface, const Document& document, bool drawing)
-      : cr_(cr), surface_(surface), document_(document), drawing_(drawing) {
-    context_ = pango_font_map_create_context(pango_cairo_font_map_get_default());
+  LayoutCache() : context_(pango_font_map_create_context(pango_cairo_font_map_get_default())) {
     pango_cairo_context_set_resolution(context_, 72);  // 1 pango point = 1 PDF point
     auto* options = cairo_font_options_create();
     cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF);
@@ -137,9 +137,51 @@ class Writer {
     pango_cairo_context_set_font_options(context_, options);
     cairo_font_options_destroy(options);
   }
-  ~Writer() { g_object_unref(context_); }
-  Writer(const Writer&) = delete;
-  Writer& operator=(const Writer&) = delete;
+  ~LayoutCache() {
+    layouts_.clear();
+    g_object_unref(context_);
+  }
+  LayoutCache(const LayoutCache&) = delete;
+  LayoutCache& operator=(const LayoutCache&) = delete;
+
+  PangoLayout* get(const std::string& text, double width, const TextStyle& style,
+                   PangoAlignment alignment) {
+    auto key = fmt::format("{:.3f}|{:.2f}|{:d}{:d}{:d}|", width, style.size, style.bold,
+                           style.italic, static_cast<int>(alignment));
+    key += text;
+    auto& slot = layouts_[std::move(key)];
+    if (!slot) slot = made(text, width, style, alignment);
+    return slot.get();
+  }
+
+ private:
+  Layout made(const std::string& text, double width, const TextStyle& style,
+              PangoAlignment alignment) const {
+    Layout out(pango_layout_new(context_));
+    auto* font = pango_font_description_from_string(std::string(kFamily).c_str());
+    pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));
+    if (style.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
+    if (style.italic) pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
+    pango_layout_set_font_description(out.get(), font);
+    pango_font_description_free(font);
+    pango_layout_set_width(out.get(), pango_units_from_double(width));
+    pango_layout_set_wrap(out.get(), PANGO_WRAP_WORD_CHAR);
+    pango_layout_set_alignment(out.get(), alignment);
+    pango_layout_set_markup(out.get(), text.c_str(), -1);
+    return out;
+  }
+
+  PangoContext* context_;
+  std::unordered_map<std::string, Layout> layouts_;
+};
+
+// Lays the document out once to learn where headings fall and how many pages there are, then
+// again to draw with those numbers in the contents, the bookmarks and the footer.
+class Writer {
+ public:
+  Writer(cairo_t* cr, cairo_surface_t* surface, const Document& document, LayoutCache& layouts,
+         bool drawing)
+      : cr_(cr), surface_(surface), document_(document), layouts_(layouts), drawing_(drawing) {}
 
   // What the measuring pass learned, for the drawing pass.
   std::vector<int> heading_pages;
@@ -183,20 +225,9 @@ class Writer {
   }
 
  private:
-  Layout layout(const std::string& text, double width, const TextStyle& style,
-                PangoAlignment alignment = PANGO_ALIGN_LEFT) const {
-    Layout made(pango_layout_new(context_));
-    auto* font = pango_font_description_from_string(std::string(kFamily).c_str());
-    pango_font_description_set_size(font, static_cast<gint>(style.size * PANGO_SCALE));
-    if (style.bold) pango_font_description_set_weight(font, PANGO_WEIGHT_BOLD);
-    if (style.italic) pango_font_description_set_style(font, PANGO_STYLE_ITALIC);
-    pango_layout_set_font_description(made.get(), font);
-    pango_font_description_free(font);
-    pango_layout_set_width(made.get(), pango_units_from_double(width));
-    pango_layout_set_wrap(made.get(), PANGO_WRAP_WORD_CHAR);
-    pango_layout_set_alignment(made.get(), alignment);
-    pango_layout_set_markup(made.get(), text.c_str(), -1);
-    return made;
+  PangoLayout* layout(const std::string& text, double width, const TextStyle& style,
+                      PangoAlignment alignment = PANGO_ALIGN_LEFT) const {
+    return layouts_.get(text, width, style, alignment);
   }
 
   static double height_of(PangoLayout* made) {
@@ -222,7 +253,7 @@ class Writer {
     if (!drawing_ || page_ == 1) return;
     const auto header =
         layout(escaped(document_.running_header), kTextWidth, {8.5, false, false, kMuted});
-    draw_layout(header.get(), kLeft, 40, kMuted);
+    draw_layout(header, kLeft, 40, kMuted);
     set_color(cr_, kRule);
     cairo_set_line_width(cr_, 0.6);
     cairo_move_to(cr_, kLeft, 56);
@@ -233,7 +264,7 @@ class Writer {
     replace_all(label, "{pages}", std::to_string(std::max(known_page_count, page_)));
     const auto footer =
         layout(escaped(label), kTextWidth, {8.5, false, false, kMuted}, PANGO_ALIGN_CENTER);
-    draw_layout(footer.get(), kLeft, kPageHeight - 48, kMuted);
+    draw_layout(footer, kLeft, kPageHeight - 48, kMuted);
   }
 
   void finish_page() {
@@ -268,14 +299,14 @@ class Writer {
       }
     }
     const auto title = layout(escaped(document_.title), kTextWidth, {26, true, false, kAccent});
-    draw_layout(title.get(), kLeft, 300, kAccent);
-    const double below = 300 + height_of(title.get()) + 16;
+    draw_layout(title, kLeft, 300, kAccent);
+    const double below = 300 + height_of(title) + 16;
     const auto subtitle =
         layout(escaped(document_.subtitle), kTextWidth, {14, false, false, kText});
-    draw_layout(subtitle.get(), kLeft, below, kText);
+    draw_layout(subtitle, kLeft, below, kText);
     const auto header =
         layout(escaped(document_.running_header), kTextWidth, {11, false, false, kMuted});
-    draw_layout(header.get(), kLeft, below + height_of(subtitle.get()) + 10, kMuted);
+    draw_layout(header, kLeft, below + height_of(subtitle) + 10, kMuted);
     new_page();
   }
 
@@ -283,8 +314,8 @@ class Writer {
     if (document_.contents_title.empty()) return;
     const auto title =
         layout(escaped(document_.contents_title), kTextWidth, {18, true, false, kAccent});
-    draw_layout(title.get(), kLeft, y_, kAccent);
-    y_ += height_of(title.get()) + 14;
+    draw_layout(title, kLeft, y_, kAccent);
+    y_ += height_of(title) + 14;
     int heading_index = 0;
     for (const auto& block : document_.blocks) {
       if (block.kind != Block::Kind::heading) continue;
@@ -293,7 +324,7 @@ class Writer {
       const double indent = block.level == 1 ? 0 : 18;
       const TextStyle style{kBodySize, block.level == 1, false, kText};
       const auto entry = layout(escaped(plain_text(block.spans)), kTextWidth - indent - 40, style);
-      const double height = height_of(entry.get());
+      const double height = height_of(entry);
       ensure(height + 4);
       const int page =
           index < static_cast<int>(known_heading_pages.size()) ? known_heading_pages[index] : 0;
@@ -301,8 +332,8 @@ class Writer {
       if (drawing_) {
         const auto link = fmt::format("dest='h{}'", index);
         cairo_tag_begin(cr_, CAIRO_TAG_LINK, link.c_str());
-        draw_layout(entry.get(), kLeft + indent, y_, kText);
-        draw_layout(number.get(), kPageWidth - kLeft - 40, y_, kText);
+        draw_layout(entry, kLeft + indent, y_, kText);
+        draw_layout(number, kPageWidth - kLeft - 40, y_, kText);
         cairo_tag_end(cr_, CAIRO_TAG_LINK);
       }
       y_ += height + 4;
@@ -316,7 +347,7 @@ class Writer {
     const int level = std::clamp(block.level, 1, 3);
     const TextStyle style{kSizes[level - 1], true, false, level == 3 ? kText : kAccent};
     const auto made = layout(markup(block.spans), kTextWidth, style);
-    const double height = height_of(made.get());
+    const double height = height_of(made);
     if (level == 1 && !at_page_top()) {
       new_page();
     } else {
@@ -327,7 +358,7 @@ class Writer {
     if (drawing_) {
       const auto name = fmt::format("name='h{}'", index);
       cairo_tag_begin(cr_, CAIRO_TAG_DEST, name.c_str());
-      draw_layout(made.get(), kLeft, y_, style.color);
+      draw_layout(made, kLeft, y_, style.color);
       cairo_tag_end(cr_, CAIRO_TAG_DEST);
       const auto text = plain_text(block.spans);
       const int parent = level == 1 ? CAIRO_PDF_OUTLINE_ROOT : outline_[level - 2];
@@ -356,7 +387,7 @@ class Writer {
         if (first && !marker.empty()) {
           const auto bullet =
               layout(escaped(marker), kBulletIndent, {kBodySize, false, false, color});
-          PangoLayoutLine* bullet_line = pango_layout_get_line_readonly(bullet.get(), 0);
+          PangoLayoutLine* bullet_line = pango_layout_get_line_readonly(bullet, 0);
           cairo_move_to(cr_, x - kBulletIndent, y_ + baseline);
           pango_cairo_show_layout_line(cr_, bullet_line);
         }
@@ -410,13 +441,13 @@ class Writer {
   void text_block(const std::string& text, const TextStyle& style, double indent,
                   double space_after, const std::vector<LinkRange>& links = {}) {
     const auto made = layout(text, kTextWidth - indent, style);
-    flow(made.get(), kLeft + indent, style.color, {}, links);
+    flow(made, kLeft + indent, style.color, {}, links);
     y_ += space_after;
   }
 
   void note(const Block& block) {
     const auto made = layout(markup(block.spans), kTextWidth - 20, {kBodySize, false, true, kText});
-    const double height = height_of(made.get()) + 12;
+    const double height = height_of(made) + 12;
     ensure(height);
     if (drawing_) {
       set_color(cr_, kNoteFill);
@@ -426,7 +457,7 @@ class Writer {
       cairo_rectangle(cr_, kLeft, y_, 3, height);
       cairo_fill(cr_);
     }
-    draw_layout(made.get(), kLeft + 12, y_ + 6, kText);
+    draw_layout(made, kLeft + 12, y_ + 6, kText);
     y_ += height + 8;
   }
 
@@ -436,7 +467,7 @@ class Writer {
       const auto marker =
           block.kind == Block::Kind::bullets ? std::string("•") : fmt::format("{}.", ++number);
       const auto made = layout(markup(item), kTextWidth - kBulletIndent, {});
-      flow(made.get(), kLeft + kBulletIndent, kText, marker, link_ranges(item));
+      flow(made, kLeft + kBulletIndent, kText, marker, link_ranges(item));
       y_ += 2;
     }
     y_ += 4;
@@ -458,13 +489,13 @@ class Writer {
   // One row of cells; returns its height. Draws only when `draw` (and the writer draws).
   double row(const std::vector<std::string>& cells, const std::vector<double>& widths, bool header,
              bool draw) {
-    std::vector<Layout> layouts;
+    std::vector<PangoLayout*> layouts;
     double height = 0;
     for (std::size_t index = 0; index < widths.size(); ++index) {
       const std::string text = index < cells.size() ? cells[index] : std::string();
       layouts.push_back(
           layout(escaped(text), widths[index] - 2 * kCellPadding, {9.5, header, false, kText}));
-      height = std::max(height, height_of(layouts.back().get()));
+      height = std::max(height, height_of(layouts.back()));
     }
     height += 2 * kCellPadding;
     if (draw && drawing_) {
@@ -479,9 +510,9 @@ class Writer {
         cairo_set_line_width(cr_, 0.5);
         cairo_rectangle(cr_, x, y_, widths[index], height);
         cairo_stroke(cr_);
-        draw_layout(layouts[index].get(), x + kCellPadding, y_ + kCellPadding, kText);
+        draw_layout(layouts[index], x + kCellPadding, y_ + kCellPadding, kText);
         if (index < cells.size()) {
-          layout_link_areas(layouts[index].get(), url_ranges(cells[index]), x + kCellPadding,
+          layout_link_areas(layouts[index], url_ranges(cells[index]), x + kCellPadding,
                             y_ + kCellPadding);
         }
         x += widths[index];
@@ -526,8 +557,8 @@ class Writer {
   cairo_t* cr_;
   cairo_surface_t* surface_;
   const Document& document_;
+  LayoutCache& layouts_;
   bool drawing_;
-  PangoContext* context_ = nullptr;
   int page_ = 0;
   bool page_open_ = false;
   double y_ = kTop;
@@ -542,13 +573,14 @@ cairo_status_t append_bytes(void* out, const unsigned char* data, unsigned int l
 }  // namespace
 
 std::string to_pdf(const Document& document) {
+  LayoutCache layouts;
   std::vector<int> heading_pages;
   int page_count = 0;
   {
     // Measuring pass: nothing is drawn, so any surface will do for the cairo context.
     auto* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
     auto* cr = cairo_create(surface);
-    Writer measure(cr, surface, document, false);
+    Writer measure(cr, surface, document, layouts, false);
     measure.write();
     heading_pages = measure.heading_pages;
     page_count = measure.page_count;
@@ -561,7 +593,7 @@ std::string to_pdf(const Document& document) {
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "samtryg");
   auto* cr = cairo_create(surface);
   {
-    Writer draw(cr, surface, document, true);
+    Writer draw(cr, surface, document, layouts, true);
     draw.known_heading_pages = heading_pages;
     draw.known_page_count = page_count;
     draw.write();
