@@ -150,36 +150,62 @@ void insert_session(soci::session& sql, const std::string& token, long long user
       use(expires_at);
 }
 
-std::optional<SessionRecord> find_session(soci::session& sql, const std::string& token,
-                                          const std::string& now) {
-  // One round trip: the session, its user and (when it works in one) the workspace and role.
+namespace {
+
+// The lookup every signed-in request makes: prepared once per connection (see
+// db::Database::per_connection), in one round trip: the session, its user and (when it works
+// in one) the workspace and role.
+struct SessionQuery {
+  explicit SessionQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT s.csrf_token, s.expires_at, u.id, u.name, u.email, "
+                                  "u.password_hash, u.language, u.row_version, w.id, w.name, "
+                                  "w.language, w.data_version, m.role "
+                                  "FROM sessions s JOIN users u ON u.id = s.user_id "
+                                  "LEFT JOIN memberships m ON m.workspace_id = s.workspace_id "
+                                  "AND m.user_id = s.user_id "
+                                  "LEFT JOIN workspaces w ON w.id = m.workspace_id "
+                                  "WHERE s.token_hash = :hash AND s.expires_at > :now",
+                   into(record.csrf_token), into(record.expires_at), into(record.user.id),
+                   into(record.user.name), into(record.user.email), into(record.user.password_hash),
+                   into(record.user.language), into(record.user.row_version),
+                   into(workspace.id, workspace_indicator), into(workspace.name, name_indicator),
+                   into(workspace.language, language_indicator),
+                   into(workspace.data_version, version_indicator), into(role, role_indicator),
+                   use(token_hash), use(now))) {}
+
+  std::string token_hash;
+  std::string now;
   SessionRecord record;
-  record.token_hash = crypto::sha256_hex(token);
-  Membership membership;
+  Workspace workspace;
+  std::string role;
   soci::indicator workspace_indicator = soci::i_null;
   soci::indicator name_indicator = soci::i_null;
   soci::indicator language_indicator = soci::i_null;
   soci::indicator version_indicator = soci::i_null;
   soci::indicator role_indicator = soci::i_null;
-  std::string role;
-  sql << "SELECT s.csrf_token, s.expires_at, u.id, u.name, u.email, u.password_hash, "
-         "u.language, u.row_version, w.id, w.name, w.language, w.data_version, m.role "
-         "FROM sessions s JOIN users u ON u.id = s.user_id "
-         "LEFT JOIN memberships m ON m.workspace_id = s.workspace_id AND m.user_id = s.user_id "
-         "LEFT JOIN workspaces w ON w.id = m.workspace_id "
-         "WHERE s.token_hash = :hash AND s.expires_at > :now",
-      into(record.csrf_token), into(record.expires_at), into(record.user.id),
-      into(record.user.name), into(record.user.email), into(record.user.password_hash),
-      into(record.user.language), into(record.user.row_version),
-      into(membership.workspace.id, workspace_indicator),
-      into(membership.workspace.name, name_indicator),
-      into(membership.workspace.language, language_indicator),
-      into(membership.workspace.data_version, version_indicator), into(role, role_indicator),
-      use(record.token_hash), use(now);
-  if (!sql.got_data()) return std::nullopt;
-  if (workspace_indicator == soci::i_ok && role_indicator == soci::i_ok) {
-    membership.role = role_or_viewer(role);
-    record.membership = std::move(membership);
+  soci::statement statement;  // last: it binds the members above
+};
+
+}  // namespace
+
+std::optional<SessionRecord> find_session(db::Database& database, soci::session& sql,
+                                          const std::string& token, const std::string& now) {
+  auto& query = database.per_connection<SessionQuery>(sql);
+  query.token_hash = crypto::sha256_hex(token);
+  query.now = now;
+  query.workspace_indicator = query.role_indicator = soci::i_null;
+  bool found = false;
+  try {
+    found = database.fetch_one(query.statement);
+  } catch (const std::exception&) {
+    database.forget_per_connection<SessionQuery>(sql);
+    throw;
+  }
+  if (!found) return std::nullopt;
+  SessionRecord record = query.record;
+  record.token_hash = query.token_hash;
+  if (query.workspace_indicator == soci::i_ok && query.role_indicator == soci::i_ok) {
+    record.membership = Membership{query.workspace, role_or_viewer(query.role)};
   }
   return record;
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/auth/roles.hpp"
+#include "core/db/database.hpp"
 
 namespace samtryg::auth {
 
@@ -69,8 +70,9 @@ std::vector<Member> members_of(soci::session& sql, long long workspace_id);
 void insert_session(soci::session& sql, const std::string& token, long long user_id,
                     std::optional<long long> workspace_id, const std::string& csrf_token,
                     const std::string& now, const std::string& expires_at);
-std::optional<SessionRecord> find_session(soci::session& sql, const std::string& token,
-                                          const std::string& now);
+// `sql` is a connection borrowed from `database`, which keeps the prepared lookup.
+std::optional<SessionRecord> find_session(db::Database& database, soci::session& sql,
+                                          const std::string& token, const std::string& now);
 void extend_session(soci::session& sql, const std::string& token_hash,
                     const std::string& expires_at);
 void delete_session(soci::session& sql, const std::string& token_hash);

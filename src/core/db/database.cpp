@@ -124,7 +124,11 @@ Database::Database(DatabaseUrl url, std::size_t pool_size)
       pool_size_(pool_size == 0 ? 1 : pool_size),
       pool_(std::make_unique<soci::connection_pool>(pool_size_)) {}
 
-Database::~Database() = default;
+Database::~Database() {
+  // The kept statements belong to the pool's connections: finalise them first.
+  const std::lock_guard lock(per_connection_mutex_);
+  per_connection_.clear();
+}
 
 std::unique_ptr<Database> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
   std::unique_ptr<Database> database(new Database(url, pool_size));
@@ -174,15 +178,41 @@ void Database::in_transaction(const std::function<void(soci::session&)>& work) {
   }
 }
 
+namespace {
+
+struct PingQuery {
+  explicit PingQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT 1", soci::into(one))) {}
+  int one = 0;
+  soci::statement statement;
+};
+
+}  // namespace
+
 bool Database::ping() {
   try {
     auto sql = session();
-    int one = 0;
-    sql << "SELECT 1", soci::into(one);
-    return one == 1;
+    auto& query = per_connection<PingQuery>(sql);
+    query.one = 0;
+    try {
+      return fetch_one(query.statement) && query.one == 1;
+    } catch (const std::exception&) {
+      forget_per_connection<PingQuery>(sql);
+      throw;
+    }
   } catch (const std::exception&) {
     return false;
   }
+}
+
+bool Database::fetch_one(soci::statement& statement) const {
+  const bool found = statement.execute(true);
+  if (url_.backend == Backend::sqlite) {
+    // SOCI's own reset is not exported; its next execute() resets again, which is harmless.
+    auto* sqlite = static_cast<soci::sqlite3_statement_backend*>(statement.get_backend());
+    sqlite_api::sqlite3_reset(sqlite->stmt_);
+  }
+  return found;
 }
 
 bool is_unique_violation(const std::exception& error) {

@@ -4,10 +4,14 @@
 #include <soci/soci.h>
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <typeindex>
+#include <utility>
 
 namespace samtryg::db {
 
@@ -60,11 +64,41 @@ class Database {
   // Cheap round trip used by /healthz.
   bool ping();
 
+  // The `T` of the connection `sql` has borrowed, made with `T(sql)` on its first use and kept
+  // as long as the connection: for statements prepared once instead of on every request (SOCI
+  // parses each query anew, and for the queries every request runs, parsing costs more than
+  // running them). Use it only while holding `sql`: a connection serves one thread at a time.
+  template <typename T>
+  T& per_connection(soci::session& sql) {
+    const Key key{sql.get_backend(), std::type_index(typeid(T))};
+    const std::lock_guard lock(per_connection_mutex_);
+    auto& slot = per_connection_[key];
+    if (!slot) slot = std::make_shared<T>(sql);
+    return *static_cast<T*>(slot.get());
+  }
+
+  // Runs a kept statement that returns at most one row into its bindings; true when it did.
+  // On SQLite the statement is reset at once, so no read transaction stays open on the
+  // connection between uses (it would pin an old snapshot of the database).
+  bool fetch_one(soci::statement& statement) const;
+
+  // Forgets the `T` of `sql`'s connection, e.g. after its statement failed, so the next use
+  // prepares it again.
+  template <typename T>
+  void forget_per_connection(soci::session& sql) {
+    const std::lock_guard lock(per_connection_mutex_);
+    per_connection_.erase(Key{sql.get_backend(), std::type_index(typeid(T))});
+  }
+
  private:
   explicit Database(DatabaseUrl url, std::size_t pool_size);
+  using Key = std::pair<const void*, std::type_index>;
   DatabaseUrl url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  // Declared after the pool so its statements are finalised before the connections close.
+  std::mutex per_connection_mutex_;
+  std::map<Key, std::shared_ptr<void>> per_connection_;
 };
 
 // Starts and ends a transaction on a borrowed session, in the backend's own dialect.

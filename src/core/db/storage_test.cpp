@@ -5,6 +5,7 @@
 #include "core/auth/store.hpp"
 #include "core/db/database.hpp"
 #include "core/db/migrations.hpp"
+#include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "support/databases.hpp"
 
@@ -139,7 +140,7 @@ TEST_P(Storage, SessionsExpireAndOnlyTheirHashIsStored) {
   const auto now = Clock::now();
   auth::insert_session(sql, "token-1", user_id, workspace, "csrf-1", to_iso_utc(now),
                        to_iso_utc(now + std::chrono::hours(1)));
-  auto found = auth::find_session(sql, "token-1", to_iso_utc(now));
+  auto found = auth::find_session(*database_, sql, "token-1", to_iso_utc(now));
   ASSERT_TRUE(found);
   EXPECT_EQ(found->user.email, "tovholder@aalborg.dk");
   ASSERT_TRUE(found->membership);
@@ -148,8 +149,53 @@ TEST_P(Storage, SessionsExpireAndOnlyTheirHashIsStored) {
   int plain = -1;
   sql << "SELECT COUNT(*) FROM sessions WHERE token_hash = 'token-1'", soci::into(plain);
   EXPECT_EQ(plain, 0);
-  EXPECT_FALSE(auth::find_session(sql, "token-1", to_iso_utc(now + std::chrono::hours(2))));
-  EXPECT_FALSE(auth::find_session(sql, "token-2", to_iso_utc(now)));
+  EXPECT_FALSE(
+      auth::find_session(*database_, sql, "token-1", to_iso_utc(now + std::chrono::hours(2))));
+  EXPECT_FALSE(auth::find_session(*database_, sql, "token-2", to_iso_utc(now)));
+}
+
+// The lookup is prepared once per connection and kept; it must still see every change made
+// since, on its own connection and on others (a kept SQLite statement left unreset would pin
+// the snapshot of its first use).
+TEST_P(Storage, AKeptSessionLookupSeesLaterChanges) {
+  migrate(*database_);
+  const auto now = Clock::now();
+  auto sql = database_->session();
+  auth::User user;
+  user.name = "Tovholder";
+  user.email = "tovholder@aalborg.dk";
+  user.password_hash = "x";
+  user.language = "da";
+  const auto user_id = auth::insert_user(sql, user, now_iso_utc());
+  auth::insert_session(sql, "token-1", user_id, std::nullopt, "csrf-1", to_iso_utc(now),
+                       to_iso_utc(now + std::chrono::hours(1)));
+  ASSERT_TRUE(auth::find_session(*database_, sql, "token-1", to_iso_utc(now)));
+  EXPECT_FALSE(auth::find_session(*database_, sql, "token-1", to_iso_utc(now))->membership);
+  {
+    auto other = database_->session();
+    const auto workspace = auth::insert_workspace(other, "Tryg Aalborg", "da", now_iso_utc());
+    auth::set_membership(other, workspace, user_id, auth::Role::initiative_lead, now_iso_utc());
+    other << "UPDATE sessions SET workspace_id = :w", soci::use(workspace);
+    auth::update_language(other, user_id, "sv", now_iso_utc());
+  }
+  // Other queries on the lookup's connection see the change too.
+  std::string language;
+  sql << "SELECT language FROM users WHERE id = :id", soci::use(user_id), soci::into(language);
+  EXPECT_EQ(language, "sv");
+  const auto changed = auth::find_session(*database_, sql, "token-1", to_iso_utc(now));
+  ASSERT_TRUE(changed);
+  EXPECT_EQ(changed->user.language, "sv");
+  ASSERT_TRUE(changed->membership);
+  EXPECT_EQ(changed->membership->role, auth::Role::initiative_lead);
+  {
+    auto other = database_->session();
+    auth::delete_session(other, crypto::sha256_hex("token-1"));
+  }
+  EXPECT_FALSE(auth::find_session(*database_, sql, "token-1", to_iso_utc(now)));
+  // And the connection can still write: no read transaction is left open on it.
+  auth::insert_session(sql, "token-2", user_id, std::nullopt, "csrf-2", to_iso_utc(now),
+                       to_iso_utc(now + std::chrono::hours(1)));
+  EXPECT_TRUE(auth::find_session(*database_, sql, "token-2", to_iso_utc(now)));
 }
 
 TEST_P(Storage, LoginFailuresAreCountedWithinTheWindow) {

@@ -53,7 +53,7 @@ void App::load_session(Context& context) {
   if (!token || token->empty()) return;
   auto sql = services_.database.session();
   const auto now = Clock::now();
-  context.session = auth::find_session(sql, *token, to_iso_utc(now));
+  context.session = auth::find_session(services_.database, sql, *token, to_iso_utc(now));
   if (!context.session) {
     // Expired or unknown: drop the cookie so the browser stops sending it.
     auto options = context.cookie_options();
