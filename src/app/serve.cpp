@@ -16,6 +16,7 @@ Runtime::Runtime(config::Config settings) : settings_(std::move(settings)) {
   const auto workers = static_cast<std::size_t>(settings_.effective_workers());
   database_ = db::Database::open(url, workers);
   db::migrate(*database_);
+  database_->forbid_nested_sessions();
   services_ = std::make_unique<web::Services>(web::Services{
       *database_, settings_, assets_, auth::parse_hash_cost(settings_.password_hashing),
       std::make_shared<web::FragmentCache>()});

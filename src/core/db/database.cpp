@@ -163,6 +163,29 @@ void begin_transaction(soci::session& sql, Backend backend) {
   sql << (backend == Backend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
+namespace {
+// Connections of nesting-forbidding databases the current thread holds.
+thread_local int held_connections = 0;
+}  // namespace
+
+Database::PooledSession::PooledSession(soci::connection_pool& pool, bool counted)
+    : soci::session(pool), counted_(counted) {
+  if (counted_) ++held_connections;
+}
+
+Database::PooledSession::~PooledSession() {
+  if (counted_) --held_connections;
+}
+
+Database::PooledSession Database::session() {
+  if (forbid_nested_ && held_connections > 0) {
+    throw std::logic_error(
+        "a second database connection was requested while this thread holds one; pass the "
+        "borrowed session down instead (waiting here deadlocks the pool under load)");
+  }
+  return {*pool_, forbid_nested_};
+}
+
 void Database::in_transaction(const std::function<void(soci::session&)>& work) {
   auto sql = session();
   begin_transaction(sql, url_.backend);

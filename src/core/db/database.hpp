@@ -54,8 +54,26 @@ class Database {
   Backend backend() const { return url_.backend; }
   const DatabaseUrl& url() const { return url_; }
 
+  // A connection borrowed from the pool, given back when this is destroyed.
+  class PooledSession : public soci::session {
+   public:
+    PooledSession(soci::connection_pool& pool, bool counted);
+    ~PooledSession();
+    PooledSession(const PooledSession&) = delete;
+    PooledSession& operator=(const PooledSession&) = delete;
+
+   private:
+    bool counted_;
+  };
+
   // Borrows a connection for the lifetime of the returned session (waits if all are busy).
-  soci::session session() { return soci::session(*pool_); }
+  PooledSession session();
+
+  // From now on a thread that holds a connection and asks for a second one gets a
+  // std::logic_error instead of waiting. The server turns this on: there the pool has one
+  // connection per worker, so a handler that waits for a second connection while holding one
+  // deadlocks as soon as every worker does the same under load.
+  void forbid_nested_sessions() { forbid_nested_ = true; }
 
   // Runs `work` in one transaction: committed when it returns, rolled back when it throws.
   // SQLite transactions start IMMEDIATE so two writers wait for each other instead of failing.
@@ -96,6 +114,7 @@ class Database {
   DatabaseUrl url_;
   std::size_t pool_size_;
   std::unique_ptr<soci::connection_pool> pool_;
+  bool forbid_nested_ = false;
   // Declared after the pool so its statements are finalised before the connections close.
   std::mutex per_connection_mutex_;
   std::map<Key, std::shared_ptr<void>> per_connection_;

@@ -1,6 +1,8 @@
 // Storage tests: run against SQLite and PostgreSQL alike.
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
 #include "core/db/database.hpp"
@@ -196,6 +198,24 @@ TEST_P(Storage, AKeptSessionLookupSeesLaterChanges) {
   auth::insert_session(sql, "token-2", user_id, std::nullopt, "csrf-2", to_iso_utc(now),
                        to_iso_utc(now + std::chrono::hours(1)));
   EXPECT_TRUE(auth::find_session(*database_, sql, "token-2", to_iso_utc(now)));
+}
+
+// The server's pool has one connection per worker: a handler waiting for a second connection
+// while holding one would deadlock under load, so it is refused at once instead.
+TEST_P(Storage, ASecondConnectionOnTheSameThreadIsRefusedWhenForbidden) {
+  {
+    auto first = database_->session();
+    auto second = database_->session();  // allowed by default (tools, tests)
+  }
+  database_->forbid_nested_sessions();
+  {
+    auto first = database_->session();
+    EXPECT_THROW(database_->session(), std::logic_error);
+    std::thread other([&] { EXPECT_NO_THROW(database_->session()); });
+    other.join();
+  }
+  EXPECT_NO_THROW(database_->session());
+  EXPECT_TRUE(database_->ping());
 }
 
 TEST_P(Storage, LoginFailuresAreCountedWithinTheWindow) {

@@ -26,6 +26,9 @@ struct Services {
   const http::StaticFiles& assets;
   auth::HashCost hash_cost = auth::HashCost::interactive;
   std::shared_ptr<FragmentCache> fragments = std::make_shared<FragmentCache>();
+  // The layout around pages (header, navigation, footer) as rendered for one combination of
+  // what it shows; small, so a few megabytes hold thousands of them.
+  std::shared_ptr<FragmentCache> frames = std::make_shared<FragmentCache>(std::size_t{4} << 20U);
 };
 
 inline constexpr std::string_view kSessionCookie = "samtryg_session";

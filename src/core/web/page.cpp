@@ -28,15 +28,35 @@ std::string render_content(Context& context, std::string_view template_path, vie
   return view::render(template_path, data, context.catalog());
 }
 
-http::Response render_layout(Context& context, const std::string& content,
-                             const PageOptions& options) {
+namespace {
+
+// Everything the layout shows, as one string: the frame cache's key.
+std::string frame_key(const Context& context, const PageOptions& options) {
+  std::string key;
+  key.reserve(160);
+  const auto add = [&key](std::string_view part) { key.append(part).push_back('\x1f'); };
+  add(i18n::code(context.language));
+  add(options.title);
+  add(options.nav);
+  add(context.request.target);
+  add(context.services.assets.version());
+  if (context.session) {
+    add(context.session->user.name);
+    if (context.session->membership) add(context.session->membership->workspace.name);
+    const auto role = context.role();
+    add(role ? auth::code(*role) : "-");
+  }
+  return key;
+}
+
+// The layout with the content marker where the page goes and the CSRF marker where the
+// requester's token goes.
+std::string render_frame(const Context& context, const PageOptions& options) {
   const auto& catalog = context.catalog();
   view::Data layout;
   layout.set("title", options.title);
-  // The content is spliced in afterwards instead of going through the template engine: one
-  // copy of a large page instead of three, and cached content gets its CSRF token on the way.
   layout.set("content", std::string(kContentMarker));
-  layout.set("csrf", context.csrf_token());
+  layout.set("csrf", std::string(kCsrfMarker));
   layout.set("asset_version", context.services.assets.version());
   layout.set("path", context.request.target);
   layout.set("languages",
@@ -63,13 +83,30 @@ http::Response render_layout(Context& context, const std::string& content,
     user.set("can_edit_own", view::flag(context.can(auth::Permission::edit_own)));
     layout.set("user", user);
   }
-  const auto frame = view::render(kLayout, layout, catalog);
-  const auto at = frame.find(kContentMarker);
+  return view::render(kLayout, layout, catalog);
+}
+
+}  // namespace
+
+http::Response render_layout(Context& context, const std::string& content,
+                             const PageOptions& options) {
+  // The frame is the same for every request that shows the same things, so it is rendered
+  // once and kept; the page and the CSRF token are spliced in on every request.
+  auto& frames = *context.services.frames;
+  const auto key = frame_key(context, options);
+  auto frame = frames.find(key);
+  if (!frame) {
+    frame = std::make_shared<const Fragment>(Fragment{{}, render_frame(context, options)});
+    frames.store(key, frame);
+  }
+  const std::string_view text = frame->body;
+  const auto at = text.find(kContentMarker);
+  const auto& token = context.csrf_token();
   std::string page;
-  page.reserve(frame.size() + content.size() + 64);
-  page.append(frame, 0, at);
-  append_with_csrf(page, content, context.csrf_token());
-  page.append(frame, at + kContentMarker.size(), std::string::npos);
+  page.reserve(text.size() + content.size() + 4 * token.size());
+  append_with_csrf(page, text.substr(0, at), token);
+  append_with_csrf(page, content, token);
+  append_with_csrf(page, text.substr(at + kContentMarker.size()), token);
   return http::Response::html(std::move(page), options.status);
 }
 

@@ -93,7 +93,9 @@ std::string notice_text(const Context& context) {
 }
 
 // The documents attached to a plan or an initiative, for its page (defined below).
-view::Data document_list(Context& context, std::optional<long long> plan_id,
+// Reads through the caller's `sql`: a handler that holds a connection must not wait for a
+// second one (with every worker doing so, the pool would deadlock).
+view::Data document_list(Context& context, soci::session& sql, std::optional<long long> plan_id,
                          std::optional<long long> initiative_id, bool can_edit);
 
 // ---- plans ----------------------------------------------------------------------------------
@@ -388,7 +390,7 @@ Response render_plan(Context& context, const Editor& editor, const std::string& 
                                                   : std::string()));
     areas.push_back(item);
   }
-  auto documents = document_list(context, plan.id, std::nullopt, editor.edit_all);
+  auto documents = document_list(context, sql, plan.id, std::nullopt, editor.edit_all);
   data.set("has_documents", view::flag(!documents.is_empty_list()));
   data.set("documents", documents);
   data.set("has_focus_areas", view::flag(!areas.is_empty_list()));
@@ -937,7 +939,7 @@ Response initiative_page(Context& context, const Initiative& v, const validation
              context.catalog().format("activity_edit_named", {{"title", activity.title}}));
     activities.push_back(item);
   }
-  auto documents = document_list(context, std::nullopt, v.id, can_edit);
+  auto documents = document_list(context, sql, std::nullopt, v.id, can_edit);
   data.set("has_documents", view::flag(!documents.is_empty_list()));
   data.set("documents", documents);
   data.set("has_activities", view::flag(!activities.is_empty_list()));
@@ -1213,9 +1215,8 @@ std::string size_text(const Context& context, long long bytes) {
          " MB";
 }
 
-view::Data document_list(Context& context, std::optional<long long> plan_id,
+view::Data document_list(Context& context, soci::session& sql, std::optional<long long> plan_id,
                          std::optional<long long> initiative_id, bool can_edit) {
-  auto sql = context.services.database.session();
   auto list = view::list();
   for (const auto& document :
        store::documents(sql, context.workspace().id, plan_id, initiative_id)) {
