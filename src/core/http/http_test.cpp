@@ -7,6 +7,33 @@
 
 namespace samtryg::http {
 
+TEST(Response, HeadIsSerialisedWithLengthCookiesAndNoInjectedLines) {
+  auto response = Response::html("<p>hej</p>", 200);
+  response.header("Location", "/plans\r\nSet-Cookie: evil=1");
+  response.header("Content-Length", "999");
+  response.set_cookies.push_back("samtryg_csrf=abc; Path=/; HttpOnly");
+  response.set_cookies.push_back("samtryg_lang=da; Path=/");
+  const auto head = serialize_head(response, true);
+  EXPECT_TRUE(head.starts_with("HTTP/1.1 200 OK\r\n")) << head;
+  EXPECT_TRUE(head.ends_with("Content-Length: 10\r\n\r\n")) << head;
+  EXPECT_NE(head.find("Location: /plans  Set-Cookie: evil=1\r\n"), std::string::npos) << head;
+  EXPECT_NE(
+      head.find("Set-Cookie: samtryg_csrf=abc; Path=/; HttpOnly\r\nSet-Cookie: samtryg_lang=da"),
+      std::string::npos)
+      << head;
+  EXPECT_EQ(head.find("999"), std::string::npos);
+  EXPECT_EQ(head.find("Connection"), std::string::npos);
+  // Exactly one empty line, at the end.
+  EXPECT_EQ(head.find("\r\n\r\n"), head.size() - 4);
+
+  Response not_modified;
+  not_modified.status = 304;
+  const auto closing = serialize_head(not_modified, false);
+  EXPECT_TRUE(closing.starts_with("HTTP/1.1 304 Not Modified\r\n")) << closing;
+  EXPECT_NE(closing.find("Connection: close\r\n"), std::string::npos);
+  EXPECT_EQ(closing.find("Content-Length"), std::string::npos);
+}
+
 TEST(Form, UrlencodedDecodesPlusPercentAndRepeats) {
   const auto form = parse_urlencoded("name=Tryg+Aalborg&city=%C3%85rhus&tag=a&tag=b&empty=");
   EXPECT_EQ(form.value("name"), "Tryg Aalborg");

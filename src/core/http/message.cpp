@@ -1,5 +1,7 @@
 #include "core/http/message.hpp"
 
+#include <algorithm>
+
 #include <boost/url/parse.hpp>
 
 #include "core/util/strings.hpp"
@@ -95,6 +97,40 @@ Response Response::redirect(std::string location, int status) {
   response.status = status;
   response.header("Location", std::move(location));
   return response;
+}
+
+namespace {
+
+void append_header(std::string& out, std::string_view name, std::string_view value) {
+  const auto start = out.size();
+  out.append(name).append(": ").append(value);
+  std::replace_if(
+      out.begin() + static_cast<std::ptrdiff_t>(start), out.end(),
+      [](char c) { return c == '\r' || c == '\n'; }, ' ');
+  out.append("\r\n");
+}
+
+}  // namespace
+
+std::string serialize_head(const Response& response, bool keep_alive) {
+  std::string out;
+  out.reserve(256);
+  out.append("HTTP/1.1 ")
+      .append(std::to_string(response.status))
+      .append(" ")
+      .append(reason_phrase(response.status))
+      .append("\r\n");
+  for (const auto& [name, value] : response.headers) {
+    if (name == "Content-Length" || name == "Connection") continue;  // ours to set
+    append_header(out, name, value);
+  }
+  for (const auto& cookie : response.set_cookies) append_header(out, "Set-Cookie", cookie);
+  if (!keep_alive) out.append("Connection: close\r\n");
+  if (response.status != 304 && response.status != 204) {
+    out.append("Content-Length: ").append(std::to_string(response.body.size())).append("\r\n");
+  }
+  out.append("\r\n");
+  return out;
 }
 
 std::string_view reason_phrase(int status) {

@@ -59,4 +59,9 @@ struct Response {
 
 std::string_view reason_phrase(int status);
 
+// The status line and headers of `response` as sent on the wire, ending with the empty line:
+// Content-Length (except for 204 and 304), "Connection: close" unless `keep_alive`, and every
+// CR or LF inside a name or value replaced by a space, so no value can start a header of its own.
+std::string serialize_head(const Response& response, bool keep_alive);
+
 }  // namespace samtryg::http

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <array>
 #include <atomic>
 #include <cstdio>
 #include <mutex>
@@ -43,21 +44,6 @@ Request to_request(bhttp::request<bhttp::string_body>&& message, const std::stri
   request.body = std::move(message.body());
   if (!request.set_target(std::string_view(message.target()))) request.path.clear();
   return request;
-}
-
-bhttp::response<bhttp::string_body> to_message(Response&& response, bool head, bool keep_alive) {
-  bhttp::response<bhttp::string_body> message;
-  message.result(static_cast<unsigned>(response.status));
-  message.version(11);
-  for (auto& [name, value] : response.headers) message.set(name, value);
-  for (auto& cookie : response.set_cookies) message.insert(bhttp::field::set_cookie, cookie);
-  message.keep_alive(keep_alive);
-  const auto size = response.body.size();
-  if (!head) message.body() = std::move(response.body);
-  if (response.status != 304 && response.status != 204) {
-    message.set(bhttp::field::content_length, std::to_string(size));
-  }
-  return message;
 }
 
 // Access log lines are collected and written in batches: one write(2) per request would cost
@@ -147,11 +133,15 @@ struct Server::Impl {
     }
   }
 
+  // The head is written by hand (http::serialize_head) and sent with the body in one gathered
+  // write: Beast's response fields and serializer cost more than the rest of a small request.
   asio::awaitable<void> write(beast::tcp_stream& stream, Response&& response, bool head,
                               bool keep_alive, beast::error_code& ec) {
-    auto message = to_message(std::move(response), head, keep_alive);
+    const auto head_text = serialize_head(response, keep_alive);
+    const std::array<asio::const_buffer, 2> buffers{
+        asio::buffer(head_text), head ? asio::const_buffer() : asio::buffer(response.body)};
     stream.expires_after(options.request_timeout);
-    auto [error, written] = co_await bhttp::async_write(stream, message, as_tuple_awaitable);
+    auto [error, written] = co_await asio::async_write(stream, buffers, as_tuple_awaitable);
     ec = error;
   }
 
