@@ -32,6 +32,15 @@ TEST(Response, HeadIsSerialisedWithLengthCookiesAndNoInjectedLines) {
   EXPECT_TRUE(closing.starts_with("HTTP/1.1 304 Not Modified\r\n")) << closing;
   EXPECT_NE(closing.find("Connection: close\r\n"), std::string::npos);
   EXPECT_EQ(closing.find("Content-Length"), std::string::npos);
+
+  // A handler's own spelling of the headers the server sets is dropped, not sent twice.
+  auto lower = Response::text("abc");
+  lower.header("content-length", "999");
+  lower.header("connection", "keep-alive");
+  const auto lower_head = serialize_head(lower, false);
+  EXPECT_EQ(lower_head.find("999"), std::string::npos) << lower_head;
+  EXPECT_EQ(lower_head.find("keep-alive"), std::string::npos) << lower_head;
+  EXPECT_NE(lower_head.find("Content-Length: 3\r\n"), std::string::npos) << lower_head;
 }
 
 TEST(Form, UrlencodedDecodesPlusPercentAndRepeats) {

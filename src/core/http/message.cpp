@@ -121,7 +121,8 @@ std::string serialize_head(const Response& response, bool keep_alive) {
       .append(reason_phrase(response.status))
       .append("\r\n");
   for (const auto& [name, value] : response.headers) {
-    if (name == "Content-Length" || name == "Connection") continue;  // ours to set
+    // Ours to set, however a handler spelled them.
+    if (iequals_ascii(name, "Content-Length") || iequals_ascii(name, "Connection")) continue;
     append_header(out, name, value);
   }
   for (const auto& cookie : response.set_cookies) append_header(out, "Set-Cookie", cookie);
