@@ -194,14 +194,7 @@ std::optional<SessionRecord> find_session(db::Database& database, soci::session&
   query.token_hash = crypto::sha256_hex(token);
   query.now = now;
   query.workspace_indicator = query.role_indicator = soci::i_null;
-  bool found = false;
-  try {
-    found = database.fetch_one(query.statement);
-  } catch (const std::exception&) {
-    database.forget_per_connection<SessionQuery>(sql);
-    throw;
-  }
-  if (!found) return std::nullopt;
+  if (!database.fetch_one(sql, query)) return std::nullopt;
   SessionRecord record = query.record;
   record.token_hash = query.token_hash;
   if (query.workspace_indicator == soci::i_ok && query.role_indicator == soci::i_ok) {

@@ -217,18 +217,13 @@ bool Database::ping() {
     auto sql = session();
     auto& query = per_connection<PingQuery>(sql);
     query.one = 0;
-    try {
-      return fetch_one(query.statement) && query.one == 1;
-    } catch (const std::exception&) {
-      forget_per_connection<PingQuery>(sql);
-      throw;
-    }
+    return fetch_one(sql, query) && query.one == 1;
   } catch (const std::exception&) {
     return false;
   }
 }
 
-bool Database::fetch_one(soci::statement& statement) const {
+bool Database::fetch_and_reset(soci::statement& statement) const {
   const bool found = statement.execute(true);
   if (url_.backend == Backend::sqlite) {
     // SOCI's own reset is not exported; its next execute() resets again, which is harmless.

@@ -95,20 +95,23 @@ class Database {
     return *static_cast<T*>(slot.get());
   }
 
-  // Runs a kept statement that returns at most one row into its bindings; true when it did.
-  // On SQLite the statement is reset at once, so no read transaction stays open on the
-  // connection between uses (it would pin an old snapshot of the database).
-  bool fetch_one(soci::statement& statement) const;
-
-  // Forgets the `T` of `sql`'s connection, e.g. after its statement failed, so the next use
-  // prepares it again.
+  // Runs `query.statement`, kept with per_connection<T>(sql), for at most one row into its
+  // bindings; true when there was one. On SQLite the statement is reset at once, so no read
+  // transaction stays open on the connection between uses (it would pin an old snapshot of
+  // the database). When it fails, the kept `T` is dropped so the next use prepares it again.
   template <typename T>
-  void forget_per_connection(soci::session& sql) {
-    const std::lock_guard lock(per_connection_mutex_);
-    per_connection_.erase(Key{sql.get_backend(), std::type_index(typeid(T))});
+  bool fetch_one(soci::session& sql, T& query) {
+    try {
+      return fetch_and_reset(query.statement);
+    } catch (...) {
+      const std::lock_guard lock(per_connection_mutex_);
+      per_connection_.erase(Key{sql.get_backend(), std::type_index(typeid(T))});
+      throw;
+    }
   }
 
  private:
+  bool fetch_and_reset(soci::statement& statement) const;
   explicit Database(DatabaseUrl url, std::size_t pool_size);
   using Key = std::pair<const void*, std::type_index>;
   DatabaseUrl url_;

@@ -24,6 +24,15 @@ audit::Entry workspace_created(long long id) {
   return entry;
 }
 
+long long insert_coordinator_user(soci::session& sql) {
+  auth::User user;
+  user.name = "Tovholder";
+  user.email = "tovholder@aalborg.dk";
+  user.password_hash = "x";
+  user.language = "da";
+  return auth::insert_user(sql, user, now_iso_utc());
+}
+
 class Storage : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -131,12 +140,7 @@ TEST_P(Storage, AuditEntryRollsBackWithTheChange) {
 TEST_P(Storage, SessionsExpireAndOnlyTheirHashIsStored) {
   migrate(*database_);
   auto sql = database_->session();
-  auth::User user;
-  user.name = "Tovholder";
-  user.email = "tovholder@aalborg.dk";
-  user.password_hash = "x";
-  user.language = "da";
-  const auto user_id = auth::insert_user(sql, user, now_iso_utc());
+  const auto user_id = insert_coordinator_user(sql);
   const auto workspace = auth::insert_workspace(sql, "Tryg Aalborg", "da", now_iso_utc());
   auth::set_membership(sql, workspace, user_id, auth::Role::coordinator, now_iso_utc());
   const auto now = Clock::now();
@@ -163,12 +167,7 @@ TEST_P(Storage, AKeptSessionLookupSeesLaterChanges) {
   migrate(*database_);
   const auto now = Clock::now();
   auto sql = database_->session();
-  auth::User user;
-  user.name = "Tovholder";
-  user.email = "tovholder@aalborg.dk";
-  user.password_hash = "x";
-  user.language = "da";
-  const auto user_id = auth::insert_user(sql, user, now_iso_utc());
+  const auto user_id = insert_coordinator_user(sql);
   auth::insert_session(sql, "token-1", user_id, std::nullopt, "csrf-1", to_iso_utc(now),
                        to_iso_utc(now + std::chrono::hours(1)));
   ASSERT_TRUE(auth::find_session(*database_, sql, "token-1", to_iso_utc(now)));
