@@ -186,9 +186,11 @@ Database::PooledSession Database::session() {
   return {*pool_, forbid_nested_};
 }
 
-void Database::in_transaction(const std::function<void(soci::session&)>& work) {
-  auto sql = session();
-  begin_transaction(sql, url_.backend);
+namespace {
+
+void run_transaction(soci::session& sql, Backend backend,
+                     const std::function<void(soci::session&)>& work) {
+  begin_transaction(sql, backend);
   try {
     work(sql);
     sql << "COMMIT";
@@ -199,6 +201,34 @@ void Database::in_transaction(const std::function<void(soci::session&)>& work) {
     }
     throw;
   }
+}
+
+}  // namespace
+
+void Database::in_transaction(const std::function<void(soci::session&)>& work) {
+  auto sql = session();
+  run_transaction(sql, url_.backend, work);
+}
+
+void Database::in_bulk_transaction(const std::function<void(soci::session&)>& work) {
+  auto sql = session();
+  if (url_.backend != Backend::sqlite) return run_transaction(sql, url_.backend, work);
+  // The switch works only outside a transaction, so it wraps the whole of it; it is turned
+  // back on whatever happens, before the connection goes back to the pool.
+  sql << "PRAGMA foreign_keys=OFF";
+  struct Restore {
+    explicit Restore(soci::session& session) : sql(session) {}
+    soci::session& sql;
+    Restore(const Restore&) = delete;
+    Restore& operator=(const Restore&) = delete;
+    ~Restore() {
+      try {
+        sql << "PRAGMA foreign_keys=ON";
+      } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw
+      }
+    }
+  } restore(sql);
+  run_transaction(sql, url_.backend, work);
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include "core/auth/store.hpp"
 #include "core/db/database.hpp"
 #include "core/db/migrations.hpp"
+#include "core/db/sqlite_statement.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "support/databases.hpp"
@@ -254,6 +255,70 @@ TEST_P(Storage, ConcurrentWritersDoNotFail) {
   int count = 0;
   sql << "SELECT COUNT(*) FROM login_failures", soci::into(count);
   EXPECT_EQ(count, 100);
+}
+
+// A bulk transaction skips SQLite's row-by-row foreign-key checks only while it runs: the
+// connection goes back to the pool checking them again, whether the work succeeded or not.
+TEST_P(Storage, ABulkTransactionLeavesForeignKeysCheckedAfterwards) {
+  migrate(*database_);
+  const auto one = Database::open(parse_database_url(scratch_->url()), 1);
+  long long workspace = 0;
+  one->in_bulk_transaction([&](soci::session& sql) {
+    workspace = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
+  });
+  const auto orphan_membership = [&] {
+    one->in_transaction([&](soci::session& sql) {
+      sql << "INSERT INTO memberships (workspace_id, user_id, role, created_at) VALUES (:w, "
+             "999999, 'viewer', '2026-12-04T00:00:00Z')",
+          soci::use(workspace);
+    });
+  };
+  EXPECT_ANY_THROW(orphan_membership()) << "after a bulk transaction that committed";
+  EXPECT_THROW(one->in_bulk_transaction([](soci::session&) { throw std::runtime_error("x"); }),
+               std::runtime_error);
+  EXPECT_ANY_THROW(orphan_membership()) << "after a bulk transaction that failed";
+  auto sql = one->session();
+  int workspaces = 0;
+  sql << "SELECT COUNT(*) FROM workspaces", soci::into(workspaces);
+  EXPECT_EQ(workspaces, 1);
+}
+
+TEST_P(Storage, SqliteStatementsWriteManyRowsAndReportSqlitesOwnErrors) {
+  migrate(*database_);
+  auto sql = database_->session();
+  if (database_->backend() != Backend::sqlite) {
+    EXPECT_FALSE(is_sqlite(sql));
+    EXPECT_THROW(SqliteStatement(sql, "SELECT 1"), std::logic_error);
+    return;
+  }
+  EXPECT_TRUE(is_sqlite(sql));
+  sql << "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, size REAL)";
+  SqliteStatement insert(sql, "INSERT INTO places (name, size) VALUES (?, ?), (?, ?)");
+  const std::string malmo = "Malmö";
+  insert.bind(1, std::string_view("Landskrona"));
+  insert.bind(2, std::optional<double>(46.1));
+  insert.bind(3, std::string_view(malmo));
+  insert.bind(4, std::optional<double>());
+  insert.run();
+  insert.bind(1, std::string_view("Helsingborg"));
+  insert.bind(3, std::string_view("Landskrona"));  // taken
+  try {
+    insert.run();
+    FAIL() << "a duplicate name must be refused";
+  } catch (const soci::soci_error& error) {
+    EXPECT_TRUE(is_unique_violation(error)) << error.what();
+  }
+  // The statement was reset and serves the next row.
+  insert.bind(3, std::string_view("Lund"));
+  insert.run();
+  std::string names;
+  int unknown_sizes = 0;
+  sql << "SELECT group_concat(name, ',') FROM (SELECT name FROM places ORDER BY id)",
+      soci::into(names);
+  sql << "SELECT COUNT(*) FROM places WHERE size IS NULL", soci::into(unknown_sizes);
+  EXPECT_EQ(names, "Landskrona,Malmö,Helsingborg,Lund");
+  EXPECT_EQ(unknown_sizes, 2);
+  EXPECT_THROW(SqliteStatement(sql, "INSERT INTO nowhere VALUES (1)"), soci::soci_error);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Storage, ::testing::ValuesIn(testing::backends()),

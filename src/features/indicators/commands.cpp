@@ -1,5 +1,7 @@
 #include "features/indicators/commands.hpp"
 
+#include <boost/unordered/unordered_flat_map.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -232,48 +234,73 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
                             const std::string& file_name, const std::string& table_id) {
   require_edit_all(editor);
   ImportOutcome outcome;
-  database.in_transaction([&](soci::session& sql) {
-    std::map<long long, Indicator> indicators;
-    std::map<std::string, long long> created;  // the table's area code → new area
-    std::map<long long, int> per_indicator;
-    std::set<long long> known_areas;  // read once: the loop may run over a million cells
-    for (const auto& area : store::areas(sql, editor.workspace_id)) known_areas.insert(area.id);
-    store::BulkValueWriter writer(sql);
-    const auto now = now_iso_utc();
-    for (const auto& item : preview.values) {
-      if (!indicators.contains(item.indicator_id)) {
-        indicators[item.indicator_id] = indicator_in_workspace(sql, editor, item.indicator_id);
+  // Every reference is checked here, inside the transaction: the indicators are read in the
+  // editor's workspace, the areas are the workspace's (read once) or created here, and the
+  // writer creates the value source. So SQLite need not check them again for every row.
+  database.in_bulk_transaction([&](soci::session& sql) {
+    // First the indicators and the areas the table brings, which use the session; then the
+    // values, which the writer writes in the background while this thread checks and prepares
+    // the next ones (so nothing else may use the session until writer.flush()). A bad cell
+    // anywhere throws, and the transaction stores nothing of the table.
+    struct Filled {
+      Indicator indicator;
+      int values = 0;
+      // The periods checked against the indicator's frequency: a table repeats each of them
+      // in every area.
+      boost::unordered_flat_map<std::string, bool> period_fits;
+    };
+    std::map<long long, Filled> filled;
+    Filled* current = nullptr;
+    const auto filled_by = [&](long long indicator_id) -> Filled& {
+      if (current == nullptr || current->indicator.id != indicator_id) {
+        auto [found, fresh] = filled.try_emplace(indicator_id);
+        if (fresh) found->second.indicator = indicator_in_workspace(sql, editor, indicator_id);
+        current = &found->second;
       }
-      Value value;
-      value.indicator_id = item.indicator_id;
-      value.period = item.period;
-      value.area_id = item.area_id;
-      if (!value.area_id && !item.area_code.empty()) {
-        auto found = created.find(item.area_code);
-        if (found == created.end()) {
-          Area area;
-          area.workspace_id = editor.workspace_id;
-          area.name = item.area_label.empty() ? item.area_code : item.area_label;
-          area.code = item.area_code;
-          area.kind = "other";
-          validation::throw_if_any(validate_area(area));
-          area.id = store::insert_area(sql, area);
-          audit_change(sql, editor, "create", "area", area.id, nullptr, to_json(area));
-          found = created.emplace(item.area_code, area.id).first;
-          ++outcome.areas_created;
-        }
-        value.area_id = found->second;
-      } else if (value.area_id && !known_areas.contains(*value.area_id)) {
+      return *current;
+    };
+    std::map<std::string, long long> created;  // the table's area code → new area
+    std::set<long long> known_areas;           // read once: the loop may run over a million cells
+    for (const auto& area : store::areas(sql, editor.workspace_id)) known_areas.insert(area.id);
+    for (const auto& item : preview.values) {
+      filled_by(item.indicator_id);
+      if (!item.area_id && !item.area_code.empty() && !created.contains(item.area_code)) {
+        Area area;
+        area.workspace_id = editor.workspace_id;
+        area.name = item.area_label.empty() ? item.area_code : item.area_label;
+        area.code = item.area_code;
+        area.kind = "other";
+        validation::throw_if_any(validate_area(area));
+        area.id = store::insert_area(sql, area);
+        audit_change(sql, editor, "create", "area", area.id, nullptr, to_json(area));
+        created.emplace(item.area_code, area.id);
+        ++outcome.areas_created;
+      } else if (item.area_id && !known_areas.contains(*item.area_id)) {
         throw validation::NotFound();
       }
+    }
+
+    store::BulkValueWriter writer(sql, store::BulkValueWriter::Writes::in_background);
+    // One value, its provenance set once.
+    Value value;
+    value.origin = "imported";
+    value.import_file = file_name;
+    value.import_table = table_id;
+    value.entered_by = editor.user_id;
+    value.updated_at = now_iso_utc();
+    for (const auto& item : preview.values) {
+      auto& target = filled_by(item.indicator_id);
+      value.indicator_id = item.indicator_id;
+      value.period = item.period;
+      value.area_id = item.area_id || item.area_code.empty()
+                          ? item.area_id
+                          : std::optional(created.at(item.area_code));
       value.value = item.value;
-      value.origin = "imported";
-      value.import_file = file_name;
-      value.import_table = table_id;
-      value.entered_by = editor.user_id;
-      value.updated_at = now;
-      const auto& indicator = indicators[item.indicator_id];
-      auto errors = validate_value(indicator, value);
+      validation::Errors errors;
+      auto [fits, fresh_period] = target.period_fits.try_emplace(item.period, true);
+      if (fresh_period || !fits->second) check_value_period(errors, target.indicator, item.period);
+      fits->second = errors.empty();
+      check_value_figures(errors, target.indicator, value);
       validation::throw_if_any(errors);
       switch (writer.write(value)) {
         case store::Upsert::inserted:
@@ -286,13 +313,13 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
           ++outcome.unchanged;
           break;
       }
-      ++per_indicator[item.indicator_id];
+      ++target.values;
     }
     writer.flush();
-    for (const auto& [indicator_id, count] : per_indicator) {
-      audit_change(
-          sql, editor, "values_imported", "indicator", indicator_id, nullptr,
-          boost::json::object{{"file", file_name}, {"table", table_id}, {"values", count}});
+    for (const auto& [indicator_id, indicator] : filled) {
+      audit_change(sql, editor, "values_imported", "indicator", indicator_id, nullptr,
+                   boost::json::object{
+                       {"file", file_name}, {"table", table_id}, {"values", indicator.values}});
     }
   });
   return outcome;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "core/auth/store.hpp"
@@ -140,6 +141,69 @@ TEST_P(ImportStore, ImportingTwiceUpdatesAndCreatesMissingAreasOnce) {
   ASSERT_EQ(values.size(), 42U);
   EXPECT_EQ(values[0].origin, "imported");
   EXPECT_EQ(values[0].import_file, "BE0101N1doublecol.px");
+}
+
+// An area of another workspace, a period the indicator's frequency does not have, or a figure
+// that is not a number, as the last of 20,000 cells (so batches are already being written
+// when it is met), stores nothing of the table: no values, and not the areas it would have
+// created.
+TEST_P(ImportStore, ABadCellAnywhereStoresNothingOfTheTable) {
+  testing::ScratchDatabase scratch(GetParam());
+  SAMTRYG_REQUIRE_BACKEND(scratch);
+  auto database = db::Database::open(db::parse_database_url(scratch.url()), 2);
+  db::migrate(*database);
+  long long workspace = 0;
+  long long foreign_area = 0;
+  database->in_transaction([&](soci::session& sql) {
+    workspace = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
+    Area malmo;
+    malmo.workspace_id = auth::insert_workspace(sql, "Malmö stad", "sv", now_iso_utc());
+    malmo.name = "Malmö";
+    foreign_area = store::insert_area(sql, malmo);
+  });
+  const auto editor =
+      Editor::for_role(workspace, {std::nullopt, "test"}, std::nullopt, std::nullopt);
+  auto indicator = population(0);
+  indicator.id = create_indicator(*database, editor, indicator, {});
+  const auto table_with = [&](const PreviewValue& last) {
+    Preview preview;
+    for (int district = 0; district < 20; ++district) {
+      for (int year = 1001; year <= 2000; ++year) {
+        PreviewValue value;
+        value.indicator_id = indicator.id;
+        value.period = std::to_string(year);
+        value.area_code = "1282-" + std::to_string(district);  // new areas, created by it
+        value.value = 44'000 + year;
+        preview.values.push_back(value);
+      }
+    }
+    preview.values.push_back(last);
+    return preview;
+  };
+  PreviewValue last;
+  last.indicator_id = indicator.id;
+  last.period = "2017";
+  last.value = 45'500;
+  last.area_id = foreign_area;
+  EXPECT_THROW(import_values(*database, editor, table_with(last), "BE0101.px", "BE0101"),
+               validation::NotFound);
+  last.area_id.reset();
+  last.period = "2017M03";  // not a year
+  EXPECT_THROW(import_values(*database, editor, table_with(last), "BE0101.px", "BE0101"),
+               validation::Invalid);
+  last.period = "2017";
+  last.value = std::numeric_limits<double>::infinity();
+  EXPECT_THROW(import_values(*database, editor, table_with(last), "BE0101.px", "BE0101"),
+               validation::Invalid);
+  {
+    auto sql = database->session();
+    EXPECT_TRUE(store::values(sql, store::Scope::indicator(indicator.id)).empty());
+    EXPECT_TRUE(store::areas(sql, workspace).empty());
+  }
+  last.value = 45'500;
+  const auto stored = import_values(*database, editor, table_with(last), "BE0101.px", "BE0101");
+  EXPECT_EQ(stored.inserted, 20'001);
+  EXPECT_EQ(stored.areas_created, 20);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportStore, ::testing::ValuesIn(testing::backends()),

@@ -112,11 +112,22 @@ validation::Errors validate_target(const Target& target) {
 
 validation::Errors validate_value(const Indicator& indicator, const Value& value) {
   Errors errors;
-  if (normalise_period(indicator, value.period).empty()) {
+  check_value_period(errors, indicator, value.period);
+  check_value_figures(errors, indicator, value);
+  return errors;
+}
+
+void check_value_period(validation::Errors& errors, const Indicator& indicator,
+                        std::string_view period) {
+  if (normalise_period(indicator, period).empty()) {
     errors.add("period",
                indicator.frequency == "event" ? "date_invalid" : "indicator_period_invalid",
                {{"frequency", indicator.frequency}});
   }
+}
+
+void check_value_figures(validation::Errors& errors, const Indicator& indicator,
+                         const Value& value) {
   validation::choice(errors, "status", value.status, kValueStatuses);
   validation::limit(errors, "note", value.note, kMaxText);
   if (indicator.unit == "ratio" || (value.numerator || value.denominator)) {
@@ -133,7 +144,6 @@ validation::Errors validate_value(const Indicator& indicator, const Value& value
   if (indicator.unit == "yes_no" && value.value && *value.value != 0 && *value.value != 1) {
     errors.add("value", "indicator_yes_no");
   }
-  return errors;
 }
 
 std::optional<double> effective_value(const Indicator& indicator, const Value& value) {

@@ -102,6 +102,12 @@ validation::Errors validate_target(const Target& target);
 // Checks the value against its indicator: the period fits the frequency, yes/no values are
 // 0 or 1, ratios have a positive denominator.
 validation::Errors validate_value(const Indicator& indicator, const Value& value);
+// validate_value's two halves, for an import that checks each distinct period once and the
+// figures, status and note of every value.
+void check_value_period(validation::Errors& errors, const Indicator& indicator,
+                        std::string_view period);
+void check_value_figures(validation::Errors& errors, const Indicator& indicator,
+                         const Value& value);
 
 // The number a value stands for: numerator / denominator for ratios (× 100 for percent).
 std::optional<double> effective_value(const Indicator& indicator, const Value& value);

@@ -2,10 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <cmath>
-#include <set>
-#include <unordered_map>
-
 #include "core/db/database.hpp"
 #include "core/db/nullable.hpp"
 #include "core/util/crypto.hpp"
@@ -78,10 +74,6 @@ std::string bind_scope(soci::statement& st, Scope& scope, std::string_view head,
         "plan_id = :p2))";
   }
   return query + std::string(tail);
-}
-
-long long area_key(const std::optional<long long>& area) {
-  return area.value_or(0);
 }
 
 }  // namespace
@@ -267,230 +259,6 @@ std::vector<Target> targets(soci::session& sql, const Scope& scope) {
   return out;
 }
 
-// ---- values ----
-
-namespace {
-
-// What decides whether a write changes a stored value.
-struct StoredValue {
-  std::optional<double> value;
-  std::optional<double> numerator;
-  std::optional<double> denominator;
-  std::string status;
-  std::string note;
-
-  static StoredValue of(const Value& value) {
-    return {value.value, value.numerator, value.denominator, value.status, value.note};
-  }
-  // Compared in place: an import compares every value, most of them unchanged on a re-import.
-  bool matches(const Value& written) const {
-    return value == written.value && numerator == written.numerator &&
-           denominator == written.denominator && status == written.status && note == written.note;
-  }
-};
-
-// Value rows as column vectors for SOCI's vector binds: both writers insert and update through
-// these two statements, a single typed value as a batch of one.
-struct ValueColumns {
-  std::vector<long long> indicator_id;
-  std::vector<std::string> period;
-  std::vector<long long> area_id;
-  std::vector<soci::indicator> area_set;
-  std::vector<long long> area_key;
-  std::vector<double> value;
-  std::vector<soci::indicator> value_set;
-  std::vector<double> numerator;
-  std::vector<soci::indicator> numerator_set;
-  std::vector<double> denominator;
-  std::vector<soci::indicator> denominator_set;
-  std::vector<std::string> status;
-  std::vector<std::string> note;
-  std::vector<std::string> origin;
-  std::vector<long long> entered_by;
-  std::vector<soci::indicator> entered_by_set;
-  std::vector<std::string> import_file;
-  std::vector<std::string> import_table;
-  std::vector<int> example;
-  std::vector<std::string> updated_at;
-
-  template <class T>
-  static void push(std::vector<T>& values, std::vector<soci::indicator>& set,
-                   const std::optional<T>& optional) {
-    values.push_back(optional.value_or(T{}));
-    set.push_back(optional ? soci::i_ok : soci::i_null);
-  }
-
-  void add(const Value& row, long long key, const std::string& now) {
-    indicator_id.push_back(row.indicator_id);
-    period.push_back(row.period);
-    push(area_id, area_set, row.area_id);
-    area_key.push_back(key);
-    push(value, value_set, row.value);
-    push(numerator, numerator_set, row.numerator);
-    push(denominator, denominator_set, row.denominator);
-    status.push_back(row.status);
-    note.push_back(row.note);
-    origin.push_back(row.origin);
-    push(entered_by, entered_by_set, row.entered_by);
-    import_file.push_back(row.import_file);
-    import_table.push_back(row.import_table);
-    example.push_back(row.example ? 1 : 0);
-    updated_at.push_back(row.updated_at.empty() ? now : row.updated_at);
-  }
-
-  std::size_t size() const { return indicator_id.size(); }
-
-  void insert_into(soci::session& sql) {
-    if (size() == 0) return;
-    soci::statement st =
-        (sql.prepare << "INSERT INTO indicator_values (indicator_id, period, area_id, area_key, "
-                        "value, numerator, denominator, status, note, origin, entered_by, "
-                        "import_file, import_table, example, updated_at) VALUES (:i, :p, :a, :k, "
-                        ":v, :n, :d, :s, :note, :o, :e, :f, :t, :x, :u)",
-         use(indicator_id), use(period), use(area_id, area_set), use(area_key),
-         use(value, value_set), use(numerator, numerator_set), use(denominator, denominator_set),
-         use(status), use(note), use(origin), use(entered_by, entered_by_set), use(import_file),
-         use(import_table), use(example), use(updated_at));
-    st.execute(true);
-    *this = ValueColumns();
-  }
-
-  // Keyed by (indicator, period, area) rather than id: rows inserted earlier in the same batch
-  // have no id known here.
-  void update_in(soci::session& sql) {
-    if (size() == 0) return;
-    soci::statement st =
-        (sql.prepare << "UPDATE indicator_values SET value = :v, numerator = :n, denominator = "
-                        ":d, status = :s, note = :note, origin = :o, entered_by = :e, "
-                        "import_file = :f, import_table = :t, example = :x, updated_at = :u "
-                        "WHERE indicator_id = :i AND period = :p AND area_key = :k",
-         use(value, value_set), use(numerator, numerator_set), use(denominator, denominator_set),
-         use(status), use(note), use(origin), use(entered_by, entered_by_set), use(import_file),
-         use(import_table), use(example), use(updated_at), use(indicator_id), use(period),
-         use(area_key));
-    st.execute(true);
-    *this = ValueColumns();
-  }
-};
-
-// Reads the stored part of one value row from a statement's current row.
-struct StoredRow {
-  std::string period;
-  long long area = 0;
-  Nullable<double> value;
-  Nullable<double> numerator;
-  Nullable<double> denominator;
-  std::string status;
-  std::string note;
-
-  void bind(soci::statement& st) {
-    st.exchange(into(period));
-    st.exchange(into(area));
-    st.exchange(into(value.value, value.indicator));
-    st.exchange(into(numerator.value, numerator.indicator));
-    st.exchange(into(denominator.value, denominator.indicator));
-    st.exchange(into(status));
-    st.exchange(into(note));
-  }
-  StoredValue stored() const {
-    return {value.get(), numerator.get(), denominator.get(), status, note};
-  }
-};
-
-constexpr const char* kStoredColumns =
-    "SELECT period, area_key, value, numerator, denominator, status, note FROM indicator_values "
-    "WHERE indicator_id = :i";
-
-}  // namespace
-
-struct ValueWriter::Statements {
-  soci::session& sql;
-};
-
-ValueWriter::ValueWriter(soci::session& sql)
-    : statements_(std::make_unique<Statements>(Statements{sql})) {}
-ValueWriter::~ValueWriter() = default;
-
-Upsert ValueWriter::write(const Value& value) {
-  auto& sql = statements_->sql;
-  const auto key = area_key(value.area_id);
-  StoredRow old;
-  soci::statement find(sql);
-  old.bind(find);
-  find.exchange(use(value.indicator_id));
-  find.exchange(use(value.period));
-  find.exchange(use(key));
-  prepare_and_run(find, std::string(kStoredColumns) + " AND period = :p AND area_key = :k");
-  const bool exists = find.fetch();  // the key is unique: one row at most
-  ValueColumns row;
-  row.add(value, key, now_iso_utc());
-  if (!exists) {
-    row.insert_into(sql);
-    return Upsert::inserted;
-  }
-  if (old.stored().matches(value)) return Upsert::unchanged;
-  row.update_in(sql);
-  return Upsert::updated;
-}
-
-struct BulkValueWriter::State {
-  static constexpr std::size_t kBatch = 10'000;
-
-  explicit State(soci::session& session) : sql(session) {}
-
-  struct Key {
-    long long indicator_id;
-    long long area;
-    std::string period;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& key) const {
-      const auto h = std::hash<std::string>{}(key.period);
-      return h ^ (static_cast<std::size_t>(key.area) * 0x9E3779B97F4A7C15ULL) ^
-             (static_cast<std::size_t>(key.indicator_id) << 32U);
-    }
-  };
-
-  void load(long long indicator_id) {
-    if (!loaded.insert(indicator_id).second) return;
-    StoredRow row;
-    soci::statement st(sql);
-    row.bind(st);
-    st.exchange(use(indicator_id));
-    prepare_and_run(st, kStoredColumns);
-    while (st.fetch()) stored[Key{indicator_id, row.area, row.period}] = row.stored();
-  }
-
-  soci::session& sql;
-  std::set<long long> loaded;
-  std::unordered_map<Key, StoredValue, KeyHash> stored;
-  ValueColumns inserts;
-  ValueColumns updates;
-  std::string now = now_iso_utc();
-};
-
-BulkValueWriter::BulkValueWriter(soci::session& sql) : state_(std::make_unique<State>(sql)) {}
-BulkValueWriter::~BulkValueWriter() = default;
-
-Upsert BulkValueWriter::write(const Value& value) {
-  auto& s = *state_;
-  s.load(value.indicator_id);
-  const auto key = area_key(value.area_id);
-  auto [found, fresh] = s.stored.try_emplace(State::Key{value.indicator_id, key, value.period});
-  if (!fresh && found->second.matches(value)) return Upsert::unchanged;
-  found->second = StoredValue::of(value);
-  // Inserts go out before updates, so a key inserted and changed in one batch ends right.
-  (fresh ? s.inserts : s.updates).add(value, key, s.now);
-  if (s.inserts.size() + s.updates.size() >= State::kBatch) flush();
-  return fresh ? Upsert::inserted : Upsert::updated;
-}
-
-void BulkValueWriter::flush() {
-  state_->inserts.insert_into(state_->sql);
-  state_->updates.update_in(state_->sql);
-}
-
 std::vector<Value> values(soci::session& sql, const Scope& scope) {
   std::vector<Value> out;
   Value value;
@@ -519,10 +287,11 @@ std::vector<Value> values(soci::session& sql, const Scope& scope) {
   Scope bound = scope;
   prepare_and_run(
       st, bind_scope(st, bound,
-                     "SELECT id, indicator_id, period, area_id, value, numerator, denominator, "
-                     "status, note, origin, entered_by, import_file, import_table, example, "
-                     "updated_at FROM indicator_values WHERE ",
-                     " ORDER BY indicator_id, period, area_key"));
+                     "SELECT v.id, v.indicator_id, v.period, v.area_id, v.value, v.numerator, "
+                     "v.denominator, v.status, v.note, s.origin, s.entered_by, s.import_file, "
+                     "s.import_table, v.example, s.created_at FROM indicator_values v JOIN "
+                     "value_sources s ON s.id = v.source_id WHERE v.",
+                     " ORDER BY v.indicator_id, v.period, v.area_key"));
   while (st.fetch()) {
     value.area_id = area.get();
     value.value = number.get();

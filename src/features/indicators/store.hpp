@@ -47,6 +47,11 @@ std::vector<Target> targets(soci::session& sql, const Scope& scope);
 
 enum class Upsert { inserted, updated, unchanged };
 
+// Where a value came from (typed by whom, or imported from which file and table, and when) is
+// stored once per distinct provenance in value_sources, not on every value row; each writer
+// creates the source rows it needs. A value whose figures a write leaves unchanged keeps its
+// source.
+
 // Writes values one at a time (a typed value), keyed by (indicator, period, area): one SELECT
 // decides, and a value for a key that exists replaces it. Shares its INSERT and UPDATE with
 // BulkValueWriter.
@@ -64,17 +69,24 @@ class ValueWriter {
 };
 
 // Many values in one go, as a confirmed import writes them: each indicator's existing values
-// are read once, so inserted/updated/unchanged is decided in memory, and the writes go out in
-// batches through vector binds (one prepared statement per batch instead of two round trips
-// per value). A key written twice keeps the last value. Call flush() before the transaction
-// commits.
+// are read once, so inserted/updated/unchanged is decided in memory, and rows go out in
+// batches (on SQLite through statements on SQLite's own handle, many rows a statement; on
+// PostgreSQL through SOCI's vector binds). A key written twice keeps the last value. Call
+// flush() before the transaction commits.
 class BulkValueWriter {
  public:
-  explicit BulkValueWriter(soci::session& sql);
+  // in_background (SQLite only; PostgreSQL writes as inline): each batch is written on a
+  // thread of its own while the caller prepares the next, so a large import uses both of a
+  // small machine's cores. The session is then the writer's from the first write() until
+  // flush() returns: the caller must not use it in between.
+  enum class Writes { inline_, in_background };
+
+  explicit BulkValueWriter(soci::session& sql, Writes writes = Writes::inline_);
   ~BulkValueWriter();
   BulkValueWriter(const BulkValueWriter&) = delete;
   BulkValueWriter& operator=(const BulkValueWriter&) = delete;
   Upsert write(const Value& value);
+  // Everything written so far is in the database when this returns.
   void flush();
 
  private:

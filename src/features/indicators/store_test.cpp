@@ -244,6 +244,194 @@ TEST_P(IndicatorStore, APlanScopeReadsTheTargetsValuesAndLinksOfThatPlanOnly) {
   });
 }
 
+TEST_P(IndicatorStore, WhereAValueCameFromIsStoredOncePerImportAndKeptByUnchangedValues) {
+  const long long id = add_indicator(workspace_, "Anmälda skadegörelsebrott");
+  long long user = 0;
+  database_->in_transaction([&](soci::session& sql) {
+    auth::User clerk;
+    clerk.name = "Trygghetssamordnare";
+    clerk.email = "samordnare@landskrona.se";
+    clerk.password_hash = "x";
+    clerk.language = "sv";
+    user = auth::insert_user(sql, clerk, now_iso_utc());
+  });
+  const auto import = [&](const std::string& file, const std::string& at, double third) {
+    database_->in_transaction([&](soci::session& sql) {
+      store::BulkValueWriter writer(sql);
+      Value value;
+      value.indicator_id = id;
+      value.origin = "imported";
+      value.import_file = file;
+      value.import_table = "BRA";
+      value.entered_by = user;
+      value.updated_at = at;
+      for (const auto& [period, figure] : {std::pair{"2014", 310.0}, {"2015", 296.0}}) {
+        value.period = period;
+        value.value = figure;
+        writer.write(value);
+      }
+      value.period = "2016";
+      value.value = third;
+      writer.write(value);
+      writer.flush();
+    });
+  };
+  const auto count_sources = [&] {
+    int sources = 0;
+    auto sql = database_->session();
+    sql << "SELECT COUNT(*) FROM value_sources WHERE workspace_id = :w", soci::use(workspace_),
+        soci::into(sources);
+    return sources;
+  };
+  import("bra-2016.csv", "2017-03-01T08:00:00Z", 281);
+  EXPECT_EQ(count_sources(), 1) << "one import, one source for its three values";
+  import("bra-2017.csv", "2018-03-01T08:00:00Z", 279);  // only 2016 was revised
+  EXPECT_EQ(count_sources(), 2);
+  database_->in_transaction([&](soci::session& sql) {
+    store::ValueWriter writer(sql);
+    Value typed;
+    typed.indicator_id = id;
+    typed.period = "2017";
+    typed.value = 240;
+    typed.entered_by = user;
+    typed.updated_at = "2018-01-10T09:30:00Z";
+    EXPECT_EQ(writer.write(typed), store::Upsert::inserted);
+  });
+  database_->in_transaction([&](soci::session& sql) {
+    const auto values = store::values(sql, store::Scope::indicator(id));
+    ASSERT_EQ(values.size(), 4U);
+    EXPECT_EQ(values[0].import_file, "bra-2016.csv") << "unchanged: keeps its first import";
+    EXPECT_EQ(values[0].updated_at, "2017-03-01T08:00:00Z");
+    EXPECT_EQ(values[1].import_file, "bra-2016.csv");
+    EXPECT_EQ(values[2].import_file, "bra-2017.csv") << "revised by the second import";
+    EXPECT_EQ(values[2].updated_at, "2018-03-01T08:00:00Z");
+    EXPECT_EQ(values[2].value, 279);
+    EXPECT_EQ(values[2].entered_by, user);
+    EXPECT_EQ(values[3].origin, "typed");
+    EXPECT_EQ(values[3].import_file, "");
+    EXPECT_EQ(values[3].entered_by, user);
+    EXPECT_EQ(values[3].updated_at, "2018-01-10T09:30:00Z");
+  });
+  EXPECT_EQ(count_sources(), 3);
+}
+
+// Large enough for several batches, with a second indicator and a second provenance met
+// while a batch is being written, so the writer has to wait for it before it reads or
+// writes anything else on the session.
+TEST_P(IndicatorStore, AWriterInTheBackgroundWritesEveryBatchAndReportsAFailure) {
+  const long long first = add_indicator(workspace_, "Polisanmälda brott per månad");
+  const long long second = add_indicator(workspace_, "Trygghetsindex per månad");
+  constexpr int kMonths = 12 * 2000;
+  const auto write_months = [&](store::BulkValueWriter& writer, long long indicator,
+                                const std::string& file) {
+    Value value;
+    value.indicator_id = indicator;
+    value.origin = "imported";
+    value.import_file = file;
+    for (int month = 0; month < kMonths; ++month) {
+      value.period = std::to_string(1000 + month / 12) + "M" + (month % 12 < 9 ? "0" : "") +
+                     std::to_string(month % 12 + 1);
+      value.value = month;
+      EXPECT_EQ(writer.write(value), store::Upsert::inserted);
+    }
+  };
+  database_->in_transaction([&](soci::session& sql) {
+    store::BulkValueWriter writer(sql, store::BulkValueWriter::Writes::in_background);
+    write_months(writer, first, "brott.px");
+    write_months(writer, second, "index.px");
+    writer.flush();
+    // The session is the caller's again.
+    int stored = 0;
+    sql << "SELECT COUNT(*) FROM indicator_values", soci::into(stored);
+    EXPECT_EQ(stored, 2 * kMonths);
+  });
+  database_->in_transaction([&](soci::session& sql) {
+    const auto values = store::values(sql, store::Scope::indicator(second));
+    ASSERT_EQ(values.size(), static_cast<std::size_t>(kMonths));
+    EXPECT_EQ(values.front().period, "1000M01");
+    EXPECT_EQ(values.back().period, "2999M12");
+    EXPECT_EQ(values.back().value, kMonths - 1);
+    EXPECT_EQ(values.back().import_file, "index.px");
+  });
+  // A row the database refuses, in a batch written in the background, fails the import
+  // (from a later write or from flush) and nothing of it stays.
+  EXPECT_ANY_THROW(database_->in_transaction([&](soci::session& sql) {
+    store::BulkValueWriter writer(sql, store::BulkValueWriter::Writes::in_background);
+    Value value;
+    value.indicator_id = first;
+    value.origin = "imported";
+    value.status = "guess";  // refused by the CHECK constraint
+    for (int year = 3000; year < 3000 + 20'000; ++year) {
+      value.period = std::to_string(year);
+      value.value = year;
+      writer.write(value);
+    }
+    writer.flush();
+  }));
+  database_->in_transaction([&](soci::session& sql) {
+    int stored = 0;
+    sql << "SELECT COUNT(*) FROM indicator_values", soci::into(stored);
+    EXPECT_EQ(stored, 2 * kMonths);
+  });
+}
+
+// A database from before migration 9 kept provenance on every value row; its values keep
+// where they came from, and values with the same provenance share one source.
+TEST_P(IndicatorStore, ValuesStoredBeforeValueSourcesKeepTheirProvenance) {
+  testing::ScratchDatabase scratch(GetParam());
+  SAMTRYG_REQUIRE_BACKEND(scratch);
+  auto database = db::Database::open(db::parse_database_url(scratch.url()), 1);
+  auto before = db::embedded_migrations();
+  before.resize(8);
+  db::migrate(*database, before);
+  long long indicator = 0;
+  database->in_transaction([&](soci::session& sql) {
+    const auto workspace = auth::insert_workspace(sql, "Tryg Aalborg", "da", now_iso_utc());
+    sql << "INSERT INTO indicators (workspace_id, name, unit, direction, source, frequency, "
+           "created_at, updated_at) VALUES (:w, 'Tryghedsindeks', 'index_points', 'higher', "
+           "'survey', 'year', 'x', 'x') RETURNING id",
+        soci::use(workspace), soci::into(indicator);
+    for (const auto* row : {"(:i, '2015', 0, 71, 'final', '', 'imported', 'tryghed.px', 'TRYG1', "
+                            "'2016-02-01T10:00:00Z')",
+                            "(:i, '2016', 0, 72, 'final', '', 'imported', 'tryghed.px', 'TRYG1', "
+                            "'2016-02-01T10:00:00Z')",
+                            "(:i, '2017', 0, 74, 'preliminary', 'Foreløbig', 'typed', '', '', "
+                            "'2018-01-05T12:00:00Z')"}) {
+      sql << std::string(
+                 "INSERT INTO indicator_values (indicator_id, period, area_key, value, "
+                 "status, note, origin, import_file, import_table, updated_at) VALUES ") +
+                 row,
+          soci::use(indicator);
+    }
+  });
+  const auto report = db::migrate(*database);
+  EXPECT_EQ(report.to_version, static_cast<int>(db::embedded_migrations().size()));
+  database->in_transaction([&](soci::session& sql) {
+    const auto values = store::values(sql, store::Scope::indicator(indicator));
+    ASSERT_EQ(values.size(), 3U);
+    EXPECT_EQ(values[0].value, 71);
+    EXPECT_EQ(values[0].origin, "imported");
+    EXPECT_EQ(values[0].import_file, "tryghed.px");
+    EXPECT_EQ(values[0].import_table, "TRYG1");
+    EXPECT_EQ(values[0].updated_at, "2016-02-01T10:00:00Z");
+    EXPECT_EQ(values[2].origin, "typed");
+    EXPECT_EQ(values[2].status, "preliminary");
+    EXPECT_EQ(values[2].note, "Foreløbig");
+    EXPECT_EQ(values[2].updated_at, "2018-01-05T12:00:00Z");
+    int sources = 0;
+    sql << "SELECT COUNT(*) FROM value_sources", soci::into(sources);
+    EXPECT_EQ(sources, 2);
+    // New values after the move get new ids, not the moved ones'.
+    store::ValueWriter writer(sql);
+    Value value;
+    value.indicator_id = indicator;
+    value.period = "2018";
+    value.value = 75;
+    writer.write(value);
+    EXPECT_EQ(store::values(sql, store::Scope::indicator(indicator)).size(), 4U);
+  });
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, IndicatorStore, ::testing::ValuesIn(testing::backends()),
                          testing::backend_name);
 
