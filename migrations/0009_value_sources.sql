@@ -22,6 +22,8 @@ SELECT DISTINCT i.workspace_id, v.origin, v.entered_by, v.import_file, v.import_
 FROM indicator_values v JOIN indicators i ON i.id = v.indicator_id;
 
 -- Columns in the order of the value key, so the key's index and the rows are read alike.
+-- source_id has no index of its own: nothing looks values up by their source, sources go only
+-- with their workspace, and on a million-row import the index cost a third of the time.
 CREATE TABLE indicator_values_by_source (
   id {{id}},
   indicator_id BIGINT NOT NULL REFERENCES indicators (id) ON DELETE CASCADE,
