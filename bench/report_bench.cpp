@@ -1,9 +1,11 @@
 // In-process cost of the demo round's compiled report (8 forms, chapters with charts) per
 // format, as the server pays it once fonts are loaded: database reads, building the document
-// and writing it. bench/report.sh measures the same through the CLI, with WeasyPrint beside it.
+// and writing it. SAMTRYG_REPORT_BENCH_DB=URL renders round 1 of another database instead.
+// bench/report.sh measures the same through the CLI, with WeasyPrint beside it.
 // Build: cmake --build --preset release --target samtryg_report_bench
 #include <benchmark/benchmark.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 #include "core/db/migrations.hpp"
@@ -18,12 +20,20 @@ struct Demo {
   samtryg::strategy::Editor editor;
 };
 
+// The demo workspace in a fresh file, or the database SAMTRYG_REPORT_BENCH_DB names (its
+// workspace 1, round 1; bench/report.sh passes the demo with a round of 15 forms).
 Demo& demo() {
   static Demo instance = [] {
     samtryg::crypto::initialise();
+    Demo made;
+    if (const char* url = std::getenv("SAMTRYG_REPORT_BENCH_DB"); url != nullptr) {
+      made.database = samtryg::db::Database::open(samtryg::db::parse_database_url(url), 2);
+      made.editor = samtryg::strategy::Editor::for_role(1, {std::nullopt, "bench"}, std::nullopt,
+                                                        std::nullopt);
+      return made;
+    }
     const auto path = std::filesystem::temp_directory_path() / "samtryg-report-bench.db";
     std::filesystem::remove(path);
-    Demo made;
     made.database =
         samtryg::db::Database::open(samtryg::db::parse_database_url("sqlite:" + path.string()), 2);
     samtryg::db::migrate(*made.database);
