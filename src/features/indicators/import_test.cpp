@@ -103,22 +103,36 @@ TEST(Import, MappingFilesNameIndicatorsAndAreas) {
   }
 }
 
-class ImportStore : public ::testing::TestWithParam<std::string> {};
+// A migrated database with Landskrona's workspace, its coordinator-like editor and the
+// population indicator.
+class ImportStore : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
+    SAMTRYG_REQUIRE_BACKEND(*scratch_);
+    database_ = db::Database::open(db::parse_database_url(scratch_->url()), 2);
+    db::migrate(*database_);
+    database_->in_transaction([&](soci::session& sql) {
+      workspace_ = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
+    });
+    editor_ = Editor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt, std::nullopt);
+    indicator_ = population(0);
+    indicator_.id = create_indicator(*database_, editor_, indicator_, {});
+  }
+
+  std::unique_ptr<testing::ScratchDatabase> scratch_;
+  std::unique_ptr<db::Database> database_;
+  long long workspace_ = 0;
+  Editor editor_;
+  Indicator indicator_;
+};
 
 TEST_P(ImportStore, ImportingTwiceUpdatesAndCreatesMissingAreasOnce) {
-  testing::ScratchDatabase scratch(GetParam());
-  SAMTRYG_REQUIRE_BACKEND(scratch);
-  auto database = db::Database::open(db::parse_database_url(scratch.url()), 2);
-  db::migrate(*database);
-  long long workspace = 0;
-  database->in_transaction([&](soci::session& sql) {
-    workspace = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
-  });
-  const auto editor =
-      Editor::for_role(workspace, {std::nullopt, "test"}, std::nullopt, std::nullopt);
-  auto indicator = population(0);
-  const auto id = create_indicator(*database, editor, indicator, {});
-  indicator.id = id;
+  auto& database = database_;
+  const auto& editor = editor_;
+  const auto& indicator = indicator_;
+  const auto workspace = workspace_;
+  const auto id = indicator.id;
   auto mapping = men_by_region(id);
   mapping.create_missing_areas = true;
   const auto table = population_table();
@@ -148,23 +162,17 @@ TEST_P(ImportStore, ImportingTwiceUpdatesAndCreatesMissingAreasOnce) {
 // when it is met), stores nothing of the table: no values, and not the areas it would have
 // created.
 TEST_P(ImportStore, ABadCellAnywhereStoresNothingOfTheTable) {
-  testing::ScratchDatabase scratch(GetParam());
-  SAMTRYG_REQUIRE_BACKEND(scratch);
-  auto database = db::Database::open(db::parse_database_url(scratch.url()), 2);
-  db::migrate(*database);
-  long long workspace = 0;
+  auto& database = database_;
+  const auto& editor = editor_;
+  const auto& indicator = indicator_;
+  const auto workspace = workspace_;
   long long foreign_area = 0;
   database->in_transaction([&](soci::session& sql) {
-    workspace = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
     Area malmo;
     malmo.workspace_id = auth::insert_workspace(sql, "Malmö stad", "sv", now_iso_utc());
     malmo.name = "Malmö";
     foreign_area = store::insert_area(sql, malmo);
   });
-  const auto editor =
-      Editor::for_role(workspace, {std::nullopt, "test"}, std::nullopt, std::nullopt);
-  auto indicator = population(0);
-  indicator.id = create_indicator(*database, editor, indicator, {});
   const auto table_with = [&](const PreviewValue& last) {
     Preview preview;
     for (int district = 0; district < 20; ++district) {
