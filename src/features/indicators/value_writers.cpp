@@ -52,7 +52,14 @@ struct StoredValue {
   std::uint16_t status = 0;
   std::uint8_t present = 0;  // which of value, numerator, denominator are set (bits 0, 1, 2)
 
-  static StoredValue of(const Value& row, Texts& texts) {
+  // Statuses and notes are numbered apart: there are only a few statuses, so theirs fit in 16
+  // bits however many different notes an import brings.
+  struct Numbering {
+    Texts statuses;
+    Texts notes;
+  };
+
+  static StoredValue of(const Value& row, Numbering& texts) {
     StoredValue out;
     const auto take = [&out](const std::optional<double>& number, double& into, int bit) {
       if (!number) return;
@@ -62,8 +69,8 @@ struct StoredValue {
     take(row.value, out.value, 0);
     take(row.numerator, out.numerator, 1);
     take(row.denominator, out.denominator, 2);
-    out.note = texts.id(row.note);
-    out.status = static_cast<std::uint16_t>(texts.id(row.status));
+    out.note = texts.notes.id(row.note);
+    out.status = static_cast<std::uint16_t>(texts.statuses.id(row.status));
     return out;
   }
   bool operator==(const StoredValue&) const = default;
@@ -382,7 +389,7 @@ struct StoredRow {
     st.exchange(into(row.status));
     st.exchange(into(row.note));
   }
-  StoredValue stored(Texts& texts) {
+  StoredValue stored(StoredValue::Numbering& texts) {
     row.value = value.get();
     row.numerator = numerator.get();
     row.denominator = denominator.get();
@@ -416,7 +423,7 @@ Upsert ValueWriter::write(const Value& value) {
   find.exchange(use(key));
   prepare_and_run(find, std::string(kStoredColumns) + " AND period = :p AND area_key = :k");
   const bool exists = find.fetch();  // the key is unique: one row at most
-  Texts texts;
+  StoredValue::Numbering texts;
   if (exists && old.stored(texts) == StoredValue::of(value, texts)) return Upsert::unchanged;
   const auto source = statements_->sources.of(workspace_of_indicator(sql, value.indicator_id),
                                               value, now_iso_utc());
@@ -499,7 +506,7 @@ struct BulkValueWriter::State {
   std::map<long long, Indicator> indicators;
   const Indicator* last = nullptr;
   Texts periods;
-  Texts texts;
+  StoredValue::Numbering texts;
   boost::unordered_flat_map<Place, Periods, PlaceHash> stored;
   Periods* last_periods = nullptr;
   Place last_place{};
