@@ -22,8 +22,9 @@ bool is_sqlite(soci::session& sql);
 
 class SqliteStatement {
  public:
-  // Prepares `query` (with ?1, ?2 … placeholders) on the connection of `sql`, which must be
-  // SQLite (std::logic_error otherwise). Throws soci::soci_error with SQLite's message.
+  // Prepares `query` on the connection of `sql`, which must be SQLite (std::logic_error
+  // otherwise). Its parameters (`?`, `?NNN` or `:name`) are bound by position, numbered in the
+  // order they first appear. Throws soci::soci_error with SQLite's message.
   SqliteStatement(soci::session& sql, std::string_view query);
   ~SqliteStatement();
   SqliteStatement(const SqliteStatement&) = delete;

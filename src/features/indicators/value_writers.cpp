@@ -119,6 +119,8 @@ class Sources {
   }
 
  private:
+  // Compared field by field rather than by building a Provenance: that would copy four
+  // strings for every value of an import.
   static bool same(const Provenance& known, long long workspace_id, const Value& value,
                    const std::string& at) {
     return known.workspace_id == workspace_id && known.entered_by == value.entered_by &&
@@ -143,8 +145,9 @@ class Sources {
   std::map<Provenance, long long>::const_iterator last_ = ids_.end();
 };
 
-// Both backends run the same two statements. SQLite numbers named parameters in the order
-// they first appear, which is the order ValueRows binds them in.
+// PostgreSQL runs both statements as they are. On SQLite the UPDATE runs as it is too (SQLite
+// numbers named parameters in the order they first appear, which is the order ValueRows binds
+// them in), and the INSERT's column list heads a VALUES list of many rows (ValueRows::insert_of).
 constexpr const char* kInsertValue =
     "INSERT INTO indicator_values (indicator_id, area_key, period, area_id, value, numerator, "
     "denominator, status, note, example, source_id) VALUES (:i, :k, :p, :a, :v, :n, :d, :s, "
@@ -227,7 +230,7 @@ struct ValueColumns {
          use(denominator, denominator_set), use(status), use(note), use(example), use(source_id),
          use(indicator_id), use(area_key), use(period));
     st.execute(true);
-    *this = ValueColumns();
+    clear();
   }
 };
 
