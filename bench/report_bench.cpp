@@ -17,7 +17,7 @@ namespace {
 
 struct Demo {
   std::unique_ptr<samtryg::db::Database> database;
-  samtryg::strategy::Editor editor;
+  samtryg::auth::Actor actor;
 };
 
 // The demo workspace in a fresh file, or the database SAMTRYG_REPORT_BENCH_DB names (its
@@ -28,8 +28,7 @@ Demo& demo() {
     Demo made;
     if (const char* url = std::getenv("SAMTRYG_REPORT_BENCH_DB"); url != nullptr) {
       made.database = samtryg::db::Database::open(samtryg::db::parse_database_url(url), 2);
-      made.editor = samtryg::strategy::Editor::for_role(1, {std::nullopt, "bench"}, std::nullopt,
-                                                        std::nullopt);
+      made.actor = samtryg::auth::Actor::tool(1, "bench");
       return made;
     }
     const auto path = std::filesystem::temp_directory_path() / "samtryg-report-bench.db";
@@ -38,8 +37,7 @@ Demo& demo() {
         samtryg::db::Database::open(samtryg::db::parse_database_url("sqlite:" + path.string()), 2);
     samtryg::db::migrate(*made.database);
     samtryg::demo::load_demo(*made.database, samtryg::auth::HashCost::minimal);
-    made.editor =
-        samtryg::strategy::Editor::for_role(1, {std::nullopt, "bench"}, std::nullopt, std::nullopt);
+    made.actor = samtryg::auth::Actor::tool(1, "bench");
     return made;
   }();
   return instance;
@@ -49,7 +47,7 @@ void report(benchmark::State& state, const char* format) {
   auto& setup = demo();
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const auto file = samtryg::reporting::render_report(*setup.database, setup.editor, 1, format);
+    const auto file = samtryg::reporting::render_report(*setup.database, setup.actor, 1, format);
     bytes += file.bytes.size();
     benchmark::DoNotOptimize(file);
   }

@@ -65,14 +65,14 @@ std::pair<std::string, std::string> dashboard_with_100_indicators() {
     samtryg::auth::set_membership(sql, workspace, user, samtryg::auth::Role::coordinator, now);
     samtryg::auth::insert_session(sql, token, user, workspace, "csrf", now, "2999-01-01T00:00:00Z");
   });
-  const auto editor = samtryg::strategy::Editor::for_role(workspace, {user, "bench"}, user,
-                                                          samtryg::auth::Role::coordinator);
+  const auto actor = samtryg::auth::Actor::for_role(workspace, {user, "bench"}, user,
+                                                    samtryg::auth::Role::coordinator);
   samtryg::strategy::Plan plan;
   plan.workspace_id = workspace;
   plan.name = "Tryg Aalborg – strategi 2016-2019";
   plan.period_start = "2016-01-01";
   plan.period_end = "2019-12-31";
-  const auto plan_id = samtryg::strategy::create_plan(database, editor, plan);
+  const auto plan_id = samtryg::strategy::create_plan(database, actor, plan);
   ind::Preview preview;
   for (int i = 0; i < 100; ++i) {
     ind::Indicator indicator;
@@ -83,12 +83,12 @@ std::pair<std::string, std::string> dashboard_with_100_indicators() {
     indicator.decimals = 1;
     indicator.source = "survey";
     indicator.frequency = "year";
-    const auto id = ind::create_indicator(database, editor, indicator, {});
+    const auto id = ind::create_indicator(database, actor, indicator, {});
     ind::Target target;
     target.indicator_id = id;
     target.comparator = "ge";
     target.value = 60;
-    ind::add_target(database, editor, target);
+    ind::add_target(database, actor, target);
     for (int year = 2010; year < 2020; ++year) {
       ind::PreviewValue value;
       value.indicator_id = id;
@@ -97,7 +97,7 @@ std::pair<std::string, std::string> dashboard_with_100_indicators() {
       preview.values.push_back(value);
     }
   }
-  ind::import_values(database, editor, preview, "bench.px", "BENCH");
+  ind::import_values(database, actor, preview, "bench.px", "BENCH");
   return {fmt::format("/plans/{}/indicators", plan_id),
           fmt::format("{}={}", samtryg::web::kSessionCookie, token)};
 }

@@ -138,11 +138,10 @@ void BM_StoreValues1MSqlite(benchmark::State& state) {
         }
       }
     });
-    const auto editor = samtryg::strategy::Editor::for_role(workspace, {std::nullopt, "bench"},
-                                                            std::nullopt, std::nullopt);
-    if (state.range(0) == 1) ind::import_values(*database, editor, preview, "bench.px", "BENCH");
+    const auto actor = samtryg::auth::Actor::tool(workspace, "bench");
+    if (state.range(0) == 1) ind::import_values(*database, actor, preview, "bench.px", "BENCH");
     state.ResumeTiming();
-    const auto outcome = ind::import_values(*database, editor, preview, "bench.px", "BENCH");
+    const auto outcome = ind::import_values(*database, actor, preview, "bench.px", "BENCH");
     state.PauseTiming();
     if (outcome.inserted + outcome.unchanged != 1'000'000) state.SkipWithError("values lost");
     database.reset();

@@ -139,9 +139,8 @@ int import_values_command(db::Database& database, const std::string& file,
       std::cout << "Dry run: nothing was stored.\n";
       return 0;
     }
-    const auto editor = strategy::Editor::for_role(workspace->id, {std::nullopt, "cli"},
-                                                   std::nullopt, std::nullopt);
-    const auto outcome = indicators::import_values(database, editor, preview, file, table.id);
+    const auto actor = auth::Actor::tool(workspace->id, "cli");
+    const auto outcome = indicators::import_values(database, actor, preview, file, table.id);
     std::cout << fmt::format("Stored: {} new, {} updated, {} unchanged; {} areas created.\n",
                              outcome.inserted, outcome.updated, outcome.unchanged,
                              outcome.areas_created);
@@ -178,12 +177,11 @@ int report_command(db::Database& database, long long round_id, long long form_id
     throw BadInput(round_id != 0 ? fmt::format("there is no round {}", round_id)
                                  : fmt::format("there is no form {}", form_id));
   }
-  const auto editor =
-      strategy::Editor::for_role(*workspace_id, {std::nullopt, "cli"}, std::nullopt, std::nullopt);
+  const auto actor = auth::Actor::tool(*workspace_id, "cli");
   if (form_id != 0 && format == "xlsx")
     throw BadInput("a single form is written as pdf, docx or html");
-  const auto file = round_id != 0 ? reporting::render_report(database, editor, round_id, format)
-                                  : reporting::render_form(database, editor, form_id, format);
+  const auto file = round_id != 0 ? reporting::render_report(database, actor, round_id, format)
+                                  : reporting::render_form(database, actor, form_id, format);
   if (out == "-") {
     std::cout.write(file.bytes.data(), static_cast<std::streamsize>(file.bytes.size()));
   } else {
@@ -364,11 +362,11 @@ int run_cli(int argc, char** argv, char** environment) {
     if (user->got_subcommand("add")) {
       auto database = open_database(settings);
       db::migrate(*database);
-      const audit::Actor actor{std::nullopt, "cli"};
+      const audit::Author author{std::nullopt, "cli"};
       auth::Workspace workspace;
       if (!workspace_name.empty()) {
-        workspace =
-            accounts::ensure_workspace(*database, actor, workspace_name, settings.default_language);
+        workspace = accounts::ensure_workspace(*database, author, workspace_name,
+                                               settings.default_language);
       } else {
         std::vector<auth::Workspace> workspaces;
         {
@@ -386,7 +384,7 @@ int run_cli(int argc, char** argv, char** environment) {
       new_user.password = read_password();
       try {
         const auto id =
-            accounts::add_user(*database, auth::parse_hash_cost(settings.password_hashing), actor,
+            accounts::add_user(*database, auth::parse_hash_cost(settings.password_hashing), author,
                                workspace.id, new_user);
         std::cout << fmt::format("Added user {} ({}) as {} in \"{}\".\n", id,
                                  accounts::normalize_email(new_user.email), new_user.role,

@@ -13,8 +13,8 @@ void record(soci::session& sql, const Entry& entry) {
   const auto at = now_iso_utc();
   long long workspace = entry.workspace_id.value_or(0);
   soci::indicator workspace_indicator = entry.workspace_id ? soci::i_ok : soci::i_null;
-  long long user = entry.actor.user_id.value_or(0);
-  soci::indicator user_indicator = entry.actor.user_id ? soci::i_ok : soci::i_null;
+  long long user = entry.author.user_id.value_or(0);
+  soci::indicator user_indicator = entry.author.user_id ? soci::i_ok : soci::i_null;
   std::string before = entry.before.is_null() ? "" : boost::json::serialize(entry.before);
   soci::indicator before_indicator = entry.before.is_null() ? soci::i_null : soci::i_ok;
   std::string after = entry.after.is_null() ? "" : boost::json::serialize(entry.after);
@@ -23,12 +23,19 @@ void record(soci::session& sql, const Entry& entry) {
          "before_json, after_json) VALUES (:at, :w, :u, :actor, :action, :entity, :entity_id, "
          ":before, :after)",
       use(at), use(workspace, workspace_indicator), use(user, user_indicator),
-      use(entry.actor.label), use(entry.action), use(entry.entity), use(entry.entity_id),
+      use(entry.author.label), use(entry.action), use(entry.entity), use(entry.entity_id),
       use(before, before_indicator), use(after, after_indicator);
   // Every change is audited, so this one place also tells caches the workspace changed.
   if (entry.workspace_id) {
     sql << "UPDATE workspaces SET data_version = data_version + 1 WHERE id = :w", use(workspace);
   }
+}
+
+void record_change(soci::session& sql, const auth::Actor& actor, std::string action,
+                   std::string entity, long long id, boost::json::value before,
+                   boost::json::value after) {
+  record(sql, {actor.workspace_id, actor.author, std::move(action), std::move(entity),
+               std::to_string(id), std::move(before), std::move(after)});
 }
 
 std::vector<Recorded> history(soci::session& sql, const std::string& entity,

@@ -8,17 +8,14 @@
 #include <string>
 #include <vector>
 
-namespace samtryg::audit {
+#include "core/audit/author.hpp"
+#include "core/auth/actor.hpp"
 
-// Who acts: a signed-in user, or a named tool ("cli", "import").
-struct Actor {
-  std::optional<long long> user_id;
-  std::string label;
-};
+namespace samtryg::audit {
 
 struct Entry {
   std::optional<long long> workspace_id;
-  Actor actor;
+  Author author;
   std::string action;  // "create", "update", "delete", "password_change", …
   std::string entity;  // "user", "workspace", "initiative", …
   std::string entity_id;
@@ -41,6 +38,11 @@ struct Recorded {
 
 // Also bumps the workspace's data_version, which invalidates cached pages (web/fragment_cache).
 void record(soci::session& sql, const Entry& entry);
+// A change to record `id` of `entity` by `actor` in its workspace, inside the caller's
+// transaction.
+void record_change(soci::session& sql, const auth::Actor& actor, std::string action,
+                   std::string entity, long long id, boost::json::value before,
+                   boost::json::value after);
 std::vector<Recorded> history(soci::session& sql, const std::string& entity,
                               const std::string& entity_id);
 

@@ -17,7 +17,7 @@ namespace samtryg::db {
 audit::Entry workspace_created(long long id) {
   audit::Entry entry;
   entry.workspace_id = id;
-  entry.actor.label = "test";
+  entry.author.label = "test";
   entry.action = "create";
   entry.entity = "workspace";
   entry.entity_id = std::to_string(id);

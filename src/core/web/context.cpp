@@ -23,6 +23,11 @@ bool Context::can(auth::Permission permission) const {
   return current && auth::allows(*current, permission);
 }
 
+auth::Actor Context::actor() const {
+  const auto& user = session->user;
+  return auth::Actor::for_role(workspace().id, {user.id, user.email}, user.id, role());
+}
+
 const http::Form& Context::form() {
   if (!form_) form_ = http::parse_form(request.header("Content-Type"), request.body);
   return *form_;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/auth/actor.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/auth/store.hpp"
 #include "core/config/config.hpp"
@@ -54,6 +55,9 @@ class Context {
   bool can(auth::Permission permission) const;
   // The workspace the user works in; only valid when role() has a value.
   const auth::Workspace& workspace() const { return session->membership->workspace; }
+  // The signed-in person acting in their workspace with their role's rights; only valid when
+  // role() has a value (routes whose access rule asks for a permission).
+  auth::Actor actor() const;
 
   // The form body, parsed once. Throws http::FormError on a malformed body.
   const http::Form& form();

@@ -81,7 +81,7 @@ void change_password(db::Database& database, auth::HashCost cost,
     auth::delete_other_sessions(sql, session.user.id, session.token_hash);
     audit::record(sql, audit::Entry{
                            .workspace_id = std::nullopt,
-                           .actor = {session.user.id, session.user.email},
+                           .author = {session.user.id, session.user.email},
                            .action = "password_change",
                            .entity = "user",
                            .entity_id = std::to_string(session.user.id),
@@ -91,7 +91,7 @@ void change_password(db::Database& database, auth::HashCost cost,
   });
 }
 
-long long add_user(db::Database& database, auth::HashCost cost, const audit::Actor& actor,
+long long add_user(db::Database& database, auth::HashCost cost, const audit::Author& author,
                    long long workspace_id, const NewUser& input) {
   validation::throw_if_any(validate_new_user(input));
   const auto email = normalize_email(input.email);
@@ -117,7 +117,7 @@ long long add_user(db::Database& database, auth::HashCost cost, const audit::Act
       auto after = user_json(id, name, email, input.language);
       after["role"] = std::string(auth::code(role));
       audit::record(sql, audit::Entry{.workspace_id = workspace_id,
-                                      .actor = actor,
+                                      .author = author,
                                       .action = "create",
                                       .entity = "user",
                                       .entity_id = std::to_string(id),
@@ -141,7 +141,7 @@ void set_language(db::Database& database, long long user_id, const std::string& 
       [&](soci::session& sql) { auth::update_language(sql, user_id, language, now_iso_utc()); });
 }
 
-auth::Workspace ensure_workspace(db::Database& database, const audit::Actor& actor,
+auth::Workspace ensure_workspace(db::Database& database, const audit::Author& author,
                                  const std::string& name, const std::string& language) {
   auth::Workspace workspace;
   database.in_transaction([&](soci::session& sql) {
@@ -153,7 +153,7 @@ auth::Workspace ensure_workspace(db::Database& database, const audit::Actor& act
     workspace.name = name;
     workspace.language = language;
     audit::record(sql, audit::Entry{.workspace_id = workspace.id,
-                                    .actor = actor,
+                                    .author = author,
                                     .action = "create",
                                     .entity = "workspace",
                                     .entity_id = std::to_string(workspace.id),

@@ -37,13 +37,13 @@ void change_password(db::Database& database, auth::HashCost cost,
 
 // Creates the user and their role in `workspace_id`. Throws validation::Invalid, including
 // for an e-mail that is already taken. Returns the new user's id.
-long long add_user(db::Database& database, auth::HashCost cost, const audit::Actor& actor,
+long long add_user(db::Database& database, auth::HashCost cost, const audit::Author& author,
                    long long workspace_id, const NewUser& input);
 
 void set_language(db::Database& database, long long user_id, const std::string& language);
 
 // The workspace called `name`, created (and audited) when it does not exist yet.
-auth::Workspace ensure_workspace(db::Database& database, const audit::Actor& actor,
+auth::Workspace ensure_workspace(db::Database& database, const audit::Author& author,
                                  const std::string& name, const std::string& language);
 
 }  // namespace samtryg::accounts

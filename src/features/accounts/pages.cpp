@@ -206,7 +206,7 @@ Response submit_user(Context& context) {
   input.role = form.value("role");
   try {
     add_user(context.services.database, context.services.hash_cost,
-             audit::Actor{context.session->user.id, context.session->user.email},
+             audit::Author{context.session->user.id, context.session->user.email},
              context.workspace().id, input);
   } catch (const validation::Invalid& invalid) {
     view::Data data;

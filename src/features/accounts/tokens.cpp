@@ -30,8 +30,8 @@ audit::Entry token_entry(const Context& context, std::string action, long long i
                          boost::json::value after) {
   audit::Entry entry;
   entry.workspace_id = context.workspace().id;
-  entry.actor.user_id = context.session->user.id;
-  entry.actor.label = context.session->user.email;
+  entry.author.user_id = context.session->user.id;
+  entry.author.label = context.session->user.email;
   entry.action = std::move(action);
   entry.entity = "api_token";
   entry.entity_id = std::to_string(id);

@@ -40,8 +40,7 @@ constexpr DemoPerson kPeople[] = {
 // Version 2 of the strategy is "more dynamic": the seven initiatives prioritised beside
 // version 1 are written into it, so the version compare has something real to show.
 void add_second_version(db::Database& database, long long workspace_id) {
-  const auto editor =
-      strategy::Editor::for_role(workspace_id, {std::nullopt, "demo"}, std::nullopt, std::nullopt);
+  const auto actor = auth::Actor::tool(workspace_id, "demo");
   std::optional<strategy::Plan> first;
   {
     auto sql = database.session();
@@ -50,15 +49,15 @@ void add_second_version(db::Database& database, long long workspace_id) {
     }
   }
   if (!first) return;
-  const auto second_id = strategy::new_plan_version(database, editor, first->id);
-  strategy::Plan second = strategy::readable_plan(database, editor, second_id);
+  const auto second_id = strategy::new_plan_version(database, actor, first->id);
+  strategy::Plan second = strategy::readable_plan(database, actor, second_id);
   second.period_start = "2018-01-15";
   second.period_end = "2021-12-31";
   second.adopted_on = "2018-03-01";
   second.summary =
       "Version 2 er mere dynamisk: indsatser, der ikke længere indgår i strategiarbejdet, kan "
       "udgå, andre kan justeres, og nye prioriterede indsatser kan komme til efter behov.";
-  strategy::update_plan(database, editor, second);
+  strategy::update_plan(database, actor, second);
   strategy::store::InitiativeFilter filter;
   filter.workspace_id = workspace_id;
   filter.plan_id = second_id;
@@ -70,7 +69,7 @@ void add_second_version(db::Database& database, long long workspace_id) {
   }
   for (auto row : beside) {
     row.initiative.in_plan = true;
-    strategy::update_initiative(database, editor, row.initiative);
+    strategy::update_initiative(database, actor, row.initiative);
   }
 }
 
@@ -82,8 +81,7 @@ void add_reporting_round(db::Database& database, long long workspace_id) {
   const auto bytes = resources::find(kReportingDocument);
   if (!bytes) throw std::logic_error("the demo reporting document is not embedded");
   const auto document = boost::json::parse(*bytes).as_object();
-  const auto editor =
-      strategy::Editor::for_role(workspace_id, {std::nullopt, "demo"}, std::nullopt, std::nullopt);
+  const auto actor = auth::Actor::tool(workspace_id, "demo");
   const auto text = [](const boost::json::object& object, std::string_view key) {
     const auto* value = object.if_contains(key);
     return value != nullptr ? std::string(value->as_string()) : std::string();
@@ -102,8 +100,8 @@ void add_reporting_round(db::Database& database, long long workspace_id) {
   input.period_end = text(round, "period_end");
   input.deadline = text(round, "deadline");
   input.template_key = text(round, "template_key");
-  const auto round_id = reporting::create_round(database, editor, input);
-  const auto record = reporting::readable_round(database, editor, round_id);
+  const auto round_id = reporting::create_round(database, actor, input);
+  const auto record = reporting::readable_round(database, actor, round_id);
   for (const auto& value : document.at("forms").as_array()) {
     const auto& entry = value.as_object();
     const auto name = text(entry, "initiative");
@@ -113,17 +111,17 @@ void add_reporting_round(db::Database& database, long long workspace_id) {
     if (row == record.forms.end()) continue;
     const auto form_id = row->form.id;
     const auto version = [&] {
-      return reporting::readable_form(database, editor, form_id).row.form.row_version;
+      return reporting::readable_form(database, actor, form_id).row.form.row_version;
     };
     reporting::save_form(
-        database, editor, form_id, version(),
+        database, actor, form_id, version(),
         reporting::parse_content(boost::json::object{{"answers", entry.at("answers")}}));
     const auto status = text(entry, "status");
     if (status == "draft") continue;
-    reporting::submit_form(database, editor, form_id, version());
-    if (status == "approved") reporting::approve_form(database, editor, form_id, version());
+    reporting::submit_form(database, actor, form_id, version());
+    if (status == "approved") reporting::approve_form(database, actor, form_id, version());
     if (status == "returned") {
-      reporting::return_form(database, editor, form_id, version(), text(entry, "comment"));
+      reporting::return_form(database, actor, form_id, version(), text(entry, "comment"));
     }
     const auto submitted_at = text(entry, "submitted_at");
     database.in_transaction([&](soci::session& sql) {
@@ -135,7 +133,7 @@ void add_reporting_round(db::Database& database, long long workspace_id) {
   for (auto chapter : record.chapters) {
     if (!chapters.contains(chapter.key)) continue;
     chapter.body = text(chapters, chapter.key);
-    reporting::save_chapter(database, editor, chapter);
+    reporting::save_chapter(database, actor, chapter);
   }
 }
 
@@ -163,9 +161,9 @@ std::vector<DemoLogin> load_demo(db::Database& database, auth::HashCost cost) {
     add_reporting_round(database, result.workspace_id);
   }
 
-  const audit::Actor actor{std::nullopt, "demo"};
+  const audit::Author author{std::nullopt, "demo"};
   const auto workspace =
-      accounts::ensure_workspace(database, actor, std::string(kWorkspaceName), "da");
+      accounts::ensure_workspace(database, author, std::string(kWorkspaceName), "da");
   std::vector<DemoLogin> logins;
   for (const auto& person : kPeople) {
     logins.push_back({person.email, person.role});
@@ -179,7 +177,7 @@ std::vector<DemoLogin> load_demo(db::Database& database, auth::HashCost cost) {
     user.password = std::string(kPassword);
     user.language = "da";
     user.role = person.role;
-    accounts::add_user(database, cost, actor, workspace.id, user);
+    accounts::add_user(database, cost, author, workspace.id, user);
   }
   return logins;
 }

@@ -1117,7 +1117,7 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
     store::rebuild_search_index(sql, workspace_id);
     audit::Entry entry;
     entry.workspace_id = workspace_id;
-    entry.actor.label = "import";
+    entry.author.label = "import";
     entry.action = "import";
     entry.entity = "workspace";
     entry.entity_id = std::to_string(workspace_id);

@@ -16,82 +16,80 @@ namespace samtryg::indicators {
 
 namespace {
 
-using strategy::audit_change;
-using strategy::require_edit_all;
 using validation::Errors;
 
-// Links, the plan and areas must stay inside the editor's workspace (and the indicator's plan).
-void check_indicator_links(soci::session& sql, const Editor& editor, const Indicator& indicator,
+// Links, the plan and areas must stay inside the actor's workspace (and the indicator's plan).
+void check_indicator_links(soci::session& sql, const Actor& actor, const Indicator& indicator,
                            const std::vector<Link>& links, Errors& errors) {
   if (indicator.plan_id &&
-      !strategy::store::find_plan(sql, editor.workspace_id, *indicator.plan_id)) {
+      !strategy::store::find_plan(sql, actor.workspace_id, *indicator.plan_id)) {
     errors.add("plan_id", "link_not_in_workspace");
   }
   for (const auto& link : links) {
     if (link.weight < 0 || !std::isfinite(link.weight)) errors.add("links", "number_invalid");
     if (link.initiative_id) {
       const auto found =
-          strategy::store::find_initiative(sql, editor.workspace_id, *link.initiative_id);
+          strategy::store::find_initiative(sql, actor.workspace_id, *link.initiative_id);
       if (!found || (indicator.plan_id && found->plan_id != *indicator.plan_id)) {
         errors.add("links", "link_not_in_plan");
       }
     }
     if (link.focus_area_id) {
       const auto found =
-          strategy::store::find_focus_area(sql, editor.workspace_id, *link.focus_area_id);
+          strategy::store::find_focus_area(sql, actor.workspace_id, *link.focus_area_id);
       if (!found) errors.add("links", "link_not_in_workspace");
     }
     if (link.initiative_id.has_value() == link.focus_area_id.has_value()) {
       errors.add("links", "link_not_in_plan");
     }
   }
-  if (store::indicator_name_taken(sql, editor.workspace_id, indicator.name, indicator.id)) {
+  if (store::indicator_name_taken(sql, actor.workspace_id, indicator.name, indicator.id)) {
     errors.add("name", "name_taken");
   }
 }
 
-bool area_in_workspace(soci::session& sql, const Editor& editor, long long area_id) {
-  for (const auto& area : store::areas(sql, editor.workspace_id)) {
+bool area_in_workspace(soci::session& sql, const Actor& actor, long long area_id) {
+  for (const auto& area : store::areas(sql, actor.workspace_id)) {
     if (area.id == area_id) return true;
   }
   return false;
 }
 
-Indicator indicator_in_workspace(soci::session& sql, const Editor& editor, long long id) {
-  auto found = store::find_indicator(sql, editor.workspace_id, id);
+Indicator indicator_in_workspace(soci::session& sql, const Actor& actor, long long id) {
+  auto found = store::find_indicator(sql, actor.workspace_id, id);
   if (!found) throw validation::NotFound();
   return *found;
 }
 
-// Whether the editor may type values for an indicator with these links.
-bool may_enter(soci::session& sql, const Editor& editor, const std::vector<Link>& links) {
-  if (editor.edit_all) return true;
-  if (!editor.edit_own || !editor.user_id) return false;
+// Whether the actor may type values for an indicator with these links.
+bool may_enter(soci::session& sql, const Actor& actor, const std::vector<Link>& links) {
+  if (actor.edit_all) return true;
+  if (!actor.edit_own || !actor.user_id) return false;
   for (const auto& link : links) {
     if (!link.initiative_id) continue;
     const auto initiative =
-        strategy::store::find_initiative(sql, editor.workspace_id, *link.initiative_id);
+        strategy::store::find_initiative(sql, actor.workspace_id, *link.initiative_id);
     if (!initiative) continue;
     std::optional<long long> parent_lead;
     if (initiative->parent_initiative_id) {
-      const auto parent = strategy::store::find_initiative(sql, editor.workspace_id,
+      const auto parent = strategy::store::find_initiative(sql, actor.workspace_id,
                                                            *initiative->parent_initiative_id);
       if (parent) parent_lead = parent->lead_user_id;
     }
-    if (strategy::may_edit(editor, *initiative, parent_lead)) return true;
+    if (strategy::may_edit(actor, *initiative, parent_lead)) return true;
   }
   return false;
 }
 
 }  // namespace
 
-long long create_area(db::Database& database, const Editor& editor, Area area) {
-  require_edit_all(editor);
-  area.workspace_id = editor.workspace_id;
+long long create_area(db::Database& database, const Actor& actor, Area area) {
+  auth::require_edit_all(actor);
+  area.workspace_id = actor.workspace_id;
   validation::throw_if_any(validate_area(area));
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    for (const auto& existing : store::areas(sql, editor.workspace_id)) {
+    for (const auto& existing : store::areas(sql, actor.workspace_id)) {
       if (existing.name == area.name) {
         Errors errors;
         errors.add("name", "name_taken");
@@ -99,20 +97,20 @@ long long create_area(db::Database& database, const Editor& editor, Area area) {
       }
     }
     area.id = id = store::insert_area(sql, area);
-    audit_change(sql, editor, "create", "area", id, nullptr, to_json(area));
+    audit::record_change(sql, actor, "create", "area", id, nullptr, to_json(area));
   });
   return id;
 }
 
-long long create_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+long long create_indicator(db::Database& database, const Actor& actor, Indicator indicator,
                            const std::vector<Link>& links) {
-  require_edit_all(editor);
-  indicator.workspace_id = editor.workspace_id;
+  auth::require_edit_all(actor);
+  indicator.workspace_id = actor.workspace_id;
   indicator.id = 0;
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
     auto errors = validate_indicator(indicator);
-    check_indicator_links(sql, editor, indicator, links, errors);
+    check_indicator_links(sql, actor, indicator, links, errors);
     validation::throw_if_any(errors);
     indicator.id = id = store::insert_indicator(sql, indicator);
     store::replace_links(sql, id, links);
@@ -120,101 +118,102 @@ long long create_indicator(db::Database& database, const Editor& editor, Indicat
     boost::json::array link_json;
     for (const auto& link : links) link_json.push_back(to_json(link));
     after["links"] = std::move(link_json);
-    audit_change(sql, editor, "create", "indicator", id, nullptr, std::move(after));
+    audit::record_change(sql, actor, "create", "indicator", id, nullptr, std::move(after));
   });
   return id;
 }
 
-void update_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+void update_indicator(db::Database& database, const Actor& actor, Indicator indicator,
                       const std::vector<Link>& links) {
-  require_edit_all(editor);
-  indicator.workspace_id = editor.workspace_id;
+  auth::require_edit_all(actor);
+  indicator.workspace_id = actor.workspace_id;
   database.in_transaction([&](soci::session& sql) {
-    const auto before = indicator_in_workspace(sql, editor, indicator.id);
+    const auto before = indicator_in_workspace(sql, actor, indicator.id);
     indicator.created_at = before.created_at;
     auto errors = validate_indicator(indicator);
-    check_indicator_links(sql, editor, indicator, links, errors);
+    check_indicator_links(sql, actor, indicator, links, errors);
     validation::throw_if_any(errors);
     if (!store::update_indicator(sql, indicator)) throw validation::Conflict();
     store::replace_links(sql, indicator.id, links);
     indicator.row_version += 1;
-    audit_change(sql, editor, "update", "indicator", indicator.id, to_json(before),
-                 to_json(indicator));
+    audit::record_change(sql, actor, "update", "indicator", indicator.id, to_json(before),
+                         to_json(indicator));
   });
 }
 
-long long add_target(db::Database& database, const Editor& editor, Target target) {
-  require_edit_all(editor);
+long long add_target(db::Database& database, const Actor& actor, Target target) {
+  auth::require_edit_all(actor);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    indicator_in_workspace(sql, editor, target.indicator_id);
+    indicator_in_workspace(sql, actor, target.indicator_id);
     auto errors = validate_target(target);
-    if (target.area_id && !area_in_workspace(sql, editor, *target.area_id)) {
+    if (target.area_id && !area_in_workspace(sql, actor, *target.area_id)) {
       errors.add("area_id", "link_not_in_workspace");
     }
     validation::throw_if_any(errors);
     target.id = id = store::insert_target(sql, target);
-    audit_change(sql, editor, "target_added", "indicator", target.indicator_id, nullptr,
-                 to_json(target));
+    audit::record_change(sql, actor, "target_added", "indicator", target.indicator_id, nullptr,
+                         to_json(target));
   });
   return id;
 }
 
-void remove_target(db::Database& database, const Editor& editor, long long indicator_id,
+void remove_target(db::Database& database, const Actor& actor, long long indicator_id,
                    long long target_id) {
-  require_edit_all(editor);
+  auth::require_edit_all(actor);
   database.in_transaction([&](soci::session& sql) {
-    indicator_in_workspace(sql, editor, indicator_id);
+    indicator_in_workspace(sql, actor, indicator_id);
     for (const auto& target : store::targets(sql, store::Scope::indicator(indicator_id))) {
       if (target.id != target_id) continue;
       store::delete_target(sql, indicator_id, target_id);
-      audit_change(sql, editor, "target_removed", "indicator", indicator_id, to_json(target),
-                   nullptr);
+      audit::record_change(sql, actor, "target_removed", "indicator", indicator_id, to_json(target),
+                           nullptr);
       return;
     }
     throw validation::NotFound();
   });
 }
 
-validation::Errors check_value(soci::session& sql, const Editor& editor, const Value& value) {
-  const auto indicator = indicator_in_workspace(sql, editor, value.indicator_id);
-  if (!may_enter(sql, editor, store::links(sql, store::Scope::indicator(indicator.id)))) {
+validation::Errors check_value(soci::session& sql, const Actor& actor, const Value& value) {
+  const auto indicator = indicator_in_workspace(sql, actor, value.indicator_id);
+  if (!may_enter(sql, actor, store::links(sql, store::Scope::indicator(indicator.id)))) {
     throw validation::Forbidden();
   }
   auto errors = validate_value(indicator, value);
-  if (value.area_id && !area_in_workspace(sql, editor, *value.area_id)) {
+  if (value.area_id && !area_in_workspace(sql, actor, *value.area_id)) {
     errors.add("area_id", "link_not_in_workspace");
   }
   return errors;
 }
 
-store::Upsert save_value_in(soci::session& sql, const Editor& editor, Value value) {
-  validation::throw_if_any(check_value(sql, editor, value));
-  const auto indicator = indicator_in_workspace(sql, editor, value.indicator_id);
+store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value) {
+  validation::throw_if_any(check_value(sql, actor, value));
+  const auto indicator = indicator_in_workspace(sql, actor, value.indicator_id);
   value.period = normalise_period(indicator, value.period);
-  value.entered_by = editor.user_id;
+  value.entered_by = actor.user_id;
   value.updated_at = now_iso_utc();
   store::ValueWriter writer(sql);
   const auto result = writer.write(value);
   if (result != store::Upsert::unchanged) {
     auto after = to_json(value);
     after["indicator_id"] = indicator.id;
-    audit_change(sql, editor, "value_saved", "indicator", indicator.id, nullptr, std::move(after));
+    audit::record_change(sql, actor, "value_saved", "indicator", indicator.id, nullptr,
+                         std::move(after));
   }
   return result;
 }
 
-store::Upsert save_value(db::Database& database, const Editor& editor, const Value& value) {
+store::Upsert save_value(db::Database& database, const Actor& actor, const Value& value) {
   store::Upsert result = store::Upsert::unchanged;
-  database.in_transaction([&](soci::session& sql) { result = save_value_in(sql, editor, value); });
+  database.in_transaction([&](soci::session& sql) { result = save_value_in(sql, actor, value); });
   return result;
 }
 
-void remove_value(db::Database& database, const Editor& editor, long long indicator_id,
+void remove_value(db::Database& database, const Actor& actor, long long indicator_id,
                   long long value_id) {
   database.in_transaction([&](soci::session& sql) {
-    indicator_in_workspace(sql, editor, indicator_id);
-    if (!may_enter(sql, editor, store::links(sql, store::Scope::indicator(indicator_id)))) {
+    indicator_in_workspace(sql, actor, indicator_id);
+    if (!may_enter(sql, actor, store::links(sql, store::Scope::indicator(indicator_id)))) {
       throw validation::Forbidden();
     }
     for (const auto& value : store::values(sql, store::Scope::indicator(indicator_id))) {
@@ -222,20 +221,20 @@ void remove_value(db::Database& database, const Editor& editor, long long indica
       store::delete_value(sql, indicator_id, value_id);
       auto before = to_json(value);
       before["indicator_id"] = indicator_id;
-      audit_change(sql, editor, "value_removed", "indicator", indicator_id, std::move(before),
-                   nullptr);
+      audit::record_change(sql, actor, "value_removed", "indicator", indicator_id,
+                           std::move(before), nullptr);
       return;
     }
     throw validation::NotFound();
   });
 }
 
-ImportOutcome import_values(db::Database& database, const Editor& editor, const Preview& preview,
+ImportOutcome import_values(db::Database& database, const Actor& actor, const Preview& preview,
                             const std::string& file_name, const std::string& table_id) {
-  require_edit_all(editor);
+  auth::require_edit_all(actor);
   ImportOutcome outcome;
   // Every reference is checked here, inside the transaction: the indicators are read in the
-  // editor's workspace, the areas are the workspace's (read once) or created here, and the
+  // actor's workspace, the areas are the workspace's (read once) or created here, and the
   // writer creates the value source. So SQLite need not check them again for every row.
   database.in_bulk_transaction([&](soci::session& sql) {
     // First the indicators and the areas the table brings, which use the session; then the
@@ -254,25 +253,25 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
     const auto filled_by = [&](long long indicator_id) -> Filled& {
       if (current == nullptr || current->indicator.id != indicator_id) {
         auto [found, fresh] = filled.try_emplace(indicator_id);
-        if (fresh) found->second.indicator = indicator_in_workspace(sql, editor, indicator_id);
+        if (fresh) found->second.indicator = indicator_in_workspace(sql, actor, indicator_id);
         current = &found->second;
       }
       return *current;
     };
     std::map<std::string, long long> created;  // the table's area code → new area
     std::set<long long> known_areas;           // read once: the loop may run over a million cells
-    for (const auto& area : store::areas(sql, editor.workspace_id)) known_areas.insert(area.id);
+    for (const auto& area : store::areas(sql, actor.workspace_id)) known_areas.insert(area.id);
     for (const auto& item : preview.values) {
       filled_by(item.indicator_id);
       if (!item.area_id && !item.area_code.empty() && !created.contains(item.area_code)) {
         Area area;
-        area.workspace_id = editor.workspace_id;
+        area.workspace_id = actor.workspace_id;
         area.name = item.area_label.empty() ? item.area_code : item.area_label;
         area.code = item.area_code;
         area.kind = "other";
         validation::throw_if_any(validate_area(area));
         area.id = store::insert_area(sql, area);
-        audit_change(sql, editor, "create", "area", area.id, nullptr, to_json(area));
+        audit::record_change(sql, actor, "create", "area", area.id, nullptr, to_json(area));
         created.emplace(item.area_code, area.id);
         ++outcome.areas_created;
       } else if (item.area_id && !known_areas.contains(*item.area_id)) {
@@ -286,7 +285,7 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
     value.origin = "imported";
     value.import_file = file_name;
     value.import_table = table_id;
-    value.entered_by = editor.user_id;
+    value.entered_by = actor.user_id;
     value.updated_at = now_iso_utc();
     for (const auto& item : preview.values) {
       auto& target = filled_by(item.indicator_id);
@@ -317,19 +316,20 @@ ImportOutcome import_values(db::Database& database, const Editor& editor, const 
     }
     writer.flush();
     for (const auto& [indicator_id, indicator] : filled) {
-      audit_change(sql, editor, "values_imported", "indicator", indicator_id, nullptr,
-                   boost::json::object{
-                       {"file", file_name}, {"table", table_id}, {"values", indicator.values}});
+      audit::record_change(
+          sql, actor, "values_imported", "indicator", indicator_id, nullptr,
+          boost::json::object{
+              {"file", file_name}, {"table", table_id}, {"values", indicator.values}});
     }
   });
   return outcome;
 }
 
-IndicatorRecord readable_indicator(db::Database& database, const Editor& editor, long long id,
+IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, long long id,
                                    std::string_view today) {
   auto sql = database.session();
-  auto indicator = indicator_in_workspace(sql, editor, id);
-  if (!editor.read_all && !indicator.published) throw validation::NotFound();
+  auto indicator = indicator_in_workspace(sql, actor, id);
+  if (!actor.read_all && !indicator.published) throw validation::NotFound();
   IndicatorRecord record;
   record.indicator = std::move(indicator);
   const auto scope = store::Scope::indicator(id);
@@ -337,21 +337,21 @@ IndicatorRecord readable_indicator(db::Database& database, const Editor& editor,
   record.targets = store::targets(sql, scope);
   record.values = store::values(sql, scope);
   record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
-  record.may_enter_values = may_enter(sql, editor, record.links);
+  record.may_enter_values = may_enter(sql, actor, record.links);
   return record;
 }
 
-std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Editor& editor,
+std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
                                              long long plan_id, std::string_view today) {
   auto sql = database.session();
   std::vector<IndicatorRecord> records;
   std::map<long long, std::size_t> index;
-  for (auto& indicator : store::indicators(sql, editor.workspace_id, plan_id)) {
-    if (!editor.read_all && !indicator.published) continue;
+  for (auto& indicator : store::indicators(sql, actor.workspace_id, plan_id)) {
+    if (!actor.read_all && !indicator.published) continue;
     index[indicator.id] = records.size();
-    records.push_back({std::move(indicator), {}, {}, {}, {}, editor.edit_all});
+    records.push_back({std::move(indicator), {}, {}, {}, {}, actor.edit_all});
   }
-  const auto scope = store::Scope::plan(editor.workspace_id, plan_id);
+  const auto scope = store::Scope::plan(actor.workspace_id, plan_id);
   const auto owner = [&](long long indicator_id) -> IndicatorRecord* {
     const auto found = index.find(indicator_id);
     return found == index.end() ? nullptr : &records[found->second];

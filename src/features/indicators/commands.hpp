@@ -16,30 +16,30 @@
 
 namespace samtryg::indicators {
 
-using strategy::Editor;
+using auth::Actor;
 
-long long create_area(db::Database& database, const Editor& editor, Area area);
+long long create_area(db::Database& database, const Actor& actor, Area area);
 
-long long create_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+long long create_indicator(db::Database& database, const Actor& actor, Indicator indicator,
                            const std::vector<Link>& links);
-void update_indicator(db::Database& database, const Editor& editor, Indicator indicator,
+void update_indicator(db::Database& database, const Actor& actor, Indicator indicator,
                       const std::vector<Link>& links);
 
-long long add_target(db::Database& database, const Editor& editor, Target target);
-void remove_target(db::Database& database, const Editor& editor, long long indicator_id,
+long long add_target(db::Database& database, const Actor& actor, Target target);
+void remove_target(db::Database& database, const Actor& actor, long long indicator_id,
                    long long target_id);
 
 // Stores one value (the period as typed: "2017K3" is stored as 2017Q3); a value for the same
 // period and area replaces the one there.
-store::Upsert save_value(db::Database& database, const Editor& editor, const Value& value);
+store::Upsert save_value(db::Database& database, const Actor& actor, const Value& value);
 // What is wrong with `value` (NotFound / Forbidden thrown), read inside the caller's
 // transaction, with the value's own field names ("period", "value", "numerator" …).
-validation::Errors check_value(soci::session& sql, const Editor& editor, const Value& value);
+validation::Errors check_value(soci::session& sql, const Actor& actor, const Value& value);
 // save_value inside the caller's transaction (a reporting form saves its answers and the values
 // typed into its measurement section together). Throws Invalid with the value's own field
 // names ("period", "value", "numerator" …).
-store::Upsert save_value_in(soci::session& sql, const Editor& editor, Value value);
-void remove_value(db::Database& database, const Editor& editor, long long indicator_id,
+store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value);
+void remove_value(db::Database& database, const Actor& actor, long long indicator_id,
                   long long value_id);
 
 struct ImportOutcome {
@@ -52,7 +52,7 @@ struct ImportOutcome {
 // Stores a preview's values in one transaction (all or nothing), creating the areas the
 // preview still lacks; a value for a period and area already there is updated. Coordinators
 // only. `file_name` and `table_id` are kept as each value's provenance.
-ImportOutcome import_values(db::Database& database, const Editor& editor, const Preview& preview,
+ImportOutcome import_values(db::Database& database, const Actor& actor, const Preview& preview,
                             const std::string& file_name, const std::string& table_id);
 
 // An indicator with everything its page shows.
@@ -65,13 +65,13 @@ struct IndicatorRecord {
   bool may_enter_values = false;
 };
 
-// Throws NotFound when the indicator is not in the editor's workspace, or is unpublished and
-// the editor reads published content only.
-IndicatorRecord readable_indicator(db::Database& database, const Editor& editor, long long id,
+// Throws NotFound when the indicator is not in the actor's workspace, or is unpublished and
+// the actor reads published content only.
+IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, long long id,
                                    std::string_view today);
 // The plan's indicators (all of the workspace's for plan_id 0) with their status, by name;
 // three queries whatever the number of indicators.
-std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Editor& editor,
+std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
                                              long long plan_id, std::string_view today);
 
 // Those of `records` that follow up `initiative_id`.

@@ -21,7 +21,6 @@
 #include "features/indicators/pages.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/statistics/reader.hpp"
-#include "features/strategy/editor.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::indicators {
@@ -92,14 +91,14 @@ Response upload_form(Context& context, const strategy::Plan& plan, validation::E
 }
 
 Response new_import(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   return upload_form(context, plan, {}, 200);
 }
 
 Response upload_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   const auto* file = context.form().file("file");
   validation::Errors errors;
   if (file == nullptr || file->bytes.empty()) {
@@ -115,7 +114,7 @@ Response upload_submit(Context& context) {
 
   store::StagedImport staged;
   staged.workspace_id = plan.workspace_id;
-  staged.user_id = editor.user_id;
+  staged.user_id = actor.user_id;
   staged.plan_id = plan.id;
   staged.file_name = base_name(file->filename);
   staged.content = file->bytes;
@@ -266,7 +265,7 @@ struct StagedContext {
   std::vector<Area> areas;
 };
 
-StagedContext load_staged(Context& context, const strategy::Editor& editor) {
+StagedContext load_staged(Context& context, const auth::Actor& actor) {
   StagedContext loaded;
   {
     auto sql = context.services.database.session();
@@ -274,7 +273,7 @@ StagedContext load_staged(Context& context, const strategy::Editor& editor) {
     if (!staged || !staged->plan_id) throw validation::NotFound();
     loaded.staged = std::move(*staged);
   }
-  loaded.plan = strategy::readable_plan(context.services.database, editor, *loaded.staged.plan_id);
+  loaded.plan = strategy::readable_plan(context.services.database, actor, *loaded.staged.plan_id);
   {
     // Only the indicators' definitions: their values and status play no part in a mapping.
     auto sql = context.services.database.session();
@@ -518,8 +517,8 @@ std::optional<Preview> try_preview(const StagedContext& loaded, const MappingFor
 }
 
 Response show_import(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto loaded = load_staged(context, editor);
+  const auto actor = context.actor();
+  const auto loaded = load_staged(context, actor);
   if (context.query("preview").empty()) {
     return mapping_page(context, loaded, default_mapping(loaded.table), {}, std::nullopt, 200);
   }
@@ -533,8 +532,8 @@ Response show_import(Context& context) {
 }
 
 Response confirm_import(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto loaded = load_staged(context, editor);
+  const auto actor = context.actor();
+  const auto loaded = load_staged(context, actor);
   const auto& posted = context.form();
   const auto form =
       read_mapping_form(loaded.table, [&](std::string_view name) { return posted.value(name); });
@@ -544,7 +543,7 @@ Response confirm_import(Context& context) {
   if (!preview) return mapping_page(context, loaded, form, errors, std::nullopt, 422);
   ImportOutcome outcome;
   try {
-    outcome = import_values(context.services.database, editor, *preview, loaded.staged.file_name,
+    outcome = import_values(context.services.database, actor, *preview, loaded.staged.file_name,
                             loaded.table.id);
   } catch (const validation::Invalid& invalid) {
     return mapping_page(context, loaded, form, invalid.errors, preview, 422);

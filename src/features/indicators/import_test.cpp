@@ -103,7 +103,7 @@ TEST(Import, MappingFilesNameIndicatorsAndAreas) {
   }
 }
 
-// A migrated database with Landskrona's workspace, its coordinator-like editor and the
+// A migrated database with Landskrona's workspace, its coordinator-like actor and the
 // population indicator.
 class ImportStore : public ::testing::TestWithParam<std::string> {
  protected:
@@ -115,28 +115,28 @@ class ImportStore : public ::testing::TestWithParam<std::string> {
     database_->in_transaction([&](soci::session& sql) {
       workspace_ = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
     });
-    editor_ = Editor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt, std::nullopt);
+    actor_ = auth::Actor::tool(workspace_, "test");
     indicator_ = population(0);
-    indicator_.id = create_indicator(*database_, editor_, indicator_, {});
+    indicator_.id = create_indicator(*database_, actor_, indicator_, {});
   }
 
   std::unique_ptr<testing::ScratchDatabase> scratch_;
   std::unique_ptr<db::Database> database_;
   long long workspace_ = 0;
-  Editor editor_;
+  Actor actor_;
   Indicator indicator_;
 };
 
 TEST_P(ImportStore, ImportingTwiceUpdatesAndCreatesMissingAreasOnce) {
   auto& database = database_;
-  const auto& editor = editor_;
+  const auto& actor = actor_;
   const auto& indicator = indicator_;
   const auto workspace = workspace_;
   const auto id = indicator.id;
   auto mapping = men_by_region(id);
   mapping.create_missing_areas = true;
   const auto table = population_table();
-  const auto first = import_values(*database, editor, preview(table, mapping, {indicator}, {}),
+  const auto first = import_values(*database, actor, preview(table, mapping, {indicator}, {}),
                                    "BE0101N1doublecol.px", table.id);
   EXPECT_EQ(first.inserted, 42);
   EXPECT_EQ(first.areas_created, 21);
@@ -145,7 +145,7 @@ TEST_P(ImportStore, ImportingTwiceUpdatesAndCreatesMissingAreasOnce) {
     auto sql = database->session();
     areas = store::areas(sql, workspace);
   }
-  const auto second = import_values(*database, editor, preview(table, mapping, {indicator}, areas),
+  const auto second = import_values(*database, actor, preview(table, mapping, {indicator}, areas),
                                     "BE0101N1doublecol.px", table.id);
   EXPECT_EQ(second.inserted, 0);
   EXPECT_EQ(second.unchanged, 42);
@@ -163,7 +163,7 @@ TEST_P(ImportStore, ImportingTwiceUpdatesAndCreatesMissingAreasOnce) {
 // created.
 TEST_P(ImportStore, ABadCellAnywhereStoresNothingOfTheTable) {
   auto& database = database_;
-  const auto& editor = editor_;
+  const auto& actor = actor_;
   const auto& indicator = indicator_;
   const auto workspace = workspace_;
   long long foreign_area = 0;
@@ -193,15 +193,15 @@ TEST_P(ImportStore, ABadCellAnywhereStoresNothingOfTheTable) {
   last.period = "2017";
   last.value = 45'500;
   last.area_id = foreign_area;
-  EXPECT_THROW(import_values(*database, editor, table_with(last), "BE0101.px", "BE0101"),
+  EXPECT_THROW(import_values(*database, actor, table_with(last), "BE0101.px", "BE0101"),
                validation::NotFound);
   last.area_id.reset();
   last.period = "2017M03";  // not a year
-  EXPECT_THROW(import_values(*database, editor, table_with(last), "BE0101.px", "BE0101"),
+  EXPECT_THROW(import_values(*database, actor, table_with(last), "BE0101.px", "BE0101"),
                validation::Invalid);
   last.period = "2017";
   last.value = std::numeric_limits<double>::infinity();
-  EXPECT_THROW(import_values(*database, editor, table_with(last), "BE0101.px", "BE0101"),
+  EXPECT_THROW(import_values(*database, actor, table_with(last), "BE0101.px", "BE0101"),
                validation::Invalid);
   {
     auto sql = database->session();
@@ -209,7 +209,7 @@ TEST_P(ImportStore, ABadCellAnywhereStoresNothingOfTheTable) {
     EXPECT_TRUE(store::areas(sql, workspace).empty());
   }
   last.value = 45'500;
-  const auto stored = import_values(*database, editor, table_with(last), "BE0101.px", "BE0101");
+  const auto stored = import_values(*database, actor, table_with(last), "BE0101.px", "BE0101");
   EXPECT_EQ(stored.inserted, 20'001);
   EXPECT_EQ(stored.areas_created, 20);
 }

@@ -15,7 +15,6 @@
 #include "features/indicators/commands.hpp"
 #include "features/indicators/export.hpp"
 #include "features/indicators/presentation.hpp"
-#include "features/strategy/editor.hpp"
 #include "features/strategy/pages.hpp"
 #include "features/strategy/store.hpp"
 
@@ -160,10 +159,10 @@ view::Data data_table(const Context& context, const Indicator& indicator,
 }
 
 Response show_dashboard(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
-  const auto plan = strategy::readable_plan(database, editor, context.path_id());
-  const auto records = plan_indicators(database, editor, plan.id, today_iso_utc());
+  const auto plan = strategy::readable_plan(database, actor, context.path_id());
+  const auto records = plan_indicators(database, actor, plan.id, today_iso_utc());
   auto sql = database.session();
   const auto areas = area_names(sql, plan.workspace_id);
 
@@ -208,7 +207,7 @@ Response show_dashboard(Context& context) {
   data.set("cards", cards);
   data.set("has_cards", view::flag(!records.empty()));
   data.set("rollup", rollup_data(context, plan_rollup(records)));
-  data.set("can_edit", view::flag(editor.edit_all));
+  data.set("can_edit", view::flag(actor.edit_all));
   data.set("view_list", view::flag(context.query("view") == "list"));
   data.set("notice", view::text(notice_text(context)));
   return web::render_page(
@@ -306,9 +305,9 @@ std::vector<Field> value_fields(const Context& context, soci::session& sql,
 }
 
 Response show_indicator(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
-  const auto record = readable_indicator(database, editor, context.path_id(), today_iso_utc());
+  const auto record = readable_indicator(database, actor, context.path_id(), today_iso_utc());
   const auto& indicator = record.indicator;
   auto sql = database.session();
   const auto areas = area_names(sql, indicator.workspace_id);
@@ -405,9 +404,9 @@ Response show_indicator(Context& context) {
   }
   data.set("targets", targets);
   data.set("has_targets", view::flag(!record.targets.empty()));
-  data.set("can_edit", view::flag(editor.edit_all));
+  data.set("can_edit", view::flag(actor.edit_all));
   data.set("can_enter", view::flag(record.may_enter_values));
-  data.set("can_history", view::flag(editor.read_all));
+  data.set("can_history", view::flag(actor.read_all));
   data.set("notice", view::text(notice_text(context)));
   if (record.may_enter_values) {
     Value blank;
@@ -639,16 +638,16 @@ Response indicator_form(Context& context, const IndicatorForm& f, bool is_new,
 }
 
 Response new_indicator(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   IndicatorForm f;
   f.indicator.plan_id = plan.id;
   return indicator_form(context, f, true, {}, false, 200);
 }
 
 Response create_indicator_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   validation::Errors errors;
   Indicator blank;
   blank.plan_id = plan.id;
@@ -656,8 +655,8 @@ Response create_indicator_submit(Context& context) {
   return web::submit(
       [&] {
         validation::throw_if_any(errors);
-        const auto id = create_indicator(context.services.database, editor, f.indicator,
-                                         links_from_form(f, {}));
+        const auto id =
+            create_indicator(context.services.database, actor, f.indicator, links_from_form(f, {}));
         return Response::redirect("/indicators/" + std::to_string(id) + "?notice=notice_created");
       },
       [&](validation::Errors found, bool conflict) {
@@ -682,30 +681,30 @@ IndicatorForm form_of(const IndicatorRecord& record) {
 }
 
 Response edit_indicator(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   return indicator_form(context, form_of(record), false, {}, false, 200);
 }
 
 Response update_indicator_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   validation::Errors errors;
   auto f = indicator_from_form(context, record.indicator, errors);
   return web::submit(
       [&] {
         validation::throw_if_any(errors);
-        update_indicator(context.services.database, editor, f.indicator,
+        update_indicator(context.services.database, actor, f.indicator,
                          links_from_form(f, record.links));
         return Response::redirect("/indicators/" + std::to_string(f.indicator.id) +
                                   "?notice=notice_saved");
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          const auto fresh = readable_indicator(context.services.database, editor, f.indicator.id,
-                                                today_iso_utc());
+          const auto fresh =
+              readable_indicator(context.services.database, actor, f.indicator.id, today_iso_utc());
           return indicator_form(context, form_of(fresh), false, {}, true, 409);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
@@ -797,18 +796,18 @@ Response target_form(Context& context, const Indicator& indicator, const TargetF
 }
 
 Response new_target(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   TargetForm f;
   f.target.comparator = record.indicator.direction == "lower" ? "le" : "ge";
   return target_form(context, record.indicator, f, {}, 200);
 }
 
 Response create_target_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   const auto& form = context.form();
   validation::Errors errors;
   TargetForm f;
@@ -829,7 +828,7 @@ Response create_target_submit(Context& context) {
   return web::submit(
       [&] {
         validation::throw_if_any(errors);
-        add_target(context.services.database, editor, f.target);
+        add_target(context.services.database, actor, f.target);
         return Response::redirect("/indicators/" + std::to_string(record.indicator.id) +
                                   "?notice=notice_created#targets");
       },
@@ -840,9 +839,9 @@ Response create_target_submit(Context& context) {
 }
 
 Response confirm_delete_target(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   const auto target_id = context.path_id("target");
   for (const auto& target : record.targets) {
     if (target.id != target_id) continue;
@@ -862,17 +861,16 @@ Response confirm_delete_target(Context& context) {
 
 Response delete_target_submit(Context& context) {
   const auto id = context.path_id();
-  remove_target(context.services.database, strategy::editor_of(context), id,
-                context.path_id("target"));
+  remove_target(context.services.database, context.actor(), id, context.path_id("target"));
   return Response::redirect("/indicators/" + std::to_string(id) + "?notice=notice_deleted#targets");
 }
 
 // ---- values ---------------------------------------------------------------------------------
 
 Response create_value_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   const auto& indicator = record.indicator;
   const auto& form = context.form();
   validation::Errors errors;
@@ -894,7 +892,7 @@ Response create_value_submit(Context& context) {
   return web::submit(
       [&] {
         validation::throw_if_any(errors);
-        save_value(context.services.database, editor, value);
+        save_value(context.services.database, actor, value);
         return Response::redirect("/indicators/" + std::to_string(indicator.id) +
                                   "?notice=notice_value_saved#values");
       },
@@ -920,9 +918,9 @@ Response create_value_submit(Context& context) {
 }
 
 Response confirm_delete_value(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   if (!record.may_enter_values) throw validation::Forbidden();
   const auto value_id = context.path_id("value");
   for (const auto& value : record.values) {
@@ -943,8 +941,7 @@ Response confirm_delete_value(Context& context) {
 
 Response delete_value_submit(Context& context) {
   const auto id = context.path_id();
-  remove_value(context.services.database, strategy::editor_of(context), id,
-               context.path_id("value"));
+  remove_value(context.services.database, context.actor(), id, context.path_id("value"));
   return Response::redirect("/indicators/" + std::to_string(id) + "?notice=notice_deleted#values");
 }
 
@@ -980,17 +977,17 @@ Response export_values(Context& context, const std::vector<IndicatorRecord>& rec
 }
 
 Response export_indicator(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto record =
-      readable_indicator(context.services.database, editor, context.path_id(), today_iso_utc());
+      readable_indicator(context.services.database, actor, context.path_id(), today_iso_utc());
   return export_values(context, {record}, "indicator-" + std::to_string(record.indicator.id));
 }
 
 Response export_plan(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   return export_values(context,
-                       plan_indicators(context.services.database, editor, plan.id, today_iso_utc()),
+                       plan_indicators(context.services.database, actor, plan.id, today_iso_utc()),
                        "plan-" + std::to_string(plan.id) + "-indicators");
 }
 
@@ -998,14 +995,14 @@ Response export_plan(Context& context) {
 
 void add_routes(web::App& app) {
   strategy::add_history_subject("indicator", [](Context& context, long long id) {
-    const auto record = readable_indicator(context.services.database, strategy::editor_of(context),
-                                           id, today_iso_utc());
+    const auto record =
+        readable_indicator(context.services.database, context.actor(), id, today_iso_utc());
     return strategy::HistorySubject{record.indicator.name, "/indicators/" + std::to_string(id)};
   });
   strategy::add_initiative_section(
       [](Context& context, long long initiative_id, long long plan_id) -> std::string {
-        const auto records = plan_indicators(
-            context.services.database, strategy::editor_of(context), plan_id, today_iso_utc());
+        const auto records =
+            plan_indicators(context.services.database, context.actor(), plan_id, today_iso_utc());
         const auto rollup = initiative_rollup(records, initiative_id);
         if (rollup.parts.empty()) return {};
         return view::render(template_path("initiative_rollup"), rollup_data(context, rollup),

@@ -21,9 +21,9 @@ namespace {
 
 using validation::Errors;
 
-void require_read_all(const Editor& editor) {
+void require_read_all(const Actor& actor) {
   // Forms are working papers: viewers (published content only) do not see them.
-  if (!editor.read_all) throw validation::NotFound();
+  if (!actor.read_all) throw validation::NotFound();
 }
 
 boost::json::value form_summary(const Form& form) {
@@ -37,31 +37,31 @@ i18n::Language template_language(const Template& form_template) {
   return i18n::parse_language(form_template.language).value_or(i18n::Language::da);
 }
 
-Role role_of(soci::session& sql, const Editor& editor, const FormRow& row) {
+Role role_of(soci::session& sql, const Actor& actor, const FormRow& row) {
   Role role;
-  role.coordinator = editor.edit_all;
-  if (!editor.edit_own || !editor.user_id) return role;
-  if (row.lead_user_id == editor.user_id) {
+  role.coordinator = actor.edit_all;
+  if (!actor.edit_own || !actor.user_id) return role;
+  if (row.lead_user_id == actor.user_id) {
     role.lead = true;
     return role;
   }
   const auto initiative =
-      strategy::store::find_initiative(sql, editor.workspace_id, row.form.initiative_id);
+      strategy::store::find_initiative(sql, actor.workspace_id, row.form.initiative_id);
   if (initiative && initiative->parent_initiative_id) {
-    const auto parent = strategy::store::find_initiative(sql, editor.workspace_id,
+    const auto parent = strategy::store::find_initiative(sql, actor.workspace_id,
                                                          *initiative->parent_initiative_id);
-    role.lead = parent && parent->lead_user_id == editor.user_id;
+    role.lead = parent && parent->lead_user_id == actor.user_id;
   }
   return role;
 }
 
-// The form whose answers the editor is about to change, loaded inside the transaction: not
+// The form whose answers the actor is about to change, loaded inside the transaction: not
 // found outside the workspace, forbidden to anyone but its lead and the coordinators, and
 // refused with the reason (field "form") while its status locks it for them.
-FormRow answerable_form(soci::session& sql, const Editor& editor, long long form_id) {
-  auto row = store::find_form(sql, editor.workspace_id, form_id);
-  if (!row || !editor.read_all) throw validation::NotFound();
-  const auto role = role_of(sql, editor, *row);
+FormRow answerable_form(soci::session& sql, const Actor& actor, long long form_id) {
+  auto row = store::find_form(sql, actor.workspace_id, form_id);
+  if (!row || !actor.read_all) throw validation::NotFound();
+  const auto role = role_of(sql, actor, *row);
   if (!role.coordinator && !role.lead) throw validation::Forbidden();
   if (const auto refusal = reporting::save_refusal(row->form.status, role); !refusal.empty()) {
     Errors errors;
@@ -73,12 +73,12 @@ FormRow answerable_form(soci::session& sql, const Editor& editor, long long form
 
 // Loads the form inside the transaction, checks the step and writes it with its revision and
 // audit entry.
-void take_step(db::Database& database, const Editor& editor, long long form_id,
-               long long row_version, Step step, const std::string& note) {
+void take_step(db::Database& database, const Actor& actor, long long form_id, long long row_version,
+               Step step, const std::string& note) {
   database.in_transaction([&](soci::session& sql) {
-    const auto row = store::find_form(sql, editor.workspace_id, form_id);
-    if (!row || !editor.read_all) throw validation::NotFound();
-    const auto role = role_of(sql, editor, *row);
+    const auto row = store::find_form(sql, actor.workspace_id, form_id);
+    if (!row || !actor.read_all) throw validation::NotFound();
+    const auto role = role_of(sql, actor, *row);
     if (!role.coordinator && !role.lead) throw validation::Forbidden();
     if (row->form.row_version != row_version) throw validation::Conflict();
     const auto next = after(row->form.status, step, role);
@@ -88,11 +88,11 @@ void take_step(db::Database& database, const Editor& editor, long long form_id,
                  {{"status", "t:form_status_" + std::string(code(row->form.status))}});
       throw validation::Invalid(errors);
     }
-    const auto round = store::find_round(sql, editor.workspace_id, row->form.round_id);
+    const auto round = store::find_round(sql, actor.workspace_id, row->form.round_id);
     Form form = row->form;
     form.status = *next;
     form.revision += 1;
-    form.updated_by = editor.actor.label;
+    form.updated_by = actor.author.label;
     if (step == Step::submit) {
       form.submitted_at = now_iso_utc();
       form.late = round && is_late(form.submitted_at, round->deadline);
@@ -101,18 +101,18 @@ void take_step(db::Database& database, const Editor& editor, long long form_id,
       form.comment = note;
     }
     if (!store::update_form(sql, form)) throw validation::Conflict();
-    if (editor.user_id) store::delete_autosave(sql, form_id, *editor.user_id);
+    if (actor.user_id) store::delete_autosave(sql, form_id, *actor.user_id);
     store::insert_revision(
-        sql, {0, form.id, form.revision, form.status, form.content, "", editor.actor.label, note});
-    strategy::audit_change(sql, editor, std::string(code(form.status)), "report_form", form.id,
-                           form_summary(row->form), form_summary(form));
+        sql, {0, form.id, form.revision, form.status, form.content, "", actor.author.label, note});
+    audit::record_change(sql, actor, std::string(code(form.status)), "report_form", form.id,
+                         form_summary(row->form), form_summary(form));
   });
 }
 
 // Items typed into a section that lists register activities, and not picked from the
 // register, are added to it (or linked to an activity of the same kind and title already
 // there, so saving twice or a carried-forward item never adds a copy).
-void add_new_items_to_register(soci::session& sql, const Editor& editor,
+void add_new_items_to_register(soci::session& sql, const Actor& actor,
                                const Template& form_template, Form& form) {
   std::vector<strategy::Activity> existing;
   bool existing_read = false;
@@ -124,7 +124,7 @@ void add_new_items_to_register(soci::session& sql, const Editor& editor,
       auto activity = register_activity_for(*section, item, form.initiative_id);
       if (!existing_read) {
         strategy::store::ActivityFilter filter;
-        filter.workspace_id = editor.workspace_id;
+        filter.workspace_id = actor.workspace_id;
         filter.initiative_id = form.initiative_id;
         existing = strategy::store::activities(sql, filter);
         existing_read = true;
@@ -136,7 +136,7 @@ void add_new_items_to_register(soci::session& sql, const Editor& editor,
         item.activity_id = same->id;
         continue;
       }
-      activity.id = strategy::create_activity_in(sql, editor, activity);
+      activity.id = strategy::create_activity_in(sql, actor, activity);
       item.activity_id = activity.id;
       existing.push_back(std::move(activity));
     }
@@ -163,7 +163,7 @@ std::string bullet_lines(const std::vector<std::string>& lines) {
 
 // `indicator_lines` are read before the transaction: reading them needs a connection of its
 // own, and the pool may have only the one the transaction holds.
-std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
+std::vector<Chapter> starting_chapters(soci::session& sql, const Actor& actor,
                                        const strategy::Plan& plan, const RoundInput& input,
                                        i18n::Language language,
                                        const std::vector<std::string>& indicator_lines) {
@@ -181,7 +181,7 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
   };
 
   strategy::store::InitiativeFilter filter;
-  filter.workspace_id = editor.workspace_id;
+  filter.workspace_id = actor.workspace_id;
   filter.plan_id = plan.id;
   filter.top_level_only = true;
   const auto initiatives = strategy::store::initiatives(sql, filter);
@@ -203,7 +203,7 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
   std::map<long long, std::string> names;
   for (const auto& row : initiatives) names[row.initiative.id] = row.initiative.name;
   strategy::store::ActivityFilter activities;
-  activities.workspace_id = editor.workspace_id;
+  activities.workspace_id = actor.workspace_id;
   activities.kind = "communication";
   for (const auto& activity : strategy::store::activities(sql, activities)) {
     const auto initiative = names.find(activity.initiative_id);
@@ -240,11 +240,11 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Editor& editor,
 
 }  // namespace
 
-std::vector<long long> default_reporting_initiatives(db::Database& database, const Editor& editor,
+std::vector<long long> default_reporting_initiatives(db::Database& database, const Actor& actor,
                                                      long long plan_id) {
   auto sql = database.session();
   strategy::store::InitiativeFilter filter;
-  filter.workspace_id = editor.workspace_id;
+  filter.workspace_id = actor.workspace_id;
   filter.plan_id = plan_id;
   filter.top_level_only = true;
   filter.in_plan = 1;
@@ -255,14 +255,14 @@ std::vector<long long> default_reporting_initiatives(db::Database& database, con
   return ids;
 }
 
-long long create_round(db::Database& database, const Editor& editor, const RoundInput& input) {
-  strategy::require_edit_all(editor);
-  const auto plan = strategy::readable_plan(database, editor, input.plan_id);
+long long create_round(db::Database& database, const Actor& actor, const RoundInput& input) {
+  auth::require_edit_all(actor);
+  const auto plan = strategy::readable_plan(database, actor, input.plan_id);
   auto errors = check_round(input.name, input.period_start, input.period_end, input.deadline);
   const auto* form_template = find_builtin_template(input.template_key);
   if (form_template == nullptr) errors.add("template_key", "choice_invalid");
   const auto initiative_ids = input.initiative_ids.empty()
-                                  ? default_reporting_initiatives(database, editor, input.plan_id)
+                                  ? default_reporting_initiatives(database, actor, input.plan_id)
                                   : input.initiative_ids;
   if (initiative_ids.empty()) errors.add("initiatives", "round_no_initiatives");
   validation::throw_if_any(errors);
@@ -270,7 +270,7 @@ long long create_round(db::Database& database, const Editor& editor, const Round
   const auto language = template_language(*form_template);
   std::vector<std::string> indicator_lines;
   for (const auto& record :
-       indicators::plan_indicators(database, editor, plan.id, input.period_end)) {
+       indicators::plan_indicators(database, actor, plan.id, input.period_end)) {
     indicator_lines.push_back(fmt::format(
         "**{}**: {}", record.indicator.name,
         indicators::status_label(record.assessment.status, i18n::Catalog::get(language))));
@@ -284,7 +284,7 @@ long long create_round(db::Database& database, const Editor& editor, const Round
     }
     std::map<long long, Content> carried;
     if (input.carry_forward_from) {
-      const auto previous = store::find_round(sql, editor.workspace_id, *input.carry_forward_from);
+      const auto previous = store::find_round(sql, actor.workspace_id, *input.carry_forward_from);
       if (!previous || previous->plan_id != plan.id) {
         Errors wrong;
         wrong.add("carry_forward_from", "choice_invalid");
@@ -295,7 +295,7 @@ long long create_round(db::Database& database, const Editor& editor, const Round
       }
     }
     Round round;
-    round.workspace_id = editor.workspace_id;
+    round.workspace_id = actor.workspace_id;
     round.plan_id = plan.id;
     round.name = std::string(trim(input.name));
     round.period_start = input.period_start;
@@ -306,7 +306,7 @@ long long create_round(db::Database& database, const Editor& editor, const Round
     round_id = store::insert_round(sql, round);
     for (const auto initiative_id : initiative_ids) {
       const auto initiative =
-          strategy::store::find_initiative(sql, editor.workspace_id, initiative_id);
+          strategy::store::find_initiative(sql, actor.workspace_id, initiative_id);
       if (!initiative || initiative->plan_id != plan.id) {
         Errors wrong;
         wrong.add("initiatives", "choice_invalid");
@@ -316,36 +316,36 @@ long long create_round(db::Database& database, const Editor& editor, const Round
       form.round_id = round_id;
       form.initiative_id = initiative_id;
       form.content = carried[initiative_id];
-      form.updated_by = editor.actor.label;
+      form.updated_by = actor.author.label;
       const auto form_id = store::insert_form(sql, form);
       store::insert_revision(
-          sql, {0, form_id, 0, FormStatus::draft, form.content, "", editor.actor.label, ""});
+          sql, {0, form_id, 0, FormStatus::draft, form.content, "", actor.author.label, ""});
     }
-    for (auto& chapter : starting_chapters(sql, editor, plan, input, language, indicator_lines)) {
+    for (auto& chapter : starting_chapters(sql, actor, plan, input, language, indicator_lines)) {
       chapter.round_id = round_id;
       store::insert_chapter(sql, chapter);
     }
-    strategy::audit_change(sql, editor, "create", "report_round", round_id, nullptr,
-                           boost::json::object{{"name", round.name},
-                                               {"period_start", round.period_start},
-                                               {"period_end", round.period_end},
-                                               {"deadline", round.deadline},
-                                               {"forms", initiative_ids.size()}});
+    audit::record_change(sql, actor, "create", "report_round", round_id, nullptr,
+                         boost::json::object{{"name", round.name},
+                                             {"period_start", round.period_start},
+                                             {"period_end", round.period_end},
+                                             {"deadline", round.deadline},
+                                             {"forms", initiative_ids.size()}});
   });
   return round_id;
 }
 
-RoundRecord readable_round(db::Database& database, const Editor& editor, long long id) {
-  require_read_all(editor);
+RoundRecord readable_round(db::Database& database, const Actor& actor, long long id) {
+  require_read_all(actor);
   std::optional<Round> round;
   {
     auto sql = database.session();
-    round = store::find_round(sql, editor.workspace_id, id);
+    round = store::find_round(sql, actor.workspace_id, id);
   }
   if (!round) throw validation::NotFound();
   RoundRecord record;
   // Its own connection: never hold two at once (the pool may have one).
-  record.plan = strategy::readable_plan(database, editor, round->plan_id);
+  record.plan = strategy::readable_plan(database, actor, round->plan_id);
   auto sql = database.session();
   record.forms = store::round_forms(sql, round->id);
   record.chapters = store::chapters(sql, round->id);
@@ -353,35 +353,34 @@ RoundRecord readable_round(db::Database& database, const Editor& editor, long lo
   return record;
 }
 
-std::vector<Round> plan_rounds(db::Database& database, const Editor& editor, long long plan_id) {
-  require_read_all(editor);
-  strategy::readable_plan(database, editor, plan_id);
+std::vector<Round> plan_rounds(db::Database& database, const Actor& actor, long long plan_id) {
+  require_read_all(actor);
+  strategy::readable_plan(database, actor, plan_id);
   auto sql = database.session();
-  return store::rounds(sql, editor.workspace_id, plan_id);
+  return store::rounds(sql, actor.workspace_id, plan_id);
 }
 
-FormRecord readable_form(db::Database& database, const Editor& editor, long long id) {
-  require_read_all(editor);
+FormRecord readable_form(db::Database& database, const Actor& actor, long long id) {
+  require_read_all(actor);
   auto sql = database.session();
-  auto row = store::find_form(sql, editor.workspace_id, id);
+  auto row = store::find_form(sql, actor.workspace_id, id);
   if (!row) throw validation::NotFound();
   FormRecord record;
-  record.round = *store::find_round(sql, editor.workspace_id, row->form.round_id);
-  record.role = role_of(sql, editor, *row);
+  record.round = *store::find_round(sql, actor.workspace_id, row->form.round_id);
+  record.role = role_of(sql, actor, *row);
   record.save_refusal = std::string(reporting::save_refusal(row->form.status, record.role));
   record.row = std::move(*row);
   return record;
 }
 
-void save_form(db::Database& database, const Editor& editor, long long form_id,
-               long long row_version, const Content& content,
-               const std::vector<indicators::Value>& values) {
+void save_form(db::Database& database, const Actor& actor, long long form_id, long long row_version,
+               const Content& content, const std::vector<indicators::Value>& values) {
   database.in_transaction([&](soci::session& sql) {
-    const auto row = answerable_form(sql, editor, form_id);
-    const auto round = store::find_round(sql, editor.workspace_id, row.form.round_id);
+    const auto row = answerable_form(sql, actor, form_id);
+    const auto round = store::find_round(sql, actor.workspace_id, row.form.round_id);
     auto errors = check_content(round->form_template, content);
     for (const auto& value : values) {
-      const auto value_errors = indicators::check_value(sql, editor, value);
+      const auto value_errors = indicators::check_value(sql, actor, value);
       for (const auto& error : value_errors.items()) {
         errors.add(indicator_field(value.indicator_id, error.field), error.message_key,
                    error.values);
@@ -389,23 +388,23 @@ void save_form(db::Database& database, const Editor& editor, long long form_id,
     }
     validation::throw_if_any(errors);
     if (row.form.row_version != row_version) throw validation::Conflict();
-    if (editor.user_id) store::delete_autosave(sql, form_id, *editor.user_id);
-    for (const auto& value : values) indicators::save_value_in(sql, editor, value);
+    if (actor.user_id) store::delete_autosave(sql, form_id, *actor.user_id);
+    for (const auto& value : values) indicators::save_value_in(sql, actor, value);
     Form form = row.form;
     form.content = content;
-    add_new_items_to_register(sql, editor, round->form_template, form);
+    add_new_items_to_register(sql, actor, round->form_template, form);
     if (row.form.content == form.content) return;  // nothing changed: no empty revision
     form.revision += 1;
-    form.updated_by = editor.actor.label;
+    form.updated_by = actor.author.label;
     if (!store::update_form(sql, form)) throw validation::Conflict();
     store::insert_revision(
-        sql, {0, form.id, form.revision, form.status, form.content, "", editor.actor.label, ""});
-    strategy::audit_change(sql, editor, "update", "report_form", form.id, form_summary(row.form),
-                           form_summary(form));
+        sql, {0, form.id, form.revision, form.status, form.content, "", actor.author.label, ""});
+    audit::record_change(sql, actor, "update", "report_form", form.id, form_summary(row.form),
+                         form_summary(form));
   });
 }
 
-std::string autosave_form(db::Database& database, const Editor& editor, long long form_id,
+std::string autosave_form(db::Database& database, const Actor& actor, long long form_id,
                           const std::string& fields) {
   if (fields.size() > kMaxAutosaveBytes) {
     Errors errors;
@@ -414,57 +413,57 @@ std::string autosave_form(db::Database& database, const Editor& editor, long lon
   }
   auto saved_at = now_iso_utc();
   database.in_transaction([&](soci::session& sql) {
-    answerable_form(sql, editor, form_id);
+    answerable_form(sql, actor, form_id);
     // The copy is the person's own: a caller without an account (an API token) keeps none.
-    if (!editor.user_id) throw validation::Forbidden();
-    store::put_autosave(sql, {form_id, *editor.user_id, fields, saved_at});
+    if (!actor.user_id) throw validation::Forbidden();
+    store::put_autosave(sql, {form_id, *actor.user_id, fields, saved_at});
   });
   return saved_at;
 }
 
-std::optional<Autosave> form_autosave(db::Database& database, const Editor& editor,
+std::optional<Autosave> form_autosave(db::Database& database, const Actor& actor,
                                       long long form_id) {
-  if (!editor.user_id) return std::nullopt;
+  if (!actor.user_id) return std::nullopt;
   auto sql = database.session();
-  if (!store::find_form(sql, editor.workspace_id, form_id)) return std::nullopt;
-  return store::find_autosave(sql, form_id, *editor.user_id);
+  if (!store::find_form(sql, actor.workspace_id, form_id)) return std::nullopt;
+  return store::find_autosave(sql, form_id, *actor.user_id);
 }
 
-void submit_form(db::Database& database, const Editor& editor, long long form_id,
+void submit_form(db::Database& database, const Actor& actor, long long form_id,
                  long long row_version) {
-  take_step(database, editor, form_id, row_version, Step::submit, "");
+  take_step(database, actor, form_id, row_version, Step::submit, "");
 }
 
-void return_form(db::Database& database, const Editor& editor, long long form_id,
+void return_form(db::Database& database, const Actor& actor, long long form_id,
                  long long row_version, const std::string& comment) {
   require_note(comment, "comment");
-  take_step(database, editor, form_id, row_version, Step::return_to_lead,
+  take_step(database, actor, form_id, row_version, Step::return_to_lead,
             std::string(trim(comment)));
 }
 
-void approve_form(db::Database& database, const Editor& editor, long long form_id,
+void approve_form(db::Database& database, const Actor& actor, long long form_id,
                   long long row_version) {
-  take_step(database, editor, form_id, row_version, Step::approve, "");
+  take_step(database, actor, form_id, row_version, Step::approve, "");
 }
 
-void reopen_form(db::Database& database, const Editor& editor, long long form_id,
+void reopen_form(db::Database& database, const Actor& actor, long long form_id,
                  long long row_version, const std::string& reason) {
   require_note(reason, "reason");
-  take_step(database, editor, form_id, row_version, Step::reopen, std::string(trim(reason)));
+  take_step(database, actor, form_id, row_version, Step::reopen, std::string(trim(reason)));
 }
 
-std::vector<Revision> form_revisions(db::Database& database, const Editor& editor,
+std::vector<Revision> form_revisions(db::Database& database, const Actor& actor,
                                      long long form_id) {
-  readable_form(database, editor, form_id);
+  readable_form(database, actor, form_id);
   auto sql = database.session();
   return store::revisions(sql, form_id);
 }
 
-void save_chapter(db::Database& database, const Editor& editor, const Chapter& chapter) {
-  strategy::require_edit_all(editor);
+void save_chapter(db::Database& database, const Actor& actor, const Chapter& chapter) {
+  auth::require_edit_all(actor);
   validation::throw_if_any(check_chapter(chapter.title, chapter.body));
   database.in_transaction([&](soci::session& sql) {
-    if (!store::find_round(sql, editor.workspace_id, chapter.round_id)) {
+    if (!store::find_round(sql, actor.workspace_id, chapter.round_id)) {
       throw validation::NotFound();
     }
     const auto existing = store::chapters(sql, chapter.round_id);
@@ -472,9 +471,9 @@ void save_chapter(db::Database& database, const Editor& editor, const Chapter& c
                                     [&](const Chapter& item) { return item.id == chapter.id; });
     if (found == existing.end()) throw validation::NotFound();
     if (!store::update_chapter(sql, chapter)) throw validation::Conflict();
-    strategy::audit_change(sql, editor, "update", "report_chapter", chapter.id,
-                           boost::json::object{{"title", found->title}, {"body", found->body}},
-                           boost::json::object{{"title", chapter.title}, {"body", chapter.body}});
+    audit::record_change(sql, actor, "update", "report_chapter", chapter.id,
+                         boost::json::object{{"title", found->title}, {"body", found->body}},
+                         boost::json::object{{"title", chapter.title}, {"body", chapter.body}});
   });
 }
 
@@ -489,23 +488,22 @@ validation::Errors check_logo(const std::string& svg) {
   return errors;
 }
 
-void set_logo(db::Database& database, const Editor& editor, const std::string& svg) {
-  strategy::require_edit_all(editor);
+void set_logo(db::Database& database, const Actor& actor, const std::string& svg) {
+  auth::require_edit_all(actor);
   validation::throw_if_any(check_logo(svg));
   database.in_transaction([&](soci::session& sql) {
-    const auto before = store::workspace_look(sql, editor.workspace_id);
-    store::set_workspace_logo(sql, editor.workspace_id, svg);
-    strategy::audit_change(sql, editor, svg.empty() ? "delete" : "update", "workspace_logo",
-                           editor.workspace_id,
-                           boost::json::object{{"bytes", before.logo_svg.size()}},
-                           boost::json::object{{"bytes", svg.size()}});
+    const auto before = store::workspace_look(sql, actor.workspace_id);
+    store::set_workspace_logo(sql, actor.workspace_id, svg);
+    audit::record_change(sql, actor, svg.empty() ? "delete" : "update", "workspace_logo",
+                         actor.workspace_id, boost::json::object{{"bytes", before.logo_svg.size()}},
+                         boost::json::object{{"bytes", svg.size()}});
   });
 }
 
-std::vector<AssignedForm> my_forms(db::Database& database, const Editor& editor) {
-  if (!editor.user_id) return {};
+std::vector<AssignedForm> my_forms(db::Database& database, const Actor& actor) {
+  if (!actor.user_id) return {};
   auto sql = database.session();
-  return store::forms_led_by(sql, editor.workspace_id, *editor.user_id);
+  return store::forms_led_by(sql, actor.workspace_id, *actor.user_id);
 }
 
 }  // namespace samtryg::reporting

@@ -20,7 +20,6 @@
 #include "features/reporting/commands.hpp"
 #include "features/reporting/reminders.hpp"
 #include "features/reporting/report.hpp"
-#include "features/strategy/editor.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::reporting {
@@ -75,10 +74,10 @@ Response download(ReportFile file) {
 // ---- rounds ---------------------------------------------------------------------------------
 
 Response show_rounds(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   auto rounds = view::list();
-  for (const auto& round : plan_rounds(context.services.database, editor, plan.id)) {
+  for (const auto& round : plan_rounds(context.services.database, actor, plan.id)) {
     view::Data item;
     item.set("id", id_text(round.id));
     item.set("name", round.name);
@@ -92,7 +91,7 @@ Response show_rounds(Context& context) {
   data.set("plan_name", plan.name);
   data.set("rounds", rounds);
   data.set("has_rounds", view::flag(!rounds.is_empty_list()));
-  data.set("can_create", view::flag(editor.edit_all));
+  data.set("can_create", view::flag(actor.edit_all));
   data.set("notice", view::text(notice(context)));
   return web::render_page(context, template_path("rounds"), data,
                           {.title = t(context, "rounds_title") + ": " + plan.name, .nav = "plans"});
@@ -100,10 +99,10 @@ Response show_rounds(Context& context) {
 
 Response round_form(Context& context, const strategy::Plan& plan, const RoundInput& input,
                     const validation::Errors& errors, int status) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   auto sql = context.services.database.session();
   strategy::store::InitiativeFilter filter;
-  filter.workspace_id = editor.workspace_id;
+  filter.workspace_id = actor.workspace_id;
   filter.plan_id = plan.id;
   filter.top_level_only = true;
   auto initiatives = view::list();
@@ -123,7 +122,7 @@ Response round_form(Context& context, const strategy::Plan& plan, const RoundInp
     templates.push_back({candidate.key, candidate.name});
   }
   std::vector<web::Option> previous{{"", t(context, "round_carry_none")}};
-  for (const auto& round : store::rounds(sql, editor.workspace_id, plan.id)) {
+  for (const auto& round : store::rounds(sql, actor.workspace_id, plan.id)) {
     previous.push_back({id_text(round.id), round.name});
   }
   const std::vector<Field> fields = {
@@ -178,20 +177,20 @@ Response round_form(Context& context, const strategy::Plan& plan, const RoundInp
 }
 
 Response new_round(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  strategy::require_edit_all(editor);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  auth::require_edit_all(actor);
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   RoundInput input;
   input.plan_id = plan.id;
   input.template_key =
       plan.kind == "cooperation_agreement" ? "uppfoljning_sv" : "afrapportering_da";
-  input.initiative_ids = default_reporting_initiatives(context.services.database, editor, plan.id);
+  input.initiative_ids = default_reporting_initiatives(context.services.database, actor, plan.id);
   return round_form(context, plan, input, {}, 200);
 }
 
 Response create_round_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto plan = strategy::readable_plan(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
   const auto& form = context.form();
   RoundInput input;
   input.plan_id = plan.id;
@@ -211,7 +210,7 @@ Response create_round_submit(Context& context) {
   return web::submit(
       [&] {
         validation::throw_if_any(errors);
-        const auto id = create_round(context.services.database, editor, input);
+        const auto id = create_round(context.services.database, actor, input);
         return Response::redirect("/rounds/" + id_text(id) + "?notice=notice_round_created");
       },
       [&](const validation::Errors& found, bool) {
@@ -231,14 +230,14 @@ std::string reminder_label(const Context& context, const SentReminder& reminder)
 }
 
 Response render_round(Context& context, const ReminderOutcome* outcome) {
-  const auto editor = strategy::editor_of(context);
-  const auto record = readable_round(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto record = readable_round(context.services.database, actor, context.path_id());
   const auto& round = record.round;
   const auto today = today_iso_utc();
   std::map<long long, std::vector<std::string>> reminders;
   {
     auto sql = context.services.database.session();
-    for (const auto& reminder : store::sent_reminders(sql, editor.workspace_id, round.id)) {
+    for (const auto& reminder : store::sent_reminders(sql, actor.workspace_id, round.id)) {
       reminders[reminder.form_id].push_back(reminder_label(context, reminder));
     }
   }
@@ -304,10 +303,10 @@ Response render_round(Context& context, const ReminderOutcome* outcome) {
                                                 {"late", std::to_string(late)}}));
   data.set("chapters", chapters);
   data.set("formats", formats);
-  data.set("can_edit_chapters", view::flag(editor.edit_all));
+  data.set("can_edit_chapters", view::flag(actor.edit_all));
   data.set("notice", view::text(notice(context)));
   const auto& settings = context.services.config;
-  data.set("can_remind", view::flag(editor.edit_all));
+  data.set("can_remind", view::flag(actor.edit_all));
   data.set("mail_configured", view::flag(!settings.smtp_url.empty()));
   data.set("reminder_rule",
            context.catalog().format("round_reminder_rule",
@@ -369,12 +368,12 @@ Response logo_form(Context& context, const validation::Errors& errors, int statu
 }
 
 Response show_logo_form(Context& context) {
-  strategy::require_edit_all(strategy::editor_of(context));
+  auth::require_edit_all(context.actor());
   return logo_form(context, {}, 200);
 }
 
 Response save_logo_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto* file = context.form().file("file");
   const bool remove = context.form().value("remove") == "1";
   if (!remove && (file == nullptr || file->bytes.empty())) {
@@ -383,7 +382,7 @@ Response save_logo_submit(Context& context) {
     return logo_form(context, errors, 422);
   }
   try {
-    set_logo(context.services.database, editor, remove ? std::string() : file->bytes);
+    set_logo(context.services.database, actor, remove ? std::string() : file->bytes);
   } catch (const validation::Invalid& invalid) {
     return logo_form(context, invalid.errors, 422);
   }
@@ -408,13 +407,13 @@ Response logo_image(Context& context) {
 
 // Sends the reminders of this round that are due today (each only once, whoever presses).
 Response send_reminders_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  strategy::require_edit_all(editor);
-  const auto record = readable_round(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  auth::require_edit_all(actor);
+  const auto record = readable_round(context.services.database, actor, context.path_id());
   const auto& settings = context.services.config;
   if (settings.smtp_url.empty()) throw validation::NotFound();
   const auto outcome = send_due_reminders(context.services.database, settings, today_iso_utc(),
-                                          editor.workspace_id, record.round.id);
+                                          actor.workspace_id, record.round.id);
   if (outcome.failures.empty() && outcome.without_address.empty()) {
     return Response::redirect(fmt::format("/rounds/{}?notice=notice_reminders_sent&count={}",
                                           record.round.id, outcome.sent));
@@ -423,8 +422,8 @@ Response send_reminders_submit(Context& context) {
 }
 
 Response download_report(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  return download(render_report(context.services.database, editor, context.path_id(),
+  const auto actor = context.actor();
+  return download(render_report(context.services.database, actor, context.path_id(),
                                 context.params.at("format")));
 }
 
@@ -463,22 +462,22 @@ Chapter find_chapter(const RoundRecord& record, long long id) {
 }
 
 Response edit_chapter(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  strategy::require_edit_all(editor);
-  const auto record = readable_round(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  auth::require_edit_all(actor);
+  const auto record = readable_round(context.services.database, actor, context.path_id());
   return chapter_form(context, record, find_chapter(record, context.path_id("chapter")), {}, false);
 }
 
 Response save_chapter_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
-  const auto record = readable_round(context.services.database, editor, context.path_id());
+  const auto actor = context.actor();
+  const auto record = readable_round(context.services.database, actor, context.path_id());
   auto chapter = find_chapter(record, context.path_id("chapter"));
   chapter.title = context.form().value("title");
   chapter.body = context.form().value("body");
   chapter.row_version = row_version_of(context);
   return web::submit(
       [&] {
-        save_chapter(context.services.database, editor, chapter);
+        save_chapter(context.services.database, actor, chapter);
         return Response::redirect("/rounds/" + id_text(record.round.id) + "?notice=notice_saved");
       },
       [&](const validation::Errors& errors, bool conflict) {
@@ -551,8 +550,8 @@ std::string value_prefix(long long indicator_id) {
 std::vector<indicators::IndicatorRecord> form_indicators(Context& context,
                                                          const FormRecord& record) {
   return indicators::following_up(
-      indicators::plan_indicators(context.services.database, strategy::editor_of(context),
-                                  record.round.plan_id, today_iso_utc()),
+      indicators::plan_indicators(context.services.database, context.actor(), record.round.plan_id,
+                                  today_iso_utc()),
       record.row.form.initiative_id);
 }
 
@@ -889,11 +888,11 @@ std::vector<indicators::Value> values_from_form(Context& context, const http::Fo
 }
 
 Response show_form(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
-  auto record = readable_form(database, editor, context.path_id());
+  auto record = readable_form(database, actor, context.path_id());
   const auto autosave = record.save_refusal.empty()
-                            ? form_autosave(database, editor, record.row.form.id)
+                            ? form_autosave(database, actor, record.row.form.id)
                             : std::nullopt;
   if (autosave && context.query("restore") == "autosave") {
     // The unsaved fields go back into the page as they were typed; nothing is saved until the
@@ -924,8 +923,7 @@ Response autosave_submit(Context& context) {
   }
   std::string saved_at;
   try {
-    saved_at = autosave_form(context.services.database, strategy::editor_of(context),
-                             context.path_id(), fields);
+    saved_at = autosave_form(context.services.database, context.actor(), context.path_id(), fields);
   } catch (const validation::Invalid& invalid) {
     return web::json_error(context, 422, "form_autosave_refused", &invalid.errors);
   }
@@ -937,9 +935,9 @@ Response autosave_submit(Context& context) {
 }
 
 Response save_form_submit(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
-  const auto record = readable_form(database, editor, context.path_id());
+  const auto record = readable_form(database, actor, context.path_id());
   const auto content = content_from_form(context, context.form(), record);
   TypedValues typed;
   validation::Errors figure_errors;
@@ -956,18 +954,18 @@ Response save_form_submit(Context& context) {
           }
           throw validation::Invalid(errors);
         }
-        save_form(database, editor, record.row.form.id, row_version, content, values);
+        save_form(database, actor, record.row.form.id, row_version, content, values);
         std::string notice_key = "notice_form_saved";
         if (and_submit) {
-          const auto saved = readable_form(database, editor, record.row.form.id);
-          submit_form(database, editor, saved.row.form.id, saved.row.form.row_version);
+          const auto saved = readable_form(database, actor, record.row.form.id);
+          submit_form(database, actor, saved.row.form.id, saved.row.form.row_version);
           notice_key = "notice_form_submitted";
         }
         return Response::redirect(
             fmt::format("/forms/{}?notice={}", record.row.form.id, notice_key));
       },
       [&](const validation::Errors& errors, bool conflict) {
-        const auto fresh = readable_form(database, editor, record.row.form.id);
+        const auto fresh = readable_form(database, actor, record.row.form.id);
         return render_form_page(context, fresh, content, errors, conflict, conflict ? 409 : 422,
                                 typed);
       });
@@ -975,17 +973,17 @@ Response save_form_submit(Context& context) {
 
 template <class Step>
 Response step_submit(Context& context, Step&& step, std::string_view notice_key) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
   const auto id = context.path_id();
   const auto row_version = row_version_of(context);
   return web::submit(
       [&] {
-        step(database, editor, id, row_version);
+        step(database, actor, id, row_version);
         return Response::redirect(fmt::format("/forms/{}?notice={}", id, notice_key));
       },
       [&](const validation::Errors& errors, bool conflict) {
-        const auto record = readable_form(database, editor, id);
+        const auto record = readable_form(database, actor, id);
         return render_form_page(context, record, record.row.form.content, errors, conflict,
                                 conflict ? 409 : 422);
       });
@@ -999,8 +997,8 @@ Response return_submit(Context& context) {
   const auto comment = context.form().value("comment");
   return step_submit(
       context,
-      [&](db::Database& database, const Editor& editor, long long id, long long row_version) {
-        return_form(database, editor, id, row_version, comment);
+      [&](db::Database& database, const Actor& actor, long long id, long long row_version) {
+        return_form(database, actor, id, row_version, comment);
       },
       "notice_form_returned");
 }
@@ -1013,24 +1011,24 @@ Response reopen_submit(Context& context) {
   const auto reason = context.form().value("reason");
   return step_submit(
       context,
-      [&](db::Database& database, const Editor& editor, long long id, long long row_version) {
-        reopen_form(database, editor, id, row_version, reason);
+      [&](db::Database& database, const Actor& actor, long long id, long long row_version) {
+        reopen_form(database, actor, id, row_version, reason);
       },
       "notice_form_reopened");
 }
 
 Response download_form(Context& context) {
-  return download(render_form(context.services.database, strategy::editor_of(context),
-                              context.path_id(), context.params.at("format")));
+  return download(render_form(context.services.database, context.actor(), context.path_id(),
+                              context.params.at("format")));
 }
 
 // ---- revisions ------------------------------------------------------------------------------
 
 Response show_revisions(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
-  const auto record = readable_form(database, editor, context.path_id());
-  const auto revisions = form_revisions(database, editor, record.row.form.id);
+  const auto record = readable_form(database, actor, context.path_id());
+  const auto revisions = form_revisions(database, actor, record.row.form.id);
   auto list = view::list();
   for (const auto& revision : revisions) {
     view::Data item;
@@ -1088,10 +1086,10 @@ Response show_revisions(Context& context) {
 // ---- my forms -------------------------------------------------------------------------------
 
 Response show_my_forms(Context& context) {
-  const auto editor = strategy::editor_of(context);
+  const auto actor = context.actor();
   const auto today = today_iso_utc();
   auto forms = view::list();
-  for (const auto& assigned : my_forms(context.services.database, editor)) {
+  for (const auto& assigned : my_forms(context.services.database, actor)) {
     const auto& form = assigned.row.form;
     const bool open = form.status == FormStatus::draft || form.status == FormStatus::returned;
     view::Data item;

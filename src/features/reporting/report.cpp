@@ -49,12 +49,12 @@ std::string text(const i18n::Catalog& catalog, std::string_view key) {
   return std::string(catalog.text(key));
 }
 
-Document frame(db::Database& database, const Editor& editor, const Round& round,
+Document frame(db::Database& database, const Actor& actor, const Round& round,
                const std::string& title) {
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
   auto sql = database.session();
-  const auto look = store::workspace_look(sql, editor.workspace_id);
+  const auto look = store::workspace_look(sql, actor.workspace_id);
   Document document;
   document.title = title;
   document.subtitle = fmt::format("{} · {}", round.name, period_text(round, language));
@@ -279,13 +279,13 @@ std::string forms_xlsx(const RoundRecord& record, const i18n::Catalog& catalog) 
   return documents::to_xlsx(sheet);
 }
 
-Document build_report(db::Database& database, const Editor& editor, const RoundRecord& record) {
+Document build_report(db::Database& database, const Actor& actor, const RoundRecord& record) {
   const auto& round = record.round;
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
-  auto document = frame(database, editor, round, record.plan.name);
+  auto document = frame(database, actor, round, record.plan.name);
   const auto plan_indicators =
-      indicators::plan_indicators(database, editor, round.plan_id, round.period_end);
+      indicators::plan_indicators(database, actor, round.plan_id, round.period_end);
   auto& blocks = document.blocks;
   for (const auto& chapter : record.chapters) {
     blocks.push_back(documents::heading(1, chapter.title));
@@ -332,15 +332,15 @@ IndicatorLine indicator_line(const indicators::IndicatorRecord& record, const Ro
   return line;
 }
 
-Document compile_report(db::Database& database, const Editor& editor, long long round_id) {
-  return build_report(database, editor, readable_round(database, editor, round_id));
+Document compile_report(db::Database& database, const Actor& actor, long long round_id) {
+  return build_report(database, actor, readable_round(database, actor, round_id));
 }
 
-Document form_document(db::Database& database, const Editor& editor, long long form_id) {
-  const auto record = readable_form(database, editor, form_id);
+Document form_document(db::Database& database, const Actor& actor, long long form_id) {
+  const auto record = readable_form(database, actor, form_id);
   const auto language = language_of(record.round);
   const auto& catalog = i18n::Catalog::get(language);
-  auto document = frame(database, editor, record.round, record.row.initiative_name);
+  auto document = frame(database, actor, record.round, record.row.initiative_name);
   document.contents_title.clear();
   auto& blocks = document.blocks;
   blocks.push_back(documents::paragraph(catalog.format(
@@ -349,33 +349,33 @@ Document form_document(db::Database& database, const Editor& editor, long long f
   if (!submitted(record.row.form)) not_submitted_marker(blocks, record.row.form, catalog);
   form_sections(
       blocks, record.round, record.row.form,
-      indicators::following_up(indicators::plan_indicators(database, editor, record.round.plan_id,
+      indicators::following_up(indicators::plan_indicators(database, actor, record.round.plan_id,
                                                            record.round.period_end),
                                record.row.form.initiative_id),
       catalog, language, 2);
   return document;
 }
 
-ReportFile render_report(db::Database& database, const Editor& editor, long long round_id,
+ReportFile render_report(db::Database& database, const Actor& actor, long long round_id,
                          std::string_view format) {
   if (std::find(std::begin(kReportFormats), std::end(kReportFormats), format) ==
       std::end(kReportFormats)) {
     throw validation::NotFound();
   }
-  const auto record = readable_round(database, editor, round_id);
+  const auto record = readable_round(database, actor, round_id);
   if (format == "xlsx") {
     const auto& catalog = i18n::Catalog::get(language_of(record.round));
     return {forms_xlsx(record, catalog),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             file_base(record.round.name) + ".xlsx"};
   }
-  return write(build_report(database, editor, record), format, file_base(record.round.name));
+  return write(build_report(database, actor, record), format, file_base(record.round.name));
 }
 
-ReportFile render_form(db::Database& database, const Editor& editor, long long form_id,
+ReportFile render_form(db::Database& database, const Actor& actor, long long form_id,
                        std::string_view format) {
   if (format != "pdf" && format != "docx" && format != "html") throw validation::NotFound();
-  const auto document = form_document(database, editor, form_id);
+  const auto document = form_document(database, actor, form_id);
   return write(document, format, file_base(document.title));
 }
 

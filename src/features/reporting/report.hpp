@@ -34,15 +34,14 @@ struct ReportFile {
   std::string file_name;
 };
 
-documents::Document compile_report(db::Database& database, const Editor& editor,
-                                   long long round_id);
-documents::Document form_document(db::Database& database, const Editor& editor, long long form_id);
+documents::Document compile_report(db::Database& database, const Actor& actor, long long round_id);
+documents::Document form_document(db::Database& database, const Actor& actor, long long form_id);
 
 // The round's report (or one form) in `format` (one of kReportFormats); throws
 // validation::NotFound for an unknown format.
-ReportFile render_report(db::Database& database, const Editor& editor, long long round_id,
+ReportFile render_report(db::Database& database, const Actor& actor, long long round_id,
                          std::string_view format);
-ReportFile render_form(db::Database& database, const Editor& editor, long long form_id,
+ReportFile render_form(db::Database& database, const Actor& actor, long long form_id,
                        std::string_view format);
 
 }  // namespace samtryg::reporting

@@ -5,7 +5,6 @@
 #include "core/util/strings.hpp"
 #include "core/web/api.hpp"
 #include "features/strategy/commands.hpp"
-#include "features/strategy/editor.hpp"
 #include "features/strategy/json.hpp"
 #include "features/strategy/store.hpp"
 
@@ -74,14 +73,14 @@ Response created(const boost::json::object& record, const std::string& location)
 // ---- plans ----
 
 Response list_plans(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   const auto page = web::page_of(context);
   const auto kind = code_query(context, "kind", kPlanKinds);
   auto sql = context.services.database.session();
   array items;
   long long total = 0;
-  for (const auto& plan : store::plans(sql, editor.workspace_id)) {
-    if ((!editor.read_all && !plan.published) || (!kind.empty() && plan.kind != kind)) continue;
+  for (const auto& plan : store::plans(sql, actor.workspace_id)) {
+    if ((!actor.read_all && !plan.published) || (!kind.empty() && plan.kind != kind)) continue;
     if (total >= page.offset() && total < page.offset() + page.per_page) {
       items.push_back(to_json(plan));
     }
@@ -100,7 +99,7 @@ object plan_with_areas(Context& context, const Plan& plan) {
 }
 
 Response get_plan(Context& context) {
-  const auto plan = readable_plan(context.services.database, editor_of(context), id_param(context));
+  const auto plan = readable_plan(context.services.database, context.actor(), id_param(context));
   return web::json_response(plan_with_areas(context, plan));
 }
 
@@ -110,37 +109,37 @@ Response create_plan_api(Context& context) {
   plan.created_at.clear();
   plan.updated_at.clear();
   plan.version = 1;
-  const auto editor = editor_of(context);
-  const auto id = create_plan(context.services.database, editor, plan);
-  const auto stored = readable_plan(context.services.database, editor, id);
+  const auto actor = context.actor();
+  const auto id = create_plan(context.services.database, actor, plan);
+  const auto stored = readable_plan(context.services.database, actor, id);
   return created(plan_with_areas(context, stored), "/api/v1/plans/" + std::to_string(id));
 }
 
 Response update_plan_api(Context& context) {
-  const auto editor = editor_of(context);
-  auto plan = readable_plan(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  auto plan = readable_plan(context.services.database, actor, id_param(context));
   const auto id = plan.id;
   read_body(context, plan, true);
   plan.id = id;
-  update_plan(context.services.database, editor, plan);
+  update_plan(context.services.database, actor, plan);
   return web::json_response(
-      plan_with_areas(context, readable_plan(context.services.database, editor, id)));
+      plan_with_areas(context, readable_plan(context.services.database, actor, id)));
 }
 
 Response new_version_api(Context& context) {
-  const auto editor = editor_of(context);
-  const auto id = new_plan_version(context.services.database, editor, id_param(context));
-  return created(plan_with_areas(context, readable_plan(context.services.database, editor, id)),
+  const auto actor = context.actor();
+  const auto id = new_plan_version(context.services.database, actor, id_param(context));
+  return created(plan_with_areas(context, readable_plan(context.services.database, actor, id)),
                  "/api/v1/plans/" + std::to_string(id));
 }
 
 Response create_focus_area_api(Context& context) {
-  const auto editor = editor_of(context);
-  const auto plan = readable_plan(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto plan = readable_plan(context.services.database, actor, id_param(context));
   FocusArea area;
   read_body(context, area, false);
   area.plan_id = plan.id;
-  area.id = create_focus_area(context.services.database, editor, area);
+  area.id = create_focus_area(context.services.database, actor, area);
   return created(to_json(area), "/api/v1/plans/" + std::to_string(plan.id));
 }
 
@@ -158,17 +157,17 @@ object initiative_with_history(Context& context, const Initiative& initiative) {
 }
 
 Response list_initiatives(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   const auto page = web::page_of(context);
   store::InitiativeFilter filter;
-  filter.workspace_id = editor.workspace_id;
+  filter.workspace_id = actor.workspace_id;
   filter.plan_id = number_query(context, "plan_id");
   filter.status = code_query(context, "status", kInitiativeStatuses);
   filter.lead_user_id = number_query(context, "lead_user_id");
   filter.parent_id = number_query(context, "parent_id");
   const auto in_plan = context.query("in_plan");
   if (in_plan == "true" || in_plan == "false") filter.in_plan = in_plan == "true" ? 1 : 0;
-  filter.published_only = !editor.read_all;
+  filter.published_only = !actor.read_all;
   filter.by_id = true;
   auto sql = context.services.database.session();
   const auto total = store::count_initiatives(sql, filter);
@@ -181,7 +180,7 @@ Response list_initiatives(Context& context) {
 
 Response get_initiative(Context& context) {
   const auto initiative =
-      readable_initiative(context.services.database, editor_of(context), id_param(context));
+      readable_initiative(context.services.database, context.actor(), id_param(context));
   return web::json_response(initiative_with_history(context, initiative));
 }
 
@@ -190,27 +189,27 @@ Response create_initiative_api(Context& context) {
   read_body(context, initiative, false);
   initiative.created_at.clear();
   initiative.updated_at.clear();
-  const auto editor = editor_of(context);
-  const auto id = create_initiative(context.services.database, editor, initiative);
+  const auto actor = context.actor();
+  const auto id = create_initiative(context.services.database, actor, initiative);
   return created(
-      initiative_with_history(context, readable_initiative(context.services.database, editor, id)),
+      initiative_with_history(context, readable_initiative(context.services.database, actor, id)),
       "/api/v1/initiatives/" + std::to_string(id));
 }
 
 Response update_initiative_api(Context& context) {
-  const auto editor = editor_of(context);
-  auto initiative = readable_initiative(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  auto initiative = readable_initiative(context.services.database, actor, id_param(context));
   const auto id = initiative.id;
   read_body(context, initiative, true);
   initiative.id = id;
-  update_initiative(context.services.database, editor, initiative);
+  update_initiative(context.services.database, actor, initiative);
   return web::json_response(
-      initiative_with_history(context, readable_initiative(context.services.database, editor, id)));
+      initiative_with_history(context, readable_initiative(context.services.database, actor, id)));
 }
 
 Response change_status_api(Context& context) {
-  const auto editor = editor_of(context);
-  const auto id = readable_initiative(context.services.database, editor, id_param(context)).id;
+  const auto actor = context.actor();
+  const auto id = readable_initiative(context.services.database, actor, id_param(context)).id;
   const auto body = web::json_body(context);
   validation::Errors errors;
   json::Reader reader(body, errors);
@@ -225,23 +224,23 @@ Response change_status_api(Context& context) {
   reader.integer("row_version", row_version);
   reader.reject_unknown();
   validation::throw_if_any(errors);
-  change_initiative_status(context.services.database, editor, id, row_version, status, changed_on,
+  change_initiative_status(context.services.database, actor, id, row_version, status, changed_on,
                            reason);
   return web::json_response(
-      initiative_with_history(context, readable_initiative(context.services.database, editor, id)));
+      initiative_with_history(context, readable_initiative(context.services.database, actor, id)));
 }
 
 // ---- activities ----
 
 Response list_activities(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   const auto page = web::page_of(context);
   store::ActivityFilter filter;
-  filter.workspace_id = editor.workspace_id;
+  filter.workspace_id = actor.workspace_id;
   filter.initiative_id = number_query(context, "initiative_id");
   filter.kind = code_query(context, "kind", kActivityKinds);
   filter.status = code_query(context, "status", kActivityStatuses);
-  filter.published_only = !editor.read_all;
+  filter.published_only = !actor.read_all;
   auto sql = context.services.database.session();
   const auto total = store::count_activities(sql, filter);
   filter.limit = page.per_page;
@@ -253,7 +252,7 @@ Response list_activities(Context& context) {
 
 Response get_activity(Context& context) {
   return web::json_response(
-      to_json(readable_activity(context.services.database, editor_of(context), id_param(context))));
+      to_json(readable_activity(context.services.database, context.actor(), id_param(context))));
 }
 
 Response create_activity_api(Context& context) {
@@ -261,29 +260,29 @@ Response create_activity_api(Context& context) {
   read_body(context, activity, false);
   activity.created_at.clear();
   activity.updated_at.clear();
-  const auto editor = editor_of(context);
-  const auto id = create_activity(context.services.database, editor, activity);
-  return created(to_json(readable_activity(context.services.database, editor, id)),
+  const auto actor = context.actor();
+  const auto id = create_activity(context.services.database, actor, activity);
+  return created(to_json(readable_activity(context.services.database, actor, id)),
                  "/api/v1/activities/" + std::to_string(id));
 }
 
 Response update_activity_api(Context& context) {
-  const auto editor = editor_of(context);
-  auto activity = readable_activity(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  auto activity = readable_activity(context.services.database, actor, id_param(context));
   const auto id = activity.id;
   read_body(context, activity, true);
   activity.id = id;
-  update_activity(context.services.database, editor, activity);
-  return web::json_response(to_json(readable_activity(context.services.database, editor, id)));
+  update_activity(context.services.database, actor, activity);
+  return web::json_response(to_json(readable_activity(context.services.database, actor, id)));
 }
 
 // ---- groups and parties ----
 
 Response list_groups(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   auto sql = context.services.database.session();
   array items;
-  for (const auto& group : store::groups(sql, editor.workspace_id)) {
+  for (const auto& group : store::groups(sql, actor.workspace_id)) {
     auto json = to_json(group);
     array members;
     for (const auto& member : store::group_members(sql, group.id)) {
@@ -299,7 +298,7 @@ Response list_groups(Context& context) {
 Response create_group_api(Context& context) {
   Group group;
   read_body(context, group, false);
-  const auto id = create_group(context.services.database, editor_of(context), group);
+  const auto id = create_group(context.services.database, context.actor(), group);
   group.id = id;
   return created(to_json(group), "/api/v1/groups");
 }
@@ -308,7 +307,7 @@ Response add_member_api(Context& context) {
   GroupMember member;
   read_body(context, member, false);
   member.group_id = id_param(context);
-  add_group_member(context.services.database, editor_of(context), member);
+  add_group_member(context.services.database, context.actor(), member);
   return created(to_json(member), "/api/v1/groups");
 }
 
@@ -325,7 +324,7 @@ Response list_parties(Context& context) {
 Response create_party_api(Context& context) {
   Party party;
   read_body(context, party, false);
-  party.id = create_party(context.services.database, editor_of(context), party);
+  party.id = create_party(context.services.database, context.actor(), party);
   return created(to_json(party), "/api/v1/parties");
 }
 
@@ -338,7 +337,7 @@ object document_json(const Document& document) {
 }
 
 Response list_documents(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   const auto plan = number_query(context, "plan_id");
   const auto initiative = number_query(context, "initiative_id");
   if ((plan == 0) == (initiative == 0)) {
@@ -347,12 +346,12 @@ Response list_documents(Context& context) {
     throw validation::Invalid(errors);
   }
   // Listing needs the same right as reading what the documents are attached to.
-  if (plan != 0) readable_plan(context.services.database, editor, plan);
-  if (initiative != 0) readable_initiative(context.services.database, editor, initiative);
+  if (plan != 0) readable_plan(context.services.database, actor, plan);
+  if (initiative != 0) readable_initiative(context.services.database, actor, initiative);
   auto sql = context.services.database.session();
   array items;
   for (const auto& document :
-       store::documents(sql, editor.workspace_id, plan == 0 ? std::nullopt : std::optional(plan),
+       store::documents(sql, actor.workspace_id, plan == 0 ? std::nullopt : std::optional(plan),
                         initiative == 0 ? std::nullopt : std::optional(initiative))) {
     items.push_back(document_json(document));
   }
@@ -362,7 +361,7 @@ Response list_documents(Context& context) {
 
 Response get_document(Context& context) {
   return web::json_response(document_json(
-      readable_document(context.services.database, editor_of(context), id_param(context))));
+      readable_document(context.services.database, context.actor(), id_param(context))));
 }
 
 Response create_document_api(Context& context) {
@@ -382,22 +381,22 @@ Response create_document_api(Context& context) {
     errors.add("content_base64", "exchange_base64_invalid");
   }
   validation::throw_if_any(errors);
-  const auto editor = editor_of(context);
-  const auto id = add_document(context.services.database, editor, document);
-  return created(document_json(readable_document(context.services.database, editor, id)),
+  const auto actor = context.actor();
+  const auto id = add_document(context.services.database, actor, document);
+  return created(document_json(readable_document(context.services.database, actor, id)),
                  "/api/v1/documents/" + std::to_string(id));
 }
 
 // ---- search and the API description ----
 
 Response search_api(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   const auto page = web::page_of(context, 20);
   auto sql = context.services.database.session();
   array items;
   for (const auto& hit :
-       store::search(sql, context.services.database.backend(), editor.workspace_id,
-                     context.query("q"), !editor.read_all, page.per_page, page.offset())) {
+       store::search(sql, context.services.database.backend(), actor.workspace_id,
+                     context.query("q"), !actor.read_all, page.per_page, page.offset())) {
     items.push_back(object{{"entity", hit.entity},
                            {"id", hit.entity_id},
                            {"title", hit.title},

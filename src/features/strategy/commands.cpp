@@ -34,19 +34,19 @@ std::optional<long long> lead_of(soci::session& sql, long long workspace_id,
 }
 
 // The links an initiative makes to other records must stay inside its workspace and plan.
-void check_initiative_links(soci::session& sql, const Editor& editor, const Initiative& v,
+void check_initiative_links(soci::session& sql, const Actor& actor, const Initiative& v,
                             Errors& errors) {
   if (v.parent_initiative_id) {
-    const auto parent = store::find_initiative(sql, editor.workspace_id, *v.parent_initiative_id);
+    const auto parent = store::find_initiative(sql, actor.workspace_id, *v.parent_initiative_id);
     if (!parent || parent->plan_id != v.plan_id || *v.parent_initiative_id == v.id) {
       errors.add("parent_initiative_id", "link_not_in_plan");
     }
   }
   if (v.focus_area_id) {
-    const auto area = store::find_focus_area(sql, editor.workspace_id, *v.focus_area_id);
+    const auto area = store::find_focus_area(sql, actor.workspace_id, *v.focus_area_id);
     if (!area || area->plan_id != v.plan_id) errors.add("focus_area_id", "link_not_in_plan");
   }
-  if (v.lead_user_id && !store::is_workspace_member(sql, editor.workspace_id, *v.lead_user_id)) {
+  if (v.lead_user_id && !store::is_workspace_member(sql, actor.workspace_id, *v.lead_user_id)) {
     errors.add("lead_user_id", "link_not_in_workspace");
   }
   if (store::initiative_name_taken(sql, v.plan_id, v.parent_initiative_id, v.name, v.id)) {
@@ -54,56 +54,34 @@ void check_initiative_links(soci::session& sql, const Editor& editor, const Init
   }
 }
 
-void check_plan_links(soci::session& sql, const Editor& editor, const Plan& plan, Errors& errors) {
+void check_plan_links(soci::session& sql, const Actor& actor, const Plan& plan, Errors& errors) {
   if (plan.parent_plan_id) {
-    const auto parent = store::find_plan(sql, editor.workspace_id, *plan.parent_plan_id);
+    const auto parent = store::find_plan(sql, actor.workspace_id, *plan.parent_plan_id);
     if (!parent || *plan.parent_plan_id == plan.id) {
       errors.add("parent_plan_id", "link_not_in_workspace");
     }
   }
-  if (store::plan_name_taken(sql, editor.workspace_id, plan.name, plan.version, plan.id)) {
+  if (store::plan_name_taken(sql, actor.workspace_id, plan.name, plan.version, plan.id)) {
     errors.add("name", "name_taken");
   }
 }
 
 }  // namespace
 
-void audit_change(soci::session& sql, const Editor& editor, std::string action, std::string entity,
-                  long long id, boost::json::value before, boost::json::value after) {
-  audit::record(sql, {editor.workspace_id, editor.actor, std::move(action), std::move(entity),
-                      std::to_string(id), std::move(before), std::move(after)});
-}
-
-void require_edit_all(const Editor& editor) {
-  if (!editor.edit_all) throw validation::Forbidden();
-}
-
-Editor Editor::for_role(long long workspace_id, audit::Actor actor,
-                        std::optional<long long> user_id, std::optional<auth::Role> role) {
-  Editor editor;
-  editor.workspace_id = workspace_id;
-  editor.actor = std::move(actor);
-  editor.user_id = user_id;
-  editor.edit_all = !role || auth::allows(*role, auth::Permission::edit_all);
-  editor.edit_own = !role || auth::allows(*role, auth::Permission::edit_own);
-  editor.read_all = !role || auth::allows(*role, auth::Permission::read_workspace);
-  return editor;
-}
-
-bool may_edit(const Editor& editor, const Initiative& initiative,
+bool may_edit(const Actor& actor, const Initiative& initiative,
               std::optional<long long> parent_lead) {
-  if (editor.edit_all) return true;
-  if (!editor.edit_own || !editor.user_id) return false;
-  return initiative.lead_user_id == editor.user_id || parent_lead == editor.user_id;
+  if (actor.edit_all) return true;
+  if (!actor.edit_own || !actor.user_id) return false;
+  return initiative.lead_user_id == actor.user_id || parent_lead == actor.user_id;
 }
 
-long long create_party(db::Database& database, const Editor& editor, Party party) {
-  require_edit_all(editor);
-  party.workspace_id = editor.workspace_id;
+long long create_party(db::Database& database, const Actor& actor, Party party) {
+  auth::require_edit_all(actor);
+  party.workspace_id = actor.workspace_id;
   validation::throw_if_any(validate_party(party));
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    for (const auto& existing : store::parties(sql, editor.workspace_id)) {
+    for (const auto& existing : store::parties(sql, actor.workspace_id)) {
       if (existing.name == party.name) {
         Errors errors;
         errors.add("name", "name_taken");
@@ -111,16 +89,16 @@ long long create_party(db::Database& database, const Editor& editor, Party party
       }
     }
     party.id = id = store::insert_party(sql, party);
-    audit_change(sql, editor, "create", "party", id, nullptr, to_json(party));
+    audit::record_change(sql, actor, "create", "party", id, nullptr, to_json(party));
   });
   return id;
 }
 
 // ---- plans ----
 
-long long create_plan(db::Database& database, const Editor& editor, Plan plan) {
-  require_edit_all(editor);
-  plan.workspace_id = editor.workspace_id;
+long long create_plan(db::Database& database, const Actor& actor, Plan plan) {
+  auth::require_edit_all(actor);
+  plan.workspace_id = actor.workspace_id;
   plan.id = 0;
   plan.previous_version_id.reset();
   if (plan.created_at.empty()) plan.created_at = now_iso_utc();
@@ -128,49 +106,49 @@ long long create_plan(db::Database& database, const Editor& editor, Plan plan) {
   auto errors = validate_plan(plan);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    check_plan_links(sql, editor, plan, errors);
+    check_plan_links(sql, actor, plan, errors);
     validation::throw_if_any(errors);
     plan.id = id = store::insert_plan(sql, plan);
     plan.row_version = 1;
-    store::index_record(sql, editor.workspace_id, "plan", id);
-    audit_change(sql, editor, "create", "plan", id, nullptr, to_json(plan));
+    store::index_record(sql, actor.workspace_id, "plan", id);
+    audit::record_change(sql, actor, "create", "plan", id, nullptr, to_json(plan));
   });
   return id;
 }
 
-void update_plan(db::Database& database, const Editor& editor, Plan plan) {
-  require_edit_all(editor);
-  plan.workspace_id = editor.workspace_id;
+void update_plan(db::Database& database, const Actor& actor, Plan plan) {
+  auth::require_edit_all(actor);
+  plan.workspace_id = actor.workspace_id;
   database.in_transaction([&](soci::session& sql) {
-    const auto before = store::find_plan(sql, editor.workspace_id, plan.id);
+    const auto before = store::find_plan(sql, actor.workspace_id, plan.id);
     if (!before) throw validation::NotFound();
     plan.version = before->version;
     plan.previous_version_id = before->previous_version_id;
     plan.created_at = before->created_at;
     plan.updated_at = now_iso_utc();
     auto errors = validate_plan(plan);
-    check_plan_links(sql, editor, plan, errors);
+    check_plan_links(sql, actor, plan, errors);
     validation::throw_if_any(errors);
     if (!store::update_plan(sql, plan)) throw validation::Conflict();
     plan.row_version += 1;
     if (plan.published != before->published) {
-      store::rebuild_search_index(sql, editor.workspace_id);  // its initiatives and activities
+      store::rebuild_search_index(sql, actor.workspace_id);  // its initiatives and activities
     } else {
-      store::index_record(sql, editor.workspace_id, "plan", plan.id);
+      store::index_record(sql, actor.workspace_id, "plan", plan.id);
     }
-    audit_change(sql, editor, "update", "plan", plan.id, to_json(*before), to_json(plan));
+    audit::record_change(sql, actor, "update", "plan", plan.id, to_json(*before), to_json(plan));
   });
 }
 
-long long new_plan_version(db::Database& database, const Editor& editor, long long plan_id) {
-  require_edit_all(editor);
+long long new_plan_version(db::Database& database, const Actor& actor, long long plan_id) {
+  auth::require_edit_all(actor);
   long long new_id = 0;
   database.in_transaction([&](soci::session& sql) {
-    const auto source = store::find_plan(sql, editor.workspace_id, plan_id);
+    const auto source = store::find_plan(sql, actor.workspace_id, plan_id);
     if (!source) throw validation::NotFound();
     Plan copy = *source;
     copy.version = 1;
-    for (const auto& other : store::plans(sql, editor.workspace_id)) {
+    for (const auto& other : store::plans(sql, actor.workspace_id)) {
       if (other.name == source->name) copy.version = std::max(copy.version, other.version + 1);
     }
     copy.previous_version_id = source->id;
@@ -178,7 +156,7 @@ long long new_plan_version(db::Database& database, const Editor& editor, long lo
     copy.adopted_on.clear();
     copy.id = new_id = store::insert_plan(sql, copy);
     copy.row_version = 1;
-    store::index_record(sql, editor.workspace_id, "plan", new_id);
+    store::index_record(sql, actor.workspace_id, "plan", new_id);
     std::map<long long, long long> areas;
     for (auto area : store::focus_areas(sql, plan_id)) {
       const auto old_id = area.id;
@@ -188,7 +166,7 @@ long long new_plan_version(db::Database& database, const Editor& editor, long lo
     std::map<long long, long long> copied;
     // Parents come before their sub-initiatives: ids grow with creation, and a parent must
     // exist before a child can point at it.
-    auto rows = store::initiatives(sql, all_in_plan(editor.workspace_id, plan_id));
+    auto rows = store::initiatives(sql, all_in_plan(actor.workspace_id, plan_id));
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
       return !a.initiative.parent_initiative_id && b.initiative.parent_initiative_id;
     });
@@ -208,23 +186,24 @@ long long new_plan_version(db::Database& database, const Editor& editor, long lo
         change.initiative_id = initiative.id;
         store::insert_status_change(sql, change);
       }
-      store::index_record(sql, editor.workspace_id, "initiative", initiative.id);
+      store::index_record(sql, actor.workspace_id, "initiative", initiative.id);
     }
-    audit_change(sql, editor, "new_version", "plan", new_id, to_json(*source), to_json(copy));
+    audit::record_change(sql, actor, "new_version", "plan", new_id, to_json(*source),
+                         to_json(copy));
   });
   return new_id;
 }
 
-long long create_focus_area(db::Database& database, const Editor& editor, FocusArea area) {
-  require_edit_all(editor);
+long long create_focus_area(db::Database& database, const Actor& actor, FocusArea area) {
+  auth::require_edit_all(actor);
   auto errors = validate_focus_area(area);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    const auto plan = store::find_plan(sql, editor.workspace_id, area.plan_id);
+    const auto plan = store::find_plan(sql, actor.workspace_id, area.plan_id);
     if (!plan) throw validation::NotFound();
     if (area.parent_focus_area_id) {
       const auto parent =
-          store::find_focus_area(sql, editor.workspace_id, *area.parent_focus_area_id);
+          store::find_focus_area(sql, actor.workspace_id, *area.parent_focus_area_id);
       if (!parent || !plan->parent_plan_id || parent->plan_id != *plan->parent_plan_id) {
         errors.add("parent_focus_area_id", "link_not_in_parent_plan");
       }
@@ -234,82 +213,80 @@ long long create_focus_area(db::Database& database, const Editor& editor, FocusA
     }
     validation::throw_if_any(errors);
     area.id = id = store::insert_focus_area(sql, area);
-    audit_change(sql, editor, "create", "focus_area", id, nullptr, to_json(area));
+    audit::record_change(sql, actor, "create", "focus_area", id, nullptr, to_json(area));
   });
   return id;
 }
 
 // ---- initiatives ----
 
-long long create_initiative(db::Database& database, const Editor& editor, Initiative v) {
-  v.workspace_id = editor.workspace_id;
+long long create_initiative(db::Database& database, const Actor& actor, Initiative v) {
+  v.workspace_id = actor.workspace_id;
   v.id = 0;
   if (v.created_at.empty()) v.created_at = now_iso_utc();
   if (v.updated_at.empty()) v.updated_at = v.created_at;
   auto errors = validate_initiative(v);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    const auto plan = store::find_plan(sql, editor.workspace_id, v.plan_id);
+    const auto plan = store::find_plan(sql, actor.workspace_id, v.plan_id);
     if (!plan) throw validation::NotFound();
     // A lead may add sub-initiatives (platforms) under their own initiative only.
-    if (!editor.edit_all &&
-        !(editor.edit_own && v.parent_initiative_id &&
-          lead_of(sql, editor.workspace_id, v.parent_initiative_id) == editor.user_id)) {
+    if (!actor.edit_all &&
+        !(actor.edit_own && v.parent_initiative_id &&
+          lead_of(sql, actor.workspace_id, v.parent_initiative_id) == actor.user_id)) {
       throw validation::Forbidden();
     }
-    check_initiative_links(sql, editor, v, errors);
+    check_initiative_links(sql, actor, v, errors);
     validation::throw_if_any(errors);
     v.id = id = store::insert_initiative(sql, v);
     v.row_version = 1;
     store::insert_status_change(
         sql, {0, id, v.status, v.start_date.empty() ? v.created_at.substr(0, 10) : v.start_date, "",
-              editor.actor.label, v.created_at});
-    store::index_record(sql, editor.workspace_id, "initiative", id);
-    audit_change(sql, editor, "create", "initiative", id, nullptr, to_json(v));
+              actor.author.label, v.created_at});
+    store::index_record(sql, actor.workspace_id, "initiative", id);
+    audit::record_change(sql, actor, "create", "initiative", id, nullptr, to_json(v));
   });
   return id;
 }
 
-void update_initiative(db::Database& database, const Editor& editor, Initiative v) {
-  v.workspace_id = editor.workspace_id;
+void update_initiative(db::Database& database, const Actor& actor, Initiative v) {
+  v.workspace_id = actor.workspace_id;
   database.in_transaction([&](soci::session& sql) {
-    const auto before = store::find_initiative(sql, editor.workspace_id, v.id);
+    const auto before = store::find_initiative(sql, actor.workspace_id, v.id);
     if (!before) throw validation::NotFound();
-    if (!may_edit(editor, *before,
-                  lead_of(sql, editor.workspace_id, before->parent_initiative_id))) {
+    if (!may_edit(actor, *before, lead_of(sql, actor.workspace_id, before->parent_initiative_id))) {
       throw validation::Forbidden();
     }
     auto errors = validate_initiative(v);
     if (v.plan_id != before->plan_id) errors.add("plan_id", "plan_cannot_change");
     if (v.status != before->status) errors.add("status", "status_use_change");
     // A lead may not hand their initiative to someone else or lift it out of its parent.
-    if (!editor.edit_all && (v.lead_user_id != before->lead_user_id ||
-                             v.parent_initiative_id != before->parent_initiative_id)) {
+    if (!actor.edit_all && (v.lead_user_id != before->lead_user_id ||
+                            v.parent_initiative_id != before->parent_initiative_id)) {
       errors.add("lead_user_id", "lead_change_needs_coordinator");
     }
-    check_initiative_links(sql, editor, v, errors);
+    check_initiative_links(sql, actor, v, errors);
     validation::throw_if_any(errors);
     v.created_at = before->created_at;
     v.updated_at = now_iso_utc();
     if (!store::update_initiative(sql, v)) throw validation::Conflict();
     v.row_version += 1;
     if (v.published != before->published) {
-      store::rebuild_search_index(sql, editor.workspace_id);  // its activities too
+      store::rebuild_search_index(sql, actor.workspace_id);  // its activities too
     } else {
-      store::index_record(sql, editor.workspace_id, "initiative", v.id);
+      store::index_record(sql, actor.workspace_id, "initiative", v.id);
     }
-    audit_change(sql, editor, "update", "initiative", v.id, to_json(*before), to_json(v));
+    audit::record_change(sql, actor, "update", "initiative", v.id, to_json(*before), to_json(v));
   });
 }
 
-void change_initiative_status(db::Database& database, const Editor& editor, long long initiative_id,
+void change_initiative_status(db::Database& database, const Actor& actor, long long initiative_id,
                               long long row_version, const std::string& status,
                               const std::string& changed_on, const std::string& reason) {
   database.in_transaction([&](soci::session& sql) {
-    const auto before = store::find_initiative(sql, editor.workspace_id, initiative_id);
+    const auto before = store::find_initiative(sql, actor.workspace_id, initiative_id);
     if (!before) throw validation::NotFound();
-    if (!may_edit(editor, *before,
-                  lead_of(sql, editor.workspace_id, before->parent_initiative_id))) {
+    if (!may_edit(actor, *before, lead_of(sql, actor.workspace_id, before->parent_initiative_id))) {
       throw validation::Forbidden();
     }
     if (row_version != before->row_version) throw validation::Conflict();
@@ -321,53 +298,53 @@ void change_initiative_status(db::Database& database, const Editor& editor, long
     if (!store::update_initiative(sql, after)) throw validation::Conflict();
     after.row_version += 1;
     store::insert_status_change(
-        sql, {0, initiative_id, status, changed_on, std::string(trim(reason)), editor.actor.label,
+        sql, {0, initiative_id, status, changed_on, std::string(trim(reason)), actor.author.label,
               after.updated_at});
     boost::json::object after_json = to_json(after);
     after_json["status_reason"] = std::string(trim(reason));
     after_json["status_changed_on"] = changed_on;
-    audit_change(sql, editor, "status", "initiative", initiative_id, to_json(*before),
-                 std::move(after_json));
+    audit::record_change(sql, actor, "status", "initiative", initiative_id, to_json(*before),
+                         std::move(after_json));
   });
 }
 
 // ---- activities ----
 
-long long create_activity_in(soci::session& sql, const Editor& editor, Activity v) {
-  v.workspace_id = editor.workspace_id;
+long long create_activity_in(soci::session& sql, const Actor& actor, Activity v) {
+  v.workspace_id = actor.workspace_id;
   v.id = 0;
   if (v.created_at.empty()) v.created_at = now_iso_utc();
   if (v.updated_at.empty()) v.updated_at = v.created_at;
-  const auto initiative = store::find_initiative(sql, editor.workspace_id, v.initiative_id);
+  const auto initiative = store::find_initiative(sql, actor.workspace_id, v.initiative_id);
   if (!initiative) throw validation::NotFound();
-  if (!may_edit(editor, *initiative,
-                lead_of(sql, editor.workspace_id, initiative->parent_initiative_id))) {
+  if (!may_edit(actor, *initiative,
+                lead_of(sql, actor.workspace_id, initiative->parent_initiative_id))) {
     throw validation::Forbidden();
   }
   validation::throw_if_any(validate_activity(v));
   v.id = store::insert_activity(sql, v);
   v.row_version = 1;
-  store::index_record(sql, editor.workspace_id, "activity", v.id);
-  audit_change(sql, editor, "create", "activity", v.id, nullptr, to_json(v));
+  store::index_record(sql, actor.workspace_id, "activity", v.id);
+  audit::record_change(sql, actor, "create", "activity", v.id, nullptr, to_json(v));
   return v.id;
 }
 
-long long create_activity(db::Database& database, const Editor& editor, const Activity& activity) {
+long long create_activity(db::Database& database, const Actor& actor, const Activity& activity) {
   long long id = 0;
   database.in_transaction(
-      [&](soci::session& sql) { id = create_activity_in(sql, editor, activity); });
+      [&](soci::session& sql) { id = create_activity_in(sql, actor, activity); });
   return id;
 }
 
-void update_activity(db::Database& database, const Editor& editor, Activity v) {
-  v.workspace_id = editor.workspace_id;
+void update_activity(db::Database& database, const Actor& actor, Activity v) {
+  v.workspace_id = actor.workspace_id;
   database.in_transaction([&](soci::session& sql) {
-    const auto before = store::find_activity(sql, editor.workspace_id, v.id);
+    const auto before = store::find_activity(sql, actor.workspace_id, v.id);
     if (!before) throw validation::NotFound();
-    const auto initiative = store::find_initiative(sql, editor.workspace_id, before->initiative_id);
+    const auto initiative = store::find_initiative(sql, actor.workspace_id, before->initiative_id);
     if (!initiative ||
-        !may_edit(editor, *initiative,
-                  lead_of(sql, editor.workspace_id, initiative->parent_initiative_id))) {
+        !may_edit(actor, *initiative,
+                  lead_of(sql, actor.workspace_id, initiative->parent_initiative_id))) {
       throw validation::Forbidden();
     }
     auto errors = validate_activity(v);
@@ -379,149 +356,149 @@ void update_activity(db::Database& database, const Editor& editor, Activity v) {
     v.updated_at = now_iso_utc();
     if (!store::update_activity(sql, v)) throw validation::Conflict();
     v.row_version += 1;
-    store::index_record(sql, editor.workspace_id, "activity", v.id);
-    audit_change(sql, editor, "update", "activity", v.id, to_json(*before), to_json(v));
+    store::index_record(sql, actor.workspace_id, "activity", v.id);
+    audit::record_change(sql, actor, "update", "activity", v.id, to_json(*before), to_json(v));
   });
 }
 
 // ---- groups ----
 
-long long create_group(db::Database& database, const Editor& editor, Group group) {
-  require_edit_all(editor);
-  group.workspace_id = editor.workspace_id;
+long long create_group(db::Database& database, const Actor& actor, Group group) {
+  auth::require_edit_all(actor);
+  group.workspace_id = actor.workspace_id;
   auto errors = validate_group(group);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
     if (group.initiative_id &&
-        !store::find_initiative(sql, editor.workspace_id, *group.initiative_id)) {
+        !store::find_initiative(sql, actor.workspace_id, *group.initiative_id)) {
       errors.add("initiative_id", "link_not_in_workspace");
     }
-    for (const auto& existing : store::groups(sql, editor.workspace_id)) {
+    for (const auto& existing : store::groups(sql, actor.workspace_id)) {
       if (existing.name == group.name) errors.add("name", "name_taken");
     }
     validation::throw_if_any(errors);
     group.id = id = store::insert_group(sql, group);
-    audit_change(sql, editor, "create", "group", id, nullptr, to_json(group));
+    audit::record_change(sql, actor, "create", "group", id, nullptr, to_json(group));
   });
   return id;
 }
 
-long long add_group_member(db::Database& database, const Editor& editor, GroupMember member) {
-  require_edit_all(editor);
+long long add_group_member(db::Database& database, const Actor& actor, GroupMember member) {
+  auth::require_edit_all(actor);
   auto errors = validate_group_member(member);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    if (!store::find_group(sql, editor.workspace_id, member.group_id)) {
+    if (!store::find_group(sql, actor.workspace_id, member.group_id)) {
       throw validation::NotFound();
     }
-    if (member.user_id && !store::is_workspace_member(sql, editor.workspace_id, *member.user_id)) {
+    if (member.user_id && !store::is_workspace_member(sql, actor.workspace_id, *member.user_id)) {
       errors.add("user_id", "link_not_in_workspace");
     }
     if (member.party_id) {
       bool found = false;
-      for (const auto& party : store::parties(sql, editor.workspace_id)) {
+      for (const auto& party : store::parties(sql, actor.workspace_id)) {
         found = found || party.id == *member.party_id;
       }
       if (!found) errors.add("party_id", "link_not_in_workspace");
     }
     validation::throw_if_any(errors);
     id = store::insert_group_member(sql, member);
-    audit_change(sql, editor, "add_member", "group", member.group_id, nullptr, to_json(member));
+    audit::record_change(sql, actor, "add_member", "group", member.group_id, nullptr,
+                         to_json(member));
   });
   return id;
 }
 
 // ---- documents ----
 
-bool may_edit_document(db::Database& database, const Editor& editor, const Document& document) {
-  if (document.plan_id) return editor.edit_all;
+bool may_edit_document(db::Database& database, const Actor& actor, const Document& document) {
+  if (document.plan_id) return actor.edit_all;
   if (!document.initiative_id) return false;
   auto sql = database.session();
-  const auto initiative = store::find_initiative(sql, editor.workspace_id, *document.initiative_id);
-  return initiative &&
-         may_edit(editor, *initiative,
-                  lead_of(sql, editor.workspace_id, initiative->parent_initiative_id));
+  const auto initiative = store::find_initiative(sql, actor.workspace_id, *document.initiative_id);
+  return initiative && may_edit(actor, *initiative,
+                                lead_of(sql, actor.workspace_id, initiative->parent_initiative_id));
 }
 
-long long add_document(db::Database& database, const Editor& editor, Document document) {
-  document.workspace_id = editor.workspace_id;
+long long add_document(db::Database& database, const Actor& actor, Document document) {
+  document.workspace_id = actor.workspace_id;
   auto errors = check_document(document);
   {
     auto sql = database.session();
-    if (document.plan_id && !store::find_plan(sql, editor.workspace_id, *document.plan_id)) {
+    if (document.plan_id && !store::find_plan(sql, actor.workspace_id, *document.plan_id)) {
       throw validation::NotFound();
     }
     if (document.initiative_id &&
-        !store::find_initiative(sql, editor.workspace_id, *document.initiative_id)) {
+        !store::find_initiative(sql, actor.workspace_id, *document.initiative_id)) {
       throw validation::NotFound();
     }
   }
-  if (!may_edit_document(database, editor, document)) throw validation::Forbidden();
+  if (!may_edit_document(database, actor, document)) throw validation::Forbidden();
   validation::throw_if_any(errors);
   document.sha256 = crypto::sha256_hex(document.content);
-  document.uploaded_by = editor.actor.label;
+  document.uploaded_by = actor.author.label;
   document.uploaded_at = now_iso_utc();
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
     id = store::insert_document(sql, document);
-    audit_change(sql, editor, "create", "document", id, nullptr,
-                 boost::json::object{{"filename", document.filename},
-                                     {"content_type", document.content_type},
-                                     {"size_bytes", document.size_bytes},
-                                     {"sha256", document.sha256}});
+    audit::record_change(sql, actor, "create", "document", id, nullptr,
+                         boost::json::object{{"filename", document.filename},
+                                             {"content_type", document.content_type},
+                                             {"size_bytes", document.size_bytes},
+                                             {"sha256", document.sha256}});
   });
   return id;
 }
 
-void delete_document(db::Database& database, const Editor& editor, long long id) {
-  const auto document = readable_document(database, editor, id);
-  if (!may_edit_document(database, editor, document)) throw validation::Forbidden();
+void delete_document(db::Database& database, const Actor& actor, long long id) {
+  const auto document = readable_document(database, actor, id);
+  if (!may_edit_document(database, actor, document)) throw validation::Forbidden();
   database.in_transaction([&](soci::session& sql) {
-    store::delete_document(sql, editor.workspace_id, id);
-    audit_change(sql, editor, "delete", "document", id,
-                 boost::json::object{{"filename", document.filename}, {"sha256", document.sha256}},
-                 nullptr);
+    store::delete_document(sql, actor.workspace_id, id);
+    audit::record_change(
+        sql, actor, "delete", "document", id,
+        boost::json::object{{"filename", document.filename}, {"sha256", document.sha256}}, nullptr);
   });
 }
 
-Document readable_document(db::Database& database, const Editor& editor, long long id) {
+Document readable_document(db::Database& database, const Actor& actor, long long id) {
   std::optional<Document> document;
   {
     auto sql = database.session();
-    document = store::find_document(sql, editor.workspace_id, id);
+    document = store::find_document(sql, actor.workspace_id, id);
   }
   if (!document) throw validation::NotFound();
   // Readable when what it is attached to is (readable_* throw NotFound otherwise).
-  if (document->plan_id) readable_plan(database, editor, *document->plan_id);
-  if (document->initiative_id) readable_initiative(database, editor, *document->initiative_id);
+  if (document->plan_id) readable_plan(database, actor, *document->plan_id);
+  if (document->initiative_id) readable_initiative(database, actor, *document->initiative_id);
   return *document;
 }
 
 // ---- reading ----
 
-Plan readable_plan(db::Database& database, const Editor& editor, long long id) {
+Plan readable_plan(db::Database& database, const Actor& actor, long long id) {
   auto sql = database.session();
-  auto plan = store::find_plan(sql, editor.workspace_id, id);
-  if (!plan || (!editor.read_all && !plan->published)) throw validation::NotFound();
+  auto plan = store::find_plan(sql, actor.workspace_id, id);
+  if (!plan || (!actor.read_all && !plan->published)) throw validation::NotFound();
   return *plan;
 }
 
-Initiative readable_initiative(db::Database& database, const Editor& editor, long long id) {
+Initiative readable_initiative(db::Database& database, const Actor& actor, long long id) {
   auto sql = database.session();
-  auto initiative = store::find_initiative(sql, editor.workspace_id, id);
-  if (!initiative || (!editor.read_all && !initiative_visible(sql, *initiative))) {
+  auto initiative = store::find_initiative(sql, actor.workspace_id, id);
+  if (!initiative || (!actor.read_all && !initiative_visible(sql, *initiative))) {
     throw validation::NotFound();
   }
   return *initiative;
 }
 
-Activity readable_activity(db::Database& database, const Editor& editor, long long id) {
+Activity readable_activity(db::Database& database, const Actor& actor, long long id) {
   auto sql = database.session();
-  auto activity = store::find_activity(sql, editor.workspace_id, id);
+  auto activity = store::find_activity(sql, actor.workspace_id, id);
   if (!activity) throw validation::NotFound();
-  if (!editor.read_all) {
+  if (!actor.read_all) {
     const auto initiative =
-        store::find_initiative(sql, editor.workspace_id, activity->initiative_id);
+        store::find_initiative(sql, actor.workspace_id, activity->initiative_id);
     if (!initiative || !initiative_visible(sql, *initiative)) throw validation::NotFound();
   }
   return *activity;

@@ -20,8 +20,8 @@ class Register : public ::testing::TestWithParam<std::string> {
     database_ = db::Database::open(db::parse_database_url(scratch_->url()), 2);
     db::migrate(*database_);
     workspace_ = add_workspace("Tryg Aalborg – en mere tryg kommune");
-    coordinator_ =
-        Editor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt, auth::Role::coordinator);
+    coordinator_ = auth::Actor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt,
+                                         auth::Role::coordinator);
   }
 
   long long add_workspace(const std::string& name) {
@@ -45,28 +45,28 @@ class Register : public ::testing::TestWithParam<std::string> {
     return id;
   }
 
-  long long add_plan(const Editor& editor, const std::string& name = "Tryg Aalborg") {
+  long long add_plan(const Actor& actor, const std::string& name = "Tryg Aalborg") {
     Plan plan;
     plan.name = name;
     plan.period_start = "2017-01-21";
     plan.period_end = "2018-01-14";
-    return create_plan(*database_, editor, plan);
+    return create_plan(*database_, actor, plan);
   }
 
-  long long add_initiative(const Editor& editor, long long plan, const std::string& name,
+  long long add_initiative(const Actor& actor, long long plan, const std::string& name,
                            std::optional<long long> lead = std::nullopt) {
     Initiative initiative;
     initiative.plan_id = plan;
     initiative.name = name;
     initiative.status = "active";
     initiative.lead_user_id = lead;
-    return create_initiative(*database_, editor, initiative);
+    return create_initiative(*database_, actor, initiative);
   }
 
   std::unique_ptr<testing::ScratchDatabase> scratch_;
   std::unique_ptr<db::Database> database_;
   long long workspace_ = 0;
-  Editor coordinator_;
+  Actor coordinator_;
 };
 
 template <class Fn>
@@ -193,27 +193,27 @@ TEST_P(Register, LeadsEditTheirOwnInitiativesOnly) {
   const auto plan = add_plan(coordinator_);
   const auto own = add_initiative(coordinator_, plan, "Rusmiddelseminar", lead);
   const auto other = add_initiative(coordinator_, plan, "Antiradikalisering");
-  const auto editor =
-      Editor::for_role(workspace_, {lead, "ssp@aalborg.dk"}, lead, auth::Role::initiative_lead);
+  const auto actor = auth::Actor::for_role(workspace_, {lead, "ssp@aalborg.dk"}, lead,
+                                           auth::Role::initiative_lead);
 
   Activity activity;
   activity.initiative_id = own;
   activity.title = "46 ryge- og alkoholseminarer på 6. årgang";
   activity.status = "ongoing";
-  EXPECT_GT(create_activity(*database_, editor, activity), 0);
+  EXPECT_GT(create_activity(*database_, actor, activity), 0);
   activity.initiative_id = other;
-  EXPECT_THROW(create_activity(*database_, editor, activity), validation::Forbidden);
-  EXPECT_THROW(add_initiative(editor, plan, "Ny indsats"), validation::Forbidden);
-  EXPECT_THROW(add_plan(editor, "Min plan"), validation::Forbidden);
+  EXPECT_THROW(create_activity(*database_, actor, activity), validation::Forbidden);
+  EXPECT_THROW(add_initiative(actor, plan, "Ny indsats"), validation::Forbidden);
+  EXPECT_THROW(add_plan(actor, "Min plan"), validation::Forbidden);
 
   Initiative platform;
   platform.plan_id = plan;
   platform.parent_initiative_id = own;
   platform.name = "Forældreoplæg";
-  EXPECT_GT(create_initiative(*database_, editor, platform), 0);
+  EXPECT_GT(create_initiative(*database_, actor, platform), 0);
 
   const auto member =
-      Editor::for_role(workspace_, {std::nullopt, "m"}, std::nullopt, auth::Role::member);
+      auth::Actor::for_role(workspace_, {std::nullopt, "m"}, std::nullopt, auth::Role::member);
   EXPECT_THROW(change_initiative_status(*database_, member, own, 1, "paused", "2018-01-01", "x"),
                validation::Forbidden);
 }
@@ -222,10 +222,10 @@ TEST_P(Register, LinksToAnotherWorkspaceAreRefusedAndNothingIsHalfSaved) {
   const auto other_workspace = add_workspace("Landskrona");
   const auto stranger = add_user("x@landskrona.se", other_workspace, auth::Role::admin);
   const auto plan = add_plan(coordinator_);
-  const auto other_editor =
-      Editor::for_role(other_workspace, {std::nullopt, "t"}, std::nullopt, auth::Role::coordinator);
-  const auto foreign_plan = add_plan(other_editor, "Överenskommelse");
-  const auto foreign = add_initiative(other_editor, foreign_plan, "Trygghetsvandringar");
+  const auto other_actor = auth::Actor::for_role(other_workspace, {std::nullopt, "t"}, std::nullopt,
+                                                 auth::Role::coordinator);
+  const auto foreign_plan = add_plan(other_actor, "Överenskommelse");
+  const auto foreign = add_initiative(other_actor, foreign_plan, "Trygghetsvandringar");
 
   Initiative input;
   input.plan_id = plan;

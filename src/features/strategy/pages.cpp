@@ -18,7 +18,6 @@
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
 #include "features/strategy/commands.hpp"
-#include "features/strategy/editor.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::strategy {
@@ -179,18 +178,18 @@ Plan plan_from_form(Context& context, Plan plan, validation::Errors& errors) {
 }
 
 Response show_plans(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   auto sql = context.services.database.session();
   auto all = store::plans(sql, context.workspace().id);
   std::map<long long, std::string> names;
   for (const auto& plan : all) names[plan.id] = plan.name;
   auto rows = view::list();
   for (const auto& plan : all) {
-    if (!editor.read_all && !plan.published) continue;
+    if (!actor.read_all && !plan.published) continue;
     store::InitiativeFilter filter;
     filter.workspace_id = plan.workspace_id;
     filter.plan_id = plan.id;
-    filter.published_only = !editor.read_all;
+    filter.published_only = !actor.read_all;
     view::Data row;
     row.set("id", std::to_string(plan.id));
     row.set("name", plan.name);
@@ -205,7 +204,7 @@ Response show_plans(Context& context) {
   view::Data data;
   data.set("has_plans", view::flag(!rows.is_empty_list()));
   data.set("plans", rows);
-  data.set("can_edit", view::flag(editor.edit_all));
+  data.set("can_edit", view::flag(actor.edit_all));
   data.set("caption", context.workspace().name);
   data.set("notice", view::text(notice_text(context)));
   return web::render_page(context, template_path("plans"), std::move(data),
@@ -240,7 +239,7 @@ Response create_plan_submit(Context& context) {
   return submit(
       [&] {
         validation::throw_if_any(errors);
-        const auto id = create_plan(context.services.database, editor_of(context), plan);
+        const auto id = create_plan(context.services.database, context.actor(), plan);
         return Response::redirect("/plans/" + std::to_string(id) + "?notice=notice_created");
       },
       [&](validation::Errors found, bool conflict) {
@@ -250,25 +249,25 @@ Response create_plan_submit(Context& context) {
 }
 
 Response edit_plan(Context& context) {
-  const auto plan = readable_plan(context.services.database, editor_of(context), id_param(context));
+  const auto plan = readable_plan(context.services.database, context.actor(), id_param(context));
   return plan_form(context, plan, false, {}, false, 200);
 }
 
 Response update_plan_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto stored = readable_plan(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto stored = readable_plan(context.services.database, actor, id_param(context));
   validation::Errors errors;
   auto plan = plan_from_form(context, stored, errors);
   return submit(
       [&] {
         validation::throw_if_any(errors);
-        update_plan(context.services.database, editor, plan);
+        update_plan(context.services.database, actor, plan);
         return Response::redirect("/plans/" + std::to_string(plan.id) + "?notice=notice_saved");
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          // Show what is stored now, so the second editor re-applies their change knowingly.
-          const auto fresh = readable_plan(context.services.database, editor, plan.id);
+          // Show what is stored now, so the second actor re-applies their change knowingly.
+          const auto fresh = readable_plan(context.services.database, actor, plan.id);
           return plan_form(context, fresh, false, {}, true, 409);
         }
         return plan_form(context, plan, false, std::move(found), false, 422);
@@ -276,8 +275,7 @@ Response update_plan_submit(Context& context) {
 }
 
 Response create_version_submit(Context& context) {
-  const auto id =
-      new_plan_version(context.services.database, editor_of(context), id_param(context));
+  const auto id = new_plan_version(context.services.database, context.actor(), id_param(context));
   return Response::redirect("/plans/" + std::to_string(id) + "?notice=notice_version_created");
 }
 
@@ -304,11 +302,11 @@ int page_param(const Context& context) {
 
 // What a cached page body depends on besides its address: the workspace's data version
 // (bumped by every change), the language and what this reader may see and do.
-std::string fragment_key(const Context& context, const Editor& editor, std::string_view page) {
+std::string fragment_key(const Context& context, const Actor& actor, std::string_view page) {
   const auto& workspace = context.workspace();
   return std::string(page) + '|' + std::to_string(workspace.id) + '|' +
          std::to_string(workspace.data_version) + '|' + std::string(i18n::code(context.language)) +
-         '|' + (editor.read_all ? '1' : '0') + (editor.edit_all ? '1' : '0') + '|' +
+         '|' + (actor.read_all ? '1' : '0') + (actor.edit_all ? '1' : '0') + '|' +
          context.request.target;
 }
 
@@ -317,27 +315,27 @@ Response serve_fragment(Context& context, const web::Fragment& fragment, std::st
                             {.title = fragment.title, .status = 200, .nav = nav});
 }
 
-Response render_plan(Context& context, const Editor& editor, const std::string& key);
+Response render_plan(Context& context, const Actor& actor, const std::string& key);
 
 // The overview is the register's busiest page: its body is cached per data version.
 Response show_plan(Context& context) {
-  const auto editor = editor_of(context);
-  const auto key = fragment_key(context, editor, "plan");
+  const auto actor = context.actor();
+  const auto key = fragment_key(context, actor, "plan");
   if (const auto hit = context.services.fragments->find(key)) {
     return serve_fragment(context, *hit, "plans");
   }
-  return render_plan(context, editor, key);
+  return render_plan(context, actor, key);
 }
 
-Response render_plan(Context& context, const Editor& editor, const std::string& key) {
+Response render_plan(Context& context, const Actor& actor, const std::string& key) {
   auto& database = context.services.database;
-  const auto plan = readable_plan(database, editor, id_param(context));
+  const auto plan = readable_plan(database, actor, id_param(context));
   auto sql = database.session();
 
   store::InitiativeFilter filter;
   filter.workspace_id = plan.workspace_id;
   filter.plan_id = plan.id;
-  filter.published_only = !editor.read_all;
+  filter.published_only = !actor.read_all;
   const auto status = context.query("status");
   if (is_one_of(status, kInitiativeStatuses)) filter.status = status;
   const auto lead = parse_id(context.query("lead"));
@@ -370,8 +368,8 @@ Response render_plan(Context& context, const Editor& editor, const std::string& 
     const auto parent = store::find_plan(sql, plan.workspace_id, *plan.parent_plan_id);
     data.set("parent_name", parent ? parent->name : std::string());
   }
-  data.set("can_edit", view::flag(editor.edit_all));
-  data.set("can_history", view::flag(editor.read_all));
+  data.set("can_edit", view::flag(actor.edit_all));
+  data.set("can_history", view::flag(actor.read_all));
   data.set("notice", view::text(notice_text(context)));
 
   std::map<long long, std::string> parent_areas;
@@ -390,7 +388,7 @@ Response render_plan(Context& context, const Editor& editor, const std::string& 
                                                   : std::string()));
     areas.push_back(item);
   }
-  auto documents = document_list(context, sql, plan.id, std::nullopt, editor.edit_all);
+  auto documents = document_list(context, sql, plan.id, std::nullopt, actor.edit_all);
   data.set("has_documents", view::flag(!documents.is_empty_list()));
   data.set("documents", documents);
   data.set("has_focus_areas", view::flag(!areas.is_empty_list()));
@@ -476,15 +474,15 @@ std::string field_label(const Context& context, std::string_view field) {
 }
 
 Response show_compare(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
-  const auto plan = readable_plan(database, editor, id_param(context));
+  const auto plan = readable_plan(database, actor, id_param(context));
   if (!plan.previous_version_id) throw validation::NotFound();
-  const auto previous = readable_plan(database, editor, *plan.previous_version_id);
+  const auto previous = readable_plan(database, actor, *plan.previous_version_id);
   auto sql = database.session();
   store::InitiativeFilter filter;
   filter.workspace_id = plan.workspace_id;
-  filter.published_only = !editor.read_all;
+  filter.published_only = !actor.read_all;
   filter.by_id = true;
   filter.plan_id = previous.id;
   const auto before = store::initiatives(sql, filter);
@@ -572,17 +570,17 @@ Response show_compare(Context& context) {
 
 // The initiative behind an edit form, when this person may change it (403 otherwise): the
 // forms are refused up front instead of after the person has filled them in.
-Initiative editable_initiative(Context& context, const Editor& editor, long long id) {
-  auto initiative = readable_initiative(context.services.database, editor, id);
+Initiative editable_initiative(Context& context, const Actor& actor, long long id) {
+  auto initiative = readable_initiative(context.services.database, actor, id);
   std::optional<long long> parent_lead;
   if (initiative.parent_initiative_id) {
     auto sql = context.services.database.session();
     if (const auto parent =
-            store::find_initiative(sql, editor.workspace_id, *initiative.parent_initiative_id)) {
+            store::find_initiative(sql, actor.workspace_id, *initiative.parent_initiative_id)) {
       parent_lead = parent->lead_user_id;
     }
   }
-  if (!may_edit(editor, initiative, parent_lead)) throw validation::Forbidden();
+  if (!may_edit(actor, initiative, parent_lead)) throw validation::Forbidden();
   return initiative;
 }
 
@@ -745,25 +743,25 @@ Response initiative_form(Context& context, const Initiative& v, validation::Erro
 }
 
 Response new_initiative(Context& context) {
-  const auto editor = editor_of(context);
-  const auto plan = readable_plan(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto plan = readable_plan(context.services.database, actor, id_param(context));
   Initiative v;
   v.plan_id = plan.id;
   v.status = "proposed";
   v.parent_initiative_id = parse_id(context.query("parent"));
-  if (!editor.edit_all) {
+  if (!actor.edit_all) {
     // Leads may only add platforms under their own initiatives.
     if (!v.parent_initiative_id) throw validation::Forbidden();
     const auto parent =
-        readable_initiative(context.services.database, editor, *v.parent_initiative_id);
-    if (!may_edit(editor, parent, std::nullopt)) throw validation::Forbidden();
+        readable_initiative(context.services.database, actor, *v.parent_initiative_id);
+    if (!may_edit(actor, parent, std::nullopt)) throw validation::Forbidden();
   }
   return initiative_form(context, v, {}, false, 200);
 }
 
 Response create_initiative_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto plan = readable_plan(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto plan = readable_plan(context.services.database, actor, id_param(context));
   validation::Errors errors;
   Initiative input;
   input.plan_id = plan.id;
@@ -771,7 +769,7 @@ Response create_initiative_submit(Context& context) {
   return submit(
       [&] {
         validation::throw_if_any(errors);
-        const auto id = create_initiative(context.services.database, editor, v);
+        const auto id = create_initiative(context.services.database, actor, v);
         return Response::redirect("/initiatives/" + std::to_string(id) + "?notice=notice_created");
       },
       [&](validation::Errors found, bool conflict) {
@@ -781,25 +779,25 @@ Response create_initiative_submit(Context& context) {
 }
 
 Response edit_initiative(Context& context) {
-  const auto editor = editor_of(context);
-  const auto v = editable_initiative(context, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto v = editable_initiative(context, actor, id_param(context));
   return initiative_form(context, v, {}, false, 200);
 }
 
 Response update_initiative_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto stored = editable_initiative(context, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto stored = editable_initiative(context, actor, id_param(context));
   validation::Errors errors;
   auto v = initiative_from_form(context, stored, errors);
   return submit(
       [&] {
         validation::throw_if_any(errors);
-        update_initiative(context.services.database, editor, v);
+        update_initiative(context.services.database, actor, v);
         return Response::redirect("/initiatives/" + std::to_string(v.id) + "?notice=notice_saved");
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          const auto fresh = readable_initiative(context.services.database, editor, v.id);
+          const auto fresh = readable_initiative(context.services.database, actor, v.id);
           return initiative_form(context, fresh, {}, true, 409);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
@@ -837,14 +835,14 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   for (const auto& section : initiative_sections()) {
     extra_sections += section(context, v.id, v.plan_id);
   }
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   auto& database = context.services.database;
   auto sql = database.session();
   const auto plan = store::find_plan(sql, v.workspace_id, v.plan_id);
   std::optional<Initiative> parent;
   if (v.parent_initiative_id)
     parent = store::find_initiative(sql, v.workspace_id, *v.parent_initiative_id);
-  const bool can_edit = may_edit(editor, v, parent ? parent->lead_user_id : std::nullopt);
+  const bool can_edit = may_edit(actor, v, parent ? parent->lead_user_id : std::nullopt);
 
   view::Data data;
   data.set("id", std::to_string(v.id));
@@ -879,7 +877,7 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   data.set("themes", view::text(v.themes));
   data.set("working_group", view::text(v.working_group));
   data.set("can_edit", view::flag(can_edit));
-  data.set("can_history", view::flag(editor.read_all));
+  data.set("can_history", view::flag(actor.read_all));
   data.set("row_version", std::to_string(v.row_version));
   data.set("notice", view::text(notice_text(context)));
 
@@ -900,7 +898,7 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   store::InitiativeFilter subs_filter;
   subs_filter.workspace_id = v.workspace_id;
   subs_filter.parent_id = v.id;
-  subs_filter.published_only = !editor.read_all;
+  subs_filter.published_only = !actor.read_all;
   auto subs = view::list();
   for (const auto& row : store::initiatives(sql, subs_filter)) {
     view::Data item;
@@ -999,14 +997,13 @@ Response initiative_page(Context& context, const Initiative& v, const validation
 }
 
 Response show_initiative(Context& context) {
-  const auto v =
-      readable_initiative(context.services.database, editor_of(context), id_param(context));
+  const auto v = readable_initiative(context.services.database, context.actor(), id_param(context));
   return initiative_page(context, v, {}, "", "", today_iso_utc(), 200);
 }
 
 Response change_status_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto v = editable_initiative(context, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto v = editable_initiative(context, actor, id_param(context));
   const auto& form = context.form();
   const auto status = form.value("status");
   const auto changed_on = form.value("changed_on");
@@ -1014,7 +1011,7 @@ Response change_status_submit(Context& context) {
   validation::Errors errors;
   const auto version = optional_number(form.value("row_version"), "row_version", errors);
   try {
-    change_initiative_status(context.services.database, editor, v.id, version.value_or(0), status,
+    change_initiative_status(context.services.database, actor, v.id, version.value_or(0), status,
                              changed_on, reason);
   } catch (const validation::Invalid& invalid) {
     return initiative_page(context, v, invalid.errors, status, reason, changed_on, 422);
@@ -1147,16 +1144,16 @@ Response activity_form(Context& context, const Activity& a, const std::string& i
 }
 
 Response new_activity(Context& context) {
-  const auto editor = editor_of(context);
-  const auto initiative = editable_initiative(context, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto initiative = editable_initiative(context, actor, id_param(context));
   Activity a;
   a.initiative_id = initiative.id;
   return activity_form(context, a, initiative.name, {}, false, 200);
 }
 
 Response create_activity_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto initiative = editable_initiative(context, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto initiative = editable_initiative(context, actor, id_param(context));
   validation::Errors errors;
   Activity input;
   input.initiative_id = initiative.id;
@@ -1164,7 +1161,7 @@ Response create_activity_submit(Context& context) {
   return submit(
       [&] {
         validation::throw_if_any(errors);
-        create_activity(context.services.database, editor, a);
+        create_activity(context.services.database, actor, a);
         return Response::redirect("/initiatives/" + std::to_string(initiative.id) +
                                   "?notice=notice_created#activities");
       },
@@ -1175,28 +1172,28 @@ Response create_activity_submit(Context& context) {
 }
 
 Response edit_activity(Context& context) {
-  const auto editor = editor_of(context);
-  const auto a = readable_activity(context.services.database, editor, id_param(context));
-  const auto initiative = editable_initiative(context, editor, a.initiative_id);
+  const auto actor = context.actor();
+  const auto a = readable_activity(context.services.database, actor, id_param(context));
+  const auto initiative = editable_initiative(context, actor, a.initiative_id);
   return activity_form(context, a, initiative.name, {}, false, 200);
 }
 
 Response update_activity_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto stored = readable_activity(context.services.database, editor, id_param(context));
-  const auto initiative = editable_initiative(context, editor, stored.initiative_id);
+  const auto actor = context.actor();
+  const auto stored = readable_activity(context.services.database, actor, id_param(context));
+  const auto initiative = editable_initiative(context, actor, stored.initiative_id);
   validation::Errors errors;
   auto a = activity_from_form(context, stored, errors);
   return submit(
       [&] {
         validation::throw_if_any(errors);
-        update_activity(context.services.database, editor, a);
+        update_activity(context.services.database, actor, a);
         return Response::redirect("/initiatives/" + std::to_string(a.initiative_id) +
                                   "?notice=notice_saved#activities");
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          const auto fresh = readable_activity(context.services.database, editor, a.id);
+          const auto fresh = readable_activity(context.services.database, actor, a.id);
           return activity_form(context, fresh, initiative.name, {}, true, 409);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
@@ -1263,26 +1260,26 @@ struct DocumentOwner {
   std::string path;  // the owner's page
 };
 
-DocumentOwner document_owner(Context& context, const Editor& editor, bool plan) {
+DocumentOwner document_owner(Context& context, const Actor& actor, bool plan) {
   const auto id = id_param(context);
   if (plan) {
-    const auto found = readable_plan(context.services.database, editor, id);
-    if (!editor.edit_all) throw validation::Forbidden();
+    const auto found = readable_plan(context.services.database, actor, id);
+    if (!actor.edit_all) throw validation::Forbidden();
     return {found.id, std::nullopt, found.name, "/plans/" + std::to_string(found.id)};
   }
-  const auto found = editable_initiative(context, editor, id);
+  const auto found = editable_initiative(context, actor, id);
   return {std::nullopt, found.id, found.name, "/initiatives/" + std::to_string(found.id)};
 }
 
 Response new_document(Context& context, bool plan) {
-  const auto owner = document_owner(context, editor_of(context), plan);
+  const auto owner = document_owner(context, context.actor(), plan);
   return document_form(context, t(context, "document_add") + ": " + owner.name,
                        owner.path + "/documents", owner.path, {}, 200);
 }
 
 Response upload_document(Context& context, bool plan) {
-  const auto editor = editor_of(context);
-  const auto owner = document_owner(context, editor, plan);
+  const auto actor = context.actor();
+  const auto owner = document_owner(context, actor, plan);
   const auto* file = context.form().file("file");
   Document document;
   document.plan_id = owner.plan_id;
@@ -1292,7 +1289,7 @@ Response upload_document(Context& context, bool plan) {
     document.content = file->bytes;
   }
   try {
-    add_document(context.services.database, editor, document);
+    add_document(context.services.database, actor, document);
   } catch (const validation::Invalid& invalid) {
     return document_form(context, t(context, "document_add") + ": " + owner.name,
                          owner.path + "/documents", owner.path, invalid.errors, 422);
@@ -1303,7 +1300,7 @@ Response upload_document(Context& context, bool plan) {
 // Downloads are attachments with the type samtryg decided on upload, never rendered inline.
 Response download_document(Context& context) {
   const auto document =
-      readable_document(context.services.database, editor_of(context), id_param(context));
+      readable_document(context.services.database, context.actor(), id_param(context));
   std::string ascii;
   for (const char c : document.filename) {
     const auto byte = static_cast<unsigned char>(c);
@@ -1324,9 +1321,9 @@ std::string owner_path(const Document& document) {
 }
 
 Response confirm_delete_document(Context& context) {
-  const auto editor = editor_of(context);
-  const auto document = readable_document(context.services.database, editor, id_param(context));
-  if (!may_edit_document(context.services.database, editor, document)) {
+  const auto actor = context.actor();
+  const auto document = readable_document(context.services.database, actor, id_param(context));
+  if (!may_edit_document(context.services.database, actor, document)) {
     throw validation::Forbidden();
   }
   return web::render_confirm(context,
@@ -1340,9 +1337,9 @@ Response confirm_delete_document(Context& context) {
 }
 
 Response delete_document_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto document = readable_document(context.services.database, editor, id_param(context));
-  delete_document(context.services.database, editor, document.id);
+  const auto actor = context.actor();
+  const auto document = readable_document(context.services.database, actor, id_param(context));
+  delete_document(context.services.database, actor, document.id);
   return Response::redirect(owner_path(document) + "?notice=notice_deleted#documents");
 }
 
@@ -1361,20 +1358,20 @@ std::map<std::string, HistoryLookup, std::less<>>& history_subjects() {
 }
 
 Response show_history(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   const auto entity = context.params.at("entity");
   const auto id = id_param(context);
   std::string back;
   std::string back_label;
   auto& database = context.services.database;
   if (entity == "plan") {
-    back_label = readable_plan(database, editor, id).name;
+    back_label = readable_plan(database, actor, id).name;
     back = "/plans/" + std::to_string(id);
   } else if (entity == "initiative") {
-    back_label = readable_initiative(database, editor, id).name;
+    back_label = readable_initiative(database, actor, id).name;
     back = "/initiatives/" + std::to_string(id);
   } else if (entity == "activity") {
-    const auto activity = readable_activity(database, editor, id);
+    const auto activity = readable_activity(database, actor, id);
     back_label = activity.title;
     back = "/initiatives/" + std::to_string(activity.initiative_id);
   } else if (const auto found = history_subjects().find(entity);
@@ -1438,7 +1435,7 @@ Response show_history(Context& context) {
 // ---- search -----------------------------------------------------------------------------------
 
 Response show_search(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   const auto query = context.query("q");
   view::Data data;
   data.set("q", query);
@@ -1449,7 +1446,7 @@ Response show_search(Context& context) {
     auto sql = context.services.database.session();
     // One more than a page tells whether a next page exists without counting everything.
     auto hits = store::search(sql, context.services.database.backend(), context.workspace().id,
-                              query, !editor.read_all, kPerPage + 1, (page - 1) * kPerPage);
+                              query, !actor.read_all, kPerPage + 1, (page - 1) * kPerPage);
     const bool more = hits.size() > static_cast<std::size_t>(kPerPage);
     if (more) hits.pop_back();
     auto items = view::list();
@@ -1495,15 +1492,14 @@ Response show_search(Context& context) {
 
 // An activity has no page of its own: its initiative shows it.
 Response show_activity(Context& context) {
-  const auto a =
-      readable_activity(context.services.database, editor_of(context), id_param(context));
+  const auto a = readable_activity(context.services.database, context.actor(), id_param(context));
   return Response::redirect("/initiatives/" + std::to_string(a.initiative_id) + "#activities");
 }
 
 // ---- groups -----------------------------------------------------------------------------------
 
 Response show_groups(Context& context) {
-  const auto editor = editor_of(context);
+  const auto actor = context.actor();
   auto sql = context.services.database.session();
   std::map<long long, std::string> parties;
   for (const auto& party : store::parties(sql, context.workspace().id)) {
@@ -1548,7 +1544,7 @@ Response show_groups(Context& context) {
   view::Data data;
   data.set("parties", party_list);
   data.set("groups", list);
-  data.set("can_edit", view::flag(editor.edit_all));
+  data.set("can_edit", view::flag(actor.edit_all));
   data.set("notice", view::text(notice_text(context)));
   return web::render_page(context, template_path("groups"), std::move(data),
                           {.title = t(context, "groups_title"), .status = 200, .nav = "groups"});
@@ -1631,7 +1627,7 @@ Response create_group_submit(Context& context) {
   group.initiative_id = optional_number(form.value("initiative_id"), "initiative_id", errors);
   try {
     validation::throw_if_any(errors);
-    create_group(context.services.database, editor_of(context), group);
+    create_group(context.services.database, context.actor(), group);
   } catch (const validation::Invalid& invalid) {
     return group_form(context, group, invalid.errors, 422);
   }
@@ -1712,7 +1708,7 @@ Response create_party_submit(Context& context) {
   party.name = context.form().value("name");
   party.kind = context.form().value("kind");
   try {
-    create_party(context.services.database, editor_of(context), party);
+    create_party(context.services.database, context.actor(), party);
   } catch (const validation::Invalid& invalid) {
     return party_form(context, party, invalid.errors, 422);
   }
@@ -1756,13 +1752,13 @@ Response focus_area_form(Context& context, const Plan& plan, const FocusArea& ar
 }
 
 Response new_focus_area(Context& context) {
-  const auto plan = readable_plan(context.services.database, editor_of(context), id_param(context));
+  const auto plan = readable_plan(context.services.database, context.actor(), id_param(context));
   return focus_area_form(context, plan, FocusArea{}, {}, 200);
 }
 
 Response create_focus_area_submit(Context& context) {
-  const auto editor = editor_of(context);
-  const auto plan = readable_plan(context.services.database, editor, id_param(context));
+  const auto actor = context.actor();
+  const auto plan = readable_plan(context.services.database, actor, id_param(context));
   FocusArea area;
   area.plan_id = plan.id;
   area.name = context.form().value("name");
@@ -1772,7 +1768,7 @@ Response create_focus_area_submit(Context& context) {
       optional_number(context.form().value("parent_focus_area_id"), "parent_focus_area_id", errors);
   try {
     validation::throw_if_any(errors);
-    create_focus_area(context.services.database, editor, area);
+    create_focus_area(context.services.database, actor, area);
   } catch (const validation::Invalid& invalid) {
     return focus_area_form(context, plan, area, invalid.errors, 422);
   }
@@ -1801,7 +1797,7 @@ Response add_member_submit(Context& context) {
   member.party_id = optional_number(form.value("party_id"), "party_id", errors);
   try {
     validation::throw_if_any(errors);
-    add_group_member(context.services.database, editor_of(context), member);
+    add_group_member(context.services.database, context.actor(), member);
   } catch (const validation::Invalid& invalid) {
     return member_form(context, group, member, invalid.errors, 422);
   }
