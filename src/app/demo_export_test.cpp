@@ -80,16 +80,12 @@ std::string first_difference(const boost::json::value& expected, const boost::js
                     boost::json::serialize(actual);
 }
 
-class DemoExport : public ::testing::TestWithParam<std::string> {};
+class DemoExport : public testing::DatabaseTest {};
 
 TEST_P(DemoExport, IsTheSameDocumentAsBeforeTheFeatureModules) {
-  testing::ScratchDatabase scratch(GetParam());
-  SAMTRYG_REQUIRE_BACKEND(scratch);
-  auto database = db::Database::open(db::parse_database_url(scratch.url()), 2);
-  db::migrate(*database);
-  demo::load_demo(*database, auth::HashCost::minimal);
+  demo::load_demo(database(), auth::HashCost::minimal);
   const auto exported =
-      normalised(exchange::export_workspace(*database, std::string(demo::kWorkspaceName)));
+      normalised(exchange::export_workspace(database(), std::string(demo::kWorkspaceName)));
 
   std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/tests/data/demo-export.json");
   ASSERT_TRUE(file) << "tests/data/demo-export.json is missing";
@@ -99,8 +95,7 @@ TEST_P(DemoExport, IsTheSameDocumentAsBeforeTheFeatureModules) {
   EXPECT_EQ(first_difference(expected, exported, "$"), "");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, DemoExport, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(DemoExport);
 
 }  // namespace
 }  // namespace samtryg::app

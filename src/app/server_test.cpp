@@ -19,22 +19,7 @@ namespace samtryg::app {
 using testing::HttpClient;
 using testing::kPassword;
 
-class Server : public ::testing::TestWithParam<std::string> {
- protected:
-  void start(void (*adjust)(config::Config&) = nullptr) {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    if (scratch_->url().empty()) return;
-    server_ = std::make_unique<testing::TestServer>(scratch_->url(), adjust);
-  }
-  void SetUp() override {
-    start();
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-  }
-  HttpClient client() { return HttpClient(server_->port()); }
-
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<testing::TestServer> server_;
-};
+class Server : public testing::ServerTest {};
 
 TEST_P(Server, HealthzChecksTheDatabase) {
   auto http = client();
@@ -323,8 +308,7 @@ TEST_P(Server, RoleRouteMatrix) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Server, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(Server);
 
 // ---- limits and shutdown (SQLite is enough: nothing here touches storage) -------------------
 

@@ -4,9 +4,9 @@
 #include <soci/soci.h>
 
 #include <cstdlib>
-
 #include <random>
-#include "core/db/database.hpp"
+
+#include "core/db/migrations.hpp"
 
 namespace samtryg::testing {
 
@@ -33,22 +33,9 @@ std::vector<std::string> backends() {
   return {"sqlite", "postgresql"};
 }
 
-TempDir::TempDir()
-    : path_(std::filesystem::temp_directory_path() / ("samtryg-test-" + random_suffix())) {
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-ScratchDatabase::ScratchDatabase(const std::string& backend)
-    : backend_(backend),
-      directory_(std::filesystem::temp_directory_path() / ("samtryg-db-" + random_suffix())) {
-  std::filesystem::create_directories(directory_);
+ScratchDatabase::ScratchDatabase(const std::string& backend) {
   if (backend == "sqlite") {
-    url_ = "sqlite:" + (directory_ / "test.db").string();
+    url_ = "sqlite:" + (directory_.path() / "test.db").string();
     return;
   }
   const char* base = postgres_base();
@@ -71,8 +58,31 @@ ScratchDatabase::~ScratchDatabase() {
     } catch (...) {  // NOLINT(bugprone-empty-catch): the cluster is thrown away after the run
     }
   }
-  std::error_code ignored;
-  std::filesystem::remove_all(directory_, ignored);
+}
+
+std::unique_ptr<db::Database> ScratchDatabase::open_migrated(std::size_t connections) const {
+  auto database = db::Database::open(db::parse_database_url(url_), connections);
+  db::migrate(*database);
+  return database;
+}
+
+void DatabaseTest::SetUp() {
+  scratch_ = std::make_unique<ScratchDatabase>(GetParam());
+  SAMTRYG_REQUIRE_BACKEND(*scratch_);
+  if (migrated()) {
+    database_ = scratch_->open_migrated();
+  } else {
+    database_ = db::Database::open(db::parse_database_url(scratch_->url()), 2);
+  }
+  prepare();
+}
+
+db::Database& DatabaseTest::second_database() {
+  if (!second_database_) {
+    second_scratch_ = std::make_unique<ScratchDatabase>(GetParam());
+    second_database_ = second_scratch_->open_migrated();
+  }
+  return *second_database_;
 }
 
 }  // namespace samtryg::testing

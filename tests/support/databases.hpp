@@ -5,9 +5,12 @@
 // locally, and fail under CI=true so CI can never pass without running them.
 #include <gtest/gtest.h>
 
-#include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "core/db/database.hpp"
+#include "support/temp_dir.hpp"
 
 namespace samtryg::testing {
 
@@ -26,27 +29,15 @@ class ScratchDatabase {
   // Empty when the backend is unavailable (the test should GTEST_SKIP).
   const std::string& url() const { return url_; }
   const std::string& skip_reason() const { return skip_reason_; }
-  const std::filesystem::path& directory() const { return directory_; }
+
+  // The database opened with a pool of `connections`, its schema brought up to date.
+  std::unique_ptr<db::Database> open_migrated(std::size_t connections = 2) const;
 
  private:
-  std::string backend_;
   std::string url_;
   std::string skip_reason_;
   std::string schema_;
-  std::filesystem::path directory_;
-};
-
-// A fresh empty directory, removed afterwards.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
+  TempDir directory_;
 };
 
 // Skips (locally) or fails (CI) when the backend is not available.
@@ -57,5 +48,33 @@ class TempDir {
       GTEST_SKIP() << (scratch).skip_reason();                             \
     }                                                                      \
   } while (0)
+
+// A test on a scratch database of each backend (the test parameter), opened and migrated
+// before prepare() runs; when the backend is not available the test is skipped (locally) or
+// failed (CI) and prepare() does not run. Instantiate with SAMTRYG_ON_EVERY_BACKEND(Suite).
+class DatabaseTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() final;
+  // The fixture's own set-up, on the ready database.
+  virtual void prepare() {}
+  // Whether SetUp migrates the database (the migration tests start from nothing).
+  virtual bool migrated() const { return true; }
+
+  db::Database& database() { return *database_; }
+  // Another scratch database of the same backend, migrated, for tests that move data between
+  // two (export here, import there); it lives as long as the test.
+  db::Database& second_database();
+
+  std::unique_ptr<ScratchDatabase> scratch_;
+  std::unique_ptr<db::Database> database_;
+
+ private:
+  std::unique_ptr<ScratchDatabase> second_scratch_;
+  std::unique_ptr<db::Database> second_database_;
+};
+
+#define SAMTRYG_ON_EVERY_BACKEND(suite)                                                          \
+  INSTANTIATE_TEST_SUITE_P(Backends, suite, ::testing::ValuesIn(::samtryg::testing::backends()), \
+                           ::samtryg::testing::backend_name)
 
 }  // namespace samtryg::testing

@@ -12,20 +12,4 @@ struct CommandResult {
 
 CommandResult run_command(const std::string& command);
 
-// A directory of its own under /tmp for files a tool reads, removed with everything in it.
-class TemporaryDirectory {
- public:
-  TemporaryDirectory();
-  ~TemporaryDirectory();
-  TemporaryDirectory(const TemporaryDirectory&) = delete;
-  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-
-  // Writes `bytes` to `name` in the directory and returns the file's path.
-  std::string file(const std::string& name, const std::string& bytes) const;
-  const std::string& path() const { return path_; }
-
- private:
-  std::string path_;
-};
-
 }  // namespace samtryg::testing

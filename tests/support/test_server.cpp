@@ -54,4 +54,24 @@ long long TestServer::add_user(const std::string& email, const std::string& role
   return auth::insert_user(sql, user, now_iso_utc());
 }
 
+void ServerTest::SetUp() {
+  scratch_ = std::make_unique<ScratchDatabase>(GetParam());
+  SAMTRYG_REQUIRE_BACKEND(*scratch_);
+  server_ = std::make_unique<TestServer>(scratch_->url());
+  prepare();
+}
+
+void ServerTest::restart(const std::function<void(config::Config&)>& adjust) {
+  server_.reset();
+  server_ = std::make_unique<TestServer>(scratch_->url(), adjust);
+}
+
+HttpClient ServerTest::signed_in(const std::string& email, const std::string& role) {
+  user_ids_[email] = server_->add_user(email, role);
+  HttpClient http(server_->port());
+  EXPECT_EQ(http.log_in(email, kPassword).status, 303);
+  http.get("/plans");
+  return http;
+}
+
 }  // namespace samtryg::testing

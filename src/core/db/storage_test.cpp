@@ -34,15 +34,10 @@ long long insert_coordinator_user(soci::session& sql) {
   return auth::insert_user(sql, user, now_iso_utc());
 }
 
-class Storage : public ::testing::TestWithParam<std::string> {
+// Starts from an empty database: the tests migrate it themselves.
+class Storage : public testing::DatabaseTest {
  protected:
-  void SetUp() override {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-    database_ = Database::open(parse_database_url(scratch_->url()), 2);
-  }
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<Database> database_;
+  bool migrated() const override { return false; }
 };
 
 TEST_P(Storage, MigrationsApplyOnceAndRecordTheirVersion) {
@@ -321,8 +316,7 @@ TEST_P(Storage, SqliteStatementsWriteManyRowsAndReportSqlitesOwnErrors) {
   EXPECT_THROW(SqliteStatement(sql, "INSERT INTO nowhere VALUES (1)"), soci::soci_error);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Storage, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(Storage);
 
 TEST(Database, UnreachablePostgresGivesAClearError) {
   try {

@@ -6,6 +6,7 @@
 #include "core/documents/html.hpp"
 #include "core/documents/pdf.hpp"
 #include "support/process.hpp"
+#include "support/temp_dir.hpp"
 
 namespace samtryg::documents {
 namespace {
@@ -72,7 +73,7 @@ TEST(Writers, PdfLinksCanBeClicked) {
   table.table.header = {"Beskrivelse", "Link"};
   table.table.rows.push_back({"Trygfonden", "Artikel\nhttps://trygfonden.dk/artikel"});
   document.blocks.push_back(table);
-  testing::TemporaryDirectory directory;
+  testing::TempDir directory;
   const auto path = directory.file("links.pdf", to_pdf(document));
   const auto urls = testing::run_command("pdfinfo -url " + path);
   ASSERT_EQ(urls.exit_code, 0) << urls.output;

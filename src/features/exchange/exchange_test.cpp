@@ -17,19 +17,8 @@
 namespace samtryg::exchange {
 namespace {
 
-class Exchange : public ::testing::TestWithParam<std::string> {
- protected:
-  std::unique_ptr<db::Database> fresh(std::unique_ptr<testing::ScratchDatabase>& scratch) {
-    scratch = std::make_unique<testing::ScratchDatabase>(GetParam());
-    if (scratch->url().empty()) return nullptr;
-    auto database = db::Database::open(db::parse_database_url(scratch->url()), 2);
-    db::migrate(*database);
-    return database;
-  }
-
-  std::unique_ptr<testing::ScratchDatabase> first_scratch_;
-  std::unique_ptr<testing::ScratchDatabase> second_scratch_;
-};
+// Exports from database() and imports into second_database().
+class Exchange : public testing::DatabaseTest {};
 
 std::vector<std::string> paths(const ImportError& error) {
   std::vector<std::string> out;
@@ -42,8 +31,7 @@ bool contains(const std::vector<std::string>& items, const std::string& item) {
 }
 
 TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
-  auto first = fresh(first_scratch_);
-  SAMTRYG_REQUIRE_BACKEND(*first_scratch_);
+  auto* first = &database();
   demo::load_demo(*first, auth::HashCost::minimal);
   {
     // A document with bytes that are not text survives too.
@@ -75,7 +63,7 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
       boost::json::serialize(export_workspace(*first, std::string(demo::kWorkspaceName)));
   EXPECT_NE(exported.find("\"logo.png\""), std::string::npos);
 
-  auto second = fresh(second_scratch_);
+  auto* second = &second_database();
   const auto result = import_workspace(*second, exported);
   EXPECT_EQ(result.plans,
             5);  // the strategy in two versions, district plan, action plan, Landskrona
@@ -121,8 +109,7 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
 }
 
 TEST_P(Exchange, EveryProblemIsReportedWithItsPathAndNothingIsWritten) {
-  auto first = fresh(first_scratch_);
-  SAMTRYG_REQUIRE_BACKEND(*first_scratch_);
+  auto* first = &database();
   demo::load_demo(*first, auth::HashCost::minimal);
   auto document = export_workspace(*first, std::string(demo::kWorkspaceName));
   document["workspace"].as_object()["name"] = "Kopi";
@@ -134,7 +121,7 @@ TEST_P(Exchange, EveryProblemIsReportedWithItsPathAndNothingIsWritten) {
   initiatives[5].as_object()["nickname"] = "x";
   document["activities"].as_array()[0].as_object()["status"] = "maybe";
 
-  auto second = fresh(second_scratch_);
+  auto* second = &second_database();
   try {
     import_workspace(*second, boost::json::serialize(document));
     FAIL() << "the import should have been refused";
@@ -154,8 +141,7 @@ TEST_P(Exchange, EveryProblemIsReportedWithItsPathAndNothingIsWritten) {
 }
 
 TEST_P(Exchange, ReportingRecordsAreCheckedByTheFormsOwnRules) {
-  auto first = fresh(first_scratch_);
-  SAMTRYG_REQUIRE_BACKEND(*first_scratch_);
+  auto* first = &database();
   demo::load_demo(*first, auth::HashCost::minimal);
   auto document = export_workspace(*first, std::string(demo::kWorkspaceName));
   document["workspace"].as_object()["logo_svg"] = "not a picture";
@@ -200,7 +186,7 @@ TEST_P(Exchange, ReportingRecordsAreCheckedByTheFormsOwnRules) {
   chapters[1].as_object()["key"] = chapters[0].at("key");
   document["workspace"].as_object()["name"] = "Kopi";
 
-  auto second = fresh(second_scratch_);
+  auto* second = &second_database();
   try {
     import_workspace(*second, boost::json::serialize(document));
     FAIL() << "the import should have been refused";
@@ -242,8 +228,7 @@ TEST_P(Exchange, ReportingRecordsAreCheckedByTheFormsOwnRules) {
 }
 
 TEST_P(Exchange, AnExistingWorkspaceNameOrForeignDocumentIsRefused) {
-  auto first = fresh(first_scratch_);
-  SAMTRYG_REQUIRE_BACKEND(*first_scratch_);
+  auto* first = &database();
   demo::load_demo(*first, auth::HashCost::minimal);
   const auto exported =
       boost::json::serialize(export_workspace(*first, std::string(demo::kWorkspaceName)));
@@ -264,8 +249,7 @@ TEST_P(Exchange, AnExistingWorkspaceNameOrForeignDocumentIsRefused) {
   EXPECT_THROW(import_workspace(*first, "not json"), ImportError);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Exchange, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(Exchange);
 
 }  // namespace
 }  // namespace samtryg::exchange

@@ -105,13 +105,9 @@ TEST(Import, MappingFilesNameIndicatorsAndAreas) {
 
 // A migrated database with Landskrona's workspace, its coordinator-like actor and the
 // population indicator.
-class ImportStore : public ::testing::TestWithParam<std::string> {
+class ImportStore : public testing::DatabaseTest {
  protected:
-  void SetUp() override {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-    database_ = db::Database::open(db::parse_database_url(scratch_->url()), 2);
-    db::migrate(*database_);
+  void prepare() override {
     database_->in_transaction([&](soci::session& sql) {
       workspace_ = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
     });
@@ -120,8 +116,6 @@ class ImportStore : public ::testing::TestWithParam<std::string> {
     indicator_.id = create_indicator(*database_, actor_, indicator_, {});
   }
 
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<db::Database> database_;
   long long workspace_ = 0;
   Actor actor_;
   Indicator indicator_;
@@ -214,8 +208,7 @@ TEST_P(ImportStore, ABadCellAnywhereStoresNothingOfTheTable) {
   EXPECT_EQ(stored.areas_created, 20);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ImportStore, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(ImportStore);
 
 }  // namespace
 }  // namespace samtryg::indicators

@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "support/factories.hpp"
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
 
@@ -23,42 +24,19 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class IndicatorServer : public ::testing::TestWithParam<std::string> {
+class IndicatorServer : public testing::ServerTest {
  protected:
-  void SetUp() override {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-    server_ = std::make_unique<testing::TestServer>(scratch_->url());
-  }
-
-  HttpClient signed_in(const std::string& email, const std::string& role) {
-    user_ids_[email] = server_->add_user(email, role);
-    HttpClient http(server_->port());
-    EXPECT_EQ(http.log_in(email, kPassword).status, 303);
-    http.get("/plans");
-    return http;
-  }
-
-  // A plan with one initiative led by `lead` (a user id or ""); returns {plan, initiative}.
-  std::pair<std::string, std::string> plan_with_initiative(HttpClient& http,
-                                                           const std::string& lead) {
-    auto response = http.post_form(
-        "/plans", {{"_csrf", http.csrf()},
-                   {"name", "Överenskommelse om samverkan för ökad trygghet i Landskrona 2016"},
-                   {"kind", "cooperation_agreement"},
-                   {"period_start", "2016-01-01"},
-                   {"period_end", "2016-12-31"},
-                   {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    const auto plan = id_from_location(response);
-    response = http.post_form("/plans/" + plan + "/initiatives", {{"_csrf", http.csrf()},
-                                                                  {"name", "Attraktiv stad"},
-                                                                  {"lead_user_id", lead},
-                                                                  {"status", "active"},
-                                                                  {"in_plan", "1"},
-                                                                  {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return {plan, id_from_location(response)};
+  // Landskrona's agreement with one initiative led by `lead` (a user id or "");
+  // returns {plan, initiative}.
+  static std::pair<std::string, std::string> plan_with_initiative(HttpClient& http,
+                                                                  const std::string& lead) {
+    return testing::plan_with_initiative(
+        http,
+        {.name = "Överenskommelse om samverkan för ökad trygghet i Landskrona 2016",
+         .kind = "cooperation_agreement",
+         .period_start = "2016-01-01",
+         .period_end = "2016-12-31"},
+        {.name = "Attraktiv stad", .lead = lead});
   }
 
   std::string create_indicator(HttpClient& http, const std::string& plan,
@@ -79,10 +57,6 @@ class IndicatorServer : public ::testing::TestWithParam<std::string> {
     EXPECT_EQ(response.status, 303) << response.body;
     return id_from_location(response);
   }
-
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<testing::TestServer> server_;
-  std::map<std::string, long long> user_ids_;
 };
 
 TEST_P(IndicatorServer, CoordinatorDefinesATargetTypesValuesAndSeesTheStatusExplained) {
@@ -330,8 +304,7 @@ TEST_P(IndicatorServer, AStatisticsTableIsUploadedMappedPreviewedAndOnlyThenStor
   EXPECT_EQ(lead.get(again).status, 403);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, IndicatorServer, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(IndicatorServer);
 
 }  // namespace
 }  // namespace samtryg::indicators

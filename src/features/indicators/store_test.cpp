@@ -12,13 +12,9 @@
 namespace samtryg::indicators {
 namespace {
 
-class IndicatorStore : public ::testing::TestWithParam<std::string> {
+class IndicatorStore : public testing::DatabaseTest {
  protected:
-  void SetUp() override {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-    database_ = db::Database::open(db::parse_database_url(scratch_->url()), 2);
-    db::migrate(*database_);
+  void prepare() override {
     database_->in_transaction([&](soci::session& sql) {
       workspace_ = auth::insert_workspace(sql, "Landskrona stad", "sv", now_iso_utc());
       other_workspace_ = auth::insert_workspace(sql, "Nässjö", "sv", now_iso_utc());
@@ -39,8 +35,6 @@ class IndicatorStore : public ::testing::TestWithParam<std::string> {
     return id;
   }
 
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<db::Database> database_;
   long long workspace_ = 0;
   long long other_workspace_ = 0;
 };
@@ -432,8 +426,7 @@ TEST_P(IndicatorStore, ValuesStoredBeforeValueSourcesKeepTheirProvenance) {
   });
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, IndicatorStore, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(IndicatorStore);
 
 }  // namespace
 }  // namespace samtryg::indicators

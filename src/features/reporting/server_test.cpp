@@ -14,6 +14,7 @@
 #include <sstream>
 
 #include "features/reporting/reminders.hpp"
+#include "support/factories.hpp"
 #include "support/http_client.hpp"
 #include "support/process.hpp"
 #include "support/smtp_sink.hpp"
@@ -35,7 +36,7 @@ std::string run(const std::string& command) {
   return testing::run_command(command).output;
 }
 
-using testing::TemporaryDirectory;
+using testing::TempDir;
 
 // The positions of `parts` in `text`, each searched after the previous one; npos when one is
 // missing or out of order.
@@ -52,43 +53,16 @@ std::size_t in_order(const std::string& text, const std::vector<std::string>& pa
   return at;
 }
 
-class ReportingServer : public ::testing::TestWithParam<std::string> {
+class ReportingServer : public testing::ServerTest {
  protected:
-  void SetUp() override {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-    server_ = std::make_unique<testing::TestServer>(scratch_->url());
+  // The strategy from its start to the end of the seed report's period.
+  static std::string create_plan(HttpClient& http) {
+    return testing::create_plan(http, {.period_start = "2013-01-01"});
   }
 
-  HttpClient signed_in(const std::string& email, const std::string& role) {
-    user_ids_[email] = server_->add_user(email, role);
-    HttpClient http(server_->port());
-    EXPECT_EQ(http.log_in(email, kPassword).status, 303);
-    http.get("/plans");
-    return http;
-  }
-
-  std::string create_plan(HttpClient& http) {
-    const auto response = http.post_form("/plans", {{"_csrf", http.csrf()},
-                                                    {"name", "Tryg Aalborg – en mere tryg kommune"},
-                                                    {"kind", "strategy"},
-                                                    {"period_start", "2013-01-01"},
-                                                    {"period_end", "2018-01-14"},
-                                                    {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return id_from_location(response);
-  }
-
-  std::string create_initiative(HttpClient& http, const std::string& plan, const std::string& name,
-                                const std::string& lead) {
-    const auto response = http.post_form("/plans/" + plan + "/initiatives", {{"_csrf", http.csrf()},
-                                                                             {"name", name},
-                                                                             {"lead_user_id", lead},
-                                                                             {"status", "active"},
-                                                                             {"in_plan", "1"},
-                                                                             {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return id_from_location(response);
+  static std::string create_initiative(HttpClient& http, const std::string& plan,
+                                       const std::string& name, const std::string& lead) {
+    return testing::create_initiative(http, plan, {.name = name, .lead = lead});
   }
 
   std::string create_round(HttpClient& http, const std::string& plan,
@@ -140,10 +114,6 @@ class ReportingServer : public ::testing::TestWithParam<std::string> {
     const std::regex pattern(R"re(name="row_version" value="(\d+)")re");
     return std::regex_search(page, match, pattern) ? match[1].str() : std::string();
   }
-
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<testing::TestServer> server_;
-  std::map<std::string, long long> user_ids_;
 };
 
 TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReportCompiles) {
@@ -264,7 +234,7 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   EXPECT_TRUE(contains(revisions, "Ændret"));
 
   // The compiled report in every format, checked with real tools.
-  TemporaryDirectory directory;
+  TempDir directory;
   const auto pdf = coordinator.get("/rounds/" + round + "/report/pdf");
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.header("content-type"), "application/pdf");
@@ -280,10 +250,10 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   const auto docx = coordinator.get("/rounds/" + round + "/report/docx");
   ASSERT_EQ(docx.status, 200);
   const auto docx_path = directory.file("report.docx", docx.body);
-  const auto office = "soffice -env:UserInstallation=file://" + directory.path() +
+  const auto office = "soffice -env:UserInstallation=file://" + directory.path().string() +
                       "/office --headless --convert-to ";
-  run(office + "pdf --outdir " + directory.path() + " " + docx_path + " > /dev/null 2>&1");
-  const auto docx_text = run("pdftotext -enc UTF-8 " + directory.path() + "/report.pdf -");
+  run(office + "pdf --outdir " + directory.path().string() + " " + docx_path + " > /dev/null 2>&1");
+  const auto docx_text = run("pdftotext -enc UTF-8 " + directory.path().string() + "/report.pdf -");
   in_order(docx_text,
            {"Tryg Aalborg – en mere tryg kommune", "Indhold", "Om strategien og organiseringen",
             "Indsatserne", "Et trygt natteliv", "Bilag: afrapporteringsskemaer", "Aktiviteter",
@@ -292,8 +262,8 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   const auto xlsx = coordinator.get("/rounds/" + round + "/report/xlsx");
   ASSERT_EQ(xlsx.status, 200);
   const auto xlsx_path = directory.file("items.xlsx", xlsx.body);
-  run(office + "csv --outdir " + directory.path() + " " + xlsx_path + " > /dev/null 2>&1");
-  std::ifstream csv(directory.path() + "/items.csv");
+  run(office + "csv --outdir " + directory.path().string() + " " + xlsx_path + " > /dev/null 2>&1");
+  std::ifstream csv(directory.path().string() + "/items.csv");
   int rows = 0;
   for (std::string line; std::getline(csv, line);) ++rows;
   EXPECT_EQ(rows, 1 + 3) << "a header and one row per item (2 activities, 1 measurement)";
@@ -500,8 +470,7 @@ TEST_P(ReportingServer, UnsavedTypingIsKeptOnTheServerAndOfferedBackUntilSaved) 
 TEST_P(ReportingServer, LeadsAreRemindedByEmailBeforeTheDeadlineAndWhenOverdueEachOnce) {
   testing::SmtpSink sink;
   config::Config settings;
-  server_.reset();
-  server_ = std::make_unique<testing::TestServer>(scratch_->url(), [&](config::Config& config) {
+  restart([&](config::Config& config) {
     config.smtp_url = sink.url();
     config.mail_from = "Tryg Aalborg <tryg@aalborg.dk>";
     config.public_url = "https://tryg.aalborg.dk";
@@ -579,8 +548,7 @@ TEST_P(ReportingServer, TheServerSendsDueRemindersOnItsOwn) {
                                            std::to_string(user_ids_["ssp@aalborg.dk"]));
   create_round(coordinator, plan, {nightlife}, day_from_today(-1));
   // A server with e-mail set up checks at start and then every reminder_check_minutes.
-  server_.reset();
-  server_ = std::make_unique<testing::TestServer>(scratch_->url(), [&](config::Config& config) {
+  restart([&](config::Config& config) {
     config.smtp_url = sink.url();
     config.reminder_check_minutes = 60;
   });
@@ -626,7 +594,7 @@ TEST_P(ReportingServer, ACoordinatorUploadsTheLogoTheReportCarriesIt) {
   const auto html = coordinator.get("/rounds/" + round + "/report/html").body;
   EXPECT_TRUE(contains(html, "<img alt=\"Logo\" src=\"data:image/svg+xml;base64,"));
   EXPECT_FALSE(contains(html, "<script>")) << "the uploaded SVG is never inline in the page";
-  TemporaryDirectory directory;
+  TempDir directory;
   const auto docx = coordinator.get("/rounds/" + round + "/report/docx");
   const auto listing = run("unzip -l " + directory.file("report.docx", docx.body));
   EXPECT_TRUE(contains(listing, "word/media/")) << listing;
@@ -668,8 +636,7 @@ TEST_P(ReportingServer, AReportWithMissingFormsSaysSoInsteadOfFailing) {
   EXPECT_TRUE(contains(response.body, "Vælg mindst én indsats"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, ReportingServer, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(ReportingServer);
 
 }  // namespace
 }  // namespace samtryg::reporting

@@ -12,13 +12,9 @@
 namespace samtryg::strategy {
 namespace {
 
-class Register : public ::testing::TestWithParam<std::string> {
+class Register : public testing::DatabaseTest {
  protected:
-  void SetUp() override {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-    database_ = db::Database::open(db::parse_database_url(scratch_->url()), 2);
-    db::migrate(*database_);
+  void prepare() override {
     workspace_ = add_workspace("Tryg Aalborg – en mere tryg kommune");
     coordinator_ = auth::Actor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt,
                                          auth::Role::coordinator);
@@ -63,8 +59,6 @@ class Register : public ::testing::TestWithParam<std::string> {
     return create_initiative(*database_, actor, initiative);
   }
 
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<db::Database> database_;
   long long workspace_ = 0;
   Actor coordinator_;
 };
@@ -294,8 +288,7 @@ TEST_P(Register, ANewVersionCopiesThePlanAndCanDiverge) {
   EXPECT_EQ(store::count_initiatives(sql, filter), 2);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, Register, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(Register);
 
 }  // namespace
 }  // namespace samtryg::strategy

@@ -9,6 +9,7 @@
 
 #include "core/auth/store.hpp"
 #include "features/strategy/commands.hpp"
+#include "support/factories.hpp"
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
 
@@ -24,45 +25,16 @@ boost::json::object parse(const HttpResponse& response) {
   return boost::json::parse(response.body).as_object();
 }
 
-class RegisterServer : public ::testing::TestWithParam<std::string> {
+class RegisterServer : public testing::ServerTest {
  protected:
-  void SetUp() override {
-    scratch_ = std::make_unique<testing::ScratchDatabase>(GetParam());
-    SAMTRYG_REQUIRE_BACKEND(*scratch_);
-    server_ = std::make_unique<testing::TestServer>(scratch_->url());
-  }
-
-  HttpClient signed_in(const std::string& email, const std::string& role) {
-    server_->add_user(email, role);
-    HttpClient http(server_->port());
-    EXPECT_EQ(http.log_in(email, kPassword).status, 303);
-    http.get("/plans");
-    return http;
-  }
-
-  // Creates a plan and an initiative through the forms; returns {plan id, initiative id}.
-  std::pair<std::string, std::string> plan_with_initiative(HttpClient& http,
-                                                           const std::string& lead = "") {
-    http.get("/plans/new");
-    auto response = http.post_form("/plans", {{"_csrf", http.csrf()},
-                                              {"name", "Tryg Aalborg – en mere tryg kommune"},
-                                              {"kind", "strategy"},
-                                              {"period_start", "2017-01-21"},
-                                              {"period_end", "2018-01-14"},
-                                              {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    const auto plan = id_from_location(response);
-    http.get("/plans/" + plan + "/initiatives/new");
-    response = http.post_form("/plans/" + plan + "/initiatives",
-                              {{"_csrf", http.csrf()},
-                               {"name", "Et trygt natteliv"},
-                               {"purpose", "Fastholde den høje tryghed i nattelivet"},
-                               {"lead_user_id", lead},
-                               {"status", "active"},
-                               {"in_plan", "1"},
-                               {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return {plan, id_from_location(response)};
+  // The seed's strategy with "Et trygt natteliv" led by `lead` (a user id or "");
+  // returns {plan id, initiative id}.
+  static std::pair<std::string, std::string> plan_with_initiative(HttpClient& http,
+                                                                  const std::string& lead = "") {
+    return testing::plan_with_initiative(http, {},
+                                         {.name = "Et trygt natteliv",
+                                          .lead = lead,
+                                          .purpose = "Fastholde den høje tryghed i nattelivet"});
   }
 
   std::string create_token(HttpClient& admin, const std::string& user_id) {
@@ -74,9 +46,6 @@ class RegisterServer : public ::testing::TestWithParam<std::string> {
     EXPECT_TRUE(std::regex_search(response.body, match, std::regex(R"((st_[A-Za-z0-9_-]+))")));
     return match[1];
   }
-
-  std::unique_ptr<testing::ScratchDatabase> scratch_;
-  std::unique_ptr<testing::TestServer> server_;
 };
 
 TEST_P(RegisterServer, CoordinatorEditsAnInitiativeAndFindsItInHistoryAndSearch) {
@@ -447,8 +416,7 @@ TEST_P(RegisterServer, OpenApiDocumentIsServedToAnyone) {
   EXPECT_TRUE(document.at("paths").as_object().contains("/api/v1/initiatives/{id}/status"));
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, RegisterServer, ::testing::ValuesIn(testing::backends()),
-                         testing::backend_name);
+SAMTRYG_ON_EVERY_BACKEND(RegisterServer);
 
 }  // namespace
 }  // namespace samtryg::strategy

@@ -1,0 +1,40 @@
+#include "support/factories.hpp"
+
+#include <gtest/gtest.h>
+
+namespace samtryg::testing {
+
+std::string create_plan(HttpClient& http, const PlanForm& plan) {
+  http.get("/plans/new");
+  const auto response = http.post_form("/plans", {{"_csrf", http.csrf()},
+                                                  {"name", plan.name},
+                                                  {"kind", plan.kind},
+                                                  {"period_start", plan.period_start},
+                                                  {"period_end", plan.period_end},
+                                                  {"published", "1"}});
+  EXPECT_EQ(response.status, 303) << response.body;
+  return id_from_location(response);
+}
+
+std::string create_initiative(HttpClient& http, const std::string& plan_id,
+                              const InitiativeForm& initiative) {
+  http.get("/plans/" + plan_id + "/initiatives/new");
+  const auto response =
+      http.post_form("/plans/" + plan_id + "/initiatives", {{"_csrf", http.csrf()},
+                                                            {"name", initiative.name},
+                                                            {"purpose", initiative.purpose},
+                                                            {"lead_user_id", initiative.lead},
+                                                            {"status", "active"},
+                                                            {"in_plan", "1"},
+                                                            {"published", "1"}});
+  EXPECT_EQ(response.status, 303) << response.body;
+  return id_from_location(response);
+}
+
+std::pair<std::string, std::string> plan_with_initiative(HttpClient& http, const PlanForm& plan,
+                                                         const InitiativeForm& initiative) {
+  const auto plan_id = create_plan(http, plan);
+  return {plan_id, create_initiative(http, plan_id, initiative)};
+}
+
+}  // namespace samtryg::testing

@@ -1,0 +1,35 @@
+#pragma once
+// Records made through the web forms, as a person makes them; each checks that the form
+// accepted its input (303) and returns the new record's id.
+#include <string>
+#include <utility>
+
+#include "support/http_client.hpp"
+
+namespace samtryg::testing {
+
+// The seed's strategy by default (Tryg Aalborg, 4th reporting period).
+struct PlanForm {
+  std::string name = "Tryg Aalborg – en mere tryg kommune";
+  std::string kind = "strategy";
+  std::string period_start = "2017-01-21";
+  std::string period_end = "2018-01-14";
+};
+
+// An active initiative, written into the plan and published.
+struct InitiativeForm {
+  std::string name = "Et trygt natteliv";
+  std::string lead{};  // a user id, or "" for none
+  std::string purpose{};
+};
+
+// A published plan.
+std::string create_plan(HttpClient& http, const PlanForm& plan = {});
+std::string create_initiative(HttpClient& http, const std::string& plan_id,
+                              const InitiativeForm& initiative = {});
+// {plan id, initiative id}
+std::pair<std::string, std::string> plan_with_initiative(HttpClient& http,
+                                                         const PlanForm& plan = {},
+                                                         const InitiativeForm& initiative = {});
+
+}  // namespace samtryg::testing

@@ -1,0 +1,27 @@
+#include "support/temp_dir.hpp"
+
+#include <unistd.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace samtryg::testing {
+
+TempDir::TempDir() {
+  auto pattern = (std::filesystem::temp_directory_path() / "samtryg-test-XXXXXX").string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempDir::file(const std::string& name, const std::string& bytes) const {
+  const auto path = (path_ / name).string();
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+}  // namespace samtryg::testing
