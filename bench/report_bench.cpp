@@ -8,9 +8,9 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "app/workspace.hpp"
 #include "core/db/migrations.hpp"
 #include "core/util/crypto.hpp"
-#include "features/demo/demo.hpp"
 #include "features/reporting/report.hpp"
 
 namespace {
@@ -36,7 +36,7 @@ Demo& demo() {
     made.database =
         samtryg::db::Database::open(samtryg::db::parse_database_url("sqlite:" + path.string()), 2);
     samtryg::db::migrate(*made.database);
-    samtryg::demo::load_demo(*made.database, samtryg::auth::HashCost::minimal);
+    samtryg::app::load_demo(*made.database, samtryg::auth::HashCost::minimal);
     made.actor = samtryg::auth::Actor::tool(1, "bench");
     return made;
   }();

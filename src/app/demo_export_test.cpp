@@ -14,9 +14,8 @@
 #include <regex>
 #include <sstream>
 
+#include "app/workspace.hpp"
 #include "core/db/migrations.hpp"
-#include "features/demo/demo.hpp"
-#include "features/exchange/exchange.hpp"
 #include "support/databases.hpp"
 
 namespace samtryg::app {
@@ -83,9 +82,8 @@ std::string first_difference(const boost::json::value& expected, const boost::js
 class DemoExport : public testing::DatabaseTest {};
 
 TEST_P(DemoExport, IsTheSameDocumentAsBeforeTheFeatureModules) {
-  demo::load_demo(database(), auth::HashCost::minimal);
-  const auto exported =
-      normalised(exchange::export_workspace(database(), std::string(demo::kWorkspaceName)));
+  load_demo(database(), auth::HashCost::minimal);
+  const auto exported = normalised(export_workspace(database(), std::string(kDemoWorkspace)));
 
   std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/tests/data/demo-export.json");
   ASSERT_TRUE(file) << "tests/data/demo-export.json is missing";

@@ -1,11 +1,6 @@
 #include "app/routes.hpp"
 
-#include "features/accounts/pages.hpp"
-#include "features/accounts/tokens.hpp"
-#include "features/indicators/pages.hpp"
-#include "features/reporting/pages.hpp"
-#include "features/strategy/api.hpp"
-#include "features/strategy/pages.hpp"
+#include "app/modules.hpp"
 
 namespace samtryg::app {
 
@@ -26,12 +21,7 @@ http::Response health(web::Context& context) {
 
 void add_all_routes(web::App& app) {
   app.add({http::Method::get, "/healthz", web::Access::anyone(), health});
-  accounts::add_routes(app);
-  accounts::add_token_routes(app);
-  strategy::add_routes(app);
-  strategy::add_api_routes(app);
-  indicators::add_routes(app);
-  reporting::add_routes(app);
+  for (const auto* feature : modules()) feature->add_routes(app);
 }
 
 }  // namespace samtryg::app

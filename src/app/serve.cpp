@@ -1,13 +1,8 @@
 #include "app/serve.hpp"
 
-#include <condition_variable>
-#include <iostream>
-#include <mutex>
-
+#include "app/modules.hpp"
 #include "app/routes.hpp"
 #include "core/db/migrations.hpp"
-#include "core/util/time.hpp"
-#include "features/reporting/reminders.hpp"
 
 namespace samtryg::app {
 
@@ -40,28 +35,11 @@ Runtime::Runtime(config::Config settings) : settings_(std::move(settings)) {
 Runtime::~Runtime() = default;
 
 void Runtime::run(bool handle_signals) {
-  std::jthread reminders;
-  if (!settings_.smtp_url.empty() && settings_.reminder_check_minutes > 0) {
-    reminders = std::jthread([this](const std::stop_token& stop) {
-      std::mutex mutex;
-      std::condition_variable_any wake;
-      const auto interval = std::chrono::minutes(settings_.reminder_check_minutes);
-      while (!stop.stop_requested()) {
-        try {
-          const auto outcome =
-              reporting::send_due_reminders(*database_, settings_, today_iso_utc(), 0, 0);
-          for (const auto& failure : outcome.failures) {
-            std::cerr << "samtryg: reminder not sent: " << failure << '\n';
-          }
-        } catch (const std::exception& error) {
-          // A database hiccup must not stop the server; the next check tries again.
-          std::cerr << "samtryg: reminder check failed: " << error.what() << '\n';
-        }
-        std::unique_lock lock(mutex);
-        wake.wait_for(lock, stop, interval, [] { return false; });
-      }
-    });
+  std::vector<module::Job> jobs;
+  for (const auto* feature : modules()) {
+    for (auto& job : feature->jobs(settings_)) jobs.push_back(std::move(job));
   }
+  const auto running = module::start_jobs(*database_, settings_, std::move(jobs));
   server_->run(handle_signals);
 }
 

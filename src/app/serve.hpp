@@ -25,8 +25,8 @@ class Runtime {
   web::App& app() { return *app_; }
   const config::Config& settings() const { return settings_; }
 
-  // Serves until stopped; meanwhile sends due reminder e-mails every reminder_check_minutes
-  // when an SMTP server is configured.
+  // Serves until stopped; meanwhile runs the features' background jobs (module::Job), such as
+  // the reminder e-mails every reminder_check_minutes when an SMTP server is configured.
   void run(bool handle_signals);
   void stop() { server_->stop(); }
 

@@ -4,7 +4,7 @@
 
 namespace samtryg::app {
 
-config::Config load_settings(const Overrides& overrides, char** environment) {
+config::Config load_settings(const cli::Overrides& overrides, char** environment) {
   config::Config settings;
   std::optional<std::string> file = overrides.config_file;
   if (!file) {

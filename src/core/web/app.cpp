@@ -24,18 +24,6 @@ http::Response problem(Context& context, int status, std::string_view title_key,
 
 }  // namespace
 
-bool Access::admits(bool is_signed_in, std::optional<auth::Role> role) const {
-  switch (kind) {
-    case Kind::anyone:
-      return true;
-    case Kind::signed_in:
-      return is_signed_in;
-    case Kind::permission:
-      return role && auth::allows(*role, permission);
-  }
-  return false;
-}
-
 void App::add(Route route) {
   router_.add(route.method, route.pattern, routes_.size());
   routes_.push_back(std::move(route));

@@ -6,24 +6,12 @@
 #include <string>
 #include <vector>
 
-#include "core/auth/roles.hpp"
 #include "core/http/message.hpp"
 #include "core/http/router.hpp"
+#include "core/web/access.hpp"
 #include "core/web/context.hpp"
 
 namespace samtryg::web {
-
-struct Access {
-  enum class Kind { anyone, signed_in, permission };
-  Kind kind = Kind::anyone;
-  auth::Permission permission = auth::Permission::read_published;
-
-  static Access anyone() { return {Kind::anyone, auth::Permission::read_published}; }
-  static Access signed_in() { return {Kind::signed_in, auth::Permission::read_published}; }
-  static Access needs(auth::Permission permission) { return {Kind::permission, permission}; }
-  // Whether a user with `role` (none: anonymous or no workspace) and `signed_in` may pass.
-  bool admits(bool is_signed_in, std::optional<auth::Role> role) const;
-};
 
 using Handler = std::function<http::Response(Context&)>;
 
@@ -40,6 +28,8 @@ class App {
 
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
+  // What features register besides routes (hooks, menu entries) goes here.
+  Services& services() { return services_; }
 
   // Never throws: failures become error pages.
   http::Response handle(http::Request& request);

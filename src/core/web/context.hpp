@@ -17,7 +17,9 @@
 #include "core/http/router.hpp"
 #include "core/http/static_files.hpp"
 #include "core/i18n/catalog.hpp"
+#include "core/module/hooks.hpp"
 #include "core/web/fragment_cache.hpp"
+#include "core/web/navigation.hpp"
 
 namespace samtryg::web {
 
@@ -30,6 +32,9 @@ struct Services {
   // The layout around pages (header, navigation, footer) as rendered for one combination of
   // what it shows; small, so a few megabytes hold thousands of them.
   std::shared_ptr<FragmentCache> frames = std::make_shared<FragmentCache>(std::size_t{4} << 20U);
+  // Filled by the features while the server is built, read-only afterwards.
+  module::Hooks hooks{};
+  Navigation navigation{};
 };
 
 inline constexpr std::string_view kSessionCookie = "samtryg_session";
@@ -50,6 +55,8 @@ class Context {
   std::vector<std::string> set_cookies;  // added to whatever response the handler gives
 
   const i18n::Catalog& catalog() const { return i18n::Catalog::get(language); }
+  // The catalog text of `key` in the request's language.
+  std::string text(std::string_view key) const { return std::string(catalog().text(key)); }
   bool signed_in() const { return session.has_value(); }
   std::optional<auth::Role> role() const;
   bool can(auth::Permission permission) const;

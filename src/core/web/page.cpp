@@ -69,18 +69,16 @@ std::string render_frame(const Context& context, const PageOptions& options) {
     if (context.session->membership) {
       user.set("workspace", context.session->membership->workspace.name);
     }
-    user.set("can_manage_users", view::flag(context.can(auth::Permission::manage_users)));
-    user.set("nav_home", view::flag(options.nav == "home"));
-    user.set("nav_users", view::flag(options.nav == "users"));
-    user.set("nav_account", view::flag(options.nav == "account"));
-    user.set("nav_plans", view::flag(options.nav == "plans"));
-    user.set("nav_groups", view::flag(options.nav == "groups"));
-    user.set("nav_search", view::flag(options.nav == "search"));
-    user.set("nav_tokens", view::flag(options.nav == "tokens"));
-    user.set("nav_forms", view::flag(options.nav == "forms"));
-    user.set("has_workspace", view::flag(context.role().has_value()));
-    user.set("can_read_workspace", view::flag(context.can(auth::Permission::read_workspace)));
-    user.set("can_edit_own", view::flag(context.can(auth::Permission::edit_own)));
+    auto menu = view::list();
+    for (const auto& entry : context.services.navigation.entries()) {
+      if (!entry.access.admits(true, context.role())) continue;
+      view::Data item;
+      item.set("href", entry.href);
+      item.set("label", std::string(catalog.text(entry.label_key)));
+      item.set("current", view::flag(options.nav == entry.key));
+      menu.push_back(item);
+    }
+    user.set("menu", menu);
     layout.set("user", user);
   }
   return view::render(kLayout, layout, catalog);

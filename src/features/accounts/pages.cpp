@@ -229,6 +229,11 @@ void add_routes(web::App& app) {
   app.add({Method::post, "/account/password", Access::signed_in(), submit_password});
   app.add({Method::get, "/users", Access::needs(Permission::manage_users), show_users});
   app.add({Method::post, "/users", Access::needs(Permission::manage_users), submit_user});
+  auto& menu = app.services().navigation;
+  menu.add({"home", "/", "nav_home", Access::signed_in(), 10});
+  menu.add({"users", "/users", "nav_users", Access::needs(Permission::manage_users), 80});
+  menu.add({"tokens", "/api-tokens", "nav_tokens", Access::needs(Permission::manage_users), 85});
+  menu.add({"account", "/account/password", "nav_account", Access::signed_in(), 90});
 }
 
 }  // namespace samtryg::accounts

@@ -229,6 +229,12 @@ void remove_value(db::Database& database, const Actor& actor, long long indicato
   });
 }
 
+ImportTargets import_targets(db::Database& database, const Actor& actor, long long plan_id) {
+  auto sql = database.session();
+  return {store::indicators(sql, actor.workspace_id, plan_id),
+          store::areas(sql, actor.workspace_id)};
+}
+
 ImportOutcome import_values(db::Database& database, const Actor& actor, const Preview& preview,
                             const std::string& file_name, const std::string& table_id) {
   auth::require_edit_all(actor);

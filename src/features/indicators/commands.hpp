@@ -42,6 +42,14 @@ store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value)
 void remove_value(db::Database& database, const Actor& actor, long long indicator_id,
                   long long value_id);
 
+// What a statistics table can be mapped onto: the indicators (the workspace's, or one plan's
+// for plan_id > 0) and the workspace's areas.
+struct ImportTargets {
+  std::vector<Indicator> indicators;
+  std::vector<Area> areas;
+};
+ImportTargets import_targets(db::Database& database, const Actor& actor, long long plan_id = 0);
+
 struct ImportOutcome {
   int inserted = 0;
   int updated = 0;

@@ -11,11 +11,12 @@
 #include "core/web/fields.hpp"
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
+#include "features/history/subjects.hpp"
 #include "features/indicators/charts.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/indicators/export.hpp"
 #include "features/indicators/presentation.hpp"
-#include "features/strategy/pages.hpp"
+#include "features/strategy/hooks.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::indicators {
@@ -994,12 +995,14 @@ Response export_plan(Context& context) {
 }  // namespace
 
 void add_routes(web::App& app) {
-  strategy::add_history_subject("indicator", [](Context& context, long long id) {
+  auto& hooks = app.services().hooks;
+  hooks.get<history::Subjects>().add("indicator", [](Context& context, long long id) {
     const auto record =
         readable_indicator(context.services.database, context.actor(), id, today_iso_utc());
-    return strategy::HistorySubject{record.indicator.name, "/indicators/" + std::to_string(id)};
+    return history::Subject{record.indicator.name, "/indicators/" + std::to_string(id)};
   });
-  strategy::add_initiative_section(
+  hooks.get<strategy::PlanLinks>().links.push_back({"/indicators", "indicators_title", false});
+  hooks.get<strategy::InitiativeSections>().sections.emplace_back(
       [](Context& context, long long initiative_id, long long plan_id) -> std::string {
         const auto records =
             plan_indicators(context.services.database, context.actor(), plan_id, today_iso_utc());

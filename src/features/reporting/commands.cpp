@@ -360,6 +360,16 @@ std::vector<Round> plan_rounds(db::Database& database, const Actor& actor, long 
   return store::rounds(sql, actor.workspace_id, plan_id);
 }
 
+std::optional<long long> workspace_of_round(db::Database& database, long long round_id) {
+  auto sql = database.session();
+  return store::workspace_of_round(sql, round_id);
+}
+
+std::optional<long long> workspace_of_form(db::Database& database, long long form_id) {
+  auto sql = database.session();
+  return store::workspace_of_form(sql, form_id);
+}
+
 FormRecord readable_form(db::Database& database, const Actor& actor, long long id) {
   require_read_all(actor);
   auto sql = database.session();

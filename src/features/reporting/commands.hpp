@@ -57,6 +57,10 @@ struct FormRecord {
   std::string save_refusal;  // catalog key when the actor may not change the answers now
 };
 
+// The workspace a round or a form belongs to, for tools that are given only its id.
+std::optional<long long> workspace_of_round(db::Database& database, long long round_id);
+std::optional<long long> workspace_of_form(db::Database& database, long long form_id);
+
 FormRecord readable_form(db::Database& database, const Actor& actor, long long id);
 
 // Saves the answers as a new revision, in one transaction with the indicator values typed into

@@ -20,6 +20,7 @@
 #include "features/reporting/commands.hpp"
 #include "features/reporting/reminders.hpp"
 #include "features/reporting/report.hpp"
+#include "features/strategy/hooks.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::reporting {
@@ -1137,6 +1138,9 @@ void add_routes(web::App& app) {
   app.add({Method::get, "/workspace/logo", all, show_logo_form});
   app.add({Method::post, "/workspace/logo", all, save_logo_submit});
   app.add({Method::get, "/workspace/logo.svg", read, logo_image});
+  app.services().navigation.add({"forms", "/my-forms", "nav_my_forms", own, 40});
+  app.services().hooks.get<strategy::PlanLinks>().links.push_back(
+      {"/rounds", "plan_rounds_link", true});
 }
 
 }  // namespace samtryg::reporting

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <iostream>
 #include <map>
 
 #include "core/i18n/catalog.hpp"
@@ -75,6 +76,17 @@ ReminderOutcome send_due_reminders(db::Database& database, const config::Config&
     }
   }
   return outcome;
+}
+
+std::vector<module::Job> reminder_jobs(const config::Config& settings) {
+  if (settings.smtp_url.empty() || settings.reminder_check_minutes <= 0) return {};
+  return {{"reminder check", std::chrono::minutes(settings.reminder_check_minutes),
+           [](db::Database& database, const config::Config& config) {
+             const auto outcome = send_due_reminders(database, config, today_iso_utc(), 0, 0);
+             for (const auto& failure : outcome.failures) {
+               std::cerr << "samtryg: reminder not sent: " << failure << '\n';
+             }
+           }}};
 }
 
 }  // namespace samtryg::reporting

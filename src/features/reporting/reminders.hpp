@@ -10,6 +10,7 @@
 
 #include "core/config/config.hpp"
 #include "core/db/database.hpp"
+#include "core/module/jobs.hpp"
 #include "features/reporting/store.hpp"
 
 namespace samtryg::reporting {
@@ -24,6 +25,10 @@ struct ReminderOutcome {
 ReminderOutcome send_due_reminders(db::Database& database, const config::Config& settings,
                                    std::string_view today, long long workspace_id,
                                    long long round_id);
+
+// The server's check for due reminders every reminder_check_minutes, when e-mail is set up
+// (smtp_url); none otherwise.
+std::vector<module::Job> reminder_jobs(const config::Config& settings);
 
 // The subject and text of a reminder, in the lead's language (no I/O; tested on its own).
 struct ReminderText {

@@ -17,7 +17,9 @@
 #include "core/web/form_errors.hpp"
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
+#include "features/history/subjects.hpp"
 #include "features/strategy/commands.hpp"
+#include "features/strategy/hooks.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::strategy {
@@ -371,6 +373,15 @@ Response render_plan(Context& context, const Actor& actor, const std::string& ke
   data.set("can_edit", view::flag(actor.edit_all));
   data.set("can_history", view::flag(actor.read_all));
   data.set("notice", view::text(notice_text(context)));
+  auto plan_links = view::list();
+  for (const auto& link : context.services.hooks.find<PlanLinks>().links) {
+    if (link.members_only && !actor.read_all) continue;
+    view::Data item;
+    item.set("href", "/plans/" + std::to_string(plan.id) + link.path);
+    item.set("label", context.text(link.label_key));
+    plan_links.push_back(item);
+  }
+  data.set("plan_links", plan_links);
 
   std::map<long long, std::string> parent_areas;
   if (plan.parent_plan_id) {
@@ -822,17 +833,12 @@ std::string figures_text(const Context& context, const Activity& activity) {
   return out;
 }
 
-std::vector<InitiativeSection>& initiative_sections() {
-  static std::vector<InitiativeSection> sections;
-  return sections;
-}
-
 Response initiative_page(Context& context, const Initiative& v, const validation::Errors& errors,
                          const std::string& chosen_status, const std::string& reason,
                          const std::string& changed_on, int status) {
   // Before this page takes its own connection: the sections read through their commands.
   std::string extra_sections;
-  for (const auto& section : initiative_sections()) {
+  for (const auto& section : context.services.hooks.find<InitiativeSections>().sections) {
     extra_sections += section(context, v.id, v.plan_id);
   }
   const auto actor = context.actor();
@@ -1343,95 +1349,6 @@ Response delete_document_submit(Context& context) {
   return Response::redirect(owner_path(document) + "?notice=notice_deleted#documents");
 }
 
-// ---- history ----------------------------------------------------------------------------------
-
-std::string json_text(const boost::json::value& value) {
-  if (value.is_string()) return std::string(value.get_string());
-  if (value.is_null()) return {};
-  if (value.is_bool()) return value.get_bool() ? "✓" : "–";
-  return boost::json::serialize(value);
-}
-
-std::map<std::string, HistoryLookup, std::less<>>& history_subjects() {
-  static std::map<std::string, HistoryLookup, std::less<>> subjects;
-  return subjects;
-}
-
-Response show_history(Context& context) {
-  const auto actor = context.actor();
-  const auto entity = context.params.at("entity");
-  const auto id = id_param(context);
-  std::string back;
-  std::string back_label;
-  auto& database = context.services.database;
-  if (entity == "plan") {
-    back_label = readable_plan(database, actor, id).name;
-    back = "/plans/" + std::to_string(id);
-  } else if (entity == "initiative") {
-    back_label = readable_initiative(database, actor, id).name;
-    back = "/initiatives/" + std::to_string(id);
-  } else if (entity == "activity") {
-    const auto activity = readable_activity(database, actor, id);
-    back_label = activity.title;
-    back = "/initiatives/" + std::to_string(activity.initiative_id);
-  } else if (const auto found = history_subjects().find(entity);
-             found != history_subjects().end()) {
-    const auto subject = found->second(context, id);
-    back_label = subject.label;
-    back = subject.back;
-  } else {
-    throw validation::NotFound();
-  }
-  auto sql = database.session();
-  auto entries = view::list();
-  for (const auto& recorded : audit::history(sql, entity, std::to_string(id))) {
-    if (recorded.workspace_id != context.workspace().id) continue;
-    view::Data item;
-    item.set("action", code_label(context, "audit_action_", recorded.action));
-    item.set("at", i18n::format_iso_date(recorded.at, context.language) + " " +
-                       (recorded.at.size() >= 16 ? recorded.at.substr(11, 5) + " UTC" : ""));
-    item.set("actor", recorded.actor);
-    boost::json::object before;
-    boost::json::object after;
-    boost::system::error_code error;
-    if (!recorded.before_json.empty()) {
-      auto parsed = boost::json::parse(recorded.before_json, error);
-      if (!error && parsed.is_object()) before = parsed.as_object();
-    }
-    if (!recorded.after_json.empty()) {
-      auto parsed = boost::json::parse(recorded.after_json, error);
-      if (!error && parsed.is_object()) after = parsed.as_object();
-    }
-    auto changes = view::list();
-    for (const auto& member : after) {
-      const auto key = std::string(member.key());
-      if (key == "updated_at" || key == "created_at" || key == "row_version" || key == "id") {
-        continue;
-      }
-      const auto* old_value = before.if_contains(key);
-      const auto old_text = old_value != nullptr ? json_text(*old_value) : std::string();
-      const auto new_text = json_text(member.value());
-      if (old_text == new_text) continue;
-      view::Data change;
-      change.set("field", key);
-      change.set("before", old_text);
-      change.set("after", new_text);
-      changes.push_back(change);
-    }
-    item.set("has_changes", view::flag(!changes.is_empty_list()));
-    item.set("changes", changes);
-    entries.push_back(item);
-  }
-  view::Data data;
-  data.set("heading", context.catalog().format("history_heading", {{"name", back_label}}));
-  data.set("back", back);
-  data.set("back_label", back_label);
-  data.set("has_entries", view::flag(!entries.is_empty_list()));
-  data.set("entries", entries);
-  return web::render_page(context, template_path("history"), std::move(data),
-                          {.title = back_label, .status = 200, .nav = "plans"});
-}
-
 // ---- search -----------------------------------------------------------------------------------
 
 Response show_search(Context& context) {
@@ -1806,14 +1723,6 @@ Response add_member_submit(Context& context) {
 
 }  // namespace
 
-void add_initiative_section(InitiativeSection section) {
-  initiative_sections().push_back(std::move(section));
-}
-
-void add_history_subject(std::string entity, HistoryLookup lookup) {
-  history_subjects()[std::move(entity)] = std::move(lookup);
-}
-
 void add_routes(web::App& app) {
   using auth::Permission;
   const auto read = Access::needs(Permission::read_published);
@@ -1850,7 +1759,6 @@ void add_routes(web::App& app) {
   app.add({Method::get, "/documents/{id}", read, download_document});
   app.add({Method::get, "/documents/{id}/delete", own, confirm_delete_document});
   app.add({Method::post, "/documents/{id}/delete", own, delete_document_submit});
-  app.add({Method::get, "/history/{entity}/{id}", members, show_history});
   app.add({Method::get, "/search", read, show_search});
   app.add({Method::get, "/groups", members, show_groups});
   app.add({Method::get, "/groups/new", all, new_group});
@@ -1861,6 +1769,26 @@ void add_routes(web::App& app) {
   app.add({Method::get, "/plans/{id}/focus-areas/new", all, new_focus_area});
   app.add({Method::post, "/plans/{id}/focus-areas", all, create_focus_area_submit});
   app.add({Method::post, "/groups/{id}/members", all, add_member_submit});
+
+  auto& services = app.services();
+  services.navigation.add({"plans", "/plans", "nav_plans", read, 20});
+  services.navigation.add({"groups", "/groups", "nav_groups", members, 30});
+  services.navigation.add({"search", "/search", "nav_search", read, 50});
+  auto& subjects = services.hooks.get<history::Subjects>();
+  subjects.add("plan", [](Context& context, long long id) {
+    return history::Subject{readable_plan(context.services.database, context.actor(), id).name,
+                            "/plans/" + std::to_string(id)};
+  });
+  subjects.add("initiative", [](Context& context, long long id) {
+    return history::Subject{
+        readable_initiative(context.services.database, context.actor(), id).name,
+        "/initiatives/" + std::to_string(id)};
+  });
+  subjects.add("activity", [](Context& context, long long id) {
+    const auto activity = readable_activity(context.services.database, context.actor(), id);
+    return history::Subject{activity.title,
+                            "/initiatives/" + std::to_string(activity.initiative_id)};
+  });
 }
 
 }  // namespace samtryg::strategy

@@ -1,0 +1,21 @@
+#include "app/modules.hpp"
+
+#include "features/accounts/module.hpp"
+#include "features/history/module.hpp"
+#include "features/indicators/module.hpp"
+#include "features/reporting/module.hpp"
+#include "features/statistics/module.hpp"
+#include "features/strategy/module.hpp"
+
+namespace samtryg::app {
+
+// The one place outside the features that names them. Adding a feature is adding its folder
+// and one line here.
+const std::vector<const module::Module*>& modules() {
+  static const std::vector<const module::Module*> all{&accounts::module(), &history::module(),
+                                                      &strategy::module(), &indicators::module(),
+                                                      &reporting::module()};
+  return all;
+}
+
+}  // namespace samtryg::app

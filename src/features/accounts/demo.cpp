@@ -1,0 +1,60 @@
+#include "features/accounts/demo.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <stdexcept>
+
+#include "core/auth/store.hpp"
+#include "core/util/resources.hpp"
+#include "core/util/time.hpp"
+#include "features/accounts/commands.hpp"
+
+namespace samtryg::accounts {
+
+namespace {
+
+std::vector<NewUser> demo_users() {
+  const auto bytes = resources::find(kDemoDocument);
+  if (!bytes) throw std::logic_error("the demo users are not embedded");
+  const auto document = boost::json::parse(*bytes);
+  std::vector<NewUser> users;
+  for (const auto& item : document.at("users").as_array()) {
+    const auto& json = item.as_object();
+    NewUser user;
+    user.name = json.at("name").as_string();
+    user.email = json.at("email").as_string();
+    user.role = json.at("role").as_string();
+    user.language = json.at("language").as_string();
+    user.password = std::string(demo::kPassword);
+    users.push_back(std::move(user));
+  }
+  return users;
+}
+
+}  // namespace
+
+void seed_demo(demo::Seed& seed) {
+  auto& database = seed.database;
+  const auto users = demo_users();
+  if (seed.fresh) {
+    for (const auto& user : users) {
+      const auto hash = auth::hash_password(user.password, seed.cost);
+      database.in_transaction([&](soci::session& sql) {
+        if (const auto found = auth::find_user_by_email(sql, user.email)) {
+          auth::update_password_hash(sql, found->id, hash, now_iso_utc());
+        }
+      });
+    }
+  }
+  const audit::Author author{std::nullopt, "demo"};
+  for (const auto& user : users) {
+    seed.logins.push_back({user.email, user.role});
+    {
+      auto sql = database.session();
+      if (auth::find_user_by_email(sql, user.email)) continue;
+    }
+    add_user(database, seed.cost, author, seed.workspace_id, user);
+  }
+}
+
+}  // namespace samtryg::accounts

@@ -1,0 +1,35 @@
+#include "features/accounts/module.hpp"
+
+#include "features/accounts/cli.hpp"
+#include "features/accounts/demo.hpp"
+#include "features/accounts/exchange.hpp"
+#include "features/accounts/pages.hpp"
+#include "features/accounts/tokens.hpp"
+
+namespace samtryg::accounts {
+
+namespace {
+
+class AccountsModule final : public module::Module {
+ public:
+  std::string_view name() const override { return "accounts"; }
+  void add_routes(web::App& app) const override {
+    accounts::add_routes(app);
+    add_token_routes(app);
+  }
+  void add_commands(cli::Commands& commands) const override { add_cli_commands(commands); }
+  std::unique_ptr<exchange::Section> exchange_section() const override {
+    return accounts::exchange_section();
+  }
+  std::string_view demo_document() const override { return kDemoDocument; }
+  void seed_demo(demo::Seed& seed) const override { accounts::seed_demo(seed); }
+};
+
+}  // namespace
+
+const module::Module& module() {
+  static const AccountsModule instance;
+  return instance;
+}
+
+}  // namespace samtryg::accounts

@@ -1,0 +1,32 @@
+#include "features/indicators/module.hpp"
+
+#include "features/indicators/cli.hpp"
+#include "features/indicators/exchange.hpp"
+#include "features/indicators/pages.hpp"
+
+namespace samtryg::indicators {
+
+namespace {
+
+class IndicatorsModule final : public module::Module {
+ public:
+  std::string_view name() const override { return "indicators"; }
+  void add_routes(web::App& app) const override { indicators::add_routes(app); }
+  void add_commands(cli::Commands& commands) const override { add_cli_commands(commands); }
+  std::unique_ptr<exchange::Section> exchange_section() const override {
+    return indicators::exchange_section();
+  }
+  // The Landskrona agreement's targets; figures the seeds do not give are marked as example data.
+  std::string_view demo_document() const override {
+    return "src/features/indicators/data/demo.json";
+  }
+};
+
+}  // namespace
+
+const module::Module& module() {
+  static const IndicatorsModule instance;
+  return instance;
+}
+
+}  // namespace samtryg::indicators

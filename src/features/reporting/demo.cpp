@@ -1,0 +1,82 @@
+#include "features/reporting/demo.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "core/util/resources.hpp"
+#include "features/reporting/commands.hpp"
+#include "features/strategy/store.hpp"
+
+namespace samtryg::reporting {
+
+namespace {
+
+constexpr std::string_view kRoundDocument = "src/features/reporting/data/demo_round.json";
+
+std::string text(const boost::json::object& object, std::string_view key) {
+  const auto* value = object.if_contains(key);
+  return value != nullptr ? std::string(value->as_string()) : std::string();
+}
+
+// One form of the round filled in as the annex has it and taken to its state.
+void fill_in(db::Database& database, const Actor& actor, long long form_id,
+             const boost::json::object& entry, const std::string& deadline) {
+  const auto version = [&] { return readable_form(database, actor, form_id).row.form.row_version; };
+  save_form(database, actor, form_id, version(),
+            parse_content(boost::json::object{{"answers", entry.at("answers")}}));
+  const auto status = text(entry, "status");
+  if (status == "draft") return;
+  submit_form(database, actor, form_id, version());
+  if (status == "approved") approve_form(database, actor, form_id, version());
+  if (status == "returned")
+    return_form(database, actor, form_id, version(), text(entry, "comment"));
+  const auto submitted_at = text(entry, "submitted_at");
+  database.in_transaction([&](soci::session& sql) {
+    store::set_submitted_at(sql, form_id, submitted_at, is_late(submitted_at, deadline));
+  });
+}
+
+}  // namespace
+
+void seed_demo(demo::Seed& seed) {
+  if (!seed.fresh) return;
+  const auto bytes = resources::find(kRoundDocument);
+  if (!bytes) throw std::logic_error("the demo reporting round is not embedded");
+  const auto document = boost::json::parse(*bytes).as_object();
+  auto& database = seed.database;
+  const auto actor = seed.actor();
+  RoundInput input;
+  {
+    auto sql = database.session();
+    for (const auto& plan : strategy::store::plans(sql, seed.workspace_id)) {
+      if (plan.name == text(document, "plan") && plan.version == 1) input.plan_id = plan.id;
+    }
+  }
+  if (input.plan_id == 0) return;
+  const auto& round = document.at("round").as_object();
+  input.name = text(round, "name");
+  input.period_start = text(round, "period_start");
+  input.period_end = text(round, "period_end");
+  input.deadline = text(round, "deadline");
+  input.template_key = text(round, "template_key");
+  const auto round_id = create_round(database, actor, input);
+  const auto record = readable_round(database, actor, round_id);
+  for (const auto& value : document.at("forms").as_array()) {
+    const auto& entry = value.as_object();
+    const auto name = text(entry, "initiative");
+    const auto row =
+        std::find_if(record.forms.begin(), record.forms.end(),
+                     [&](const auto& candidate) { return candidate.initiative_name == name; });
+    if (row != record.forms.end()) fill_in(database, actor, row->form.id, entry, input.deadline);
+  }
+  const auto& chapters = document.at("chapters").as_object();
+  for (auto chapter : record.chapters) {
+    if (!chapters.contains(chapter.key)) continue;
+    chapter.body = text(chapters, chapter.key);
+    save_chapter(database, actor, chapter);
+  }
+}
+
+}  // namespace samtryg::reporting

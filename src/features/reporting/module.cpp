@@ -1,0 +1,34 @@
+#include "features/reporting/module.hpp"
+
+#include "features/reporting/cli.hpp"
+#include "features/reporting/demo.hpp"
+#include "features/reporting/exchange.hpp"
+#include "features/reporting/pages.hpp"
+#include "features/reporting/reminders.hpp"
+
+namespace samtryg::reporting {
+
+namespace {
+
+class ReportingModule final : public module::Module {
+ public:
+  std::string_view name() const override { return "reporting"; }
+  void add_routes(web::App& app) const override { reporting::add_routes(app); }
+  void add_commands(cli::Commands& commands) const override { add_cli_commands(commands); }
+  std::unique_ptr<exchange::Section> exchange_section() const override {
+    return reporting::exchange_section();
+  }
+  void seed_demo(demo::Seed& seed) const override { reporting::seed_demo(seed); }
+  std::vector<module::Job> jobs(const config::Config& settings) const override {
+    return reminder_jobs(settings);
+  }
+};
+
+}  // namespace
+
+const module::Module& module() {
+  static const ReportingModule instance;
+  return instance;
+}
+
+}  // namespace samtryg::reporting
