@@ -13,20 +13,9 @@ namespace samtryg::app {
 
 namespace {
 
-struct Run {
-  int exit_code = -1;
-  std::string output;  // stdout and stderr together
-};
-
 // Runs the samtryg binary with `arguments` (shell-quoted by the caller) and optional stdin.
-Run samtryg(const std::string& arguments, const std::string& input = {}) {
-  testing::TempDir temp;
-  const auto input_file = temp.path() / "stdin";
-  std::ofstream(input_file) << input;
-  const std::string command = std::string("env -u SAMTRYG_CONFIG ") + SAMTRYG_BINARY + " " +
-                              arguments + " < " + input_file.string() + " 2>&1";
-  const auto result = testing::run_command(command);
-  return {result.exit_code, result.output};
+testing::CommandResult samtryg(const std::string& arguments, const std::string& input = {}) {
+  return testing::run_samtryg(arguments, input);
 }
 
 bool contains(const std::string& text, const std::string& part) {
@@ -39,8 +28,11 @@ TEST(Cli, VersionAndHelp) {
   auto run = samtryg("version");
   EXPECT_EQ(run.exit_code, 0);
   EXPECT_TRUE(contains(run.output, "samtryg 0.")) << run.output;
-  for (const char* command : {"--help", "serve --help", "migrate --help", "user add --help",
-                              "backup --help", "demo --help"}) {
+  // Every feature's subcommands are there (each module adds its own).
+  for (const char* command :
+       {"--help", "serve --help", "migrate --help", "user add --help", "backup --help",
+        "demo --help", "export --help", "import --help", "stats convert --help",
+        "values import --help", "report --help", "reminders send --help"}) {
     run = samtryg(command);
     EXPECT_EQ(run.exit_code, 0) << command;
     EXPECT_TRUE(contains(run.output, "Usage")) << command << ": " << run.output;

@@ -12,9 +12,10 @@ namespace samtryg::app {
 // The one place outside the features that names them. Adding a feature is adding its folder
 // and one line here.
 const std::vector<const module::Module*>& modules() {
-  static const std::vector<const module::Module*> all{&accounts::module(), &history::module(),
-                                                      &strategy::module(), &indicators::module(),
-                                                      &reporting::module()};
+  static const std::vector<const module::Module*> all{
+      &accounts::module(), &history::module(),    &strategy::module(),
+      &stats::module(),    &indicators::module(), &reporting::module(),
+  };
   return all;
 }
 

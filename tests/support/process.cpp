@@ -4,7 +4,10 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
 #include <stdexcept>
+
+#include "support/temp_dir.hpp"
 
 namespace samtryg::testing {
 
@@ -19,6 +22,13 @@ CommandResult run_command(const std::string& command) {
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return result;
+}
+
+CommandResult run_samtryg(const std::string& arguments, const std::string& input) {
+  TempDir temp;
+  const auto input_file = temp.file("stdin", input);
+  return run_command(std::string("env -u SAMTRYG_CONFIG ") + SAMTRYG_BINARY + " " + arguments +
+                     " < " + input_file + " 2>&1");
 }
 
 }  // namespace samtryg::testing

@@ -12,4 +12,8 @@ struct CommandResult {
 
 CommandResult run_command(const std::string& command);
 
+// Runs the samtryg binary under test with `arguments` (shell-quoted by the caller), `input` on
+// its standard input and no SAMTRYG_CONFIG; `output` holds what it printed on stdout and stderr.
+CommandResult run_samtryg(const std::string& arguments, const std::string& input = {});
+
 }  // namespace samtryg::testing
