@@ -1,8 +1,11 @@
 #pragma once
-// UI text per language, from the embedded message catalogs src/core/i18n/messages/*.json.
-// Templates read them as {{t_key}}; C++ reads them with text()/format().
+// UI text per language: core's catalog (src/core/i18n/messages/{da,sv,en}.json) and every
+// feature's (src/features/*/messages/), embedded at build time and merged; a key is defined in
+// one of them only. Templates read them as {{t_key}}; C++ reads them with text()/format().
 #include <kainjow/mustache.hpp>
 
+#include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -12,6 +15,16 @@
 #include "core/i18n/language.hpp"
 
 namespace samtryg::i18n {
+
+// Keys built at run time, which a module lists (module::Module::runtime_message_keys) so the
+// catalog test knows them: each prefix with each of its codes ("status_" + "active"), and
+// `plain` keys as they are.
+using PrefixedCodes = std::pair<std::string_view, std::span<const std::string_view>>;
+std::vector<std::string> runtime_keys(std::initializer_list<PrefixedCodes> prefixed,
+                                      std::initializer_list<std::string_view> plain = {});
+
+// The embedded catalog files of `language`, core's and every feature's.
+std::vector<std::string_view> catalog_paths(Language language);
 
 class Catalog {
  public:

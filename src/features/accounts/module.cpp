@@ -1,5 +1,7 @@
 #include "features/accounts/module.hpp"
 
+#include "core/auth/roles.hpp"
+#include "core/i18n/catalog.hpp"
 #include "features/accounts/cli.hpp"
 #include "features/accounts/demo.hpp"
 #include "features/accounts/exchange.hpp"
@@ -23,6 +25,11 @@ class AccountsModule final : public module::Module {
   }
   std::string_view demo_document() const override { return kDemoDocument; }
   void seed_demo(demo::Seed& seed) const override { accounts::seed_demo(seed); }
+  std::vector<std::string> runtime_message_keys() const override {
+    std::vector<std::string_view> roles;
+    for (const auto role : auth::kRoles) roles.push_back(auth::code(role));
+    return i18n::runtime_keys({{"role_", roles}}, {"audit_action_revoke"});
+  }
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <boost/json/serialize.hpp>
 
 #include "core/audit/audit.hpp"
+#include "core/i18n/catalog.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/web/app.hpp"
 #include "core/web/page.hpp"
@@ -93,6 +94,11 @@ class HistoryModule final : public module::Module {
   void add_routes(web::App& app) const override {
     app.add({http::Method::get, "/history/{entity}/{id}",
              web::Access::needs(auth::Permission::read_workspace), show_history});
+  }
+  // The changes every feature records; a feature's own actions are in its catalog.
+  std::vector<std::string> runtime_message_keys() const override {
+    return i18n::runtime_keys({}, {"audit_action_create", "audit_action_update",
+                                   "audit_action_delete", "audit_action_import"});
   }
 };
 

@@ -1,7 +1,9 @@
 #include "features/indicators/module.hpp"
 
+#include "core/i18n/catalog.hpp"
 #include "features/indicators/cli.hpp"
 #include "features/indicators/exchange.hpp"
+#include "features/indicators/model.hpp"
 #include "features/indicators/pages.hpp"
 
 namespace samtryg::indicators {
@@ -19,6 +21,19 @@ class IndicatorsModule final : public module::Module {
   // The Landskrona agreement's targets; figures the seeds do not give are marked as example data.
   std::string_view demo_document() const override {
     return "src/features/indicators/data/demo.json";
+  }
+  std::vector<std::string> runtime_message_keys() const override {
+    static constexpr std::string_view kStatuses[] = {"no_data", "met", "not_met", "on_track",
+                                                     "at_risk"};
+    return i18n::runtime_keys({{"indicator_status_", kStatuses},
+                               {"value_status_", kValueStatuses},
+                               {"unit_", kUnits},
+                               {"direction_", kDirections},
+                               {"source_", kSources},
+                               {"frequency_", kFrequencies},
+                               {"comparator_", kComparators}},
+                              {"audit_action_value_saved", "audit_action_value_removed",
+                               "audit_action_target_added", "audit_action_target_removed"});
   }
 };
 

@@ -26,6 +26,20 @@ inline constexpr std::string_view kGroupKinds[] = {"steering",   "coordinators",
                                                    "initiative", "council",      "other"};
 inline constexpr std::string_view kPartyKinds[] = {"municipality", "police", "other"};
 
+// The initiative's fields whose label is the catalog entry "initiative_" + field, in its form
+// and in the version compare.
+inline constexpr std::string_view kInitiativeFields[] = {"name",          "parent_initiative_id",
+                                                         "purpose",       "goals",
+                                                         "background",    "already_done",
+                                                         "focus",         "lead_user_id",
+                                                         "lead_title",    "anchoring",
+                                                         "working_group", "themes",
+                                                         "focus_area_id", "start_date",
+                                                         "added_year",    "status",
+                                                         "in_plan"};
+// What the register finds when searching, each named by "search_kind_" + entity.
+inline constexpr std::string_view kSearchEntities[] = {"plan", "initiative", "activity"};
+
 inline constexpr std::size_t kMaxName = 200;
 inline constexpr std::size_t kMaxTitle = 300;
 inline constexpr std::size_t kMaxText = 20000;

@@ -1,8 +1,10 @@
 #include "features/strategy/module.hpp"
 
+#include "core/i18n/catalog.hpp"
 #include "features/strategy/api.hpp"
 #include "features/strategy/demo.hpp"
 #include "features/strategy/exchange.hpp"
+#include "features/strategy/model.hpp"
 #include "features/strategy/pages.hpp"
 
 namespace samtryg::strategy {
@@ -21,6 +23,19 @@ class StrategyModule final : public module::Module {
   }
   std::string_view demo_document() const override { return kDemoDocument; }
   void seed_demo(demo::Seed& seed) const override { strategy::seed_demo(seed); }
+  std::vector<std::string> runtime_message_keys() const override {
+    return i18n::runtime_keys(
+        {{"plan_kind_", kPlanKinds},
+         {"status_", kInitiativeStatuses},
+         {"initiative_", kInitiativeFields},
+         {"activity_kind_", kActivityKinds},
+         {"activity_status_", kActivityStatuses},
+         {"channel_", kChannels},
+         {"group_kind_", kGroupKinds},
+         {"party_kind_", kPartyKinds},
+         {"search_kind_", kSearchEntities}},
+        {"audit_action_status", "audit_action_new_version", "audit_action_add_member"});
+  }
 };
 
 }  // namespace
