@@ -102,6 +102,22 @@ TEST(Router, MatchesPatternsAndReportsAllowedMethods) {
   EXPECT_TRUE(router.find(Method::get, "/nowhere").allowed.empty());
 }
 
+TEST(Router, ALiteralSegmentBeatsAPlaceholderWhicheverWasAddedFirst) {
+  Router<int> router;
+  router.add(Method::get, "/plans/{id}", 1);
+  router.add(Method::get, "/plans/new", 2);
+  router.add(Method::get, "/plans/{id}/edit", 3);
+  router.add(Method::get, "/{kind}/new/edit", 4);
+  EXPECT_EQ(*router.find(Method::get, "/plans/new").match->handler, 2);
+  EXPECT_EQ(*router.find(Method::get, "/plans/7").match->handler, 1);
+  // The leftmost difference decides: "plans" is literal in the third pattern only.
+  EXPECT_EQ(*router.find(Method::get, "/plans/new/edit").match->handler, 3);
+  EXPECT_EQ(*router.find(Method::get, "/groups/new/edit").match->handler, 4);
+  // A match for the method is not a 405 because another pattern has other methods.
+  router.add(Method::post, "/plans/{id}", 5);
+  EXPECT_TRUE(router.find(Method::get, "/plans/new").allowed.empty());
+}
+
 TEST(Request, TargetSplitsIntoDecodedPathAndRawQuery) {
   Request request;
   ASSERT_TRUE(request.set_target("/s%C3%B8g?q=tryg%20by"));

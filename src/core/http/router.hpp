@@ -1,6 +1,9 @@
 #pragma once
 // Method + path pattern → handler. Patterns are literal segments and {name} placeholders:
-// "/initiatives/{id}/edit". A path that matches with another method gives 405 + Allow.
+// "/initiatives/{id}/edit". A path that matches with another method gives 405 + Allow. When
+// several patterns match, the one with a literal segment where the others have a placeholder
+// (counted from the left) wins, so "/plans/new" beats "/plans/{id}" whichever feature adds
+// its routes first.
 #include <functional>
 #include <map>
 #include <optional>
@@ -33,15 +36,21 @@ class Router {
   Outcome find(Method method, std::string_view path) const {
     Outcome outcome;
     const auto segments = split_path(path);
+    std::vector<bool> best_literals;
     for (const auto& route : routes_) {
       PathParams params;
-      if (!matches(route.pattern, segments, params)) continue;
+      std::vector<bool> literals;
+      if (!matches(route.pattern, segments, params, literals)) continue;
       if (route.method == method || (method == Method::head && route.method == Method::get)) {
-        outcome.match = Match{&route.handler, std::move(params)};
-        return outcome;
+        if (!outcome.match || literals > best_literals) {
+          outcome.match = Match{&route.handler, std::move(params)};
+          best_literals = std::move(literals);
+        }
+      } else {
+        outcome.allowed.push_back(route.method);
       }
-      outcome.allowed.push_back(route.method);
     }
+    if (outcome.match) outcome.allowed.clear();
     return outcome;
   }
 
@@ -68,15 +77,20 @@ class Router {
     return segments;
   }
 
+  // `literals` tells, segment by segment, whether the pattern matched it literally.
   static bool matches(const std::vector<std::string>& pattern,
-                      const std::vector<std::string>& segments, PathParams& params) {
+                      const std::vector<std::string>& segments, PathParams& params,
+                      std::vector<bool>& literals) {
     if (pattern.size() != segments.size()) return false;
     for (std::size_t i = 0; i < pattern.size(); ++i) {
       const auto& part = pattern[i];
       if (part.size() > 2 && part.front() == '{' && part.back() == '}') {
         params.emplace(part.substr(1, part.size() - 2), segments[i]);
+        literals.push_back(false);
       } else if (part != segments[i]) {
         return false;
+      } else {
+        literals.push_back(true);
       }
     }
     return true;

@@ -1,5 +1,7 @@
 #include "core/web/fields.hpp"
 
+#include "core/util/strings.hpp"
+
 namespace samtryg::web {
 
 std::string error_message(const validation::FieldError& error, const i18n::Catalog& catalog) {
@@ -67,6 +69,26 @@ std::vector<Option> coded_options(const std::vector<std::string>& codes, std::st
     options.push_back({code, std::string(catalog.text(std::string(prefix) + code))});
   }
   return options;
+}
+
+view::Data option_list(const std::vector<Option>& options, std::string_view selected) {
+  auto list = view::list();
+  for (const auto& option : options) {
+    view::Data item;
+    item.set("code", option.code);
+    item.set("label", option.label);
+    item.set("selected", view::flag(option.code == selected));
+    list.push_back(item);
+  }
+  return list;
+}
+
+std::optional<long long> optional_number(const std::string& text, std::string_view field,
+                                         validation::Errors& errors) {
+  if (text.empty()) return std::nullopt;
+  const auto value = parse_integer(text);
+  if (!value) errors.add(std::string(field), "number_invalid");
+  return value;
 }
 
 }  // namespace samtryg::web

@@ -2,6 +2,7 @@
 // Form fields described in C++ and drawn by one shared partial (web/templates/partials/
 // fields.mustache), so every form labels, hints, marks errors (aria-invalid +
 // aria-describedby) and keeps the typed value the same way.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,13 +19,13 @@ struct Option {
 
 struct Field {
   enum class Kind { text, textarea, date, number, select, checkbox, url, file };
-  std::string name;
-  std::string label;
-  std::string value;
+  std::string name{};
+  std::string label{};
+  std::string value{};
   Kind kind = Kind::text;
   bool required = false;
-  std::string hint;
-  std::vector<Option> options;  // select: the choices; value is the selected code
+  std::string hint{};
+  std::vector<Option> options{};  // select: the choices; value is the selected code
   int rows = 4;
 };
 
@@ -34,6 +35,14 @@ std::string error_message(const validation::FieldError& error, const i18n::Catal
 
 view::Data fields_data(const std::vector<Field>& fields, const validation::Errors& errors,
                        const i18n::Catalog& catalog);
+
+// A form's optional number: empty stays empty; anything else must be a whole number, or
+// `field` gets "number_invalid" in `errors`.
+std::optional<long long> optional_number(const std::string& text, std::string_view field,
+                                         validation::Errors& errors);
+
+// [{code, label, selected}] for a <select> of its own (a filter), `selected` marked.
+view::Data option_list(const std::vector<Option>& options, std::string_view selected);
 
 // Options for codes whose labels are catalog entries `prefix + code`.
 std::vector<Option> coded_options(const std::vector<std::string>& codes, std::string_view prefix,

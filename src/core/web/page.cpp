@@ -121,6 +121,11 @@ view::Data choices(const std::vector<std::string>& codes, std::string_view label
   return list;
 }
 
+std::string code_label(const Context& context, std::string_view prefix, std::string_view code) {
+  if (code.empty()) return {};
+  return context.text(std::string(prefix) + std::string(code));
+}
+
 http::Response error_page(Context& context, int status, std::string_view title_key,
                           std::string_view text_key, std::string_view reference) {
   const auto& catalog = context.catalog();

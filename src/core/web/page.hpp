@@ -30,6 +30,9 @@ std::string render_content(Context& context, std::string_view template_path, vie
 view::Data choices(const std::vector<std::string>& codes, std::string_view label_prefix,
                    std::string_view selected, const i18n::Catalog& catalog);
 
+// The catalog text of a code ("status_" + "active" → "Aktiv"); "" for no code.
+std::string code_label(const Context& context, std::string_view prefix, std::string_view code);
+
 // A file to save rather than show (exports, reports): its type, its name, never cached.
 // `filename` must be plain ASCII without quotes (samtryg makes these names itself).
 http::Response attachment(std::string body, std::string_view content_type,

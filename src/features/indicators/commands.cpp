@@ -10,7 +10,7 @@
 #include "core/audit/audit.hpp"
 #include "core/util/time.hpp"
 #include "features/indicators/json.hpp"
-#include "features/strategy/store.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::indicators {
 
@@ -21,22 +21,19 @@ using validation::Errors;
 // Links, the plan and areas must stay inside the actor's workspace (and the indicator's plan).
 void check_indicator_links(soci::session& sql, const Actor& actor, const Indicator& indicator,
                            const std::vector<Link>& links, Errors& errors) {
-  if (indicator.plan_id &&
-      !strategy::store::find_plan(sql, actor.workspace_id, *indicator.plan_id)) {
+  if (indicator.plan_id && !strategy::find_plan(sql, actor, *indicator.plan_id)) {
     errors.add("plan_id", "link_not_in_workspace");
   }
   for (const auto& link : links) {
     if (link.weight < 0 || !std::isfinite(link.weight)) errors.add("links", "number_invalid");
     if (link.initiative_id) {
-      const auto found =
-          strategy::store::find_initiative(sql, actor.workspace_id, *link.initiative_id);
+      const auto found = strategy::find_initiative(sql, actor, *link.initiative_id);
       if (!found || (indicator.plan_id && found->plan_id != *indicator.plan_id)) {
         errors.add("links", "link_not_in_plan");
       }
     }
     if (link.focus_area_id) {
-      const auto found =
-          strategy::store::find_focus_area(sql, actor.workspace_id, *link.focus_area_id);
+      const auto found = strategy::find_focus_area(sql, actor, *link.focus_area_id);
       if (!found) errors.add("links", "link_not_in_workspace");
     }
     if (link.initiative_id.has_value() == link.focus_area_id.has_value()) {
@@ -67,16 +64,8 @@ bool may_enter(soci::session& sql, const Actor& actor, const std::vector<Link>& 
   if (!actor.edit_own || !actor.user_id) return false;
   for (const auto& link : links) {
     if (!link.initiative_id) continue;
-    const auto initiative =
-        strategy::store::find_initiative(sql, actor.workspace_id, *link.initiative_id);
-    if (!initiative) continue;
-    std::optional<long long> parent_lead;
-    if (initiative->parent_initiative_id) {
-      const auto parent = strategy::store::find_initiative(sql, actor.workspace_id,
-                                                           *initiative->parent_initiative_id);
-      if (parent) parent_lead = parent->lead_user_id;
-    }
-    if (strategy::may_edit(actor, *initiative, parent_lead)) return true;
+    const auto initiative = strategy::find_initiative(sql, actor, *link.initiative_id);
+    if (initiative && strategy::may_edit(sql, actor, *initiative)) return true;
   }
   return false;
 }

@@ -6,6 +6,7 @@
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "features/strategy/json.hpp"
+#include "features/strategy/queries.hpp"
 #include "features/strategy/store.hpp"
 
 namespace samtryg::strategy {
@@ -19,11 +20,6 @@ store::InitiativeFilter all_in_plan(long long workspace_id, long long plan_id) {
   filter.workspace_id = workspace_id;
   filter.plan_id = plan_id;
   return filter;
-}
-
-bool initiative_visible(soci::session& sql, const Initiative& initiative) {
-  const auto plan = store::find_plan(sql, initiative.workspace_id, initiative.plan_id);
-  return initiative.published && plan && plan->published;
 }
 
 std::optional<long long> lead_of(soci::session& sql, long long workspace_id,
@@ -67,13 +63,6 @@ void check_plan_links(soci::session& sql, const Actor& actor, const Plan& plan, 
 }
 
 }  // namespace
-
-bool may_edit(const Actor& actor, const Initiative& initiative,
-              std::optional<long long> parent_lead) {
-  if (actor.edit_all) return true;
-  if (!actor.edit_own || !actor.user_id) return false;
-  return initiative.lead_user_id == actor.user_id || parent_lead == actor.user_id;
-}
 
 long long create_party(db::Database& database, const Actor& actor, Party party) {
   auth::require_edit_all(actor);
@@ -254,7 +243,7 @@ void update_initiative(db::Database& database, const Actor& actor, Initiative v)
   database.in_transaction([&](soci::session& sql) {
     const auto before = store::find_initiative(sql, actor.workspace_id, v.id);
     if (!before) throw validation::NotFound();
-    if (!may_edit(actor, *before, lead_of(sql, actor.workspace_id, before->parent_initiative_id))) {
+    if (!may_edit(sql, actor, *before)) {
       throw validation::Forbidden();
     }
     auto errors = validate_initiative(v);
@@ -286,7 +275,7 @@ void change_initiative_status(db::Database& database, const Actor& actor, long l
   database.in_transaction([&](soci::session& sql) {
     const auto before = store::find_initiative(sql, actor.workspace_id, initiative_id);
     if (!before) throw validation::NotFound();
-    if (!may_edit(actor, *before, lead_of(sql, actor.workspace_id, before->parent_initiative_id))) {
+    if (!may_edit(sql, actor, *before)) {
       throw validation::Forbidden();
     }
     if (row_version != before->row_version) throw validation::Conflict();
@@ -317,8 +306,7 @@ long long create_activity_in(soci::session& sql, const Actor& actor, Activity v)
   if (v.updated_at.empty()) v.updated_at = v.created_at;
   const auto initiative = store::find_initiative(sql, actor.workspace_id, v.initiative_id);
   if (!initiative) throw validation::NotFound();
-  if (!may_edit(actor, *initiative,
-                lead_of(sql, actor.workspace_id, initiative->parent_initiative_id))) {
+  if (!may_edit(sql, actor, *initiative)) {
     throw validation::Forbidden();
   }
   validation::throw_if_any(validate_activity(v));
@@ -342,9 +330,7 @@ void update_activity(db::Database& database, const Actor& actor, Activity v) {
     const auto before = store::find_activity(sql, actor.workspace_id, v.id);
     if (!before) throw validation::NotFound();
     const auto initiative = store::find_initiative(sql, actor.workspace_id, before->initiative_id);
-    if (!initiative ||
-        !may_edit(actor, *initiative,
-                  lead_of(sql, actor.workspace_id, initiative->parent_initiative_id))) {
+    if (!initiative || !may_edit(sql, actor, *initiative)) {
       throw validation::Forbidden();
     }
     auto errors = validate_activity(v);
@@ -411,15 +397,6 @@ long long add_group_member(db::Database& database, const Actor& actor, GroupMemb
 
 // ---- documents ----
 
-bool may_edit_document(db::Database& database, const Actor& actor, const Document& document) {
-  if (document.plan_id) return actor.edit_all;
-  if (!document.initiative_id) return false;
-  auto sql = database.session();
-  const auto initiative = store::find_initiative(sql, actor.workspace_id, *document.initiative_id);
-  return initiative && may_edit(actor, *initiative,
-                                lead_of(sql, actor.workspace_id, initiative->parent_initiative_id));
-}
-
 long long add_document(db::Database& database, const Actor& actor, Document document) {
   document.workspace_id = actor.workspace_id;
   auto errors = check_document(document);
@@ -432,8 +409,8 @@ long long add_document(db::Database& database, const Actor& actor, Document docu
         !store::find_initiative(sql, actor.workspace_id, *document.initiative_id)) {
       throw validation::NotFound();
     }
+    if (!may_edit_document(sql, actor, document)) throw validation::Forbidden();
   }
-  if (!may_edit_document(database, actor, document)) throw validation::Forbidden();
   validation::throw_if_any(errors);
   document.sha256 = crypto::sha256_hex(document.content);
   document.uploaded_by = actor.author.label;
@@ -451,57 +428,14 @@ long long add_document(db::Database& database, const Actor& actor, Document docu
 }
 
 void delete_document(db::Database& database, const Actor& actor, long long id) {
-  const auto document = readable_document(database, actor, id);
-  if (!may_edit_document(database, actor, document)) throw validation::Forbidden();
   database.in_transaction([&](soci::session& sql) {
+    const auto document = readable_document(sql, actor, id);
+    if (!may_edit_document(sql, actor, document)) throw validation::Forbidden();
     store::delete_document(sql, actor.workspace_id, id);
     audit::record_change(
         sql, actor, "delete", "document", id,
         boost::json::object{{"filename", document.filename}, {"sha256", document.sha256}}, nullptr);
   });
-}
-
-Document readable_document(db::Database& database, const Actor& actor, long long id) {
-  std::optional<Document> document;
-  {
-    auto sql = database.session();
-    document = store::find_document(sql, actor.workspace_id, id);
-  }
-  if (!document) throw validation::NotFound();
-  // Readable when what it is attached to is (readable_* throw NotFound otherwise).
-  if (document->plan_id) readable_plan(database, actor, *document->plan_id);
-  if (document->initiative_id) readable_initiative(database, actor, *document->initiative_id);
-  return *document;
-}
-
-// ---- reading ----
-
-Plan readable_plan(db::Database& database, const Actor& actor, long long id) {
-  auto sql = database.session();
-  auto plan = store::find_plan(sql, actor.workspace_id, id);
-  if (!plan || (!actor.read_all && !plan->published)) throw validation::NotFound();
-  return *plan;
-}
-
-Initiative readable_initiative(db::Database& database, const Actor& actor, long long id) {
-  auto sql = database.session();
-  auto initiative = store::find_initiative(sql, actor.workspace_id, id);
-  if (!initiative || (!actor.read_all && !initiative_visible(sql, *initiative))) {
-    throw validation::NotFound();
-  }
-  return *initiative;
-}
-
-Activity readable_activity(db::Database& database, const Actor& actor, long long id) {
-  auto sql = database.session();
-  auto activity = store::find_activity(sql, actor.workspace_id, id);
-  if (!activity) throw validation::NotFound();
-  if (!actor.read_all) {
-    const auto initiative =
-        store::find_initiative(sql, actor.workspace_id, activity->initiative_id);
-    if (!initiative || !initiative_visible(sql, *initiative)) throw validation::NotFound();
-  }
-  return *activity;
 }
 
 }  // namespace samtryg::strategy

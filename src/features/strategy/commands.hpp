@@ -9,14 +9,11 @@
 #include "core/auth/actor.hpp"
 #include "core/db/database.hpp"
 #include "features/strategy/model.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::strategy {
 
 using auth::Actor;
-
-// Whether `actor` may change `initiative`; `parent_lead` is the lead of its parent, if any.
-bool may_edit(const Actor& actor, const Initiative& initiative,
-              std::optional<long long> parent_lead);
 
 long long create_party(db::Database& database, const Actor& actor, Party party);
 
@@ -47,15 +44,4 @@ long long add_group_member(db::Database& database, const Actor& actor, GroupMemb
 // validation::Invalid (field "file") for an empty, too large or not allowed file.
 long long add_document(db::Database& database, const Actor& actor, Document document);
 void delete_document(db::Database& database, const Actor& actor, long long id);
-// The document with its content, when its plan or initiative is readable.
-Document readable_document(db::Database& database, const Actor& actor, long long id);
-// Whether the actor may change the documents of what `document` is attached to.
-bool may_edit_document(db::Database& database, const Actor& actor, const Document& document);
-
-// Loads a record the actor may read, or throws NotFound (also for unpublished records
-// when the actor reads published content only).
-Plan readable_plan(db::Database& database, const Actor& actor, long long id);
-Initiative readable_initiative(db::Database& database, const Actor& actor, long long id);
-Activity readable_activity(db::Database& database, const Actor& actor, long long id);
-
 }  // namespace samtryg::strategy

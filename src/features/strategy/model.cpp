@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <map>
 
 #include "core/util/strings.hpp"
 
@@ -327,6 +328,38 @@ std::vector<FieldChange> compare_initiatives(const Initiative& before, const Ini
   add_if_changed(changes, "themes", before.themes, after.themes);
   add_if_changed(changes, "start_date", before.start_date, after.start_date);
   add_if_changed(changes, "in_plan", before.in_plan ? "1" : "0", after.in_plan ? "1" : "0");
+  return changes;
+}
+
+namespace {
+
+// An initiative's name with its parent's name: what stays the same in a copied version.
+std::string version_key(const std::vector<Initiative>& version, const Initiative& initiative) {
+  std::string parent;
+  for (const auto& other : version) {
+    if (initiative.parent_initiative_id == other.id) parent = other.name;
+  }
+  return parent + "\x1f" + initiative.name;
+}
+
+}  // namespace
+
+VersionChanges compare_versions(const std::vector<Initiative>& before,
+                                const std::vector<Initiative>& after) {
+  std::map<std::string, const Initiative*> earlier;
+  for (const auto& initiative : before) earlier[version_key(before, initiative)] = &initiative;
+  VersionChanges changes;
+  for (const auto& initiative : after) {
+    const auto found = earlier.find(version_key(after, initiative));
+    if (found == earlier.end()) {
+      changes.added.push_back(initiative);
+      continue;
+    }
+    auto fields = compare_initiatives(*found->second, initiative);
+    earlier.erase(found);
+    if (!fields.empty()) changes.changed.push_back({initiative, std::move(fields)});
+  }
+  for (const auto& [key, initiative] : earlier) changes.removed.push_back(*initiative);
   return changes;
 }
 

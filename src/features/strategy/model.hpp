@@ -37,6 +37,10 @@ inline constexpr std::string_view kInitiativeFields[] = {"name",          "paren
                                                          "focus_area_id", "start_date",
                                                          "added_year",    "status",
                                                          "in_plan"};
+// The activity's fields whose label is the catalog entry "activity_" + field, in its form.
+inline constexpr std::string_view kActivityFields[] = {
+    "title", "kind",    "status", "planned_when", "done_when", "description", "responsible",
+    "links", "channel", "likes",  "reactions",    "shares",    "reach",       "views"};
 // What the register finds when searching, each named by "search_kind_" + entity.
 inline constexpr std::string_view kSearchEntities[] = {"plan", "initiative", "activity"};
 
@@ -232,5 +236,19 @@ struct FieldChange {
   std::string after;
 };
 std::vector<FieldChange> compare_initiatives(const Initiative& before, const Initiative& after);
+
+// What changed from one version of a plan to the next. A new version copies its initiatives, so
+// they are matched by name and their parent's name.
+struct InitiativeChange {
+  Initiative initiative;  // as it is in the later version
+  std::vector<FieldChange> fields;
+};
+struct VersionChanges {
+  std::vector<Initiative> added;    // in the later version's order
+  std::vector<Initiative> removed;  // by parent's name and name
+  std::vector<InitiativeChange> changed;
+};
+VersionChanges compare_versions(const std::vector<Initiative>& before,
+                                const std::vector<Initiative>& after);
 
 }  // namespace samtryg::strategy

@@ -28,6 +28,7 @@ class StrategyModule final : public module::Module {
         {{"plan_kind_", kPlanKinds},
          {"status_", kInitiativeStatuses},
          {"initiative_", kInitiativeFields},
+         {"activity_", kActivityFields},
          {"activity_kind_", kActivityKinds},
          {"activity_status_", kActivityStatuses},
          {"channel_", kChannels},

@@ -9,9 +9,16 @@
 #include <vector>
 
 #include "core/db/database.hpp"
+#include "features/strategy/lists.hpp"
 #include "features/strategy/model.hpp"
 
 namespace samtryg::strategy::store {
+
+using strategy::ActivityFilter;
+using strategy::InitiativeFilter;
+using strategy::InitiativeRow;
+using strategy::Person;
+using strategy::SearchHit;
 
 // ---- parties ----
 long long insert_party(soci::session& sql, const Party& party);
@@ -34,26 +41,6 @@ void set_plan_links(soci::session& sql, long long id, std::optional<long long> p
 std::optional<FocusArea> find_focus_area(soci::session& sql, long long workspace_id, long long id);
 
 // ---- initiatives ----
-struct InitiativeFilter {
-  long long workspace_id = 0;
-  long long plan_id = 0;        // 0: any plan
-  std::string status;           // empty: any
-  long long lead_user_id = 0;   // 0: anyone
-  int in_plan = -1;             // -1: both, 0: prioritised beside the plan, 1: in the plan
-  bool published_only = false;  // viewers
-  bool top_level_only = false;  // no sub-initiatives
-  long long parent_id = 0;      // >0: only the sub-initiatives of this one
-  bool by_id = false;           // creation order instead of status, then plan order
-  int limit = 1000;
-  int offset = 0;
-};
-
-struct InitiativeRow {
-  Initiative initiative;
-  std::string lead_name;    // the lead user's name, or the lead title
-  std::string last_update;  // latest change to the initiative or one of its activities
-  int activity_count = 0;
-};
 
 long long insert_initiative(soci::session& sql, const Initiative& initiative);
 bool update_initiative(soci::session& sql, const Initiative& initiative);
@@ -69,15 +56,6 @@ long long insert_status_change(soci::session& sql, const StatusChange& change);
 std::vector<StatusChange> status_changes(soci::session& sql, long long initiative_id);
 
 // ---- activities ----
-struct ActivityFilter {
-  long long workspace_id = 0;
-  long long initiative_id = 0;  // 0: any
-  std::string kind;
-  std::string status;
-  bool published_only = false;
-  int limit = 1000;
-  int offset = 0;
-};
 
 long long insert_activity(soci::session& sql, const Activity& activity);
 // Many at once (import): a few multi-row INSERTs instead of one round trip per activity.
@@ -108,21 +86,10 @@ std::optional<Document> find_document(soci::session& sql, long long workspace_id
 void delete_document(soci::session& sql, long long workspace_id, long long id);
 
 // ---- users of a workspace, for lead pickers and checks ----
-struct Person {
-  long long id = 0;
-  std::string name;
-  std::string email;
-};
 std::vector<Person> workspace_people(soci::session& sql, long long workspace_id);
 bool is_workspace_member(soci::session& sql, long long workspace_id, long long user_id);
 
 // ---- search ----
-struct SearchHit {
-  std::string entity;  // "plan", "initiative", "activity"
-  long long entity_id = 0;
-  std::string title;
-  std::string excerpt;
-};
 // Writes one plan, initiative or activity ("plan", "initiative", "activity") to the search
 // index as it is stored now; call it in the transaction that changed the record.
 void index_record(soci::session& sql, long long workspace_id, std::string_view entity,
