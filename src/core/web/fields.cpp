@@ -60,13 +60,14 @@ view::Data fields_data(const std::vector<Field>& fields, const validation::Error
   return list;
 }
 
-std::vector<Option> coded_options(const std::vector<std::string>& codes, std::string_view prefix,
+std::vector<Option> coded_options(std::span<const std::string_view> codes, std::string_view prefix,
                                   const i18n::Catalog& catalog, bool with_empty) {
   std::vector<Option> options;
   options.reserve(codes.size() + 1);
   if (with_empty) options.push_back({"", std::string(catalog.text("choice_none"))});
-  for (const auto& code : codes) {
-    options.push_back({code, std::string(catalog.text(std::string(prefix) + code))});
+  for (const auto code : codes) {
+    options.push_back(
+        {std::string(code), std::string(catalog.text(std::string(prefix) + std::string(code)))});
   }
   return options;
 }

@@ -3,6 +3,7 @@
 // fields.mustache), so every form labels, hints, marks errors (aria-invalid +
 // aria-describedby) and keeps the typed value the same way.
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,7 +46,7 @@ std::optional<long long> optional_number(const std::string& text, std::string_vi
 view::Data option_list(const std::vector<Option>& options, std::string_view selected);
 
 // Options for codes whose labels are catalog entries `prefix + code`.
-std::vector<Option> coded_options(const std::vector<std::string>& codes, std::string_view prefix,
+std::vector<Option> coded_options(std::span<const std::string_view> codes, std::string_view prefix,
                                   const i18n::Catalog& catalog, bool with_empty = false);
 
 }  // namespace samtryg::web

@@ -10,6 +10,7 @@
 #include "core/audit/audit.hpp"
 #include "core/util/time.hpp"
 #include "features/indicators/json.hpp"
+#include "features/indicators/queries.hpp"
 #include "features/strategy/queries.hpp"
 
 namespace samtryg::indicators {
@@ -48,24 +49,6 @@ void check_indicator_links(soci::session& sql, const Actor& actor, const Indicat
 bool area_in_workspace(soci::session& sql, const Actor& actor, long long area_id) {
   for (const auto& area : store::areas(sql, actor.workspace_id)) {
     if (area.id == area_id) return true;
-  }
-  return false;
-}
-
-Indicator indicator_in_workspace(soci::session& sql, const Actor& actor, long long id) {
-  auto found = store::find_indicator(sql, actor.workspace_id, id);
-  if (!found) throw validation::NotFound();
-  return *found;
-}
-
-// Whether the actor may type values for an indicator with these links.
-bool may_enter(soci::session& sql, const Actor& actor, const std::vector<Link>& links) {
-  if (actor.edit_all) return true;
-  if (!actor.edit_own || !actor.user_id) return false;
-  for (const auto& link : links) {
-    if (!link.initiative_id) continue;
-    const auto initiative = strategy::find_initiative(sql, actor, *link.initiative_id);
-    if (initiative && strategy::may_edit(sql, actor, *initiative)) return true;
   }
   return false;
 }
@@ -165,7 +148,7 @@ void remove_target(db::Database& database, const Actor& actor, long long indicat
 
 validation::Errors check_value(soci::session& sql, const Actor& actor, const Value& value) {
   const auto indicator = indicator_in_workspace(sql, actor, value.indicator_id);
-  if (!may_enter(sql, actor, store::links(sql, store::Scope::indicator(indicator.id)))) {
+  if (!may_enter_values(sql, actor, store::links(sql, store::Scope::indicator(indicator.id)))) {
     throw validation::Forbidden();
   }
   auto errors = validate_value(indicator, value);
@@ -202,7 +185,7 @@ void remove_value(db::Database& database, const Actor& actor, long long indicato
                   long long value_id) {
   database.in_transaction([&](soci::session& sql) {
     indicator_in_workspace(sql, actor, indicator_id);
-    if (!may_enter(sql, actor, store::links(sql, store::Scope::indicator(indicator_id)))) {
+    if (!may_enter_values(sql, actor, store::links(sql, store::Scope::indicator(indicator_id)))) {
       throw validation::Forbidden();
     }
     for (const auto& value : store::values(sql, store::Scope::indicator(indicator_id))) {
@@ -218,10 +201,34 @@ void remove_value(db::Database& database, const Actor& actor, long long indicato
   });
 }
 
-ImportTargets import_targets(db::Database& database, const Actor& actor, long long plan_id) {
+long long stage_import(db::Database& database, const Actor& actor, long long plan_id,
+                       const std::string& file_name, const std::string& content) {
+  auth::require_edit_all(actor);
+  // Staged files nobody confirmed are dropped after this long.
+  constexpr auto kStagedLifetime = std::chrono::hours(48);
+  store::StagedImport staged;
+  staged.workspace_id = actor.workspace_id;
+  staged.user_id = actor.user_id;
+  staged.plan_id = plan_id;
+  staged.file_name = file_name;
+  staged.content = content;
+  staged.created_at = now_iso_utc();
   auto sql = database.session();
-  return {store::indicators(sql, actor.workspace_id, plan_id),
-          store::areas(sql, actor.workspace_id)};
+  store::delete_staged_imports_before(sql, to_iso_utc(Clock::now() - kStagedLifetime));
+  return store::insert_staged_import(sql, staged);
+}
+
+store::StagedImport staged_import(db::Database& database, const Actor& actor, long long id) {
+  auth::require_edit_all(actor);
+  auto sql = database.session();
+  auto staged = store::find_staged_import(sql, actor.workspace_id, id);
+  if (!staged || !staged->plan_id) throw validation::NotFound();
+  return std::move(*staged);
+}
+
+void drop_staged_import(db::Database& database, const Actor& actor, long long id) {
+  auto sql = database.session();
+  store::delete_staged_import(sql, actor.workspace_id, id);
 }
 
 ImportOutcome import_values(db::Database& database, const Actor& actor, const Preview& preview,
@@ -318,82 +325,6 @@ ImportOutcome import_values(db::Database& database, const Actor& actor, const Pr
     }
   });
   return outcome;
-}
-
-IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, long long id,
-                                   std::string_view today) {
-  auto sql = database.session();
-  auto indicator = indicator_in_workspace(sql, actor, id);
-  if (!actor.read_all && !indicator.published) throw validation::NotFound();
-  IndicatorRecord record;
-  record.indicator = std::move(indicator);
-  const auto scope = store::Scope::indicator(id);
-  record.links = store::links(sql, scope);
-  record.targets = store::targets(sql, scope);
-  record.values = store::values(sql, scope);
-  record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
-  record.may_enter_values = may_enter(sql, actor, record.links);
-  return record;
-}
-
-std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
-                                             long long plan_id, std::string_view today) {
-  auto sql = database.session();
-  std::vector<IndicatorRecord> records;
-  std::map<long long, std::size_t> index;
-  for (auto& indicator : store::indicators(sql, actor.workspace_id, plan_id)) {
-    if (!actor.read_all && !indicator.published) continue;
-    index[indicator.id] = records.size();
-    records.push_back({std::move(indicator), {}, {}, {}, {}, actor.edit_all});
-  }
-  const auto scope = store::Scope::plan(actor.workspace_id, plan_id);
-  const auto owner = [&](long long indicator_id) -> IndicatorRecord* {
-    const auto found = index.find(indicator_id);
-    return found == index.end() ? nullptr : &records[found->second];
-  };
-  for (auto& link : store::links(sql, scope)) {
-    if (auto* record = owner(link.indicator_id)) record->links.push_back(link);
-  }
-  for (auto& target : store::targets(sql, scope)) {
-    if (auto* record = owner(target.indicator_id)) record->targets.push_back(target);
-  }
-  for (auto& value : store::values(sql, scope)) {
-    if (auto* record = owner(value.indicator_id)) record->values.push_back(std::move(value));
-  }
-  for (auto& record : records) {
-    record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
-  }
-  return records;
-}
-
-std::vector<IndicatorRecord> following_up(std::vector<IndicatorRecord> records,
-                                          long long initiative_id) {
-  std::erase_if(records, [&](const IndicatorRecord& record) {
-    return std::none_of(record.links.begin(), record.links.end(),
-                        [&](const Link& link) { return link.initiative_id == initiative_id; });
-  });
-  return records;
-}
-
-Rollup initiative_rollup(const std::vector<IndicatorRecord>& records, long long initiative_id) {
-  std::vector<RollupPart> parts;
-  for (const auto& record : records) {
-    for (const auto& link : record.links) {
-      if (link.initiative_id != initiative_id) continue;
-      parts.push_back(
-          {record.indicator.id, record.indicator.name, link.weight, record.assessment.status});
-    }
-  }
-  return roll_up(std::move(parts));
-}
-
-Rollup plan_rollup(const std::vector<IndicatorRecord>& records) {
-  std::vector<RollupPart> parts;
-  parts.reserve(records.size());
-  for (const auto& record : records) {
-    parts.push_back({record.indicator.id, record.indicator.name, 1, record.assessment.status});
-  }
-  return roll_up(std::move(parts));
 }
 
 }  // namespace samtryg::indicators

@@ -11,6 +11,7 @@
 #include "core/db/database.hpp"
 #include "features/indicators/import.hpp"
 #include "features/indicators/model.hpp"
+#include "features/indicators/queries.hpp"
 #include "features/indicators/store.hpp"
 #include "features/strategy/commands.hpp"
 
@@ -42,13 +43,15 @@ store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value)
 void remove_value(db::Database& database, const Actor& actor, long long indicator_id,
                   long long value_id);
 
-// What a statistics table can be mapped onto: the indicators (the workspace's, or one plan's
-// for plan_id > 0) and the workspace's areas.
-struct ImportTargets {
-  std::vector<Indicator> indicators;
-  std::vector<Area> areas;
-};
-ImportTargets import_targets(db::Database& database, const Actor& actor, long long plan_id = 0);
+// The web import keeps an uploaded statistics file (already read once) while the coordinator
+// maps it; files staged more than two days ago that nobody confirmed are dropped on the next
+// upload. Coordinators only.
+long long stage_import(db::Database& database, const Actor& actor, long long plan_id,
+                       const std::string& file_name, const std::string& content);
+// The staged file with its plan; NotFound when it is not the actor's workspace's.
+store::StagedImport staged_import(db::Database& database, const Actor& actor, long long id);
+// Once its values are stored.
+void drop_staged_import(db::Database& database, const Actor& actor, long long id);
 
 struct ImportOutcome {
   int inserted = 0;
@@ -62,33 +65,5 @@ struct ImportOutcome {
 // only. `file_name` and `table_id` are kept as each value's provenance.
 ImportOutcome import_values(db::Database& database, const Actor& actor, const Preview& preview,
                             const std::string& file_name, const std::string& table_id);
-
-// An indicator with everything its page shows.
-struct IndicatorRecord {
-  Indicator indicator;
-  std::vector<Link> links;
-  std::vector<Target> targets;
-  std::vector<Value> values;
-  TargetAssessment assessment;
-  bool may_enter_values = false;
-};
-
-// Throws NotFound when the indicator is not in the actor's workspace, or is unpublished and
-// the actor reads published content only.
-IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, long long id,
-                                   std::string_view today);
-// The plan's indicators (all of the workspace's for plan_id 0) with their status, by name;
-// three queries whatever the number of indicators.
-std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
-                                             long long plan_id, std::string_view today);
-
-// Those of `records` that follow up `initiative_id`.
-std::vector<IndicatorRecord> following_up(std::vector<IndicatorRecord> records,
-                                          long long initiative_id);
-
-// The roll-up of the indicators that follow up `initiative_id`, weighted by their links.
-Rollup initiative_rollup(const std::vector<IndicatorRecord>& records, long long initiative_id);
-// The plan's roll-up: every indicator with a status counts once.
-Rollup plan_rollup(const std::vector<IndicatorRecord>& records);
 
 }  // namespace samtryg::indicators

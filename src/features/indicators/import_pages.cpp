@@ -18,10 +18,10 @@
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
 #include "features/indicators/commands.hpp"
-#include "features/indicators/pages.hpp"
+#include "features/indicators/page_support.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/statistics/reader.hpp"
-#include "features/strategy/store.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::indicators {
 
@@ -29,7 +29,6 @@ namespace {
 
 using http::Method;
 using http::Response;
-using web::Access;
 using web::Context;
 using web::Field;
 using Kind = web::Field::Kind;
@@ -39,12 +38,6 @@ using Kind = web::Field::Kind;
 constexpr int kSeriesSlots = 3;
 constexpr std::size_t kPreviewRows = 200;
 constexpr std::size_t kListedProblems = 50;
-// Staged files nobody confirmed are dropped after this long.
-constexpr auto kStagedLifetime = std::chrono::hours(48);
-
-std::string t(const Context& context, std::string_view key) {
-  return web::text_of(context, key);
-}
 
 std::string base_name(const std::string& file_name) {
   const auto slash = file_name.find_last_of("/\\");
@@ -71,17 +64,17 @@ stats::Table read_staged_table(const store::StagedImport& staged, i18n::Language
 Response upload_form(Context& context, const strategy::Plan& plan, validation::Errors errors,
                      int status) {
   web::FormPage form;
-  form.heading = t(context, "import_new") + ": " + plan.name;
-  form.intro = t(context, "import_intro");
+  form.heading = context.text("import_new") + ": " + plan.name;
+  form.intro = context.text("import_intro");
   form.action = "/plans/" + std::to_string(plan.id) + "/imports";
-  form.submit = t(context, "import_upload");
+  form.submit = context.text("import_upload");
   form.cancel = "/plans/" + std::to_string(plan.id) + "/indicators";
   form.fields = {{"file",
-                  t(context, "import_file"),
+                  context.text("import_file"),
                   "",
                   Kind::file,
                   true,
-                  t(context, "import_file_hint"),
+                  context.text("import_file_hint"),
                   {},
                   4}};
   form.multipart = true;
@@ -112,19 +105,8 @@ Response upload_submit(Context& context) {
   }
   if (!errors.empty()) return upload_form(context, plan, std::move(errors), 422);
 
-  store::StagedImport staged;
-  staged.workspace_id = plan.workspace_id;
-  staged.user_id = actor.user_id;
-  staged.plan_id = plan.id;
-  staged.file_name = base_name(file->filename);
-  staged.content = file->bytes;
-  staged.created_at = now_iso_utc();
-  long long id = 0;
-  {
-    auto sql = context.services.database.session();
-    store::delete_staged_imports_before(sql, to_iso_utc(Clock::now() - kStagedLifetime));
-    id = store::insert_staged_import(sql, staged);
-  }
+  const auto id = stage_import(context.services.database, actor, plan.id, base_name(file->filename),
+                               file->bytes);
   return Response::redirect("/imports/" + std::to_string(id));
 }
 
@@ -267,19 +249,12 @@ struct StagedContext {
 
 StagedContext load_staged(Context& context, const auth::Actor& actor) {
   StagedContext loaded;
-  {
-    auto sql = context.services.database.session();
-    auto staged = store::find_staged_import(sql, context.workspace().id, context.path_id());
-    if (!staged || !staged->plan_id) throw validation::NotFound();
-    loaded.staged = std::move(*staged);
-  }
+  loaded.staged = staged_import(context.services.database, actor, context.path_id());
   loaded.plan = strategy::readable_plan(context.services.database, actor, *loaded.staged.plan_id);
-  {
-    // Only the indicators' definitions: their values and status play no part in a mapping.
-    auto sql = context.services.database.session();
-    loaded.areas = store::areas(sql, loaded.plan.workspace_id);
-    loaded.indicators = store::indicators(sql, loaded.plan.workspace_id, loaded.plan.id);
-  }
+  // Only the indicators' definitions: their values and status play no part in a mapping.
+  auto targets = import_targets(context.services.database, actor, loaded.plan.id);
+  loaded.areas = std::move(targets.areas);
+  loaded.indicators = std::move(targets.indicators);
   // The file was read when it was uploaded; the same bytes and reader give the same table.
   loaded.table = read_staged_table(loaded.staged, context.language);
   return loaded;
@@ -326,23 +301,23 @@ view::Data table_facts(const Context& context, const stats::Table& table) {
 
 std::vector<Field> dimension_fields(const Context& context, const stats::Table& table,
                                     const MappingForm& form) {
-  std::vector<web::Option> time_options{{"", t(context, "import_choose")}};
-  std::vector<web::Option> area_options{{"", t(context, "import_area_none")}};
+  std::vector<web::Option> time_options{{"", context.text("import_choose")}};
+  std::vector<web::Option> area_options{{"", context.text("import_area_none")}};
   for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
     time_options.push_back({std::to_string(d), table.dimensions[d].label});
     area_options.push_back({std::to_string(d), table.dimensions[d].label});
   }
   return {
-      {"time", t(context, "import_time"), form.time, Kind::select, true,
-       t(context, "import_time_hint"), time_options, 4},
-      {"area", t(context, "import_area"), form.area, Kind::select, false,
-       t(context, "import_area_hint"), area_options, 4},
+      {"time", context.text("import_time"), form.time, Kind::select, true,
+       context.text("import_time_hint"), time_options, 4},
+      {"area", context.text("import_area"), form.area, Kind::select, false,
+       context.text("import_area_hint"), area_options, 4},
       {"create_areas",
-       t(context, "import_create_areas"),
+       context.text("import_create_areas"),
        form.create_missing_areas ? "1" : "",
        Kind::checkbox,
        false,
-       t(context, "import_create_areas_hint"),
+       context.text("import_create_areas_hint"),
        {},
        4},
   };
@@ -351,12 +326,12 @@ std::vector<Field> dimension_fields(const Context& context, const stats::Table& 
 std::vector<Field> slot_fields(const Context& context, const StagedContext& loaded,
                                const MappingForm& form, int s) {
   const auto& slot = form.slots[static_cast<std::size_t>(s)];
-  std::vector<web::Option> indicator_options{{"", t(context, "import_choose")}};
+  std::vector<web::Option> indicator_options{{"", context.text("import_choose")}};
   for (const auto& indicator : loaded.indicators) {
     indicator_options.push_back({std::to_string(indicator.id), indicator.name});
   }
   std::vector<Field> fields{{slot_field(s, "indicator"),
-                             t(context, "import_indicator"),
+                             context.text("import_indicator"),
                              slot.indicator,
                              Kind::select,
                              s == 0,
@@ -369,14 +344,14 @@ std::vector<Field> slot_fields(const Context& context, const StagedContext& load
     if (d == time || d == area) continue;
     const auto& dimension = loaded.table.dimensions[d];
     std::vector<web::Option> options;
-    if (dimension.categories.size() != 1) options.push_back({"", t(context, "import_choose")});
+    if (dimension.categories.size() != 1) options.push_back({"", context.text("import_choose")});
     for (const auto& category : dimension.categories) {
       options.push_back({category.code, category.label});
     }
     const auto chosen = slot.where.find(d);
     fields.push_back({category_field(s, d), dimension.label,
                       chosen == slot.where.end() ? std::string() : chosen->second, Kind::select,
-                      false, t(context, "import_category_hint"), options, 4});
+                      false, context.text("import_category_hint"), options, 4});
   }
   return fields;
 }
@@ -494,7 +469,7 @@ Response mapping_page(Context& context, const StagedContext& loaded, const Mappi
   }
   return web::render_page(
       context, "src/features/indicators/templates/import.mustache", std::move(data),
-      {.title = t(context, "import_mapping_title") + ": " + loaded.staged.file_name,
+      {.title = context.text("import_mapping_title") + ": " + loaded.staged.file_name,
        .status = status,
        .nav = "plans"});
 }
@@ -548,10 +523,7 @@ Response confirm_import(Context& context) {
   } catch (const validation::Invalid& invalid) {
     return mapping_page(context, loaded, form, invalid.errors, preview, 422);
   }
-  {
-    auto sql = context.services.database.session();
-    store::delete_staged_import(sql, loaded.staged.workspace_id, loaded.staged.id);
-  }
+  drop_staged_import(context.services.database, actor, loaded.staged.id);
   const auto summary = context.catalog().format("import_outcome",
                                                 {{"inserted", std::to_string(outcome.inserted)},
                                                  {"updated", std::to_string(outcome.updated)},
@@ -565,7 +537,7 @@ Response confirm_import(Context& context) {
 }  // namespace
 
 void add_import_routes(web::App& app) {
-  const auto all = Access::needs(auth::Permission::edit_all);
+  const auto all = web::Access::needs(auth::Permission::edit_all);
   app.add({Method::get, "/plans/{id}/imports/new", all, new_import});
   app.add({Method::post, "/plans/{id}/imports", all, upload_submit});
   app.add({Method::get, "/imports/{id}", all, show_import});

@@ -7,7 +7,7 @@
 
 #include "core/util/resources.hpp"
 #include "features/reporting/commands.hpp"
-#include "features/strategy/store.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::reporting {
 
@@ -50,7 +50,7 @@ void seed_demo(demo::Seed& seed) {
   RoundInput input;
   {
     auto sql = database.session();
-    for (const auto& plan : strategy::store::plans(sql, seed.workspace_id)) {
+    for (const auto& plan : strategy::plans(sql, actor)) {
       if (plan.name == text(document, "plan") && plan.version == 1) input.plan_id = plan.id;
     }
   }

@@ -31,14 +31,14 @@ std::vector<web::Field> activity_fields(const Context& context, const Activity& 
   };
   auto kind = field("kind", a.kind, Kind::select);
   kind.required = true;
-  kind.options = web::coded_options(codes_of(kActivityKinds), "activity_kind_", catalog);
+  kind.options = web::coded_options(kActivityKinds, "activity_kind_", catalog);
   auto status = field("status", a.status, Kind::select);
   status.required = true;
-  status.options = web::coded_options(codes_of(kActivityStatuses), "activity_status_", catalog);
+  status.options = web::coded_options(kActivityStatuses, "activity_status_", catalog);
   auto links = hinted(field("links", a.links, Kind::textarea), "activity_links_hint");
   links.rows = 3;
   auto channel = hinted(field("channel", a.channel, Kind::select), "activity_channel_hint");
-  channel.options = web::coded_options(codes_of(kChannels), "channel_", catalog, true);
+  channel.options = web::coded_options(kChannels, "channel_", catalog, true);
   auto title = field("title", a.title);
   title.required = true;
   return {

@@ -6,7 +6,7 @@
 #include "core/web/api.hpp"
 #include "features/strategy/commands.hpp"
 #include "features/strategy/json.hpp"
-#include "features/strategy/store.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::strategy {
 
@@ -20,10 +20,6 @@ using web::Access;
 using web::Context;
 
 constexpr std::string_view kOpenApi = "src/features/strategy/data/openapi.json";
-
-long long id_param(const Context& context) {
-  return context.path_id();
-}
 
 // A query filter that must be a number when given; a wrong one is the caller's mistake.
 long long number_query(const Context& context, std::string_view name) {
@@ -79,8 +75,8 @@ Response list_plans(Context& context) {
   auto sql = context.services.database.session();
   array items;
   long long total = 0;
-  for (const auto& plan : store::plans(sql, actor.workspace_id)) {
-    if ((!actor.read_all && !plan.published) || (!kind.empty() && plan.kind != kind)) continue;
+  for (const auto& plan : plans(sql, actor)) {
+    if (!kind.empty() && plan.kind != kind) continue;
     if (total >= page.offset() && total < page.offset() + page.per_page) {
       items.push_back(to_json(plan));
     }
@@ -93,13 +89,15 @@ object plan_with_areas(Context& context, const Plan& plan) {
   auto json = to_json(plan);
   auto sql = context.services.database.session();
   array areas;
-  for (const auto& area : store::focus_areas(sql, plan.id)) areas.push_back(to_json(area));
+  for (const auto& area : focus_areas(sql, context.actor(), plan.id)) {
+    areas.push_back(to_json(area));
+  }
   json["focus_areas"] = std::move(areas);
   return json;
 }
 
 Response get_plan(Context& context) {
-  const auto plan = readable_plan(context.services.database, context.actor(), id_param(context));
+  const auto plan = readable_plan(context.services.database, context.actor(), context.path_id());
   return web::json_response(plan_with_areas(context, plan));
 }
 
@@ -117,7 +115,7 @@ Response create_plan_api(Context& context) {
 
 Response update_plan_api(Context& context) {
   const auto actor = context.actor();
-  auto plan = readable_plan(context.services.database, actor, id_param(context));
+  auto plan = readable_plan(context.services.database, actor, context.path_id());
   const auto id = plan.id;
   read_body(context, plan, true);
   plan.id = id;
@@ -128,14 +126,14 @@ Response update_plan_api(Context& context) {
 
 Response new_version_api(Context& context) {
   const auto actor = context.actor();
-  const auto id = new_plan_version(context.services.database, actor, id_param(context));
+  const auto id = new_plan_version(context.services.database, actor, context.path_id());
   return created(plan_with_areas(context, readable_plan(context.services.database, actor, id)),
                  "/api/v1/plans/" + std::to_string(id));
 }
 
 Response create_focus_area_api(Context& context) {
   const auto actor = context.actor();
-  const auto plan = readable_plan(context.services.database, actor, id_param(context));
+  const auto plan = readable_plan(context.services.database, actor, context.path_id());
   FocusArea area;
   read_body(context, area, false);
   area.plan_id = plan.id;
@@ -149,7 +147,7 @@ object initiative_with_history(Context& context, const Initiative& initiative) {
   auto json = to_json(initiative);
   auto sql = context.services.database.session();
   array history;
-  for (const auto& change : store::status_changes(sql, initiative.id)) {
+  for (const auto& change : status_changes(sql, context.actor(), initiative.id)) {
     history.push_back(to_json(change));
   }
   json["status_history"] = std::move(history);
@@ -159,28 +157,26 @@ object initiative_with_history(Context& context, const Initiative& initiative) {
 Response list_initiatives(Context& context) {
   const auto actor = context.actor();
   const auto page = web::page_of(context);
-  store::InitiativeFilter filter;
-  filter.workspace_id = actor.workspace_id;
+  InitiativeFilter filter;
   filter.plan_id = number_query(context, "plan_id");
   filter.status = code_query(context, "status", kInitiativeStatuses);
   filter.lead_user_id = number_query(context, "lead_user_id");
   filter.parent_id = number_query(context, "parent_id");
   const auto in_plan = context.query("in_plan");
   if (in_plan == "true" || in_plan == "false") filter.in_plan = in_plan == "true" ? 1 : 0;
-  filter.published_only = !actor.read_all;
   filter.by_id = true;
   auto sql = context.services.database.session();
-  const auto total = store::count_initiatives(sql, filter);
+  const auto total = count_initiatives(sql, actor, filter);
   filter.limit = page.per_page;
   filter.offset = page.offset();
   array items;
-  for (const auto& row : store::initiatives(sql, filter)) items.push_back(to_json(row.initiative));
+  for (const auto& row : initiatives(sql, actor, filter)) items.push_back(to_json(row.initiative));
   return web::json_response(web::paged(std::move(items), page, total));
 }
 
 Response get_initiative(Context& context) {
   const auto initiative =
-      readable_initiative(context.services.database, context.actor(), id_param(context));
+      readable_initiative(context.services.database, context.actor(), context.path_id());
   return web::json_response(initiative_with_history(context, initiative));
 }
 
@@ -198,7 +194,7 @@ Response create_initiative_api(Context& context) {
 
 Response update_initiative_api(Context& context) {
   const auto actor = context.actor();
-  auto initiative = readable_initiative(context.services.database, actor, id_param(context));
+  auto initiative = readable_initiative(context.services.database, actor, context.path_id());
   const auto id = initiative.id;
   read_body(context, initiative, true);
   initiative.id = id;
@@ -209,7 +205,7 @@ Response update_initiative_api(Context& context) {
 
 Response change_status_api(Context& context) {
   const auto actor = context.actor();
-  const auto id = readable_initiative(context.services.database, actor, id_param(context)).id;
+  const auto id = readable_initiative(context.services.database, actor, context.path_id()).id;
   const auto body = web::json_body(context);
   validation::Errors errors;
   json::Reader reader(body, errors);
@@ -235,24 +231,22 @@ Response change_status_api(Context& context) {
 Response list_activities(Context& context) {
   const auto actor = context.actor();
   const auto page = web::page_of(context);
-  store::ActivityFilter filter;
-  filter.workspace_id = actor.workspace_id;
+  ActivityFilter filter;
   filter.initiative_id = number_query(context, "initiative_id");
   filter.kind = code_query(context, "kind", kActivityKinds);
   filter.status = code_query(context, "status", kActivityStatuses);
-  filter.published_only = !actor.read_all;
   auto sql = context.services.database.session();
-  const auto total = store::count_activities(sql, filter);
+  const auto total = count_activities(sql, actor, filter);
   filter.limit = page.per_page;
   filter.offset = page.offset();
   array items;
-  for (const auto& activity : store::activities(sql, filter)) items.push_back(to_json(activity));
+  for (const auto& activity : activities(sql, actor, filter)) items.push_back(to_json(activity));
   return web::json_response(web::paged(std::move(items), page, total));
 }
 
 Response get_activity(Context& context) {
   return web::json_response(
-      to_json(readable_activity(context.services.database, context.actor(), id_param(context))));
+      to_json(readable_activity(context.services.database, context.actor(), context.path_id())));
 }
 
 Response create_activity_api(Context& context) {
@@ -268,7 +262,7 @@ Response create_activity_api(Context& context) {
 
 Response update_activity_api(Context& context) {
   const auto actor = context.actor();
-  auto activity = readable_activity(context.services.database, actor, id_param(context));
+  auto activity = readable_activity(context.services.database, actor, context.path_id());
   const auto id = activity.id;
   read_body(context, activity, true);
   activity.id = id;
@@ -282,10 +276,10 @@ Response list_groups(Context& context) {
   const auto actor = context.actor();
   auto sql = context.services.database.session();
   array items;
-  for (const auto& group : store::groups(sql, actor.workspace_id)) {
+  for (const auto& group : groups(sql, actor)) {
     auto json = to_json(group);
     array members;
-    for (const auto& member : store::group_members(sql, group.id)) {
+    for (const auto& member : group_members(sql, actor, group.id)) {
       members.push_back(to_json(member));
     }
     json["members"] = std::move(members);
@@ -306,7 +300,7 @@ Response create_group_api(Context& context) {
 Response add_member_api(Context& context) {
   GroupMember member;
   read_body(context, member, false);
-  member.group_id = id_param(context);
+  member.group_id = context.path_id();
   add_group_member(context.services.database, context.actor(), member);
   return created(to_json(member), "/api/v1/groups");
 }
@@ -314,7 +308,7 @@ Response add_member_api(Context& context) {
 Response list_parties(Context& context) {
   auto sql = context.services.database.session();
   array items;
-  for (const auto& party : store::parties(sql, context.workspace().id)) {
+  for (const auto& party : parties(sql, context.actor())) {
     items.push_back(to_json(party));
   }
   const auto total = static_cast<long long>(items.size());
@@ -346,13 +340,11 @@ Response list_documents(Context& context) {
     throw validation::Invalid(errors);
   }
   // Listing needs the same right as reading what the documents are attached to.
-  if (plan != 0) readable_plan(context.services.database, actor, plan);
-  if (initiative != 0) readable_initiative(context.services.database, actor, initiative);
   auto sql = context.services.database.session();
   array items;
   for (const auto& document :
-       store::documents(sql, actor.workspace_id, plan == 0 ? std::nullopt : std::optional(plan),
-                        initiative == 0 ? std::nullopt : std::optional(initiative))) {
+       documents(sql, actor, plan == 0 ? std::nullopt : std::optional(plan),
+                 initiative == 0 ? std::nullopt : std::optional(initiative))) {
     items.push_back(document_json(document));
   }
   const auto total = static_cast<long long>(items.size());
@@ -361,7 +353,7 @@ Response list_documents(Context& context) {
 
 Response get_document(Context& context) {
   return web::json_response(document_json(
-      readable_document(context.services.database, context.actor(), id_param(context))));
+      readable_document(context.services.database, context.actor(), context.path_id())));
 }
 
 Response create_document_api(Context& context) {
@@ -394,9 +386,8 @@ Response search_api(Context& context) {
   const auto page = web::page_of(context, 20);
   auto sql = context.services.database.session();
   array items;
-  for (const auto& hit :
-       store::search(sql, context.services.database.backend(), actor.workspace_id,
-                     context.query("q"), !actor.read_all, page.per_page, page.offset())) {
+  for (const auto& hit : search(sql, context.services.database.backend(), actor, context.query("q"),
+                                page.per_page, page.offset())) {
     items.push_back(object{{"entity", hit.entity},
                            {"id", hit.entity_id},
                            {"title", hit.title},

@@ -1,7 +1,6 @@
 #include "features/strategy/demo.hpp"
 
 #include "features/strategy/commands.hpp"
-#include "features/strategy/store.hpp"
 
 namespace samtryg::strategy {
 
@@ -12,7 +11,7 @@ void seed_demo(demo::Seed& seed) {
   std::optional<Plan> first;
   {
     auto sql = database.session();
-    for (const auto& plan : store::plans(sql, seed.workspace_id)) {
+    for (const auto& plan : plans(sql, actor)) {
       if (plan.kind == "strategy" && plan.version == 1) first = plan;
     }
   }
@@ -26,14 +25,10 @@ void seed_demo(demo::Seed& seed) {
       "Version 2 er mere dynamisk: indsatser, der ikke længere indgår i strategiarbejdet, kan "
       "udgå, andre kan justeres, og nye prioriterede indsatser kan komme til efter behov.";
   update_plan(database, actor, second);
-  store::InitiativeFilter filter;
-  filter.workspace_id = seed.workspace_id;
-  filter.plan_id = second_id;
-  filter.in_plan = 0;
-  std::vector<store::InitiativeRow> beside;
+  std::vector<InitiativeRow> beside;
   {
     auto sql = database.session();
-    beside = store::initiatives(sql, filter);
+    beside = initiatives(sql, actor, InitiativeFilter{.plan_id = second_id, .in_plan = 0});
   }
   for (auto row : beside) {
     row.initiative.in_plan = true;

@@ -103,7 +103,7 @@ Response group_form(Context& context, const Group& group, validation::Errors err
        .value = group.kind,
        .kind = Kind::select,
        .required = true,
-       .options = web::coded_options(codes_of(kGroupKinds), "group_kind_", context.catalog())},
+       .options = web::coded_options(kGroupKinds, "group_kind_", context.catalog())},
       {.name = "cadence",
        .label = context.text("group_cadence"),
        .value = group.cadence,
@@ -219,7 +219,7 @@ Response party_form(Context& context, const Party& party, const validation::Erro
        .value = party.kind,
        .kind = Kind::select,
        .required = true,
-       .options = web::coded_options(codes_of(kPartyKinds), "party_kind_", context.catalog())},
+       .options = web::coded_options(kPartyKinds, "party_kind_", context.catalog())},
   };
   form.errors = errors;
   form.status = status;

@@ -101,13 +101,13 @@ std::vector<web::Field> initiative_fields(const Context& context, const Initiati
   };
   // A new initiative starts in a status; later changes go through the status change form.
   if (v.id == 0) {
-    fields.push_back({.name = "status",
-                      .label = field_label(context, "status"),
-                      .value = v.status,
-                      .kind = Kind::select,
-                      .required = true,
-                      .options = web::coded_options(codes_of(kInitiativeStatuses), "status_",
-                                                    context.catalog())});
+    fields.push_back(
+        {.name = "status",
+         .label = field_label(context, "status"),
+         .value = v.status,
+         .kind = Kind::select,
+         .required = true,
+         .options = web::coded_options(kInitiativeStatuses, "status_", context.catalog())});
   }
   return fields;
 }

@@ -119,10 +119,6 @@ validation::Errors check_document(Document& document) {
   return errors;
 }
 
-std::vector<std::string> codes_of(std::span<const std::string_view> codes) {
-  return {codes.begin(), codes.end()};
-}
-
 std::optional<FlexibleDate> parse_flexible_date(std::string_view text) {
   text = trim(text);
   FlexibleDate date;

@@ -50,7 +50,6 @@ inline constexpr std::size_t kMaxText = 20000;
 
 using validation::is_iso_date;
 using validation::is_one_of;
-std::vector<std::string> codes_of(std::span<const std::string_view> codes);
 
 // When an activity happened or is planned: a day ("2017-11-24"), a month ("2018-01"),
 // "ongoing", or nothing. The seeds' forms use all three ("Gennemført 24.11.2017",

@@ -127,8 +127,7 @@ void add_focus_areas(view::Data& data, soci::session& sql, const Actor& actor, c
 void add_filter_options(view::Data& data, const Context& context, soci::session& sql,
                         const Actor& actor, const Filters& filters) {
   const auto all = web::Option{"", context.text("filter_all")};
-  auto statuses =
-      web::coded_options(codes_of(kInitiativeStatuses), "status_", context.catalog(), false);
+  auto statuses = web::coded_options(kInitiativeStatuses, "status_", context.catalog(), false);
   statuses.insert(statuses.begin(), all);
   std::vector<web::Option> leads{all};
   for (const auto& person : people(sql, actor)) {

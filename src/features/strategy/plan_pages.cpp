@@ -44,7 +44,7 @@ std::vector<web::Field> plan_fields(const Context& context, const Plan& plan) {
        .value = plan.kind,
        .kind = Kind::select,
        .required = true,
-       .options = web::coded_options(codes_of(kPlanKinds), "plan_kind_", context.catalog())},
+       .options = web::coded_options(kPlanKinds, "plan_kind_", context.catalog())},
       date("period_start", "plan_period_start", plan.period_start, true),
       date("period_end", "plan_period_end", plan.period_end, true),
       date("adopted_on", "plan_adopted_on", plan.adopted_on, false),

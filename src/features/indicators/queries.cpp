@@ -1,0 +1,120 @@
+#include "features/indicators/queries.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "features/indicators/store.hpp"
+#include "features/strategy/queries.hpp"
+
+namespace samtryg::indicators {
+
+Indicator indicator_in_workspace(soci::session& sql, const Actor& actor, long long id) {
+  auto found = store::find_indicator(sql, actor.workspace_id, id);
+  if (!found) throw validation::NotFound();
+  return *found;
+}
+
+bool may_enter_values(soci::session& sql, const Actor& actor, const std::vector<Link>& links) {
+  if (actor.edit_all) return true;
+  if (!actor.edit_own || !actor.user_id) return false;
+  for (const auto& link : links) {
+    if (!link.initiative_id) continue;
+    const auto initiative = strategy::find_initiative(sql, actor, *link.initiative_id);
+    if (initiative && strategy::may_edit(sql, actor, *initiative)) return true;
+  }
+  return false;
+}
+
+std::vector<Area> areas(soci::session& sql, const Actor& actor) {
+  return store::areas(sql, actor.workspace_id);
+}
+
+std::map<long long, std::string> area_names(soci::session& sql, const Actor& actor) {
+  std::map<long long, std::string> names;
+  for (const auto& area : areas(sql, actor)) names[area.id] = area.name;
+  return names;
+}
+
+ImportTargets import_targets(db::Database& database, const Actor& actor, long long plan_id) {
+  auto sql = database.session();
+  return {store::indicators(sql, actor.workspace_id, plan_id),
+          store::areas(sql, actor.workspace_id)};
+}
+
+IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, long long id,
+                                   std::string_view today) {
+  auto sql = database.session();
+  auto indicator = indicator_in_workspace(sql, actor, id);
+  if (!actor.read_all && !indicator.published) throw validation::NotFound();
+  IndicatorRecord record;
+  record.indicator = std::move(indicator);
+  const auto scope = store::Scope::indicator(id);
+  record.links = store::links(sql, scope);
+  record.targets = store::targets(sql, scope);
+  record.values = store::values(sql, scope);
+  record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
+  record.may_enter_values = may_enter_values(sql, actor, record.links);
+  return record;
+}
+
+std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
+                                             long long plan_id, std::string_view today) {
+  auto sql = database.session();
+  std::vector<IndicatorRecord> records;
+  std::map<long long, std::size_t> index;
+  for (auto& indicator : store::indicators(sql, actor.workspace_id, plan_id)) {
+    if (!actor.read_all && !indicator.published) continue;
+    index[indicator.id] = records.size();
+    records.push_back({std::move(indicator), {}, {}, {}, {}, actor.edit_all});
+  }
+  const auto scope = store::Scope::plan(actor.workspace_id, plan_id);
+  const auto owner = [&](long long indicator_id) -> IndicatorRecord* {
+    const auto found = index.find(indicator_id);
+    return found == index.end() ? nullptr : &records[found->second];
+  };
+  for (auto& link : store::links(sql, scope)) {
+    if (auto* record = owner(link.indicator_id)) record->links.push_back(link);
+  }
+  for (auto& target : store::targets(sql, scope)) {
+    if (auto* record = owner(target.indicator_id)) record->targets.push_back(target);
+  }
+  for (auto& value : store::values(sql, scope)) {
+    if (auto* record = owner(value.indicator_id)) record->values.push_back(std::move(value));
+  }
+  for (auto& record : records) {
+    record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
+  }
+  return records;
+}
+
+std::vector<IndicatorRecord> following_up(std::vector<IndicatorRecord> records,
+                                          long long initiative_id) {
+  std::erase_if(records, [&](const IndicatorRecord& record) {
+    return std::none_of(record.links.begin(), record.links.end(),
+                        [&](const Link& link) { return link.initiative_id == initiative_id; });
+  });
+  return records;
+}
+
+Rollup initiative_rollup(const std::vector<IndicatorRecord>& records, long long initiative_id) {
+  std::vector<RollupPart> parts;
+  for (const auto& record : records) {
+    for (const auto& link : record.links) {
+      if (link.initiative_id != initiative_id) continue;
+      parts.push_back(
+          {record.indicator.id, record.indicator.name, link.weight, record.assessment.status});
+    }
+  }
+  return roll_up(std::move(parts));
+}
+
+Rollup plan_rollup(const std::vector<IndicatorRecord>& records) {
+  std::vector<RollupPart> parts;
+  parts.reserve(records.size());
+  for (const auto& record : records) {
+    parts.push_back({record.indicator.id, record.indicator.name, 1, record.assessment.status});
+  }
+  return roll_up(std::move(parts));
+}
+
+}  // namespace samtryg::indicators
