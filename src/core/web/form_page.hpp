@@ -17,14 +17,14 @@
 namespace samtryg::web {
 
 struct FormPage {
-  std::string heading;
-  std::string intro;
-  std::string action;
-  std::string submit;
-  std::string cancel;
-  std::vector<Field> fields;
+  std::string heading{};
+  std::string intro{};
+  std::string action{};
+  std::string submit{};
+  std::string cancel{};
+  std::vector<Field> fields{};
   view::Data hidden = view::list();
-  validation::Errors errors;
+  validation::Errors errors{};
   bool conflict = false;
   bool multipart = false;
   int status = 200;

@@ -13,18 +13,14 @@
 #include "core/validation/fields.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/indicators/presentation.hpp"
-#include "features/strategy/store.hpp"
+#include "features/reporting/queries.hpp"
+#include "features/strategy/commands.hpp"
 
 namespace samtryg::reporting {
 
 namespace {
 
 using validation::Errors;
-
-void require_read_all(const Actor& actor) {
-  // Forms are working papers: viewers (published content only) do not see them.
-  if (!actor.read_all) throw validation::NotFound();
-}
 
 boost::json::value form_summary(const Form& form) {
   return boost::json::object{{"status", code(form.status)},
@@ -37,76 +33,60 @@ i18n::Language template_language(const Template& form_template) {
   return i18n::parse_language(form_template.language).value_or(i18n::Language::da);
 }
 
-Role role_of(soci::session& sql, const Actor& actor, const FormRow& row) {
-  Role role;
-  role.coordinator = actor.edit_all;
-  if (!actor.edit_own || !actor.user_id) return role;
-  if (row.lead_user_id == actor.user_id) {
-    role.lead = true;
-    return role;
-  }
-  const auto initiative =
-      strategy::store::find_initiative(sql, actor.workspace_id, row.form.initiative_id);
-  if (initiative && initiative->parent_initiative_id) {
-    const auto parent = strategy::store::find_initiative(sql, actor.workspace_id,
-                                                         *initiative->parent_initiative_id);
-    role.lead = parent && parent->lead_user_id == actor.user_id;
-  }
-  return role;
-}
-
 // The form whose answers the actor is about to change, loaded inside the transaction: not
 // found outside the workspace, forbidden to anyone but its lead and the coordinators, and
 // refused with the reason (field "form") while its status locks it for them.
 FormRow answerable_form(soci::session& sql, const Actor& actor, long long form_id) {
-  auto row = store::find_form(sql, actor.workspace_id, form_id);
-  if (!row || !actor.read_all) throw validation::NotFound();
-  const auto role = role_of(sql, actor, *row);
+  auto row = readable_form_row(sql, actor, form_id);
+  const auto role = form_role(sql, actor, row);
   if (!role.coordinator && !role.lead) throw validation::Forbidden();
-  if (const auto refusal = reporting::save_refusal(row->form.status, role); !refusal.empty()) {
+  if (const auto refusal = reporting::save_refusal(row.form.status, role); !refusal.empty()) {
     Errors errors;
-    errors.add("form", std::string(refusal), {{"comment", row->form.comment}});
+    errors.add("form", std::string(refusal), {{"comment", row.form.comment}});
     throw validation::Invalid(errors);
   }
-  return std::move(*row);
+  return row;
 }
 
-// Loads the form inside the transaction, checks the step and writes it with its revision and
-// audit entry.
+// Loads the form inside the caller's transaction, checks the step and writes it with its
+// revision and audit entry.
+void take_step_in(soci::session& sql, const Actor& actor, long long form_id, long long row_version,
+                  Step step, const std::string& note) {
+  const auto row = readable_form_row(sql, actor, form_id);
+  const auto role = form_role(sql, actor, row);
+  if (!role.coordinator && !role.lead) throw validation::Forbidden();
+  if (row.form.row_version != row_version) throw validation::Conflict();
+  const auto next = after(row.form.status, step, role);
+  if (!next) {
+    Errors errors;
+    errors.add("form", "form_step_not_allowed",
+               {{"status", "t:form_status_" + std::string(code(row.form.status))}});
+    throw validation::Invalid(errors);
+  }
+  const auto round = store::find_round(sql, actor.workspace_id, row.form.round_id);
+  Form form = row.form;
+  form.status = *next;
+  form.revision += 1;
+  form.updated_by = actor.author.label;
+  if (step == Step::submit) {
+    form.submitted_at = now_iso_utc();
+    form.late = round && is_late(form.submitted_at, round->deadline);
+    form.comment.clear();
+  } else if (step == Step::return_to_lead || step == Step::reopen) {
+    form.comment = note;
+  }
+  if (!store::update_form(sql, form)) throw validation::Conflict();
+  if (actor.user_id) store::delete_autosave(sql, form_id, *actor.user_id);
+  store::insert_revision(
+      sql, {0, form.id, form.revision, form.status, form.content, "", actor.author.label, note});
+  audit::record_change(sql, actor, std::string(code(form.status)), "report_form", form.id,
+                       form_summary(row.form), form_summary(form));
+}
+
 void take_step(db::Database& database, const Actor& actor, long long form_id, long long row_version,
                Step step, const std::string& note) {
-  database.in_transaction([&](soci::session& sql) {
-    const auto row = store::find_form(sql, actor.workspace_id, form_id);
-    if (!row || !actor.read_all) throw validation::NotFound();
-    const auto role = role_of(sql, actor, *row);
-    if (!role.coordinator && !role.lead) throw validation::Forbidden();
-    if (row->form.row_version != row_version) throw validation::Conflict();
-    const auto next = after(row->form.status, step, role);
-    if (!next) {
-      Errors errors;
-      errors.add("form", "form_step_not_allowed",
-                 {{"status", "t:form_status_" + std::string(code(row->form.status))}});
-      throw validation::Invalid(errors);
-    }
-    const auto round = store::find_round(sql, actor.workspace_id, row->form.round_id);
-    Form form = row->form;
-    form.status = *next;
-    form.revision += 1;
-    form.updated_by = actor.author.label;
-    if (step == Step::submit) {
-      form.submitted_at = now_iso_utc();
-      form.late = round && is_late(form.submitted_at, round->deadline);
-      form.comment.clear();
-    } else if (step == Step::return_to_lead || step == Step::reopen) {
-      form.comment = note;
-    }
-    if (!store::update_form(sql, form)) throw validation::Conflict();
-    if (actor.user_id) store::delete_autosave(sql, form_id, *actor.user_id);
-    store::insert_revision(
-        sql, {0, form.id, form.revision, form.status, form.content, "", actor.author.label, note});
-    audit::record_change(sql, actor, std::string(code(form.status)), "report_form", form.id,
-                         form_summary(row->form), form_summary(form));
-  });
+  database.in_transaction(
+      [&](soci::session& sql) { take_step_in(sql, actor, form_id, row_version, step, note); });
 }
 
 // Items typed into a section that lists register activities, and not picked from the
@@ -123,10 +103,8 @@ void add_new_items_to_register(soci::session& sql, const Actor& actor,
       if (item.activity_id) continue;
       auto activity = register_activity_for(*section, item, form.initiative_id);
       if (!existing_read) {
-        strategy::store::ActivityFilter filter;
-        filter.workspace_id = actor.workspace_id;
-        filter.initiative_id = form.initiative_id;
-        existing = strategy::store::activities(sql, filter);
+        existing = strategy::activities(
+            sql, actor, strategy::ActivityFilter{.initiative_id = form.initiative_id});
         existing_read = true;
       }
       const auto same = std::find_if(existing.begin(), existing.end(), [&](const auto& other) {
@@ -143,8 +121,41 @@ void add_new_items_to_register(soci::session& sql, const Actor& actor,
   }
 }
 
-std::string indicator_field(long long indicator_id, std::string_view field) {
-  return fmt::format("iv.{}.{}", indicator_id, field);
+// The figures typed into the measurement section as indicator values; a figure that is not a
+// number, and every other problem of a value, is named by its field ("iv.12.value").
+std::vector<indicators::Value> figures_as_values(
+    soci::session& sql, const Actor& actor, const std::map<long long, form::TypedFigure>& figures,
+    Errors& errors) {
+  std::vector<indicators::Value> values;
+  for (const auto& [indicator_id, typed] : figures) {
+    if (typed.empty()) continue;  // a row left without a figure
+    const auto field = [id = indicator_id](std::string_view part) {
+      return form::figure_field(id, part);
+    };
+    const auto unit = indicators::indicator_in_workspace(sql, actor, indicator_id).unit;
+    indicators::Value value;
+    value.indicator_id = indicator_id;
+    value.period = typed.period;
+    value.note = typed.note;
+    Errors typing;
+    if (unit == "ratio") {
+      value.numerator = indicators::parse_typed_figure(typed.numerator, field("numerator"), typing);
+      value.denominator =
+          indicators::parse_typed_figure(typed.denominator, field("denominator"), typing);
+    } else {
+      value.value = indicators::parse_typed_figure(typed.value, field("value"), typing);
+    }
+    for (const auto& error : typing.items())
+      errors.add(error.field, error.message_key, error.values);
+    // A figure that did not read is reported once, as not a number.
+    if (!typing.empty()) continue;
+    const auto value_errors = indicators::check_value(sql, actor, value);
+    for (const auto& error : value_errors.items()) {
+      errors.add(field(error.field), error.message_key, error.values);
+    }
+    values.push_back(std::move(value));
+  }
+  return values;
 }
 
 void require_note(const std::string& note, std::string_view field) {
@@ -180,11 +191,8 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Actor& actor,
     chapters.push_back(std::move(chapter));
   };
 
-  strategy::store::InitiativeFilter filter;
-  filter.workspace_id = actor.workspace_id;
-  filter.plan_id = plan.id;
-  filter.top_level_only = true;
-  const auto initiatives = strategy::store::initiatives(sql, filter);
+  const auto initiatives = strategy::initiatives(
+      sql, actor, strategy::InitiativeFilter{.plan_id = plan.id, .top_level_only = true});
   const auto in_plan = std::count_if(initiatives.begin(), initiatives.end(),
                                      [](const auto& row) { return row.initiative.in_plan; });
 
@@ -202,10 +210,8 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Actor& actor,
   std::vector<std::string> communication_lines;
   std::map<long long, std::string> names;
   for (const auto& row : initiatives) names[row.initiative.id] = row.initiative.name;
-  strategy::store::ActivityFilter activities;
-  activities.workspace_id = actor.workspace_id;
-  activities.kind = "communication";
-  for (const auto& activity : strategy::store::activities(sql, activities)) {
+  const strategy::ActivityFilter communication{.kind = "communication"};
+  for (const auto& activity : strategy::activities(sql, actor, communication)) {
     const auto initiative = names.find(activity.initiative_id);
     if (initiative == names.end()) continue;
     const auto& when = activity.done_when;
@@ -239,21 +245,6 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Actor& actor,
 }
 
 }  // namespace
-
-std::vector<long long> default_reporting_initiatives(db::Database& database, const Actor& actor,
-                                                     long long plan_id) {
-  auto sql = database.session();
-  strategy::store::InitiativeFilter filter;
-  filter.workspace_id = actor.workspace_id;
-  filter.plan_id = plan_id;
-  filter.top_level_only = true;
-  filter.in_plan = 1;
-  std::vector<long long> ids;
-  for (const auto& row : strategy::store::initiatives(sql, filter)) {
-    if (row.initiative.status != "proposed") ids.push_back(row.initiative.id);
-  }
-  return ids;
-}
 
 long long create_round(db::Database& database, const Actor& actor, const RoundInput& input) {
   auth::require_edit_all(actor);
@@ -305,8 +296,7 @@ long long create_round(db::Database& database, const Actor& actor, const RoundIn
     round.previous_round_id = input.carry_forward_from;
     round_id = store::insert_round(sql, round);
     for (const auto initiative_id : initiative_ids) {
-      const auto initiative =
-          strategy::store::find_initiative(sql, actor.workspace_id, initiative_id);
+      const auto initiative = strategy::find_initiative(sql, actor, initiative_id);
       if (!initiative || initiative->plan_id != plan.id) {
         Errors wrong;
         wrong.add("initiatives", "choice_invalid");
@@ -335,82 +325,35 @@ long long create_round(db::Database& database, const Actor& actor, const RoundIn
   return round_id;
 }
 
-RoundRecord readable_round(db::Database& database, const Actor& actor, long long id) {
-  require_read_all(actor);
-  std::optional<Round> round;
-  {
-    auto sql = database.session();
-    round = store::find_round(sql, actor.workspace_id, id);
-  }
-  if (!round) throw validation::NotFound();
-  RoundRecord record;
-  // Its own connection: never hold two at once (the pool may have one).
-  record.plan = strategy::readable_plan(database, actor, round->plan_id);
-  auto sql = database.session();
-  record.forms = store::round_forms(sql, round->id);
-  record.chapters = store::chapters(sql, round->id);
-  record.round = std::move(*round);
-  return record;
-}
-
-std::vector<Round> plan_rounds(db::Database& database, const Actor& actor, long long plan_id) {
-  require_read_all(actor);
-  strategy::readable_plan(database, actor, plan_id);
-  auto sql = database.session();
-  return store::rounds(sql, actor.workspace_id, plan_id);
-}
-
-std::optional<long long> workspace_of_round(db::Database& database, long long round_id) {
-  auto sql = database.session();
-  return store::workspace_of_round(sql, round_id);
-}
-
-std::optional<long long> workspace_of_form(db::Database& database, long long form_id) {
-  auto sql = database.session();
-  return store::workspace_of_form(sql, form_id);
-}
-
-FormRecord readable_form(db::Database& database, const Actor& actor, long long id) {
-  require_read_all(actor);
-  auto sql = database.session();
-  auto row = store::find_form(sql, actor.workspace_id, id);
-  if (!row) throw validation::NotFound();
-  FormRecord record;
-  record.round = *store::find_round(sql, actor.workspace_id, row->form.round_id);
-  record.role = role_of(sql, actor, *row);
-  record.save_refusal = std::string(reporting::save_refusal(row->form.status, record.role));
-  record.row = std::move(*row);
-  return record;
-}
-
 void save_form(db::Database& database, const Actor& actor, long long form_id, long long row_version,
-               const Content& content, const std::vector<indicators::Value>& values) {
+               const form::Input& input, AfterSave then) {
   database.in_transaction([&](soci::session& sql) {
     const auto row = answerable_form(sql, actor, form_id);
     const auto round = store::find_round(sql, actor.workspace_id, row.form.round_id);
-    auto errors = check_content(round->form_template, content);
-    for (const auto& value : values) {
-      const auto value_errors = indicators::check_value(sql, actor, value);
-      for (const auto& error : value_errors.items()) {
-        errors.add(indicator_field(value.indicator_id, error.field), error.message_key,
-                   error.values);
-      }
-    }
+    auto errors = check_content(round->form_template, input.content);
+    const auto values = figures_as_values(sql, actor, input.figures, errors);
     validation::throw_if_any(errors);
     if (row.form.row_version != row_version) throw validation::Conflict();
     if (actor.user_id) store::delete_autosave(sql, form_id, *actor.user_id);
     for (const auto& value : values) indicators::save_value_in(sql, actor, value);
     Form form = row.form;
-    form.content = content;
+    form.content = input.content;
     add_new_items_to_register(sql, actor, round->form_template, form);
-    if (row.form.content == form.content) return;  // nothing changed: no empty revision
-    form.revision += 1;
-    form.updated_by = actor.author.label;
-    if (!store::update_form(sql, form)) throw validation::Conflict();
-    store::insert_revision(
-        sql, {0, form.id, form.revision, form.status, form.content, "", actor.author.label, ""});
-    audit::record_change(sql, actor, "update", "report_form", form.id, form_summary(row.form),
-                         form_summary(form));
+    // Nothing changed: no empty revision.
+    if (row.form.content != form.content) {
+      form.revision += 1;
+      form.updated_by = actor.author.label;
+      if (!store::update_form(sql, form)) throw validation::Conflict();
+      form.row_version += 1;
+      store::insert_revision(
+          sql, {0, form.id, form.revision, form.status, form.content, "", actor.author.label, ""});
+      audit::record_change(sql, actor, "update", "report_form", form.id, form_summary(row.form),
+                           form_summary(form));
+    }
+    // In the same transaction: a refused submit leaves nothing saved.
+    if (then == AfterSave::submit) {
+      take_step_in(sql, actor, form_id, form.row_version, Step::submit, "");
+    }
   });
 }
 
@@ -429,14 +372,6 @@ std::string autosave_form(db::Database& database, const Actor& actor, long long 
     store::put_autosave(sql, {form_id, *actor.user_id, fields, saved_at});
   });
   return saved_at;
-}
-
-std::optional<Autosave> form_autosave(db::Database& database, const Actor& actor,
-                                      long long form_id) {
-  if (!actor.user_id) return std::nullopt;
-  auto sql = database.session();
-  if (!store::find_form(sql, actor.workspace_id, form_id)) return std::nullopt;
-  return store::find_autosave(sql, form_id, *actor.user_id);
 }
 
 void submit_form(db::Database& database, const Actor& actor, long long form_id,
@@ -460,13 +395,6 @@ void reopen_form(db::Database& database, const Actor& actor, long long form_id,
                  long long row_version, const std::string& reason) {
   require_note(reason, "reason");
   take_step(database, actor, form_id, row_version, Step::reopen, std::string(trim(reason)));
-}
-
-std::vector<Revision> form_revisions(db::Database& database, const Actor& actor,
-                                     long long form_id) {
-  readable_form(database, actor, form_id);
-  auto sql = database.session();
-  return store::revisions(sql, form_id);
 }
 
 void save_chapter(db::Database& database, const Actor& actor, const Chapter& chapter) {
@@ -508,12 +436,6 @@ void set_logo(db::Database& database, const Actor& actor, const std::string& svg
                          actor.workspace_id, boost::json::object{{"bytes", before.logo_svg.size()}},
                          boost::json::object{{"bytes", svg.size()}});
   });
-}
-
-std::vector<AssignedForm> my_forms(db::Database& database, const Actor& actor) {
-  if (!actor.user_id) return {};
-  auto sql = database.session();
-  return store::forms_led_by(sql, actor.workspace_id, *actor.user_id);
 }
 
 }  // namespace samtryg::reporting

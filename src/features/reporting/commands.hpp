@@ -12,6 +12,8 @@
 
 #include "core/db/database.hpp"
 #include "features/indicators/model.hpp"
+#include "features/reporting/form.hpp"
+#include "features/reporting/queries.hpp"
 #include "features/reporting/store.hpp"
 #include "features/strategy/commands.hpp"
 
@@ -37,39 +39,15 @@ struct RoundInput {
 // with generated starting text. Returns the round's id.
 long long create_round(db::Database& database, const Actor& actor, const RoundInput& input);
 
-struct RoundRecord {
-  Round round;
-  strategy::Plan plan;
-  std::vector<FormRow> forms;
-  std::vector<Chapter> chapters;
-};
-
-RoundRecord readable_round(db::Database& database, const Actor& actor, long long id);
-std::vector<Round> plan_rounds(db::Database& database, const Actor& actor, long long plan_id);
-// The initiatives a new round of `plan_id` asks by default, for the new-round form.
-std::vector<long long> default_reporting_initiatives(db::Database& database, const Actor& actor,
-                                                     long long plan_id);
-
-struct FormRecord {
-  Round round;
-  FormRow row;
-  Role role;
-  std::string save_refusal;  // catalog key when the actor may not change the answers now
-};
-
-// The workspace a round or a form belongs to, for tools that are given only its id.
-std::optional<long long> workspace_of_round(db::Database& database, long long round_id);
-std::optional<long long> workspace_of_form(db::Database& database, long long form_id);
-
-FormRecord readable_form(db::Database& database, const Actor& actor, long long id);
-
-// Saves the answers as a new revision, in one transaction with the indicator values typed into
-// the form's measurement section (their errors are named "iv.{indicator id}.{field}") and with
-// the form's new items added to the initiative's activity register. Refused with Invalid
-// (field "form") and the reason when the form is locked; Conflict when someone saved since
-// `row_version` was read.
+// Saves the answers and the figures typed into the measurement section (read and checked
+// here; their errors are named by their fields, form::figure_field) as a new revision, in one
+// transaction with the indicator values and the form's new items added to the initiative's
+// activity register; with AfterSave::submit the form is submitted in the same transaction, so a
+// refused submit leaves nothing saved. Refused with Invalid (field "form") and the reason when
+// the form is locked; Conflict when someone saved since `row_version` was read.
+enum class AfterSave { stay, submit };
 void save_form(db::Database& database, const Actor& actor, long long form_id, long long row_version,
-               const Content& content, const std::vector<indicators::Value>& values = {});
+               const form::Input& input, AfterSave then = AfterSave::stay);
 // Keeps what the actor has typed into the form and not saved (`fields`: the form's fields,
 // urlencoded), replacing their previous copy; no revision, no register change. Refused like a
 // save (NotFound, Forbidden, Invalid "form" when locked). Saving or a workflow step by the same
@@ -77,10 +55,6 @@ void save_form(db::Database& database, const Actor& actor, long long form_id, lo
 inline constexpr std::size_t kMaxAutosaveBytes = std::size_t{512} * 1024;
 std::string autosave_form(db::Database& database, const Actor& actor, long long form_id,
                           const std::string& fields);
-// The actor's own unsaved copy of the form, if there is one.
-std::optional<Autosave> form_autosave(db::Database& database, const Actor& actor,
-                                      long long form_id);
-
 // The workflow steps; `note` is the comment of a return and the reason of a reopen (both
 // required). A submit after the deadline is accepted and marked late.
 void submit_form(db::Database& database, const Actor& actor, long long form_id,
@@ -92,8 +66,6 @@ void approve_form(db::Database& database, const Actor& actor, long long form_id,
 void reopen_form(db::Database& database, const Actor& actor, long long form_id,
                  long long row_version, const std::string& reason);
 
-std::vector<Revision> form_revisions(db::Database& database, const Actor& actor, long long form_id);
-
 void save_chapter(db::Database& database, const Actor& actor, const Chapter& chapter);
 
 // The workspace's logo on the report's title page: an SVG (at most kMaxLogoBytes) that librsvg
@@ -102,8 +74,5 @@ inline constexpr std::size_t kMaxLogoBytes = std::size_t{512} * 1024;
 // What is wrong with a logo (field "file"): too large, or not an SVG librsvg can read.
 validation::Errors check_logo(const std::string& svg);
 void set_logo(db::Database& database, const Actor& actor, const std::string& svg);
-
-// The forms of the initiatives the actor leads, newest round first.
-std::vector<AssignedForm> my_forms(db::Database& database, const Actor& actor);
 
 }  // namespace samtryg::reporting

@@ -24,8 +24,9 @@ std::string text(const boost::json::object& object, std::string_view key) {
 void fill_in(db::Database& database, const Actor& actor, long long form_id,
              const boost::json::object& entry, const std::string& deadline) {
   const auto version = [&] { return readable_form(database, actor, form_id).row.form.row_version; };
-  save_form(database, actor, form_id, version(),
-            parse_content(boost::json::object{{"answers", entry.at("answers")}}));
+  save_form(
+      database, actor, form_id, version(),
+      form::Input{.content = parse_content(boost::json::object{{"answers", entry.at("answers")}})});
   const auto status = text(entry, "status");
   if (status == "draft") return;
   submit_form(database, actor, form_id, version());

@@ -4,6 +4,8 @@
 
 #include <set>
 
+#include "features/reporting/form.hpp"
+
 namespace samtryg::reporting {
 
 namespace {
@@ -53,29 +55,6 @@ Item read_item(json::Reader& reader) {
   reader.optional_integer("activity_id", item.activity_id);
   reader.reject_unknown();
   return item;
-}
-
-// The JSON path of one of check_content's field names ("s.{section}.{rest}").
-std::string content_path(const Content& content, const std::string& path,
-                         const std::string& field) {
-  std::size_t best = content.answers.size();
-  std::string rest;
-  for (std::size_t i = 0; i < content.answers.size(); ++i) {
-    const auto prefix = "s." + content.answers[i].section + ".";
-    const bool longer = best == content.answers.size() ||
-                        content.answers[i].section.size() > content.answers[best].section.size();
-    if (field.starts_with(prefix) && longer) {
-      best = i;
-      rest = field.substr(prefix.size());
-    }
-  }
-  if (best == content.answers.size()) return path;
-  const auto answer = fmt::format("{}.answers[{}]", path, best);
-  if (rest.starts_with("q.")) return answer + ".answers." + rest.substr(2);
-  if (rest.starts_with("c.")) return answer + ".comments." + rest.substr(2);
-  const auto dot = rest.find('.');
-  if (dot == std::string::npos) return answer + "." + rest;  // "text", "items"
-  return fmt::format("{}.items[{}].{}", answer, rest.substr(0, dot), rest.substr(dot + 1));
 }
 
 }  // namespace
@@ -223,7 +202,7 @@ void check_content_at(const Template& form_template, const Content& content,
                       const std::string& path, validation::Errors& errors) {
   const auto found = check_content(form_template, content);
   for (const auto& error : found.items()) {
-    errors.add(content_path(content, path, error.field), error.message_key, error.values);
+    errors.add(form::json_path(content, path, error.field), error.message_key, error.values);
   }
 }
 

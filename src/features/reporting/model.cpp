@@ -14,6 +14,7 @@
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "core/validation/fields.hpp"
+#include "features/reporting/form.hpp"
 #include "features/strategy/model.hpp"
 
 namespace samtryg::reporting {
@@ -112,20 +113,15 @@ bj::object text_map_json(const std::map<std::string, std::string>& map) {
   return object;
 }
 
-std::string field_name(const Section& section, std::string_view part) {
-  return fmt::format("s.{}.{}", section.key, part);
-}
-
 void check_items(const Section& section, const Answer& answer, validation::Errors& errors) {
   if (answer.items.size() > kMaxItems) {
-    errors.add(field_name(section, "items"), "form_too_many_items",
+    errors.add(form::section_field(section.key, "items"), "form_too_many_items",
                {{"max", std::to_string(kMaxItems)}});
   }
   std::size_t index = 0;
   for (const auto& item : answer.items) {
-    const auto prefix = fmt::format("{}", index++);
-    const auto field = [&](std::string_view part) {
-      return field_name(section, prefix + "." + std::string(part));
+    const auto field = [&, at = index++](std::string_view part) {
+      return form::item_field(section.key, at, part);
     };
     validation::require(errors, field("text"), item.text, kMaxItemText);
     validation::choice(errors, field("status"), item.status, kItemStatuses);
@@ -345,7 +341,7 @@ validation::Errors check_content(const Template& form_template, const Content& c
       case SectionKind::text: {
         const auto length = validation::utf8_length(answer->text);
         if (length > section.limit) {
-          errors.add(field_name(section, "text"), "form_text_too_long",
+          errors.add(form::section_field(section.key, "text"), "form_text_too_long",
                      {{"count", std::to_string(length)},
                       {"max", std::to_string(section.limit)},
                       {"over", std::to_string(length - section.limit)}});
@@ -356,13 +352,13 @@ validation::Errors check_content(const Template& form_template, const Content& c
         for (const auto& question : section.questions) {
           const auto found = answer->answers.find(question.key);
           if (found != answer->answers.end() && !found->second.empty()) {
-            validation::choice(errors, field_name(section, "q." + question.key), found->second,
-                               kYesNo);
+            validation::choice(errors, form::question_field(section.key, question.key),
+                               found->second, kYesNo);
           }
           const auto comment = answer->comments.find(question.key);
           if (comment != answer->comments.end()) {
-            validation::limit(errors, field_name(section, "c." + question.key), comment->second,
-                              kMaxComment);
+            validation::limit(errors, form::comment_field(section.key, question.key),
+                              comment->second, kMaxComment);
           }
         }
         break;

@@ -283,6 +283,48 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
   return count;
 }
 
+// "Save and submit" is one step: when the submit is refused, the save is not kept either.
+TEST_P(ReportingServer, ARefusedSubmitLeavesNothingSaved) {
+  auto cast = nightlife_with_lead();
+  auto& coordinator = cast.coordinator;
+  auto& lead = cast.lead;
+  const auto round = create_round(coordinator, cast.plan, {cast.nightlife});
+  const auto form = "/forms/" + form_ids(coordinator.get("/rounds/" + round).body).front();
+  auto page = lead.get(form);
+  auto response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                        {"row_version", row_version(page.body)},
+                                        {"s.status.text", "Indsendt af tovholderen for indsatsen."},
+                                        {"intent", "submit"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+
+  // A coordinator may change a submitted form, but not submit it again.
+  page = coordinator.get(form);
+  const auto version = row_version(page.body);
+  ASSERT_FALSE(version.empty());
+  const auto revisions = coordinator.get(form + "/revisions").body;
+  response =
+      coordinator.post_form(form, {{"_csrf", coordinator.csrf()},
+                                   {"row_version", version},
+                                   {"s.status.text", "Rettet af tovholderen for strategien."},
+                                   {"intent", "submit"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "Rettet af tovholderen for strategien."))
+      << "what was typed is shown again";
+  page = coordinator.get(form);
+  EXPECT_EQ(row_version(page.body), version) << "nothing was saved";
+  EXPECT_FALSE(contains(page.body, "Rettet af tovholderen for strategien."));
+  EXPECT_TRUE(contains(page.body, "Indsendt af tovholderen for indsatsen."));
+  EXPECT_EQ(coordinator.get(form + "/revisions").body, revisions) << "no new revision";
+
+  // Saved without submitting, the same change is kept.
+  response =
+      coordinator.post_form(form, {{"_csrf", coordinator.csrf()},
+                                   {"row_version", version},
+                                   {"s.status.text", "Rettet af tovholderen for strategien."}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_TRUE(contains(coordinator.get(form).body, "Rettet af tovholderen for strategien."));
+}
+
 TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoinTheRegister) {
   auto cast = nightlife_with_lead();
   auto& coordinator = cast.coordinator;

@@ -1,0 +1,42 @@
+#pragma once
+// What the reporting cycle's pages share; internal to the reporting feature. Each page file
+// adds its own routes (add_*_routes); pages.cpp adds them all with the menu entry and plan link.
+#include <map>
+#include <string>
+#include <string_view>
+
+#include "core/view/render.hpp"
+#include "core/web/app.hpp"
+#include "core/web/templates.hpp"
+#include "features/reporting/form.hpp"
+#include "features/reporting/queries.hpp"
+#include "features/reporting/report.hpp"
+
+namespace samtryg::reporting {
+
+inline constexpr web::Templates kTemplates{"reporting"};
+
+// The date of an ISO date or time as the reader's language writes it.
+std::string date_text(const web::Context& context, std::string_view iso);
+std::string status_text(const web::Context& context, FormStatus status);
+std::string notice_text(const web::Context& context);
+long long row_version_of(web::Context& context);
+// A generated report or form to save.
+http::Response download(ReportFile file);
+
+// The form's sections for the form and revision pages, with the register's activities to pick
+// from and the indicators of the measurement section read when a section needs them.
+view::Data form_sections(web::Context& context, const FormRecord& record, const Content& content,
+                         const std::map<long long, form::TypedFigure>& figures,
+                         const validation::Errors& errors, bool editable);
+// What reading a posted form of this record needs besides the fields.
+form::Input read_posted(web::Context& context, const http::Form& posted, const FormRecord& record);
+
+void add_round_routes(web::App& app);
+void add_chapter_routes(web::App& app);
+void add_form_routes(web::App& app);
+void add_revision_routes(web::App& app);
+void add_my_forms_routes(web::App& app);
+void add_logo_routes(web::App& app);
+
+}  // namespace samtryg::reporting
