@@ -1,5 +1,6 @@
 #include "features/accounts/commands.hpp"
 
+#include <algorithm>
 #include <boost/json/object.hpp>
 
 #include <chrono>
@@ -161,6 +162,49 @@ auth::Workspace ensure_workspace(db::Database& database, const audit::Author& au
                                     .after = {{"name", name}, {"language", language}}});
   });
   return workspace;
+}
+
+std::vector<auth::Member> members(db::Database& database, const auth::Actor& actor) {
+  auto sql = database.session();
+  return auth::members_of(sql, actor.workspace_id);
+}
+
+std::string create_api_token(db::Database& database, const auth::Actor& actor, long long user_id,
+                             const std::string& name) {
+  validation::Errors errors;
+  if (name.empty()) {
+    errors.add("name", "field_required");
+  } else if (validation::utf8_length(name) > 100) {
+    errors.add("name", "field_too_long", {{"max", "100"}});
+  }
+  const auto token = "st_" + crypto::random_token();
+  database.in_transaction([&](soci::session& sql) {
+    const auto in_workspace = auth::members_of(sql, actor.workspace_id);
+    if (std::none_of(in_workspace.begin(), in_workspace.end(),
+                     [&](const auth::Member& member) { return member.user.id == user_id; })) {
+      errors.add("user_id", "link_not_in_workspace");
+    }
+    validation::throw_if_any(errors);
+    const auto id =
+        auth::insert_api_token(sql, actor.workspace_id, user_id, name, token, now_iso_utc());
+    audit::record_change(sql, actor, "create", "api_token", id, nullptr,
+                         boost::json::object{{"name", name}, {"user_id", user_id}});
+  });
+  return token;
+}
+
+std::vector<auth::ApiToken> api_tokens(db::Database& database, const auth::Actor& actor) {
+  auto sql = database.session();
+  return auth::api_tokens(sql, actor.workspace_id);
+}
+
+void revoke_api_token(db::Database& database, const auth::Actor& actor, long long id) {
+  database.in_transaction([&](soci::session& sql) {
+    if (!auth::revoke_api_token(sql, actor.workspace_id, id, now_iso_utc())) {
+      throw validation::NotFound();
+    }
+    audit::record_change(sql, actor, "revoke", "api_token", id, nullptr, nullptr);
+  });
 }
 
 }  // namespace samtryg::accounts

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/audit/audit.hpp"
+#include "core/auth/actor.hpp"
 #include "core/auth/passwords.hpp"
 #include "core/auth/store.hpp"
 #include "core/db/database.hpp"
@@ -45,5 +46,17 @@ void set_language(db::Database& database, long long user_id, const std::string& 
 // The workspace called `name`, created (and audited) when it does not exist yet.
 auth::Workspace ensure_workspace(db::Database& database, const audit::Author& author,
                                  const std::string& name, const std::string& language);
+
+// The workspace's members with their roles.
+std::vector<auth::Member> members(db::Database& database, const auth::Actor& actor);
+
+// API tokens: an admin creates one for a member of the workspace (the token then acts as that
+// person, with their role) and revokes it. The token is returned once; only its hash is kept.
+// Throws validation::Invalid (fields "name", "user_id").
+std::string create_api_token(db::Database& database, const auth::Actor& actor, long long user_id,
+                             const std::string& name);
+std::vector<auth::ApiToken> api_tokens(db::Database& database, const auth::Actor& actor);
+// Throws validation::NotFound unless the token is the workspace's and still in use.
+void revoke_api_token(db::Database& database, const auth::Actor& actor, long long id);
 
 }  // namespace samtryg::accounts

@@ -7,6 +7,7 @@
 #include "core/web/form_errors.hpp"
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
+#include "core/web/templates.hpp"
 #include "features/accounts/commands.hpp"
 
 namespace samtryg::accounts {
@@ -18,11 +19,7 @@ using http::Response;
 using web::Access;
 using web::Context;
 
-constexpr std::string_view kTemplates = "src/features/accounts/templates/";
-
-std::string template_path(std::string_view name) {
-  return std::string(kTemplates) + std::string(name) + ".mustache";
-}
+constexpr web::Templates kTemplates{"accounts"};
 
 std::string notice_text(const Context& context) {
   return web::notice_text(context, {"login_logged_out", "password_changed", "users_created"});
@@ -43,7 +40,7 @@ Response login_page(Context& context, view::Data data, int status) {
   if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
   if (data.get("next") == nullptr) data.set("next", web::safe_local_path(context.query("next")));
   return web::render_page(
-      context, template_path("login"), std::move(data),
+      context, kTemplates("login"), std::move(data),
       {.title = std::string(context.catalog().text("login_title")), .status = status, .nav = {}});
 }
 
@@ -107,7 +104,7 @@ Response show_home(Context& context) {
     data.set("role", std::string(catalog.text("role_" + std::string(auth::code(*role)))));
   }
   return web::render_page(
-      context, template_path("home"), std::move(data),
+      context, kTemplates("home"), std::move(data),
       {.title = std::string(catalog.text("home_title")), .status = 200, .nav = "home"});
 }
 
@@ -116,7 +113,7 @@ Response show_home(Context& context) {
 Response password_page(Context& context, view::Data data, int status) {
   if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
   data.set("min_hint", min_hint(context));
-  return web::render_page(context, template_path("password"), std::move(data),
+  return web::render_page(context, kTemplates("password"), std::move(data),
                           {.title = std::string(context.catalog().text("password_title")),
                            .status = status,
                            .nav = "account"});
@@ -160,8 +157,7 @@ Response submit_language(Context& context) {
 
 Response users_page(Context& context, view::Data data, const NewUser& input, int status) {
   const auto& catalog = context.catalog();
-  auto sql = context.services.database.session();
-  auto members = auth::members_of(sql, context.workspace().id);
+  auto members = accounts::members(context.services.database, context.actor());
   std::sort(members.begin(), members.end(), [&](const auto& a, const auto& b) {
     return i18n::collate_less(a.user.name, b.user.name, context.language);
   });
@@ -186,7 +182,7 @@ Response users_page(Context& context, view::Data data, const NewUser& input, int
   data.set("min_hint", min_hint(context));
   if (auto notice = notice_text(context); !notice.empty()) data.set("notice", notice);
   return web::render_page(
-      context, template_path("users"), std::move(data),
+      context, kTemplates("users"), std::move(data),
       {.title = std::string(catalog.text("users_title")), .status = status, .nav = "users"});
 }
 

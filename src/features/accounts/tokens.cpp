@@ -1,17 +1,11 @@
 #include "features/accounts/tokens.hpp"
 
-#include <boost/json/object.hpp>
-
-#include <charconv>
-
-#include "core/audit/audit.hpp"
-#include "core/auth/store.hpp"
-#include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
-#include "core/util/time.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_errors.hpp"
 #include "core/web/page.hpp"
+#include "core/web/templates.hpp"
+#include "features/accounts/commands.hpp"
 
 namespace samtryg::accounts {
 
@@ -19,31 +13,22 @@ namespace {
 
 using http::Method;
 using http::Response;
-using web::Access;
 using web::Context;
 
-std::string t(const Context& context, std::string_view key) {
-  return std::string(context.catalog().text(key));
-}
+constexpr web::Templates kTemplates{"accounts"};
 
-audit::Entry token_entry(const Context& context, std::string action, long long id,
-                         boost::json::value after) {
-  audit::Entry entry;
-  entry.workspace_id = context.workspace().id;
-  entry.author.user_id = context.session->user.id;
-  entry.author.label = context.session->user.email;
-  entry.action = std::move(action);
-  entry.entity = "api_token";
-  entry.entity_id = std::to_string(id);
-  entry.after = std::move(after);
-  return entry;
-}
+// What the token form shows: a new token once, and the input again after a refusal.
+struct TokenForm {
+  std::string new_token{};
+  std::string name{};
+  std::string user{};
+  validation::Errors errors{};
+  int status = 200;
+};
 
-Response tokens_page(Context& context, const std::string& new_token, const std::string& name,
-                     const std::string& user, const validation::Errors& errors, int status) {
-  auto sql = context.services.database.session();
+view::Data token_rows(Context& context) {
   auto rows = view::list();
-  for (const auto& token : auth::api_tokens(sql, context.workspace().id)) {
+  for (const auto& token : api_tokens(context.services.database, context.actor())) {
     view::Data row;
     row.set("id", std::to_string(token.id));
     row.set("name", token.name);
@@ -53,114 +38,92 @@ Response tokens_page(Context& context, const std::string& new_token, const std::
                            0, std::min<std::size_t>(10, token.revoked_at.size()))));
     rows.push_back(row);
   }
+  return rows;
+}
+
+Response tokens_page(Context& context, const TokenForm& form) {
   std::vector<web::Option> people;
-  for (const auto& member : auth::members_of(sql, context.workspace().id)) {
+  for (const auto& member : members(context.services.database, context.actor())) {
     people.push_back(
         {std::to_string(member.user.id), member.user.name + " (" + member.user.email + ")"});
   }
   const std::vector<web::Field> fields{
-      {"name",
-       t(context, "tokens_name"),
-       name,
-       web::Field::Kind::text,
-       true,
-       t(context, "tokens_name_hint"),
-       {},
-       4},
-      {"user_id", t(context, "tokens_user"), user, web::Field::Kind::select, true,
-       t(context, "tokens_user_hint"), people, 4},
+      {.name = "name",
+       .label = context.text("tokens_name"),
+       .value = form.name,
+       .required = true,
+       .hint = context.text("tokens_name_hint")},
+      {.name = "user_id",
+       .label = context.text("tokens_user"),
+       .value = form.user,
+       .kind = web::Field::Kind::select,
+       .required = true,
+       .hint = context.text("tokens_user_hint"),
+       .options = people},
   };
+  const auto rows = token_rows(context);
   view::Data data;
   data.set("has_tokens", view::flag(!rows.is_empty_list()));
   data.set("tokens", rows);
-  data.set("new_token", view::text(new_token));
-  data.set("fields", web::fields_data(fields, errors, context.catalog()));
+  data.set("new_token", view::text(form.new_token));
+  data.set("fields", web::fields_data(fields, form.errors, context.catalog()));
   if (context.query("notice") == "tokens_revoked_notice") {
-    data.set("notice", t(context, "tokens_revoked_notice"));
+    data.set("notice", context.text("tokens_revoked_notice"));
   }
-  web::add_errors(data, errors, context.catalog());
-  return web::render_page(context, "src/features/accounts/templates/tokens.mustache",
-                          std::move(data),
-                          {.title = t(context, "tokens_title"), .status = status, .nav = "tokens"});
+  web::add_errors(data, form.errors, context.catalog());
+  return web::render_page(
+      context, kTemplates("tokens"), std::move(data),
+      {.title = context.text("tokens_title"), .status = form.status, .nav = "tokens"});
 }
 
 Response show_tokens(Context& context) {
-  return tokens_page(context, "", "", std::to_string(context.session->user.id), {}, 200);
+  return tokens_page(context, {.user = std::to_string(context.session->user.id)});
 }
 
 Response create_token(Context& context) {
   const auto& form = context.form();
-  const auto name = std::string(form.value("name"));
+  const auto name = form.value("name");
   const auto user_text = form.value("user_id");
-  validation::Errors errors;
-  if (name.empty()) {
-    errors.add("name", "field_required");
-  } else if (validation::utf8_length(name) > 100) {
-    errors.add("name", "field_too_long", {{"max", "100"}});
+  try {
+    const auto token = create_api_token(context.services.database, context.actor(),
+                                        parse_id(user_text).value_or(0), name);
+    // Shown once, never stored: only its hash is kept.
+    return tokens_page(
+        context,
+        {.new_token = token, .user = std::to_string(context.session->user.id), .status = 201});
+  } catch (const validation::Invalid& invalid) {
+    return tokens_page(context,
+                       {.name = name, .user = user_text, .errors = invalid.errors, .status = 422});
   }
-  const auto user_id = parse_id(user_text);
-  bool member = false;
-  {
-    auto sql = context.services.database.session();
-    for (const auto& item : auth::members_of(sql, context.workspace().id)) {
-      member = member || (user_id && item.user.id == *user_id);
-    }
-  }
-  if (!member) errors.add("user_id", "link_not_in_workspace");
-  if (!errors.empty()) return tokens_page(context, "", name, user_text, errors, 422);
-  const auto token = "st_" + crypto::random_token();
-  context.services.database.in_transaction([&](soci::session& sql) {
-    const auto id =
-        auth::insert_api_token(sql, context.workspace().id, *user_id, name, token, now_iso_utc());
-    audit::record(sql, token_entry(context, "create", id,
-                                   boost::json::object{{"name", name}, {"user_id", *user_id}}));
-  });
-  // Shown once, never stored: only its hash is kept.
-  return tokens_page(context, token, "", std::to_string(context.session->user.id), {}, 201);
 }
 
-long long token_id(const Context& context) {
-  const auto id = parse_id(context.params.at("id"));
-  if (!id) throw validation::NotFound();
-  auto sql = context.services.database.session();
-  for (const auto& token : auth::api_tokens(sql, context.workspace().id)) {
-    if (token.id == *id && token.revoked_at.empty()) return *id;
+// The token of the path, while it is still in use.
+auth::ApiToken active_token(Context& context) {
+  const auto id = context.path_id();
+  for (auto& token : api_tokens(context.services.database, context.actor())) {
+    if (token.id == id && token.revoked_at.empty()) return token;
   }
   throw validation::NotFound();
 }
 
 Response confirm_revoke(Context& context) {
-  const auto id = token_id(context);
-  std::string name;
-  {
-    auto sql = context.services.database.session();
-    for (const auto& token : auth::api_tokens(sql, context.workspace().id)) {
-      if (token.id == id) name = token.name;
-    }
-  }
+  const auto token = active_token(context);
   view::Data data;
-  data.set("id", std::to_string(id));
-  data.set("heading", context.catalog().format("tokens_revoke_heading", {{"name", name}}));
-  return web::render_page(context, "src/features/accounts/templates/token_revoke.mustache",
-                          std::move(data),
-                          {.title = t(context, "tokens_title"), .status = 200, .nav = "tokens"});
+  data.set("id", std::to_string(token.id));
+  data.set("heading", context.catalog().format("tokens_revoke_heading", {{"name", token.name}}));
+  return web::render_page(context, kTemplates("token_revoke"), std::move(data),
+                          {.title = context.text("tokens_title"), .status = 200, .nav = "tokens"});
 }
 
 Response revoke_token(Context& context) {
-  const auto id = token_id(context);
-  context.services.database.in_transaction([&](soci::session& sql) {
-    if (!auth::revoke_api_token(sql, context.workspace().id, id, now_iso_utc())) {
-      throw validation::NotFound();
-    }
-    audit::record(sql, token_entry(context, "revoke", id, nullptr));
-  });
+  revoke_api_token(context.services.database, context.actor(), active_token(context).id);
   return Response::redirect("/api-tokens?notice=tokens_revoked_notice");
 }
 
 }  // namespace
 
 void add_token_routes(web::App& app) {
-  const auto admins = Access::needs(auth::Permission::manage_users);
+  const auto admins = web::Access::needs(auth::Permission::manage_users);
   app.add({Method::get, "/api-tokens", admins, show_tokens});
   app.add({Method::post, "/api-tokens", admins, create_token});
   app.add({Method::get, "/api-tokens/{id}/revoke", admins, confirm_revoke});
