@@ -12,9 +12,39 @@ std::string error_message(const validation::FieldError& error, const i18n::Catal
   return catalog.format(error.message_key, values);
 }
 
+namespace {
+
+// The ids that describe the field to assistive technology: its hint and its error.
+std::string described_by(const Field& field, bool has_error) {
+  std::string described;
+  if (!field.hint.empty()) described = field.name + "-hint";
+  if (has_error) described += (described.empty() ? "" : " ") + field.name + "-error";
+  return described;
+}
+
+// What kind of control the partial draws.
+void set_control(view::Data& item, const Field& field) {
+  using Kind = Field::Kind;
+  const bool input = field.kind == Kind::text || field.kind == Kind::date ||
+                     field.kind == Kind::number || field.kind == Kind::url ||
+                     field.kind == Kind::file;
+  item.set("input", view::flag(input));
+  item.set("input_type", field.kind == Kind::date     ? "date"
+                         : field.kind == Kind::number ? "number"
+                         : field.kind == Kind::url    ? "url"
+                         : field.kind == Kind::file   ? "file"
+                                                      : "text");
+  item.set("textarea", view::flag(field.kind == Kind::textarea));
+  item.set("checkbox", view::flag(field.kind == Kind::checkbox));
+  item.set("checked", view::flag(field.kind == Kind::checkbox && field.value == "1"));
+  item.set("select", view::flag(field.kind == Kind::select));
+  item.set("options", option_list(field.options, field.value));
+}
+
+}  // namespace
+
 view::Data fields_data(const std::vector<Field>& fields, const validation::Errors& errors,
                        const i18n::Catalog& catalog) {
-  using Kind = Field::Kind;
   auto list = view::list();
   for (const auto& field : fields) {
     view::Data item;
@@ -28,33 +58,10 @@ view::Data fields_data(const std::vector<Field>& fields, const validation::Error
     const auto* error = errors.for_field(field.name);
     item.set("has_error", view::flag(error != nullptr));
     item.set("error", error != nullptr ? error_message(*error, catalog) : std::string());
-    std::string described;
-    if (!field.hint.empty()) described = field.name + "-hint";
-    if (error != nullptr) described += (described.empty() ? "" : " ") + field.name + "-error";
+    const auto described = described_by(field, error != nullptr);
     item.set("described", described);
     item.set("has_described", view::flag(!described.empty()));
-    const bool input = field.kind == Kind::text || field.kind == Kind::date ||
-                       field.kind == Kind::number || field.kind == Kind::url ||
-                       field.kind == Kind::file;
-    item.set("input", view::flag(input));
-    item.set("input_type", field.kind == Kind::date     ? "date"
-                           : field.kind == Kind::number ? "number"
-                           : field.kind == Kind::url    ? "url"
-                           : field.kind == Kind::file   ? "file"
-                                                        : "text");
-    item.set("textarea", view::flag(field.kind == Kind::textarea));
-    item.set("checkbox", view::flag(field.kind == Kind::checkbox));
-    item.set("checked", view::flag(field.kind == Kind::checkbox && field.value == "1"));
-    item.set("select", view::flag(field.kind == Kind::select));
-    auto options = view::list();
-    for (const auto& option : field.options) {
-      view::Data choice;
-      choice.set("code", option.code);
-      choice.set("label", option.label);
-      choice.set("selected", view::flag(option.code == field.value));
-      options.push_back(choice);
-    }
-    item.set("options", options);
+    set_control(item, field);
     list.push_back(item);
   }
   return list;
