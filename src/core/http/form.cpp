@@ -68,6 +68,36 @@ std::optional<std::string> header_parameter(std::string_view header, std::string
   return std::nullopt;
 }
 
+struct PartHeaders {
+  std::string disposition;
+  std::string content_type = "text/plain";
+};
+
+PartHeaders read_part_headers(std::string_view block) {
+  PartHeaders headers;
+  for (auto line : split(block, '\n')) {
+    line = trim(line);
+    const auto colon = line.find(':');
+    if (colon == std::string_view::npos) continue;
+    const auto name = trim(line.substr(0, colon));
+    const auto value = trim(line.substr(colon + 1));
+    if (iequals_ascii(name, "Content-Disposition")) headers.disposition = std::string(value);
+    if (iequals_ascii(name, "Content-Type")) headers.content_type = std::string(value);
+  }
+  return headers;
+}
+
+void add_part(Form& form, const PartHeaders& headers, std::string_view content) {
+  const auto field = header_parameter(headers.disposition, "name");
+  if (!field) throw FormError("a multipart part has no field name");
+  if (auto filename = header_parameter(headers.disposition, "filename")) {
+    form.files.push_back(
+        UploadedFile{*field, *filename, headers.content_type, std::string(content)});
+  } else {
+    form.fields.emplace_back(*field, std::string(content));
+  }
+}
+
 }  // namespace
 
 Form parse_multipart(std::string_view content_type, std::string_view body) {
@@ -88,26 +118,8 @@ Form parse_multipart(std::string_view content_type, std::string_view body) {
     if (headers_end == std::string_view::npos) throw FormError("a multipart part has no headers");
     const auto next = body.find("\r\n" + delimiter, headers_end + 4);
     if (next == std::string_view::npos) throw FormError("the multipart form is truncated");
-
-    std::string disposition;
-    std::string part_type = "text/plain";
-    for (auto line : split(body.substr(at, headers_end - at), '\n')) {
-      line = trim(line);
-      const auto colon = line.find(':');
-      if (colon == std::string_view::npos) continue;
-      const auto name = trim(line.substr(0, colon));
-      const auto value = trim(line.substr(colon + 1));
-      if (iequals_ascii(name, "Content-Disposition")) disposition = std::string(value);
-      if (iequals_ascii(name, "Content-Type")) part_type = std::string(value);
-    }
-    const auto field = header_parameter(disposition, "name");
-    if (!field) throw FormError("a multipart part has no field name");
-    const auto content = body.substr(headers_end + 4, next - headers_end - 4);
-    if (auto filename = header_parameter(disposition, "filename")) {
-      form.files.push_back(UploadedFile{*field, *filename, part_type, std::string(content)});
-    } else {
-      form.fields.emplace_back(*field, std::string(content));
-    }
+    add_part(form, read_part_headers(body.substr(at, headers_end - at)),
+             body.substr(headers_end + 4, next - headers_end - 4));
     at = next + 2;
   }
 }

@@ -145,6 +145,30 @@ struct Server::Impl {
     ec = error;
   }
 
+  // The answer to a request that could not be read, or 0 when the client just went away.
+  static int read_error_status(const beast::error_code& ec) {
+    if (ec == bhttp::error::end_of_stream) return 0;
+    if (ec == bhttp::error::body_limit) return 413;
+    if (ec == bhttp::error::header_limit) return 431;
+    if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category()) return 400;
+    return 0;
+  }
+
+  // Handlers block on the database, so they run on the worker pool, never on the network threads.
+  asio::awaitable<Response> respond(Request& request) {
+    if (request.path.empty()) co_return plain_error(400);
+    co_return co_await asio::co_spawn(
+        workers,
+        [this, &request]() -> asio::awaitable<Response> {
+          try {
+            co_return dispatcher(request);
+          } catch (...) {
+            co_return plain_error(500);
+          }
+        },
+        asio::use_awaitable);
+  }
+
   asio::awaitable<void> serve_connection(tcp::socket socket) {
     beast::error_code ignored;
     socket.set_option(tcp::no_delay(true), ignored);
@@ -168,14 +192,8 @@ struct Server::Impl {
       auto [ec, read] = co_await bhttp::async_read(stream, buffer, parser, as_tuple_awaitable);
       state->idle = false;
       if (ec) {
-        int status = 0;
-        if (ec == bhttp::error::body_limit)
-          status = 413;
-        else if (ec == bhttp::error::header_limit)
-          status = 431;
-        else if (ec.category() == bhttp::make_error_code(bhttp::error::bad_target).category())
-          status = 400;
-        if (status != 0 && ec != bhttp::error::end_of_stream) {
+        const int status = read_error_status(ec);
+        if (status != 0) {
           beast::error_code write_error;
           co_await write(stream, plain_error(status), false, false, write_error);
         }
@@ -184,21 +202,7 @@ struct Server::Impl {
       const auto started = std::chrono::steady_clock::now();
       auto request = to_request(parser.release(), client);
       const bool head = request.method == Method::head;
-      Response response;
-      if (request.path.empty()) {
-        response = plain_error(400);
-      } else {
-        response = co_await asio::co_spawn(
-            workers,
-            [this, &request]() -> asio::awaitable<Response> {
-              try {
-                co_return dispatcher(request);
-              } catch (...) {
-                co_return plain_error(500);
-              }
-            },
-            asio::use_awaitable);
-      }
+      auto response = co_await respond(request);
       const bool keep_alive = request.keep_alive && !stopping;
       const int status = response.status;
       const auto bytes = response.body.size();
