@@ -103,53 +103,75 @@ std::vector<double> axis_ticks(double low, double high) {
   return ticks;
 }
 
-std::string time_series(const TimeSeries& chart) {
-  const auto format = chart.format ? chart.format : Formatter(fallback_format);
-  const int width = chart.size.width;
-  const int height = chart.size.height;
-  const bool small = width < 400;
-  std::vector<double> seen;
-  for (const auto& point : chart.points) {
-    if (point.value) seen.push_back(*point.value);
-  }
-  if (chart.target) {
-    seen.push_back(chart.target->low);
-    if (chart.target->high) seen.push_back(*chart.target->high);
-  }
-  const auto range = value_range(seen);
-  // Room for the widest axis label ("1.500 tkr"), at about 0.6 em per character.
-  std::size_t widest = 0;
-  for (const double tick : axis_ticks(range.low, range.high)) {
-    widest = std::max(widest, format(tick).size());
-  }
-  const double left =
-      std::max(small ? 30.0 : 44.0, static_cast<double>(widest) * (small ? 6.0 : 7.2) + 10);
-  const double right = 12;
-  const double top = 12;
-  const double bottom = small ? 30 : 54;
-  const double plot_width = width - left - right;
-  const double plot_height = height - top - bottom;
+namespace {
 
-  const auto y_of = [&](double value) {
+// Where a time series' values and periods land on the canvas.
+struct SeriesPlot {
+  const TimeSeries& chart;
+  Formatter format;
+  bool small = false;
+  Range range;
+  double left = 0;
+  double right = 12;
+  double top = 12;
+  double bottom = 0;
+  double plot_width = 0;
+  double plot_height = 0;
+  int label_size = 12;
+
+  SeriesPlot(const TimeSeries& series, Formatter formatter)
+      : chart(series), format(std::move(formatter)), small(series.size.width < 400) {
+    range = value_range(values_shown());
+    // Room for the widest axis label ("1.500 tkr"), at about 0.6 em per character.
+    std::size_t widest = 0;
+    for (const double tick : axis_ticks(range.low, range.high)) {
+      widest = std::max(widest, format(tick).size());
+    }
+    left = std::max(small ? 30.0 : 44.0, static_cast<double>(widest) * (small ? 6.0 : 7.2) + 10);
+    bottom = small ? 30 : 54;
+    plot_width = chart.size.width - left - right;
+    plot_height = chart.size.height - top - bottom;
+    label_size = small ? 10 : 12;
+  }
+
+  [[nodiscard]] std::vector<double> values_shown() const {
+    std::vector<double> seen;
+    for (const auto& point : chart.points) {
+      if (point.value) seen.push_back(*point.value);
+    }
+    if (chart.target) {
+      seen.push_back(chart.target->low);
+      if (chart.target->high) seen.push_back(*chart.target->high);
+    }
+    return seen;
+  }
+
+  [[nodiscard]] double y_of(double value) const {
     return top + plot_height * (1 - (value - range.low) / (range.high - range.low));
-  };
-  const auto count = static_cast<double>(chart.points.size());
-  const auto x_of = [&](std::size_t index) {
+  }
+
+  [[nodiscard]] double x_of(std::size_t index) const {
+    const auto count = static_cast<double>(chart.points.size());
     return count <= 1 ? left + plot_width / 2
                       : left + plot_width * (static_cast<double>(index) / (count - 1));
-  };
-
-  std::string svg = open_svg(chart.id, width, height, chart.title, chart.description);
-  const int label_size = small ? 10 : 12;
-  for (const double tick : axis_ticks(range.low, range.high)) {
-    if (tick > range.high + 1e-9) break;
-    const double y = y_of(tick);
-    svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
-                       number(left), number(y), number(width - right), number(y), kGrid);
-    svg += text_at(left - 6, y + 4, "end", label_size, kInk, format(tick));
   }
-  if (chart.target) {
-    const auto& target = *chart.target;
+
+  [[nodiscard]] double right_edge() const { return chart.size.width - right; }
+
+  [[nodiscard]] std::string grid() const {
+    std::string svg;
+    for (const double tick : axis_ticks(range.low, range.high)) {
+      if (tick > range.high + 1e-9) break;
+      const double y = y_of(tick);
+      svg += fmt::format("<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
+                         number(left), number(y), number(right_edge()), number(y), kGrid);
+      svg += text_at(left - 6, y + 4, "end", label_size, kInk, format(tick));
+    }
+    return svg;
+  }
+
+  [[nodiscard]] std::string target_band(const TargetMark& target) const {
+    std::string svg;
     if (target.high) {
       const double y_high = y_of(*target.high);
       svg += fmt::format(
@@ -163,76 +185,105 @@ std::string time_series(const TimeSeries& chart) {
       svg += fmt::format(
           "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"2\" "
           "stroke-dasharray=\"6 4\"/>",
-          number(left), number(y), number(width - right), number(y), kTarget);
+          number(left), number(y), number(right_edge()), number(y), kTarget);
     }
     if (!small) {
-      svg += text_at(width - right, y_of(target.high.value_or(target.low)) - 5, "end", 12, kTarget,
+      svg += text_at(right_edge(), y_of(target.high.value_or(target.low)) - 5, "end", 12, kTarget,
                      target.label);
     }
+    return svg;
   }
 
   // The line breaks where a period has no value rather than bridging the gap.
-  std::string path;
-  bool drawing = false;
-  for (std::size_t i = 0; i < chart.points.size(); ++i) {
-    const auto& point = chart.points[i];
-    if (!point.value) {
-      drawing = false;
-      continue;
+  [[nodiscard]] std::string line() const {
+    std::string path;
+    bool drawing = false;
+    for (std::size_t i = 0; i < chart.points.size(); ++i) {
+      const auto& point = chart.points[i];
+      if (!point.value) {
+        drawing = false;
+        continue;
+      }
+      path += fmt::format("{}{} {} ", drawing ? 'L' : 'M', number(x_of(i)),
+                          number(y_of(*point.value)));
+      drawing = true;
     }
-    path +=
-        fmt::format("{}{} {} ", drawing ? 'L' : 'M', number(x_of(i)), number(y_of(*point.value)));
-    drawing = true;
-  }
-  if (!path.empty()) {
-    svg += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>",
+    if (path.empty()) return {};
+    return fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\"/>",
                        path.substr(0, path.size() - 1), kSeries);
   }
-  bool any_met = false;
-  bool any_not_met = false;
-  bool any_example = false;
-  for (std::size_t i = 0; i < chart.points.size(); ++i) {
-    const auto& point = chart.points[i];
-    if (!point.value) continue;
-    svg += marker(x_of(i), y_of(*point.value), point);
-    any_met = any_met || point.met == true;
-    any_not_met = any_not_met || point.met == false;
-    any_example = any_example || point.example;
+
+  [[nodiscard]] std::string markers() const {
+    std::string svg;
+    for (std::size_t i = 0; i < chart.points.size(); ++i) {
+      const auto& point = chart.points[i];
+      if (point.value) svg += marker(x_of(i), y_of(*point.value), point);
+    }
+    return svg;
   }
 
   // As many period labels as fit: every n-th, always the last.
-  const double per_label = small ? 44 : 56;
-  const auto fit = std::max<std::size_t>(1, static_cast<std::size_t>(plot_width / per_label));
-  const std::size_t every = (chart.points.size() + fit - 1) / fit;
-  for (std::size_t i = 0; i < chart.points.size(); ++i) {
-    const bool due = i % every == 0;
-    const bool last_with_room = i + 1 == chart.points.size() && i % every >= (every + 1) / 2;
-    if (!due && !last_with_room) continue;
-    // The outermost labels lean inwards so they are not cut at the chart's edges.
-    const bool first = i == 0 && chart.points.size() > 1;
-    const bool last = i + 1 == chart.points.size() && chart.points.size() > 1;
-    svg += text_at(first  ? x_of(i) - 8
-                   : last ? x_of(i) + 8
-                          : x_of(i),
-                   top + plot_height + (small ? 16 : 20),
-                   first  ? "start"
-                   : last ? "end"
-                          : "middle",
-                   label_size, kInk, chart.points[i].label);
+  [[nodiscard]] std::string period_labels() const {
+    std::string svg;
+    const auto points = chart.points.size();
+    const double per_label = small ? 44 : 56;
+    const auto fit = std::max<std::size_t>(1, static_cast<std::size_t>(plot_width / per_label));
+    const std::size_t every = (points + fit - 1) / fit;
+    for (std::size_t i = 0; i < points; ++i) {
+      const bool due = i % every == 0;
+      const bool last_with_room = i + 1 == points && i % every >= (every + 1) / 2;
+      if (!due && !last_with_room) continue;
+      // The outermost labels lean inwards so they are not cut at the chart's edges.
+      const bool first = i == 0 && points > 1;
+      const bool last = i + 1 == points && points > 1;
+      const double x = first ? x_of(i) - 8 : last ? x_of(i) + 8 : x_of(i);
+      const std::string_view anchor = first ? "start" : last ? "end" : "middle";
+      svg += text_at(x, top + plot_height + (small ? 16 : 20), anchor, label_size, kInk,
+                     chart.points[i].label);
+    }
+    return svg;
   }
 
-  if (!small && (any_met || any_not_met || any_example)) {
+  // A key to the marks the chart uses; phones read it from the table below instead.
+  [[nodiscard]] std::string legend() const {
+    if (small) return {};
+    const auto shows = [&](auto&& test) {
+      return std::any_of(chart.points.begin(), chart.points.end(),
+                         [&](const Point& point) { return point.value && test(point); });
+    };
+    std::string svg;
     double x = left;
-    const double y = height - 12;
-    const auto legend = [&](const Point& sample, const std::string& label) {
+    const double y = chart.size.height - 12;
+    const auto entry = [&](const Point& sample, const std::string& label) {
       svg += marker(x + 5, y - 4, sample);
       svg += text_at(x + 14, y, "start", 12, kInk, label);
       x += 24 + 7.0 * static_cast<double>(label.size());
     };
-    if (any_met) legend({{}, {}, true, false}, chart.met_label);
-    if (any_not_met) legend({{}, {}, false, false}, chart.not_met_label);
-    if (any_example) legend({{}, {}, std::nullopt, true}, chart.example_label);
+    if (shows([](const Point& p) { return p.met == true; })) {
+      entry({{}, {}, true, false}, chart.met_label);
+    }
+    if (shows([](const Point& p) { return p.met == false; })) {
+      entry({{}, {}, false, false}, chart.not_met_label);
+    }
+    if (shows([](const Point& p) { return p.example; })) {
+      entry({{}, {}, std::nullopt, true}, chart.example_label);
+    }
+    return svg;
   }
+};
+
+}  // namespace
+
+std::string time_series(const TimeSeries& chart) {
+  const SeriesPlot plot(chart, chart.format ? chart.format : Formatter(fallback_format));
+  std::string svg = open_svg(chart.id, chart.size.width, chart.size.height, chart.title,
+                             chart.description);
+  svg += plot.grid();
+  if (chart.target) svg += plot.target_band(*chart.target);
+  svg += plot.line();
+  svg += plot.markers();
+  svg += plot.period_labels();
+  svg += plot.legend();
   svg += "</svg>";
   return svg;
 }

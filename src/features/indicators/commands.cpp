@@ -231,6 +231,121 @@ void drop_staged_import(db::Database& database, const Actor& actor, long long id
   store::delete_staged_import(sql, actor.workspace_id, id);
 }
 
+namespace {
+
+// One table's values going into the database, inside the import's transaction. First the
+// indicators and the areas the table brings, which use the session; then the values, which the
+// writer writes in the background while this thread checks and prepares the next ones (so
+// nothing else may use the session until writer.flush()). A bad cell anywhere throws, and the
+// transaction stores nothing of the table.
+class ValueImport {
+ public:
+  ValueImport(soci::session& sql, const Actor& actor) : sql_(sql), actor_(actor) {
+    // Read once: the loop may run over a million cells.
+    for (const auto& area : store::areas(sql, actor.workspace_id)) known_areas_.insert(area.id);
+  }
+
+  void create_areas(const Preview& preview, ImportOutcome& outcome) {
+    for (const auto& item : preview.values) {
+      filled_by(item.indicator_id);
+      if (!item.area_id && !item.area_code.empty() && !created_.contains(item.area_code)) {
+        created_.emplace(item.area_code, create_area(item));
+        ++outcome.areas_created;
+      } else if (item.area_id && !known_areas_.contains(*item.area_id)) {
+        throw validation::NotFound();
+      }
+    }
+  }
+
+  void write_values(const Preview& preview, Value value, ImportOutcome& outcome) {
+    store::BulkValueWriter writer(sql_, store::BulkValueWriter::Writes::in_background);
+    for (const auto& item : preview.values) {
+      auto& target = filled_by(item.indicator_id);
+      value.indicator_id = item.indicator_id;
+      value.period = item.period;
+      value.area_id = item.area_id || item.area_code.empty()
+                          ? item.area_id
+                          : std::optional(created_.at(item.area_code));
+      value.value = item.value;
+      check(target, value);
+      count(writer.write(value), outcome);
+      ++target.values;
+    }
+    writer.flush();
+  }
+
+  void record(const std::string& file_name, const std::string& table_id) {
+    for (const auto& [indicator_id, indicator] : filled_) {
+      audit::record_change(
+          sql_, actor_, "values_imported", "indicator", indicator_id, nullptr,
+          boost::json::object{
+              {"file", file_name}, {"table", table_id}, {"values", indicator.values}});
+    }
+  }
+
+ private:
+  struct Filled {
+    Indicator indicator;
+    int values = 0;
+    // The periods checked against the indicator's frequency: a table repeats each of them in
+    // every area.
+    boost::unordered_flat_map<std::string, bool> period_fits;
+  };
+
+  Filled& filled_by(long long indicator_id) {
+    if (current_ == nullptr || current_->indicator.id != indicator_id) {
+      auto [found, fresh] = filled_.try_emplace(indicator_id);
+      if (fresh) found->second.indicator = indicator_in_workspace(sql_, actor_, indicator_id);
+      current_ = &found->second;
+    }
+    return *current_;
+  }
+
+  long long create_area(const PreviewValue& item) {
+    Area area;
+    area.workspace_id = actor_.workspace_id;
+    area.name = item.area_label.empty() ? item.area_code : item.area_label;
+    area.code = item.area_code;
+    area.kind = "other";
+    validation::throw_if_any(validate_area(area));
+    area.id = store::insert_area(sql_, area);
+    audit::record_change(sql_, actor_, "create", "area", area.id, nullptr, to_json(area));
+    return area.id;
+  }
+
+  static void check(Filled& target, const Value& value) {
+    validation::Errors errors;
+    auto [fits, fresh_period] = target.period_fits.try_emplace(value.period, true);
+    if (fresh_period || !fits->second) check_value_period(errors, target.indicator, value.period);
+    fits->second = errors.empty();
+    check_value_figures(errors, target.indicator, value);
+    validation::throw_if_any(errors);
+  }
+
+  static void count(store::Upsert upsert, ImportOutcome& outcome) {
+    switch (upsert) {
+      case store::Upsert::inserted:
+        ++outcome.inserted;
+        break;
+      case store::Upsert::updated:
+        ++outcome.updated;
+        break;
+      case store::Upsert::unchanged:
+        ++outcome.unchanged;
+        break;
+    }
+  }
+
+  soci::session& sql_;
+  const Actor& actor_;
+  std::map<long long, Filled> filled_;
+  Filled* current_ = nullptr;
+  std::map<std::string, long long> created_;  // the table's area code → new area
+  std::set<long long> known_areas_;
+};
+
+}  // namespace
+
 ImportOutcome import_values(db::Database& database, const Actor& actor, const Preview& preview,
                             const std::string& file_name, const std::string& table_id) {
   auth::require_edit_all(actor);
@@ -239,49 +354,8 @@ ImportOutcome import_values(db::Database& database, const Actor& actor, const Pr
   // actor's workspace, the areas are the workspace's (read once) or created here, and the
   // writer creates the value source. So SQLite need not check them again for every row.
   database.in_bulk_transaction([&](soci::session& sql) {
-    // First the indicators and the areas the table brings, which use the session; then the
-    // values, which the writer writes in the background while this thread checks and prepares
-    // the next ones (so nothing else may use the session until writer.flush()). A bad cell
-    // anywhere throws, and the transaction stores nothing of the table.
-    struct Filled {
-      Indicator indicator;
-      int values = 0;
-      // The periods checked against the indicator's frequency: a table repeats each of them
-      // in every area.
-      boost::unordered_flat_map<std::string, bool> period_fits;
-    };
-    std::map<long long, Filled> filled;
-    Filled* current = nullptr;
-    const auto filled_by = [&](long long indicator_id) -> Filled& {
-      if (current == nullptr || current->indicator.id != indicator_id) {
-        auto [found, fresh] = filled.try_emplace(indicator_id);
-        if (fresh) found->second.indicator = indicator_in_workspace(sql, actor, indicator_id);
-        current = &found->second;
-      }
-      return *current;
-    };
-    std::map<std::string, long long> created;  // the table's area code → new area
-    std::set<long long> known_areas;           // read once: the loop may run over a million cells
-    for (const auto& area : store::areas(sql, actor.workspace_id)) known_areas.insert(area.id);
-    for (const auto& item : preview.values) {
-      filled_by(item.indicator_id);
-      if (!item.area_id && !item.area_code.empty() && !created.contains(item.area_code)) {
-        Area area;
-        area.workspace_id = actor.workspace_id;
-        area.name = item.area_label.empty() ? item.area_code : item.area_label;
-        area.code = item.area_code;
-        area.kind = "other";
-        validation::throw_if_any(validate_area(area));
-        area.id = store::insert_area(sql, area);
-        audit::record_change(sql, actor, "create", "area", area.id, nullptr, to_json(area));
-        created.emplace(item.area_code, area.id);
-        ++outcome.areas_created;
-      } else if (item.area_id && !known_areas.contains(*item.area_id)) {
-        throw validation::NotFound();
-      }
-    }
-
-    store::BulkValueWriter writer(sql, store::BulkValueWriter::Writes::in_background);
+    ValueImport import(sql, actor);
+    import.create_areas(preview, outcome);
     // One value, its provenance set once.
     Value value;
     value.origin = "imported";
@@ -289,40 +363,8 @@ ImportOutcome import_values(db::Database& database, const Actor& actor, const Pr
     value.import_table = table_id;
     value.entered_by = actor.user_id;
     value.updated_at = now_iso_utc();
-    for (const auto& item : preview.values) {
-      auto& target = filled_by(item.indicator_id);
-      value.indicator_id = item.indicator_id;
-      value.period = item.period;
-      value.area_id = item.area_id || item.area_code.empty()
-                          ? item.area_id
-                          : std::optional(created.at(item.area_code));
-      value.value = item.value;
-      validation::Errors errors;
-      auto [fits, fresh_period] = target.period_fits.try_emplace(item.period, true);
-      if (fresh_period || !fits->second) check_value_period(errors, target.indicator, item.period);
-      fits->second = errors.empty();
-      check_value_figures(errors, target.indicator, value);
-      validation::throw_if_any(errors);
-      switch (writer.write(value)) {
-        case store::Upsert::inserted:
-          ++outcome.inserted;
-          break;
-        case store::Upsert::updated:
-          ++outcome.updated;
-          break;
-        case store::Upsert::unchanged:
-          ++outcome.unchanged;
-          break;
-      }
-      ++target.values;
-    }
-    writer.flush();
-    for (const auto& [indicator_id, indicator] : filled) {
-      audit::record_change(
-          sql, actor, "values_imported", "indicator", indicator_id, nullptr,
-          boost::json::object{
-              {"file", file_name}, {"table", table_id}, {"values", indicator.values}});
-    }
+    import.write_values(preview, std::move(value), outcome);
+    import.record(file_name, table_id);
   });
   return outcome;
 }

@@ -227,10 +227,11 @@ std::string status_name(Status status) {
   return "no_data";
 }
 
-TargetAssessment assess(const Indicator& indicator, const Target& target,
-                        const std::vector<Value>& values, std::string_view today) {
-  TargetAssessment result;
-  result.target_id = target.id;
+namespace {
+
+// The values that count towards a target: its area, inside its period, oldest first.
+std::vector<Point> points_within(const Indicator& indicator, const Target& target,
+                                 const std::vector<Value>& values) {
   std::vector<Point> points;
   for (const auto& value : values) {
     if (value.area_id != target.area_id) continue;
@@ -244,24 +245,23 @@ TargetAssessment assess(const Indicator& indicator, const Target& target,
   }
   std::sort(points.begin(), points.end(),
             [](const Point& a, const Point& b) { return a.first_day < b.first_day; });
-  const bool ended = !target.period_end.empty() && target.period_end < today;
-  if (points.empty()) return result;
-  result.latest = points.back().value;
-  result.latest_period = points.back().period;
+  return points;
+}
 
-  if (target.per_event) {
-    result.events = static_cast<int>(points.size());
-    result.events_met = static_cast<int>(std::count_if(
-        points.begin(), points.end(), [&](const Point& p) { return meets(target, p.value); }));
-    const bool all = result.events_met == result.events;
-    result.status =
-        ended ? (all ? Status::met : Status::not_met) : (all ? Status::on_track : Status::at_risk);
-    return result;
-  }
-  if (ended) {
-    result.status = meets(target, points.back().value) ? Status::met : Status::not_met;
-    return result;
-  }
+// A target met at every event (every walk, every meeting) rather than by a trend.
+void assess_per_event(TargetAssessment& result, const Target& target,
+                      const std::vector<Point>& points, bool ended) {
+  result.events = static_cast<int>(points.size());
+  result.events_met = static_cast<int>(std::count_if(
+      points.begin(), points.end(), [&](const Point& p) { return meets(target, p.value); }));
+  const bool all = result.events_met == result.events;
+  result.status =
+      ended ? (all ? Status::met : Status::not_met) : (all ? Status::on_track : Status::at_risk);
+}
+
+// Still running: the recent trend projected to the target's end.
+void assess_trend(TargetAssessment& result, const Target& target,
+                  const std::vector<Point>& points) {
   const std::vector<Point> recent(points.end() - std::min<std::ptrdiff_t>(3, std::ssize(points)),
                                   points.end());
   long long horizon = 0;
@@ -274,6 +274,26 @@ TargetAssessment assess(const Indicator& indicator, const Target& target,
   const double projected = recent.size() >= 2 ? projected_at(recent, horizon) : recent.back().value;
   result.projected = projected;
   result.status = meets(target, projected) ? Status::on_track : Status::at_risk;
+}
+
+}  // namespace
+
+TargetAssessment assess(const Indicator& indicator, const Target& target,
+                        const std::vector<Value>& values, std::string_view today) {
+  TargetAssessment result;
+  result.target_id = target.id;
+  const auto points = points_within(indicator, target, values);
+  if (points.empty()) return result;
+  result.latest = points.back().value;
+  result.latest_period = points.back().period;
+  const bool ended = !target.period_end.empty() && target.period_end < today;
+  if (target.per_event) {
+    assess_per_event(result, target, points, ended);
+  } else if (ended) {
+    result.status = meets(target, points.back().value) ? Status::met : Status::not_met;
+  } else {
+    assess_trend(result, target, points);
+  }
   return result;
 }
 

@@ -76,6 +76,44 @@ view::Data rollup_data(const Context& context, const Rollup& rollup) {
   return data;
 }
 
+namespace {
+
+// A value as the table shows it: the figure, yes/no, and a rate's numerator and denominator.
+std::string shown_value(const Context& context, const Indicator& indicator, const Value& value) {
+  const auto number = effective_value(indicator, value);
+  std::string shown = number ? format_figure(indicator, *number, context.language) : "–";
+  if (number && indicator.unit == "yes_no") {
+    shown = context.text(*number >= 1 ? "answer_yes" : "answer_no");
+  }
+  if (value.numerator && value.denominator) {
+    shown += " (" + i18n::format_number(*value.numerator, 0, context.language) + " / " +
+             i18n::format_number(*value.denominator, 0, context.language) + ")";
+  }
+  return shown;
+}
+
+// Met or not met against the target for the value's period and area, if there is one.
+std::string verdict_of(const Context& context, const Indicator& indicator, const Value& value,
+                       const std::vector<Target>& targets) {
+  const auto number = effective_value(indicator, value);
+  if (!number) return {};
+  const auto* target = target_for(targets, value.period, value.area_id);
+  if (target == nullptr) return {};
+  return status_label(meets(*target, *number) ? Status::met : Status::not_met, context.catalog());
+}
+
+void set_details(view::Data& row, const Context& context, const Value& value) {
+  row.set("note", view::text(value.note));
+  row.set("provenance", value.origin == "imported"
+                            ? context.catalog().format(
+                                  "indicator_imported_from",
+                                  {{"file", value.import_file}, {"table", value.import_table}})
+                            : context.text("indicator_typed"));
+  row.set("updated", i18n::format_iso_date(value.updated_at, context.language));
+}
+
+}  // namespace
+
 view::Data data_table(const Context& context, const Indicator& indicator,
                       const std::vector<Value>& values,
                       const std::map<long long, std::string>& areas,
@@ -88,35 +126,11 @@ view::Data data_table(const Context& context, const Indicator& indicator,
     row.set("period", period_label(value.period, context.language));
     const auto area = value.area_id ? areas.find(*value.area_id) : areas.end();
     row.set("area", area == areas.end() ? context.text("indicator_area_whole") : area->second);
-    const auto number = effective_value(indicator, value);
-    std::string shown = number ? format_figure(indicator, *number, context.language) : "–";
-    if (number && indicator.unit == "yes_no") {
-      shown = context.text(*number >= 1 ? "answer_yes" : "answer_no");
-    }
-    if (value.numerator && value.denominator) {
-      shown += " (" + i18n::format_number(*value.numerator, 0, context.language) + " / " +
-               i18n::format_number(*value.denominator, 0, context.language) + ")";
-    }
-    row.set("value", shown);
-    std::string verdict;
-    if (number) {
-      if (const auto* target = target_for(targets, value.period, value.area_id)) {
-        verdict = status_label(meets(*target, *number) ? Status::met : Status::not_met,
-                               context.catalog());
-      }
-    }
-    row.set("verdict", view::text(verdict));
+    row.set("value", shown_value(context, indicator, value));
+    row.set("verdict", view::text(verdict_of(context, indicator, value, targets)));
     row.set("example", view::flag(value.example));
     row.set("preliminary", view::flag(value.status == "preliminary"));
-    if (with_details) {
-      row.set("note", view::text(value.note));
-      row.set("provenance", value.origin == "imported"
-                                ? context.catalog().format(
-                                      "indicator_imported_from",
-                                      {{"file", value.import_file}, {"table", value.import_table}})
-                                : context.text("indicator_typed"));
-      row.set("updated", i18n::format_iso_date(value.updated_at, context.language));
-    }
+    if (with_details) set_details(row, context, value);
     rows.push_back(row);
   }
   return rows;
