@@ -33,6 +33,33 @@ std::optional<SectionKind> parse_section_kind(std::string_view text) {
   return std::nullopt;
 }
 
+std::vector<Question> parse_questions(const bj::value& questions, const std::string& path,
+                                      validation::Errors& errors) {
+  std::vector<Question> parsed;
+  if (!questions.is_array()) {
+    errors.add(path, "json_expected_array");
+    return parsed;
+  }
+  std::size_t index = 0;
+  for (const auto& question_value : questions.as_array()) {
+    const auto question_path = fmt::format("{}[{}]", path, index++);
+    if (!question_value.is_object()) {
+      errors.add(question_path, "json_expected_object");
+      continue;
+    }
+    Question question;
+    json::Reader reader(question_value.as_object(), errors, question_path);
+    reader.text("key", question.key);
+    reader.text("text", question.text);
+    reader.reject_unknown();
+    if (question.key.empty() || question.text.empty()) {
+      errors.add(question_path, "field_required");
+    }
+    parsed.push_back(std::move(question));
+  }
+  return parsed;
+}
+
 Section parse_section(const bj::value& value, const std::string& path, validation::Errors& errors) {
   Section section;
   if (!value.is_object()) {
@@ -64,27 +91,7 @@ Section parse_section(const bj::value& value, const std::string& path, validatio
     section.limit = static_cast<std::size_t>(limit);
   }
   if (const auto* questions = value.as_object().if_contains("questions")) {
-    if (!questions->is_array()) {
-      errors.add(reader.field("questions"), "json_expected_array");
-    } else {
-      std::size_t index = 0;
-      for (const auto& question_value : questions->as_array()) {
-        const auto question_path = fmt::format("{}[{}]", reader.field("questions"), index++);
-        Question question;
-        if (!question_value.is_object()) {
-          errors.add(question_path, "json_expected_object");
-          continue;
-        }
-        json::Reader question_reader(question_value.as_object(), errors, question_path);
-        question_reader.text("key", question.key);
-        question_reader.text("text", question.text);
-        question_reader.reject_unknown();
-        if (question.key.empty() || question.text.empty()) {
-          errors.add(question_path, "field_required");
-        }
-        section.questions.push_back(std::move(question));
-      }
-    }
+    section.questions = parse_questions(*questions, reader.field("questions"), errors);
   }
   if (section.kind == SectionKind::questions && section.questions.empty()) {
     errors.add(reader.field("questions"), "field_required");

@@ -98,74 +98,113 @@ Block indicator_table(const std::vector<indicators::IndicatorRecord>& linked, co
 // The answers of one form, section by section (sections of an older template version that
 // are no longer in the template come last, under their stored titles). `linked`: the plan's
 // indicators that follow up the form's initiative, shown in sections that list indicators.
+// One section of a form in the report: its title and guidance, the indicators it lists, then
+// the answer's items, question answers and text.
+struct SectionShape {
+  std::string title;
+  std::string guidance;
+  SectionKind kind = SectionKind::text;
+  const std::vector<Question>* questions = nullptr;
+  bool with_indicators = false;
+};
+
+class SectionWriter {
+ public:
+  SectionWriter(std::vector<Block>& blocks, const Round& round,
+                const std::vector<indicators::IndicatorRecord>& linked,
+                const i18n::Catalog& catalog, i18n::Language language, int level)
+      : blocks_(blocks),
+        round_(round),
+        linked_(linked),
+        catalog_(catalog),
+        language_(language),
+        level_(level) {}
+
+  void write(const SectionShape& shape, const Answer* answer) {
+    blocks_.push_back(documents::heading(level_, shape.title));
+    if (!shape.guidance.empty()) {
+      auto guide = documents::paragraph(shape.guidance);
+      guide.spans.front().italic = true;
+      blocks_.push_back(std::move(guide));
+    }
+    if (shape.with_indicators && !linked_.empty()) {
+      blocks_.push_back(indicator_table(linked_, round_, catalog_, language_));
+    }
+    if (answer == nullptr) {
+      blocks_.push_back(documents::paragraph(text(catalog_, "report_no_answer")));
+      return;
+    }
+    if (shape.kind == SectionKind::items || !answer->items.empty()) items(*answer);
+    if (shape.kind == SectionKind::questions || !answer->answers.empty()) {
+      question_answers(shape.questions, *answer);
+    }
+    if (!answer->text.empty()) documents::append_markdown(blocks_, answer->text, level_);
+  }
+
+ private:
+  void items(const Answer& answer) {
+    if (answer.items.empty()) {
+      blocks_.push_back(documents::paragraph(text(catalog_, "report_no_items")));
+      return;
+    }
+    Block table;
+    table.kind = Block::Kind::table;
+    table.table.header = {text(catalog_, "report_column_item"),
+                          text(catalog_, "report_column_status"),
+                          text(catalog_, "report_column_when")};
+    table.table.widths = {6, 2, 2};
+    for (const auto& item : answer.items) {
+      auto description = item.text;
+      if (!item.link.empty()) description += "\n" + item.link;
+      table.table.rows.push_back({description, text(catalog_, "item_status_" + item.status),
+                                  when_text(item.when, language_)});
+    }
+    blocks_.push_back(std::move(table));
+  }
+
+  void question_answers(const std::vector<Question>* questions, const Answer& answer) {
+    if (questions == nullptr) return;
+    Block table;
+    table.kind = Block::Kind::table;
+    table.table.header = {text(catalog_, "report_column_question"),
+                          text(catalog_, "report_column_answer"),
+                          text(catalog_, "report_column_comment")};
+    table.table.widths = {5, 1.5, 3.5};
+    for (const auto& question : *questions) {
+      const auto found = answer.answers.find(question.key);
+      const auto comment = answer.comments.find(question.key);
+      const std::string value = found == answer.answers.end() || found->second.empty()
+                                    ? text(catalog_, "report_unanswered")
+                                    : text(catalog_, "answer_" + found->second);
+      table.table.rows.push_back(
+          {question.text, value, comment == answer.comments.end() ? "" : comment->second});
+    }
+    if (!table.table.rows.empty()) blocks_.push_back(std::move(table));
+  }
+
+  std::vector<Block>& blocks_;
+  const Round& round_;
+  const std::vector<indicators::IndicatorRecord>& linked_;
+  const i18n::Catalog& catalog_;
+  i18n::Language language_;
+  int level_;
+};
+
 void form_sections(std::vector<Block>& blocks, const Round& round, const Form& form,
                    const std::vector<indicators::IndicatorRecord>& linked,
                    const i18n::Catalog& catalog, i18n::Language language, int level) {
   const auto& form_template = round.form_template;
-  const auto section_blocks = [&](const std::string& title, const std::string& guidance,
-                                  SectionKind kind, const Answer* answer,
-                                  const std::vector<Question>& questions, bool with_indicators) {
-    blocks.push_back(documents::heading(level, title));
-    if (!guidance.empty()) {
-      auto guide = documents::paragraph(guidance);
-      guide.spans.front().italic = true;
-      blocks.push_back(std::move(guide));
-    }
-    if (with_indicators && !linked.empty()) {
-      blocks.push_back(indicator_table(linked, round, catalog, language));
-    }
-    if (answer == nullptr) {
-      blocks.push_back(documents::paragraph(text(catalog, "report_no_answer")));
-      return;
-    }
-    if (kind == SectionKind::items || !answer->items.empty()) {
-      if (answer->items.empty()) {
-        blocks.push_back(documents::paragraph(text(catalog, "report_no_items")));
-      } else {
-        Block table;
-        table.kind = Block::Kind::table;
-        table.table.header = {text(catalog, "report_column_item"),
-                              text(catalog, "report_column_status"),
-                              text(catalog, "report_column_when")};
-        table.table.widths = {6, 2, 2};
-        for (const auto& item : answer->items) {
-          auto description = item.text;
-          if (!item.link.empty()) description += "\n" + item.link;
-          table.table.rows.push_back({description, text(catalog, "item_status_" + item.status),
-                                      when_text(item.when, language)});
-        }
-        blocks.push_back(std::move(table));
-      }
-    }
-    if (kind == SectionKind::questions || !answer->answers.empty()) {
-      Block table;
-      table.kind = Block::Kind::table;
-      table.table.header = {text(catalog, "report_column_question"),
-                            text(catalog, "report_column_answer"),
-                            text(catalog, "report_column_comment")};
-      table.table.widths = {5, 1.5, 3.5};
-      for (const auto& question : questions) {
-        const auto found = answer->answers.find(question.key);
-        const auto comment = answer->comments.find(question.key);
-        const std::string value = found == answer->answers.end() || found->second.empty()
-                                      ? text(catalog, "report_unanswered")
-                                      : text(catalog, "answer_" + found->second);
-        table.table.rows.push_back(
-            {question.text, value, comment == answer->comments.end() ? "" : comment->second});
-      }
-      if (!table.table.rows.empty()) blocks.push_back(std::move(table));
-    }
-    if (!answer->text.empty()) documents::append_markdown(blocks, answer->text, level);
-  };
+  SectionWriter writer(blocks, round, linked, catalog, language, level);
   for (const auto& section : form_template.sections) {
-    section_blocks(section.title, section.guidance, section.kind, form.content.answer(section.key),
-                   section.questions, section.indicators);
+    writer.write({section.title, section.guidance, section.kind, &section.questions,
+                  section.indicators},
+                 form.content.answer(section.key));
   }
   for (const auto& answer : form.content.answers) {
     if (form_template.section(answer.section) != nullptr) continue;
-    section_blocks(answer.title.empty() ? answer.section : answer.title, {},
-                   answer.items.empty() ? SectionKind::text : SectionKind::items, &answer, {},
-                   false);
+    writer.write({answer.title.empty() ? answer.section : answer.title, {},
+                  answer.items.empty() ? SectionKind::text : SectionKind::items, nullptr, false},
+                 &answer);
   }
 }
 
