@@ -2,6 +2,7 @@
 
 #include "features/accounts/module.hpp"
 #include "features/history/module.hpp"
+#include "features/home/module.hpp"
 #include "features/indicators/module.hpp"
 #include "features/reporting/module.hpp"
 #include "features/statistics/module.hpp"
@@ -13,7 +14,7 @@ namespace samtryg::app {
 // and one line here.
 const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
-      &accounts::module(), &history::module(),    &strategy::module(),
+      &accounts::module(), &home::module(), &history::module(),    &strategy::module(),
       &stats::module(),    &indicators::module(), &reporting::module(),
   };
   return all;

@@ -93,21 +93,6 @@ Response submit_logout(Context& context) {
   return response;
 }
 
-// ---- overview ------------------------------------------------------------------------------
-
-Response show_home(Context& context) {
-  view::Data data;
-  const auto& catalog = context.catalog();
-  data.set("welcome", catalog.format("home_welcome", {{"name", context.session->user.name}}));
-  if (const auto role = context.role()) {
-    data.set("workspace", context.workspace().name);
-    data.set("role", std::string(catalog.text("role_" + std::string(auth::code(*role)))));
-  }
-  return web::render_page(
-      context, kTemplates("home"), std::move(data),
-      {.title = std::string(catalog.text("home_title")), .status = 200, .nav = "home"});
-}
-
 // ---- password --------------------------------------------------------------------------
 
 Response password_page(Context& context, view::Data data, int status) {
@@ -220,13 +205,11 @@ void add_routes(web::App& app) {
   app.add({Method::post, "/login", Access::anyone(), submit_login});
   app.add({Method::post, "/logout", Access::signed_in(), submit_logout});
   app.add({Method::post, "/language", Access::anyone(), submit_language});
-  app.add({Method::get, "/", Access::signed_in(), show_home});
   app.add({Method::get, "/account/password", Access::signed_in(), show_password});
   app.add({Method::post, "/account/password", Access::signed_in(), submit_password});
   app.add({Method::get, "/users", Access::needs(Permission::manage_users), show_users});
   app.add({Method::post, "/users", Access::needs(Permission::manage_users), submit_user});
   auto& menu = app.services().navigation;
-  menu.add({"home", "/", "nav_home", Access::signed_in(), 10});
   menu.add({"users", "/users", "nav_users", Access::needs(Permission::manage_users), 80});
   menu.add({"tokens", "/api-tokens", "nav_tokens", Access::needs(Permission::manage_users), 85});
   menu.add({"account", "/account/password", "nav_account", Access::signed_in(), 90});

@@ -325,6 +325,38 @@ TEST_P(ReportingServer, ARefusedSubmitLeavesNothingSaved) {
   EXPECT_TRUE(contains(coordinator.get(form).body, "Rettet af tovholderen for strategien."));
 }
 
+// The start page lists a lead's forms still to be filled in, once, on every server.
+TEST_P(ReportingServer, TheStartPageListsTheFormsALeadStillHasToFillIn) {
+  auto cast = nightlife_with_lead();
+  auto& lead = cast.lead;
+  EXPECT_TRUE(contains(lead.get("/").body, "Der venter ikke noget på dig lige nu."));
+
+  const auto round = create_round(cast.coordinator, cast.plan, {cast.nightlife}, "2018-01-31");
+  const auto form = "/forms/" + form_ids(cast.coordinator.get("/rounds/" + round).body).front();
+  testing::TestServer second(scratch_->url());
+  HttpClient other(second.port());
+  ASSERT_EQ(other.log_in("ssp@aalborg.dk", kPassword).status, 303);
+  for (auto* client : {&lead, &other}) {
+    const auto start = client->get("/").body;
+    EXPECT_EQ(occurrences(start, "id=\"home-forms\""), 1U) << start;
+    EXPECT_TRUE(contains(start, "Skemaer du skal udfylde"));
+    EXPECT_TRUE(contains(start, "href=\"" + form + "\">Et trygt natteliv</a>"));
+    EXPECT_TRUE(contains(start, "Fristen er overskredet")) << "the deadline has passed";
+  }
+  EXPECT_FALSE(contains(cast.coordinator.get("/").body, "id=\"home-forms\""))
+      << "the coordinator leads no initiative in the round";
+
+  const auto page = lead.get(form);
+  const auto response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                              {"row_version", row_version(page.body)},
+                                              {"s.status.text", "Indsendt."},
+                                              {"intent", "submit"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto start = lead.get("/").body;
+  EXPECT_FALSE(contains(start, "id=\"home-forms\"")) << "a submitted form waits for nothing";
+  EXPECT_TRUE(contains(start, "Der venter ikke noget på dig lige nu."));
+}
+
 TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoinTheRegister) {
   auto cast = nightlife_with_lead();
   auto& coordinator = cast.coordinator;
