@@ -42,8 +42,8 @@ long long TestServer::add_user(const std::string& email, const std::string& role
     user.email = email;
     user.password = kPassword;
     user.role = role;
-    return accounts::add_user(runtime_->database(), auth::HashCost::minimal, {std::nullopt, "test"},
-                              workspace_id_, user);
+    return accounts::add_user(runtime_->database(), auth::HashCost::minimal,
+                              auth::Actor::tool(workspace_id_, "test"), user);
   }
   auto sql = runtime_->database().session();
   auth::User user;

@@ -13,6 +13,7 @@ Actor Actor::for_role(long long workspace_id, audit::Author author,
   actor.edit_all = !role || allows(*role, Permission::edit_all);
   actor.edit_own = !role || allows(*role, Permission::edit_own);
   actor.read_all = !role || allows(*role, Permission::read_workspace);
+  actor.manage_users = !role || allows(*role, Permission::manage_users);
   return actor;
 }
 
@@ -22,6 +23,10 @@ Actor Actor::tool(long long workspace_id, std::string label) {
 
 void require_edit_all(const Actor& actor) {
   if (!actor.edit_all) throw validation::Forbidden();
+}
+
+void require_manage_users(const Actor& actor) {
+  if (!actor.manage_users) throw validation::Forbidden();
 }
 
 }  // namespace samtryg::auth

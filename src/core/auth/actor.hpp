@@ -14,9 +14,10 @@ struct Actor {
   long long workspace_id = 0;
   audit::Author author;
   std::optional<long long> user_id;
-  bool edit_all = false;  // coordinators and admins
-  bool edit_own = false;  // initiative leads: their own initiatives and forms
-  bool read_all = false;  // members and up; viewers read published content only
+  bool edit_all = false;      // coordinators and admins
+  bool edit_own = false;      // initiative leads: their own initiatives and forms
+  bool read_all = false;      // members and up; viewers read published content only
+  bool manage_users = false;  // admins: people, roles, API tokens
 
   // The rights of `role`; none is a tool acting with full rights (import, demo, command line).
   static Actor for_role(long long workspace_id, audit::Author author,
@@ -27,5 +28,7 @@ struct Actor {
 
 // Throws validation::Forbidden unless the actor changes everything (coordinators, admins).
 void require_edit_all(const Actor& actor);
+// Throws validation::Forbidden unless the actor manages people and tokens (admins).
+void require_manage_users(const Actor& actor);
 
 }  // namespace samtryg::auth

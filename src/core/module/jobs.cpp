@@ -9,6 +9,7 @@ namespace samtryg::module {
 std::vector<std::jthread> start_jobs(db::Database& database, const config::Config& settings,
                                      std::vector<Job> jobs) {
   std::vector<std::jthread> threads;
+  threads.reserve(jobs.size());
   for (auto& job : jobs) {
     threads.emplace_back([&database, &settings, job = std::move(job)](const std::stop_token& stop) {
       std::mutex mutex;

@@ -40,7 +40,7 @@ int add_user_command(cli::Invocation& run, UserAddOptions& options) {
   const auto workspace = workspace_for(run, author, options.workspace);
   options.user.password = cli::read_password();
   const auto id = add_user(run.database(), auth::parse_hash_cost(run.settings().password_hashing),
-                           author, workspace.id, options.user);
+                           auth::Actor::tool(workspace.id, "cli"), options.user);
   std::cout << fmt::format("Added user {} ({}) as {} in \"{}\".\n", id,
                            normalize_email(options.user.email), options.user.role, workspace.name);
   return 0;

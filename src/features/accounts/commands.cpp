@@ -92,9 +92,12 @@ void change_password(db::Database& database, auth::HashCost cost,
   });
 }
 
-long long add_user(db::Database& database, auth::HashCost cost, const audit::Author& author,
-                   long long workspace_id, const NewUser& input) {
+long long add_user(db::Database& database, auth::HashCost cost, const auth::Actor& actor,
+                   const NewUser& input) {
+  auth::require_manage_users(actor);
   validation::throw_if_any(validate_new_user(input));
+  const auto workspace_id = actor.workspace_id;
+  const auto& author = actor.author;
   const auto email = normalize_email(input.email);
   const std::string name(trim(input.name));
   const auto role = *auth::parse_role(input.role);
@@ -165,19 +168,21 @@ auth::Workspace ensure_workspace(db::Database& database, const audit::Author& au
 }
 
 std::vector<auth::Member> members(db::Database& database, const auth::Actor& actor) {
+  auth::require_manage_users(actor);
   auto sql = database.session();
   return auth::members_of(sql, actor.workspace_id);
 }
 
 std::string create_api_token(db::Database& database, const auth::Actor& actor, long long user_id,
                              const std::string& name) {
+  auth::require_manage_users(actor);
   validation::Errors errors;
   if (name.empty()) {
     errors.add("name", "field_required");
   } else if (validation::utf8_length(name) > 100) {
     errors.add("name", "field_too_long", {{"max", "100"}});
   }
-  const auto token = "st_" + crypto::random_token();
+  auto token = "st_" + crypto::random_token();
   database.in_transaction([&](soci::session& sql) {
     const auto in_workspace = auth::members_of(sql, actor.workspace_id);
     if (std::none_of(in_workspace.begin(), in_workspace.end(),
@@ -194,11 +199,13 @@ std::string create_api_token(db::Database& database, const auth::Actor& actor, l
 }
 
 std::vector<auth::ApiToken> api_tokens(db::Database& database, const auth::Actor& actor) {
+  auth::require_manage_users(actor);
   auto sql = database.session();
   return auth::api_tokens(sql, actor.workspace_id);
 }
 
 void revoke_api_token(db::Database& database, const auth::Actor& actor, long long id) {
+  auth::require_manage_users(actor);
   database.in_transaction([&](soci::session& sql) {
     if (!auth::revoke_api_token(sql, actor.workspace_id, id, now_iso_utc())) {
       throw validation::NotFound();

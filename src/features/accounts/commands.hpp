@@ -36,10 +36,11 @@ void change_password(db::Database& database, auth::HashCost cost,
                      const auth::SessionRecord& session, const std::string& current,
                      const std::string& new_password, const std::string& confirm);
 
-// Creates the user and their role in `workspace_id`. Throws validation::Invalid, including
-// for an e-mail that is already taken. Returns the new user's id.
-long long add_user(db::Database& database, auth::HashCost cost, const audit::Author& author,
-                   long long workspace_id, const NewUser& input);
+// Creates the user and their role in the actor's workspace; only those who manage users may.
+// Throws validation::Invalid, including for an e-mail that is already taken. Returns the new
+// user's id.
+long long add_user(db::Database& database, auth::HashCost cost, const auth::Actor& actor,
+                   const NewUser& input);
 
 void set_language(db::Database& database, long long user_id, const std::string& language);
 
@@ -50,6 +51,7 @@ auth::Workspace ensure_workspace(db::Database& database, const audit::Author& au
 // The workspace's members with their roles.
 std::vector<auth::Member> members(db::Database& database, const auth::Actor& actor);
 
+// Members and API tokens are for those who manage users (validation::Forbidden otherwise).
 // API tokens: an admin creates one for a member of the workspace (the token then acts as that
 // person, with their role) and revokes it. The token is returned once; only its hash is kept.
 // Throws validation::Invalid (fields "name", "user_id").

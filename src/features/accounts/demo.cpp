@@ -46,14 +46,13 @@ void seed_demo(demo::Seed& seed) {
       });
     }
   }
-  const audit::Author author{std::nullopt, "demo"};
   for (const auto& user : users) {
     seed.logins.push_back({user.email, user.role});
     {
       auto sql = database.session();
       if (auth::find_user_by_email(sql, user.email)) continue;
     }
-    add_user(database, seed.cost, author, seed.workspace_id, user);
+    add_user(database, seed.cost, seed.actor(), user);
   }
 }
 

@@ -186,9 +186,7 @@ Response submit_user(Context& context) {
   input.language = form.value("language");
   input.role = form.value("role");
   try {
-    add_user(context.services.database, context.services.hash_cost,
-             audit::Author{context.session->user.id, context.session->user.email},
-             context.workspace().id, input);
+    add_user(context.services.database, context.services.hash_cost, context.actor(), input);
   } catch (const validation::Invalid& invalid) {
     view::Data data;
     web::add_errors(data, invalid.errors, context.catalog());

@@ -3,7 +3,7 @@
 
 namespace samtryg::accounts {
 
-// Login, logout, overview, password change, language choice and the users admin page.
+// Login, logout, password change, language choice and the users admin page.
 void add_routes(web::App& app);
 
 }  // namespace samtryg::accounts

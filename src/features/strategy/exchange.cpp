@@ -12,7 +12,6 @@ namespace samtryg::strategy {
 namespace {
 
 using boost::json::array;
-using boost::json::object;
 using exchange::Reading;
 using exchange::Storing;
 using exchange::Writing;

@@ -8,7 +8,6 @@
 
 namespace samtryg::strategy::store {
 
-using db::Nullable;
 using soci::into;
 using soci::use;
 

@@ -1,0 +1,64 @@
+// People and API tokens are managed by admins only, whoever calls the commands: a page, the
+// command line or another feature.
+#include <gtest/gtest.h>
+
+#include "core/auth/actor.hpp"
+#include "features/accounts/commands.hpp"
+#include "support/databases.hpp"
+
+namespace samtryg::accounts {
+namespace {
+
+class AccountCommands : public testing::DatabaseTest {
+ protected:
+  void prepare() override {
+    workspace_ = ensure_workspace(database(), {std::nullopt, "test"}, "Tryg Aalborg", "da").id;
+    NewUser lead;
+    lead.name = "SSP-konsulent";
+    lead.email = "ssp@aalborg.dk";
+    lead.password = "en lang adgangskode";
+    lead.role = "initiative_lead";
+    lead.language = "da";
+    lead_ = add_user(database(), auth::HashCost::minimal, acting_as(auth::Role::admin), lead);
+  }
+
+  auth::Actor acting_as(auth::Role role) const {
+    return auth::Actor::for_role(workspace_, {std::nullopt, "test"}, std::nullopt, role);
+  }
+
+  long long workspace_ = 0;
+  long long lead_ = 0;
+};
+
+TEST_P(AccountCommands, OnlyAdminsManagePeopleAndTokens) {
+  NewUser viewer;
+  viewer.name = "Byrådsmedlem";
+  viewer.email = "byraad@aalborg.dk";
+  viewer.password = "en lang adgangskode";
+  viewer.role = "viewer";
+  viewer.language = "da";
+  for (const auto role : {auth::Role::coordinator, auth::Role::initiative_lead, auth::Role::member,
+                          auth::Role::viewer}) {
+    const auto actor = acting_as(role);
+    EXPECT_THROW(add_user(database(), auth::HashCost::minimal, actor, viewer),
+                 validation::Forbidden);
+    EXPECT_THROW(members(database(), actor), validation::Forbidden);
+    EXPECT_THROW(create_api_token(database(), actor, lead_, "Indberetning"), validation::Forbidden);
+    EXPECT_THROW(api_tokens(database(), actor), validation::Forbidden);
+  }
+  const auto admin = acting_as(auth::Role::admin);
+  EXPECT_EQ(members(database(), admin).size(), 1U) << "nothing was added by the refused calls";
+  EXPECT_GT(add_user(database(), auth::HashCost::minimal, admin, viewer), 0);
+  EXPECT_EQ(members(database(), admin).size(), 2U);
+  EXPECT_FALSE(create_api_token(database(), admin, lead_, "Indberetning").empty());
+  const auto tokens = api_tokens(database(), admin);
+  ASSERT_EQ(tokens.size(), 1U);
+  EXPECT_THROW(revoke_api_token(database(), acting_as(auth::Role::coordinator), tokens[0].id),
+               validation::Forbidden);
+  revoke_api_token(database(), admin, tokens[0].id);
+}
+
+SAMTRYG_ON_EVERY_BACKEND(AccountCommands);
+
+}  // namespace
+}  // namespace samtryg::accounts
