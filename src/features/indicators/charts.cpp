@@ -204,8 +204,8 @@ struct SeriesPlot {
         drawing = false;
         continue;
       }
-      path += fmt::format("{}{} {} ", drawing ? 'L' : 'M', number(x_of(i)),
-                          number(y_of(*point.value)));
+      path +=
+          fmt::format("{}{} {} ", drawing ? 'L' : 'M', number(x_of(i)), number(y_of(*point.value)));
       drawing = true;
     }
     if (path.empty()) return {};
@@ -276,8 +276,8 @@ struct SeriesPlot {
 
 std::string time_series(const TimeSeries& chart) {
   const SeriesPlot plot(chart, chart.format ? chart.format : Formatter(fallback_format));
-  std::string svg = open_svg(chart.id, chart.size.width, chart.size.height, chart.title,
-                             chart.description);
+  std::string svg =
+      open_svg(chart.id, chart.size.width, chart.size.height, chart.title, chart.description);
   svg += plot.grid();
   if (chart.target) svg += plot.target_band(*chart.target);
   svg += plot.line();

@@ -11,6 +11,7 @@
 #include "core/util/time.hpp"
 #include "features/indicators/json.hpp"
 #include "features/indicators/queries.hpp"
+#include "features/indicators/store.hpp"
 #include "features/strategy/queries.hpp"
 
 namespace samtryg::indicators {
@@ -158,7 +159,7 @@ validation::Errors check_value(soci::session& sql, const Actor& actor, const Val
   return errors;
 }
 
-store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value) {
+Upsert save_value_in(soci::session& sql, const Actor& actor, Value value) {
   validation::throw_if_any(check_value(sql, actor, value));
   const auto indicator = indicator_in_workspace(sql, actor, value.indicator_id);
   value.period = normalise_period(indicator, value.period);
@@ -166,7 +167,7 @@ store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value)
   value.updated_at = now_iso_utc();
   store::ValueWriter writer(sql);
   const auto result = writer.write(value);
-  if (result != store::Upsert::unchanged) {
+  if (result != Upsert::unchanged) {
     auto after = to_json(value);
     after["indicator_id"] = indicator.id;
     audit::record_change(sql, actor, "value_saved", "indicator", indicator.id, nullptr,
@@ -175,8 +176,8 @@ store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value)
   return result;
 }
 
-store::Upsert save_value(db::Database& database, const Actor& actor, const Value& value) {
-  store::Upsert result = store::Upsert::unchanged;
+Upsert save_value(db::Database& database, const Actor& actor, const Value& value) {
+  Upsert result = Upsert::unchanged;
   database.in_transaction([&](soci::session& sql) { result = save_value_in(sql, actor, value); });
   return result;
 }
@@ -206,7 +207,7 @@ long long stage_import(db::Database& database, const Actor& actor, long long pla
   auth::require_edit_all(actor);
   // Staged files nobody confirmed are dropped after this long.
   constexpr auto kStagedLifetime = std::chrono::hours(48);
-  store::StagedImport staged;
+  StagedImport staged;
   staged.workspace_id = actor.workspace_id;
   staged.user_id = actor.user_id;
   staged.plan_id = plan_id;
@@ -218,7 +219,7 @@ long long stage_import(db::Database& database, const Actor& actor, long long pla
   return store::insert_staged_import(sql, staged);
 }
 
-store::StagedImport staged_import(db::Database& database, const Actor& actor, long long id) {
+StagedImport staged_import(db::Database& database, const Actor& actor, long long id) {
   auth::require_edit_all(actor);
   auto sql = database.session();
   auto staged = store::find_staged_import(sql, actor.workspace_id, id);
@@ -322,15 +323,15 @@ class ValueImport {
     validation::throw_if_any(errors);
   }
 
-  static void count(store::Upsert upsert, ImportOutcome& outcome) {
+  static void count(Upsert upsert, ImportOutcome& outcome) {
     switch (upsert) {
-      case store::Upsert::inserted:
+      case Upsert::inserted:
         ++outcome.inserted;
         break;
-      case store::Upsert::updated:
+      case Upsert::updated:
         ++outcome.updated;
         break;
-      case store::Upsert::unchanged:
+      case Upsert::unchanged:
         ++outcome.unchanged;
         break;
     }

@@ -12,8 +12,6 @@
 #include "features/indicators/import.hpp"
 #include "features/indicators/model.hpp"
 #include "features/indicators/queries.hpp"
-#include "features/indicators/store.hpp"
-#include "features/strategy/commands.hpp"
 
 namespace samtryg::indicators {
 
@@ -32,14 +30,14 @@ void remove_target(db::Database& database, const Actor& actor, long long indicat
 
 // Stores one value (the period as typed: "2017K3" is stored as 2017Q3); a value for the same
 // period and area replaces the one there.
-store::Upsert save_value(db::Database& database, const Actor& actor, const Value& value);
+Upsert save_value(db::Database& database, const Actor& actor, const Value& value);
 // What is wrong with `value` (NotFound / Forbidden thrown), read inside the caller's
 // transaction, with the value's own field names ("period", "value", "numerator" …).
 validation::Errors check_value(soci::session& sql, const Actor& actor, const Value& value);
 // save_value inside the caller's transaction (a reporting form saves its answers and the values
 // typed into its measurement section together). Throws Invalid with the value's own field
 // names ("period", "value", "numerator" …).
-store::Upsert save_value_in(soci::session& sql, const Actor& actor, Value value);
+Upsert save_value_in(soci::session& sql, const Actor& actor, Value value);
 void remove_value(db::Database& database, const Actor& actor, long long indicator_id,
                   long long value_id);
 
@@ -49,7 +47,7 @@ void remove_value(db::Database& database, const Actor& actor, long long indicato
 long long stage_import(db::Database& database, const Actor& actor, long long plan_id,
                        const std::string& file_name, const std::string& content);
 // The staged file with its plan; NotFound when it is not the actor's workspace's.
-store::StagedImport staged_import(db::Database& database, const Actor& actor, long long id);
+StagedImport staged_import(db::Database& database, const Actor& actor, long long id);
 // Once its values are stored.
 void drop_staged_import(db::Database& database, const Actor& actor, long long id);
 

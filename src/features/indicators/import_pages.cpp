@@ -47,7 +47,7 @@ std::string base_name(const std::string& file_name) {
 
 // The table with its labels in the page's language when the file has it (PX files often carry
 // Danish and English, or Swedish and English).
-stats::Table read_staged_table(const store::StagedImport& staged, i18n::Language language) {
+stats::Table read_staged_table(const StagedImport& staged, i18n::Language language) {
   auto table = stats::read_table(staged.content, staged.file_name);
   const std::string wanted(i18n::code(language));
   if (table.language != wanted &&
@@ -240,7 +240,7 @@ std::string form_field_of(const stats::Table& table, const std::string& field,
 }
 
 struct StagedContext {
-  store::StagedImport staged;
+  StagedImport staged;
   strategy::Plan plan;
   stats::Table table;
   std::vector<Indicator> indicators;  // the plan's

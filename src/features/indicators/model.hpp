@@ -172,4 +172,18 @@ struct Rollup {
 };
 Rollup roll_up(std::vector<RollupPart> parts);
 
+// What writing a value did: a new key, new figures for a key, or the same figures again.
+enum class Upsert { inserted, updated, unchanged };
+
+// A statistics file uploaded and parsed, kept until its mapping is confirmed or it expires.
+struct StagedImport {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::optional<long long> user_id;
+  std::optional<long long> plan_id;
+  std::string file_name;
+  std::string content;
+  std::string created_at;
+};
+
 }  // namespace samtryg::indicators

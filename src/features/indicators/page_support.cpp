@@ -104,11 +104,11 @@ std::string verdict_of(const Context& context, const Indicator& indicator, const
 
 void set_details(view::Data& row, const Context& context, const Value& value) {
   row.set("note", view::text(value.note));
-  row.set("provenance", value.origin == "imported"
-                            ? context.catalog().format(
-                                  "indicator_imported_from",
-                                  {{"file", value.import_file}, {"table", value.import_table}})
-                            : context.text("indicator_typed"));
+  row.set("provenance",
+          value.origin == "imported"
+              ? context.catalog().format("indicator_imported_from", {{"file", value.import_file},
+                                                                     {"table", value.import_table}})
+              : context.text("indicator_typed"));
   row.set("updated", i18n::format_iso_date(value.updated_at, context.language));
 }
 

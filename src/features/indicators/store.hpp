@@ -45,8 +45,6 @@ long long insert_target(soci::session& sql, const Target& target);
 void delete_target(soci::session& sql, long long indicator_id, long long target_id);
 std::vector<Target> targets(soci::session& sql, const Scope& scope);
 
-enum class Upsert { inserted, updated, unchanged };
-
 // Where a value came from (typed by whom, or imported from which file and table, and when) is
 // stored once per distinct provenance in value_sources, not on every value row; each writer
 // creates the source rows it needs. A value whose figures a write leaves unchanged keeps its
@@ -98,15 +96,6 @@ std::vector<Value> values(soci::session& sql, const Scope& scope);
 void delete_value(soci::session& sql, long long indicator_id, long long value_id);
 
 // A statistics file waiting for its mapping to be confirmed.
-struct StagedImport {
-  long long id = 0;
-  long long workspace_id = 0;
-  std::optional<long long> user_id;
-  std::optional<long long> plan_id;
-  std::string file_name;
-  std::string content;
-  std::string created_at;
-};
 long long insert_staged_import(soci::session& sql, const StagedImport& staged);
 std::optional<StagedImport> find_staged_import(soci::session& sql, long long workspace_id,
                                                long long id);

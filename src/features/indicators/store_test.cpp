@@ -98,7 +98,7 @@ TEST_P(IndicatorStore, WritingTheSameValuesAgainUpdatesInsteadOfDuplicating) {
     area = store::insert_area(sql, landskrona);
   });
   const auto write_all = [&](double third) {
-    std::vector<store::Upsert> results;
+    std::vector<Upsert> results;
     database_->in_transaction([&](soci::session& sql) {
       store::ValueWriter writer(sql);
       Value value;
@@ -119,7 +119,6 @@ TEST_P(IndicatorStore, WritingTheSameValuesAgainUpdatesInsteadOfDuplicating) {
     });
     return results;
   };
-  using store::Upsert;
   EXPECT_EQ(write_all(12), (std::vector{Upsert::inserted, Upsert::inserted, Upsert::inserted}));
   EXPECT_EQ(write_all(12), (std::vector{Upsert::unchanged, Upsert::unchanged, Upsert::unchanged}));
   EXPECT_EQ(write_all(10), (std::vector{Upsert::unchanged, Upsert::unchanged, Upsert::updated}));
@@ -159,7 +158,7 @@ TEST_P(IndicatorStore, AFailedWriteStoresNothing) {
 TEST_P(IndicatorStore, TheBulkWriterCountsLikeTheSingleOneAndKeepsTheLastOfTwoWrites) {
   const long long id = add_indicator(workspace_, "Klottersaneringsinsatser per år");
   const auto write_all = [&](double second, std::optional<double> again) {
-    std::vector<store::Upsert> results;
+    std::vector<Upsert> results;
     database_->in_transaction([&](soci::session& sql) {
       store::BulkValueWriter writer(sql);
       Value value;
@@ -180,7 +179,6 @@ TEST_P(IndicatorStore, TheBulkWriterCountsLikeTheSingleOneAndKeepsTheLastOfTwoWr
     });
     return results;
   };
-  using store::Upsert;
   EXPECT_EQ(write_all(96, std::nullopt), (std::vector{Upsert::inserted, Upsert::inserted}));
   EXPECT_EQ(write_all(96, std::nullopt), (std::vector{Upsert::unchanged, Upsert::unchanged}));
   EXPECT_EQ(write_all(90, 88), (std::vector{Upsert::unchanged, Upsert::updated, Upsert::updated}));
@@ -289,7 +287,7 @@ TEST_P(IndicatorStore, WhereAValueCameFromIsStoredOncePerImportAndKeptByUnchange
     typed.value = 240;
     typed.entered_by = user;
     typed.updated_at = "2018-01-10T09:30:00Z";
-    EXPECT_EQ(writer.write(typed), store::Upsert::inserted);
+    EXPECT_EQ(writer.write(typed), Upsert::inserted);
   });
   database_->in_transaction([&](soci::session& sql) {
     const auto values = store::values(sql, store::Scope::indicator(id));
@@ -326,7 +324,7 @@ TEST_P(IndicatorStore, AWriterInTheBackgroundWritesEveryBatchAndReportsAFailure)
       value.period = std::to_string(1000 + month / 12) + "M" + (month % 12 < 9 ? "0" : "") +
                      std::to_string(month % 12 + 1);
       value.value = month;
-      EXPECT_EQ(writer.write(value), store::Upsert::inserted);
+      EXPECT_EQ(writer.write(value), Upsert::inserted);
     }
   };
   database_->in_transaction([&](soci::session& sql) {

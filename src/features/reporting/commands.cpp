@@ -14,6 +14,7 @@
 #include "features/indicators/commands.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/reporting/queries.hpp"
+#include "features/reporting/store.hpp"
 #include "features/strategy/commands.hpp"
 
 namespace samtryg::reporting {

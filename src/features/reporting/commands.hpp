@@ -14,7 +14,7 @@
 #include "features/indicators/model.hpp"
 #include "features/reporting/form.hpp"
 #include "features/reporting/queries.hpp"
-#include "features/reporting/store.hpp"
+#include "features/reporting/records.hpp"
 #include "features/strategy/commands.hpp"
 
 namespace samtryg::reporting {

@@ -7,6 +7,7 @@
 
 #include "core/util/resources.hpp"
 #include "features/reporting/commands.hpp"
+#include "features/reporting/store.hpp"
 #include "features/strategy/queries.hpp"
 
 namespace samtryg::reporting {

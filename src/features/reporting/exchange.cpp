@@ -8,6 +8,7 @@
 #include "core/validation/fields.hpp"
 #include "features/reporting/commands.hpp"
 #include "features/reporting/json.hpp"
+#include "features/reporting/store.hpp"
 
 namespace samtryg::reporting {
 

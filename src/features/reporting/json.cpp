@@ -4,7 +4,7 @@
 
 #include <set>
 
-#include "features/reporting/form.hpp"
+#include "features/reporting/form_fields.hpp"
 
 namespace samtryg::reporting {
 

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "core/json/reader.hpp"
-#include "features/reporting/store.hpp"
+#include "features/reporting/records.hpp"
 
 namespace samtryg::reporting {
 

@@ -14,7 +14,7 @@
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "core/validation/fields.hpp"
-#include "features/reporting/form.hpp"
+#include "features/reporting/form_fields.hpp"
 #include "features/strategy/model.hpp"
 
 namespace samtryg::reporting {

@@ -36,7 +36,7 @@ http::Response show_my_forms(Context& context) {
   auto forms = form_rows(context, false);
   view::Data data;
   data.set("has_forms", view::flag(!forms.is_empty_list()));
-  data.set("forms", std::move(forms));
+  data.set("forms", forms);
   return web::render_page(context, kTemplates("my_forms"), data,
                           {.title = context.text("my_forms_title"), .nav = "forms"});
 }
@@ -48,7 +48,7 @@ std::string start_section(Context& context) {
   auto forms = form_rows(context, true);
   if (forms.is_empty_list()) return {};
   view::Data data;
-  data.set("forms", std::move(forms));
+  data.set("forms", forms);
   return view::render(kTemplates("home_forms"), data, context.catalog());
 }
 

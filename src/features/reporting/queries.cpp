@@ -1,5 +1,6 @@
 #include "features/reporting/queries.hpp"
 
+#include "features/reporting/store.hpp"
 #include "features/strategy/queries.hpp"
 
 namespace samtryg::reporting {
@@ -120,9 +121,13 @@ std::vector<SentReminder> sent_reminders(db::Database& database, const Actor& ac
   return store::sent_reminders(sql, actor.workspace_id, round_id);
 }
 
-std::string workspace_logo(db::Database& database, const Actor& actor) {
+WorkspaceLook workspace_look(db::Database& database, const Actor& actor) {
   auto sql = database.session();
-  return store::workspace_look(sql, actor.workspace_id).logo_svg;
+  return store::workspace_look(sql, actor.workspace_id);
+}
+
+std::string workspace_logo(db::Database& database, const Actor& actor) {
+  return workspace_look(database, actor).logo_svg;
 }
 
 }  // namespace samtryg::reporting

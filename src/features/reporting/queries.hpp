@@ -10,7 +10,7 @@
 #include "core/auth/actor.hpp"
 #include "core/db/database.hpp"
 #include "features/reporting/model.hpp"
-#include "features/reporting/store.hpp"
+#include "features/reporting/records.hpp"
 #include "features/strategy/model.hpp"
 
 namespace samtryg::reporting {
@@ -61,7 +61,9 @@ std::vector<AssignedForm> my_forms(db::Database& database, const Actor& actor);
 // Who was reminded of which form of a round, and when.
 std::vector<SentReminder> sent_reminders(db::Database& database, const Actor& actor,
                                          long long round_id);
-// The workspace's logo (SVG) for the report's title page; "" when it has none.
+// The workspace's name and logo (SVG; "" when it has none) for the report.
+WorkspaceLook workspace_look(db::Database& database, const Actor& actor);
+// The workspace's logo alone.
 std::string workspace_logo(db::Database& database, const Actor& actor);
 
 }  // namespace samtryg::reporting

@@ -9,6 +9,7 @@
 #include "core/i18n/locale_format.hpp"
 #include "core/mail/mail.hpp"
 #include "core/util/time.hpp"
+#include "features/reporting/store.hpp"
 
 namespace samtryg::reporting {
 

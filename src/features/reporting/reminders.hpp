@@ -11,7 +11,7 @@
 #include "core/config/config.hpp"
 #include "core/db/database.hpp"
 #include "core/module/jobs.hpp"
-#include "features/reporting/store.hpp"
+#include "features/reporting/records.hpp"
 
 namespace samtryg::reporting {
 

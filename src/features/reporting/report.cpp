@@ -11,8 +11,8 @@
 #include "core/i18n/catalog.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "features/indicators/charts.hpp"
-#include "features/indicators/commands.hpp"
 #include "features/indicators/presentation.hpp"
+#include "features/indicators/queries.hpp"
 #include "features/strategy/model.hpp"
 
 namespace samtryg::reporting {
@@ -53,8 +53,7 @@ Document frame(db::Database& database, const Actor& actor, const Round& round,
                const std::string& title) {
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
-  auto sql = database.session();
-  const auto look = store::workspace_look(sql, actor.workspace_id);
+  const auto look = workspace_look(database, actor);
   Document document;
   document.title = title;
   document.subtitle = fmt::format("{} · {}", round.name, period_text(round, language));
@@ -196,14 +195,17 @@ void form_sections(std::vector<Block>& blocks, const Round& round, const Form& f
   const auto& form_template = round.form_template;
   SectionWriter writer(blocks, round, linked, catalog, language, level);
   for (const auto& section : form_template.sections) {
-    writer.write({section.title, section.guidance, section.kind, &section.questions,
-                  section.indicators},
-                 form.content.answer(section.key));
+    writer.write(
+        {section.title, section.guidance, section.kind, &section.questions, section.indicators},
+        form.content.answer(section.key));
   }
   for (const auto& answer : form.content.answers) {
     if (form_template.section(answer.section) != nullptr) continue;
-    writer.write({answer.title.empty() ? answer.section : answer.title, {},
-                  answer.items.empty() ? SectionKind::text : SectionKind::items, nullptr, false},
+    writer.write({answer.title.empty() ? answer.section : answer.title,
+                  {},
+                  answer.items.empty() ? SectionKind::text : SectionKind::items,
+                  nullptr,
+                  false},
                  &answer);
   }
 }

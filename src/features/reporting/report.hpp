@@ -10,7 +10,7 @@
 #include "core/db/database.hpp"
 #include "core/documents/document.hpp"
 #include "core/i18n/catalog.hpp"
-#include "features/indicators/commands.hpp"
+#include "features/indicators/queries.hpp"
 #include "features/reporting/commands.hpp"
 
 namespace samtryg::reporting {
