@@ -109,48 +109,65 @@ std::chrono::sys_days iso_week_monday(int year, int week) {
   return jan4 - (weekday{jan4} - Monday) + days{7 * (week - 1)};
 }
 
-}  // namespace
-
-std::optional<Period> parse_period(std::string_view text, std::string_view time_unit) {
+std::string_view trim_space(std::string_view text) {
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front())) != 0) {
     text.remove_prefix(1);
   }
   while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())) != 0) {
     text.remove_suffix(1);
   }
+  return text;
+}
+
+// 2017/18, 2017/2018, 2017-2018: a school year starting in August of the first year.
+std::optional<Period> school_year(int year, std::string_view rest) {
+  const auto next = digits(rest.substr(1));
+  const int expected = rest.size() == 3 ? (year + 1) % 100 : year + 1;
+  if (!next || *next != expected) return std::nullopt;
+  return make(PeriodKind::school_year, year, 0);
+}
+
+// 2017-09, or the school year 2017-18.
+std::optional<Period> month_or_school_year(int year, std::string_view two_digits) {
+  const auto number = digits(two_digits);
+  if (!number) return std::nullopt;
+  if (*number <= 12) return make(PeriodKind::month, year, *number);
+  if (*number == (year + 1) % 100) return make(PeriodKind::school_year, year, 0);
+  return std::nullopt;
+}
+
+// PX compact forms: the unit comes from TLIST, or six digits are a month.
+std::optional<Period> compact(int year, std::string_view rest, std::optional<PeriodKind> hinted) {
+  const auto number = digits(rest);
+  if (!number) return std::nullopt;
+  if (hinted && *hinted != PeriodKind::year) return make(*hinted, year, *number);
+  if (!hinted && rest.size() == 2) return make(PeriodKind::month, year, *number);
+  return std::nullopt;
+}
+
+// 2017K3, 2017M09, 2017W05 …
+std::optional<Period> lettered(int year, std::string_view rest) {
+  const auto kind = kind_of_letter(rest[0]);
+  const auto number = digits(rest.substr(1));
+  if (!kind || !number || rest.size() > 3) return std::nullopt;
+  return make(*kind, year, *number);
+}
+
+}  // namespace
+
+std::optional<Period> parse_period(std::string_view text, std::string_view time_unit) {
+  text = trim_space(text);
   if (text.size() < 4) return std::nullopt;
   const auto year = digits(text.substr(0, 4));
   if (!year) return std::nullopt;
   const std::string_view rest = text.substr(4);
-  const auto hinted = kind_of_time_unit(time_unit);
-
   if (rest.empty()) return make(PeriodKind::year, *year, 0);
-  if (rest[0] == '/' || (rest[0] == '-' && rest.size() == 5)) {
-    // 2017/18, 2017/2018, 2017-2018: a school year starting in August of the first year.
-    const auto next = digits(rest.substr(1));
-    const int expected = rest.size() == 3 ? (*year + 1) % 100 : *year + 1;
-    if (!next || *next != expected) return std::nullopt;
-    return make(PeriodKind::school_year, *year, 0);
-  }
-  if (rest[0] == '-' && rest.size() == 3) {  // 2017-09, or the school year 2017-18
-    const auto number = digits(rest.substr(1));
-    if (!number) return std::nullopt;
-    if (*number <= 12) return make(PeriodKind::month, *year, *number);
-    if (*number == (*year + 1) % 100) return make(PeriodKind::school_year, *year, 0);
-    return std::nullopt;
-  }
+  if (rest[0] == '/' || (rest[0] == '-' && rest.size() == 5)) return school_year(*year, rest);
+  if (rest[0] == '-' && rest.size() == 3) return month_or_school_year(*year, rest.substr(1));
   if (std::isdigit(static_cast<unsigned char>(rest[0])) != 0) {
-    // PX compact forms: the unit comes from TLIST, or six digits are a month.
-    const auto number = digits(rest);
-    if (!number) return std::nullopt;
-    if (hinted && *hinted != PeriodKind::year) return make(*hinted, *year, *number);
-    if (!hinted && rest.size() == 2) return make(PeriodKind::month, *year, *number);
-    return std::nullopt;
+    return compact(*year, rest, kind_of_time_unit(time_unit));
   }
-  const auto kind = kind_of_letter(rest[0]);
-  const auto number = digits(rest.substr(1));
-  if (!kind || !number || rest.size() > 3) return std::nullopt;
-  return make(*kind, *year, *number);
+  return lettered(*year, rest);
 }
 
 std::string Period::code() const {

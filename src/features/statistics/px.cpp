@@ -2,377 +2,67 @@
 
 #include <algorithm>
 #include <limits>
-#include <map>
 #include <optional>
 #include <set>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
 #include "core/util/strings.hpp"
-#include "features/statistics/charset.hpp"
 #include "features/statistics/period.hpp"
+#include "features/statistics/px_data.hpp"
+#include "features/statistics/px_metadata.hpp"
 
 namespace samtryg::stats {
 
 namespace {
 
-struct Item {
-  std::string text;
-  bool quoted = false;
-};
-
-struct Entry {
-  std::string keyword;
-  std::string language;
-  std::vector<std::string> subkeys;
-  std::vector<Item> items;
-  int line = 0;
-
-  std::string name() const {
-    std::string name = keyword;
-    if (!language.empty()) name += "[" + language + "]";
-    if (!subkeys.empty()) {
-      name += "(";
-      for (std::size_t i = 0; i < subkeys.size(); ++i) {
-        name += (i == 0 ? "\"" : ",\"") + subkeys[i] + "\"";
-      }
-      name += ")";
-    }
-    return name;
-  }
-  std::string text() const {
-    std::string joined;
-    for (const auto& item : items) joined += item.text;
-    return joined;
-  }
-  std::vector<std::string> list() const {
-    std::vector<std::string> values;
-    values.reserve(items.size());
-    for (const auto& item : items) values.push_back(item.text);
-    return values;
-  }
-};
-
-// Keywords whose problems make the table unreadable; every other keyword is descriptive.
-bool structural(const std::string& keyword) {
-  static const std::set<std::string> keywords{
-      "CHARSET", "CODEPAGE", "LANGUAGE", "LANGUAGES",    "MATRIX", "SUBJECT-CODE", "SUBJECT-AREA",
-      "TITLE",   "CONTENTS", "UNITS",    "DECIMALS",     "STUB",   "HEADING",      "VALUES",
-      "CODES",   "TIMEVAL",  "KEYS",     "CONTVARIABLE", "DATA"};
-  return keywords.contains(keyword);
-}
-
-class MalformedEntry : public std::runtime_error {
- public:
-  MalformedEntry(int at_line, const std::string& message)
-      : std::runtime_error(message), line(at_line) {}
-  int line;
-};
-
-// Splits the metadata part of a PX file (UTF-8 by now) into entries, up to DATA=.
-class MetadataReader {
- public:
-  explicit MetadataReader(std::string_view text) : text_(text) {}
-
-  // The next entry, or nothing at DATA= (then data_offset() is where the cells start) or
-  // at the end of the text.
-  std::optional<Entry> next(std::vector<std::string>& warnings) {
-    while (true) {
-      skip_space();
-      if (at_end()) return std::nullopt;
-      const std::size_t start = pos_;
-      const int start_line = line_;
-      Entry entry;
-      entry.line = line_;
-      try {
-        entry.keyword = read_keyword();
-        if (entry.keyword.empty()) {
-          throw MalformedEntry(
-              line_, fmt::format("unexpected \"{}\" where a keyword should start", text_[pos_]));
-        }
-        read_entry_rest(entry);
-        if (entry.keyword == "DATA") {
-          data_line_ = entry.line;
-          return std::nullopt;
-        }
-        return entry;
-      } catch (const MalformedEntry& error) {
-        const std::string keyword = entry.keyword.empty() ? "?" : entry.keyword;
-        if (structural(entry.keyword) || entry.keyword.empty()) {
-          throw ParseError(error.line, entry.keyword.empty() ? "" : entry.name(), error.what());
-        }
-        warnings.push_back(fmt::format("line {}, {}: {}; the entry was skipped", error.line,
-                                       entry.name(), error.what()));
-        pos_ = start;
-        line_ = start_line;
-        skip_to_entry_end();
-      }
-    }
-  }
-
-  bool found_data() const { return data_line_ > 0; }
-  std::size_t data_offset() const { return pos_; }
-  int data_line() const { return data_line_; }
-
- private:
-  bool at_end() const { return pos_ >= text_.size(); }
-  char peek() const { return at_end() ? '\0' : text_[pos_]; }
-
-  void skip_space() {
-    while (!at_end()) {
-      const char c = text_[pos_];
-      if (c == '\n') {
-        ++line_;
-      } else if (c != ' ' && c != '\t' && c != '\r' && c != '\f' && c != '\v') {
-        return;
-      }
-      ++pos_;
-    }
-  }
-
-  std::string read_keyword() {
-    const std::size_t start = pos_;
-    while (!at_end()) {
-      const char c = text_[pos_];
-      if (std::isalnum(static_cast<unsigned char>(c)) == 0 && c != '-' && c != '_') break;
-      ++pos_;
-    }
-    return to_upper(text_.substr(start, pos_ - start));
-  }
-
-  static std::string to_upper(std::string_view text) {
-    std::string upper(text);
-    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return upper;
-  }
-
-  void expect(char wanted, const char* what) {
-    skip_space();
-    if (peek() != wanted) {
-      throw MalformedEntry(
-          line_, at_end() ? fmt::format("the file ends where {} should be", what)
-                          : fmt::format("expected {} but found \"{}\"", what, text_[pos_]));
-    }
-    ++pos_;
-  }
-
-  void read_entry_rest(Entry& entry) {
-    skip_space();
-    if (peek() == '[') {
-      ++pos_;
-      const std::size_t start = pos_;
-      while (!at_end() && text_[pos_] != ']' && text_[pos_] != '\n') ++pos_;
-      if (peek() != ']') throw MalformedEntry(line_, "the language code has no closing ]");
-      entry.language = std::string(trim(text_.substr(start, pos_ - start)));
-      ++pos_;
-      skip_space();
-    }
-    if (peek() == '(') {
-      ++pos_;
-      while (true) {
-        skip_space();
-        entry.subkeys.push_back(read_string());
-        skip_space();
-        if (peek() == ',') {
-          ++pos_;
-          continue;
-        }
-        expect(')', "\")\" after the last name in parentheses");
-        break;
-      }
-    }
-    expect('=', "\"=\"");
-    if (entry.keyword == "DATA") return;
-    while (true) {
-      skip_space();
-      if (peek() == '"') {
-        entry.items.push_back({read_string(), true});
-        // HIERARCHIES pairs: "parent":"child"
-        while (peek() == ':') {
-          ++pos_;
-          skip_space();
-          entry.items.back().text += ":" + read_string();
-        }
-      } else {
-        entry.items.push_back({read_bare(), false});
-      }
-      skip_space();
-      if (peek() == ',') {
-        ++pos_;
-        skip_space();
-        if (peek() == ';') {  // "1","2",; an empty last value, written by some tools
-          entry.items.push_back({"", false});
-          ++pos_;
-          return;
-        }
-        continue;
-      }
-      expect(';', "\";\" at the end of the entry");
-      return;
-    }
-  }
-
-  // A quoted string; adjacent strings ("abc"\n"def") are one string split over lines.
-  std::string read_string() {
-    if (peek() != '"') {
-      throw MalformedEntry(
-          line_, at_end() ? "the file ends where a quoted text should be"
-                          : fmt::format("expected a quoted text but found \"{}\"", text_[pos_]));
-    }
-    std::string value;
-    while (peek() == '"') {
-      ++pos_;
-      const std::size_t start = pos_;
-      const int start_line = line_;
-      while (!at_end() && text_[pos_] != '"') {
-        if (text_[pos_] == '\n') ++line_;  // real files have notes with line breaks inside
-        ++pos_;
-      }
-      if (peek() != '"') throw MalformedEntry(start_line, "a quoted text is never closed");
-      for (char c : text_.substr(start, pos_ - start)) {
-        if (c != '\r') value += c;
-      }
-      ++pos_;
-      skip_space();
-      const char next = peek();
-      if (next != '"' && next != ',' && next != ';' && next != ')' && next != '-' && next != ':') {
-        throw MalformedEntry(
-            line_, at_end() ? "the file ends after a quoted text"
-                            : fmt::format("unexpected \"{}\" after a closing quote (a stray \" "
-                                          "inside the text?)",
-                                          next));
-      }
-    }
-    return value;
-  }
-
-  // An unquoted value (YES, 0, TLIST(A1) or TLIST(A1, "1994"-"1996")) up to , or ;.
-  std::string read_bare() {
-    const std::size_t start = pos_;
-    int depth = 0;
-    bool quoted = false;
-    while (!at_end()) {
-      const char c = text_[pos_];
-      if (c == '\n') {
-        if (quoted) throw MalformedEntry(line_, "a quoted text is not closed on its line");
-        ++line_;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (!quoted && c == '(') {
-        ++depth;
-      } else if (!quoted && c == ')') {
-        --depth;
-      } else if (!quoted && depth == 0 && (c == ',' || c == ';')) {
-        break;
-      }
-      ++pos_;
-    }
-    const auto value = trim(text_.substr(start, pos_ - start));
-    if (value.empty()) throw MalformedEntry(line_, "a value is missing");
-    return std::string(value);
-  }
-
-  // Recovery after a malformed descriptive entry: entries end with ";" at the end of a line.
-  void skip_to_entry_end() {
-    while (!at_end()) {
-      const char c = text_[pos_++];
-      if (c == '\n') {
-        ++line_;
-      } else if (c == ';') {
-        std::size_t look = pos_;
-        while (look < text_.size() &&
-               (text_[look] == ' ' || text_[look] == '\t' || text_[look] == '\r')) {
-          ++look;
-        }
-        if (look >= text_.size() || text_[look] == '\n') return;
-      }
-    }
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  int line_ = 1;
-  int data_line_ = 0;
-};
-
-// Finds CODEPAGE="…" in the raw bytes before DATA= (its value is ASCII in every encoding).
-std::optional<std::string> declared_codepage(std::string_view bytes) {
-  const std::size_t data = bytes.find("\nDATA=");
-  const std::string_view header = bytes.substr(0, data);
-  std::size_t at = header.find("CODEPAGE=\"");
-  if (at == std::string_view::npos) return std::nullopt;
-  at += 10;
-  const std::size_t end = header.find('"', at);
-  if (end == std::string_view::npos) return std::nullopt;
-  return std::string(trim(header.substr(at, end - at)));
-}
-
-std::string decode(std::string_view bytes) {
-  if (const auto codepage = declared_codepage(bytes)) return to_utf8(bytes, *codepage);
-  return decode_legacy_text(bytes);
-}
-
-std::string key(std::string_view keyword, std::string_view language,
-                const std::vector<std::string>& subkeys) {
-  std::string joined(keyword);
-  joined += '\x1e';
-  joined += language;
-  for (const auto& subkey : subkeys) {
-    joined += '\x1f';
-    joined += subkey;
-  }
-  return joined;
-}
-
-class Metadata {
- public:
-  void add(Entry entry, std::vector<std::string>& warnings) {
-    auto k = key(entry.keyword, entry.language, entry.subkeys);
-    if (entries_.contains(k)) {
-      warnings.push_back(
-          fmt::format("line {}, {}: the keyword is given twice; the first one is used", entry.line,
-                      entry.name()));
-      return;
-    }
-    by_keyword_[entry.keyword].push_back(k);
-    entries_.emplace(std::move(k), std::move(entry));
-  }
-
-  const Entry* find(std::string_view keyword, std::string_view language = "",
-                    const std::vector<std::string>& subkeys = {}) const {
-    const auto found = entries_.find(key(keyword, language, subkeys));
-    return found == entries_.end() ? nullptr : &found->second;
-  }
-
-  std::vector<const Entry*> all(const std::string& keyword) const {
-    std::vector<const Entry*> found;
-    const auto keys = by_keyword_.find(keyword);
-    if (keys == by_keyword_.end()) return found;
-    for (const auto& k : keys->second) found.push_back(&entries_.at(k));
-    return found;
-  }
-
- private:
-  std::unordered_map<std::string, Entry> entries_;
-  std::unordered_map<std::string, std::vector<std::string>> by_keyword_;
-};
-
-ParseError missing(const std::string& keyword) {
-  return {0, keyword, "the mandatory keyword " + keyword + " is missing"};
-}
-
-std::optional<int> small_integer(const Entry& entry, int low, int high) {
-  if (entry.items.size() != 1 || entry.items[0].quoted) return std::nullopt;
-  const auto value = parse_integer(entry.items[0].text);
-  if (!value || *value < low || *value > high) return std::nullopt;
-  return static_cast<int>(*value);
-}
+using px_detail::Entry;
+using px_detail::KeyedDimension;
+using px_detail::Metadata;
+using px_detail::missing;
+using px_detail::small_integer;
 
 struct TimeList {
   std::string unit;
   std::vector<std::string> values;
 };
+
+// The interval form writes every period as wide as the first one: 1994, 20173, 201709.
+std::string compact_code(const Period& period, std::size_t width) {
+  return width == 4
+             ? fmt::format("{}", period.year)
+             : fmt::format("{}{:0{}}", period.year, period.number, static_cast<int>(width - 4));
+}
+
+// Asks parse_period for the next number, so that it decides how many periods a year has.
+Period following(Period period, const std::string& unit) {
+  if (period.kind == PeriodKind::year) {
+    ++period.year;
+    return period;
+  }
+  const auto next = parse_period(fmt::format("{}{}", period.year, period.number + 1), unit);
+  return next ? *next : Period{period.kind, period.year + 1, 1};
+}
+
+// "1994"-"1996": every period from the first to the last.
+std::optional<std::vector<std::string>> expand_interval(std::string_view interval,
+                                                        const std::string& unit) {
+  std::string range;
+  for (char c : interval) {
+    if (c != '"' && c != ' ') range += c;
+  }
+  const std::size_t dash = range.find('-');
+  if (dash == std::string::npos) return std::nullopt;
+  const auto first = parse_period(range.substr(0, dash), unit);
+  const auto last = parse_period(range.substr(dash + 1), unit);
+  if (!first || !last || first->kind != last->kind || *last < *first) return std::nullopt;
+  std::vector<std::string> values;
+  for (Period period = *first; period <= *last; period = following(period, unit)) {
+    values.push_back(compact_code(period, dash));
+    if (values.size() > 10000) return std::nullopt;
+  }
+  return values;
+}
 
 // TIMEVAL("tid")=TLIST(A1),"1994","1995"; or TIMEVAL("tid")=TLIST(A1,"1994"-"1996");
 std::optional<TimeList> parse_timeval(const Entry& entry) {
@@ -384,191 +74,14 @@ std::optional<TimeList> parse_timeval(const Entry& entry) {
   const std::size_t comma = head.find(',');
   list.unit = std::string(trim(head.substr(0, comma)));
   if (list.unit.empty() || list.unit.size() > 2) return std::nullopt;  // A1, Q1, or just K
-  if (comma != std::string_view::npos) {
-    // The interval form: "first"-"last", every period in between.
-    std::string range;
-    for (char c : head.substr(comma + 1)) {
-      if (c != '"' && c != ' ') range += c;
-    }
-    const std::size_t dash = range.find('-');
-    if (dash == std::string::npos) return std::nullopt;
-    const auto first = parse_period(range.substr(0, dash), list.unit);
-    const auto last = parse_period(range.substr(dash + 1), list.unit);
-    if (!first || !last || first->kind != last->kind || *last < *first) return std::nullopt;
-    const std::size_t width = range.substr(0, dash).size();
-    for (Period period = *first; period <= *last;) {
-      list.values.push_back(width == 4 ? fmt::format("{}", period.year)
-                                       : fmt::format("{}{:0{}}", period.year, period.number,
-                                                     static_cast<int>(width - 4)));
-      if (period.kind == PeriodKind::year) {
-        ++period.year;
-      } else {
-        const auto next =
-            parse_period(fmt::format("{}{}", period.year, period.number + 1), list.unit);
-        period = next ? *next : Period{period.kind, period.year + 1, 1};
-      }
-      if (list.values.size() > 10000) return std::nullopt;
-    }
+  if (comma == std::string_view::npos) {
+    for (std::size_t i = 1; i < entry.items.size(); ++i) list.values.push_back(entry.items[i].text);
     return list;
   }
-  for (std::size_t i = 1; i < entry.items.size(); ++i) list.values.push_back(entry.items[i].text);
+  auto interval = expand_interval(head.substr(comma + 1), list.unit);
+  if (!interval) return std::nullopt;
+  list.values = std::move(*interval);
   return list;
-}
-
-// The data part: numbers and quoted missing-value symbols separated by blanks (or commas).
-class DataReader {
- public:
-  DataReader(std::string_view text, int line) : text_(text), line_(line) {}
-
-  enum class Kind { number, symbol, key, end };
-  struct Token {
-    Kind kind = Kind::end;
-    double number = 0;
-    std::string_view text;
-  };
-
-  Token next() {
-    skip_separators();
-    if (pos_ >= text_.size()) {
-      ended_without_semicolon_ = true;
-      return {Kind::end, 0, {}};
-    }
-    const char c = text_[pos_];
-    if (c == ';') {
-      ++pos_;
-      return {Kind::end, 0, {}};
-    }
-    if (c == '"') {
-      const std::size_t start = ++pos_;
-      while (pos_ < text_.size() && text_[pos_] != '"' && text_[pos_] != '\n') ++pos_;
-      if (pos_ >= text_.size() || text_[pos_] != '"') {
-        throw ParseError(line_, "DATA", "a quoted symbol is not closed on its line");
-      }
-      const std::string_view inside = text_.substr(start, pos_ - start);
-      ++pos_;
-      return {Kind::symbol, 0, inside};
-    }
-    const std::size_t start = pos_;
-    while (pos_ < text_.size() && !separator(text_[pos_]) && text_[pos_] != ';') ++pos_;
-    const std::string_view token = text_.substr(start, pos_ - start);
-    if (const auto value = parse_finite_double(token)) return {Kind::number, *value, token};
-    if (!token.empty() &&
-        std::all_of(token.begin(), token.end(), [](char ch) { return ch == '.' || ch == '-'; })) {
-      return {Kind::symbol, 0, token};  // an unquoted "..", tolerated
-    }
-    throw ParseError(line_, "DATA",
-                     fmt::format("\"{}\" is neither a number nor a quoted missing-value symbol",
-                                 token.substr(0, 40)));
-  }
-
-  int line() const { return line_; }
-  bool ended_without_semicolon() const { return ended_without_semicolon_; }
-
- private:
-  static bool separator(char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == '\f' || c == '\v';
-  }
-  void skip_separators() {
-    while (pos_ < text_.size() && separator(text_[pos_])) {
-      if (text_[pos_] == '\n') ++line_;
-      ++pos_;
-    }
-  }
-
-  std::string_view text_;
-  std::size_t pos_ = 0;
-  int line_;
-  bool ended_without_semicolon_ = false;
-};
-
-void store_cell(Table& table, std::size_t index, const DataReader::Token& token) {
-  if (token.kind == DataReader::Kind::number) {
-    table.values[index] = token.number;
-  } else {
-    table.values[index] = std::numeric_limits<double>::quiet_NaN();
-    table.status[index] = std::string(token.text);
-  }
-}
-
-std::string describe_sizes(const Table& table) {
-  std::string sizes;
-  for (const auto& dimension : table.dimensions) {
-    if (!sizes.empty()) sizes += " × ";
-    sizes += fmt::format("{} {}", dimension.categories.size(), dimension.id);
-  }
-  return sizes;
-}
-
-void read_dense(Table& table, DataReader& reader) {
-  const std::size_t expected = table.expected_cells();
-  std::size_t count = 0;
-  while (true) {
-    const auto token = reader.next();
-    if (token.kind == DataReader::Kind::end) break;
-    if (count < expected) store_cell(table, count, token);
-    ++count;
-  }
-  if (count != expected) {
-    throw ParseError(reader.line(), "DATA",
-                     fmt::format("the table has {} cells but its dimensions ({}) make {}", count,
-                                 describe_sizes(table), expected));
-  }
-}
-
-// KEYS("var")=VALUES|CODES: each data row starts with the keys of those stub variables and
-// holds the cells of the remaining ones; rows left out are zeros.
-void read_keyed(Table& table, DataReader& reader, const std::vector<std::size_t>& keyed,
-                const std::vector<bool>& by_code) {
-  std::fill(table.values.begin(), table.values.end(), 0.0);
-  // The dimensions each row spans, in order (last fastest): the same for every row.
-  std::vector<std::size_t> free;
-  std::size_t per_row = 1;
-  for (std::size_t d = 0; d < table.dimensions.size(); ++d) {
-    if (std::find(keyed.begin(), keyed.end(), d) == keyed.end()) {
-      free.push_back(d);
-      per_row *= table.dimensions[d].categories.size();
-    }
-  }
-  std::vector<std::unordered_map<std::string_view, std::size_t>> lookup(keyed.size());
-  for (std::size_t k = 0; k < keyed.size(); ++k) {
-    const auto& categories = table.dimensions[keyed[k]].categories;
-    for (std::size_t c = 0; c < categories.size(); ++c) {
-      lookup[k].emplace(by_code[k] ? categories[c].code : categories[c].label, c);
-    }
-  }
-  std::vector<std::size_t> positions(table.dimensions.size(), 0);
-  while (true) {
-    auto token = reader.next();
-    if (token.kind == DataReader::Kind::end) return;
-    for (std::size_t k = 0; k < keyed.size(); ++k) {
-      if (k > 0) token = reader.next();
-      if (token.kind != DataReader::Kind::symbol) {
-        throw ParseError(reader.line(), "DATA",
-                         fmt::format("a row should start with the quoted key of \"{}\"",
-                                     table.dimensions[keyed[k]].id));
-      }
-      const auto found = lookup[k].find(token.text);
-      if (found == lookup[k].end()) {
-        throw ParseError(reader.line(), "DATA",
-                         fmt::format("\"{}\" is not a value of \"{}\"", token.text,
-                                     table.dimensions[keyed[k]].id));
-      }
-      positions[keyed[k]] = found->second;
-    }
-    for (const std::size_t d : free) positions[d] = 0;
-    for (std::size_t cell = 0; cell < per_row; ++cell) {
-      const auto value = reader.next();
-      if (value.kind == DataReader::Kind::end) {
-        throw ParseError(reader.line(), "DATA",
-                         fmt::format("a keyed row has {} cells but should have {}", cell, per_row));
-      }
-      store_cell(table, table.cell_index(positions), value);
-      for (std::size_t f = free.size(); f-- > 0;) {
-        if (++positions[free[f]] < table.dimensions[free[f]].categories.size()) break;
-        positions[free[f]] = 0;
-      }
-    }
-  }
 }
 
 class TableBuilder {
@@ -579,6 +92,32 @@ class TableBuilder {
   Table build(const std::string& requested_language) {
     Table table;
     table.format = "px";
+    choose_language(table, requested_language);
+    for (const char* keyword :
+         {"MATRIX", "SUBJECT-CODE", "SUBJECT-AREA", "TITLE", "CONTENTS", "UNITS", "DECIMALS"}) {
+      if (meta_.find(keyword) == nullptr) throw missing(keyword);
+    }
+    table.id = meta_.find("MATRIX")->text();
+    table.title = title();
+    table.unit = text("UNITS");
+    table.source = text("SOURCE");
+    table.updated = text("LAST-UPDATED");
+    for (const char* note : {"NOTEX", "NOTE"}) {
+      if (const auto value = text(note); !value.empty()) table.notes.push_back(value);
+    }
+    table.decimals = decimals();
+    check_shown_decimals(table.decimals);
+
+    build_dimensions(table);
+    check_references(table);
+    return table;
+  }
+
+  const std::vector<std::string>& variables() const { return variables_; }
+  std::size_t stub_count() const { return stub_count_; }
+
+ private:
+  void choose_language(Table& table, const std::string& requested_language) {
     const Entry* language = meta_.find("LANGUAGE");
     default_language_ = language != nullptr ? language->text() : "";
     if (const Entry* languages = meta_.find("LANGUAGES")) table.languages = languages->list();
@@ -595,77 +134,87 @@ class TableBuilder {
                                        : fmt::format("{}", fmt::join(table.languages, ", "))));
     }
     table.language = language_;
-
-    for (const char* keyword :
-         {"MATRIX", "SUBJECT-CODE", "SUBJECT-AREA", "TITLE", "CONTENTS", "UNITS", "DECIMALS"}) {
-      if (meta_.find(keyword) == nullptr) throw missing(keyword);
-    }
-    table.id = meta_.find("MATRIX")->text();
-    table.title = text("TITLE");
-    if (const Entry* description_default = meta_.find("DESCRIPTIONDEFAULT");
-        description_default != nullptr && description_default->text() == "YES") {
-      if (meta_.find("DESCRIPTION") == nullptr) {
-        warnings_.push_back("DESCRIPTIONDEFAULT is YES but there is no DESCRIPTION");
-      } else {
-        table.title = text("DESCRIPTION");
-      }
-    }
-    table.unit = text("UNITS");
-    table.source = text("SOURCE");
-    table.updated = text("LAST-UPDATED");
-    for (const char* note : {"NOTEX", "NOTE"}) {
-      if (const auto value = text(note); !value.empty()) table.notes.push_back(value);
-    }
-    const auto decimals = small_integer(*meta_.find("DECIMALS"), 0, 15);
-    if (!decimals) {
-      throw ParseError(meta_.find("DECIMALS")->line, "DECIMALS",
-                       "must be a whole number from 0 to 15");
-    }
-    table.decimals = *decimals;
-    if (const Entry* show = meta_.find("SHOWDECIMALS")) {
-      const auto shown = small_integer(*show, 0, 6);
-      if (!shown) {
-        warnings_.push_back(
-            fmt::format("line {}, SHOWDECIMALS: must be a whole number from 0 to "
-                        "6; ignored",
-                        show->line));
-      } else if (*shown > table.decimals) {
-        warnings_.push_back(
-            fmt::format("line {}, SHOWDECIMALS: {} is more than DECIMALS ({}); "
-                        "ignored",
-                        show->line, *shown, table.decimals));
-      }
-    }
-
-    build_dimensions(table);
-    check_references(table);
-    return table;
   }
 
-  const std::vector<std::string>& variables() const { return variables_; }
+  std::string title() {
+    const Entry* description_default = meta_.find("DESCRIPTIONDEFAULT");
+    if (description_default == nullptr || description_default->text() != "YES") {
+      return text("TITLE");
+    }
+    if (meta_.find("DESCRIPTION") == nullptr) {
+      warnings_.push_back("DESCRIPTIONDEFAULT is YES but there is no DESCRIPTION");
+      return text("TITLE");
+    }
+    return text("DESCRIPTION");
+  }
 
- private:
+  int decimals() const {
+    const Entry& entry = *meta_.find("DECIMALS");
+    const auto decimals = small_integer(entry, 0, 15);
+    if (!decimals) throw ParseError(entry.line, "DECIMALS", "must be a whole number from 0 to 15");
+    return *decimals;
+  }
+
+  // SHOWDECIMALS only says how many decimals to show, so a bad one is not worth refusing.
+  void check_shown_decimals(int decimals) {
+    const Entry* show = meta_.find("SHOWDECIMALS");
+    if (show == nullptr) return;
+    const auto shown = small_integer(*show, 0, 6);
+    if (!shown) {
+      warnings_.push_back(
+          fmt::format("line {}, SHOWDECIMALS: must be a whole number from 0 to "
+                      "6; ignored",
+                      show->line));
+    } else if (*shown > decimals) {
+      warnings_.push_back(
+          fmt::format("line {}, SHOWDECIMALS: {} is more than DECIMALS ({}); "
+                      "ignored",
+                      show->line, *shown, decimals));
+    }
+  }
+
   // A keyword in the requested language, else in the default language.
-  const Entry* localized(std::string_view keyword, const std::vector<std::string>& subkeys = {}) {
+  const Entry* localized(std::string_view keyword,
+                         const std::vector<std::string>& subkeys = {}) const {
     if (language_ != default_language_) {
       if (const Entry* entry = meta_.find(keyword, language_, subkeys)) return entry;
     }
     if (const Entry* entry = meta_.find(keyword, "", subkeys)) return entry;
     return default_language_.empty() ? nullptr : meta_.find(keyword, default_language_, subkeys);
   }
-  std::string text(std::string_view keyword) {
+  std::string text(std::string_view keyword) const {
     const Entry* entry = localized(keyword);
     return entry == nullptr ? "" : entry->text();
   }
 
+  // Entries in another language name variables and contents in their own words, so only the default
+  // language's entries can be checked against STUB, HEADING and VALUES.
+  bool in_other_language(const Entry& entry) const {
+    return !entry.language.empty() && entry.language != default_language_;
+  }
+  bool is_variable(const std::string& name) const {
+    return std::find(variables_.begin(), variables_.end(), name) != variables_.end();
+  }
+
   void build_dimensions(Table& table) {
+    read_variables();
+    check_variable_keywords();
+    const std::vector<std::string> local_names = local_variable_names();
+    const Entry* contvariable = find_contvariable();
+    for (std::size_t v = 0; v < variables_.size(); ++v) {
+      table.dimensions.push_back(
+          build_dimension(variables_[v], local_names[v], contvariable, table.unit));
+    }
+  }
+
+  void read_variables() {
     const Entry* stub = meta_.find("STUB");
     const Entry* heading = meta_.find("HEADING");
     if (stub == nullptr && heading == nullptr) throw missing("STUB or HEADING");
     for (const Entry* part : {stub, heading}) {
       if (part == nullptr) continue;
       for (const auto& item : part->items) {
-        if (std::find(variables_.begin(), variables_.end(), item.text) != variables_.end()) {
+        if (is_variable(item.text)) {
           throw ParseError(part->line, part->keyword,
                            fmt::format("the variable \"{}\" is named twice", item.text));
         }
@@ -673,148 +222,192 @@ class TableBuilder {
       }
     }
     stub_count_ = stub == nullptr ? 0 : stub->items.size();
+  }
+
+  void check_variable_keywords() const {
     for (const char* keyword : {"VALUES", "CODES", "TIMEVAL", "KEYS"}) {
       for (const Entry* entry : meta_.all(keyword)) {
-        if (!entry->language.empty() && entry->language != default_language_) continue;
-        if (entry->subkeys.size() != 1 || std::find(variables_.begin(), variables_.end(),
-                                                    entry->subkeys[0]) == variables_.end()) {
+        if (in_other_language(*entry)) continue;
+        if (entry->subkeys.size() != 1 || !is_variable(entry->subkeys[0])) {
           throw ParseError(entry->line, entry->name(),
                            "names a variable that is not in STUB or HEADING");
         }
       }
     }
+  }
 
-    // Variable names in the requested language, by position.
-    std::vector<std::string> local_names = variables_;
-    if (language_ != default_language_) {
-      std::vector<std::string> names;
-      for (const char* part : {"STUB", "HEADING"}) {
-        const Entry* entry = meta_.find(part, language_);
-        const Entry* fallback = meta_.find(part);
-        if (entry == nullptr && fallback != nullptr) {
-          names.clear();
-          break;
-        }
-        if (entry != nullptr) {
-          for (const auto& item : entry->items) names.push_back(item.text);
-        }
-      }
-      if (names.size() == variables_.size()) {
-        local_names = names;
-      } else {
-        warnings_.push_back(
-            fmt::format("STUB/HEADING in \"{}\" do not match the default "
-                        "language; the variables keep their default names",
-                        language_));
+  // Variable names in the requested language, by position.
+  std::vector<std::string> local_variable_names() {
+    if (language_ == default_language_) return variables_;
+    std::vector<std::string> names = local_stub_and_heading();
+    if (names.size() == variables_.size()) return names;
+    warnings_.push_back(
+        fmt::format("STUB/HEADING in \"{}\" do not match the default "
+                    "language; the variables keep their default names",
+                    language_));
+    return variables_;
+  }
+
+  // Nothing when the requested language leaves out a STUB or HEADING the default one has.
+  std::vector<std::string> local_stub_and_heading() const {
+    std::vector<std::string> names;
+    for (const char* part : {"STUB", "HEADING"}) {
+      const Entry* entry = meta_.find(part, language_);
+      if (entry == nullptr && meta_.find(part) != nullptr) return {};
+      if (entry != nullptr) {
+        for (const auto& item : entry->items) names.push_back(item.text);
       }
     }
+    return names;
+  }
 
+  const Entry* find_contvariable() const {
     const Entry* contvariable = meta_.find("CONTVARIABLE");
-    if (contvariable != nullptr &&
-        std::find(variables_.begin(), variables_.end(), contvariable->text()) == variables_.end()) {
+    if (contvariable != nullptr && !is_variable(contvariable->text())) {
       throw ParseError(contvariable->line, "CONTVARIABLE",
                        fmt::format("\"{}\" is not one of the variables in STUB or HEADING",
                                    contvariable->text()));
     }
+    return contvariable;
+  }
 
-    for (std::size_t v = 0; v < variables_.size(); ++v) {
-      const std::string& name = variables_[v];
-      Dimension dimension;
-      dimension.id = name;
-      dimension.label = local_names[v];
-      const Entry* values = meta_.find("VALUES", "", {name});
-      if (values == nullptr) throw missing(fmt::format("VALUES(\"{}\")", name));
-      if (values->items.empty()) {
-        throw ParseError(values->line, values->name(), "a variable needs at least one value");
+  Dimension build_dimension(const std::string& name, const std::string& local_name,
+                            const Entry* contvariable, const std::string& table_unit) {
+    Dimension dimension;
+    dimension.id = name;
+    dimension.label = local_name;
+    const Entry& values = variable_values(name);
+    const Entry* codes = variable_codes(name, values);
+    const std::vector<std::string> labels = category_labels(values, name, local_name);
+    dimension.categories = categories(values, codes, labels);
+    if (const Entry* timeval = meta_.find("TIMEVAL", "", {name})) {
+      make_time(dimension, *timeval);
+    } else if (meta_.find("MAP", "", {name}) != nullptr) {
+      dimension.role = DimensionRole::geo;
+    }
+    if (contvariable != nullptr && contvariable->text() == name) {
+      make_metric(dimension, values, table_unit);
+    }
+    return dimension;
+  }
+
+  const Entry& variable_values(const std::string& name) const {
+    const Entry* values = meta_.find("VALUES", "", {name});
+    if (values == nullptr) throw missing(fmt::format("VALUES(\"{}\")", name));
+    if (values->items.empty()) {
+      throw ParseError(values->line, values->name(), "a variable needs at least one value");
+    }
+    return *values;
+  }
+
+  const Entry* variable_codes(const std::string& name, const Entry& values) const {
+    const Entry* codes = meta_.find("CODES", "", {name});
+    if (codes != nullptr && codes->items.size() != values.items.size()) {
+      throw ParseError(
+          codes->line, codes->name(),
+          fmt::format("{} codes for {} values", codes->items.size(), values.items.size()));
+    }
+    return codes;
+  }
+
+  // The values in the requested language when it has one for each, else the default ones.
+  std::vector<std::string> category_labels(const Entry& values, const std::string& name,
+                                           const std::string& local_name) {
+    std::vector<std::string> labels = values.list();
+    if (local_name == name && language_ == default_language_) return labels;
+    const Entry* local = meta_.find("VALUES", language_, {local_name});
+    if (local != nullptr && local->items.size() == labels.size()) return local->list();
+    if (language_ != default_language_) {
+      warnings_.push_back(
+          fmt::format("VALUES[{}](\"{}\") is missing or has a different "
+                      "number of values; default labels are used",
+                      language_, local_name));
+    }
+    return labels;
+  }
+
+  static std::vector<Category> categories(const Entry& values, const Entry* codes,
+                                          const std::vector<std::string>& labels) {
+    std::vector<Category> categories;
+    std::set<std::string_view> seen;
+    for (std::size_t c = 0; c < values.items.size(); ++c) {
+      Category category;
+      // A value without a code (an empty one) is known by its text.
+      const std::string& code = codes != nullptr && !codes->items[c].text.empty()
+                                    ? codes->items[c].text
+                                    : values.items[c].text;
+      category.code = code;
+      category.label = labels[c];
+      if (!seen.insert(code).second) {
+        const Entry& coded_by = codes != nullptr ? *codes : values;
+        throw ParseError(coded_by.line, coded_by.name(),
+                         fmt::format("\"{}\" occurs twice", category.code));
       }
-      const Entry* codes = meta_.find("CODES", "", {name});
-      if (codes != nullptr && codes->items.size() != values->items.size()) {
-        throw ParseError(
-            codes->line, codes->name(),
-            fmt::format("{} codes for {} values", codes->items.size(), values->items.size()));
+      categories.push_back(std::move(category));
+    }
+    return categories;
+  }
+
+  // The periods themselves are not kept: the categories' codes already name them.
+  void make_time(Dimension& dimension, const Entry& timeval) {
+    const auto list = parse_timeval(timeval);
+    if (!list) {
+      throw ParseError(timeval.line, timeval.name(),
+                       "expected TLIST(unit) followed by periods, or TLIST(unit, \"first\"-"
+                       "\"last\")");
+    }
+    dimension.role = DimensionRole::time;
+    dimension.time_unit = list->unit;
+    if (list->values.size() != dimension.categories.size()) {
+      warnings_.push_back(fmt::format(
+          "line {}, {}: {} periods for {} values; the periods "
+          "are ignored",
+          timeval.line, timeval.name(), list->values.size(), dimension.categories.size()));
+    }
+  }
+
+  // UNITS and PRECISION are keyed by the content's value text, not by its code.
+  void make_metric(Dimension& dimension, const Entry& values, const std::string& table_unit) const {
+    dimension.role = DimensionRole::metric;
+    for (std::size_t c = 0; c < dimension.categories.size(); ++c) {
+      const std::string& value = values.items[c].text;
+      if (const Entry* unit = localized("UNITS", {value})) {
+        dimension.categories[c].unit = unit->text();
+      } else {
+        dimension.categories[c].unit = table_unit;
       }
-      std::vector<std::string> labels = values->list();
-      if (local_names[v] != name || language_ != default_language_) {
-        const Entry* local = meta_.find("VALUES", language_, {local_names[v]});
-        if (local != nullptr && local->items.size() == labels.size()) {
-          labels = local->list();
-        } else if (language_ != default_language_) {
-          warnings_.push_back(
-              fmt::format("VALUES[{}](\"{}\") is missing or has a different "
-                          "number of values; default labels are used",
-                          language_, local_names[v]));
+      if (const Entry* precision = meta_.find("PRECISION", "", {dimension.id, value})) {
+        if (const auto digits = small_integer(*precision, 0, 15)) {
+          dimension.categories[c].decimals = *digits;
         }
       }
-      std::set<std::string_view> seen;
-      for (std::size_t c = 0; c < values->items.size(); ++c) {
-        Category category;
-        // A value without a code (an empty one) is known by its text.
-        const std::string& code = codes != nullptr && !codes->items[c].text.empty()
-                                      ? codes->items[c].text
-                                      : values->items[c].text;
-        category.code = code;
-        category.label = labels[c];
-        if (!seen.insert(code).second) {
-          throw ParseError((codes != nullptr ? codes : values)->line,
-                           (codes != nullptr ? codes : values)->name(),
-                           fmt::format("\"{}\" occurs twice", category.code));
-        }
-        dimension.categories.push_back(std::move(category));
-      }
-      if (const Entry* timeval = meta_.find("TIMEVAL", "", {name})) {
-        const auto list = parse_timeval(*timeval);
-        if (!list) {
-          throw ParseError(timeval->line, timeval->name(),
-                           "expected TLIST(unit) followed by periods, or TLIST(unit, \"first\"-"
-                           "\"last\")");
-        }
-        dimension.role = DimensionRole::time;
-        dimension.time_unit = list->unit;
-        if (list->values.size() != dimension.categories.size()) {
-          warnings_.push_back(fmt::format(
-              "line {}, {}: {} periods for {} values; the periods "
-              "are ignored",
-              timeval->line, timeval->name(), list->values.size(), dimension.categories.size()));
-        }
-      } else if (meta_.find("MAP", "", {name}) != nullptr) {
-        dimension.role = DimensionRole::geo;
-      }
-      if (contvariable != nullptr && contvariable->text() == name) {
-        dimension.role = DimensionRole::metric;
-        for (std::size_t c = 0; c < dimension.categories.size(); ++c) {
-          const std::string& value = values->items[c].text;
-          if (const Entry* unit = localized("UNITS", {value})) {
-            dimension.categories[c].unit = unit->text();
-          } else {
-            dimension.categories[c].unit = table.unit;
-          }
-          if (const Entry* precision = meta_.find("PRECISION", "", {name, value})) {
-            if (const auto digits = small_integer(*precision, 0, 15)) {
-              dimension.categories[c].decimals = *digits;
-            }
-          }
-        }
-      }
-      table.dimensions.push_back(std::move(dimension));
     }
   }
 
   // Keywords that name a variable or a content that does not exist.
   void check_references(const Table& table) {
-    const auto is_variable = [&](const std::string& name) {
-      return std::find(variables_.begin(), variables_.end(), name) != variables_.end();
-    };
+    const std::set<std::string> contents = contents_of(table);
+    check_unit_references(contents);
+    warn_about_content_references(contents);
+    warn_about_variable_references();
+    warn_about_cell_references();
+  }
+
+  // The values of the CONTVARIABLE, if there is one.
+  std::set<std::string> contents_of(const Table& table) const {
     std::set<std::string> contents;
     for (const auto& dimension : table.dimensions) {
       if (dimension.role != DimensionRole::metric) continue;
       const Entry* values = meta_.find("VALUES", "", {dimension.id});
       for (const auto& item : values->items) contents.insert(item.text);
     }
+    return contents;
+  }
+
+  // Units define the values, so a unit for a content that does not exist is an error.
+  void check_unit_references(const std::set<std::string>& contents) const {
     for (const Entry* entry : meta_.all("UNITS")) {
-      if (entry->subkeys.empty() ||
-          (!entry->language.empty() && entry->language != default_language_)) {
-        continue;
-      }
+      if (entry->subkeys.empty() || in_other_language(*entry)) continue;
       if (entry->subkeys.size() != 1 || !contents.contains(entry->subkeys[0])) {
         throw ParseError(entry->line, entry->name(),
                          contents.empty() ? "units per content need a CONTVARIABLE"
@@ -822,14 +415,13 @@ class TableBuilder {
                                             "CONTVARIABLE");
       }
     }
+  }
+
+  void warn_about_content_references(const std::set<std::string>& contents) {
     for (const char* keyword : {"LAST-UPDATED", "STOCKFA", "CONTACT", "REFPERIOD", "BASEPERIOD",
                                 "CFPRICES", "DAYADJ", "SEASADJ"}) {
       for (const Entry* entry : meta_.all(keyword)) {
-        // Other languages name the contents in their own words.
-        if (entry->subkeys.empty() ||
-            (!entry->language.empty() && entry->language != default_language_)) {
-          continue;
-        }
+        if (entry->subkeys.empty() || in_other_language(*entry)) continue;
         if (entry->subkeys.size() != 1 || !contents.contains(entry->subkeys[0])) {
           warnings_.push_back(
               fmt::format("line {}, {}: names a content that is not a value of "
@@ -838,14 +430,14 @@ class TableBuilder {
         }
       }
     }
+  }
+
+  void warn_about_variable_references() {
     for (const char* keyword :
          {"DOMAIN", "ELIMINATION", "DOUBLECOLUMN", "PRESTEXT", "MAP", "NOTE", "NOTEX",
           "VARIABLE-TYPE", "HIERARCHIES", "HIERARCHYLEVELS", "PARTITIONED", "AGGREGALLOWED"}) {
       for (const Entry* entry : meta_.all(keyword)) {
-        if (entry->subkeys.empty() ||
-            (!entry->language.empty() && entry->language != default_language_)) {
-          continue;
-        }
+        if (entry->subkeys.empty() || in_other_language(*entry)) continue;
         if (!is_variable(entry->subkeys[0])) {
           warnings_.push_back(
               fmt::format("line {}, {}: names a variable that is not in STUB or "
@@ -854,9 +446,13 @@ class TableBuilder {
         }
       }
     }
+  }
+
+  // Cell keywords name one value of every variable.
+  void warn_about_cell_references() {
     for (const char* keyword : {"CELLNOTE", "CELLNOTEX", "DATANOTECELL"}) {
       for (const Entry* entry : meta_.all(keyword)) {
-        if (!entry->language.empty() && entry->language != default_language_) continue;
+        if (in_other_language(*entry)) continue;
         if (entry->subkeys.size() != variables_.size()) {
           warnings_.push_back(fmt::format("line {}, {}: gives {} values for {} variables; ignored",
                                           entry->line, entry->name(), entry->subkeys.size(),
@@ -866,10 +462,6 @@ class TableBuilder {
     }
   }
 
- public:
-  std::size_t stub_count() const { return stub_count_; }
-
- private:
   const Metadata& meta_;
   std::vector<std::string>& warnings_;
   std::string default_language_;
@@ -878,24 +470,10 @@ class TableBuilder {
   std::size_t stub_count_ = 0;
 };
 
-}  // namespace
-
-Table read_px(std::string_view bytes, const PxOptions& options) {
-  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
-  const std::string text = decode(bytes);
-  std::vector<std::string> warnings;
-  MetadataReader reader(text);
-  Metadata metadata;
-  while (auto entry = reader.next(warnings)) metadata.add(std::move(*entry), warnings);
-  if (!reader.found_data()) throw missing("DATA");
-
-  TableBuilder builder(metadata, warnings);
-  Table table = builder.build(options.language);
-  table.values.assign(checked_cell_count(table.dimensions, "DATA"),
-                      std::numeric_limits<double>::quiet_NaN());
-
-  std::vector<std::size_t> keyed;
-  std::vector<bool> by_code;
+// The stub variables whose data rows start with their keys, in dimension order.
+std::vector<KeyedDimension> keyed_dimensions(const Metadata& metadata, const TableBuilder& builder,
+                                             const Table& table) {
+  std::vector<KeyedDimension> keyed;
   for (std::size_t d = 0; d < builder.stub_count(); ++d) {
     const Entry* keys = metadata.find("KEYS", "", {table.dimensions[d].id});
     if (keys == nullptr) continue;
@@ -903,24 +481,34 @@ Table read_px(std::string_view bytes, const PxOptions& options) {
     if (how != "VALUES" && how != "CODES") {
       throw ParseError(keys->line, keys->name(), "must be VALUES or CODES");
     }
-    keyed.push_back(d);
-    by_code.push_back(how == "CODES");
+    keyed.push_back({d, how == "CODES"});
   }
   for (const Entry* keys : metadata.all("KEYS")) {
+    if (keys->subkeys.empty()) throw ParseError(keys->line, keys->name(), "names no variable");
     const auto& names = builder.variables();
-    const auto at = std::find(names.begin(), names.end(), keys->subkeys.at(0));
+    const auto at = std::find(names.begin(), names.end(), keys->subkeys.front());
     if (static_cast<std::size_t>(at - names.begin()) >= builder.stub_count()) {
       throw ParseError(keys->line, keys->name(), "KEYS are only allowed for STUB variables");
     }
   }
+  return keyed;
+}
 
-  DataReader data(std::string_view(text).substr(reader.data_offset()), reader.data_line());
-  if (keyed.empty()) {
-    read_dense(table, data);
-  } else {
-    read_keyed(table, data, keyed, by_code);
-  }
-  if (data.ended_without_semicolon()) warnings.emplace_back("DATA does not end with \";\"");
+}  // namespace
+
+Table read_px(std::string_view bytes, const PxOptions& options) {
+  if (bytes.starts_with("\xEF\xBB\xBF")) bytes.remove_prefix(3);
+  const std::string text = px_detail::decode(bytes);
+  std::vector<std::string> warnings;
+  const auto metadata = px_detail::read_metadata(text, warnings);
+
+  TableBuilder builder(metadata.metadata, warnings);
+  Table table = builder.build(options.language);
+  table.values.assign(checked_cell_count(table.dimensions, "DATA"),
+                      std::numeric_limits<double>::quiet_NaN());
+  const auto keyed = keyed_dimensions(metadata.metadata, builder, table);
+  px_detail::read_data(table, std::string_view(text).substr(metadata.data_offset),
+                       metadata.data_line, keyed, warnings);
   table.warnings = std::move(warnings);
   return table;
 }
