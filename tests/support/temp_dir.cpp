@@ -19,7 +19,7 @@ TempDir::~TempDir() {
 }
 
 std::string TempDir::file(const std::string& name, const std::string& bytes) const {
-  const auto path = (path_ / name).string();
+  auto path = (path_ / name).string();
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }

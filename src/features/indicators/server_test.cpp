@@ -15,7 +15,6 @@ namespace {
 
 using testing::HttpClient;
 using testing::id_from_location;
-using testing::kPassword;
 
 // ICU writes a no-break space before the per cent sign.
 const std::string kPercent = "\u00a0%";
