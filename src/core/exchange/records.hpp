@@ -3,6 +3,9 @@
 // an array member is read into a Record, its unknown members refused, its id declared, its
 // rules checked, its references to other records checked and its unique key not repeated; every
 // problem is reported under the record's JSON path.
+#include <boost/json/array.hpp>
+
+#include <algorithm>
 #include <functional>
 #include <optional>
 #include <set>
@@ -68,6 +71,28 @@ std::vector<Record> read_records(Reading& in, json::Reader& parent, std::string_
     records.push_back(std::move(record));
   });
   return records;
+}
+
+// Export: records in the order they were created.
+template <class Record>
+void sort_by_id(std::vector<Record>& records) {
+  std::sort(records.begin(), records.end(),
+            [](const Record& a, const Record& b) { return a.id < b.id; });
+}
+
+// Export: the records oldest first, each as `to_document(record)` with "id" set to its next
+// document id of `ids` (numbered before to_document runs, so it may refer to itself).
+template <class Record, class ToDocument>
+boost::json::array numbered(std::vector<Record> records, LocalIds& ids, ToDocument&& to_document) {
+  sort_by_id(records);
+  boost::json::array list;
+  for (const auto& record : records) {
+    const auto id = ids.add(record.id);
+    boost::json::object json = to_document(record);
+    json["id"] = id;
+    list.push_back(std::move(json));
+  }
+  return list;
 }
 
 // The JSON path of item `index` of a top-level list: "$.plans[2]".

@@ -9,17 +9,20 @@
 namespace samtryg::accounts {
 namespace {
 
+NewUser person(std::string name, std::string email, std::string role) {
+  return {.name = std::move(name),
+          .email = std::move(email),
+          .password = "en lang adgangskode",
+          .language = "da",
+          .role = std::move(role)};
+}
+
 class AccountCommands : public testing::DatabaseTest {
  protected:
   void prepare() override {
     workspace_ = ensure_workspace(database(), {std::nullopt, "test"}, "Tryg Aalborg", "da").id;
-    NewUser lead;
-    lead.name = "SSP-konsulent";
-    lead.email = "ssp@aalborg.dk";
-    lead.password = "en lang adgangskode";
-    lead.role = "initiative_lead";
-    lead.language = "da";
-    lead_ = add_user(database(), auth::HashCost::minimal, acting_as(auth::Role::admin), lead);
+    lead_ = add_user(database(), auth::HashCost::minimal, acting_as(auth::Role::admin),
+                     person("SSP-konsulent", "ssp@aalborg.dk", "initiative_lead"));
   }
 
   auth::Actor acting_as(auth::Role role) const {
@@ -31,12 +34,7 @@ class AccountCommands : public testing::DatabaseTest {
 };
 
 TEST_P(AccountCommands, OnlyAdminsManagePeopleAndTokens) {
-  NewUser viewer;
-  viewer.name = "Byrådsmedlem";
-  viewer.email = "byraad@aalborg.dk";
-  viewer.password = "en lang adgangskode";
-  viewer.role = "viewer";
-  viewer.language = "da";
+  const auto viewer = person("Byrådsmedlem", "byraad@aalborg.dk", "viewer");
   for (const auto role : {auth::Role::coordinator, auth::Role::initiative_lead, auth::Role::member,
                           auth::Role::viewer}) {
     const auto actor = acting_as(role);

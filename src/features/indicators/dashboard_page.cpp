@@ -11,9 +11,6 @@ namespace samtryg::indicators {
 
 namespace {
 
-using http::Response;
-using web::Context;
-
 Response show_dashboard(Context& context) {
   const auto actor = context.actor();
   auto& database = context.services.database;

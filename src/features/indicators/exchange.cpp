@@ -23,22 +23,11 @@ struct IndicatorEntry {
   std::vector<Value> values;
 };
 
-template <class T>
-void sort_by_id(std::vector<T>& items) {
-  std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
-}
+using exchange::sort_by_id;
 
 array export_areas(Writing& out) {
-  auto areas = store::areas(out.sql, out.workspace_id);
-  sort_by_id(areas);
-  auto& area_ids = out.ids.of("area");
-  array list;
-  for (const auto& area : areas) {
-    auto json = to_json(area);
-    json["id"] = area_ids.add(area.id);
-    list.push_back(std::move(json));
-  }
-  return list;
+  return exchange::numbered(store::areas(out.sql, out.workspace_id), out.ids.of("area"),
+                            [](const Area& area) { return to_json(area); });
 }
 
 // Every indicator with its links, targets and values, read in one query each.

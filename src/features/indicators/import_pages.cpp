@@ -27,11 +27,7 @@ namespace samtryg::indicators {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
 using web::Field;
-using Kind = web::Field::Kind;
 
 // Series slots on the mapping form: one table can fill several indicators at once (e.g. a
 // count and a rate), and without JavaScript the slots must be there from the start.

@@ -13,11 +13,6 @@ namespace samtryg::indicators {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 std::vector<web::Option> initiative_options(const Context& context, soci::session& sql,
                                             std::optional<long long> plan_id) {
   std::vector<web::Option> options{{"", context.text("choice_none")}};

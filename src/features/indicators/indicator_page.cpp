@@ -12,9 +12,6 @@ namespace samtryg::indicators {
 
 namespace {
 
-using http::Response;
-using web::Context;
-
 std::string link_label(soci::session& sql, const Actor& actor, const Link& link) {
   if (link.initiative_id) {
     const auto found = strategy::find_initiative(sql, actor, *link.initiative_id);

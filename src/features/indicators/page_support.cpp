@@ -9,8 +9,6 @@
 
 namespace samtryg::indicators {
 
-using web::Context;
-
 std::string number_text(const std::optional<double>& value) {
   return value ? fmt::format("{}", *value) : std::string();
 }
@@ -139,7 +137,6 @@ view::Data data_table(const Context& context, const Indicator& indicator,
 std::vector<web::Field> value_fields(const Context& context, soci::session& sql,
                                      const Indicator& indicator, const Value& value,
                                      const TypedValue& typed) {
-  using Kind = web::Field::Kind;
   std::vector<web::Field> fields{
       {.name = "period",
        .label = context.text("indicator_value_period"),

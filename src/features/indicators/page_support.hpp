@@ -13,6 +13,12 @@
 
 namespace samtryg::indicators {
 
+// The names every page file of the feature uses, declared once for all of them.
+using http::Method;
+using http::Response;
+using web::Context;
+using Kind = web::Field::Kind;
+
 inline constexpr web::Templates kTemplates{"indicators"};
 
 std::string notice_text(const web::Context& context);

@@ -9,8 +9,6 @@ namespace samtryg::indicators {
 
 namespace {
 
-using web::Context;
-
 // How the indicators that follow the initiative up roll up into its status, on its page.
 std::string initiative_section(Context& context, long long initiative_id, long long plan_id) {
   const auto records =

@@ -9,11 +9,6 @@ namespace samtryg::indicators {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 struct TargetForm {
   Target target;
   std::string value;

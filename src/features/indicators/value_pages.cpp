@@ -14,10 +14,6 @@ namespace samtryg::indicators {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-
 Response create_value_submit(Context& context) {
   const auto actor = context.actor();
   const auto record =

@@ -9,11 +9,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 Response chapter_form(Context& context, const RoundRecord& record, const Chapter& chapter,
                       const validation::Errors& errors, bool conflict) {
   web::FormPage page;

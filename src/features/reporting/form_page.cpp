@@ -16,10 +16,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-
 // What the page says about the person's unsaved copy on the server.
 struct AutosaveState {
   bool restored = false;       // the fields shown are the unsaved copy

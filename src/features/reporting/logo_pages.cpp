@@ -7,11 +7,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 Response logo_form(Context& context, const validation::Errors& errors, int status) {
   const auto current = workspace_logo(context.services.database, context.actor());
   web::FormPage form{

@@ -8,8 +8,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-using web::Context;
-
 // The forms of `actor`'s initiatives, as rows; `open_only` keeps those still to be filled in.
 view::Data form_rows(Context& context, bool open_only) {
   const auto actor = context.actor();

@@ -12,8 +12,6 @@
 
 namespace samtryg::reporting {
 
-using web::Context;
-
 std::string date_text(const Context& context, std::string_view iso) {
   return iso.size() >= 10 ? i18n::format_iso_date(iso.substr(0, 10), context.language)
                           : std::string(iso);

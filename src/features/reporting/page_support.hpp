@@ -7,12 +7,19 @@
 
 #include "core/view/render.hpp"
 #include "core/web/app.hpp"
+#include "core/web/fields.hpp"
 #include "core/web/templates.hpp"
 #include "features/reporting/form.hpp"
 #include "features/reporting/queries.hpp"
 #include "features/reporting/report.hpp"
 
 namespace samtryg::reporting {
+
+// The names every page file of the feature uses, declared once for all of them.
+using http::Method;
+using http::Response;
+using web::Context;
+using Kind = web::Field::Kind;
 
 inline constexpr web::Templates kTemplates{"reporting"};
 

@@ -7,8 +7,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-using web::Context;
-
 http::Response show_revisions(Context& context) {
   const auto actor = context.actor();
   auto& database = context.services.database;

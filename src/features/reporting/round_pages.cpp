@@ -20,11 +20,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 std::string period_of(const Context& context, const Round& round) {
   return fmt::format("{} – {}", date_text(context, round.period_start),
                      date_text(context, round.period_end));

@@ -9,11 +9,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 std::vector<web::Field> activity_fields(const Context& context, const Activity& a) {
   const auto& catalog = context.catalog();
   const auto field = [&](const char* name, const std::string& value, Kind kind = Kind::text) {

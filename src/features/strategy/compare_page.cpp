@@ -8,8 +8,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using web::Context;
-
 std::vector<Initiative> initiatives_of(soci::session& sql, const Actor& actor, long long plan_id) {
   std::vector<Initiative> out;
   for (auto& row : initiatives(sql, actor, InitiativeFilter{.plan_id = plan_id, .by_id = true})) {

@@ -7,10 +7,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-
 // What documents are attached to, for the upload form and its redirects.
 struct DocumentOwner {
   std::optional<long long> plan_id;

@@ -16,10 +16,7 @@ using exchange::Reading;
 using exchange::Storing;
 using exchange::Writing;
 
-template <class T>
-void sort_by_id(std::vector<T>& items) {
-  std::sort(items.begin(), items.end(), [](const T& a, const T& b) { return a.id < b.id; });
-}
+using exchange::sort_by_id;
 
 struct PlanEntry {
   Plan plan;
@@ -39,16 +36,8 @@ struct GroupEntry {
 // ---- export ----------------------------------------------------------------------------------
 
 array export_parties(Writing& out) {
-  auto parties = store::parties(out.sql, out.workspace_id);
-  sort_by_id(parties);
-  auto& party_ids = out.ids.of("party");
-  array list;
-  for (const auto& party : parties) {
-    auto json = to_json(party);
-    json["id"] = party_ids.add(party.id);
-    list.push_back(std::move(json));
-  }
-  return list;
+  return exchange::numbered(store::parties(out.sql, out.workspace_id), out.ids.of("party"),
+                            [](const Party& party) { return to_json(party); });
 }
 
 array export_plans(Writing& out) {
@@ -117,41 +106,31 @@ array export_activities(Writing& out) {
   store::ActivityFilter filter;
   filter.workspace_id = out.workspace_id;
   filter.limit = 100000000;
-  auto activities = store::activities(out.sql, filter);
-  sort_by_id(activities);
-  auto& activity_ids = out.ids.of("activity");
-  array list;
-  for (const auto& activity : activities) {
-    auto json = to_json(activity);
-    json["id"] = activity_ids.add(activity.id);
-    out.ids.relink(json, "initiative_id", "initiative");
-    json.stable_erase("row_version");
-    list.push_back(std::move(json));
-  }
-  return list;
+  return exchange::numbered(store::activities(out.sql, filter), out.ids.of("activity"),
+                            [&out](const Activity& activity) {
+                              auto json = to_json(activity);
+                              out.ids.relink(json, "initiative_id", "initiative");
+                              json.stable_erase("row_version");
+                              return json;
+                            });
 }
 
 array export_groups(Writing& out) {
-  auto groups = store::groups(out.sql, out.workspace_id);
-  sort_by_id(groups);
-  auto& group_ids = out.ids.of("group");
-  array list;
-  for (const auto& group : groups) {
-    auto json = to_json(group);
-    json["id"] = group_ids.add(group.id);
-    out.ids.relink(json, "initiative_id", "initiative");
-    json.stable_erase("row_version");
-    array members;
-    for (const auto& member : store::group_members(out.sql, group.id)) {
-      auto member_json = to_json(member);
-      out.ids.relink(member_json, "user_id", "user");
-      out.ids.relink(member_json, "party_id", "party");
-      members.push_back(std::move(member_json));
-    }
-    json["members"] = std::move(members);
-    list.push_back(std::move(json));
-  }
-  return list;
+  return exchange::numbered(store::groups(out.sql, out.workspace_id), out.ids.of("group"),
+                            [&out](const Group& group) {
+                              auto json = to_json(group);
+                              out.ids.relink(json, "initiative_id", "initiative");
+                              json.stable_erase("row_version");
+                              array members;
+                              for (const auto& member : store::group_members(out.sql, group.id)) {
+                                auto member_json = to_json(member);
+                                out.ids.relink(member_json, "user_id", "user");
+                                out.ids.relink(member_json, "party_id", "party");
+                                members.push_back(std::move(member_json));
+                              }
+                              json["members"] = std::move(members);
+                              return json;
+                            });
 }
 
 array export_documents(Writing& out) {

@@ -11,11 +11,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 view::Data group_item(const Context& context, soci::session& sql, const Actor& actor,
                       const Group& group, const std::map<long long, std::string>& parties) {
   view::Data item;

@@ -9,11 +9,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 std::string id_or_empty(const std::optional<long long>& id) {
   return id ? std::to_string(*id) : std::string();
 }

@@ -14,10 +14,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 // What the status change form shows: the person's input again after a refusal.
 struct StatusInput {
   std::string status{};

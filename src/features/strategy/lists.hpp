@@ -31,8 +31,8 @@ struct InitiativeRow {
 struct ActivityFilter {
   long long workspace_id = 0;   // set by the queries
   long long initiative_id = 0;  // 0: any
-  std::string kind{};    // empty: any
-  std::string status{};  // empty: any
+  std::string kind{};           // empty: any
+  std::string status{};         // empty: any
   bool published_only = false;  // set by the queries
   int limit = 1000;
   int offset = 0;

@@ -8,10 +8,17 @@
 #include "core/i18n/language.hpp"
 #include "core/view/render.hpp"
 #include "core/web/app.hpp"
+#include "core/web/fields.hpp"
 #include "core/web/templates.hpp"
 #include "features/strategy/queries.hpp"
 
 namespace samtryg::strategy {
+
+// The names every page file of the feature uses, declared once for all of them.
+using http::Method;
+using http::Response;
+using web::Context;
+using Kind = web::Field::Kind;
 
 inline constexpr web::Templates kTemplates{"strategy"};
 

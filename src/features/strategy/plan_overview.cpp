@@ -15,9 +15,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using http::Response;
-using web::Context;
-
 constexpr int kPerPage = 100;
 
 // What a cached page body depends on besides its address: the workspace's data version

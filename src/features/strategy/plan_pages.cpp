@@ -11,11 +11,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using http::Method;
-using http::Response;
-using web::Context;
-using Kind = web::Field::Kind;
-
 std::vector<web::Option> plan_options(const Context& context, long long except_id) {
   std::vector<web::Option> options{{"", context.text("choice_none")}};
   auto sql = context.services.database.session();

@@ -7,8 +7,6 @@ namespace samtryg::strategy {
 
 namespace {
 
-using web::Context;
-
 constexpr int kPerPage = 20;
 
 std::string href_of(const SearchHit& hit) {
