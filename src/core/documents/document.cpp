@@ -1,16 +1,13 @@
 #include "core/documents/document.hpp"
 
-#include <md4c-html.h>
-#include <md4c.h>
-
 #include <algorithm>
+
+#include "core/documents/markdown.hpp"
+#include "core/util/links.hpp"
 
 namespace samtryg::documents {
 
 namespace {
-
-constexpr unsigned kMarkdownFlags =
-    MD_FLAG_NOHTML | MD_FLAG_PERMISSIVEURLAUTOLINKS | MD_FLAG_STRIKETHROUGH;
 
 // Collects md4c's callbacks into blocks. Nested lists are flattened into their parent's items
 // (a report rarely nests, and every output draws a flat list the same way).
@@ -72,8 +69,12 @@ class BlockBuilder {
     if (type == MD_SPAN_EM) ++italic_;
     if (type == MD_SPAN_A) {
       const auto* link = static_cast<MD_SPAN_A_DETAIL*>(detail);
-      link_.assign(link->href.text, link->href.size);
-      if (!link_.starts_with("http://") && !link_.starts_with("https://")) link_.clear();
+      // Only a link that leads somewhere from a printed or saved document: http(s) and mail.
+      link_ = safe_link(std::string_view(link->href.text, link->href.size));
+      if (!link_.starts_with("http://") && !link_.starts_with("https://") &&
+          !link_.starts_with("mailto:")) {
+        link_.clear();
+      }
     }
     return 0;
   }
@@ -212,17 +213,6 @@ void append_markdown(std::vector<Block>& blocks, std::string_view markdown, int 
                             plain_text(block.spans).find_first_not_of(" \n") == std::string::npos;
     if (!empty_text) blocks.push_back(std::move(block));
   }
-}
-
-std::string markdown_html(std::string_view markdown) {
-  std::string html;
-  md_html(
-      markdown.data(), static_cast<MD_SIZE>(markdown.size()),
-      [](const MD_CHAR* text, MD_SIZE size, void* out) {
-        static_cast<std::string*>(out)->append(text, size);
-      },
-      &html, kMarkdownFlags, 0);
-  return html;
 }
 
 }  // namespace samtryg::documents

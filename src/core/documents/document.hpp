@@ -12,7 +12,7 @@ struct Span {
   std::string text;
   bool bold = false;
   bool italic = false;
-  std::string link;  // an http(s) URL, or empty
+  std::string link;  // an http(s) or mailto: address safe_link admits, or empty
 };
 using Line = std::vector<Span>;
 
@@ -56,7 +56,9 @@ std::string plain_text(const Line& line);
 // `heading_offset`) as blocks. Raw HTML is not interpreted: it stays visible as text.
 void append_markdown(std::vector<Block>& blocks, std::string_view markdown, int heading_offset);
 
-// Markdown as safe HTML for a web page (md4c's renderer; raw HTML escaped, not passed through).
+// Markdown as safe HTML for a web page: raw HTML is escaped, not passed through, and only
+// links safe_link admits are live (the others stay as their text). Every page that shows a
+// person's Markdown renders it here.
 std::string markdown_html(std::string_view markdown);
 
 }  // namespace samtryg::documents

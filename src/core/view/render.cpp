@@ -68,6 +68,12 @@ std::string escape_html(std::string_view text) {
         out += "&#39;";
         break;
       default:
+        // Control characters have no place in HTML text (and are the web layer's slot
+        // delimiters), so they are dropped: tab and line breaks stay.
+        if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+            c == '\x7f') {
+          break;
+        }
         out += c;
     }
   }

@@ -1,12 +1,16 @@
 #include "core/web/fragment_cache.hpp"
 
+#include <algorithm>
+
+#include "core/util/crypto.hpp"
+
 namespace samtryg::web {
 
 namespace {
 
 template <class Entry>
 std::size_t size_of(const Entry& entry) {
-  return entry.key.size() + entry.fragment->title.size() + entry.fragment->body.size();
+  return entry.key.size() + entry.fragment->title.size() + entry.fragment->bytes();
 }
 
 }  // namespace
@@ -42,14 +46,57 @@ std::size_t FragmentCache::bytes() const {
   return bytes_;
 }
 
-void append_with_csrf(std::string& out, std::string_view body, std::string_view token) {
-  std::size_t from = 0;
-  for (auto at = body.find(kCsrfMarker); at != std::string_view::npos;
-       at = body.find(kCsrfMarker, from)) {
-    out.append(body.substr(from, at - from)).append(token);
-    from = at + kCsrfMarker.size();
+void Fragment::append_to(std::string& out, std::string_view csrf_token,
+                         std::string_view content) const {
+  for (const auto& piece : pieces) {
+    out.append(piece.text);
+    if (piece.then == Slot::csrf_token) out.append(csrf_token);
+    if (piece.then == Slot::content) out.append(content);
   }
-  out.append(body.substr(from));
+}
+
+std::size_t Fragment::bytes() const {
+  std::size_t total = title.size();
+  for (const auto& piece : pieces) total += piece.text.size();
+  return total;
+}
+
+namespace {
+
+std::string random_slot(std::string_view name) {
+  std::string slot(name);
+  slot.append("-slot-").append(crypto::random_token(24));
+  return slot;
+}
+
+}  // namespace
+
+std::string_view csrf_slot() {
+  static const std::string slot = random_slot("csrf");
+  return slot;
+}
+
+std::string_view content_slot() {
+  static const std::string slot = random_slot("content");
+  return slot;
+}
+
+Fragment fragment_of(std::string title, std::string_view rendered) {
+  Fragment fragment{std::move(title), {}};
+  const auto csrf = csrf_slot();
+  const auto content = content_slot();
+  while (!rendered.empty()) {
+    const auto at_csrf = rendered.find(csrf);
+    const auto at_content = rendered.find(content);
+    const auto at = std::min(at_csrf, at_content);
+    if (at == std::string_view::npos) break;
+    const bool is_csrf = at == at_csrf;
+    fragment.pieces.push_back({std::string(rendered.substr(0, at)),
+                               is_csrf ? Fragment::Slot::csrf_token : Fragment::Slot::content});
+    rendered.remove_prefix(at + (is_csrf ? csrf.size() : content.size()));
+  }
+  fragment.pieces.push_back({std::string(rendered), Fragment::Slot::none});
+  return fragment;
 }
 
 }  // namespace samtryg::web

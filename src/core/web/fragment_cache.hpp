@@ -4,19 +4,42 @@
 // server therefore never serves a stale body, even when another server made the change:
 // the version comes from the database with the session on every request.
 #include <cstddef>
+#include <cstdint>
 #include <list>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace samtryg::web {
 
-// A page's title and its rendered main content (the layout around it is per request).
+// Rendered HTML kept for later requests, cut where each request puts in its own parts: the
+// requester's CSRF token and, for the layout, the page's content. The cuts are made once, when
+// the template is rendered, so nothing a request serves is searched or rewritten afterwards.
 struct Fragment {
+  enum class Slot : std::uint8_t { none, csrf_token, content };
+  struct Piece {
+    std::string text;
+    Slot then = Slot::none;  // what follows `text`
+  };
   std::string title;
-  std::string body;
+  std::vector<Piece> pieces;
+
+  // Appends the fragment with `csrf_token` and `content` in their slots.
+  void append_to(std::string& out, std::string_view csrf_token,
+                 std::string_view content = {}) const;
+  std::size_t bytes() const;
 };
+
+// What a template renders in place of the CSRF token and of the content when its output is
+// meant for a Fragment: a random text per process, never shown to anyone (every slot is filled
+// before a page leaves the server), so no stored text can hold one.
+std::string_view csrf_slot();
+std::string_view content_slot();
+// `rendered` cut at every slot.
+Fragment fragment_of(std::string title, std::string_view rendered);
 
 class FragmentCache {
  public:
@@ -37,14 +60,5 @@ class FragmentCache {
   std::size_t bytes_ = 0;
   std::size_t max_bytes_;
 };
-
-// Forms inside a cached body carry this instead of the CSRF token; append_with_csrf puts the
-// requester's token in when the body is served (web::render_layout does it for every page).
-inline constexpr std::string_view kCsrfMarker =
-    "\x1f"
-    "csrf"
-    "\x1f";
-// Appends `body` to `out` with every marker replaced by `token`.
-void append_with_csrf(std::string& out, std::string_view body, std::string_view token);
 
 }  // namespace samtryg::web

@@ -6,7 +6,7 @@ namespace samtryg::web {
 namespace {
 
 std::shared_ptr<const Fragment> fragment(std::string body) {
-  return std::make_shared<const Fragment>(Fragment{"title", std::move(body)});
+  return std::make_shared<const Fragment>(fragment_of("title", body));
 }
 
 TEST(FragmentCache, KeepsTheMostRecentlyUsedWithinItsBudget) {
@@ -20,15 +20,22 @@ TEST(FragmentCache, KeepsTheMostRecentlyUsedWithinItsBudget) {
   EXPECT_TRUE(cache.find("c"));
   EXPECT_LE(cache.bytes(), 100U);
   cache.store("a", fragment("short"));
-  EXPECT_EQ(cache.find("a")->body, "short");
+  EXPECT_EQ(cache.find("a")->pieces.at(0).text, "short");
 }
 
-TEST(FragmentCache, MarkersBecomeTheRequestersToken) {
+TEST(FragmentCache, TheTokenGoesOnlyWhereTheTemplatePutItsSlot) {
+  const auto slot = std::string(csrf_slot());
+  EXPECT_GE(slot.size(), 30U) << "long and random: nobody can guess it";
+  EXPECT_NE(slot, std::string(content_slot()));
+  const auto kept = fragment_of("title", "<input value=\"" + slot + "\"><main>" +
+                                             std::string(content_slot()) + "</main>" + slot);
   std::string out = "<p>";
-  const std::string body =
-      std::string("<input value=\"") + std::string(kCsrfMarker) + "\">" + std::string(kCsrfMarker);
-  append_with_csrf(out, body, "TOKEN");
-  EXPECT_EQ(out, "<p><input value=\"TOKEN\">TOKEN");
+  kept.append_to(out, "TOKEN", "PAGE");
+  EXPECT_EQ(out, "<p><input value=\"TOKEN\"><main>PAGE</main>TOKEN");
+  // The content is put in as it is: a slot inside it (from stored text) is not filled.
+  out.clear();
+  kept.append_to(out, "TOKEN", "link?t=" + slot);
+  EXPECT_EQ(out.find("link?t=TOKEN"), std::string::npos);
 }
 
 }  // namespace

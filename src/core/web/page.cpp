@@ -10,10 +10,6 @@ namespace {
 
 constexpr std::string_view kLayout = "web/templates/layout.mustache";
 constexpr std::string_view kErrorTemplate = "web/templates/error.mustache";
-constexpr std::string_view kContentMarker =
-    "\x1e"
-    "content"
-    "\x1e";
 
 }  // namespace
 
@@ -23,9 +19,17 @@ http::Response render_page(Context& context, std::string_view template_path, vie
   return render_layout(context, view::render(template_path, data, context.catalog()), options);
 }
 
-std::string render_content(Context& context, std::string_view template_path, view::Data data) {
-  data.set("csrf", std::string(kCsrfMarker));
-  return view::render(template_path, data, context.catalog());
+Fragment render_fragment(Context& context, std::string title, std::string_view template_path,
+                         view::Data data) {
+  data.set("csrf", std::string(csrf_slot()));
+  return fragment_of(std::move(title), view::render(template_path, data, context.catalog()));
+}
+
+http::Response serve_fragment(Context& context, const Fragment& fragment, std::string_view nav) {
+  std::string content;
+  content.reserve(fragment.bytes() + 4 * context.csrf_token().size());
+  fragment.append_to(content, context.csrf_token());
+  return render_layout(context, content, {.title = fragment.title, .status = 200, .nav = nav});
 }
 
 namespace {
@@ -49,14 +53,13 @@ std::string frame_key(const Context& context, const PageOptions& options) {
   return key;
 }
 
-// The layout with the content marker where the page goes and the CSRF marker where the
-// requester's token goes.
-std::string render_frame(const Context& context, const PageOptions& options) {
+// The layout, cut where the page goes and where the requester's token goes.
+Fragment render_frame(const Context& context, const PageOptions& options) {
   const auto& catalog = context.catalog();
   view::Data layout;
   layout.set("title", options.title);
-  layout.set("content", std::string(kContentMarker));
-  layout.set("csrf", std::string(kCsrfMarker));
+  layout.set("content", std::string(content_slot()));
+  layout.set("csrf", std::string(csrf_slot()));
   layout.set("asset_version", context.services.assets.version());
   layout.set("path", context.request.target);
   layout.set("languages",
@@ -81,7 +84,7 @@ std::string render_frame(const Context& context, const PageOptions& options) {
     user.set("menu", menu);
     layout.set("user", user);
   }
-  return view::render(kLayout, layout, catalog);
+  return fragment_of({}, view::render(kLayout, layout, catalog));
 }
 
 }  // namespace
@@ -89,22 +92,19 @@ std::string render_frame(const Context& context, const PageOptions& options) {
 http::Response render_layout(Context& context, const std::string& content,
                              const PageOptions& options) {
   // The frame is the same for every request that shows the same things, so it is rendered
-  // once and kept; the page and the CSRF token are spliced in on every request.
+  // once and kept; the page and the CSRF token go into its slots on every request. The page
+  // itself is taken as it is: its forms already carry the token.
   auto& frames = *context.services.frames;
   const auto key = frame_key(context, options);
   auto frame = frames.find(key);
   if (!frame) {
-    frame = std::make_shared<const Fragment>(Fragment{{}, render_frame(context, options)});
+    frame = std::make_shared<const Fragment>(render_frame(context, options));
     frames.store(key, frame);
   }
-  const std::string_view text = frame->body;
-  const auto at = text.find(kContentMarker);
   const auto& token = context.csrf_token();
   std::string page;
-  page.reserve(text.size() + content.size() + 4 * token.size());
-  append_with_csrf(page, text.substr(0, at), token);
-  append_with_csrf(page, content, token);
-  append_with_csrf(page, text.substr(at + kContentMarker.size()), token);
+  page.reserve(frame->bytes() + content.size() + 4 * token.size());
+  frame->append_to(page, token, content);
   return http::Response::html(std::move(page), options.status);
 }
 

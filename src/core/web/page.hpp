@@ -8,6 +8,7 @@
 #include "core/http/message.hpp"
 #include "core/view/render.hpp"
 #include "core/web/context.hpp"
+#include "core/web/fragment_cache.hpp"
 
 namespace samtryg::web {
 
@@ -22,8 +23,11 @@ http::Response render_page(Context& context, std::string_view template_path, vie
 // The same with the main content already rendered (e.g. taken from the fragment cache).
 http::Response render_layout(Context& context, const std::string& content,
                              const PageOptions& options);
-// The main content alone, for a cache: forms carry kCsrfMarker instead of the token.
-std::string render_content(Context& context, std::string_view template_path, view::Data data);
+// The main content alone, for a cache, with a slot wherever a form carries the CSRF token.
+Fragment render_fragment(Context& context, std::string title, std::string_view template_path,
+                         view::Data data);
+// A kept fragment in the layout, with this requester's token in its slots.
+http::Response serve_fragment(Context& context, const Fragment& fragment, std::string_view nav);
 
 // [{code, label, selected}] for a <select> or a row of buttons: each label is the catalog text
 // `label_prefix + code` ("role_admin", "language_da").

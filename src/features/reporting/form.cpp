@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/documents/document.hpp"
+#include "core/util/links.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/fields.hpp"
 #include "features/indicators/presentation.hpp"
@@ -137,6 +138,8 @@ view::Data item_data(const web::Context& context, const Section& section, std::s
   data.set("text", item.text);
   data.set("when", item.when);
   data.set("link", item.link);
+  data.set("shown_link", view::text(item.link));
+  data.set("link_href", view::text(safe_link(item.link)));
   data.set("activity", item.activity_id ? std::to_string(*item.activity_id) : std::string());
   data.set("statuses",
            web::option_list(web::coded_options(kItemStatuses, "item_status_", context.catalog()),

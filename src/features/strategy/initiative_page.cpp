@@ -2,6 +2,7 @@
 // history and status change, and the sections other features add (strategy::InitiativeSections).
 #include "core/auth/store.hpp"
 #include "core/i18n/locale_format.hpp"
+#include "core/util/links.hpp"
 #include "core/util/time.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_errors.hpp"
@@ -115,6 +116,7 @@ view::Data activity_items(const Context& context, soci::session& sql, const Acto
     for (const auto& url : split_lines(activity.links)) {
       view::Data link;
       link.set("url", url);
+      link.set("href", view::text(safe_link(url)));
       links.push_back(link);
     }
     item.set("links", links);

@@ -27,11 +27,6 @@ std::string fragment_key(const Context& context, const Actor& actor, std::string
          context.request.target;
 }
 
-Response serve_fragment(Context& context, const web::Fragment& fragment) {
-  return web::render_layout(context, fragment.body,
-                            {.title = fragment.title, .status = 200, .nav = "plans"});
-}
-
 // The filters as given: status, lead (a user id) and in_plan ("1", "0" or "").
 struct Filters {
   std::string status;
@@ -198,15 +193,17 @@ Response render_plan(Context& context, const Actor& actor, const std::string& ke
   data.set("pager", web::pager(context, "/plans/" + std::to_string(plan.id) + filters.query(), page,
                                kPerPage, total));
   const auto fragment = std::make_shared<const web::Fragment>(
-      web::Fragment{plan.name, web::render_content(context, kTemplates("plan"), std::move(data))});
+      web::render_fragment(context, plan.name, kTemplates("plan"), std::move(data)));
   context.services.fragments->store(key, fragment);
-  return serve_fragment(context, *fragment);
+  return web::serve_fragment(context, *fragment, "plans");
 }
 
 Response show_plan(Context& context) {
   const auto actor = context.actor();
   const auto key = fragment_key(context, actor, "plan");
-  if (const auto hit = context.services.fragments->find(key)) return serve_fragment(context, *hit);
+  if (const auto hit = context.services.fragments->find(key)) {
+    return web::serve_fragment(context, *hit, "plans");
+  }
   return render_plan(context, actor, key);
 }
 

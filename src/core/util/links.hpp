@@ -1,0 +1,14 @@
+#pragma once
+// Whether an address a person typed may become a live link in a page or a document.
+#include <string>
+#include <string_view>
+
+namespace samtryg {
+
+// `url` when a browser following it stays on the web (http, https), opens mail or a phone
+// (mailto:, tel:) or stays on this site (a path, "#…", "?…"); "" for anything else, above all
+// javascript: and data:, and for addresses with spaces, control characters or backslashes,
+// which browsers drop or rewrite before they read the scheme.
+std::string safe_link(std::string_view url);
+
+}  // namespace samtryg
