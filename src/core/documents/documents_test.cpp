@@ -1,6 +1,7 @@
 // Documents: Markdown into blocks, and the writers' output read back.
 #include <gtest/gtest.h>
 
+#include "core/documents/csv.hpp"
 #include "core/documents/document.hpp"
 #include "core/documents/docx.hpp"
 #include "core/documents/html.hpp"
@@ -27,6 +28,52 @@ TEST(Markdown, ParagraphsListsAndEmphasisBecomeBlocks) {
   EXPECT_EQ(blocks[2].items[0][0].link, "https://tryg.aalborg.dk");
   EXPECT_EQ(plain_text(blocks.back().spans), "<script>x</script>") << "raw HTML stays text";
   EXPECT_EQ(markdown_html("<b>x</b> **y**"), "<p>&lt;b&gt;x&lt;/b&gt; <strong>y</strong></p>\n");
+}
+
+TEST(Markdown, OnlySafeLinksAreLiveInPages) {
+  EXPECT_EQ(markdown_html("[Tryg Aalborg](https://www.aalborg.dk/tryg)"),
+            "<p><a href=\"https://www.aalborg.dk/tryg\">Tryg Aalborg</a></p>\n");
+  EXPECT_EQ(
+      markdown_html("[siden](/plans/1) og [mail](mailto:tryg@aalborg.dk)"),
+      "<p><a href=\"/plans/1\">siden</a> og <a href=\"mailto:tryg@aalborg.dk\">mail</a></p>\n");
+  for (const auto* attack :
+       {"[klik](javascript:alert(1))", "[klik](JavaScript:alert(1))", "[klik](data:text/html,x)",
+        "[klik](vbscript:x)", "[klik](java\tscript:alert(1))", "<javascript:alert(1)>",
+        "[klik](//evil.example/)", "[klik](/\\evil.example/)"}) {
+    const auto html = markdown_html(attack);
+    EXPECT_EQ(html.find("href"), std::string::npos) << attack << " → " << html;
+    EXPECT_NE(html.find("klik") + html.find("alert"), std::string::npos) << "the text stays";
+  }
+  // An entity cannot smuggle a scheme in: the browser reads the escaped '&' literally.
+  const auto entity = markdown_html("[klik](javascript&#58;alert(1))");
+  EXPECT_EQ(entity.find("href=\"javascript&#58;"), std::string::npos) << entity;
+  EXPECT_EQ(markdown_html("![billede](data:image/png;base64,AAAA)"), "<p>billede</p>\n");
+  EXPECT_EQ(markdown_html("tekst\x1f med styretegn"), "<p>tekst med styretegn</p>\n");
+}
+
+TEST(Markdown, DocumentsKeepOnlyWebAndMailLinks) {
+  std::vector<Block> blocks;
+  append_markdown(blocks, "[a](javascript:alert(1)) [b](data:x) [c](/plans/1) [d](https://x.dk)",
+                  1);
+  ASSERT_EQ(blocks.size(), 1U);
+  for (const auto& span : blocks[0].spans) {
+    if (span.text == "d") {
+      EXPECT_EQ(span.link, "https://x.dk");
+    } else {
+      EXPECT_EQ(span.link, "") << span.text;
+    }
+  }
+}
+
+TEST(Csv, FormulasOpenAsText) {
+  EXPECT_EQ(csv_text("=HYPERLINK(\"https://evil.example\")"),
+            "\"'=HYPERLINK(\"\"https://evil.example\"\")\"");
+  EXPECT_EQ(csv_text("+45 1234"), "'+45 1234");
+  EXPECT_EQ(csv_text("-1"), "'-1");
+  EXPECT_EQ(csv_text("@SUM(A1)"), "'@SUM(A1)");
+  EXPECT_EQ(csv_text("Aalborg Øst"), "Aalborg Øst");
+  EXPECT_EQ(csv_text("a;b"), "\"a;b\"");
+  EXPECT_EQ(csv_text(""), "");
 }
 
 Document sample() {
@@ -59,6 +106,33 @@ TEST(Writers, PdfAndDocxAreWellFormedFiles) {
   EXPECT_NE(pdf.find("/Outlines"), std::string::npos) << "headings as bookmarks";
   const auto docx = to_docx(sample());
   EXPECT_EQ(docx.substr(0, 2), "PK");
+}
+
+TEST(Writers, WordsLineAndPageBreaksBecomeBreaksAndOtherControlsAreLeftOut) {
+  auto document = sample();
+  document.title = "Titel\x01";
+  document.blocks.push_back(paragraph("første linje\vanden linje\fnæste side\x0btredje\x02"));
+  testing::TempDir directory;
+  const auto path = directory.file("breaks.docx", to_docx(document));
+  const auto xml = testing::run_command("unzip -p " + path + " word/document.xml");
+  ASSERT_EQ(xml.exit_code, 0) << xml.output;
+  EXPECT_EQ(xml.output.find("&#"), std::string::npos) << "no character references to controls";
+  const auto line = xml.output.find("første linje");
+  ASSERT_NE(line, std::string::npos);
+  const auto page_break = xml.output.find("<w:br w:type=\"page\"/>", line);
+  ASSERT_NE(page_break, std::string::npos) << xml.output.substr(line);
+  EXPECT_LT(xml.output.find("<w:br/></w:r><w:r><w:t xml:space=\"preserve\">anden linje", line), page_break)
+      << xml.output.substr(line);
+  EXPECT_EQ(xml.output.find("<w:t xml:space=\"preserve\">", page_break),
+            xml.output.find("<w:t xml:space=\"preserve\">næste side", page_break))
+      << "the next page starts with the text after the form feed";
+  EXPECT_EQ(xml.output.find('\x02'), std::string::npos);
+  const auto parsed = testing::run_command(
+      "unzip -p " + path +
+      " word/document.xml docProps/core.xml | python3 -c 'import sys, xml.dom.minidom as m; "
+      "d = sys.stdin.read(); [m.parseString(p if p.startswith(\"<?xml\") else \"<?xml\" + p) "
+      "for p in d.split(\"<?xml\") if p]'");
+  EXPECT_EQ(parsed.exit_code, 0) << parsed.output;
 }
 
 TEST(Writers, PdfLinksCanBeClicked) {

@@ -26,6 +26,17 @@ constexpr long long kEmuPerPoint = 12700;
 constexpr double kTextWidthPoints = 481.9;  // A4 less 2 cm margins each side
 constexpr int kPngWidth = 1000;  // ≈150 dpi across the text width: sharp in print, quick to encode
 
+// Text as XML 1.0 allows it: control characters other than tab cannot be written, not even as
+// character references, and Word refuses the whole file for one of them.
+std::string xml_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n') out += c;
+  }
+  return out;
+}
+
 constexpr std::string_view kContentTypes =
     R"(<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
@@ -156,9 +167,11 @@ class Body {
 
   static void text_run(pugi::xml_node parent, std::string_view text, bool bold, bool italic,
                        std::string_view character_style = {}) {
+    // A line break ends each piece: "\n", or the vertical tab and form feed Word puts on the
+    // clipboard for its line and page breaks.
     std::size_t start = 0;
     while (start <= text.size()) {
-      const auto end = text.find('\n', start);
+      const auto end = text.find_first_of("\n\v\f", start);
       const auto piece =
           text.substr(start, end == std::string_view::npos ? text.npos : end - start);
       auto run = parent.append_child("w:r");
@@ -173,9 +186,10 @@ class Body {
       }
       auto text_node = run.append_child("w:t");
       text_node.append_attribute("xml:space") = "preserve";
-      text_node.text().set(std::string(piece).c_str());
+      text_node.text().set(xml_text(piece).c_str());
       if (end == std::string_view::npos) break;
-      run.append_child("w:br");
+      auto line_break = run.append_child("w:br");
+      if (text[end] == '\f') line_break.append_attribute("w:type") = "page";
       start = end + 1;
     }
   }
@@ -212,7 +226,7 @@ class Body {
     auto doc_properties = inline_node.append_child("wp:docPr");
     doc_properties.append_attribute("id") = static_cast<unsigned>(number);
     doc_properties.append_attribute("name") = fmt::format("Picture {}", number).c_str();
-    doc_properties.append_attribute("descr") = alt.c_str();
+    doc_properties.append_attribute("descr") = xml_text(alt).c_str();
     auto graphic_data = inline_node.append_child("a:graphic").append_child("a:graphicData");
     graphic_data.append_attribute("uri") =
         "http://schemas.openxmlformats.org/drawingml/2006/picture";
@@ -398,7 +412,7 @@ std::string header_xml(const Document& document) {
   paragraph.append_child("w:pPr").append_child("w:pStyle").append_attribute("w:val") = "Header";
   auto text = paragraph.append_child("w:r").append_child("w:t");
   text.append_attribute("xml:space") = "preserve";
-  text.text().set(document.running_header.c_str());
+  text.text().set(xml_text(document.running_header).c_str());
   std::ostringstream out;
   xml.save(out, "", pugi::format_raw, pugi::encoding_utf8);
   return out.str();
@@ -415,7 +429,7 @@ std::string footer_xml(const Document& document) {
     if (text.empty()) return;
     auto node = paragraph.append_child("w:r").append_child("w:t");
     node.append_attribute("xml:space") = "preserve";
-    node.text().set(std::string(text).c_str());
+    node.text().set(xml_text(text).c_str());
   };
   const auto field = [&](const char* name) {
     auto simple = paragraph.append_child("w:fldSimple");
@@ -446,7 +460,7 @@ std::string core_xml(const Document& document) {
   root.append_attribute("xmlns:cp") =
       "http://schemas.openxmlformats.org/package/2006/metadata/core-properties";
   root.append_attribute("xmlns:dc") = "http://purl.org/dc/elements/1.1/";
-  root.append_child("dc:title").text().set(document.title.c_str());
+  root.append_child("dc:title").text().set(xml_text(document.title).c_str());
   root.append_child("dc:language").text().set(document.language.c_str());
   std::ostringstream out;
   xml.save(out, "", pugi::format_raw, pugi::encoding_utf8);

@@ -4,6 +4,7 @@
 #include <boost/url/parse_query.hpp>
 
 #include "core/util/strings.hpp"
+#include "core/validation/validation.hpp"
 
 namespace samtryg::http {
 
@@ -34,6 +35,26 @@ const UploadedFile* Form::file(std::string_view name) const {
   return nullptr;
 }
 
+std::string clean_text(std::string_view field, std::string_view text) {
+  if (!validation::valid_utf8(text)) throw InvalidText(std::string(field));
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '\r') {
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      out += '\n';
+    } else if (c == '\v' || c == '\f') {
+      out += '\n';
+    } else if ((static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == '\x7f') {
+      throw InvalidText(std::string(field));
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 Form parse_urlencoded(std::string_view body) {
   Form form;
   if (body.empty()) return form;
@@ -42,9 +63,10 @@ Form parse_urlencoded(std::string_view body) {
     throw FormError(fmt::format("the form data is malformed ({})", params.error().message()));
   for (const auto& param : *params) {
     auto decoded = param;  // params_encoded_view yields encoded params
-    std::string key = decoded.key.decode(boost::urls::encoding_opts(true));
-    std::string value =
-        decoded.has_value ? decoded.value.decode(boost::urls::encoding_opts(true)) : "";
+    auto key = clean_text({}, decoded.key.decode(boost::urls::encoding_opts(true)));
+    auto value = decoded.has_value
+                     ? clean_text(key, decoded.value.decode(boost::urls::encoding_opts(true)))
+                     : std::string();
     form.fields.emplace_back(std::move(key), std::move(value));
   }
   return form;
@@ -94,7 +116,7 @@ void add_part(Form& form, const PartHeaders& headers, std::string_view content) 
     form.files.push_back(
         UploadedFile{*field, *filename, headers.content_type, std::string(content)});
   } else {
-    form.fields.emplace_back(*field, std::string(content));
+    form.fields.emplace_back(clean_text({}, *field), clean_text(*field, content));
   }
 }
 

@@ -43,6 +43,14 @@ TEST(Response, HeadIsSerialisedWithLengthCookiesAndNoInjectedLines) {
   EXPECT_NE(lower_head.find("Content-Length: 3\r\n"), std::string::npos) << lower_head;
 }
 
+TEST(Response, EveryStatusTheServerSendsHasItsReasonPhrase) {
+  for (const int status :
+       {200, 201, 204, 303, 304, 400, 401, 403, 404, 405, 408, 409, 413, 422, 429, 431, 500, 503}) {
+    EXPECT_NE(reason_phrase(status), "Unknown") << status;
+  }
+  EXPECT_EQ(reason_phrase(431), "Request Header Fields Too Large");
+}
+
 TEST(Form, UrlencodedDecodesPlusPercentAndRepeats) {
   const auto form = parse_urlencoded("name=Tryg+Aalborg&city=%C3%85rhus&tag=a&tag=b&empty=");
   EXPECT_EQ(form.value("name"), "Tryg Aalborg");
@@ -50,6 +58,31 @@ TEST(Form, UrlencodedDecodesPlusPercentAndRepeats) {
   EXPECT_EQ(form.all("tag"), (std::vector<std::string>{"a", "b"}));
   EXPECT_EQ(form.get("empty"), "");
   EXPECT_FALSE(form.get("missing"));
+}
+
+TEST(Form, TextIsKeptWithPlainLineBreaksAndControlCharactersAreRefused) {
+  EXPECT_EQ(clean_text("x", "a\r\nb\rc\nd\te"), "a\nb\nc\nd\te");
+  EXPECT_EQ(clean_text("x", "Word\vlinje\fside"), "Word\nlinje\nside") << "pasted from Word";
+  EXPECT_EQ(clean_text("x", "æøå ÄÖ 😀"), "æøå ÄÖ 😀");
+  for (const std::string& bad : {std::string("a\x1f"
+                                            "csrf\x1f"),
+                                std::string("nul\0", 4), std::string("\x7f"), std::string("\xff"),
+                                std::string("\xc3"), std::string("\xed\xa0\x80")}) {
+    EXPECT_THROW(clean_text("x", bad), InvalidText) << bad;
+  }
+  EXPECT_THROW(parse_urlencoded("name=a%0Bb%01"), InvalidText);
+  EXPECT_THROW(parse_urlencoded("name=%FF"), InvalidText);
+  EXPECT_THROW(parse_urlencoded("na%01me=x"), InvalidText);
+  EXPECT_EQ(parse_urlencoded("text=a%0D%0Ab").value("text"), "a\nb");
+  const std::string multipart =
+      "--B\r\nContent-Disposition: form-data; name=\"title\"\r\n\r\nbad\x1b[31m\r\n"
+      "--B--\r\n";
+  EXPECT_THROW(parse_form("multipart/form-data; boundary=B", multipart), InvalidText);
+  const std::string file =
+      "--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"a.px\"\r\n\r\n\x01\xff"
+      "\r\n--B--\r\n";
+  EXPECT_EQ(parse_form("multipart/form-data; boundary=B", file).file("f")->bytes, "\x01\xff")
+      << "files are bytes, not text";
 }
 
 TEST(Form, MalformedUrlencodedIsAFormError) {
@@ -131,6 +164,11 @@ TEST(SafeLocalPath, RejectsOpenRedirects) {
   EXPECT_EQ(web::safe_local_path("//evil.example"), "/");
   EXPECT_EQ(web::safe_local_path("https://evil.example"), "/");
   EXPECT_EQ(web::safe_local_path("/\\evil.example"), "/");
+  EXPECT_EQ(web::safe_local_path("/\t/evil.example/"), "/") << "browsers drop the tab";
+  EXPECT_EQ(web::safe_local_path("/\n/evil.example/"), "/");
+  EXPECT_EQ(web::safe_local_path("/ /evil.example/"), "/");
+  EXPECT_EQ(web::safe_local_path("/a\\b"), "/");
+  EXPECT_EQ(web::safe_local_path("/plans/1?status=active"), "/plans/1?status=active");
   EXPECT_EQ(web::safe_local_path(""), "/");
 }
 

@@ -1,6 +1,7 @@
 #include "core/web/context.hpp"
 
 #include <boost/url/encode.hpp>
+#include <boost/url/parse.hpp>
 #include <boost/url/parse_query.hpp>
 #include <boost/url/rfc/unreserved_chars.hpp>
 
@@ -38,7 +39,9 @@ std::string Context::query(std::string_view name) const {
   if (!parsed) return {};
   for (const auto& param : *parsed) {
     if (param.key.decode(boost::urls::encoding_opts(true)) == name) {
-      return param.has_value ? param.value.decode(boost::urls::encoding_opts(true)) : "";
+      return param.has_value
+                 ? http::clean_text(name, param.value.decode(boost::urls::encoding_opts(true)))
+                 : "";
     }
   }
   return {};
@@ -91,10 +94,15 @@ bool Context::csrf_valid() {
 }
 
 std::string safe_local_path(std::string_view path) {
-  if (path.empty() || path.front() != '/' || path.starts_with("//") || path.starts_with("/\\") ||
-      path.find_first_of("\r\n") != std::string_view::npos) {
-    return "/";
+  // Browsers drop tabs and line breaks from an address and read a backslash as '/', so a path
+  // with a tab or a backslash after its first '/' could lead off-site: only a plain path on this
+  // site is followed.
+  if (path.empty() || path.front() != '/' || path.starts_with("//")) return "/";
+  for (const char c : path) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '\x7f' || c == '\\') return "/";
   }
+  const auto parsed = boost::urls::parse_origin_form(path);
+  if (!parsed || parsed->has_authority() || parsed->has_scheme()) return "/";
   return std::string(path);
 }
 

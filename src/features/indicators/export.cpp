@@ -4,6 +4,7 @@
 
 #include <array>
 
+#include "core/documents/csv.hpp"
 #include "core/documents/xlsx.hpp"
 
 namespace samtryg::indicators {
@@ -14,16 +15,6 @@ constexpr std::array<std::string_view, 12> kColumns = {
     "export_indicator", "export_unit",      "export_period",      "export_area",
     "export_value",     "export_numerator", "export_denominator", "export_status",
     "export_note",      "export_origin",    "export_source_file", "export_example"};
-
-std::string csv_cell(std::string_view text) {
-  if (text.find_first_of(";\"\n\r") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (const char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
-}
 
 std::string csv_number(const std::optional<double>& value, bool decimal_comma) {
   if (!value) return {};
@@ -66,7 +57,7 @@ std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& 
   std::string out = "\xEF\xBB\xBF";
   for (std::size_t i = 0; i < kColumns.size(); ++i) {
     if (i > 0) out += ';';
-    out += csv_cell(catalog.text(kColumns[i]));
+    out += documents::csv_text(catalog.text(kColumns[i]));
   }
   out += "\r\n";
   for (const auto& row : rows) {
@@ -76,7 +67,9 @@ std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& 
     cells[6] = csv_number(row.value.denominator, decimal_comma);
     for (std::size_t i = 0; i < cells.size(); ++i) {
       if (i > 0) out += ';';
-      out += csv_cell(cells[i]);
+      // Figures go as they are: a negative number is a number, not a formula.
+      const bool figure = i >= 4 && i <= 6;
+      out += figure ? cells[i] : documents::csv_text(cells[i]);
     }
     out += "\r\n";
   }
