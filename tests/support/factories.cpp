@@ -11,7 +11,7 @@ std::string create_plan(HttpClient& http, const PlanForm& plan) {
                                                   {"kind", plan.kind},
                                                   {"period_start", plan.period_start},
                                                   {"period_end", plan.period_end},
-                                                  {"published", "1"}});
+                                                  {"published", plan.published ? "1" : ""}});
   EXPECT_EQ(response.status, 303) << response.body;
   return id_from_location(response);
 }
@@ -19,14 +19,14 @@ std::string create_plan(HttpClient& http, const PlanForm& plan) {
 std::string create_initiative(HttpClient& http, const std::string& plan_id,
                               const InitiativeForm& initiative) {
   http.get("/plans/" + plan_id + "/initiatives/new");
-  const auto response =
-      http.post_form("/plans/" + plan_id + "/initiatives", {{"_csrf", http.csrf()},
-                                                            {"name", initiative.name},
-                                                            {"purpose", initiative.purpose},
-                                                            {"lead_user_id", initiative.lead},
-                                                            {"status", "active"},
-                                                            {"in_plan", "1"},
-                                                            {"published", "1"}});
+  const auto response = http.post_form("/plans/" + plan_id + "/initiatives",
+                                       {{"_csrf", http.csrf()},
+                                        {"name", initiative.name},
+                                        {"purpose", initiative.purpose},
+                                        {"lead_user_id", initiative.lead},
+                                        {"status", "active"},
+                                        {"in_plan", "1"},
+                                        {"published", initiative.published ? "1" : ""}});
   EXPECT_EQ(response.status, 303) << response.body;
   return id_from_location(response);
 }

@@ -14,6 +14,7 @@ struct PlanForm {
   std::string kind = "strategy";
   std::string period_start = "2017-01-21";
   std::string period_end = "2018-01-14";
+  bool published = true;
 };
 
 // An active initiative, written into the plan and published.
@@ -21,9 +22,10 @@ struct InitiativeForm {
   std::string name = "Et trygt natteliv";
   std::string lead{};  // a user id, or "" for none
   std::string purpose{};
+  bool published = true;
 };
 
-// A published plan.
+// A plan, published unless the form says otherwise.
 std::string create_plan(HttpClient& http, const PlanForm& plan = {});
 std::string create_initiative(HttpClient& http, const std::string& plan_id,
                               const InitiativeForm& initiative = {});

@@ -41,15 +41,49 @@ ImportTargets import_targets(db::Database& database, const Actor& actor, long lo
           store::areas(sql, actor.workspace_id)};
 }
 
+bool visible(soci::session& sql, const Actor& actor, const Indicator& indicator) {
+  if (actor.read_all) return true;
+  if (!indicator.published) return false;
+  return !indicator.plan_id || strategy::find_plan(sql, actor, *indicator.plan_id).has_value();
+}
+
+namespace {
+
+// What a viewer may not see of the links: those to unpublished initiatives or to focus areas
+// of unpublished plans (their names would show).
+void drop_hidden_links(soci::session& sql, const Actor& actor, std::vector<Link>& links) {
+  if (actor.read_all) return;
+  std::map<long long, bool> shown_initiatives;
+  std::map<long long, bool> shown_areas;
+  std::erase_if(links, [&](const Link& link) {
+    if (link.initiative_id) {
+      const auto [at, fresh] = shown_initiatives.try_emplace(*link.initiative_id, false);
+      if (fresh)
+        at->second = strategy::find_initiative(sql, actor, *link.initiative_id).has_value();
+      return !at->second;
+    }
+    if (link.focus_area_id) {
+      const auto [at, fresh] = shown_areas.try_emplace(*link.focus_area_id, false);
+      if (fresh)
+        at->second = strategy::find_focus_area(sql, actor, *link.focus_area_id).has_value();
+      return !at->second;
+    }
+    return false;
+  });
+}
+
+}  // namespace
+
 IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, long long id,
                                    std::string_view today) {
   auto sql = database.session();
   auto indicator = indicator_in_workspace(sql, actor, id);
-  if (!actor.read_all && !indicator.published) throw validation::NotFound();
+  if (!visible(sql, actor, indicator)) throw validation::NotFound();
   IndicatorRecord record;
   record.indicator = std::move(indicator);
   const auto scope = store::Scope::indicator(id);
   record.links = store::links(sql, scope);
+  drop_hidden_links(sql, actor, record.links);
   record.targets = store::targets(sql, scope);
   record.values = store::values(sql, scope);
   record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
@@ -62,8 +96,15 @@ std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor
   auto sql = database.session();
   std::vector<IndicatorRecord> records;
   std::map<long long, std::size_t> index;
+  std::map<long long, bool> shown_plans;
+  const auto plan_shown = [&](const Indicator& indicator) {
+    if (actor.read_all || !indicator.plan_id) return true;
+    const auto [at, fresh] = shown_plans.try_emplace(*indicator.plan_id, false);
+    if (fresh) at->second = strategy::find_plan(sql, actor, *indicator.plan_id).has_value();
+    return at->second;
+  };
   for (auto& indicator : store::indicators(sql, actor.workspace_id, plan_id)) {
-    if (!actor.read_all && !indicator.published) continue;
+    if (!actor.read_all && (!indicator.published || !plan_shown(indicator))) continue;
     index[indicator.id] = records.size();
     records.push_back({std::move(indicator), {}, {}, {}, {}, actor.edit_all});
   }
@@ -82,6 +123,7 @@ std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor
     if (auto* record = owner(value.indicator_id)) record->values.push_back(std::move(value));
   }
   for (auto& record : records) {
+    drop_hidden_links(sql, actor, record.links);
     record.assessment = assess_indicator(record.indicator, record.targets, record.values, today);
   }
   return records;

@@ -19,6 +19,11 @@ using auth::Actor;
 // validation::NotFound otherwise.
 Indicator indicator_in_workspace(soci::session& sql, const Actor& actor, long long id);
 
+// Whether the actor sees the indicator: members and up always; viewers when it is published
+// and so is its plan. Every read below applies it, and leaves out the links a viewer may not
+// see (to unpublished initiatives, or focus areas of unpublished plans).
+bool visible(soci::session& sql, const Actor& actor, const Indicator& indicator);
+
 // Whether the actor may type values for an indicator with these links: coordinators, and the
 // lead of an initiative the indicator follows up.
 bool may_enter_values(soci::session& sql, const Actor& actor, const std::vector<Link>& links);
@@ -44,8 +49,7 @@ struct IndicatorRecord {
   bool may_enter_values = false;
 };
 
-// Throws NotFound when the indicator is not in the actor's workspace, or is unpublished and
-// the actor reads published content only.
+// Throws NotFound when the indicator is not in the actor's workspace or not visible to them.
 IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, long long id,
                                    std::string_view today);
 // The plan's indicators (all of the workspace's for plan_id 0) with their status, by name;
