@@ -45,9 +45,9 @@ long long insert_user(soci::session& sql, const User& user, const std::string& n
 
 void update_password_hash(soci::session& sql, long long user_id, const std::string& hash,
                           const std::string& now) {
-  sql << "UPDATE users SET password_hash = :hash, updated_at = :now, "
-         "row_version = row_version + 1 WHERE id = :id",
-      use(hash), use(now), use(user_id);
+  sql << "UPDATE users SET password_hash = :hash, password_changed_at = :changed, "
+         "updated_at = :now, row_version = row_version + 1 WHERE id = :id",
+      use(hash), use(now), use(now), use(user_id);
 }
 
 void update_language(soci::session& sql, long long user_id, const std::string& language,
@@ -222,33 +222,37 @@ void delete_expired_sessions(soci::session& sql, const std::string& now) {
   sql << "DELETE FROM sessions WHERE expires_at <= :now", use(now);
 }
 
-int count_login_failures(soci::session& sql, const std::string& email, const std::string& since) {
-  int count = 0;
-  sql << "SELECT COUNT(*) FROM login_failures WHERE email = :email AND at > :since", into(count),
-      use(email), use(since);
-  return count;
+LoginAttempts count_login_attempts(soci::session& sql, const std::string& email,
+                                   const std::string& client, const std::string& since) {
+  LoginAttempts counts;
+  sql << "SELECT COUNT(*) FROM login_failures WHERE email = :email AND client = :client AND "
+         "at > :since",
+      into(counts.for_email_here), use(email), use(client), use(since);
+  sql << "SELECT COUNT(*) FROM login_failures WHERE client = :client AND at > :since",
+      into(counts.from_client), use(client), use(since);
+  return counts;
 }
 
-void record_login_failure(soci::session& sql, const std::string& email, const std::string& client,
+void record_login_attempt(soci::session& sql, const std::string& email, const std::string& client,
                           const std::string& now) {
   sql << "INSERT INTO login_failures (email, client, at) VALUES (:email, :client, :now)",
       use(email), use(client), use(now);
 }
 
-void clear_login_failures(soci::session& sql, const std::string& email) {
-  sql << "DELETE FROM login_failures WHERE email = :email", use(email);
+void clear_login_attempts(soci::session& sql, const std::string& email, const std::string& client) {
+  sql << "DELETE FROM login_failures WHERE email = :email AND client = :client", use(email),
+      use(client);
 }
 
 // ---- API tokens ----
 
-long long insert_api_token(soci::session& sql, long long workspace_id, long long user_id,
-                           const std::string& name, const std::string& token,
-                           const std::string& now) {
+long long insert_api_token(soci::session& sql, const ApiToken& token, const std::string& secret) {
   long long id = 0;
-  const auto hash = crypto::sha256_hex(token);
-  sql << "INSERT INTO api_tokens (workspace_id, user_id, name, token_hash, created_at) "
-         "VALUES (:w, :u, :n, :h, :c) RETURNING id",
-      use(workspace_id), use(user_id), use(name), use(hash), use(now), into(id);
+  const auto hash = crypto::sha256_hex(secret);
+  sql << "INSERT INTO api_tokens (workspace_id, user_id, name, scope, token_hash, created_at) "
+         "VALUES (:w, :u, :n, :s, :h, :c) RETURNING id",
+      use(token.workspace_id), use(token.user_id), use(token.name), use(token.scope), use(hash),
+      use(token.created_at), into(id);
   return id;
 }
 
@@ -256,11 +260,12 @@ std::vector<ApiToken> api_tokens(soci::session& sql, long long workspace_id) {
   std::vector<ApiToken> result;
   ApiToken token;
   soci::statement statement =
-      (sql.prepare << "SELECT t.id, t.workspace_id, t.user_id, u.name, t.name, t.created_at, "
-                      "t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                      "WHERE t.workspace_id = :w ORDER BY t.id",
+      (sql.prepare << "SELECT t.id, t.workspace_id, t.user_id, u.name, t.name, t.scope, "
+                      "t.created_at, t.revoked_at FROM api_tokens t JOIN users u ON u.id = "
+                      "t.user_id WHERE t.workspace_id = :w ORDER BY t.id",
        into(token.id), into(token.workspace_id), into(token.user_id), into(token.user_name),
-       into(token.name), into(token.created_at), into(token.revoked_at), use(workspace_id));
+       into(token.name), into(token.scope), into(token.created_at), into(token.revoked_at),
+       use(workspace_id));
   statement.execute();
   while (statement.fetch()) result.push_back(token);
   return result;
@@ -282,15 +287,16 @@ std::optional<SessionRecord> find_api_token_session(soci::session& sql, const st
   Membership membership;
   std::string role;
   sql << "SELECT u.id, u.name, u.email, u.password_hash, u.language, u.row_version, "
-         "w.id, w.name, w.language, w.data_version, m.role FROM api_tokens t "
+         "w.id, w.name, w.language, w.data_version, m.role, t.scope FROM api_tokens t "
          "JOIN users u ON u.id = t.user_id JOIN workspaces w ON w.id = t.workspace_id "
          "JOIN memberships m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id "
-         "WHERE t.token_hash = :hash AND t.revoked_at = ''",
+         "WHERE t.token_hash = :hash AND t.revoked_at = '' "
+         "AND t.created_at > u.password_changed_at",
       into(record.user.id), into(record.user.name), into(record.user.email),
       into(record.user.password_hash), into(record.user.language), into(record.user.row_version),
       into(membership.workspace.id), into(membership.workspace.name),
       into(membership.workspace.language), into(membership.workspace.data_version), into(role),
-      use(record.token_hash);
+      into(record.token_scope), use(record.token_hash);
   if (!sql.got_data()) return std::nullopt;
   membership.role = role_or_viewer(role);
   record.membership = std::move(membership);

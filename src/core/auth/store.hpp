@@ -45,6 +45,7 @@ struct SessionRecord {
   std::optional<Membership> membership;  // the workspace the session works in
   std::string csrf_token;
   std::string expires_at;
+  std::string token_scope;  // an API token's: "read" or "write"; empty for a browser session
 };
 
 std::optional<User> find_user_by_email(soci::session& sql, const std::string& email);
@@ -79,10 +80,18 @@ void delete_session(soci::session& sql, const std::string& token_hash);
 void delete_other_sessions(soci::session& sql, long long user_id, const std::string& keep_hash);
 void delete_expired_sessions(soci::session& sql, const std::string& now);
 
-int count_login_failures(soci::session& sql, const std::string& email, const std::string& since);
-void record_login_failure(soci::session& sql, const std::string& email, const std::string& client,
+// Login attempts that did not (yet) succeed, since a time: for one e-mail from one client
+// address, and from that address for any e-mail. Counting by address rather than by e-mail
+// alone means nobody can lock a person out by typing wrong passwords for their e-mail.
+struct LoginAttempts {
+  int for_email_here = 0;
+  int from_client = 0;
+};
+LoginAttempts count_login_attempts(soci::session& sql, const std::string& email,
+                                   const std::string& client, const std::string& since);
+void record_login_attempt(soci::session& sql, const std::string& email, const std::string& client,
                           const std::string& now);
-void clear_login_failures(soci::session& sql, const std::string& email);
+void clear_login_attempts(soci::session& sql, const std::string& email, const std::string& client);
 
 // ---- API tokens: act as their user in one workspace; only the token's SHA-256 is stored ----
 
@@ -92,19 +101,21 @@ struct ApiToken {
   long long user_id = 0;
   std::string user_name;
   std::string name;
+  std::string scope = "read";  // "read": GET only; "write": changes too
   std::string created_at;
   std::string revoked_at;  // empty while valid
 };
 
-long long insert_api_token(soci::session& sql, long long workspace_id, long long user_id,
-                           const std::string& name, const std::string& token,
-                           const std::string& now);
+long long insert_api_token(soci::session& sql, const ApiToken& token, const std::string& secret);
 std::vector<ApiToken> api_tokens(soci::session& sql, long long workspace_id);
 // False when no unrevoked token with that id exists in the workspace.
 bool revoke_api_token(soci::session& sql, long long workspace_id, long long id,
                       const std::string& now);
 // The session an unrevoked token stands for (its user and their role in the token's
-// workspace), or nothing. csrf_token is empty: token requests carry no ambient authority.
+// workspace, and its scope), or nothing: also when the user is no longer a member of the
+// workspace, or has set a password since the token was made (timestamps are to the second: a
+// token made in the second of a password change ends with it). csrf_token is empty: token
+// requests carry no ambient authority.
 std::optional<SessionRecord> find_api_token_session(soci::session& sql, const std::string& token);
 
 }  // namespace samtryg::auth

@@ -1,6 +1,7 @@
 // Storage tests: run against SQLite and PostgreSQL alike.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <thread>
 
 #include "core/audit/audit.hpp"
@@ -213,17 +214,76 @@ TEST_P(Storage, ASecondConnectionOnTheSameThreadIsRefusedWhenForbidden) {
   EXPECT_TRUE(database_->ping());
 }
 
-TEST_P(Storage, LoginFailuresAreCountedWithinTheWindow) {
+TEST_P(Storage, LoginAttemptsAreCountedWithinTheWindowPerAddress) {
   migrate(*database_);
   auto sql = database_->session();
   const auto now = Clock::now();
-  auth::record_login_failure(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now - std::chrono::hours(1)));
-  auth::record_login_failure(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now));
-  auth::record_login_failure(sql, "c@d.dk", "127.0.0.1", to_iso_utc(now));
-  EXPECT_EQ(auth::count_login_failures(sql, "a@b.dk", to_iso_utc(now - std::chrono::minutes(15))),
-            1);
-  auth::clear_login_failures(sql, "a@b.dk");
-  EXPECT_EQ(auth::count_login_failures(sql, "a@b.dk", "2000-01-01T00:00:00Z"), 0);
+  const auto since = to_iso_utc(now - std::chrono::minutes(15));
+  auth::record_login_attempt(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now - std::chrono::hours(1)));
+  auth::record_login_attempt(sql, "a@b.dk", "127.0.0.1", to_iso_utc(now));
+  auth::record_login_attempt(sql, "c@d.dk", "127.0.0.1", to_iso_utc(now));
+  auth::record_login_attempt(sql, "a@b.dk", "192.0.2.1", to_iso_utc(now));
+  auto counts = auth::count_login_attempts(sql, "a@b.dk", "127.0.0.1", since);
+  EXPECT_EQ(counts.for_email_here, 1);
+  EXPECT_EQ(counts.from_client, 2);
+  auth::clear_login_attempts(sql, "a@b.dk", "127.0.0.1");
+  counts = auth::count_login_attempts(sql, "a@b.dk", "127.0.0.1", "2000-01-01T00:00:00Z");
+  EXPECT_EQ(counts.for_email_here, 0);
+  EXPECT_EQ(auth::count_login_attempts(sql, "a@b.dk", "192.0.2.1", since).for_email_here, 1)
+      << "another address's attempts stay";
+}
+
+// What a PostgreSQL restart does to the connections waiting in the pool: the server ends them.
+// The next borrower gets a working connection, and statements kept for the old one are made
+// again for the new one.
+TEST_P(Storage, ConnectionsTheServerClosedAreOpenedAgain) {
+  migrate(*database_);
+  EXPECT_TRUE(database_->ping());  // keeps a prepared statement on the connection
+  if (database_->backend() != Backend::postgresql) GTEST_SKIP() << "PostgreSQL only";
+  long long pid = 0;
+  {
+    auto sql = database_->session();
+    sql << "SELECT pg_backend_pid()", soci::into(pid);
+  }
+  {
+    auto other = Database::open(database_->url(), 1);
+    auto sql = other->session();
+    int ended = 0;
+    sql << "SELECT CASE WHEN pg_terminate_backend(:p) THEN 1 ELSE 0 END", soci::use(pid),
+        soci::into(ended);
+    ASSERT_EQ(ended, 1);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_TRUE(database_->ping());
+  long long again = 0;
+  auto sql = database_->session();
+  sql << "SELECT pg_backend_pid()", soci::into(again);
+  EXPECT_NE(again, pid);
+}
+
+TEST_P(Storage, ACheckpointEmptiesTheWriteAheadLog) {
+  migrate(*database_);
+  for (int i = 0; i < 50; ++i) {
+    database_->in_transaction(
+        [&](soci::session& sql) { auth::record_login_attempt(sql, "a@b.dk", "c", now_iso_utc()); });
+  }
+  database_->checkpoint();  // nothing to do on PostgreSQL; must not fail
+  if (database_->backend() != Backend::sqlite) return;
+  const auto wal = database_->url().sqlite_path + "-wal";
+  EXPECT_EQ(std::filesystem::file_size(wal), 0U);
+}
+
+TEST(DatabaseErrors, AFullDiskIsRecognisedAndBoundValuesStayOutOfTheLog) {
+  EXPECT_TRUE(
+      is_storage_full(std::runtime_error("sqlite3_statement_backend::loadOne: database "
+                                         "or disk is full while executing \"COMMIT\"")));
+  EXPECT_TRUE(is_storage_full(std::runtime_error(
+      "ERROR: could not extend file \"base/16384/2619\": No space left on device")));
+  EXPECT_FALSE(is_storage_full(std::runtime_error("UNIQUE constraint failed: users.email")));
+  EXPECT_EQ(
+      loggable_error(std::runtime_error(
+          "no data while executing \"SELECT 1 FROM t WHERE h = :hash\" with :hash=\"ab12\".")),
+      "no data while executing \"SELECT 1 FROM t WHERE h = :hash\"");
 }
 
 TEST_P(Storage, ConcurrentWritersDoNotFail) {
@@ -236,7 +296,7 @@ TEST_P(Storage, ConcurrentWritersDoNotFail) {
       for (int i = 0; i < 25; ++i) {
         try {
           database_->in_transaction([&](soci::session& sql) {
-            auth::record_login_failure(sql, "x" + std::to_string(t) + "@y.dk", "c", now_iso_utc());
+            auth::record_login_attempt(sql, "x" + std::to_string(t) + "@y.dk", "c", now_iso_utc());
           });
         } catch (...) {
           ++failures;

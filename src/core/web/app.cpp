@@ -7,6 +7,7 @@
 
 #include "core/http/cookies.hpp"
 #include "core/util/crypto.hpp"
+#include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "core/web/api.hpp"
 #include "core/web/page.hpp"
@@ -24,14 +25,31 @@ http::Response problem(Context& context, int status, std::string_view title_key,
 
 }  // namespace
 
+void App::use_forwarded_client(http::Request& request) const {
+  bool trusted = false;
+  for (const auto proxy : split(services_.config.trusted_proxies, ',')) {
+    if (trim(proxy) == request.client_address) trusted = true;
+  }
+  if (!trusted) return;
+  // The proxy appends the address it saw last: that one is the proxy's own knowledge, the
+  // ones before it are whatever the client claimed.
+  const auto forwarded = request.header("X-Forwarded-For");
+  if (forwarded.empty()) return;
+  const auto comma = forwarded.rfind(',');
+  const auto last = trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1));
+  if (!last.empty() && last.size() <= 45) request.client_address = std::string(last);
+}
+
 void App::add(Route route) {
   router_.add(route.method, route.pattern, routes_.size());
   routes_.push_back(std::move(route));
 }
 
 void App::load_session(Context& context) {
+  // API tokens are for the JSON API only: elsewhere (pages, forms, /users, /api-tokens) a token
+  // is no sign-in, so a leaked one cannot make users or more tokens.
   const auto authorization = context.request.header("Authorization");
-  if (authorization.starts_with("Bearer ")) {
+  if (authorization.starts_with("Bearer ") && context.request.path.starts_with("/api/v1/")) {
     auto sql = services_.database.session();
     context.session = auth::find_api_token_session(sql, std::string(authorization.substr(7)));
     context.via_api_token = context.session.has_value();
@@ -109,14 +127,21 @@ http::Response App::dispatch(Context& context) {
   if (http::changes_state(request.method) && !context.via_api_token && !context.csrf_valid()) {
     return problem(context, 403, "error_csrf_title", "error_csrf_text");
   }
+  if (http::changes_state(request.method) && context.via_api_token &&
+      context.session->token_scope != "write") {
+    return json_error(context, 403, "error_token_read_only");
+  }
   return route.handler(context);
 }
 
 http::Response App::handle(http::Request& request) {
+  if (!services_.config.trusted_proxies.empty()) use_forwarded_client(request);
   Context context(request, services_);
   http::Response response;
   try {
     response = dispatch(context);
+  } catch (const http::InvalidText&) {
+    response = problem(context, 400, "error_bad_text_title", "error_bad_text_text");
   } catch (const http::FormError&) {
     response = problem(context, 400, "error_bad_request_title", "error_bad_request_text");
   } catch (const validation::NotFound&) {
@@ -133,11 +158,19 @@ http::Response App::handle(http::Request& request) {
     const auto reference = crypto::random_token(6);
     std::fprintf(stderr, "error reference=%s method=%s path=%s: %s\n", reference.c_str(),
                  std::string(http::to_string(request.method)).c_str(), request.path.c_str(),
-                 error.what());
+                 db::loggable_error(error).c_str());
+    // A full disk is the administrator's to fix, and the server works again once they have:
+    // 503 says "try later", and the page says why nothing was saved.
+    const bool full = db::is_storage_full(error);
     try {
-      response = is_api_path(request.path) ? json_error(context, 500, "error_server_title")
-                                           : error_page(context, 500, "error_server_title",
-                                                        "error_server_text", reference);
+      if (full) {
+        response = problem(context, 503, "error_storage_full_title", "error_storage_full_text");
+        response.header("Retry-After", "60");
+      } else {
+        response = is_api_path(request.path) ? json_error(context, 500, "error_server_title")
+                                             : error_page(context, 500, "error_server_title",
+                                                          "error_server_text", reference);
+      }
     } catch (...) {
       response = http::Response::text("500 Internal Server Error\n", 500);
     }

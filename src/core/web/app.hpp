@@ -37,6 +37,8 @@ class App {
  private:
   http::Response dispatch(Context& context);
   void load_session(Context& context);
+  // Behind a trusted reverse proxy, the client is the one X-Forwarded-For names.
+  void use_forwarded_client(http::Request& request) const;
   void choose_language(Context& context);
 
   Services& services_;

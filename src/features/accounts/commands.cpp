@@ -32,26 +32,29 @@ LoginResult log_in(db::Database& database, const LoginPolicy& policy, const std:
                    const std::string& password, const std::string& client) {
   const auto normalized = normalize_email(email);
   const auto now = Clock::now();
+  const auto since = to_iso_utc(now - std::chrono::minutes(policy.lockout_minutes));
+  // The attempt is written (and committed) before the attempts are counted, so attempts made
+  // at the same moment see each other: of many at once, at most the allowed number go on to
+  // the password check, whichever database and however many servers.
+  database.in_transaction([&](soci::session& sql) {
+    auth::record_login_attempt(sql, normalized, client, to_iso_utc(now));
+  });
   std::optional<auth::User> user;
   {
     auto sql = database.session();
-    const auto since = to_iso_utc(now - std::chrono::minutes(policy.lockout_minutes));
-    if (login_locked(auth::count_login_failures(sql, normalized, since), policy.max_failures)) {
+    const auto attempts = auth::count_login_attempts(sql, normalized, client, since);
+    if (login_throttled(attempts.for_email_here, attempts.from_client, policy)) {
       return {LoginResult::Outcome::throttled, {}};
     }
     user = auth::find_user_by_email(sql, normalized);
   }
-  // The slow hash runs outside any transaction so it never holds a database lock.
+  // The slow hash runs outside any transaction so it never holds a database lock. A wrong
+  // password leaves the attempt in place: it is the failure.
   const bool valid = auth::verify_password(user ? user->password_hash : decoy_hash(), password);
-  if (!user || !valid) {
-    database.in_transaction([&](soci::session& sql) {
-      auth::record_login_failure(sql, normalized, client, to_iso_utc(now));
-    });
-    return {LoginResult::Outcome::wrong_credentials, {}};
-  }
+  if (!user || !valid) return {LoginResult::Outcome::wrong_credentials, {}};
   LoginResult result{LoginResult::Outcome::signed_in, crypto::random_token()};
   database.in_transaction([&](soci::session& sql) {
-    auth::clear_login_failures(sql, normalized);
+    auth::clear_login_attempts(sql, normalized, client);
     auth::delete_expired_sessions(sql, to_iso_utc(now));
     const auto memberships = auth::memberships_of(sql, user->id);
     std::optional<long long> workspace;
@@ -174,9 +177,10 @@ std::vector<auth::Member> members(db::Database& database, const auth::Actor& act
 }
 
 std::string create_api_token(db::Database& database, const auth::Actor& actor, long long user_id,
-                             const std::string& name) {
+                             const std::string& name, const std::string& scope) {
   auth::require_manage_users(actor);
   validation::Errors errors;
+  if (scope != "read" && scope != "write") errors.add("scope", "choice_invalid");
   if (name.empty()) {
     errors.add("name", "field_required");
   } else if (validation::utf8_length(name) > 100) {
@@ -190,10 +194,16 @@ std::string create_api_token(db::Database& database, const auth::Actor& actor, l
       errors.add("user_id", "link_not_in_workspace");
     }
     validation::throw_if_any(errors);
-    const auto id =
-        auth::insert_api_token(sql, actor.workspace_id, user_id, name, token, now_iso_utc());
-    audit::record_change(sql, actor, "create", "api_token", id, nullptr,
-                         boost::json::object{{"name", name}, {"user_id", user_id}});
+    auth::ApiToken record;
+    record.workspace_id = actor.workspace_id;
+    record.user_id = user_id;
+    record.name = name;
+    record.scope = scope;
+    record.created_at = now_iso_utc();
+    const auto id = auth::insert_api_token(sql, record, token);
+    audit::record_change(
+        sql, actor, "create", "api_token", id, nullptr,
+        boost::json::object{{"name", name}, {"user_id", user_id}, {"scope", scope}});
   });
   return token;
 }

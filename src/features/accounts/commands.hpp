@@ -13,12 +13,6 @@
 
 namespace samtryg::accounts {
 
-struct LoginPolicy {
-  int max_failures = 5;
-  int lockout_minutes = 15;
-  int session_hours = 12;
-};
-
 struct LoginResult {
   enum class Outcome { signed_in, wrong_credentials, throttled };
   Outcome outcome = Outcome::wrong_credentials;
@@ -54,9 +48,10 @@ std::vector<auth::Member> members(db::Database& database, const auth::Actor& act
 // Members and API tokens are for those who manage users (validation::Forbidden otherwise).
 // API tokens: an admin creates one for a member of the workspace (the token then acts as that
 // person, with their role) and revokes it. The token is returned once; only its hash is kept.
-// Throws validation::Invalid (fields "name", "user_id").
+// `scope`: "read" (GET only) or "write". Throws validation::Invalid (fields "name",
+// "user_id", "scope").
 std::string create_api_token(db::Database& database, const auth::Actor& actor, long long user_id,
-                             const std::string& name);
+                             const std::string& name, const std::string& scope);
 std::vector<auth::ApiToken> api_tokens(db::Database& database, const auth::Actor& actor);
 // Throws validation::NotFound unless the token is the workspace's and still in use.
 void revoke_api_token(db::Database& database, const auth::Actor& actor, long long id);

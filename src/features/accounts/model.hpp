@@ -28,9 +28,17 @@ validation::Errors validate_new_user(const NewUser& input);
 // checked against the stored hash by the command).
 validation::Errors validate_new_password(std::string_view password, std::string_view confirm);
 
-// Locked when the recent failures reach the limit.
-inline bool login_locked(int recent_failures, int max_failures) {
-  return recent_failures >= max_failures;
+struct LoginPolicy {
+  int max_failures = 5;  // for one e-mail from one address, within lockout_minutes
+  int lockout_minutes = 15;
+  int session_hours = 12;
+  int max_failures_per_client = 30;  // from one address for any e-mails
+};
+
+// Whether a login attempt waits: counts include the attempt itself, so the max_failures-th
+// attempt still goes through and the one after it waits.
+inline bool login_throttled(int for_email_here, int from_client, const LoginPolicy& policy) {
+  return for_email_here > policy.max_failures || from_client > policy.max_failures_per_client;
 }
 
 }  // namespace samtryg::accounts

@@ -62,8 +62,11 @@ TEST(AccountsModel, NewPasswordRules) {
 }
 
 TEST(AccountsModel, LockoutAtTheLimit) {
-  EXPECT_FALSE(login_locked(4, 5));
-  EXPECT_TRUE(login_locked(5, 5));
+  const LoginPolicy policy{.max_failures = 5, .max_failures_per_client = 30};
+  EXPECT_FALSE(login_throttled(5, 5, policy)) << "the fifth attempt is still checked";
+  EXPECT_TRUE(login_throttled(6, 6, policy));
+  EXPECT_FALSE(login_throttled(1, 30, policy));
+  EXPECT_TRUE(login_throttled(1, 31, policy)) << "one address trying many e-mails";
 }
 
 }  // namespace samtryg::accounts

@@ -26,7 +26,10 @@ std::string notice_text(const Context& context) {
 }
 LoginPolicy policy_from(const Context& context) {
   const auto& config = context.services.config;
-  return LoginPolicy{config.login_max_failures, config.login_lockout_minutes, config.session_hours};
+  return LoginPolicy{.max_failures = config.login_max_failures,
+                     .lockout_minutes = config.login_lockout_minutes,
+                     .session_hours = config.session_hours,
+                     .max_failures_per_client = config.login_max_failures_per_address};
 }
 
 std::string min_hint(const Context& context) {

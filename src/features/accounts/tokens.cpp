@@ -22,6 +22,7 @@ struct TokenForm {
   std::string new_token{};
   std::string name{};
   std::string user{};
+  std::string scope = "read";
   validation::Errors errors{};
   int status = 200;
 };
@@ -33,6 +34,7 @@ view::Data token_rows(Context& context) {
     row.set("id", std::to_string(token.id));
     row.set("name", token.name);
     row.set("user", token.user_name);
+    row.set("scope", context.text("tokens_scope_" + token.scope));
     row.set("created", token.created_at.substr(0, 10));
     row.set("revoked", view::text(token.revoked_at.substr(
                            0, std::min<std::size_t>(10, token.revoked_at.size()))));
@@ -60,6 +62,14 @@ Response tokens_page(Context& context, const TokenForm& form) {
        .required = true,
        .hint = context.text("tokens_user_hint"),
        .options = people},
+      {.name = "scope",
+       .label = context.text("tokens_scope"),
+       .value = form.scope,
+       .kind = web::Field::Kind::select,
+       .required = true,
+       .hint = context.text("tokens_scope_hint"),
+       .options = {{"read", context.text("tokens_scope_read")},
+                   {"write", context.text("tokens_scope_write")}}},
   };
   const auto rows = token_rows(context);
   view::Data data;
@@ -84,16 +94,18 @@ Response create_token(Context& context) {
   const auto& form = context.form();
   const auto name = form.value("name");
   const auto user_text = form.value("user_id");
+  const auto scope = form.value("scope", "read");
   try {
     const auto token = create_api_token(context.services.database, context.actor(),
-                                        parse_id(user_text).value_or(0), name);
+                                        parse_id(user_text).value_or(0), name, scope);
     // Shown once, never stored: only its hash is kept.
     return tokens_page(
         context,
         {.new_token = token, .user = std::to_string(context.session->user.id), .status = 201});
   } catch (const validation::Invalid& invalid) {
-    return tokens_page(context,
-                       {.name = name, .user = user_text, .errors = invalid.errors, .status = 422});
+    return tokens_page(
+        context,
+        {.name = name, .user = user_text, .scope = scope, .errors = invalid.errors, .status = 422});
   }
 }
 

@@ -326,7 +326,7 @@ Response create_party_api(Context& context) {
 
 object document_json(const Document& document) {
   auto json = to_json(document);
-  json["download"] = "/documents/" + std::to_string(document.id);
+  json["download"] = "/api/v1/documents/" + std::to_string(document.id) + "/content";
   return json;
 }
 

@@ -134,6 +134,8 @@ void add_document_routes(web::App& app) {
   app.add({Method::post, "/initiatives/{id}/documents", own,
            [](Context& c) { return upload_document(c, false); }});
   app.add({Method::get, "/documents/{id}", read, download_document});
+  // The same bytes for the JSON API, where tokens work (they do not on pages).
+  app.add({Method::get, "/api/v1/documents/{id}/content", read, download_document});
   app.add({Method::get, "/documents/{id}/delete", own, confirm_delete_document});
   app.add({Method::post, "/documents/{id}/delete", own, delete_document_submit});
 }

@@ -40,7 +40,8 @@ class RegisterServer : public testing::ServerTest {
   std::string create_token(HttpClient& admin, const std::string& user_id) {
     admin.get("/api-tokens");
     const auto response = admin.post_form(
-        "/api-tokens", {{"_csrf", admin.csrf()}, {"name", "Intranet"}, {"user_id", user_id}});
+        "/api-tokens",
+        {{"_csrf", admin.csrf()}, {"name", "Intranet"}, {"user_id", user_id}, {"scope", "write"}});
     EXPECT_EQ(response.status, 201);
     std::smatch match;
     EXPECT_TRUE(std::regex_search(response.body, match, std::regex(R"((st_[A-Za-z0-9_-]+))")));
