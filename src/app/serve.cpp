@@ -26,6 +26,7 @@ Runtime::Runtime(config::Config settings) : settings_(std::move(settings)) {
   options.max_body_bytes = static_cast<std::size_t>(settings_.max_body_bytes);
   options.request_timeout = std::chrono::seconds(settings_.request_timeout_seconds);
   options.idle_timeout = std::chrono::seconds(settings_.idle_timeout_seconds);
+  options.max_connections = static_cast<std::size_t>(settings_.max_connections);
   options.access_log = settings_.access_log;
   server_ = std::make_unique<http::Server>(
       options, [this](http::Request& request) { return app_->handle(request); });
@@ -36,6 +37,10 @@ Runtime::~Runtime() = default;
 
 void Runtime::run(bool handle_signals) {
   std::vector<module::Job> jobs;
+  if (database_->backend() == db::Backend::sqlite) {
+    jobs.push_back({"WAL checkpoint", std::chrono::minutes(1),
+                    [](db::Database& database, const config::Config&) { database.checkpoint(); }});
+  }
   for (const auto* feature : modules()) {
     for (auto& job : feature->jobs(settings_)) jobs.push_back(std::move(job));
   }

@@ -353,6 +353,69 @@ TEST(ServerLimits, MalformedRequestGets400) {
   EXPECT_EQ(answer.rfind("HTTP/1.1 400", 0), 0U) << answer;
 }
 
+// What a connection gets once it is read: the first bytes of the answer, or "" if none came.
+std::string first_answer(boost::asio::ip::tcp::socket& socket, const std::string& request) {
+  boost::system::error_code ec;
+  boost::asio::write(socket, boost::asio::buffer(request), ec);
+  std::string answer(512, '\0');
+  const auto read = socket.read_some(boost::asio::buffer(answer), ec);
+  answer.resize(ec && read == 0 ? 0 : read);
+  return answer;
+}
+
+TEST(ServerLimits, ConnectionsPastTheLimitGet503AndTheOthersAreServed) {
+  testing::ScratchDatabase scratch("sqlite");
+  testing::TestServer server(scratch.url(), [](config::Config& c) { c.max_connections = 2; });
+  boost::asio::io_context io;
+  const boost::asio::ip::tcp::endpoint at{boost::asio::ip::make_address("127.0.0.1"),
+                                          server.port()};
+  const std::string request = "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n";
+  boost::asio::ip::tcp::socket first(io);
+  boost::asio::ip::tcp::socket second(io);
+  first.connect(at);
+  second.connect(at);
+  EXPECT_EQ(first_answer(first, request).rfind("HTTP/1.1 200", 0), 0U);
+  EXPECT_EQ(first_answer(second, request).rfind("HTTP/1.1 200", 0), 0U);
+  boost::asio::ip::tcp::socket third(io);
+  third.connect(at);
+  const auto refused = first_answer(third, request);
+  EXPECT_EQ(refused.rfind("HTTP/1.1 503 Service Unavailable", 0), 0U) << refused;
+  EXPECT_NE(refused.find("Retry-After: 5"), std::string::npos) << refused;
+  EXPECT_EQ(first_answer(first, request).rfind("HTTP/1.1 200", 0), 0U) << "the open ones go on";
+  first.close();
+  second.close();
+  // Once they close, new connections are served again (the server notices on its own time).
+  std::string answer;
+  for (int attempt = 0; attempt < 50 && answer.rfind("HTTP/1.1 200", 0) != 0; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    boost::asio::ip::tcp::socket again(io);
+    again.connect(at);
+    answer = first_answer(again, request);
+  }
+  EXPECT_EQ(answer.rfind("HTTP/1.1 200", 0), 0U) << answer;
+}
+
+TEST(ServerLimits, BehindATrustedProxyLoginLimitsCountTheForwardedAddress) {
+  testing::ScratchDatabase scratch("sqlite");
+  testing::TestServer server(scratch.url(), [](config::Config& c) {
+    c.trusted_proxies = "127.0.0.1";
+    c.login_max_failures = 3;
+  });
+  server.add_user("ssp@aalborg.dk", "initiative_lead");
+  const auto attempt = [&](const std::string& client, const std::string& password) {
+    HttpClient http(server.port());
+    http.get("/login");
+    return http.request(
+        "POST", "/login",
+        testing::form_encode(
+            {{"_csrf", http.csrf()}, {"email", "ssp@aalborg.dk"}, {"password", password}}),
+        "application/x-www-form-urlencoded", {{"X-Forwarded-For", "10.9.9.9, " + client}});
+  };
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(attempt("198.51.100.7", "forkert").status, 401);
+  EXPECT_EQ(attempt("198.51.100.7", kPassword).status, 429) << "that address waits";
+  EXPECT_EQ(attempt("192.0.2.1", kPassword).status, 303) << "the owner elsewhere gets in";
+}
+
 TEST(ServerShutdown, InFlightRequestsFinishAndNewConnectionsAreRefused) {
   testing::ScratchDatabase scratch("sqlite");
   auto server = std::make_unique<testing::TestServer>(scratch.url());

@@ -63,12 +63,18 @@ const std::vector<KeyInfo>& known_keys() {
       {"max_body_bytes", "largest request body accepted (uploads)"},
       {"request_timeout_seconds", "time allowed to send one request"},
       {"idle_timeout_seconds", "time a kept-alive connection may wait for its next request"},
+      {"max_connections", "open connections served at once; more get 503 (keep under ulimit -n)"},
       {"session_hours", "how long a login lasts without activity"},
       {"default_language", "da, sv or en: used until a user chooses"},
       {"password_hashing", "interactive, moderate or minimal (minimal only for tests)"},
       {"access_log", "one line per request on standard error"},
-      {"login_max_failures", "failed logins for one e-mail before it is locked for a while"},
-      {"login_lockout_minutes", "how long too many failed logins lock an e-mail"},
+      {"login_max_failures",
+       "failed logins for one e-mail from one address before that address waits a while"},
+      {"login_lockout_minutes", "how long too many failed logins make an address wait"},
+      {"login_max_failures_per_address",
+       "failed logins from one address, for any e-mails, before it waits a while"},
+      {"trusted_proxies",
+       "addresses of reverse proxies whose X-Forwarded-For is believed, e.g. 127.0.0.1,::1"},
       {"smtp_url", "smtp://HOST:PORT or smtps://HOST:PORT for reminder e-mails; empty = none"},
       {"smtp_user", "SMTP login, if the server wants one"},
       {"smtp_password", "SMTP password"},
@@ -123,6 +129,8 @@ void set_value(Config& config, std::string_view key, std::string_view value,
     config.request_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
   else if (key == "idle_timeout_seconds")
     config.idle_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
+  else if (key == "max_connections")
+    config.max_connections = static_cast<int>(parse_integer(value, key, origin, 1, 1000000));
   else if (key == "session_hours")
     config.session_hours = static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 90));
   else if (key == "default_language")
@@ -136,6 +144,11 @@ void set_value(Config& config, std::string_view key, std::string_view value,
   else if (key == "login_lockout_minutes")
     config.login_lockout_minutes =
         static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 60));
+  else if (key == "trusted_proxies")
+    config.trusted_proxies = std::string(value);
+  else if (key == "login_max_failures_per_address")
+    config.login_max_failures_per_address =
+        static_cast<int>(parse_integer(value, key, origin, 1, 100000));
   else if (key == "smtp_url")
     config.smtp_url = std::string(value);
   else if (key == "smtp_user")

@@ -24,12 +24,17 @@ struct Config {
   long long max_body_bytes = 10LL * 1024 * 1024;
   int request_timeout_seconds = 30;
   int idle_timeout_seconds = 60;
+  int max_connections = 1000;  // open connections; past it a new one gets 503 and is closed
   int session_hours = 12;
   std::string default_language = "da";
   std::string password_hashing = "interactive";  // interactive | moderate | minimal (tests)
   bool access_log = true;
   int login_max_failures = 5;
   int login_lockout_minutes = 15;
+  int login_max_failures_per_address = 30;
+  // Addresses of reverse proxies whose X-Forwarded-For names the real client (for login limits
+  // and the access log); comma-separated. Empty: the peer address is the client.
+  std::string trusted_proxies;
   // E-mail (reminders to initiative leads). Empty smtp_url: no e-mail is sent.
   std::string smtp_url;
   std::string smtp_user;

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/db/database.hpp"
+
 namespace samtryg::db {
 
 namespace {
@@ -39,6 +41,7 @@ std::uintmax_t backup_sqlite(const std::string& source_path, const std::string& 
         "{} already exists; choose a new file name so no backup is overwritten", destination));
   }
   auto source = open(source_path, SQLITE_OPEN_READONLY, "database");
+  create_private_file(destination);  // a backup holds password hashes too
   auto target = open(destination, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, "backup file");
   sqlite3_backup* backup = sqlite3_backup_init(target.get(), "main", source.get(), "main");
   if (backup == nullptr) {

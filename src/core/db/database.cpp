@@ -1,5 +1,10 @@
 #include "core/db/database.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
+#include <unistd.h>
+
+#include <libpq-fe.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
@@ -70,6 +75,8 @@ void configure_sqlite(soci::session& sql) {
   sql << "PRAGMA foreign_keys=ON";
   sql << "PRAGMA busy_timeout=10000";
   sql << "PRAGMA synchronous=NORMAL";
+  // After a checkpoint the log is cut back to this size instead of keeping its largest.
+  sql << "PRAGMA journal_size_limit=67108864";
   // The default 2 MB page cache makes a large import re-read index pages through the kernel
   // over and over; 32 MB per connection keeps them in memory (measured: docs/performance.md).
   // Memory-mapped reads skip the copy from the kernel's page cache for everything else.
@@ -130,7 +137,17 @@ Database::~Database() {
   per_connection_.clear();
 }
 
+void create_private_file(const std::string& path) {
+  if (path.empty() || path == ":memory:" || path.starts_with("file:")) return;
+  // O_EXCL: an existing file keeps the permissions its owner gave it.
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+}
+
 std::unique_ptr<Database> Database::open(const DatabaseUrl& url, std::size_t pool_size) {
+  // The database holds password hashes: created readable by its owner only (SQLite gives its
+  // WAL and shared-memory files the same permissions).
+  if (url.backend == Backend::sqlite) create_private_file(url.sqlite_path);
   std::unique_ptr<Database> database(new Database(url, pool_size));
   for (std::size_t i = 0; i < database->pool_size_; ++i) {
     auto& sql = database->pool_->at(i);
@@ -168,9 +185,26 @@ namespace {
 thread_local int held_connections = 0;
 }  // namespace
 
-Database::PooledSession::PooledSession(soci::connection_pool& pool, bool counted)
-    : soci::session(pool), counted_(counted) {
+Database::PooledSession::PooledSession(Database& owner)
+    : soci::session(*owner.pool_), counted_(owner.forbid_nested_) {
+  if (owner.url_.backend == Backend::postgresql) owner.revive_if_closed(*this);
   if (counted_) ++held_connections;
+}
+
+void Database::revive_if_closed(soci::session& sql) {
+  auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
+  // An idle connection has nothing to read: when it has, the server has sent its last words
+  // (a restart, a fail-over, an administrator ending it) and closed it. One poll, no round trip.
+  const int socket = PQsocket(backend->conn_);
+  pollfd waiting{socket, POLLIN, 0};
+  const bool has_news = socket < 0 || ::poll(&waiting, 1, 0) != 0;
+  if (!has_news && PQstatus(backend->conn_) == CONNECTION_OK) return;
+  {
+    // The kept statements belong to the closed connection.
+    const std::lock_guard lock(per_connection_mutex_);
+    std::erase_if(per_connection_, [&](const auto& entry) { return entry.first.first == backend; });
+  }
+  sql.reconnect();
 }
 
 Database::PooledSession::~PooledSession() {
@@ -183,7 +217,7 @@ Database::PooledSession Database::session() {
         "a second database connection was requested while this thread holds one; pass the "
         "borrowed session down instead (waiting here deadlocks the pool under load)");
   }
-  return {*pool_, forbid_nested_};
+  return PooledSession(*this);
 }
 
 namespace {
@@ -253,6 +287,12 @@ bool Database::ping() {
   }
 }
 
+void Database::checkpoint() {
+  if (url_.backend != Backend::sqlite) return;
+  auto sql = session();
+  sql << "PRAGMA wal_checkpoint(TRUNCATE)";
+}
+
 bool Database::fetch_and_reset(soci::statement& statement) const {
   const bool found = statement.execute(true);
   if (url_.backend == Backend::sqlite) {
@@ -261,6 +301,20 @@ bool Database::fetch_and_reset(soci::statement& statement) const {
     sqlite_api::sqlite3_reset(sqlite->stmt_);
   }
   return found;
+}
+
+bool is_storage_full(const std::exception& error) {
+  const std::string_view what = error.what();
+  return what.find("database or disk is full") != std::string_view::npos ||
+         what.find("No space left on device") != std::string_view::npos ||
+         what.find("could not extend file") != std::string_view::npos;
+}
+
+std::string loggable_error(const std::exception& error) {
+  std::string_view what = error.what();
+  const auto bound = what.find("\" with :");
+  if (bound != std::string_view::npos) what = what.substr(0, bound + 1);
+  return std::string(what);
 }
 
 bool is_unique_violation(const std::exception& error) {

@@ -40,6 +40,9 @@ struct DatabaseUrl {
   std::string display;            // the URL with any password masked, for messages and logs
 };
 
+// Creates `path` as an empty file only its owner may read and write, unless it exists.
+void create_private_file(const std::string& path);
+
 // "sqlite:PATH", "sqlite://PATH", or "postgresql://…" / "postgres://…".
 DatabaseUrl parse_database_url(std::string_view url);
 
@@ -54,10 +57,12 @@ class Database {
   Backend backend() const { return url_.backend; }
   const DatabaseUrl& url() const { return url_; }
 
-  // A connection borrowed from the pool, given back when this is destroyed.
+  // A connection borrowed from the pool, given back when this is destroyed. A PostgreSQL
+  // connection the server has closed while it sat in the pool (a restart, a fail-over) is
+  // opened again first, so after a restart only the requests that were running fail.
   class PooledSession : public soci::session {
    public:
-    PooledSession(soci::connection_pool& pool, bool counted);
+    explicit PooledSession(Database& owner);
     ~PooledSession();
     PooledSession(const PooledSession&) = delete;
     PooledSession& operator=(const PooledSession&) = delete;
@@ -88,6 +93,11 @@ class Database {
 
   // Cheap round trip used by /healthz.
   bool ping();
+
+  // SQLite: moves the write-ahead log into the database and truncates it. Under steady
+  // concurrent writes SQLite's own checkpoints never find a moment to restart the log, which
+  // then grows without end; the server runs this every minute. Nothing on PostgreSQL.
+  void checkpoint();
 
   // The `T` of the connection `sql` has borrowed, made with `T(sql)` on its first use and kept
   // as long as the connection: for statements prepared once instead of on every request (SOCI
@@ -120,6 +130,8 @@ class Database {
  private:
   bool fetch_and_reset(soci::statement& statement) const;
   explicit Database(DatabaseUrl url, std::size_t pool_size);
+  // PostgreSQL: opens `sql` again when the server has closed it; throws when it cannot.
+  void revive_if_closed(soci::session& sql);
   using Key = std::pair<const void*, std::type_index>;
   DatabaseUrl url_;
   std::size_t pool_size_;
@@ -139,5 +151,11 @@ void prepare_and_run(soci::statement& statement, const std::string& query);
 
 // True when the error is a violated UNIQUE constraint (both backends' wording).
 bool is_unique_violation(const std::exception& error);
+// Whether the database failed for want of disk space (SQLite's SQLITE_FULL, PostgreSQL's
+// "No space left on device"): the answer is then 503 with a message saying so.
+bool is_storage_full(const std::exception& error);
+// The error's message without the values bound to the failed statement (SOCI appends them:
+// they may be token hashes or personal data), for the log.
+std::string loggable_error(const std::exception& error);
 
 }  // namespace samtryg::db

@@ -6,6 +6,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <cstdio>
@@ -217,14 +218,41 @@ struct Server::Impl {
     connections.erase(state);
   }
 
+  std::size_t open_connections() {
+    const std::lock_guard lock(connections_mutex);
+    return connections.size();
+  }
+
+  // Past max_connections: a short answer that says to come back, then the connection closes.
+  asio::awaitable<void> refuse_connection(tcp::socket socket) {
+    beast::tcp_stream stream(std::move(socket));
+    auto response = plain_error(503);
+    response.header("Retry-After", "5");
+    beast::error_code ignored;
+    co_await write(stream, std::move(response), false, false, ignored);
+    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
+  }
+
   asio::awaitable<void> accept_loop() {
+    asio::steady_timer backoff(acceptor.get_executor());
+    auto pause = std::chrono::milliseconds(10);
     while (!stopping) {
       auto [ec, socket] = co_await acceptor.async_accept(asio::make_strand(io), as_tuple_awaitable);
       if (ec) {
         if (ec == asio::error::operation_aborted || !acceptor.is_open()) break;
-        continue;  // e.g. too many open files: keep serving the connections we have
+        // Out of file descriptors, most likely: the pending connection stays in the backlog and
+        // accepting again at once would spin. Wait, longer each time, and serve what is open.
+        backoff.expires_after(pause);
+        co_await backoff.async_wait(as_tuple_awaitable);
+        pause = std::min(pause * 2, std::chrono::milliseconds(1000));
+        continue;
       }
+      pause = std::chrono::milliseconds(10);
       auto executor = socket.get_executor();
+      if (open_connections() >= options.max_connections) {
+        asio::co_spawn(executor, refuse_connection(std::move(socket)), asio::detached);
+        continue;
+      }
       asio::co_spawn(executor, serve_connection(std::move(socket)), asio::detached);
     }
   }

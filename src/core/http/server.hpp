@@ -25,6 +25,9 @@ struct ServerOptions {
   std::size_t max_header_bytes = std::size_t{16} * 1024;
   std::chrono::seconds request_timeout{30};  // to read one request, and to write its answer
   std::chrono::seconds idle_timeout{60};     // between requests on a kept-alive connection
+  // Open connections served at once; a connection past it is answered 503 and closed, so the
+  // server keeps file descriptors for its database and files.
+  std::size_t max_connections = 1000;
   bool access_log = true;
   // Receives one line per request; defaults to standard error.
   std::function<void(const std::string&)> log_line;

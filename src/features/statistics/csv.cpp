@@ -333,8 +333,8 @@ void store_cell(Table& table, std::size_t index, const Sheet& sheet, const Recor
 }
 
 void fill_values(Table& table, const Sheet& sheet, const Columns& columns,
-                 const std::vector<Positions>& positions) {
-  const std::size_t cells = checked_cell_count(table.dimensions, "");
+                 const std::vector<Positions>& positions, std::size_t file_bytes) {
+  const std::size_t cells = checked_cell_count(table.dimensions, "", file_bytes);
   table.values.assign(cells, std::numeric_limits<double>::quiet_NaN());
   std::vector<bool> filled(cells, false);
   std::vector<std::size_t> at(table.dimensions.size(), 0);
@@ -372,7 +372,7 @@ Table read_csv(std::string_view bytes, const CsvOptions& options) {
   } else {
     table.title = sheet.column_name(columns.values[0]);
   }
-  fill_values(table, sheet, columns, positions);
+  fill_values(table, sheet, columns, positions, bytes.size());
   return table;
 }
 

@@ -416,7 +416,7 @@ Table read_jsonstat(std::string_view text) {
   const json::object& dimensions = dimensions_of(dataset);
   read_dimensions(dataset, dimensions, table);
   read_roles(dataset, dimensions, table);
-  const std::size_t cells = checked_cell_count(table.dimensions, "$.size");
+  const std::size_t cells = checked_cell_count(table.dimensions, "$.size", text.size());
   table.values.assign(cells, std::numeric_limits<double>::quiet_NaN());
   read_values(dataset, cells, table);
   read_status(dataset, cells, table);

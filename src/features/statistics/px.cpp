@@ -504,7 +504,7 @@ Table read_px(std::string_view bytes, const PxOptions& options) {
 
   TableBuilder builder(metadata.metadata, warnings);
   Table table = builder.build(options.language);
-  table.values.assign(checked_cell_count(table.dimensions, "DATA"),
+  table.values.assign(checked_cell_count(table.dimensions, "DATA", bytes.size()),
                       std::numeric_limits<double>::quiet_NaN());
   const auto keyed = keyed_dimensions(metadata.metadata, builder, table);
   px_detail::read_data(table, std::string_view(text).substr(metadata.data_offset),

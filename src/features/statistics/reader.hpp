@@ -18,6 +18,8 @@ struct ReadOptions {
 
 // From the file name's extension (.px, .json, .csv/.txt), else from the content.
 TableFormat detect_format(std::string_view bytes, std::string_view file_name);
+// Files larger than this are read one at a time per process.
+inline constexpr std::size_t kLargeFileBytes = std::size_t{1} << 20U;
 Table read_table(std::string_view bytes, std::string_view file_name,
                  const ReadOptions& options = {});
 std::optional<TableFormat> parse_table_format(std::string_view name);

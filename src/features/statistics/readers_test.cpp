@@ -37,6 +37,43 @@ std::string px_rejection(const std::string& px) {
 
 // --- PX --------------------------------------------------------------------------------------
 
+// "a0","a1",… as a PX VALUES list.
+std::string px_values(const std::string& prefix, int count) {
+  std::string list;
+  for (int i = 0; i < count; ++i)
+    list += (i > 0 ? ",\"" : "\"") + prefix + std::to_string(i) + "\"";
+  return list;
+}
+
+TEST(MemoryBudget, ASmallFileDeclaringMillionsOfCellsIsRefusedBeforeTheyAreAllocated) {
+  // 300 × 300 × 300 = 27 M cells (216 MB of values) declared in a file of a few KB, as the probe
+  // sent: refused with the reason, whatever the data holds.
+  const auto px = kPxHead + "STUB=\"a\",\"b\";\nHEADING=\"c\";\n" +
+                  "VALUES(\"a\")=" + px_values("a", 300) +
+                  ";\nVALUES(\"b\")=" + px_values("b", 300) +
+                  ";\nVALUES(\"c\")=" + px_values("c", 300) + ";\nDATA=\n1\n";
+  EXPECT_LT(px.size(), 10'000U);
+  const auto refused = px_rejection(px);
+  EXPECT_NE(refused.find("27000000 cells, more than a file of"), std::string::npos) << refused;
+  std::string json = R"({"version":"2.0","class":"dataset","id":["a","b"],"size":[5000,5000],)"
+                     R"("dimension":{"a":{"category":{"index":{)";
+  for (int i = 0; i < 5000; ++i)
+    json += (i > 0 ? ",\"" : "\"") + std::to_string(i) + "\":" + std::to_string(i);
+  json += R"(}}},"b":{"category":{"index":{)";
+  for (int i = 0; i < 5000; ++i)
+    json += (i > 0 ? ",\"" : "\"") + std::to_string(i) + "\":" + std::to_string(i);
+  json += R"(}}}},"value":{"0":1}})";
+  const auto sparse = rejection([&] { read_jsonstat(json); });
+  EXPECT_NE(sparse.find("25000000 cells, more than a file of"), std::string::npos) << sparse;
+  // A table of up to a million cells is read whatever its file's size: here one keyed row.
+  std::string row = "\"a1\"";
+  for (int i = 0; i < 1000; ++i) row += " 1";
+  const auto small = read_px(
+      kPxHead + "STUB=\"a\";\nHEADING=\"c\";\nVALUES(\"a\")=" + px_values("a", 1000) +
+      ";\nVALUES(\"c\")=" + px_values("c", 1000) + ";\nKEYS(\"a\")=VALUES;\nDATA=\n" + row + "\n");
+  EXPECT_EQ(small.values.size(), 1'000'000U);
+}
+
 TEST(PxWarnings, ComeInTheOrderTheReaderMeetsTheProblems) {
   const auto table = read_px(kPxHead +
                              "NOTE=\"first\";\n"

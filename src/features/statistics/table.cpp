@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace samtryg::stats {
 
 namespace {
@@ -30,7 +32,8 @@ std::size_t Table::cell_index(const std::vector<std::size_t>& positions) const {
   return index;
 }
 
-std::size_t checked_cell_count(const std::vector<Dimension>& dimensions, const std::string& where) {
+std::size_t checked_cell_count(const std::vector<Dimension>& dimensions, const std::string& where,
+                               std::size_t file_bytes) {
   std::size_t cells = 1;
   for (const auto& dimension : dimensions) {
     const std::size_t size = dimension.categories.size();
@@ -41,6 +44,15 @@ std::size_t checked_cell_count(const std::vector<Dimension>& dimensions, const s
                                    kMaxCells));
     }
     cells *= size;
+  }
+  const auto budget =
+      std::max(kSmallTableCells,
+               file_bytes > kMaxCells / kCellsPerByte ? kMaxCells : file_bytes * kCellsPerByte);
+  if (cells > budget) {
+    throw ParseError(0, where,
+                     fmt::format("the dimensions make {} cells, more than a file of {} bytes can "
+                                 "hold (at most {})",
+                                 cells, file_bytes, budget));
   }
   return cells;
 }

@@ -65,7 +65,14 @@ std::string role_name(DimensionRole role);
 
 // Tables larger than this are refused before any memory is taken for them.
 inline constexpr std::size_t kMaxCells = 50'000'000;
-// The product of the dimension sizes, or ParseError (naming `where`) when it exceeds kMaxCells.
-std::size_t checked_cell_count(const std::vector<Dimension>& dimensions, const std::string& where);
+// Memory is budgeted by what a file holds, not by what it declares: a table may have up to
+// this many cells per byte of its file (a PX or JSON-stat file can leave cells out), and any
+// table up to kSmallTableCells whatever its size.
+inline constexpr std::size_t kCellsPerByte = 16;
+inline constexpr std::size_t kSmallTableCells = 1'000'000;
+// The product of the dimension sizes, or ParseError (naming `where`) when it exceeds kMaxCells
+// or the budget of a file of `file_bytes`.
+std::size_t checked_cell_count(const std::vector<Dimension>& dimensions, const std::string& where,
+                               std::size_t file_bytes);
 
 }  // namespace samtryg::stats
