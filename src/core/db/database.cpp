@@ -69,6 +69,24 @@ void configure_sqlite_library() {
   });
 }
 
+// SQLite's own automatic checkpoint (PASSIVE, at 1000 pages) copies only what no reader still
+// needs, so under steady concurrent use it never finishes and the log never starts again: it
+// grew to 240 MB in ten seconds of four writers, and refilled a disk that had just been freed.
+// Past kLongLogPages the committing connection runs a TRUNCATE checkpoint instead, which waits
+// (within busy_timeout) for the readers of the moment and starts the log from nothing.
+constexpr int kPassiveCheckpointPages = 1000;
+constexpr int kLongLogPages = 2048;  // 8 MB of 4 KB pages
+
+int checkpoint_after_commit(void* /*unused*/, sqlite_api::sqlite3* db, const char* name,
+                            int pages) {
+  if (pages >= kLongLogPages) {
+    sqlite_api::sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_TRUNCATE, nullptr, nullptr);
+  } else if (pages >= kPassiveCheckpointPages) {
+    sqlite_api::sqlite3_wal_checkpoint_v2(db, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
+  return SQLITE_OK;
+}
+
 void configure_sqlite(soci::session& sql) {
   // WAL lets readers run beside one writer; foreign keys are off by default in SQLite.
   sql << "PRAGMA journal_mode=WAL";
@@ -77,6 +95,8 @@ void configure_sqlite(soci::session& sql) {
   sql << "PRAGMA synchronous=NORMAL";
   // After a checkpoint the log is cut back to this size instead of keeping its largest.
   sql << "PRAGMA journal_size_limit=67108864";
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+  sqlite_api::sqlite3_wal_hook(backend->conn_, checkpoint_after_commit, nullptr);
   // The default 2 MB page cache makes a large import re-read index pages through the kernel
   // over and over; 32 MB per connection keeps them in memory (measured: docs/performance.md).
   // Memory-mapped reads skip the copy from the kernel's page cache for everything else.
@@ -193,18 +213,24 @@ Database::PooledSession::PooledSession(Database& owner)
 
 void Database::revive_if_closed(soci::session& sql) {
   auto* backend = static_cast<soci::postgresql_session_backend*>(sql.get_backend());
-  // An idle connection has nothing to read: when it has, the server has sent its last words
-  // (a restart, a fail-over, an administrator ending it) and closed it. One poll, no round trip.
-  const int socket = PQsocket(backend->conn_);
-  pollfd waiting{socket, POLLIN, 0};
-  const bool has_news = socket < 0 || ::poll(&waiting, 1, 0) != 0;
-  if (!has_news && PQstatus(backend->conn_) == CONNECTION_OK) return;
-  {
+  // None: an earlier attempt to open it again failed (the server was still starting).
+  if (backend != nullptr) {
+    // An idle connection has nothing to read: when it has, the server has sent its last
+    // words (a restart, a fail-over, an administrator ending it) and closed it. One poll, no
+    // round trip.
+    const int socket = PQsocket(backend->conn_);
+    pollfd waiting{socket, POLLIN, 0};
+    const bool has_news = socket < 0 || ::poll(&waiting, 1, 0) != 0;
+    if (!has_news && PQstatus(backend->conn_) == CONNECTION_OK) return;
     // The kept statements belong to the closed connection.
     const std::lock_guard lock(per_connection_mutex_);
     std::erase_if(per_connection_, [&](const auto& entry) { return entry.first.first == backend; });
   }
-  sql.reconnect();
+  try {
+    sql.reconnect();
+  } catch (const std::exception& error) {
+    throw Unavailable(fmt::format("the database cannot be reached: {}", trim(error.what())));
+  }
 }
 
 Database::PooledSession::~PooledSession() {
@@ -301,6 +327,15 @@ bool Database::fetch_and_reset(soci::statement& statement) const {
     sqlite_api::sqlite3_reset(sqlite->stmt_);
   }
   return found;
+}
+
+bool is_unavailable(const std::exception& error) {
+  if (dynamic_cast<const Unavailable*>(&error) != nullptr) return true;
+  // A request whose connection the server closed while it ran (libpq's and SOCI's words).
+  const std::string_view what = error.what();
+  return what.find("server closed the connection unexpectedly") != std::string_view::npos ||
+         what.find("Cannot establish connection to the database") != std::string_view::npos ||
+         what.find("terminating connection due to administrator command") != std::string_view::npos;
 }
 
 bool is_storage_full(const std::exception& error) {

@@ -40,6 +40,12 @@ struct DatabaseUrl {
   std::string display;            // the URL with any password masked, for messages and logs
 };
 
+// The database server cannot be reached just now (it is restarting, or gone): the request
+// fails with 503 and the next one tries again.
+struct Unavailable : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
 // Creates `path` as an empty file only its owner may read and write, unless it exists.
 void create_private_file(const std::string& path);
 
@@ -151,6 +157,8 @@ void prepare_and_run(soci::statement& statement, const std::string& query);
 
 // True when the error is a violated UNIQUE constraint (both backends' wording).
 bool is_unique_violation(const std::exception& error);
+// Whether the error says the database server cannot be reached or closed the connection.
+bool is_unavailable(const std::exception& error);
 // Whether the database failed for want of disk space (SQLite's SQLITE_FULL, PostgreSQL's
 // "No space left on device"): the answer is then 503 with a message saying so.
 bool is_storage_full(const std::exception& error);

@@ -280,6 +280,11 @@ TEST(DatabaseErrors, AFullDiskIsRecognisedAndBoundValuesStayOutOfTheLog) {
   EXPECT_TRUE(is_storage_full(std::runtime_error(
       "ERROR: could not extend file \"base/16384/2619\": No space left on device")));
   EXPECT_FALSE(is_storage_full(std::runtime_error("UNIQUE constraint failed: users.email")));
+  EXPECT_TRUE(is_unavailable(Unavailable("the database cannot be reached")));
+  EXPECT_TRUE(is_unavailable(std::runtime_error(
+      "Cannot execute query. Fatal error. Connection failed. server closed the connection "
+      "unexpectedly")));
+  EXPECT_FALSE(is_unavailable(std::runtime_error("UNIQUE constraint failed: users.email")));
   EXPECT_EQ(
       loggable_error(std::runtime_error(
           "no data while executing \"SELECT 1 FROM t WHERE h = :hash\" with :hash=\"ab12\".")),

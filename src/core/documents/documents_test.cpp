@@ -51,6 +51,15 @@ TEST(Markdown, OnlySafeLinksAreLiveInPages) {
   EXPECT_EQ(markdown_html("tekst\x1f med styretegn"), "<p>tekst med styretegn</p>\n");
 }
 
+TEST(Markdown, TextEndingInsideALinkIsReadOnlyToItsEnd) {
+  const std::string_view whole = "[](xxxxxxxxxxxxxxxx";
+  EXPECT_EQ(markdown_html(whole.substr(0, 3)), "<p>[](</p>\n");
+  std::vector<Block> blocks;
+  append_markdown(blocks, whole.substr(0, 3), 1);
+  ASSERT_EQ(blocks.size(), 1U);
+  EXPECT_EQ(plain_text(blocks[0].spans), "[](");
+}
+
 TEST(Markdown, DocumentsKeepOnlyWebAndMailLinks) {
   std::vector<Block> blocks;
   append_markdown(blocks, "[a](javascript:alert(1)) [b](data:x) [c](/plans/1) [d](https://x.dk)",
@@ -121,7 +130,8 @@ TEST(Writers, WordsLineAndPageBreaksBecomeBreaksAndOtherControlsAreLeftOut) {
   ASSERT_NE(line, std::string::npos);
   const auto page_break = xml.output.find("<w:br w:type=\"page\"/>", line);
   ASSERT_NE(page_break, std::string::npos) << xml.output.substr(line);
-  EXPECT_LT(xml.output.find("<w:br/></w:r><w:r><w:t xml:space=\"preserve\">anden linje", line), page_break)
+  EXPECT_LT(xml.output.find("<w:br/></w:r><w:r><w:t xml:space=\"preserve\">anden linje", line),
+            page_break)
       << xml.output.substr(line);
   EXPECT_EQ(xml.output.find("<w:t xml:space=\"preserve\">", page_break),
             xml.output.find("<w:t xml:space=\"preserve\">næste side", page_break))

@@ -58,7 +58,10 @@ std::string clean_text(std::string_view field, std::string_view text) {
 Form parse_urlencoded(std::string_view body) {
   Form form;
   if (body.empty()) return form;
-  auto params = boost::urls::parse_query(body);
+  // A copy that ends in NUL: Boost.URL 1.81's parse_query measures the text again with strlen
+  // (boostorg/url#757), so a view into a larger buffer would read past its end.
+  const std::string text(body);
+  auto params = boost::urls::parse_query(text);
   if (!params)
     throw FormError(fmt::format("the form data is malformed ({})", params.error().message()));
   for (const auto& param : *params) {

@@ -159,13 +159,16 @@ http::Response App::handle(http::Request& request) {
     std::fprintf(stderr, "error reference=%s method=%s path=%s: %s\n", reference.c_str(),
                  std::string(http::to_string(request.method)).c_str(), request.path.c_str(),
                  db::loggable_error(error).c_str());
-    // A full disk is the administrator's to fix, and the server works again once they have:
-    // 503 says "try later", and the page says why nothing was saved.
+    // A full disk is the administrator's to fix, a database that is restarting comes back on
+    // its own: 503 says "try later", and the page says why nothing was saved.
     const bool full = db::is_storage_full(error);
+    const bool away = db::is_unavailable(error);
     try {
-      if (full) {
-        response = problem(context, 503, "error_storage_full_title", "error_storage_full_text");
-        response.header("Retry-After", "60");
+      if (full || away) {
+        response =
+            full ? problem(context, 503, "error_storage_full_title", "error_storage_full_text")
+                 : problem(context, 503, "error_unavailable_title", "error_unavailable_text");
+        response.header("Retry-After", full ? "60" : "5");
       } else {
         response = is_api_path(request.path) ? json_error(context, 500, "error_server_title")
                                              : error_page(context, 500, "error_server_title",

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <memory>
 
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
@@ -94,6 +95,7 @@ Response upload_submit(Context& context) {
     errors.add("file", "import_file_missing");
   } else {
     try {
+      const stats::LargeFileTurn turn(file->bytes.size());
       (void)stats::read_table(file->bytes, file->filename);
     } catch (const stats::ParseError& error) {
       errors.add("file", "import_file_unreadable", {{"problem", error.what()}});
@@ -236,6 +238,8 @@ std::string form_field_of(const stats::Table& table, const std::string& field,
 }
 
 struct StagedContext {
+  // First, so it ends last: after the table is gone.
+  std::unique_ptr<stats::LargeFileTurn> turn;
   StagedImport staged;
   strategy::Plan plan;
   stats::Table table;
@@ -252,6 +256,7 @@ StagedContext load_staged(Context& context, const auth::Actor& actor) {
   loaded.areas = std::move(targets.areas);
   loaded.indicators = std::move(targets.indicators);
   // The file was read when it was uploaded; the same bytes and reader give the same table.
+  loaded.turn = std::make_unique<stats::LargeFileTurn>(loaded.staged.content.size());
   loaded.table = read_staged_table(loaded.staged, context.language);
   return loaded;
 }

@@ -2,6 +2,7 @@
 
 #include <mutex>
 
+#include "core/util/memory.hpp"
 #include "core/util/strings.hpp"
 #include "features/statistics/jsonstat.hpp"
 #include "features/statistics/px.hpp"
@@ -24,12 +25,20 @@ TableFormat detect_format(std::string_view bytes, std::string_view file_name) {
   return TableFormat::csv;
 }
 
+namespace {
+std::mutex large_files;
+}  // namespace
+
+LargeFileTurn::LargeFileTurn(std::size_t file_bytes)
+    : lock_(large_files, std::defer_lock), large_(file_bytes > kLargeFileBytes) {
+  if (large_) lock_.lock();
+}
+
+LargeFileTurn::~LargeFileTurn() {
+  if (large_) return_free_memory();
+}
+
 Table read_table(std::string_view bytes, std::string_view file_name, const ReadOptions& options) {
-  // Reading takes memory in proportion to the table, so large files are read one at a time:
-  // a few large uploads at once do not add up.
-  static std::mutex large_file;
-  std::unique_lock one_at_a_time(large_file, std::defer_lock);
-  if (bytes.size() > kLargeFileBytes) one_at_a_time.lock();
   switch (detect_format(bytes, file_name)) {
     case TableFormat::px:
       return read_px(bytes, {options.language});
