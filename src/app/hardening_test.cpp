@@ -15,7 +15,6 @@ namespace samtryg {
 namespace {
 
 using testing::HttpClient;
-using testing::id_from_location;
 
 bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
@@ -154,18 +153,8 @@ TEST_P(Hardening, ApiTokensWorkOnlyInTheApiWithinTheirScopeAndEndWithThePassword
 TEST_P(Hardening, CsvCellsThatLookLikeFormulasOpenAsText) {
   auto http = signed_in("tovholder@aalborg.dk", "coordinator");
   const auto [plan, initiative] = testing::plan_with_initiative(http);
-  http.get("/plans/" + plan + "/indicators/new");
-  auto response = http.post_form("/plans/" + plan + "/indicators", {{"_csrf", http.csrf()},
-                                                                    {"name", "=1+1"},
-                                                                    {"unit", "count"},
-                                                                    {"decimals", "0"},
-                                                                    {"direction", "lower"},
-                                                                    {"source", "police_statistics"},
-                                                                    {"frequency", "year"},
-                                                                    {"published", "1"}});
-  ASSERT_EQ(response.status, 303) << response.body;
-  const auto id = id_from_location(response);
-  response =
+  const auto id = testing::create_indicator(http, plan, {.name = "=1+1"});
+  const auto response =
       http.post_form("/indicators/" + id + "/values", {{"_csrf", http.csrf()},
                                                        {"period", "2017"},
                                                        {"value", "-3"},

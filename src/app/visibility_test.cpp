@@ -13,7 +13,6 @@ namespace samtryg {
 namespace {
 
 using testing::HttpClient;
-using testing::id_from_location;
 
 // Every unpublished name carries this mark; no answer to a viewer may contain it.
 constexpr const char* kSecret = "Hemmelig";
@@ -22,19 +21,7 @@ class Visibility : public testing::ServerTest {
  protected:
   std::string indicator(HttpClient& http, const std::string& plan, const std::string& name,
                         const std::string& initiative) {
-    http.get("/plans/" + plan + "/indicators/new");
-    const auto response =
-        http.post_form("/plans/" + plan + "/indicators", {{"_csrf", http.csrf()},
-                                                          {"name", name},
-                                                          {"unit", "count"},
-                                                          {"decimals", "0"},
-                                                          {"direction", "lower"},
-                                                          {"source", "police_statistics"},
-                                                          {"frequency", "year"},
-                                                          {"initiative_id", initiative},
-                                                          {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    const auto id = id_from_location(response);
+    const auto id = testing::create_indicator(http, plan, {.name = name, .initiative = initiative});
     const auto value = http.post_form(
         "/indicators/" + id + "/values",
         {{"_csrf", http.csrf()}, {"period", "2017"}, {"value", "42"}, {"status", "final"}});

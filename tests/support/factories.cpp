@@ -31,6 +31,24 @@ std::string create_initiative(HttpClient& http, const std::string& plan_id,
   return id_from_location(response);
 }
 
+std::string create_indicator(HttpClient& http, const std::string& plan_id,
+                             const IndicatorForm& indicator) {
+  http.get("/plans/" + plan_id + "/indicators/new");
+  const auto response = http.post_form("/plans/" + plan_id + "/indicators",
+                                       {{"_csrf", http.csrf()},
+                                        {"name", indicator.name},
+                                        {"unit", indicator.unit},
+                                        {"decimals", indicator.decimals},
+                                        {"direction", indicator.direction},
+                                        {"source", indicator.source},
+                                        {"source_note", indicator.source_note},
+                                        {"frequency", "year"},
+                                        {"initiative_id", indicator.initiative},
+                                        {"published", indicator.published ? "1" : ""}});
+  EXPECT_EQ(response.status, 303) << response.body;
+  return id_from_location(response);
+}
+
 std::pair<std::string, std::string> plan_with_initiative(HttpClient& http, const PlanForm& plan,
                                                          const InitiativeForm& initiative) {
   const auto plan_id = create_plan(http, plan);

@@ -25,10 +25,24 @@ struct InitiativeForm {
   bool published = true;
 };
 
+// A yearly count from the police's statistics, published, by default.
+struct IndicatorForm {
+  std::string name;
+  std::string initiative{};  // the initiative it follows up (an id), or ""
+  std::string unit = "count";
+  std::string decimals = "0";
+  std::string direction = "lower";
+  std::string source = "police_statistics";
+  std::string source_note{};
+  bool published = true;
+};
+
 // A plan, published unless the form says otherwise.
 std::string create_plan(HttpClient& http, const PlanForm& plan = {});
 std::string create_initiative(HttpClient& http, const std::string& plan_id,
                               const InitiativeForm& initiative = {});
+std::string create_indicator(HttpClient& http, const std::string& plan_id,
+                             const IndicatorForm& indicator);
 // {plan id, initiative id}
 std::pair<std::string, std::string> plan_with_initiative(HttpClient& http,
                                                          const PlanForm& plan = {},

@@ -105,6 +105,57 @@ bool Config::behind_tls() const {
   return public_url.starts_with("https://");
 }
 
+namespace {
+
+// Sessions, logins, passwords, languages and the log: false when `key` is none of these.
+bool set_sign_in_value(Config& config, std::string_view key, std::string_view value,
+                       std::string_view origin) {
+  if (key == "session_hours")
+    config.session_hours = static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 90));
+  else if (key == "default_language")
+    config.default_language = choice(value, key, origin, {"da", "sv", "en"});
+  else if (key == "password_hashing")
+    config.password_hashing = choice(value, key, origin, {"interactive", "moderate", "minimal"});
+  else if (key == "access_log")
+    config.access_log = parse_bool(value, key, origin);
+  else if (key == "login_max_failures")
+    config.login_max_failures = static_cast<int>(parse_integer(value, key, origin, 1, 1000));
+  else if (key == "login_lockout_minutes")
+    config.login_lockout_minutes =
+        static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 60));
+  else if (key == "login_max_failures_per_address")
+    config.login_max_failures_per_address =
+        static_cast<int>(parse_integer(value, key, origin, 1, 100000));
+  else if (key == "trusted_proxies")
+    config.trusted_proxies = std::string(value);
+  else
+    return false;
+  return true;
+}
+
+// E-mail and reminders: false when `key` is none of these.
+bool set_mail_value(Config& config, std::string_view key, std::string_view value,
+                    std::string_view origin) {
+  if (key == "smtp_url")
+    config.smtp_url = std::string(value);
+  else if (key == "smtp_user")
+    config.smtp_user = std::string(value);
+  else if (key == "smtp_password")
+    config.smtp_password = std::string(value);
+  else if (key == "mail_from")
+    config.mail_from = std::string(value);
+  else if (key == "reminder_days_before")
+    config.reminder_days_before = static_cast<int>(parse_integer(value, key, origin, 0, 60));
+  else if (key == "reminder_check_minutes")
+    config.reminder_check_minutes =
+        static_cast<int>(parse_integer(value, key, origin, 0, 24LL * 60));
+  else
+    return false;
+  return true;
+}
+
+}  // namespace
+
 void set_value(Config& config, std::string_view key, std::string_view value,
                std::string_view origin) {
   value = trim(value);
@@ -131,38 +182,8 @@ void set_value(Config& config, std::string_view key, std::string_view value,
     config.idle_timeout_seconds = static_cast<int>(parse_integer(value, key, origin, 1, 3600));
   else if (key == "max_connections")
     config.max_connections = static_cast<int>(parse_integer(value, key, origin, 1, 1000000));
-  else if (key == "session_hours")
-    config.session_hours = static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 90));
-  else if (key == "default_language")
-    config.default_language = choice(value, key, origin, {"da", "sv", "en"});
-  else if (key == "password_hashing")
-    config.password_hashing = choice(value, key, origin, {"interactive", "moderate", "minimal"});
-  else if (key == "access_log")
-    config.access_log = parse_bool(value, key, origin);
-  else if (key == "login_max_failures")
-    config.login_max_failures = static_cast<int>(parse_integer(value, key, origin, 1, 1000));
-  else if (key == "login_lockout_minutes")
-    config.login_lockout_minutes =
-        static_cast<int>(parse_integer(value, key, origin, 1, 24LL * 60));
-  else if (key == "trusted_proxies")
-    config.trusted_proxies = std::string(value);
-  else if (key == "login_max_failures_per_address")
-    config.login_max_failures_per_address =
-        static_cast<int>(parse_integer(value, key, origin, 1, 100000));
-  else if (key == "smtp_url")
-    config.smtp_url = std::string(value);
-  else if (key == "smtp_user")
-    config.smtp_user = std::string(value);
-  else if (key == "smtp_password")
-    config.smtp_password = std::string(value);
-  else if (key == "mail_from")
-    config.mail_from = std::string(value);
-  else if (key == "reminder_days_before")
-    config.reminder_days_before = static_cast<int>(parse_integer(value, key, origin, 0, 60));
-  else if (key == "reminder_check_minutes")
-    config.reminder_check_minutes =
-        static_cast<int>(parse_integer(value, key, origin, 0, 24LL * 60));
-  else {
+  else if (!set_sign_in_value(config, key, value, origin) &&
+           !set_mail_value(config, key, value, origin)) {
     throw ConfigError(
         fmt::format("{}: unknown setting '{}' (known settings: {})", origin, key, key_list()));
   }

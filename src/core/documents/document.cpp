@@ -58,7 +58,7 @@ class BlockBuilder {
     return 0;
   }
 
-  int leave_block(MD_BLOCKTYPE type) {
+  int leave_block(MD_BLOCKTYPE type, const void* /*detail*/) {
     if (type == MD_BLOCK_UL || type == MD_BLOCK_OL) --list_depth_;
     if (type == MD_BLOCK_H || (list_depth_ == 0 && type == MD_BLOCK_P)) target_block_ = kNone;
     return 0;
@@ -189,28 +189,7 @@ void append_markdown(std::vector<Block>& blocks, std::string_view markdown, int 
   // Parsed into a list of its own first, so empty paragraphs can be dropped.
   std::vector<Block> parsed;
   BlockBuilder builder(parsed, heading_offset);
-  MD_PARSER parser{};
-  parser.abi_version = 0;
-  parser.flags = kMarkdownFlags;
-  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-    return static_cast<BlockBuilder*>(self)->enter_block(type, detail);
-  };
-  parser.leave_block = [](MD_BLOCKTYPE type, void*, void* self) {
-    return static_cast<BlockBuilder*>(self)->leave_block(type);
-  };
-  parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
-    return static_cast<BlockBuilder*>(self)->enter_span(type, detail);
-  };
-  parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
-    return static_cast<BlockBuilder*>(self)->leave_span(type);
-  };
-  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
-    return static_cast<BlockBuilder*>(self)->text(type, std::string_view(text, size));
-  };
-  // A copy that ends in NUL: md4c 0.4.8 reads the byte after Markdown that ends inside a link
-  // ("[](") and runs on when it is not NUL (fixed in md4c 0.5.0; docs/security.md).
-  const std::string text(markdown);
-  md_parse(text.c_str(), static_cast<MD_SIZE>(text.size()), &parser, &builder);
+  parse_markdown(markdown, builder);
   for (auto& block : parsed) {
     const bool empty_text = (block.kind == Block::Kind::paragraph) &&
                             plain_text(block.spans).find_first_not_of(" \n") == std::string::npos;

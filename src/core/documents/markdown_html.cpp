@@ -205,28 +205,7 @@ class HtmlWriter {
 std::string markdown_html(std::string_view markdown) {
   std::string html;
   HtmlWriter writer(html);
-  MD_PARSER parser{};
-  parser.abi_version = 0;
-  parser.flags = kMarkdownFlags;
-  parser.enter_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-    return static_cast<HtmlWriter*>(self)->enter_block(type, detail);
-  };
-  parser.leave_block = [](MD_BLOCKTYPE type, void* detail, void* self) {
-    return static_cast<HtmlWriter*>(self)->leave_block(type, detail);
-  };
-  parser.enter_span = [](MD_SPANTYPE type, void* detail, void* self) {
-    return static_cast<HtmlWriter*>(self)->enter_span(type, detail);
-  };
-  parser.leave_span = [](MD_SPANTYPE type, void*, void* self) {
-    return static_cast<HtmlWriter*>(self)->leave_span(type);
-  };
-  parser.text = [](MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* self) {
-    return static_cast<HtmlWriter*>(self)->text(type, std::string_view(text, size));
-  };
-  // A copy that ends in NUL: md4c 0.4.8 reads the byte after Markdown that ends inside a link
-  // ("[](") and runs on when it is not NUL (fixed in md4c 0.5.0; docs/security.md).
-  const std::string text(markdown);
-  md_parse(text.c_str(), static_cast<MD_SIZE>(text.size()), &parser, &writer);
+  parse_markdown(markdown, writer);
   return html;
 }
 

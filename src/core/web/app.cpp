@@ -23,6 +23,34 @@ http::Response problem(Context& context, int status, std::string_view title_key,
   return error_page(context, status, title_key, text_key);
 }
 
+// The answer to an error no handler expected: logged with a reference the page shows.
+http::Response failure(Context& context, const std::exception& error) {
+  const auto& request = context.request;
+  const auto reference = crypto::random_token(6);
+  std::fprintf(stderr, "error reference=%s method=%s path=%s: %s\n", reference.c_str(),
+               std::string(http::to_string(request.method)).c_str(), request.path.c_str(),
+               db::loggable_error(error).c_str());
+  try {
+    // A full disk is the administrator's to fix, a database that is restarting comes back on
+    // its own: 503 says "try later", and the page says why nothing was saved.
+    if (db::is_storage_full(error)) {
+      auto response = problem(context, 503, "error_storage_full_title", "error_storage_full_text");
+      response.header("Retry-After", "60");
+      return response;
+    }
+    if (db::is_unavailable(error)) {
+      auto response = problem(context, 503, "error_unavailable_title", "error_unavailable_text");
+      response.header("Retry-After", "5");
+      return response;
+    }
+    return is_api_path(request.path)
+               ? json_error(context, 500, "error_server_title")
+               : error_page(context, 500, "error_server_title", "error_server_text", reference);
+  } catch (...) {
+    return http::Response::text("500 Internal Server Error\n", 500);
+  }
+}
+
 }  // namespace
 
 void App::use_forwarded_client(http::Request& request) const {
@@ -118,7 +146,7 @@ http::Response App::dispatch(Context& context) {
       if (request.method == http::Method::get && !is_api_path(request.path)) {
         return http::Response::redirect(fmt::format("/login?next={}", url_encode(request.target)));
       }
-      return problem(context, 401, "error_forbidden_title", "error_forbidden_text");
+      return problem(context, 401, "error_signin_title", "error_signin_text");
     }
     return problem(context, 403, "error_forbidden_title", "error_forbidden_text");
   }
@@ -155,28 +183,7 @@ http::Response App::handle(http::Request& request) {
                    ? json_error(context, 422, "error_invalid_text", &invalid.errors)
                    : error_page(context, 422, "error_invalid_title", "error_invalid_text");
   } catch (const std::exception& error) {
-    const auto reference = crypto::random_token(6);
-    std::fprintf(stderr, "error reference=%s method=%s path=%s: %s\n", reference.c_str(),
-                 std::string(http::to_string(request.method)).c_str(), request.path.c_str(),
-                 db::loggable_error(error).c_str());
-    // A full disk is the administrator's to fix, a database that is restarting comes back on
-    // its own: 503 says "try later", and the page says why nothing was saved.
-    const bool full = db::is_storage_full(error);
-    const bool away = db::is_unavailable(error);
-    try {
-      if (full || away) {
-        response =
-            full ? problem(context, 503, "error_storage_full_title", "error_storage_full_text")
-                 : problem(context, 503, "error_unavailable_title", "error_unavailable_text");
-        response.header("Retry-After", full ? "60" : "5");
-      } else {
-        response = is_api_path(request.path) ? json_error(context, 500, "error_server_title")
-                                             : error_page(context, 500, "error_server_title",
-                                                          "error_server_text", reference);
-      }
-    } catch (...) {
-      response = http::Response::text("500 Internal Server Error\n", 500);
-    }
+    response = failure(context, error);
   }
   for (auto& cookie : context.set_cookies) response.set_cookies.push_back(std::move(cookie));
   auto& headers = response.headers;

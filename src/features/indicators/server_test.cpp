@@ -38,23 +38,17 @@ class IndicatorServer : public testing::ServerTest {
         {.name = "Attraktiv stad", .lead = lead});
   }
 
-  std::string create_indicator(HttpClient& http, const std::string& plan,
-                               const std::string& initiative) {
-    http.get("/plans/" + plan + "/indicators/new");
-    const auto response =
-        http.post_form("/plans/" + plan + "/indicators",
-                       {{"_csrf", http.csrf()},
-                        {"name", "Andel nöjda med insatser mot klotter och skadegörelse"},
-                        {"unit", "percent"},
-                        {"decimals", "1"},
-                        {"direction", "higher"},
-                        {"source", "survey"},
-                        {"source_note", "Polisens trygghetsmätning"},
-                        {"frequency", "year"},
-                        {"initiative_id", initiative},
-                        {"published", "1"}});
-    EXPECT_EQ(response.status, 303) << response.body;
-    return id_from_location(response);
+  static std::string create_indicator(HttpClient& http, const std::string& plan,
+                                      const std::string& initiative) {
+    return testing::create_indicator(
+        http, plan,
+        {.name = "Andel nöjda med insatser mot klotter och skadegörelse",
+         .initiative = initiative,
+         .unit = "percent",
+         .decimals = "1",
+         .direction = "higher",
+         .source = "survey",
+         .source_note = "Polisens trygghetsmätning"});
   }
 };
 
