@@ -21,7 +21,7 @@ class Visibility : public testing::ServerTest {
  protected:
   std::string indicator(HttpClient& http, const std::string& plan, const std::string& name,
                         const std::string& initiative) {
-    const auto id = testing::create_indicator(http, plan, {.name = name, .initiative = initiative});
+    auto id = testing::create_indicator(http, plan, {.name = name, .initiative = initiative});
     const auto value = http.post_form(
         "/indicators/" + id + "/values",
         {{"_csrf", http.csrf()}, {"period", "2017"}, {"value", "42"}, {"status", "final"}});
