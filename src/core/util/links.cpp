@@ -6,11 +6,15 @@
 
 namespace samtryg {
 
-std::string safe_link(std::string_view url) {
-  if (url.empty()) return {};
+bool has_characters_browsers_rewrite(std::string_view url) {
   for (const char c : url) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '\x7f' || c == '\\') return {};
+    if (static_cast<unsigned char>(c) <= 0x20 || c == '\x7f' || c == '\\') return true;
   }
+  return false;
+}
+
+std::string safe_link(std::string_view url) {
+  if (url.empty() || has_characters_browsers_rewrite(url)) return {};
   if (url.front() == '/') return url.starts_with("//") ? std::string() : std::string(url);
   if (url.front() == '#' || url.front() == '?') return std::string(url);
   const auto scheme_end = url.find(':');

@@ -5,6 +5,10 @@
 
 namespace samtryg {
 
+// Whether an address holds what browsers drop or rewrite before they read it: spaces, control
+// characters (tab and line breaks are removed) and backslashes (read as '/').
+bool has_characters_browsers_rewrite(std::string_view url);
+
 // `url` when a browser following it stays on the web (http, https), opens mail or a phone
 // (mailto:, tel:) or stays on this site (a path, "#…", "?…"); "" for anything else, above all
 // javascript: and data:, and for addresses with spaces, control characters or backslashes,

@@ -7,6 +7,7 @@
 
 #include "core/http/cookies.hpp"
 #include "core/util/crypto.hpp"
+#include "core/util/links.hpp"
 #include "core/util/strings.hpp"
 #include "core/validation/validation.hpp"
 
@@ -97,9 +98,9 @@ std::string safe_local_path(std::string_view path) {
   // Browsers drop tabs and line breaks from an address and read a backslash as '/', so a path
   // with a tab or a backslash after its first '/' could lead off-site: only a plain path on this
   // site is followed.
-  if (path.empty() || path.front() != '/' || path.starts_with("//")) return "/";
-  for (const char c : path) {
-    if (static_cast<unsigned char>(c) <= 0x20 || c == '\x7f' || c == '\\') return "/";
+  if (path.empty() || path.front() != '/' || path.starts_with("//") ||
+      has_characters_browsers_rewrite(path)) {
+    return "/";
   }
   const auto parsed = boost::urls::parse_origin_form(path);
   if (!parsed || parsed->has_authority() || parsed->has_scheme()) return "/";
