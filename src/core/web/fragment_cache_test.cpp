@@ -5,7 +5,7 @@
 namespace samtryg::web {
 namespace {
 
-std::shared_ptr<const Fragment> fragment(std::string body) {
+std::shared_ptr<const Fragment> fragment(const std::string& body) {
   return std::make_shared<const Fragment>(fragment_of("title", body));
 }
 

@@ -66,8 +66,10 @@ TEST_P(AccountCommands, ManyWrongPasswordsAtOnceGetNoMoreChecksThanTheLimit) {
   const LoginPolicy policy{.max_failures = 5, .lockout_minutes = 15, .session_hours = 1};
   std::atomic<int> checked{0};
   std::atomic<int> throttled{0};
+  constexpr int kAttackers = 24;
   std::vector<std::thread> attackers;
-  for (int i = 0; i < 24; ++i) {
+  attackers.reserve(kAttackers);
+  for (int i = 0; i < kAttackers; ++i) {
     attackers.emplace_back([&] {
       const auto outcome =
           log_in(database(), policy, "ssp@aalborg.dk", "forkert kodeord", "198.51.100.7").outcome;
