@@ -211,7 +211,7 @@ TEST_P(Exchange, ReportingRecordsAreCheckedByTheFormsOwnRules) {
         std::find_if(error.problems.begin(), error.problems.end(),
                      [&](const auto& problem) { return problem.path == text_path; });
     ASSERT_NE(too_long, error.problems.end());
-    EXPECT_NE(too_long->message.find("2500"), std::string::npos) << too_long->message;
+    EXPECT_NE(too_long->message.find("2,500 characters"), std::string::npos) << too_long->message;
   }
   // A template that is not one is named at its own path.
   round["template"].as_object()["sections"].as_array()[0].as_object()["kind"] = "essay";

@@ -2,6 +2,8 @@
 
 #include <boost/json/parse.hpp>
 
+#include <cstdio>
+
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
 #include "core/i18n/catalog.hpp"
@@ -63,6 +65,36 @@ const object& workspace_object(const object& root) {
   return member != nullptr && member->is_object() ? member->get_object() : none;
 }
 
+// The second phase, once the document is known good: a new workspace with every section's
+// records, in one transaction.
+void store_document(db::Database& database, const Envelope& envelope, Sections& sections,
+                    ImportResult& result) {
+  database.in_transaction([&](soci::session& sql) {
+    if (auth::find_workspace_by_name(sql, envelope.workspace_name)) {
+      validation::Errors exists;
+      exists.add("$.workspace.name", "exchange_workspace_exists");
+      fail(exists);
+    }
+    const auto now = now_iso_utc();
+    result.workspace_id =
+        auth::insert_workspace(sql, envelope.workspace_name, envelope.workspace_language, now);
+    StoredIds stored;
+    Storing out{sql, result.workspace_id, now, stored, result.counts};
+    for (const auto& section : sections) section->store(out);
+
+    audit::Entry entry;
+    entry.workspace_id = result.workspace_id;
+    entry.author.label = "import";
+    entry.action = "import";
+    entry.entity = "workspace";
+    entry.entity_id = std::to_string(result.workspace_id);
+    object summary{{"name", envelope.workspace_name}};
+    for (const auto& [what, number] : result.counts) summary[what] = number;
+    entry.after = std::move(summary);
+    audit::record(sql, entry);
+  });
+}
+
 }  // namespace
 
 int ImportResult::count(std::string_view what) const {
@@ -116,30 +148,19 @@ ImportResult import_workspace(db::Database& database, const std::string& documen
   if (!errors.empty()) fail(errors);
 
   ImportResult result;
-  database.in_transaction([&](soci::session& sql) {
-    if (auth::find_workspace_by_name(sql, envelope.workspace_name)) {
-      validation::Errors exists;
-      exists.add("$.workspace.name", "exchange_workspace_exists");
-      fail(exists);
-    }
-    const auto now = now_iso_utc();
-    result.workspace_id =
-        auth::insert_workspace(sql, envelope.workspace_name, envelope.workspace_language, now);
-    StoredIds stored;
-    Storing out{sql, result.workspace_id, now, stored, result.counts};
-    for (const auto& section : sections) section->store(out);
-
-    audit::Entry entry;
-    entry.workspace_id = result.workspace_id;
-    entry.author.label = "import";
-    entry.action = "import";
-    entry.entity = "workspace";
-    entry.entity_id = std::to_string(result.workspace_id);
-    object summary{{"name", envelope.workspace_name}};
-    for (const auto& [what, number] : result.counts) summary[what] = number;
-    entry.after = std::move(summary);
-    audit::record(sql, entry);
-  });
+  try {
+    store_document(database, envelope, sections, result);
+  } catch (const soci::soci_error& error) {
+    // Every rule the database enforces is checked above, with its path; should one slip
+    // through, the person reads a sentence and nothing is half-stored; the log keeps the
+    // database's own words.
+    if (db::is_unavailable(error) || db::is_storage_full(error)) throw;
+    std::fprintf(stderr, "import: the database refused the document: %s\n",
+                 db::loggable_error(error).c_str());
+    validation::Errors refused;
+    refused.add("$", "exchange_store_refused");
+    fail(refused);
+  }
   return result;
 }
 

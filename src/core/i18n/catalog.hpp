@@ -33,7 +33,9 @@ class Catalog {
   Language language() const { return language_; }
   // The text for `key`; a missing key shows as the key itself so it is noticed, never crashes.
   std::string_view text(std::string_view key) const;
-  // Replaces {name} placeholders: format("login_throttled", {{"minutes", "15"}}).
+  // Replaces {name} placeholders: format("login_throttled", {{"minutes", "15"}}). A value
+  // "t:key" is replaced by that key's text. A text with a plural ("{count, plural, one {# punkt}
+  // other {# punkter}}") is an ICU MessageFormat pattern, its plain-number values numbers.
   using Values = std::vector<std::pair<std::string, std::string>>;
   std::string format(std::string_view key, const Values& values) const;
 

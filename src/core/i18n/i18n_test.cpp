@@ -28,6 +28,54 @@ TEST(Catalogs, PlaceholdersAreFilled) {
   EXPECT_EQ(Catalog::get(Language::en).text("no_such_key"), "no_such_key");
 }
 
+TEST(Catalogs, CountsTakeEachLanguagesPluralForm) {
+  const auto summary = [](Language language, const char* done) {
+    return Catalog::get(language).format("report_summary", {{"done", done}, {"open", "2"}});
+  };
+  EXPECT_EQ(summary(Language::da, "1"), "1 punkt gennemført, 2 planlagt eller løbende.");
+  EXPECT_EQ(summary(Language::da, "3"), "3 punkter gennemført, 2 planlagt eller løbende.");
+  EXPECT_EQ(summary(Language::sv, "1"), "1 punkt genomförd, 2 planerade eller pågående.");
+  EXPECT_EQ(summary(Language::sv, "0"), "0 punkter genomförda, 2 planerade eller pågående.");
+  EXPECT_EQ(summary(Language::en, "1"), "1 item done, 2 planned or ongoing.");
+  // Large counts are grouped as the language groups them.
+  EXPECT_EQ(Catalog::get(Language::da).format("import_confirm", {{"count", "1234"}}),
+            "Importér 1.234 værdier");
+  EXPECT_EQ(Catalog::get(Language::en).format("import_confirm", {{"count", "1"}}),
+            "Import 1 value");
+}
+
+TEST(Catalogs, EveryPluralPatternFormatsInEveryLanguage) {
+  for (const auto language : kLanguages) {
+    const auto& catalog = Catalog::get(language);
+    for (const auto& [key, text] : catalog.entries()) {
+      if (text.find(", plural,") == std::string::npos) continue;
+      // A pattern ICU cannot read comes back unformatted, with its "{" braces.
+      const auto shown = catalog.format(key, {{"count", "2"},
+                                              {"done", "2"},
+                                              {"open", "2"},
+                                              {"minutes", "2"},
+                                              {"met", "1"},
+                                              {"good", "1"},
+                                              {"assessed", "2"},
+                                              {"cells", "2"},
+                                              {"shown", "2"},
+                                              {"over", "2"},
+                                              {"max", "2"},
+                                              {"days", "2"},
+                                              {"in_plan", "2"}});
+      EXPECT_EQ(shown.find(", plural,"), std::string::npos) << code(language) << " " << key;
+    }
+  }
+}
+
+TEST(Catalogs, CodesInValuesAreShownInTheReadersLanguage) {
+  EXPECT_EQ(
+      Catalog::get(Language::da).format("status_history_mismatch", {{"status", "t:status_closed"}}),
+      std::string("Indsatsens status (") +
+          std::string(Catalog::get(Language::da).text("status_closed")) +
+          ") er ikke den, statushistorikken ender med.");
+}
+
 TEST(LocaleFormat, LongDatesAsEachLanguageWritesThem) {
   EXPECT_EQ(format_date({2018, 1, 14}, Language::da), "14. januar 2018");
   EXPECT_EQ(format_date({2018, 1, 14}, Language::sv), "14 januari 2018");

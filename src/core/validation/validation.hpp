@@ -20,6 +20,12 @@ class Errors {
            std::vector<std::pair<std::string, std::string>> values = {}) {
     items_.push_back(FieldError{std::move(field), std::move(message_key), std::move(values)});
   }
+  // Every error of `other`, each field name after `prefix` ("status_history[0]." + "status").
+  void add_all(const Errors& other, std::string_view prefix = {}) {
+    for (const auto& item : other.items_) {
+      items_.push_back(FieldError{std::string(prefix) + item.field, item.message_key, item.values});
+    }
+  }
   bool empty() const { return items_.empty(); }
   const std::vector<FieldError>& items() const { return items_; }
   const FieldError* for_field(std::string_view field) const {

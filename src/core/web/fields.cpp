@@ -5,11 +5,7 @@
 namespace samtryg::web {
 
 std::string error_message(const validation::FieldError& error, const i18n::Catalog& catalog) {
-  auto values = error.values;
-  for (auto& [name, value] : values) {
-    if (value.starts_with("t:")) value = std::string(catalog.text(value.substr(2)));
-  }
-  return catalog.format(error.message_key, values);
+  return catalog.format(error.message_key, error.values);
 }
 
 namespace {

@@ -118,8 +118,8 @@ long long add_target(db::Database& database, const Actor& actor, Target target) 
   auth::require_edit_all(actor);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
-    indicator_in_workspace(sql, actor, target.indicator_id);
-    auto errors = validate_target(target);
+    const auto indicator = indicator_in_workspace(sql, actor, target.indicator_id);
+    auto errors = validate_target(indicator, target);
     if (target.area_id && !area_in_workspace(sql, actor, *target.area_id)) {
       errors.add("area_id", "link_not_in_workspace");
     }

@@ -108,7 +108,8 @@ void read_indicator(Reading& in, json::Reader& reader, IndicatorEntry& entry) {
   entry.links = read_links(in, reader);
   entry.targets = exchange::read_records<Target>(
       in, reader, "targets",
-      {.validate = validate_target,
+      {.validate =
+           [&entry](const Target& target) { return validate_target(entry.indicator, target); },
        .references = {{"area_id", "area", [](const Target& target) { return target.area_id; }}}},
       [](json::Reader& target_reader, Target& target, const std::string&) {
         read(target_reader, target);

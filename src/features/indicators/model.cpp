@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <limits>
 
 #include "core/util/time.hpp"
 #include "core/validation/fields.hpp"
@@ -53,6 +54,24 @@ double projected_at(const std::vector<Point>& points, long long day) {
   return my + (sxy / sxx) * (static_cast<double>(day) - mx);
 }
 
+// Beyond this a figure is a slip of the keyboard, and it would break every table it is shown
+// in ("1e308").
+constexpr double kLargestFigure = 1e12;
+
+// A figure of the indicator's unit a person could mean: a share is 0–100 %, a yes/no 0 or 1
+// (checked apart), counts and ratios are not negative, nothing is larger than kLargestFigure.
+void check_figure(Errors& errors, std::string_view field, const Indicator& indicator,
+                  double figure) {
+  const std::string name(field);
+  if (!std::isfinite(figure) || std::abs(figure) > kLargestFigure) {
+    errors.add(name, "indicator_figure_too_large");
+  } else if (indicator.unit == "percent" && (figure < 0 || figure > 100)) {
+    errors.add(name, "indicator_share_range");
+  } else if ((indicator.unit == "count" || indicator.unit == "ratio") && figure < 0) {
+    errors.add(name, "indicator_not_negative");
+  }
+}
+
 }  // namespace
 
 validation::Errors validate_area(const Area& area) {
@@ -83,21 +102,21 @@ validation::Errors validate_indicator(const Indicator& indicator) {
       normalise_period(indicator, indicator.baseline_period).empty()) {
     errors.add("baseline_period", "indicator_period_invalid");
   }
-  if (indicator.baseline && !std::isfinite(*indicator.baseline)) {
-    errors.add("baseline", "number_invalid");
-  }
+  if (indicator.baseline) check_figure(errors, "baseline", indicator, *indicator.baseline);
   return errors;
 }
 
-validation::Errors validate_target(const Target& target) {
+validation::Errors validate_target(const Indicator& indicator, const Target& target) {
   Errors errors;
   validation::choice(errors, "comparator", target.comparator, kComparators);
-  if (!std::isfinite(target.value)) errors.add("value", "number_invalid");
+  check_figure(errors, "value", indicator, target.value);
   if (target.comparator == "between") {
     if (!target.high) {
       errors.add("high", "field_required");
     } else if (*target.high < target.value) {
       errors.add("high", "target_high_below_low");
+    } else {
+      check_figure(errors, "high", indicator, *target.high);
     }
   }
   validation::optional_date(errors, "period_start", target.period_start);
@@ -122,7 +141,7 @@ void check_value_period(validation::Errors& errors, const Indicator& indicator,
   if (normalise_period(indicator, period).empty()) {
     errors.add("period",
                indicator.frequency == "event" ? "date_invalid" : "indicator_period_invalid",
-               {{"frequency", indicator.frequency}});
+               {{"frequency", "t:frequency_" + indicator.frequency}});
   }
 }
 
@@ -140,9 +159,22 @@ void check_value_figures(validation::Errors& errors, const Indicator& indicator,
   } else if (!value.value) {
     errors.add("value", "field_required");
   }
-  if (value.value && !std::isfinite(*value.value)) errors.add("value", "number_invalid");
   if (indicator.unit == "yes_no" && value.value && *value.value != 0 && *value.value != 1) {
     errors.add("value", "indicator_yes_no");
+  }
+  if (errors.for_field("value") || errors.for_field("numerator") ||
+      errors.for_field("denominator")) {
+    return;
+  }
+  if (value.numerator) {
+    // Each half on its own, then what they stand for (69 of 10 is not a share).
+    check_figure(errors, "numerator", indicator, *value.numerator);
+    check_figure(errors, "denominator", indicator, *value.denominator);
+    if (!errors.for_field("numerator") && !errors.for_field("denominator")) {
+      check_figure(errors, "numerator", indicator, *effective_value(indicator, value));
+    }
+  } else if (value.value) {
+    check_figure(errors, "value", indicator, *value.value);
   }
 }
 
@@ -229,23 +261,41 @@ std::string status_name(Status status) {
 
 namespace {
 
-// The values that count towards a target: its area, inside its period, oldest first.
+// The values that count towards a target, oldest first: those of its area (a per-event
+// target for the whole plan counts the events of every area: each walk is in some area)
+// whose period has its middle day inside the target's period, so a school year 2024/25 counts
+// towards a calendar-year target for 2025.
 std::vector<Point> points_within(const Indicator& indicator, const Target& target,
                                  const std::vector<Value>& values) {
   std::vector<Point> points;
+  const auto start = target.period_start.empty() ? std::numeric_limits<long long>::min()
+                                                 : day_number(target.period_start);
+  const auto end = target.period_end.empty() ? std::numeric_limits<long long>::max()
+                                             : day_number(target.period_end);
   for (const auto& value : values) {
-    if (value.area_id != target.area_id) continue;
+    const bool any_area = target.per_event && !target.area_id;
+    if (!any_area && value.area_id != target.area_id) continue;
     const auto number = effective_value(indicator, value);
     if (!number) continue;
     const auto [first, last] = period_days(value.period);
     if (first.empty()) continue;
-    if (!target.period_start.empty() && first < target.period_start) continue;
-    if (!target.period_end.empty() && last > target.period_end) continue;
-    points.push_back({day_number(first), day_number(last), value.period, *number});
+    const Point point{day_number(first), day_number(last), value.period, *number};
+    const auto middle = point.first_day + (point.last_day - point.first_day) / 2;
+    if (middle < start || middle > end) continue;
+    points.push_back(point);
   }
   std::sort(points.begin(), points.end(),
             [](const Point& a, const Point& b) { return a.first_day < b.first_day; });
   return points;
+}
+
+// Where a trend can lead for the unit: a share stays within 0–100 %, a yes/no within 0–1, a
+// count or ratio does not fall below zero.
+double within_unit(const Indicator& indicator, double projected) {
+  if (indicator.unit == "percent") return std::clamp(projected, 0.0, 100.0);
+  if (indicator.unit == "yes_no") return std::clamp(projected, 0.0, 1.0);
+  if (indicator.unit == "count" || indicator.unit == "ratio") return std::max(projected, 0.0);
+  return projected;
 }
 
 // A target met at every event (every walk, every meeting) rather than by a trend.
@@ -260,7 +310,7 @@ void assess_per_event(TargetAssessment& result, const Target& target,
 }
 
 // Still running: the recent trend projected to the target's end.
-void assess_trend(TargetAssessment& result, const Target& target,
+void assess_trend(TargetAssessment& result, const Indicator& indicator, const Target& target,
                   const std::vector<Point>& points) {
   const std::vector<Point> recent(points.end() - std::min<std::ptrdiff_t>(3, std::ssize(points)),
                                   points.end());
@@ -271,7 +321,8 @@ void assess_trend(TargetAssessment& result, const Target& target,
     // Open-ended: one period beyond the latest value.
     horizon = recent.back().last_day + (recent.back().last_day - recent.back().first_day + 1);
   }
-  const double projected = recent.size() >= 2 ? projected_at(recent, horizon) : recent.back().value;
+  const double projected = within_unit(
+      indicator, recent.size() >= 2 ? projected_at(recent, horizon) : recent.back().value);
   result.projected = projected;
   result.status = meets(target, projected) ? Status::on_track : Status::at_risk;
 }
@@ -292,7 +343,7 @@ TargetAssessment assess(const Indicator& indicator, const Target& target,
   } else if (ended) {
     result.status = meets(target, points.back().value) ? Status::met : Status::not_met;
   } else {
-    assess_trend(result, target, points);
+    assess_trend(result, indicator, target, points);
   }
   return result;
 }

@@ -98,9 +98,11 @@ inline constexpr std::size_t kMaxText = 5000;
 
 validation::Errors validate_area(const Area& area);
 validation::Errors validate_indicator(const Indicator& indicator);
-validation::Errors validate_target(const Target& target);
+// A target's figures are checked against its indicator's unit (a share is 0–100 %).
+validation::Errors validate_target(const Indicator& indicator, const Target& target);
 // Checks the value against its indicator: the period fits the frequency, yes/no values are
-// 0 or 1, ratios have a positive denominator.
+// 0 or 1, ratios have a positive denominator, the figure is within the unit's range (a share
+// 0–100 %, a count not negative, nothing beyond 10^12). Pages, API and import all call it.
 validation::Errors validate_value(const Indicator& indicator, const Value& value);
 // validate_value's two halves, for an import that checks each distinct period once and the
 // figures, status and note of every value.

@@ -117,7 +117,78 @@ TEST(IndicatorModel, BetweenAndEqualTargets) {
   EXPECT_TRUE(meets(target_of("eq", 1), 1));  // yes/no: "Har aktiviteterna genomförts?" = yes
   EXPECT_FALSE(meets(target_of("eq", 1), 0));
   between.high = 4;
-  EXPECT_TRUE(has_error(validate_target(between), "high", "target_high_below_low"));
+  EXPECT_TRUE(has_error(validate_target(yearly(), between), "high", "target_high_below_low"));
+}
+
+// The rules every entry point (page, API, import) applies through validate_value/target.
+TEST(IndicatorModel, FiguresStayWithinWhatTheUnitCanMean) {
+  const auto share = yearly("percent", "higher");
+  EXPECT_TRUE(validate_value(share, value_of("2017", 84.9)).empty());
+  EXPECT_TRUE(
+      has_error(validate_value(share, value_of("2017", 150)), "value", "indicator_share_range"));
+  EXPECT_TRUE(
+      has_error(validate_value(share, value_of("2017", -5)), "value", "indicator_share_range"));
+  EXPECT_TRUE(
+      has_error(validate_value(share, value_of("2017", 690)), "value", "indicator_share_range"));
+  EXPECT_TRUE(has_error(validate_value(yearly(), value_of("2017", 1e308)), "value",
+                        "indicator_figure_too_large"));
+  EXPECT_TRUE(
+      has_error(validate_value(yearly(), value_of("2017", -1)), "value", "indicator_not_negative"));
+  // 69 of 10 is no share, though both halves are fine numbers.
+  auto ratio = value_of("2017", 0);
+  ratio.value.reset();
+  ratio.numerator = 69;
+  ratio.denominator = 10;
+  EXPECT_TRUE(has_error(validate_value(share, ratio), "numerator", "indicator_share_range"));
+  EXPECT_TRUE(
+      has_error(validate_target(share, target_of("ge", 120)), "value", "indicator_share_range"));
+  auto between = target_of("between", 50);
+  between.high = 101;
+  EXPECT_TRUE(has_error(validate_target(share, between), "high", "indicator_share_range"));
+  EXPECT_TRUE(validate_target(share, target_of("ge", 85)).empty());
+}
+
+TEST(IndicatorModel, ASchoolYearCountsTowardsTheCalendarYearHoldingItsMiddle) {
+  auto indicator = yearly("percent", "lower");
+  indicator.frequency = "school_year";
+  const auto target = target_of("le", 10, "2025-01-01", "2025-12-31");
+  const auto result = assess(indicator, target, {value_of("2024/25", 8)}, "2026-03-01");
+  EXPECT_EQ(result.status, Status::met);
+  EXPECT_EQ(result.latest_period, "2024/25");
+  // 2023/24's middle is in 2024: not this target's.
+  EXPECT_EQ(assess(indicator, target, {value_of("2023/24", 8)}, "2026-03-01").status,
+            Status::no_data);
+}
+
+TEST(IndicatorModel, APerEventTargetCountsTheEventsOfEveryArea) {
+  auto indicator = yearly("count", "higher");
+  indicator.frequency = "event";
+  auto target = target_of("ge", 5, "2017-01-01", "2017-12-31");
+  target.per_event = true;
+  const auto result = assess(
+      indicator, target,
+      {value_of("2017-04-03", 7, 2), value_of("2017-09-12", 3, 5), value_of("2017-10-01", 6)},
+      "2018-01-01");
+  EXPECT_EQ(result.events, 3);
+  EXPECT_EQ(result.events_met, 2);
+  EXPECT_EQ(result.status, Status::not_met);
+  // A target for one area counts that area's only.
+  target.area_id = 2;
+  EXPECT_EQ(assess(indicator, target, {value_of("2017-04-03", 7, 2), value_of("2017-09-12", 3, 5)},
+                   "2018-01-01")
+                .events,
+            1);
+}
+
+TEST(IndicatorModel, AProjectedShareNeverPassesAHundred) {
+  const auto share = yearly("percent", "higher");
+  const auto target = target_of("ge", 99, "2017-01-01", "2030-12-31");
+  const auto result =
+      assess(share, target, {value_of("2017", 80), value_of("2018", 90), value_of("2019", 99)},
+             "2020-01-01");
+  ASSERT_TRUE(result.projected);
+  EXPECT_LE(*result.projected, 100);
+  EXPECT_EQ(result.status, Status::on_track);
 }
 
 TEST(IndicatorModel, TheHeadlineTargetIsTheRunningOneElseTheLastEnded) {

@@ -106,7 +106,7 @@ TEST_P(IndicatorServer, CoordinatorDefinesATargetTypesValuesAndSeesTheStatusExpl
   const auto dashboard = http.get("/plans/" + plan + "/indicators").body;
   EXPECT_TRUE(contains(dashboard, "Samlet status: <span class=\"status status-met\">"))
       << dashboard;
-  EXPECT_TRUE(contains(dashboard, "1 af 1 indikatorer med status"));
+  EXPECT_TRUE(contains(dashboard, "1 af 1 indikator med status"));  // ICU plural
   // The initiative the indicator follows up shows the same roll-up, with its weights.
   const auto initiative_page = http.get("/initiatives/" + initiative).body;
   EXPECT_TRUE(contains(initiative_page, "Indikatorer: <span class=\"status status-met\">"))

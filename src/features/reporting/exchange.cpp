@@ -154,8 +154,9 @@ std::vector<SentReminder> read_reminders(Reading& in, json::Reader& reader) {
 }
 
 // One form of a round of `round_plan_id`: its initiative must be one of that plan's.
-void read_form(Reading& in, json::Reader& reader, const std::string& path, long long round_plan_id,
+void read_form(Reading& in, json::Reader& reader, const std::string& path, const Round& round,
                const std::optional<Template>& form_template, FormEntry& entry) {
+  const auto round_plan_id = round.plan_id;
   auto& form = entry.form;
   read(reader, form);
   form.content = read_answers(in, reader, path, form_template);
@@ -169,6 +170,10 @@ void read_form(Reading& in, json::Reader& reader, const std::string& path, long 
   validation::limit(in.errors, path + ".comment", form.comment, kMaxComment);
   if (!form.submitted_at.empty() && !validation::is_iso_date(form.submitted_at.substr(0, 10))) {
     in.add(path + ".submitted_at", "date_invalid");
+  } else if (form.late !=
+             (!form.submitted_at.empty() && is_late(form.submitted_at, round.deadline))) {
+    // "late" is what the pages work out from the submission and the deadline, never a claim.
+    in.add(path + ".late", "exchange_form_late_mismatch");
   }
   entry.revisions = read_revisions(in, reader, form_template);
   entry.reminders = read_reminders(in, reader);
@@ -216,7 +221,7 @@ void read_round(Reading& in, json::Reader& reader, const std::string& path, Roun
        .unique_member = "initiative_id",
        .unique_error = "exchange_form_duplicate"},
       [&](json::Reader& form_reader, FormEntry& form, const std::string& form_path) {
-        read_form(in, form_reader, form_path, round.plan_id, form_template, form);
+        read_form(in, form_reader, form_path, round, form_template, form);
       });
   entry.chapters = read_chapters(in, reader);
 }

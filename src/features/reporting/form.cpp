@@ -50,7 +50,7 @@ void read_items(const http::Form& posted, const Section& section, const Known& k
     Item item;
     item.text = trimmed(posted, field("text"));
     item.status = posted.value(field("status"), "planned");
-    item.when = trimmed(posted, field("when"));
+    item.when = strategy::flexible_date_code(posted.value(field("when")));
     item.link = trimmed(posted, field("link"));
     item.activity_id = parse_id(posted.value(field("activity")));
     const bool blank = item.text.empty() && item.when.empty() && item.link.empty();
@@ -136,7 +136,7 @@ view::Data item_data(const web::Context& context, const Section& section, std::s
   data.set("prefix", section_field(section.key, std::to_string(index)));
   data.set("number", std::to_string(index + 1));
   data.set("text", item.text);
-  data.set("when", item.when);
+  data.set("when", item.when == "ongoing" ? std::string(context.text("when_ongoing")) : item.when);
   data.set("link", item.link);
   data.set("shown_link", view::text(item.link));
   data.set("link_href", view::text(safe_link(item.link)));

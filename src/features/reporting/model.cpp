@@ -250,6 +250,10 @@ validation::Errors check_round(std::string_view name, std::string_view period_st
       period_end < period_start) {
     errors.add("period_end", "period_end_before_start");
   }
+  if (validation::is_iso_date(period_start) && validation::is_iso_date(deadline) &&
+      deadline < period_start) {
+    errors.add("deadline", "round_deadline_before_period");
+  }
   return errors;
 }
 

@@ -62,7 +62,7 @@ const std::vector<Template>& builtin_templates();
 const Template* find_builtin_template(std::string_view key);
 
 // A round's own fields, named as the new-round form names them: a name, a period whose end is
-// not before its start, and a deadline (all days YYYY-MM-DD).
+// not before its start, and a deadline not before the period starts (all days YYYY-MM-DD).
 validation::Errors check_round(std::string_view name, std::string_view period_start,
                                std::string_view period_end, std::string_view deadline);
 // A report chapter: a title and a Markdown body within kMaxChapterBody.

@@ -48,6 +48,13 @@ TEST(ReportingTemplates, AMalformedTemplateIsRefusedWithPaths) {
   }
 }
 
+TEST(ReportingRounds, TheDeadlineIsNotBeforeThePeriod) {
+  EXPECT_TRUE(check_round("Afrapportering 2017", "2017-01-21", "2018-01-14", "2018-01-15").empty());
+  const auto early = check_round("Afrapportering 2017", "2017-01-21", "2018-01-14", "2016-12-01");
+  ASSERT_NE(early.for_field("deadline"), nullptr);
+  EXPECT_EQ(early.for_field("deadline")->message_key, "round_deadline_before_period");
+}
+
 TEST(ReportingAnswers, TextOverTheLimitIsRefusedWithTheCount) {
   Content content;
   content.answer_for(*danish().section("status")).text = std::string(1999, 'x') + "æøå";

@@ -20,6 +20,10 @@ std::vector<web::Field> activity_fields(const Context& context, const Activity& 
   const auto number = [&](const char* name, const std::optional<long long>& value) {
     return field(name, value ? std::to_string(*value) : std::string(), Kind::number);
   };
+  // "ongoing" is shown as the reader's word, which the field accepts back.
+  const auto typed_when = [&](const std::string& when) {
+    return when == "ongoing" ? std::string(context.text("when_ongoing")) : when;
+  };
   const auto hinted = [&](web::Field made, const char* hint) {
     made.hint = context.text(hint);
     return made;
@@ -40,8 +44,8 @@ std::vector<web::Field> activity_fields(const Context& context, const Activity& 
       title,
       kind,
       status,
-      hinted(field("planned_when", a.planned_when), "when_hint"),
-      hinted(field("done_when", a.done_when), "when_hint"),
+      hinted(field("planned_when", typed_when(a.planned_when)), "when_hint"),
+      hinted(field("done_when", typed_when(a.done_when)), "when_hint"),
       field("description", a.description, Kind::textarea),
       field("responsible", a.responsible),
       links,
@@ -59,8 +63,8 @@ Activity activity_from_form(Context& context, Activity a, validation::Errors& er
   a.title = form.value("title");
   a.kind = form.value("kind");
   a.status = form.value("status");
-  a.planned_when = form.value("planned_when");
-  a.done_when = form.value("done_when");
+  a.planned_when = flexible_date_code(form.value("planned_when"));
+  a.done_when = flexible_date_code(form.value("done_when"));
   a.description = form.value("description");
   a.responsible = form.value("responsible");
   a.links = form.value("links");

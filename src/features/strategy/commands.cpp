@@ -279,8 +279,9 @@ void change_initiative_status(db::Database& database, const Actor& actor, long l
       throw validation::Forbidden();
     }
     if (row_version != before->row_version) throw validation::Conflict();
-    validation::throw_if_any(
-        validate_status_change(before->status, status, changed_on, std::string(trim(reason))));
+    validation::throw_if_any(validate_status_change(
+        before->status, status, changed_on, std::string(trim(reason)),
+        earliest_status_change(*before, store::status_changes(sql, before->id))));
     Initiative after = *before;
     after.status = status;
     after.updated_at = now_iso_utc();

@@ -153,7 +153,8 @@ std::vector<Party> read_parties(Reading& in) {
       in, in.document, "parties",
       {.kind = "party",
        .id = [](const Party& party) { return party.id; },
-       .validate = validate_party},
+       .validate = validate_party,
+       .unique = [](const Party& party) -> std::optional<std::string> { return party.name; }},
       [](json::Reader& reader, Party& party, const std::string&) { read(reader, party); });
 }
 
@@ -175,7 +176,10 @@ std::vector<PlanEntry> read_plans(Reading& in) {
              .owner = [&entry](const FocusArea&) -> std::optional<long long> {
                return entry.plan.id;
              },
-             .validate = validate_focus_area},
+             .validate = validate_focus_area,
+             .unique = [](const FocusArea& area) -> std::optional<std::string> {
+               return area.name;
+             }},
             [](json::Reader& area_reader, FocusArea& area, const std::string&) {
               read(area_reader, area);
             });
@@ -196,19 +200,11 @@ std::vector<PlanEntry> read_plans(Reading& in) {
 
 void read_initiative(Reading& in, json::Reader& reader, InitiativeEntry& entry) {
   read(reader, entry.initiative);
-  entry.history = exchange::read_records<StatusChange>(
-      in, reader, "status_history",
-      {.validate =
-           [](const StatusChange& change) {
-             validation::Errors errors;
-             if (!is_one_of(change.status, kInitiativeStatuses)) {
-               errors.add("status", "choice_invalid");
-             }
-             return errors;
-           }},
-      [](json::Reader& change_reader, StatusChange& change, const std::string&) {
-        read(change_reader, change);
-      });
+  // The history is checked as a whole with its initiative (validate_status_history).
+  entry.history =
+      exchange::read_records<StatusChange>(in, reader, "status_history", {},
+                                           [](json::Reader& change_reader, StatusChange& change,
+                                              const std::string&) { read(change_reader, change); });
 }
 
 std::vector<InitiativeEntry> read_initiatives(Reading& in) {
@@ -220,7 +216,11 @@ std::vector<InitiativeEntry> read_initiatives(Reading& in) {
          return entry.initiative.plan_id;
        },
        .validate =
-           [](const InitiativeEntry& entry) { return validate_initiative(entry.initiative); },
+           [](const InitiativeEntry& entry) {
+             auto errors = validate_initiative(entry.initiative);
+             errors.add_all(validate_status_history(entry.initiative, entry.history));
+             return errors;
+           },
        .references = {{"plan_id", "plan",
                        [](const InitiativeEntry& entry) -> std::optional<long long> {
                          return entry.initiative.plan_id;

@@ -119,8 +119,21 @@ validation::Errors check_document(Document& document) {
   return errors;
 }
 
-std::optional<FlexibleDate> parse_flexible_date(std::string_view text) {
-  text = trim(text);
+std::string flexible_date_code(std::string_view typed) {
+  auto word = to_lower_ascii(trim(typed));
+  for (const auto& [upper, lower] : {std::pair<std::string_view, std::string_view>{"Ø", "ø"},
+                                     std::pair<std::string_view, std::string_view>{"Ö", "ö"}}) {
+    for (auto at = word.find(upper); at != std::string::npos; at = word.find(upper, at)) {
+      word.replace(at, upper.size(), lower);
+    }
+  }
+  if (word == "ongoing" || word == "løbende" || word == "löpande") return "ongoing";
+  return std::string(trim(typed));
+}
+
+std::optional<FlexibleDate> parse_flexible_date(std::string_view typed) {
+  const auto code = flexible_date_code(typed);
+  const std::string_view text = code;
   FlexibleDate date;
   if (text.empty()) return date;
   if (text == "ongoing") {
@@ -286,7 +299,8 @@ bool status_change_needs_reason(std::string_view to) {
 }
 
 validation::Errors validate_status_change(std::string_view from, std::string_view to,
-                                          std::string_view changed_on, std::string_view reason) {
+                                          std::string_view changed_on, std::string_view reason,
+                                          std::string_view earliest) {
   Errors errors;
   if (!is_one_of(to, kInitiativeStatuses)) {
     errors.add("status", "choice_invalid");
@@ -303,6 +317,45 @@ validation::Errors validate_status_change(std::string_view from, std::string_vie
     errors.add("changed_on", "field_required");
   } else {
     optional_date(errors, "changed_on", changed_on);
+    if (is_iso_date(changed_on) && is_iso_date(earliest) && changed_on < earliest) {
+      errors.add("changed_on", "status_change_too_early", {{"earliest", std::string(earliest)}});
+    }
+  }
+  return errors;
+}
+
+std::string earliest_status_change(const Initiative& initiative,
+                                   const std::vector<StatusChange>& history) {
+  std::string earliest = is_iso_date(initiative.start_date) ? initiative.start_date : "";
+  // The first entry records how the initiative began (the day it was registered, when it has
+  // no start): a change registered afterwards may still be dated before that.
+  for (std::size_t i = 1; i < history.size(); ++i) {
+    const auto& day = history[i].changed_on;
+    if (is_iso_date(day) && day > earliest) earliest = day;
+  }
+  return earliest;
+}
+
+validation::Errors validate_status_history(const Initiative& initiative,
+                                           const std::vector<StatusChange>& history) {
+  Errors errors;
+  std::string from = "proposed";
+  std::string earliest = is_iso_date(initiative.start_date) ? initiative.start_date : "";
+  for (std::size_t i = 0; i < history.size(); ++i) {
+    const auto& change = history[i];
+    const auto prefix = "status_history[" + std::to_string(i) + "].";
+    // A history may begin with the record already in that status (an import from elsewhere).
+    const bool same_as_start = i == 0 && change.status == from;
+    if (!same_as_start) {
+      errors.add_all(
+          validate_status_change(from, change.status, change.changed_on, change.reason, earliest),
+          prefix);
+    }
+    from = change.status;
+    if (is_iso_date(change.changed_on)) earliest = std::max(earliest, change.changed_on);
+  }
+  if (!history.empty() && history.back().status != initiative.status) {
+    errors.add("status", "status_history_mismatch", {{"status", "t:status_" + initiative.status}});
   }
   return errors;
 }

@@ -62,6 +62,10 @@ struct FlexibleDate {
   int day = 0;
 };
 std::optional<FlexibleDate> parse_flexible_date(std::string_view text);
+// What is stored for a "when" a person typed: "ongoing" for the word in any of the three
+// languages ("Løbende", "löpande", "ongoing"), anything else trimmed as typed. Pages show the
+// code in the reader's language, so nobody has to type an English code.
+std::string flexible_date_code(std::string_view typed);
 
 struct Party {
   long long id = 0;
@@ -221,8 +225,21 @@ validation::Errors validate_group_member(const GroupMember& member);
 bool status_change_allowed(std::string_view from, std::string_view to);
 // Pausing, closing and reopening need a reason ("goal reached", "association dissolved").
 bool status_change_needs_reason(std::string_view to);
+// One change from `from`: allowed, with its reason where one is needed, and dated on a real day
+// no earlier than `earliest` (the initiative's start and the change before it; empty: any).
 validation::Errors validate_status_change(std::string_view from, std::string_view to,
-                                          std::string_view changed_on, std::string_view reason);
+                                          std::string_view changed_on, std::string_view reason,
+                                          std::string_view earliest = {});
+// The day a next status change of `initiative` may be dated from: its start, or the latest
+// change in `history` after the first (which records how it began) when that is later.
+std::string earliest_status_change(const Initiative& initiative,
+                                   const std::vector<StatusChange>& history);
+// A whole status history as an import brings it: each change checked as validate_status_change
+// checks it from the status before (the first from "proposed", or from the status it names
+// when that is where a record began), and the last one being the initiative's status. Field
+// names are "status_history[i].status" and the like.
+validation::Errors validate_status_history(const Initiative& initiative,
+                                           const std::vector<StatusChange>& history);
 
 // Each non-empty line of `links` must be an http(s) URL.
 bool links_valid(std::string_view links);

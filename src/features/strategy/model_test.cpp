@@ -29,6 +29,55 @@ TEST(StrategyModel, FlexibleDatesAreDaysMonthsOrOngoing) {
   EXPECT_EQ(parse_flexible_date("")->kind, FlexibleDate::Kind::none);
   EXPECT_FALSE(parse_flexible_date("2018-13"));
   EXPECT_FALSE(parse_flexible_date("januar 2018"));
+  // Nobody types an English code: the word in their language is "ongoing".
+  for (const auto* word : {"Løbende", "løbende", "LØBENDE", "löpande", "Ongoing", " ongoing "}) {
+    EXPECT_EQ(flexible_date_code(word), "ongoing") << word;
+    EXPECT_EQ(parse_flexible_date(word)->kind, FlexibleDate::Kind::ongoing) << word;
+  }
+  EXPECT_EQ(flexible_date_code(" 2018-01 "), "2018-01");
+}
+
+StatusChange change(std::string status, std::string changed_on) {
+  StatusChange made;
+  made.status = std::move(status);
+  made.changed_on = std::move(changed_on);
+  return made;
+}
+
+TEST(StrategyModel, AStatusChangeIsNotDatedBeforeTheInitiativeOrTheLastChange) {
+  EXPECT_TRUE(
+      has(validate_status_change("active", "paused", "1999-05-01", "Sommerferie", "2025-02-01"),
+          "changed_on", "status_change_too_early"));
+  EXPECT_TRUE(validate_status_change("active", "paused", "2025-06-01", "Sommerferie", "2025-02-01")
+                  .empty());
+  Initiative initiative;
+  initiative.start_date = "2025-02-01";
+  EXPECT_EQ(earliest_status_change(initiative, {}), "2025-02-01");
+  EXPECT_EQ(earliest_status_change(initiative, {change("active", "2026-12-05")}), "2025-02-01");
+  EXPECT_EQ(earliest_status_change(
+                initiative, {change("active", "2025-02-01"), change("paused", "2025-03-01")}),
+            "2025-03-01");
+}
+
+TEST(StrategyModel, AnImportedStatusHistoryFollowsTheSameRules) {
+  Initiative initiative;
+  initiative.start_date = "2025-02-01";
+  initiative.status = "paused";
+  const std::vector<StatusChange> history = {
+      change("active", "2025-02-01"), change("paused", "2025-06-01"),  // no reason
+  };
+  EXPECT_TRUE(has(validate_status_history(initiative, history), "status_history[1].reason",
+                  "status_reason_required"));
+  const std::vector<StatusChange> early = {change("active", "1999-01-01")};
+  initiative.status = "active";
+  EXPECT_TRUE(has(validate_status_history(initiative, early), "status_history[0].changed_on",
+                  "status_change_too_early"));
+  const std::vector<StatusChange> ends_elsewhere = {change("active", "2025-02-01")};
+  initiative.status = "closed";
+  EXPECT_TRUE(has(validate_status_history(initiative, ends_elsewhere), "status",
+                  "status_history_mismatch"));
+  initiative.status = "active";
+  EXPECT_TRUE(validate_status_history(initiative, ends_elsewhere).empty());
 }
 
 TEST(StrategyModel, PlanPeriodMustNotEndBeforeItStarts) {
