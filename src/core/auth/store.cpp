@@ -76,6 +76,12 @@ std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::s
   return workspace;
 }
 
+i18n::Language workspace_language(soci::session& sql, long long workspace_id) {
+  std::string language;
+  sql << "SELECT language FROM workspaces WHERE id = :id", into(language), use(workspace_id);
+  return i18n::parse_language(language).value_or(i18n::Language::da);
+}
+
 long long insert_workspace(soci::session& sql, const std::string& name, const std::string& language,
                            const std::string& now) {
   long long id = 0;

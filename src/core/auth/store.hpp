@@ -9,6 +9,7 @@
 
 #include "core/auth/roles.hpp"
 #include "core/db/database.hpp"
+#include "core/i18n/language.hpp"
 
 namespace samtryg::auth {
 
@@ -58,6 +59,8 @@ void update_language(soci::session& sql, long long user_id, const std::string& l
 
 std::vector<Workspace> all_workspaces(soci::session& sql);
 std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::string& name);
+// The language the workspace's lists are sorted in (Danish for an unknown workspace).
+i18n::Language workspace_language(soci::session& sql, long long workspace_id);
 long long insert_workspace(soci::session& sql, const std::string& name, const std::string& language,
                            const std::string& now);
 

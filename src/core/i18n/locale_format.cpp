@@ -192,6 +192,21 @@ bool collate_less(std::string_view a, std::string_view b, Language language) {
   return result == UCOL_LESS;
 }
 
+std::string sort_key(std::string_view text, Language language) {
+  const auto unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  std::string key(64, '\0');
+  auto* bytes = reinterpret_cast<uint8_t*>(key.data());
+  auto length = collator(language).getSortKey(unicode, bytes, static_cast<int32_t>(key.size()));
+  if (length > static_cast<int32_t>(key.size())) {
+    key.resize(static_cast<std::size_t>(length));
+    bytes = reinterpret_cast<uint8_t*>(key.data());
+    length = collator(language).getSortKey(unicode, bytes, length);
+  }
+  key.resize(length > 0 ? static_cast<std::size_t>(length - 1) : 0);  // without its final NUL
+  return key;
+}
+
 void sort_names(std::vector<std::string>& names, Language language) {
   std::stable_sort(names.begin(), names.end(), [language](const auto& a, const auto& b) {
     return collate_less(a, b, language);

@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include "core/auth/store.hpp"
 #include "core/db/database.hpp"
 #include "core/db/nullable.hpp"
+#include "core/i18n/locale_format.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 
@@ -89,11 +91,14 @@ std::vector<Area> areas(soci::session& sql, long long workspace_id) {
   std::vector<Area> out;
   Area area;
   soci::statement st = (sql.prepare << "SELECT id, workspace_id, name, kind, code FROM areas "
-                                       "WHERE workspace_id = :w ORDER BY name, id",
+                                       "WHERE workspace_id = :w ORDER BY id",
                         into(area.id), into(area.workspace_id), into(area.name), into(area.kind),
                         into(area.code), use(workspace_id));
   st.execute();
   while (st.fetch()) out.push_back(area);
+  // People read lists in their language's alphabet, on either database.
+  i18n::sort_by_name(out, auth::workspace_language(sql, workspace_id),
+                     [](const Area& item) -> const std::string& { return item.name; });
   return out;
 }
 
@@ -158,10 +163,11 @@ std::vector<Indicator> indicators(soci::session& sql, long long workspace_id, lo
   st.exchange(use(workspace_id));
   st.exchange(use(plan_id));
   st.exchange(use(plan_id));
-  prepare_and_run(st,
-                  std::string(kIndicatorColumns) +
-                      "WHERE workspace_id = :w AND (:p1 = 0 OR plan_id = :p2) ORDER BY name, id");
+  prepare_and_run(st, std::string(kIndicatorColumns) +
+                          "WHERE workspace_id = :w AND (:p1 = 0 OR plan_id = :p2) ORDER BY id");
   while (st.fetch()) out.push_back(row.get());
+  i18n::sort_by_name(out, auth::workspace_language(sql, workspace_id),
+                     [](const Indicator& item) -> const std::string& { return item.name; });
   return out;
 }
 

@@ -74,6 +74,33 @@ TEST_P(IndicatorStore, IndicatorsTargetsAndLinksRoundTrip) {
   });
 }
 
+// Both databases compare bytes; the lists follow the workspace's alphabet instead.
+TEST_P(IndicatorStore, ListsReadInTheWorkspacesAlphabet) {
+  for (const auto* name : {"Öppna ärenden", "Unga", "Ärenden", "Åtgärdade", "Anmälda brott"}) {
+    add_indicator(workspace_, name);
+  }
+  long long danish = 0;
+  database_->in_transaction([&](soci::session& sql) {
+    danish = auth::insert_workspace(sql, "Tryg Aalborg", "da", now_iso_utc());
+    for (const auto* name : {"Øster", "Aalborg Øst", "Ærø", "Zoo", "Ålborg"}) {
+      Area area;
+      area.workspace_id = danish;
+      area.name = name;
+      store::insert_area(sql, area);
+    }
+  });
+  auto sql = database_->session();
+  std::vector<std::string> swedish;
+  for (const auto& indicator : store::indicators(sql, workspace_))
+    swedish.push_back(indicator.name);
+  EXPECT_EQ(swedish, (std::vector<std::string>{"Anmälda brott", "Unga", "Åtgärdade", "Ärenden",
+                                               "Öppna ärenden"}));
+  std::vector<std::string> areas;
+  for (const auto& area : store::areas(sql, danish)) areas.push_back(area.name);
+  // Danish: Æ Ø Å after Z, and "Aa" read as Å.
+  EXPECT_EQ(areas, (std::vector<std::string>{"Zoo", "Ærø", "Øster", "Ålborg", "Aalborg Øst"}));
+}
+
 TEST_P(IndicatorStore, ASecondSaveOfTheSameVersionIsRefused) {
   const long long id = add_indicator(workspace_, "Trygghetsindex");
   database_->in_transaction([&](soci::session& sql) {

@@ -1,6 +1,8 @@
 #include "features/strategy/store.hpp"
 
+#include "core/auth/store.hpp"
 #include "core/db/nullable.hpp"
+#include "core/i18n/locale_format.hpp"
 #include "core/util/crypto.hpp"
 #include "features/strategy/store_rows.hpp"
 
@@ -78,8 +80,10 @@ std::vector<Document> documents(soci::session& sql, long long workspace_id,
   prepare_and_run(st,
                   std::string(kDocumentColumns) +
                       " FROM documents WHERE workspace_id = :w AND COALESCE(plan_id, 0) = :p AND "
-                      "COALESCE(initiative_id, 0) = :i ORDER BY filename, id");
+                      "COALESCE(initiative_id, 0) = :i ORDER BY id");
   while (st.fetch()) out.push_back(row.get());
+  i18n::sort_by_name(out, auth::workspace_language(sql, workspace_id),
+                     [](const Document& item) -> const std::string& { return item.filename; });
   return out;
 }
 

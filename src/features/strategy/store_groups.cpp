@@ -1,6 +1,8 @@
 #include "features/strategy/store.hpp"
 
+#include "core/auth/store.hpp"
 #include "core/db/nullable.hpp"
+#include "core/i18n/locale_format.hpp"
 #include "features/strategy/store_rows.hpp"
 
 namespace samtryg::strategy::store {
@@ -93,10 +95,12 @@ std::vector<Person> workspace_people(soci::session& sql, long long workspace_id)
   Person person;
   soci::statement st =
       (sql.prepare << "SELECT u.id, u.name, u.email FROM users u JOIN memberships m ON "
-                      "m.user_id = u.id WHERE m.workspace_id = :w ORDER BY u.name, u.id",
+                      "m.user_id = u.id WHERE m.workspace_id = :w ORDER BY u.id",
        into(person.id), into(person.name), into(person.email), use(workspace_id));
   st.execute();
   while (st.fetch()) out.push_back(person);
+  i18n::sort_by_name(out, auth::workspace_language(sql, workspace_id),
+                     [](const Person& item) -> const std::string& { return item.name; });
   return out;
 }
 
