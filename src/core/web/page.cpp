@@ -1,5 +1,7 @@
 #include "core/web/page.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <utility>
 
 #include "core/auth/roles.hpp"
@@ -137,11 +139,39 @@ http::Response error_page(Context& context, int status, std::string_view title_k
       PageOptions{.title = std::string(catalog.text(title_key)), .status = status, .nav = {}});
 }
 
+std::string content_disposition(std::string_view filename) {
+  static constexpr std::pair<std::string_view, std::string_view> kSpelledOut[] = {
+      {"æ", "ae"}, {"ø", "oe"}, {"å", "aa"}, {"ä", "a"}, {"ö", "o"}, {"é", "e"}, {"ü", "u"},
+      {"Æ", "Ae"}, {"Ø", "Oe"}, {"Å", "Aa"}, {"Ä", "A"}, {"Ö", "O"}, {"É", "E"}, {"Ü", "U"}};
+  std::string ascii;
+  for (std::size_t at = 0; at < filename.size();) {
+    const auto byte = static_cast<unsigned char>(filename[at]);
+    if (byte < 0x80) {
+      const bool plain = byte >= 0x20 && byte < 0x7f && byte != '"' && byte != '\\';
+      ascii.push_back(plain ? static_cast<char>(byte) : '_');
+      ++at;
+      continue;
+    }
+    const auto spelled =
+        std::find_if(std::begin(kSpelledOut), std::end(kSpelledOut),
+                     [&](const auto& pair) { return filename.substr(at).starts_with(pair.first); });
+    if (spelled != std::end(kSpelledOut)) {
+      ascii += spelled->second;
+      at += spelled->first.size();
+      continue;
+    }
+    ascii.push_back('_');
+    ++at;  // the rest of the character's bytes are continuation bytes
+    while (at < filename.size() && (static_cast<unsigned char>(filename[at]) & 0xC0) == 0x80) ++at;
+  }
+  return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + url_encode(filename);
+}
+
 http::Response attachment(std::string body, std::string_view content_type,
                           const std::string& filename) {
   auto response = http::Response::text(std::move(body));
   response.header("Content-Type", std::string(content_type));
-  response.header("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  response.header("Content-Disposition", content_disposition(filename));
   response.header("Cache-Control", "private, no-store");
   return response;
 }

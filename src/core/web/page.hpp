@@ -39,6 +39,10 @@ std::string code_label(const Context& context, std::string_view prefix, std::str
 
 // A file to save rather than show (exports, reports): its type, its name, never cached.
 // `filename` must be plain ASCII without quotes (samtryg makes these names itself).
+// The Content-Disposition of a download named `filename` (RFC 6266): the name as written,
+// å ä ö æ ø included, in filename* (RFC 8187), and an ASCII spelling ("Tryghedsvandring-Ostre")
+// in filename for clients that know only that.
+std::string content_disposition(std::string_view filename);
 http::Response attachment(std::string body, std::string_view content_type,
                           const std::string& filename);
 

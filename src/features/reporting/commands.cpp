@@ -109,7 +109,7 @@ void add_new_items_to_register(soci::session& sql, const Actor& actor,
         existing_read = true;
       }
       const auto same = std::find_if(existing.begin(), existing.end(), [&](const auto& other) {
-        return other.kind == activity.kind && other.title == activity.title;
+        return same_activity(other, activity);
       });
       if (same != existing.end()) {
         item.activity_id = same->id;

@@ -21,13 +21,42 @@ std::string text(const boost::json::object& object, std::string_view key) {
   return value != nullptr ? std::string(value->as_string()) : std::string();
 }
 
+// The form's answers with each item that names the register activity it reports on
+// ("register": its title) linked to it, as a lead picks it from the register, so saving the
+// form adds no second copy of it under the form's wording.
+boost::json::value linked_answers(db::Database& database, const Actor& actor,
+                                  long long initiative_id, boost::json::value answers) {
+  auto sql = database.session();
+  const auto activities =
+      strategy::activities(sql, actor, strategy::ActivityFilter{.initiative_id = initiative_id});
+  for (auto& answer : answers.as_array()) {
+    auto* items = answer.as_object().if_contains("items");
+    if (items == nullptr) continue;
+    for (auto& item : items->as_array()) {
+      auto& fields = item.as_object();
+      const auto title = text(fields, "register");
+      if (title.empty()) continue;
+      fields.erase("register");
+      const auto found =
+          std::find_if(activities.begin(), activities.end(),
+                       [&](const auto& activity) { return activity.title == title; });
+      if (found == activities.end()) {
+        throw std::logic_error("demo form item names no register activity: " + title);
+      }
+      fields["activity_id"] = found->id;
+    }
+  }
+  return answers;
+}
+
 // One form of the round filled in as the annex has it and taken to its state.
-void fill_in(db::Database& database, const Actor& actor, long long form_id,
+void fill_in(db::Database& database, const Actor& actor, const FormRow& row,
              const boost::json::object& entry, const std::string& deadline) {
+  const auto form_id = row.form.id;
   const auto version = [&] { return readable_form(database, actor, form_id).row.form.row_version; };
-  save_form(
-      database, actor, form_id, version(),
-      form::Input{.content = parse_content(boost::json::object{{"answers", entry.at("answers")}})});
+  const auto answers = linked_answers(database, actor, row.form.initiative_id, entry.at("answers"));
+  save_form(database, actor, form_id, version(),
+            form::Input{.content = parse_content(boost::json::object{{"answers", answers}})});
   const auto status = text(entry, "status");
   if (status == "draft") return;
   submit_form(database, actor, form_id, version());
@@ -71,7 +100,7 @@ void seed_demo(demo::Seed& seed) {
     const auto row =
         std::find_if(record.forms.begin(), record.forms.end(),
                      [&](const auto& candidate) { return candidate.initiative_name == name; });
-    if (row != record.forms.end()) fill_in(database, actor, row->form.id, entry, input.deadline);
+    if (row != record.forms.end()) fill_in(database, actor, *row, entry, input.deadline);
   }
   const auto& chapters = document.at("chapters").as_object();
   for (auto chapter : record.chapters) {

@@ -5,6 +5,7 @@
 #include <boost/json/parse.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <set>
 #include <stdexcept>
@@ -392,6 +393,45 @@ Content carried_forward(const Template& form_template, const Content& previous) 
     next.answer_for(section).items = std::move(open);
   }
   return next;
+}
+
+namespace {
+
+// The words of a text as compared: ASCII letters in lower case, runs of spaces as one, no
+// closing "." "…" ":" or spaces.
+std::string comparable(std::string_view text) {
+  std::string out;
+  for (const char c : trim(text)) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!out.empty() && out.back() != ' ') out.push_back(' ');
+      continue;
+    }
+    out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  }
+  for (;;) {
+    if (out.ends_with("…")) {
+      out.resize(out.size() - std::string_view("…").size());
+    } else if (!out.empty() && (out.back() == '.' || out.back() == ':' || out.back() == ' ')) {
+      out.pop_back();
+    } else {
+      break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool same_activity(const strategy::Activity& registered, const strategy::Activity& from_item) {
+  if (registered.kind != from_item.kind) return false;
+  // A long item keeps its whole text as the description and a cut of it as the title.
+  const auto item_text =
+      comparable(from_item.description.empty() ? from_item.title : from_item.description);
+  if (item_text.empty()) return false;
+  return comparable(registered.title) == item_text ||
+         comparable(registered.description) == item_text ||
+         comparable(registered.title) == comparable(from_item.title);
 }
 
 strategy::Activity register_activity_for(const Section& section, const Item& item,

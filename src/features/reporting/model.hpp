@@ -119,6 +119,11 @@ Content carried_forward(const Template& form_template, const Content& previous);
 // and the date goes to "done" or "planned" by the item's status.
 strategy::Activity register_activity_for(const Section& section, const Item& item,
                                          long long initiative_id);
+// Whether `registered` is the activity an item became or was written from: same kind, and the
+// same words (case, spacing and closing punctuation aside) in its title or, for a long item cut
+// to a title, in its description. Saving a form links such an item instead of adding the
+// activity again.
+bool same_activity(const strategy::Activity& registered, const strategy::Activity& from_item);
 
 // ---- workflow -------------------------------------------------------------------------------
 

@@ -48,6 +48,29 @@ TEST(ReportingTemplates, AMalformedTemplateIsRefusedWithPaths) {
   }
 }
 
+// The demo showed "Pressemeddelelse(r) …" and "46 ryge- og alkoholseminarer …" twice: the
+// form's wording differed from the register's by case, spacing or a closing full stop.
+TEST(ReportingRegister, AnItemMatchesTheActivityItCameFromDespiteSpacingAndCase) {
+  strategy::Activity registered;
+  registered.kind = "communication";
+  registered.title = "Pressemeddelelse(r) om  Tryghedsvandringer";
+  strategy::Activity from_item;
+  from_item.kind = "communication";
+  from_item.title = "pressemeddelelse(r) om tryghedsvandringer.";
+  EXPECT_TRUE(same_activity(registered, from_item));
+  from_item.kind = "activity";
+  EXPECT_FALSE(same_activity(registered, from_item));
+  // A long item is cut to a title with "…" and kept whole as the description.
+  registered.kind = from_item.kind = "activity";
+  registered.title = "46 ryge- og alkoholseminarer for 7. og 8. klasser på 23 skoler";
+  from_item.title = "46 ryge- og alkoholseminarer for 7. og 8. …";
+  from_item.description = "46 ryge- og alkoholseminarer for 7. og 8. klasser på 23 skoler.";
+  EXPECT_TRUE(same_activity(registered, from_item));
+  from_item.description = "12 forældremøder";
+  from_item.title = "12 forældremøder";
+  EXPECT_FALSE(same_activity(registered, from_item));
+}
+
 TEST(ReportingRounds, TheDeadlineIsNotBeforeThePeriod) {
   EXPECT_TRUE(check_round("Afrapportering 2017", "2017-01-21", "2018-01-14", "2018-01-15").empty());
   const auto early = check_round("Afrapportering 2017", "2017-01-21", "2018-01-14", "2016-12-01");

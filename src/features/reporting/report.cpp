@@ -281,7 +281,9 @@ ReportFile write(const Document& document, std::string_view format, const std::s
 std::string file_base(std::string_view name) {
   std::string base;
   for (const char c : name) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    // Letters beyond ASCII (å ä ö æ ø) stay: the download carries them in filename*.
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       (static_cast<unsigned char>(c) >= 0x80);
     if (plain) {
       base += c;
     } else if (!base.empty() && base.back() != '-') {

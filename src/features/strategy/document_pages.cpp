@@ -1,5 +1,6 @@
 // Documents attached to a plan or an initiative: upload, download and delete.
 #include "core/web/form_page.hpp"
+#include "core/web/page.hpp"
 #include "features/strategy/commands.hpp"
 #include "features/strategy/page_support.hpp"
 
@@ -75,16 +76,9 @@ Response upload_document(Context& context, bool plan) {
 Response download_document(Context& context) {
   const auto document =
       readable_document(context.services.database, context.actor(), context.path_id());
-  std::string ascii;
-  for (const char c : document.filename) {
-    const auto byte = static_cast<unsigned char>(c);
-    ascii.push_back(byte >= 0x20 && byte < 0x7f && c != '"' && c != '\\' ? c : '_');
-  }
   auto response = Response::html(document.content);
   response.header("Content-Type", document.content_type);
-  response.header("Content-Disposition", "attachment; filename=\"" + ascii +
-                                             "\"; filename*=UTF-8''" +
-                                             web::url_encode(document.filename));
+  response.header("Content-Disposition", web::content_disposition(document.filename));
   response.header("Cache-Control", "private, no-store");
   return response;
 }

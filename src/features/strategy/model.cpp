@@ -43,9 +43,12 @@ std::optional<std::string> document_content_type(std::string_view filename,
   if (dot == std::string_view::npos) return std::nullopt;
   const auto extension = to_lower_ascii(filename.substr(dot + 1));
   const bool zip = bytes.starts_with(std::string_view("PK\x03\x04", 4));
-  const auto text_ok = [&] {
-    return bytes.find('\0') == std::string_view::npos && validation::valid_utf8(bytes);
-  };
+  // Text is kept in whatever encoding it came in: Swedish and Danish Excel save CSV as
+  // Windows-1252, Notepad may save UTF-16; the download says which, so it opens as it was.
+  const auto utf16 = bytes.starts_with(std::string_view("\xff\xfe", 2)) ||
+                     bytes.starts_with(std::string_view("\xfe\xff", 2));
+  const auto text_ok = [&] { return utf16 || bytes.find('\0') == std::string_view::npos; };
+  const auto charset = utf16 ? "utf-16" : validation::valid_utf8(bytes) ? "utf-8" : "windows-1252";
   struct Kind {
     const char* extension;
     const char* content_type;
@@ -61,8 +64,8 @@ std::optional<std::string> document_content_type(std::string_view filename,
       {"png", "image/png", 2},
       {"jpg", "image/jpeg", 3},
       {"jpeg", "image/jpeg", 3},
-      {"txt", "text/plain; charset=utf-8", 4},
-      {"csv", "text/csv; charset=utf-8", 4},
+      {"txt", "text/plain", 4},
+      {"csv", "text/csv", 4},
   };
   for (const auto& kind : kKinds) {
     if (extension != kind.extension) continue;
@@ -73,6 +76,7 @@ std::optional<std::string> document_content_type(std::string_view filename,
                          : kind.check == 3 ? bytes.starts_with(std::string_view("\xff\xd8\xff", 3))
                                            : text_ok();
     if (!matches) return std::nullopt;
+    if (kind.check == 4) return std::string(kind.content_type) + "; charset=" + charset;
     return std::string(kind.content_type);
   }
   return std::nullopt;

@@ -20,8 +20,9 @@ inline constexpr std::string_view kInitiativeStatuses[] = {"proposed", "active",
                                                            "closed"};
 inline constexpr std::string_view kActivityKinds[] = {"activity", "communication", "measurement"};
 inline constexpr std::string_view kActivityStatuses[] = {"planned", "ongoing", "done", "cancelled"};
-inline constexpr std::string_view kChannels[] = {"press", "web", "facebook", "twitter",
-                                                 "radio", "tv",  "print",    "meeting"};
+inline constexpr std::string_view kChannels[] = {
+    "press",   "web",        "facebook", "instagram", "tiktok", "linkedin", "youtube",
+    "twitter", "newsletter", "radio",    "tv",        "print",  "meeting",  "other"};
 inline constexpr std::string_view kGroupKinds[] = {"steering",   "coordinators", "planning",
                                                    "initiative", "council",      "other"};
 inline constexpr std::string_view kPartyKinds[] = {"municipality", "police", "other"};

@@ -179,9 +179,15 @@ TEST(StrategyModel, DocumentTypesAreDecidedByNameAndConfirmedByContent) {
   EXPECT_FALSE(document_content_type("virus.pdf", "<script>"));
   EXPECT_TRUE(document_content_type("skema.docx", std::string("PK\x03\x04rest", 8)));
   EXPECT_FALSE(document_content_type("skema.docx", "plain text"));
-  EXPECT_TRUE(document_content_type("tal.csv", "år;antal\n2017;23\n"));
+  EXPECT_EQ(document_content_type("tal.csv", "år;antal\n2017;23\n"), "text/csv; charset=utf-8");
   EXPECT_FALSE(document_content_type("tal.csv", std::string("a\0b", 3)));
-  EXPECT_FALSE(document_content_type("tal.csv", "\xff\xfe"));
+  // Swedish Excel's CSV is Windows-1252: kept as it is and served as what it is.
+  EXPECT_EQ(document_content_type("brott.csv", "L\xe4n;\xc5r;Antal\nSk\xe5ne;2017;12\n"),
+            "text/csv; charset=windows-1252");
+  EXPECT_EQ(document_content_type("noter.txt", std::string("\xff\xfe"
+                                                           "a\0b\0",
+                                                           6)),
+            "text/plain; charset=utf-16");
   EXPECT_FALSE(document_content_type("side.html", "<html>"));
   EXPECT_FALSE(document_content_type("noextension", "%PDF-"));
 }
