@@ -124,12 +124,18 @@ struct PlanEntry {
   std::vector<FocusArea> areas;
 };
 
+struct InitiativeEntry {
+  Initiative initiative;
+  std::vector<StatusChange> history;
+};
+
 void read_parties(Reading& in) {
   ex::read_records<Party>(
       in, in.document, "parties",
       {.kind = "party",
        .id = [](const Party& party) { return party.id; },
-       .validate = validate_party},
+       .validate = validate_party,
+       .unique = [](const Party& party) -> std::optional<std::string> { return party.name; }},
       [](json::Reader& reader, Party& party, const std::string&) { read(reader, party); });
 }
 
@@ -151,7 +157,10 @@ void read_plans(Reading& in) {
              .owner = [&entry](const FocusArea&) -> std::optional<long long> {
                return entry.plan.id;
              },
-             .validate = validate_focus_area},
+             .validate = validate_focus_area,
+             .unique = [](const FocusArea& area) -> std::optional<std::string> {
+               return area.name;
+             }},
             [](json::Reader& area_reader, FocusArea& area, const std::string&) {
               read(area_reader, area);
             });
@@ -169,40 +178,40 @@ void read_plans(Reading& in) {
 }
 
 void read_initiatives(Reading& in) {
-  auto initiatives = ex::read_records<Initiative>(
+  auto entries = ex::read_records<InitiativeEntry>(
       in, in.document, "initiatives",
       {.kind = "initiative",
-       .id = [](const Initiative& initiative) { return initiative.id; },
-       .owner = [](const Initiative& initiative) -> std::optional<long long> {
-         return initiative.plan_id;
+       .id = [](const InitiativeEntry& entry) { return entry.initiative.id; },
+       .owner = [](const InitiativeEntry& entry) -> std::optional<long long> {
+         return entry.initiative.plan_id;
        },
-       .validate = validate_initiative,
+       .validate =
+           [](const InitiativeEntry& entry) {
+             auto errors = validate_initiative(entry.initiative);
+             errors.add_all(validate_status_history(entry.initiative, entry.history));
+             return errors;
+           },
        .references = {{"plan_id", "plan",
-                       [](const Initiative& initiative) -> std::optional<long long> {
-                         return initiative.plan_id;
+                       [](const InitiativeEntry& entry) -> std::optional<long long> {
+                         return entry.initiative.plan_id;
                        }},
                       {"lead_user_id", "user",
-                       [](const Initiative& initiative) { return initiative.lead_user_id; }}},
-       .unique = [](const Initiative& v) -> std::optional<std::string> {
+                       [](const InitiativeEntry& entry) { return entry.initiative.lead_user_id; }}},
+       .unique = [](const InitiativeEntry& entry) -> std::optional<std::string> {
+         const auto& v = entry.initiative;
          return std::to_string(v.plan_id) + '\x1f' +
                 std::to_string(v.parent_initiative_id.value_or(0)) + '\x1f' + v.name;
        }},
-      [&in](json::Reader& reader, Initiative& initiative, const std::string&) {
-        read(reader, initiative);
-        ex::read_records<StatusChange>(
-            in, reader, "status_history",
-            {.validate =
-                 [](const StatusChange& change) {
-                   validation::Errors errors;
-                   if (!validation::is_one_of(change.status, kInitiativeStatuses)) {
-                     errors.add("status", "choice_invalid");
-                   }
-                   return errors;
-                 }},
-            [](json::Reader& change_reader, StatusChange& change, const std::string&) {
-              read(change_reader, change);
-            });
+      [&in](json::Reader& reader, InitiativeEntry& entry, const std::string&) {
+        read(reader, entry.initiative);
+        entry.history =
+            ex::read_records<StatusChange>(in, reader, "status_history", {},
+                                           [](json::Reader& change_reader, StatusChange& change,
+                                              const std::string&) { read(change_reader, change); });
       });
+  std::vector<Initiative> initiatives;
+  initiatives.reserve(entries.size());
+  for (auto& entry : entries) initiatives.push_back(std::move(entry.initiative));
   for (std::size_t i = 0; i < initiatives.size(); ++i) {
     const auto path = ex::item_path("initiatives", i);
     const auto& v = initiatives[i];
@@ -326,7 +335,8 @@ void read_indicator(Reading& in, json::Reader& reader, Indicator& indicator,
                          });
   ex::read_records<Target>(
       in, reader, "targets",
-      {.validate = validate_target,
+      {.validate =
+           [&indicator](const Target& target) { return validate_target(indicator, target); },
        .references = {{"area_id", "area", [](const Target& target) { return target.area_id; }}}},
       [](json::Reader& target_reader, Target& target, const std::string&) {
         read(target_reader, target);
@@ -394,8 +404,9 @@ Content read_answers(Reading& in, json::Reader& reader, const std::string& path,
   return content;
 }
 
-void read_form(Reading& in, json::Reader& reader, const std::string& path, long long round_plan_id,
+void read_form(Reading& in, json::Reader& reader, const std::string& path, const Round& round,
                const std::optional<Template>& form_template, Form& form) {
+  const auto round_plan_id = round.plan_id;
   read(reader, form);
   form.content = read_answers(in, reader, path, form_template);
   const auto plan = in.ids.owner("initiative", form.initiative_id);
@@ -408,6 +419,9 @@ void read_form(Reading& in, json::Reader& reader, const std::string& path, long 
   validation::limit(in.errors, path + ".comment", form.comment, kMaxComment);
   if (!form.submitted_at.empty() && !validation::is_iso_date(form.submitted_at.substr(0, 10))) {
     in.add(path + ".submitted_at", "date_invalid");
+  } else if (form.late !=
+             (!form.submitted_at.empty() && is_late(form.submitted_at, round.deadline))) {
+    in.add(path + ".late", "exchange_form_late_mismatch");
   }
   ex::read_records<Revision>(
       in, reader, "revisions",
@@ -464,8 +478,7 @@ void read_round(Reading& in, json::Reader& reader, const std::string& path, Roun
                           .unique_member = "initiative_id",
                           .unique_error = "exchange_form_duplicate"},
                          [&](json::Reader& form_reader, Form& form, const std::string& form_path) {
-                           read_form(in, form_reader, form_path, round.plan_id, form_template,
-                                     form);
+                           read_form(in, form_reader, form_path, round, form_template, form);
                          });
   ex::read_records<Chapter>(in, reader, "chapters",
                             {.validate =
