@@ -8,6 +8,7 @@
 
 #include <map>
 #include <set>
+#include <string_view>
 
 #include "app/workspace.hpp"
 #include "support/databases.hpp"
@@ -74,6 +75,47 @@ TEST_P(DemoSeeds, KeyFiguresAndNamesOfTheSeedsAreInTheDemo) {
   EXPECT_EQ(likes_and_reactions["Giv Kirsten og Bjarne et like - demensindsats"],
             std::make_pair(329LL, 376LL));
   EXPECT_EQ(likes_and_reactions["Sikker og tryg festival"], std::make_pair(17LL, 25LL));
+}
+
+// What the seeds do not say is not stated as fact: each line below contradicted a seed before.
+TEST_P(DemoSeeds, NothingContradictsTheSeeds) {
+  load_demo(database(), auth::HashCost::minimal);
+  const auto document = export_workspace(database(), std::string(kDemoWorkspace));
+  const auto named = [&](std::string_view list, std::string_view key, std::string_view name) {
+    for (const auto& value : document.at(list).as_array()) {
+      if (value.as_object().at(key).as_string() == name) return value.as_object();
+    }
+    ADD_FAILURE() << name << " is not in " << list;
+    return boost::json::object();
+  };
+  // 000 p.1: the Tryghedsindeks is the police's safety survey, not police statistics.
+  EXPECT_EQ(named("indicators", "name", "Politiets tryghedsindeks – Aalborg og de fem største byer")
+                .at("source"),
+            "survey");
+  // 001 p.5: the focus areas listed are the lokalråd's; the kredsråd's are not given.
+  const auto kredsraad =
+      named("plans", "name", "Samarbejdsplan – Kredsrådet for Nordjyllands Politi 2014");
+  EXPECT_TRUE(kredsraad.at("focus_areas").as_array().empty());
+  // 000 p.1: the strategy began "I 2013"; no day of adoption is given.
+  EXPECT_EQ(named("plans", "name", "Tryg Aalborg – en mere tryg kommune").at("adopted_on"), "");
+  // 000 p.13: Skalborg Borgerhjælp was dissolved "primo 2018"; of two of its activities the
+  // form says "Ingen informationer herom", which is neither done nor cancelled.
+  const auto skalborg = named("initiatives", "name", "Skalborg Borgerhjælp");
+  const auto& history = skalborg.at("status_history").as_array();
+  EXPECT_EQ(history.back().as_object().at("changed_on"), "2018-01-01");
+  for (const auto* title : {"Besøg hos borgere i eget hjem",
+                            "Hjælp til mindre praktiske opgaver som at hænge et billede op, "
+                            "skifte pærer mm."}) {
+    EXPECT_EQ(named("activities", "title", title).at("status"), "unknown") << title;
+  }
+  // 000 p.1: the steering group's members are not named.
+  EXPECT_TRUE(named("groups", "name", "Styregruppe").at("members").as_array().empty());
+  // 000 p.9: Formidling's "Erfaringer" are its recommendations for Facebook posts.
+  const auto text = boost::json::serialize(document);
+  EXPECT_NE(text.find("Sigt efter meget mindre tekst"), std::string::npos);
+  // 000 p.3: TrygFonden funds the harbour initiative; it does not anchor it.
+  EXPECT_EQ(named("initiatives", "name", "Sikkerhed på havnefronten").at("anchoring"),
+            "Aalborg Kommune, Nordjyllands Politi");
 }
 
 SAMTRYG_ON_EVERY_BACKEND(DemoSeeds);

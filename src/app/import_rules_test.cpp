@@ -117,9 +117,9 @@ TEST_P(ImportRules, EveryUniqueKeyOfTheSchemaIsCheckedWithItsPathBeforeStoring) 
         "$.plans[2].name"}},
       {"focus_areas_name",
        {[](object& document) {
-          repeat(at(document, "plans", 1)["focus_areas"].as_array(), 0, 1, "name");
+          repeat(at(document, "plans", 2)["focus_areas"].as_array(), 0, 1, "name");
         },
-        "$.plans[1].focus_areas[1].name"}},
+        "$.plans[2].focus_areas[1].name"}},
       {"work_groups_name",
        {[](object& document) { repeat(document["groups"].as_array(), 0, 1, "name"); },
         "$.groups[1].name"}},

@@ -43,7 +43,7 @@ test('a coordinator finds, edits and searches an initiative of the seeds', async
     await page.getByRole('link', { name: 'Skalborg Borgerhjælp' }).waitFor();
     assert.equal(await page.getByRole('link', { name: 'Et trygt natteliv', exact: true }).count(), 0);
     await page.getByRole('link', { name: 'Skalborg Borgerhjælp' }).click();
-    await page.getByText('Foreningen er opløst på generalforsamling').waitFor();
+    await page.getByText('Foreningen blev opløst ved sin generalforsamling primo 2018').waitFor();
     await page.goBack();
     await page.getByLabel('Status').selectOption('');
     await page.getByRole('button', { name: 'Vis' }).click();

@@ -386,9 +386,12 @@ Content carried_forward(const Template& form_template, const Content& previous) 
     const auto* answer = previous.answer(section.key);
     if (answer == nullptr) continue;
     std::vector<Item> open;
-    std::copy_if(
-        answer->items.begin(), answer->items.end(), std::back_inserter(open),
-        [](const Item& item) { return item.status == "planned" || item.status == "ongoing"; });
+    std::copy_if(answer->items.begin(), answer->items.end(), std::back_inserter(open),
+                 // What nobody could say anything about last time is asked again.
+                 [](const Item& item) {
+                   return item.status == "planned" || item.status == "ongoing" ||
+                          item.status == "unknown";
+                 });
     if (open.empty()) continue;
     next.answer_for(section).items = std::move(open);
   }

@@ -70,7 +70,8 @@ validation::Errors check_chapter(std::string_view title, std::string_view body);
 
 // ---- answers --------------------------------------------------------------------------------
 
-inline constexpr std::string_view kItemStatuses[] = {"done", "planned", "ongoing", "cancelled"};
+inline constexpr std::string_view kItemStatuses[] = {"done", "planned", "ongoing", "cancelled",
+                                                     "unknown"};
 inline constexpr std::string_view kYesNo[] = {"yes", "no"};
 
 struct Item {

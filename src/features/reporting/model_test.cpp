@@ -96,6 +96,8 @@ TEST(ReportingAnswers, ItemsNeedTextAValidStatusAndADateWhenDone) {
   items.push_back({"Tovholdermøder", "done", "", "", std::nullopt});
   items.push_back({"", "planned", "januar 2018", "", std::nullopt});
   items.push_back({"Kampagne", "finished", "2017-08", "ftp://x", std::nullopt});
+  // Seed 000's "Ingen informationer herom": no status known, and so no date.
+  items.push_back({"Besøg hos borgere i eget hjem", "unknown", "", "", std::nullopt});
   const auto errors = check_content(danish(), content);
   EXPECT_EQ(errors.for_field("s.activities.0.text"), nullptr);
   EXPECT_NE(errors.for_field("s.activities.1.when"), nullptr) << "done needs a date";
@@ -103,6 +105,8 @@ TEST(ReportingAnswers, ItemsNeedTextAValidStatusAndADateWhenDone) {
   EXPECT_NE(errors.for_field("s.activities.2.when"), nullptr);
   EXPECT_NE(errors.for_field("s.activities.3.status"), nullptr);
   EXPECT_NE(errors.for_field("s.activities.3.link"), nullptr);
+  EXPECT_EQ(errors.for_field("s.activities.4.status"), nullptr);
+  EXPECT_EQ(errors.for_field("s.activities.4.when"), nullptr);
 }
 
 TEST(ReportingAnswers, ContentSurvivesJsonAndCarriesForwardWhatIsStillOpen) {
@@ -111,11 +115,12 @@ TEST(ReportingAnswers, ContentSurvivesJsonAndCarriesForwardWhatIsStillOpen) {
   items.push_back({"Netværksmøde", "done", "2017-11-24", "", std::nullopt});
   items.push_back({"Opfølgning på workshop", "planned", "2018-01", "", 7});
   items.push_back({"Nye aktører involveres", "ongoing", "", "", std::nullopt});
+  items.push_back({"Besøg hos borgere i eget hjem", "unknown", "", "", std::nullopt});
   content.answer_for(*danish().section("status")).text = "**Status**";
   EXPECT_EQ(parse_content(content_json(content)), content);
   const auto next = carried_forward(danish(), content);
   ASSERT_NE(next.answer("activities"), nullptr);
-  EXPECT_EQ(next.answer("activities")->items.size(), 2U);
+  EXPECT_EQ(next.answer("activities")->items.size(), 3U) << "planned, ongoing and unknown";
   EXPECT_EQ(next.answer("status"), nullptr) << "texts start fresh";
 }
 

@@ -18,9 +18,11 @@ void seed_demo(demo::Seed& seed) {
   if (!first) return;
   const auto second_id = new_plan_version(database, actor, first->id);
   Plan second = readable_plan(database, actor, second_id);
-  second.period_start = "2018-01-15";
+  // Seed 000 says only that the work goes on "i næste Byrådsperiode" (2018–2021); it gives
+  // no adoption date, so none is shown.
+  second.period_start = "2018-01-01";
   second.period_end = "2021-12-31";
-  second.adopted_on = "2018-03-01";
+  second.adopted_on = "";
   second.summary =
       "Version 2 er mere dynamisk: indsatser, der ikke længere indgår i strategiarbejdet, kan "
       "udgå, andre kan justeres, og nye prioriterede indsatser kan komme til efter behov.";

@@ -19,7 +19,8 @@ inline constexpr std::string_view kPlanKinds[] = {"strategy", "cooperation_agree
 inline constexpr std::string_view kInitiativeStatuses[] = {"proposed", "active", "paused",
                                                            "closed"};
 inline constexpr std::string_view kActivityKinds[] = {"activity", "communication", "measurement"};
-inline constexpr std::string_view kActivityStatuses[] = {"planned", "ongoing", "done", "cancelled"};
+inline constexpr std::string_view kActivityStatuses[] = {"planned", "ongoing", "done", "cancelled",
+                                                         "unknown"};
 inline constexpr std::string_view kChannels[] = {
     "press",   "web",        "facebook", "instagram", "tiktok", "linkedin", "youtube",
     "twitter", "newsletter", "radio",    "tv",        "print",  "meeting",  "other"};
