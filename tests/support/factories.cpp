@@ -24,6 +24,7 @@ std::string create_initiative(HttpClient& http, const std::string& plan_id,
                                         {"name", initiative.name},
                                         {"purpose", initiative.purpose},
                                         {"lead_user_id", initiative.lead},
+                                        {"focus_area_id", initiative.focus_area},
                                         {"status", "active"},
                                         {"in_plan", "1"},
                                         {"published", initiative.published ? "1" : ""}});
@@ -44,6 +45,7 @@ std::string create_indicator(HttpClient& http, const std::string& plan_id,
                                         {"source_note", indicator.source_note},
                                         {"frequency", "year"},
                                         {"initiative_id", indicator.initiative},
+                                        {"focus_area_id", indicator.focus_area},
                                         {"published", indicator.published ? "1" : ""}});
   EXPECT_EQ(response.status, 303) << response.body;
   return id_from_location(response);

@@ -23,12 +23,14 @@ struct InitiativeForm {
   std::string lead{};  // a user id, or "" for none
   std::string purpose{};
   bool published = true;
+  std::string focus_area{};  // a focus area id of the plan, or ""
 };
 
 // A yearly count from the police's statistics, published, by default.
 struct IndicatorForm {
   std::string name;
   std::string initiative{};  // the initiative it follows up (an id), or ""
+  std::string focus_area{};  // or the focus area it follows up (an id), or ""
   std::string unit = "count";
   std::string decimals = "0";
   std::string direction = "lower";

@@ -18,9 +18,17 @@ bool may_enter_values(soci::session& sql, const Actor& actor, const std::vector<
   if (actor.edit_all) return true;
   if (!actor.edit_own || !actor.user_id) return false;
   for (const auto& link : links) {
-    if (!link.initiative_id) continue;
-    const auto initiative = strategy::find_initiative(sql, actor, *link.initiative_id);
-    if (initiative && strategy::may_edit(sql, actor, *initiative)) return true;
+    if (link.initiative_id) {
+      const auto initiative = strategy::find_initiative(sql, actor, *link.initiative_id);
+      if (initiative && strategy::may_edit(sql, actor, *initiative)) return true;
+    } else if (link.focus_area_id) {
+      // An indicator of a focus area follows up every initiative under it (following_up), so
+      // the lead of any of them may enter its figures from their form.
+      for (const auto& row : strategy::initiatives(
+               sql, actor, strategy::InitiativeFilter{.focus_area_id = *link.focus_area_id})) {
+        if (strategy::may_edit(sql, actor, row.initiative)) return true;
+      }
+    }
   }
   return false;
 }
@@ -130,10 +138,13 @@ std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor
 }
 
 std::vector<IndicatorRecord> following_up(std::vector<IndicatorRecord> records,
-                                          long long initiative_id) {
+                                          long long initiative_id,
+                                          std::optional<long long> focus_area_id) {
   std::erase_if(records, [&](const IndicatorRecord& record) {
-    return std::none_of(record.links.begin(), record.links.end(),
-                        [&](const Link& link) { return link.initiative_id == initiative_id; });
+    return std::none_of(record.links.begin(), record.links.end(), [&](const Link& link) {
+      return link.initiative_id == initiative_id ||
+             (focus_area_id && link.focus_area_id == focus_area_id);
+    });
   });
   return records;
 }

@@ -3,6 +3,7 @@
 // reads published content only) sees of indicators, their targets and values, and who may type
 // values. Pages, the API, and reporting read them here, never through the store.
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,9 +58,11 @@ IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, l
 std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
                                              long long plan_id, std::string_view today);
 
-// Those of `records` that follow up `initiative_id`.
+// Those of `records` that follow up `initiative_id`, directly or through its focus area
+// (an indicator linked to "Unges misbrug" follows up every initiative under it).
 std::vector<IndicatorRecord> following_up(std::vector<IndicatorRecord> records,
-                                          long long initiative_id);
+                                          long long initiative_id,
+                                          std::optional<long long> focus_area_id);
 
 // The roll-up of the indicators that follow up `initiative_id`, weighted by their links.
 Rollup initiative_rollup(const std::vector<IndicatorRecord>& records, long long initiative_id);

@@ -54,7 +54,7 @@ std::vector<indicators::IndicatorRecord> measured_indicators(Context& context,
   return indicators::following_up(
       indicators::plan_indicators(context.services.database, context.actor(), record.round.plan_id,
                                   today_iso_utc()),
-      record.row.form.initiative_id);
+      record.row.form.initiative_id, record.row.focus_area_id);
 }
 
 bool has_measurement_section(const Template& form_template) {

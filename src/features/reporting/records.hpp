@@ -45,6 +45,8 @@ struct FormRow {
   std::optional<long long> lead_user_id;
   std::string lead_name;
   int position = 0;
+  // The initiative's focus area: indicators that follow up the area follow up its forms too.
+  std::optional<long long> focus_area_id;
 };
 
 struct Revision {

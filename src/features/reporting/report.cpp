@@ -343,9 +343,10 @@ Document build_report(db::Database& database, const Actor& actor, const RoundRec
   for (const auto& row : record.forms) {
     blocks.push_back(documents::heading(2, row.initiative_name));
     if (!submitted(row.form)) not_submitted_marker(blocks, row.form, catalog);
-    form_sections(blocks, round, row.form,
-                  indicators::following_up(plan_indicators, row.form.initiative_id), catalog,
-                  language, 3);
+    form_sections(
+        blocks, round, row.form,
+        indicators::following_up(plan_indicators, row.form.initiative_id, row.focus_area_id),
+        catalog, language, 3);
   }
   return document;
 }
@@ -394,7 +395,7 @@ Document form_document(db::Database& database, const Actor& actor, long long for
       blocks, record.round, record.row.form,
       indicators::following_up(indicators::plan_indicators(database, actor, record.round.plan_id,
                                                            record.round.period_end),
-                               record.row.form.initiative_id),
+                               record.row.form.initiative_id, record.row.focus_area_id),
       catalog, language, 2);
   return document;
 }

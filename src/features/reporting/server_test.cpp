@@ -357,6 +357,55 @@ TEST_P(ReportingServer, TheStartPageListsTheFormsALeadStillHasToFillIn) {
   EXPECT_TRUE(contains(start, "Der venter ikke noget på dig lige nu."));
 }
 
+// An indicator of a focus area (001: the lokalråd's "De unges misbrug og færden i nattelivet")
+// follows up every initiative under that area: it appears in their forms, where their lead may
+// enter its figure, and in the report's annex.
+TEST_P(ReportingServer, AFocusAreasIndicatorIsInTheFormsOfItsInitiatives) {
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  auto lead = signed_in("ssp@aalborg.dk", "initiative_lead");
+  const auto plan = create_plan(coordinator);
+  coordinator.get("/plans/" + plan + "/focus-areas/new");
+  auto response = coordinator.post_form(
+      "/plans/" + plan + "/focus-areas",
+      {{"_csrf", coordinator.csrf()}, {"name", "De unges misbrug og færden i nattelivet"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  // The area's id, as the initiative form offers it.
+  std::smatch option;
+  const auto choices = coordinator.get("/plans/" + plan + "/initiatives/new").body;
+  ASSERT_TRUE(std::regex_search(choices, option,
+                                std::regex(R"re(<option value="(\d+)"[^>]*>De unges misbrug)re")));
+  const auto area = option[1].str();
+  const auto nightlife =
+      testing::create_initiative(coordinator, plan,
+                                 {.name = "Et trygt natteliv",
+                                  .lead = std::to_string(user_ids_["ssp@aalborg.dk"]),
+                                  .focus_area = area});
+  const auto elsewhere = testing::create_initiative(coordinator, plan, {.name = "Formidling"});
+  const auto indicator = testing::create_indicator(
+      coordinator, plan,
+      {.name = "Unge under 18 i nattelivet", .focus_area = area, .source = "own_registration"});
+  const auto round = create_round(coordinator, plan, {nightlife, elsewhere});
+  const auto forms = form_ids(coordinator.get("/rounds/" + round).body);
+  ASSERT_EQ(forms.size(), 2U);
+
+  auto page = lead.get("/forms/" + forms.front());
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Unge under 18 i nattelivet"));
+  EXPECT_FALSE(
+      contains(coordinator.get("/forms/" + forms.back()).body, "Unge under 18 i nattelivet"))
+      << "an initiative outside the area is not followed up by it";
+  response = lead.post_form("/forms/" + forms.front(), {{"_csrf", lead.csrf()},
+                                                        {"row_version", row_version(page.body)},
+                                                        {"iv." + indicator + ".period", "2017"},
+                                                        {"iv." + indicator + ".value", "42"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_TRUE(contains(lead.get("/forms/" + forms.front()).body, "42 (2017)"))
+      << "the lead of an initiative in the area enters its figure";
+  const auto report = coordinator.get("/rounds/" + round + "/report/html");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_TRUE(contains(report.body, "Unge under 18 i nattelivet"));
+}
+
 TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoinTheRegister) {
   auto cast = nightlife_with_lead();
   auto& coordinator = cast.coordinator;

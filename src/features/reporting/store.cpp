@@ -20,7 +20,7 @@ using soci::use;
 constexpr std::string_view kFormColumns =
     "f.id, f.round_id, f.initiative_id, f.status, f.content, f.revision, f.submitted_at, "
     "f.late, f.comment, f.updated_at, f.updated_by, f.row_version, i.name, i.lead_user_id, "
-    "COALESCE(u.name, i.lead_title), i.position";
+    "COALESCE(u.name, i.lead_title), i.position, i.focus_area_id";
 constexpr std::string_view kFormTables =
     " FROM report_forms f JOIN initiatives i ON i.id = f.initiative_id "
     "LEFT JOIN users u ON u.id = i.lead_user_id ";
@@ -32,6 +32,7 @@ struct FormBinding {
   std::string content;
   int late = 0;
   Nullable<long long> lead;
+  Nullable<long long> focus_area;
 
   void bind(soci::statement& st) {
     st.exchange(into(row.form.id));
@@ -50,6 +51,7 @@ struct FormBinding {
     st.exchange(into(lead.value, lead.indicator));
     st.exchange(into(row.lead_name));
     st.exchange(into(row.position));
+    st.exchange(into(focus_area.value, focus_area.indicator));
   }
   FormRow get() const {
     FormRow out = row;
@@ -57,6 +59,7 @@ struct FormBinding {
     out.form.content = parse_content(boost::json::parse(content));
     out.form.late = late != 0;
     out.lead_user_id = lead.get();
+    out.focus_area_id = focus_area.get();
     return out;
   }
 };

@@ -16,6 +16,7 @@ struct InitiativeFilter {
   bool published_only = false;  // set by the queries: viewers see published content only
   bool top_level_only = false;  // no sub-initiatives
   long long parent_id = 0;      // >0: only the sub-initiatives of this one
+  long long focus_area_id = 0;  // >0: only the initiatives under this focus area
   bool by_id = false;           // creation order instead of status, then plan order
   int limit = 1000;
   int offset = 0;

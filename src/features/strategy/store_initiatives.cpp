@@ -78,7 +78,8 @@ constexpr const char* kInitiativeWhere =
     "AND (:inplan1 < 0 OR i.in_plan = :inplan2) "
     "AND (:pub = 0 OR (i.published = 1 AND p.published = 1)) "
     "AND (:top = 0 OR i.parent_initiative_id IS NULL) "
-    "AND (:parent1 = 0 OR i.parent_initiative_id = :parent2) ";
+    "AND (:parent1 = 0 OR i.parent_initiative_id = :parent2) "
+    "AND (:area1 = 0 OR i.focus_area_id = :area2) ";
 
 struct InitiativeFilterBinding {
   InitiativeFilter f;
@@ -104,6 +105,8 @@ struct InitiativeFilterBinding {
     st.exchange(use(top_level_only));
     st.exchange(use(f.parent_id));
     st.exchange(use(f.parent_id));
+    st.exchange(use(f.focus_area_id));
+    st.exchange(use(f.focus_area_id));
   }
 };
 
