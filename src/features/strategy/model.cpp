@@ -35,6 +35,25 @@ std::string text_of(const std::optional<long long>& value) {
   return value ? std::to_string(*value) : std::string();
 }
 
+// What a document's first bytes must be for its kind: 0 pdf, 1 zip, 2 png, 3 jpeg, 4 text.
+bool bytes_match(int check, std::string_view bytes) {
+  switch (check) {
+    case 0:
+      return bytes.starts_with("%PDF-");
+    case 1:
+      return bytes.starts_with(std::string_view("PK\x03\x04", 4));
+    case 2:
+      return bytes.starts_with(std::string_view("\x89PNG\r\n\x1a\n", 8));
+    case 3:
+      return bytes.starts_with(std::string_view("\xff\xd8\xff", 3));
+    default:
+      // Text may be UTF-16 (with its byte-order mark); otherwise it has no NUL byte.
+      return bytes.starts_with(std::string_view("\xff\xfe", 2)) ||
+             bytes.starts_with(std::string_view("\xfe\xff", 2)) ||
+             bytes.find('\0') == std::string_view::npos;
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> document_content_type(std::string_view filename,
@@ -42,17 +61,15 @@ std::optional<std::string> document_content_type(std::string_view filename,
   const auto dot = filename.rfind('.');
   if (dot == std::string_view::npos) return std::nullopt;
   const auto extension = to_lower_ascii(filename.substr(dot + 1));
-  const bool zip = bytes.starts_with(std::string_view("PK\x03\x04", 4));
   // Text is kept in whatever encoding it came in: Swedish and Danish Excel save CSV as
   // Windows-1252, Notepad may save UTF-16; the download says which, so it opens as it was.
   const auto utf16 = bytes.starts_with(std::string_view("\xff\xfe", 2)) ||
                      bytes.starts_with(std::string_view("\xfe\xff", 2));
-  const auto text_ok = [&] { return utf16 || bytes.find('\0') == std::string_view::npos; };
   const auto charset = utf16 ? "utf-16" : validation::valid_utf8(bytes) ? "utf-8" : "windows-1252";
   struct Kind {
     const char* extension;
     const char* content_type;
-    int check;  // 0 pdf, 1 zip, 2 png, 3 jpeg, 4 text
+    int check;  // as bytes_match
   };
   static constexpr Kind kKinds[] = {
       {"pdf", "application/pdf", 0},
@@ -69,13 +86,7 @@ std::optional<std::string> document_content_type(std::string_view filename,
   };
   for (const auto& kind : kKinds) {
     if (extension != kind.extension) continue;
-    const bool matches = kind.check == 0   ? bytes.starts_with("%PDF-")
-                         : kind.check == 1 ? zip
-                         : kind.check == 2
-                             ? bytes.starts_with(std::string_view("\x89PNG\r\n\x1a\n", 8))
-                         : kind.check == 3 ? bytes.starts_with(std::string_view("\xff\xd8\xff", 3))
-                                           : text_ok();
-    if (!matches) return std::nullopt;
+    if (!bytes_match(kind.check, bytes)) return std::nullopt;
     if (kind.check == 4) return std::string(kind.content_type) + "; charset=" + charset;
     return std::string(kind.content_type);
   }
