@@ -209,12 +209,9 @@ void read_initiatives(Reading& in) {
                                            [](json::Reader& change_reader, StatusChange& change,
                                               const std::string&) { read(change_reader, change); });
       });
-  std::vector<Initiative> initiatives;
-  initiatives.reserve(entries.size());
-  for (auto& entry : entries) initiatives.push_back(std::move(entry.initiative));
-  for (std::size_t i = 0; i < initiatives.size(); ++i) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
     const auto path = ex::item_path("initiatives", i);
-    const auto& v = initiatives[i];
+    const auto& v = entries[i].initiative;
     if (v.focus_area_id && in.ids.owner("focus_area", *v.focus_area_id) != v.plan_id) {
       in.add(path + ".focus_area_id", "link_not_in_plan");
     }

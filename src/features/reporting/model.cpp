@@ -386,12 +386,9 @@ Content carried_forward(const Template& form_template, const Content& previous) 
     const auto* answer = previous.answer(section.key);
     if (answer == nullptr) continue;
     std::vector<Item> open;
+    // What nobody could say anything about last time is asked again.
     std::copy_if(answer->items.begin(), answer->items.end(), std::back_inserter(open),
-                 // What nobody could say anything about last time is asked again.
-                 [](const Item& item) {
-                   return item.status == "planned" || item.status == "ongoing" ||
-                          item.status == "unknown";
-                 });
+                 [](const Item& item) { return item.open() || item.status == "unknown"; });
     if (open.empty()) continue;
     next.answer_for(section).items = std::move(open);
   }

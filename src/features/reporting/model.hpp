@@ -81,6 +81,8 @@ struct Item {
   std::string link;
   std::optional<long long> activity_id;  // the register activity the item came from
 
+  // Planned or under way: what the report counts as open.
+  bool open() const { return status == "planned" || status == "ongoing"; }
   bool operator==(const Item&) const = default;
 };
 

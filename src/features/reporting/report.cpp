@@ -226,7 +226,7 @@ void initiative_summary(std::vector<Block>& blocks, const Template& form_templat
     if (answer == nullptr) continue;
     for (const auto& item : answer->items) {
       if (item.status == "done") ++done;
-      if (item.status == "planned" || item.status == "ongoing") ++open;
+      if (item.open()) ++open;
     }
     if (section.kind == SectionKind::text && !answer->text.empty()) last_text = answer;
   }
