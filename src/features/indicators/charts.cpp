@@ -294,7 +294,10 @@ std::string bar_chart(const BarChart& chart) {
   const double value_width = 72;
   const double row = 28;
   const double top = 8;
-  const double bottom = chart.target ? 26 : 8;
+  const bool any_example = std::any_of(chart.bars.begin(), chart.bars.end(),
+                                       [](const Bar& bar) { return bar.value && bar.example; });
+  const double legend = any_example ? 24 : 0;
+  const double bottom = (chart.target ? 26 : 8) + legend;
   const double plot_left = label_width + 8;
   const double plot_width = chart.width - plot_left - value_width;
   const double height = top + row * static_cast<double>(chart.bars.size()) + bottom;
@@ -340,7 +343,16 @@ std::string bar_chart(const BarChart& chart) {
           "stroke-dasharray=\"6 4\"/>",
           number(x), number(top), number(height - bottom + 4), kTarget);
     }
-    svg += text_at(x_of(chart.target->low), height - 6, "middle", 12, kTarget, chart.target->label);
+    svg += text_at(x_of(chart.target->low), height - legend - 6, "middle", 12, kTarget,
+                   chart.target->label);
+  }
+  if (any_example) {
+    // The same dashed outline as an example bar, so the difference is told in words as well.
+    svg += fmt::format(
+        "<rect x=\"{}\" y=\"{}\" width=\"18\" height=\"12\" fill=\"#ffffff\" stroke=\"{}\" "
+        "stroke-width=\"2\" stroke-dasharray=\"4 2\"/>",
+        number(plot_left), number(height - 18), kBar);
+    svg += text_at(plot_left + 26, height - 8, "start", 12, kInk, chart.example_label);
   }
   svg += "</svg>";
   return svg;

@@ -64,6 +64,7 @@ struct BarChart {
   Formatter format;
   int width = 640;
   std::string no_value_label = "no value";
+  std::string example_label = "example data";  // the legend for example bars, when there are any
 };
 
 // Horizontal bars, one row per area, so long area names stay readable.

@@ -88,6 +88,22 @@ TEST(Charts, BarChartHasOneBarPerAreaAndNamesMissingValues) {
   EXPECT_EQ(count(document, "//*[local-name()='text'][text()='ingen værdi']"), 1u);
 }
 
+TEST(Charts, ExampleBarsAreOutlinedAndSaidSoInTheLegend) {
+  BarChart chart;
+  chart.id = "b";
+  chart.title = "Tryghedsindeks";
+  chart.bars = {{"København", 71, false, false}, {"Aalborg", 76, true, true}};
+  chart.example_label = "eksempeldata";
+  auto document = parse_svg(bar_chart(chart));
+  EXPECT_EQ(count(document, "//*[local-name()='text'][text()='eksempeldata']"), 1u);
+  EXPECT_EQ(count(document, "//*[local-name()='rect'][@stroke-dasharray]"), 2u)
+      << "the example bar and its legend sample";
+  chart.bars.back().example = false;
+  document = parse_svg(bar_chart(chart));
+  EXPECT_EQ(count(document, "//*[local-name()='text'][text()='eksempeldata']"), 0u)
+      << "no legend without example bars";
+}
+
 TEST(Charts, SparklineAndEmptyChartsAreValid) {
   parse_svg(sparkline({1, std::nullopt, 3, 2}, "Trend"));
   parse_svg(sparkline({}, "Trend"));

@@ -64,39 +64,12 @@ void add_definition(view::Data& data, const Context& context, soci::session& sql
   data.set("has_links", view::flag(!record.links.empty()));
 }
 
-// The areas side by side, for the latest period that has more than one area.
 void add_area_chart(view::Data& data, const Context& context, const IndicatorRecord& record,
                     const std::map<long long, std::string>& areas) {
-  const auto& indicator = record.indicator;
-  std::map<std::string, std::vector<const Value*>> by_period;
-  for (const auto& value : record.values) {
-    if (value.area_id) by_period[value.period].push_back(&value);
-  }
-  for (auto it = by_period.rbegin(); it != by_period.rend(); ++it) {
-    if (it->second.size() < 2) continue;
-    charts::BarChart bars;
-    bars.id = "areas-" + std::to_string(indicator.id);
-    bars.title = context.catalog().format(
-        "indicator_areas_title",
-        {{"name", indicator.name}, {"period", period_label(it->first, context.language)}});
-    bars.format = figure_formatter(indicator, context.language);
-    bars.no_value_label = context.text("indicator_no_value");
-    std::string described;
-    for (const auto* value : it->second) {
-      const auto number = effective_value(indicator, *value);
-      const auto found = areas.find(*value->area_id);
-      const auto name = found != areas.end() ? found->second : "";
-      bars.bars.push_back({name, number, false, value->example});
-      if (number) {
-        if (!described.empty()) described += "; ";
-        described += name + ": " + format_figure(indicator, *number, context.language);
-      }
-    }
-    bars.description = described;
-    data.set("bar_chart", charts::bar_chart(bars));
-    data.set("bar_title", bars.title);
-    return;
-  }
+  const auto bars = area_bar_chart(record.indicator, record.values, areas, context.catalog());
+  if (!bars) return;
+  data.set("bar_chart", charts::bar_chart(*bars));
+  data.set("bar_title", bars->title);
 }
 
 view::Data target_items(const Context& context, const IndicatorRecord& record,

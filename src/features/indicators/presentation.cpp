@@ -218,4 +218,92 @@ charts::TimeSeries time_series_of(const Indicator& indicator, const std::vector<
   return chart;
 }
 
+std::optional<charts::BarChart> area_bar_chart(const Indicator& indicator,
+                                               const std::vector<Value>& values,
+                                               const std::map<long long, std::string>& area_names,
+                                               const i18n::Catalog& catalog) {
+  const auto language = catalog.language();
+  std::map<std::string, std::vector<const Value*>> by_period;
+  for (const auto& value : values) {
+    if (value.area_id) by_period[value.period].push_back(&value);
+  }
+  for (auto it = by_period.rbegin(); it != by_period.rend(); ++it) {
+    if (it->second.size() < 2) continue;
+    charts::BarChart bars;
+    bars.id = "areas-" + std::to_string(indicator.id);
+    bars.title =
+        catalog.format("indicator_areas_title",
+                       {{"name", indicator.name}, {"period", period_label(it->first, language)}});
+    bars.format = figure_formatter(indicator, language);
+    bars.no_value_label = std::string(catalog.text("indicator_no_value"));
+    bars.example_label = std::string(catalog.text("indicator_example_data"));
+    auto shown = it->second;
+    i18n::sort_by_name(shown, language, [&](const Value* value) {
+      const auto found = area_names.find(*value->area_id);
+      return found != area_names.end() ? found->second : std::string();
+    });
+    std::string described;
+    for (const auto* value : shown) {
+      const auto number = effective_value(indicator, *value);
+      const auto found = area_names.find(*value->area_id);
+      const auto name = found != area_names.end() ? found->second : std::string();
+      bars.bars.push_back({name, number, false, value->example});
+      if (!number) continue;
+      if (!described.empty()) described += "; ";
+      described += name + ": " + format_figure(indicator, *number, language);
+      if (value->example) described += " (" + bars.example_label + ")";
+    }
+    bars.description = described;
+    return bars;
+  }
+  return std::nullopt;
+}
+
+std::vector<AreaStanding> area_standings(const Indicator& indicator,
+                                         const std::vector<Target>& targets,
+                                         const std::vector<Value>& values,
+                                         const std::map<long long, std::string>& area_names,
+                                         std::string_view today, const i18n::Catalog& catalog) {
+  const auto language = catalog.language();
+  std::map<long long, const Value*> latest;
+  for (const auto& value : values) {
+    if (!value.area_id || !effective_value(indicator, value)) continue;
+    auto& known = latest[*value.area_id];
+    if (known == nullptr || period_days(known->period).second < period_days(value.period).second) {
+      known = &value;
+    }
+  }
+  std::map<long long, const Target*> own_target;
+  for (const auto& target : targets) {
+    if (target.area_id) own_target.emplace(*target.area_id, &target);
+  }
+  std::vector<AreaStanding> standings;
+  for (const auto& [area_id, name] : area_names) {
+    const auto* value = latest.count(area_id) != 0 ? latest.at(area_id) : nullptr;
+    const auto* target = own_target.count(area_id) != 0 ? own_target.at(area_id) : nullptr;
+    if (value == nullptr && target == nullptr) continue;
+    AreaStanding standing;
+    standing.area = name;
+    if (value != nullptr) {
+      standing.latest = format_figure(indicator, *effective_value(indicator, *value), language) +
+                        " (" + period_label(value->period, language) + ")";
+      standing.example = value->example;
+      // The target for the latest value's period, when the area has several.
+      if (const auto* for_period = target_for(targets, value->period, area_id);
+          for_period != nullptr && for_period->area_id) {
+        target = for_period;
+      }
+    } else {
+      standing.latest = std::string(catalog.text("indicator_no_value"));
+    }
+    if (target != nullptr) {
+      standing.target = target_text(indicator, *target, catalog);
+      standing.status = status_label(assess(indicator, *target, values, today).status, catalog);
+    }
+    standings.push_back(std::move(standing));
+  }
+  i18n::sort_by_name(standings, language, [](const AreaStanding& line) { return line.area; });
+  return standings;
+}
+
 }  // namespace samtryg::indicators

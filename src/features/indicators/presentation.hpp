@@ -2,7 +2,10 @@
 // How indicators read to a person in their language: figures with unit and decimals, periods,
 // targets ("≥ 70 %"), statuses and the sentence that explains a status. Shared by the pages,
 // the export and (later) the compiled report. No I/O.
+#include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/i18n/catalog.hpp"
 #include "features/indicators/charts.hpp"
@@ -34,5 +37,30 @@ const Target* target_for(const std::vector<Target>& targets, std::string_view pe
 charts::TimeSeries time_series_of(const Indicator& indicator, const std::vector<Target>& targets,
                                   const std::vector<Value>& values, long long headline_target,
                                   const i18n::Catalog& catalog);
+
+// The areas side by side, for the latest period that has values for two areas or more;
+// nothing when no period has.
+std::optional<charts::BarChart> area_bar_chart(const Indicator& indicator,
+                                               const std::vector<Value>& values,
+                                               const std::map<long long, std::string>& area_names,
+                                               const i18n::Catalog& catalog);
+
+// How one area stands: its latest value and, when the area has a target of its own, that
+// target and its status.
+struct AreaStanding {
+  std::string area;
+  std::string latest;  // "71 % (2017)", or the "no value" text
+  std::string target;  // empty: the area has no target of its own
+  std::string status;  // empty with the target
+  bool example = false;
+};
+
+// One line per area that has values or a target of its own, sorted by area name in the
+// catalog's language. `today` decides which target periods are over.
+std::vector<AreaStanding> area_standings(const Indicator& indicator,
+                                         const std::vector<Target>& targets,
+                                         const std::vector<Value>& values,
+                                         const std::map<long long, std::string>& area_names,
+                                         std::string_view today, const i18n::Catalog& catalog);
 
 }  // namespace samtryg::indicators

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <map>
 
 #include "core/documents/docx.hpp"
 #include "core/documents/html.hpp"
@@ -244,8 +245,42 @@ void initiative_summary(std::vector<Block>& blocks, const Template& form_templat
   }
 }
 
+// Each area's latest figure with its own target and status, when areas have figures.
+void area_table(std::vector<Block>& blocks, const indicators::IndicatorRecord& record,
+                const std::map<long long, std::string>& area_names, std::string_view today,
+                const i18n::Catalog& catalog) {
+  const auto standings = indicators::area_standings(record.indicator, record.targets, record.values,
+                                                    area_names, today, catalog);
+  if (standings.empty()) return;
+  Block table;
+  table.kind = Block::Kind::table;
+  table.table.header = {text(catalog, "report_column_area"), text(catalog, "report_column_latest"),
+                        text(catalog, "report_column_target"),
+                        text(catalog, "report_column_status")};
+  table.table.widths = {0.34, 0.26, 0.2, 0.2};
+  const auto example = text(catalog, "indicator_example_data");
+  for (const auto& standing : standings) {
+    table.table.rows.push_back(
+        {standing.area, standing.example ? standing.latest + " (" + example + ")" : standing.latest,
+         standing.target, standing.status});
+  }
+  blocks.push_back(std::move(table));
+}
+
+void chart_block(std::vector<Block>& blocks, std::string svg, const std::string& alt) {
+  Block chart;
+  chart.kind = Block::Kind::image;
+  chart.svg = std::move(svg);
+  chart.width_share = 0.85;
+  chart.alt = alt;
+  blocks.push_back(std::move(chart));
+}
+
+// Per indicator with figures: its status explained, its time series, and, when areas have
+// figures, the areas side by side and each area against its own target.
 void indicator_charts(std::vector<Block>& blocks,
                       const std::vector<indicators::IndicatorRecord>& records,
+                      const std::map<long long, std::string>& area_names, std::string_view today,
                       const i18n::Catalog& catalog) {
   for (const auto& record : records) {
     if (record.values.empty()) continue;
@@ -256,12 +291,12 @@ void indicator_charts(std::vector<Block>& blocks,
     auto series = indicators::time_series_of(indicator, record.targets, record.values,
                                              record.assessment.target_id, catalog);
     series.size = {640, 300};
-    Block chart;
-    chart.kind = Block::Kind::image;
-    chart.svg = indicators::charts::time_series(series);
-    chart.width_share = 0.85;
-    chart.alt = series.title;
-    blocks.push_back(std::move(chart));
+    chart_block(blocks, indicators::charts::time_series(series), series.title);
+    if (const auto bars =
+            indicators::area_bar_chart(indicator, record.values, area_names, catalog)) {
+      chart_block(blocks, indicators::charts::bar_chart(*bars), bars->title);
+    }
+    area_table(blocks, record, area_names, today, catalog);
   }
 }
 
@@ -333,7 +368,11 @@ Document build_report(db::Database& database, const Actor& actor, const RoundRec
   for (const auto& chapter : record.chapters) {
     blocks.push_back(documents::heading(1, chapter.title));
     documents::append_markdown(blocks, chapter.body, 1);
-    if (chapter.key == "indicator") indicator_charts(blocks, plan_indicators, catalog);
+    if (chapter.key == "indicator") {
+      auto sql = database.session();
+      indicator_charts(blocks, plan_indicators, indicators::area_names(sql, actor),
+                       round.period_end, catalog);
+    }
   }
   blocks.push_back(documents::heading(1, text(catalog, "report_initiatives")));
   for (const auto& row : record.forms) {

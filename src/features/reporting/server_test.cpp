@@ -734,6 +734,67 @@ TEST_P(ReportingServer, ACoordinatorUploadsTheLogoTheReportCarriesIt) {
   EXPECT_EQ(coordinator.get("/workspace/logo.svg").status, 404);
 }
 
+// The Tryghedsindeks by city (000: "de fem største byer"), 2016 and 2017, as JSON-stat: year ×
+// city. The figures are made up for the test.
+const std::string kCityIndex = R"json({
+  "version": "2.0", "class": "dataset", "label": "Tryghedsindeks", "id": ["Tid", "By"],
+  "size": [2, 2], "role": {"time": ["Tid"], "geo": ["By"]},
+  "dimension": {
+    "Tid": {"label": "år", "category": {"index": ["2016", "2017"]}},
+    "By": {"label": "by", "category": {"index": {"851": 0, "101": 1},
+           "label": {"851": "Aalborg", "101": "København"}}}},
+  "value": [73, 66, 74, 65]
+})json";
+
+TEST_P(ReportingServer, TheReportShowsEachAreasFiguresAgainstItsOwnTarget) {
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto plan = create_plan(coordinator);
+  const auto initiative = create_initiative(coordinator, plan, "Tryghedsvandringer", "");
+  const auto indicator = testing::create_indicator(
+      coordinator, plan, {.name = "Tryghedsindeks", .direction = "higher", .source = "survey"});
+  coordinator.get("/plans/" + plan + "/imports/new");
+  auto response = coordinator.request(
+      "POST", "/plans/" + plan + "/imports",
+      testing::multipart_body({{"_csrf", coordinator.csrf()}}, "file", "indeks.json", kCityIndex),
+      testing::kMultipartType);
+  ASSERT_EQ(response.status, 303) << response.body;
+  response = coordinator.post_form("/imports/" + id_from_location(response) + "/confirm",
+                                   {{"_csrf", coordinator.csrf()},
+                                    {"time", "0"},
+                                    {"area", "1"},
+                                    {"create_areas", "1"},
+                                    {"s0_indicator", indicator}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  // Aalborg's own target, as the target form offers the area.
+  std::smatch option;
+  const auto choices = coordinator.get("/indicators/" + indicator + "/targets/new").body;
+  ASSERT_TRUE(
+      std::regex_search(choices, option, std::regex(R"re(<option value="(\d+)"[^>]*>Aalborg<)re")))
+      << choices;
+  response = coordinator.post_form("/indicators/" + indicator + "/targets",
+                                   {{"_csrf", coordinator.csrf()},
+                                    {"comparator", "ge"},
+                                    {"value", "75"},
+                                    {"period_start", "2017-01-01"},
+                                    {"period_end", "2017-12-31"},
+                                    {"area_id", option[1].str()}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto round = create_round(coordinator, plan, {initiative});
+
+  const auto html = coordinator.get("/rounds/" + round + "/report/html");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_TRUE(contains(html.body, "Tryghedsindeks fordelt på områder, 2017")) << "the bars";
+  // The table: each city's latest figure, Aalborg against its own target for 2017; in Danish
+  // order, where Aa is Å and comes last.
+  in_order(html.body, {"<th>Område</th>", "<th>Seneste tal</th>", "<th>Mål</th>", "København",
+                       "65 (2017)", "Aalborg", "74 (2017)", "≥ 75", "Ikke nået"});
+  const TempDir dir;
+  const auto pdf = dir.file("report.pdf", coordinator.get("/rounds/" + round + "/report/pdf").body);
+  const auto text = run("pdftotext -layout " + pdf + " -");
+  EXPECT_TRUE(contains(text, "København")) << text;
+  EXPECT_TRUE(contains(text, "Seneste tal")) << text;
+}
+
 TEST_P(ReportingServer, AReportWithMissingFormsSaysSoInsteadOfFailing) {
   auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
   const auto plan = create_plan(coordinator);
