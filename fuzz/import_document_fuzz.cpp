@@ -223,12 +223,31 @@ void read_initiatives(Reading& in) {
   }
 }
 
-void read_activities(Reading& in) {
+std::vector<std::string> read_channels(Reading& in) {
+  std::vector<std::string> names;
+  for (const auto& channel :
+       ex::read_records<Channel>(in, in.document, "channels",
+                                 {.validate = validate_channel,
+                                 .unique = [](const Channel&channel) -> std::optional<std::string> {
+                                   return channel.name;
+                                 }},
+                                 [](json::Reader&reader, Channel&channel, const std::string&) {
+                                   reader.text("name", channel.name);
+                                 })) {
+    names.push_back(channel.name);
+  }
+  return names;
+}
+
+void read_activities(Reading& in, const std::vector<std::string>& own_channels) {
   ex::read_records<Activity>(
       in, in.document, "activities",
       {.kind = "activity",
        .id = [](const Activity& activity) { return activity.id; },
-       .validate = validate_activity,
+       .validate =
+           [&own_channels](const Activity& activity) {
+             return validate_activity(activity, own_channels);
+           },
        .references = {{"initiative_id", "initiative",
                        [](const Activity& activity) -> std::optional<long long> {
                          return activity.initiative_id;
@@ -298,9 +317,10 @@ void read_documents(Reading& in) {
 
 void read(Reading& in) {
   read_parties(in);
+  const auto own_channels = read_channels(in);
   read_plans(in);
   read_initiatives(in);
-  read_activities(in);
+  read_activities(in, own_channels);
   read_groups(in);
   read_documents(in);
 }

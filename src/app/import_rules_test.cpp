@@ -108,6 +108,9 @@ TEST_P(ImportRules, EveryUniqueKeyOfTheSchemaIsCheckedWithItsPathBeforeStoring) 
       {"parties_name",
        {[](object& document) { repeat(document["parties"].as_array(), 0, 1, "name"); },
         "$.parties[1].name"}},
+      {"channels_name",
+       {[](object& document) { repeat(document["channels"].as_array(), 0, 1, "name"); },
+        "$.channels[1].name"}},
       {"plans_name_version",
        {[](object& document) {
           auto& plans = document["plans"].as_array();

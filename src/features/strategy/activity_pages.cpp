@@ -9,7 +9,15 @@ namespace samtryg::strategy {
 
 namespace {
 
-std::vector<web::Field> activity_fields(const Context& context, const Activity& a) {
+// The built-in channels, then the workspace's own by name.
+std::vector<web::Option> channel_options(Context& context) {
+  auto options = web::coded_options(kChannels, "channel_", context.catalog(), true);
+  auto sql = context.services.database.session();
+  for (const auto& own : channels(sql, context.actor())) options.push_back({own.name, own.name});
+  return options;
+}
+
+std::vector<web::Field> activity_fields(Context& context, const Activity& a) {
   const auto& catalog = context.catalog();
   const auto field = [&](const char* name, const std::string& value, Kind kind = Kind::text) {
     return web::Field{.name = name,
@@ -37,7 +45,7 @@ std::vector<web::Field> activity_fields(const Context& context, const Activity& 
   auto links = hinted(field("links", a.links, Kind::textarea), "activity_links_hint");
   links.rows = 3;
   auto channel = hinted(field("channel", a.channel, Kind::select), "activity_channel_hint");
-  channel.options = web::coded_options(kChannels, "channel_", catalog, true);
+  channel.options = channel_options(context);
   auto title = field("title", a.title);
   title.required = true;
   return {

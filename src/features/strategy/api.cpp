@@ -322,6 +322,21 @@ Response create_party_api(Context& context) {
   return created(to_json(party), "/api/v1/parties");
 }
 
+Response list_channels(Context& context) {
+  auto sql = context.services.database.session();
+  array items;
+  for (const auto& channel : channels(sql, context.actor())) items.push_back(to_json(channel));
+  const auto total = static_cast<long long>(items.size());
+  return web::json_response(web::paged(std::move(items), web::Page{1, 200}, total));
+}
+
+Response create_channel_api(Context& context) {
+  Channel channel;
+  read_body(context, channel, false);
+  channel.id = create_channel(context.services.database, context.actor(), channel);
+  return created(to_json(channel), "/api/v1/channels");
+}
+
 // ---- documents ----
 
 object document_json(const Document& document) {
@@ -433,6 +448,8 @@ void add_api_routes(web::App& app) {
   app.add({Method::post, "/api/v1/groups/{id}/members", all, add_member_api});
   app.add({Method::get, "/api/v1/parties", read, list_parties});
   app.add({Method::post, "/api/v1/parties", all, create_party_api});
+  app.add({Method::get, "/api/v1/channels", read, list_channels});
+  app.add({Method::post, "/api/v1/channels", all, create_channel_api});
   app.add({Method::get, "/api/v1/documents", read, list_documents});
   app.add({Method::post, "/api/v1/documents", own, create_document_api});
   app.add({Method::get, "/api/v1/documents/{id}", read, get_document});

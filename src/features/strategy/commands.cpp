@@ -62,6 +62,12 @@ void check_plan_links(soci::session& sql, const Actor& actor, const Plan& plan, 
   }
 }
 
+std::vector<std::string> own_channel_names(soci::session& sql, long long workspace_id) {
+  std::vector<std::string> names;
+  for (auto& channel : store::channels(sql, workspace_id)) names.push_back(std::move(channel.name));
+  return names;
+}
+
 }  // namespace
 
 long long create_party(db::Database& database, const Actor& actor, Party party) {
@@ -79,6 +85,25 @@ long long create_party(db::Database& database, const Actor& actor, Party party) 
     }
     party.id = id = store::insert_party(sql, party);
     audit::record_change(sql, actor, "create", "party", id, nullptr, to_json(party));
+  });
+  return id;
+}
+
+long long create_channel(db::Database& database, const Actor& actor, Channel channel) {
+  auth::require_edit_all(actor);
+  channel.workspace_id = actor.workspace_id;
+  validation::throw_if_any(validate_channel(channel));
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    for (const auto& existing : store::channels(sql, actor.workspace_id)) {
+      if (existing.name == channel.name) {
+        Errors errors;
+        errors.add("name", "name_taken");
+        throw validation::Invalid(errors);
+      }
+    }
+    channel.id = id = store::insert_channel(sql, channel);
+    audit::record_change(sql, actor, "create", "channel", id, nullptr, to_json(channel));
   });
   return id;
 }
@@ -310,7 +335,7 @@ long long create_activity_in(soci::session& sql, const Actor& actor, Activity v)
   if (!may_edit(sql, actor, *initiative)) {
     throw validation::Forbidden();
   }
-  validation::throw_if_any(validate_activity(v));
+  validation::throw_if_any(validate_activity(v, own_channel_names(sql, actor.workspace_id)));
   v.id = store::insert_activity(sql, v);
   v.row_version = 1;
   store::index_record(sql, actor.workspace_id, "activity", v.id);
@@ -334,7 +359,7 @@ void update_activity(db::Database& database, const Actor& actor, Activity v) {
     if (!initiative || !may_edit(sql, actor, *initiative)) {
       throw validation::Forbidden();
     }
-    auto errors = validate_activity(v);
+    auto errors = validate_activity(v, own_channel_names(sql, actor.workspace_id));
     if (v.initiative_id != before->initiative_id) {
       errors.add("initiative_id", "activity_cannot_move");
     }

@@ -16,6 +16,7 @@ namespace samtryg::strategy {
 using auth::Actor;
 
 long long create_party(db::Database& database, const Actor& actor, Party party);
+long long create_channel(db::Database& database, const Actor& actor, Channel channel);
 
 long long create_plan(db::Database& database, const Actor& actor, Plan plan);
 void update_plan(db::Database& database, const Actor& actor, Plan plan);

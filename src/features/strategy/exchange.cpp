@@ -40,6 +40,15 @@ array export_parties(Writing& out) {
                             [](const Party& party) { return to_json(party); });
 }
 
+// By name only: an activity names its channel, nothing refers to a channel's id.
+array export_channels(Writing& out) {
+  auto channels = store::channels(out.sql, out.workspace_id);
+  sort_by_id(channels);
+  array list;
+  for (const auto& channel : channels) list.push_back(boost::json::object{{"name", channel.name}});
+  return list;
+}
+
 array export_plans(Writing& out) {
   auto plans = store::plans(out.sql, out.workspace_id);
   sort_by_id(plans);
@@ -158,6 +167,16 @@ std::vector<Party> read_parties(Reading& in) {
       [](json::Reader& reader, Party& party, const std::string&) { read(reader, party); });
 }
 
+std::vector<Channel> read_channels(Reading& in) {
+  return exchange::read_records<Channel>(
+      in, in.document, "channels",
+      {.validate = validate_channel,
+       .unique = [](const Channel& channel) -> std::optional<std::string> { return channel.name; }},
+      [](json::Reader& reader, Channel& channel, const std::string&) {
+        reader.text("name", channel.name);
+      });
+}
+
 std::vector<PlanEntry> read_plans(Reading& in) {
   auto plans = exchange::read_records<PlanEntry>(
       in, in.document, "plans",
@@ -251,12 +270,15 @@ std::vector<InitiativeEntry> read_initiatives(Reading& in) {
   return initiatives;
 }
 
-std::vector<Activity> read_activities(Reading& in) {
+// `own_channels`: the document's channels, which its activities may name.
+std::vector<Activity> read_activities(Reading& in, const std::vector<Channel>& own_channels) {
+  std::vector<std::string> names;
+  for (const auto& channel : own_channels) names.push_back(channel.name);
   return exchange::read_records<Activity>(
       in, in.document, "activities",
       {.kind = "activity",
        .id = [](const Activity& activity) { return activity.id; },
-       .validate = validate_activity,
+       .validate = [names](const Activity& activity) { return validate_activity(activity, names); },
        .references = {{"initiative_id", "initiative",
                        [](const Activity& activity) -> std::optional<long long> {
                          return activity.initiative_id;
@@ -435,6 +457,7 @@ class StrategySection final : public exchange::Section {
  public:
   void write(Writing& out) const override {
     out.document["parties"] = export_parties(out);
+    out.document["channels"] = export_channels(out);
     out.document["plans"] = export_plans(out);
     out.document["initiatives"] = export_initiatives(out);
     out.document["activities"] = export_activities(out);
@@ -444,9 +467,10 @@ class StrategySection final : public exchange::Section {
 
   void read(Reading& in) override {
     parties_ = read_parties(in);
+    channels_ = read_channels(in);
     plans_ = read_plans(in);
     initiatives_ = read_initiatives(in);
-    activities_ = read_activities(in);
+    activities_ = read_activities(in, channels_);
     groups_ = read_groups(in);
     documents_ = read_documents(in);
   }
@@ -455,6 +479,10 @@ class StrategySection final : public exchange::Section {
     for (auto party : parties_) {
       party.workspace_id = out.workspace_id;
       out.ids.add("party", party.id, store::insert_party(out.sql, party));
+    }
+    for (auto channel : channels_) {
+      channel.workspace_id = out.workspace_id;
+      store::insert_channel(out.sql, channel);
     }
     store_plans(out, plans_);
     store_initiatives(out, initiatives_);
@@ -472,6 +500,7 @@ class StrategySection final : public exchange::Section {
 
  private:
   std::vector<Party> parties_;
+  std::vector<Channel> channels_;
   std::vector<PlanEntry> plans_;
   std::vector<InitiativeEntry> initiatives_;
   std::vector<Activity> activities_;

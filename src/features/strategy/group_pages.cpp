@@ -53,8 +53,17 @@ Response show_groups(Context& context) {
   for (const auto& group : groups(sql, actor)) {
     list.push_back(group_item(context, sql, actor, group, party_names));
   }
+  auto channel_list = view::list();
+  const auto own_channels = channels(sql, actor);
+  for (const auto& channel : own_channels) {
+    view::Data item;
+    item.set("name", channel.name);
+    channel_list.push_back(item);
+  }
   view::Data data;
   data.set("parties", party_list);
+  data.set("has_channels", view::flag(!own_channels.empty()));
+  data.set("channels", channel_list);
   data.set("groups", list);
   data.set("can_edit", view::flag(actor.edit_all));
   data.set("notice", view::text(notice_text(context)));
@@ -238,6 +247,41 @@ Response create_party_submit(Context& context) {
   return Response::redirect("/groups?notice=notice_created#parties");
 }
 
+// ---- channels --------------------------------------------------------------------------------
+
+Response channel_form(Context& context, const Channel& channel, const validation::Errors& errors,
+                      int status) {
+  web::FormPage form;
+  form.heading = context.text("channel_new");
+  form.action = "/channels";
+  form.submit = context.text("form_create");
+  form.cancel = "/groups#channels";
+  form.fields = {{.name = "name",
+                  .label = context.text("channel_name"),
+                  .value = channel.name,
+                  .required = true,
+                  .hint = context.text("channel_name_hint")}};
+  form.errors = errors;
+  form.status = status;
+  form.nav = "groups";
+  return web::render_form(context, form);
+}
+
+Response new_channel(Context& context) {
+  return channel_form(context, Channel{}, {}, 200);
+}
+
+Response create_channel_submit(Context& context) {
+  Channel channel;
+  channel.name = context.form().value("name");
+  try {
+    create_channel(context.services.database, context.actor(), channel);
+  } catch (const validation::Invalid& invalid) {
+    return channel_form(context, channel, invalid.errors, 422);
+  }
+  return Response::redirect("/groups?notice=notice_created#channels");
+}
+
 }  // namespace
 
 void add_group_routes(web::App& app) {
@@ -250,6 +294,8 @@ void add_group_routes(web::App& app) {
   app.add({Method::post, "/groups/{id}/members", all, add_member_submit});
   app.add({Method::get, "/parties/new", all, new_party});
   app.add({Method::post, "/parties", all, create_party_submit});
+  app.add({Method::get, "/channels/new", all, new_channel});
+  app.add({Method::post, "/channels", all, create_channel_submit});
 }
 
 }  // namespace samtryg::strategy

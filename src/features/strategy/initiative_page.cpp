@@ -110,7 +110,7 @@ view::Data activity_items(const Context& context, soci::session& sql, const Acto
                            ? activity.done_when
                            : activity.planned_when;
     item.set("when", flexible_text(context, when));
-    item.set("channel", view::text(web::code_label(context, "channel_", activity.channel)));
+    item.set("channel", view::text(channel_label(context.catalog(), activity.channel)));
     item.set("figures", view::text(figures_text(context, activity)));
     auto links = view::list();
     for (const auto& url : split_lines(activity.links)) {

@@ -18,6 +18,10 @@ boost::json::object to_json(const Party& party) {
   return {{"id", party.id}, {"name", party.name}, {"kind", party.kind}};
 }
 
+boost::json::object to_json(const Channel& channel) {
+  return {{"id", channel.id}, {"name", channel.name}};
+}
+
 boost::json::object to_json(const Plan& plan) {
   return {{"id", plan.id},
           {"kind", plan.kind},
@@ -134,6 +138,11 @@ void read(json::Reader& reader, Party& party) {
   reader.integer("id", party.id);
   reader.text("name", party.name);
   reader.text("kind", party.kind);
+}
+
+void read(json::Reader& reader, Channel& channel) {
+  reader.integer("id", channel.id);
+  reader.text("name", channel.name);
 }
 
 void read(json::Reader& reader, Plan& plan) {

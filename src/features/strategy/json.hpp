@@ -9,6 +9,7 @@
 namespace samtryg::strategy {
 
 boost::json::object to_json(const Party& party);
+boost::json::object to_json(const Channel& channel);
 boost::json::object to_json(const Plan& plan);
 boost::json::object to_json(const FocusArea& area);
 boost::json::object to_json(const Initiative& initiative);
@@ -22,6 +23,7 @@ boost::json::object to_json(const Document& document);
 // Each reads the members present (read-only ones such as created_at included, so import can
 // restore them; the API overrides those itself) and reports wrong types through the reader.
 void read(json::Reader& reader, Party& party);
+void read(json::Reader& reader, Channel& channel);
 void read(json::Reader& reader, Plan& plan);
 void read(json::Reader& reader, FocusArea& area);
 void read(json::Reader& reader, Initiative& initiative);

@@ -197,6 +197,17 @@ validation::Errors validate_party(const Party& party) {
   return errors;
 }
 
+validation::Errors validate_channel(const Channel& channel) {
+  Errors errors;
+  require(errors, "name", channel.name, kMaxName);
+  // "Facebook" would be a second Facebook beside the built-in "facebook".
+  const auto code = to_lower_ascii(channel.name);
+  if (std::find(std::begin(kChannels), std::end(kChannels), code) != std::end(kChannels)) {
+    errors.add("name", "channel_built_in");
+  }
+  return errors;
+}
+
 validation::Errors validate_plan(const Plan& plan) {
   Errors errors;
   require(errors, "name", plan.name, kMaxName);
@@ -248,7 +259,8 @@ validation::Errors validate_initiative(const Initiative& initiative) {
   return errors;
 }
 
-validation::Errors validate_activity(const Activity& activity) {
+validation::Errors validate_activity(const Activity& activity,
+                                     const std::vector<std::string>& own_channels) {
   Errors errors;
   require(errors, "title", activity.title, kMaxTitle);
   limit(errors, "description", activity.description, kMaxText);
@@ -265,7 +277,9 @@ validation::Errors validate_activity(const Activity& activity) {
     if (!communication) {
       errors.add("channel", "channel_only_communication");
     } else {
-      choice(errors, "channel", activity.channel, kChannels);
+      const bool own = std::find(own_channels.begin(), own_channels.end(), activity.channel) !=
+                       own_channels.end();
+      if (!own) choice(errors, "channel", activity.channel, kChannels);
     }
   }
   const std::pair<std::string_view, const std::optional<long long>*> figures[] = {

@@ -77,6 +77,14 @@ struct Party {
   int position = 0;
 };
 
+// A channel of the workspace's own, beside kChannels.
+struct Channel {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::string name;
+  int position = 0;
+};
+
 struct Plan {
   long long id = 0;
   long long workspace_id = 0;
@@ -218,7 +226,11 @@ validation::Errors validate_party(const Party& party);
 validation::Errors validate_plan(const Plan& plan);
 validation::Errors validate_focus_area(const FocusArea& area);
 validation::Errors validate_initiative(const Initiative& initiative);
-validation::Errors validate_activity(const Activity& activity);
+// A channel's name may not be a built-in channel's code, which an activity stores the same way.
+validation::Errors validate_channel(const Channel& channel);
+// `own_channels`: the names of the workspace's own channels, allowed beside kChannels.
+validation::Errors validate_activity(const Activity& activity,
+                                     const std::vector<std::string>& own_channels = {});
 validation::Errors validate_group(const Group& group);
 validation::Errors validate_group_member(const GroupMember& member);
 

@@ -154,6 +154,29 @@ TEST(StrategyModel, CommunicationFiguresBelongToCommunicationItems) {
   EXPECT_TRUE(has(errors, "planned_when", "flexible_date_invalid"));
 }
 
+TEST(StrategyModel, AWorkspacesOwnChannelIsAllowedBesideTheBuiltInOnes) {
+  Activity activity;
+  activity.title = "Gode råd i det offentlige uddrag af døgnrapporten";
+  activity.kind = "communication";
+  activity.status = "ongoing";
+  activity.channel = "Døgnrapporten";
+  EXPECT_TRUE(has(validate_activity(activity), "channel", "choice_invalid"))
+      << "not a channel of this workspace";
+  EXPECT_TRUE(validate_activity(activity, {"Lokalaviser", "Døgnrapporten"}).empty());
+  activity.channel = "instagram";
+  EXPECT_TRUE(validate_activity(activity).empty());
+
+  Channel channel;
+  channel.name = "Døgnrapporten";
+  EXPECT_TRUE(validate_channel(channel).empty());
+  for (const auto* built_in : {"facebook", "Facebook", "TIKTOK"}) {
+    channel.name = built_in;
+    EXPECT_TRUE(has(validate_channel(channel), "name", "channel_built_in")) << built_in;
+  }
+  channel.name.clear();
+  EXPECT_TRUE(has(validate_channel(channel), "name", "field_required"));
+}
+
 TEST(StrategyModel, CompareListsChangedFieldsOnly) {
   Initiative before;
   before.name = "Din Vej";

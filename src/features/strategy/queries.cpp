@@ -1,5 +1,7 @@
 #include "features/strategy/queries.hpp"
 
+#include <algorithm>
+
 #include "features/strategy/store.hpp"
 
 namespace samtryg::strategy {
@@ -157,6 +159,18 @@ std::vector<Person> people(soci::session& sql, const Actor& actor) {
 
 std::vector<Party> parties(soci::session& sql, const Actor& actor) {
   return store::parties(sql, actor.workspace_id);
+}
+
+std::vector<Channel> channels(soci::session& sql, const Actor& actor) {
+  return store::channels(sql, actor.workspace_id);
+}
+
+std::string channel_label(const i18n::Catalog& catalog, std::string_view channel) {
+  if (channel.empty()) return {};
+  const bool built_in =
+      std::find(std::begin(kChannels), std::end(kChannels), channel) != std::end(kChannels);
+  return built_in ? std::string(catalog.text("channel_" + std::string(channel)))
+                  : std::string(channel);
 }
 
 std::vector<Group> groups(soci::session& sql, const Actor& actor) {

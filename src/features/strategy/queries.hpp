@@ -11,6 +11,7 @@
 
 #include "core/auth/actor.hpp"
 #include "core/db/database.hpp"
+#include "core/i18n/catalog.hpp"
 #include "features/strategy/lists.hpp"
 #include "features/strategy/model.hpp"
 
@@ -63,6 +64,10 @@ Document readable_document(soci::session& sql, const Actor& actor, long long id)
 bool may_edit_document(soci::session& sql, const Actor& actor, const Document& document);
 std::vector<Person> people(soci::session& sql, const Actor& actor);
 std::vector<Party> parties(soci::session& sql, const Actor& actor);
+// The workspace's own communication channels, by name.
+std::vector<Channel> channels(soci::session& sql, const Actor& actor);
+// An activity's channel as people read it: a built-in channel's label, or an own channel's name.
+std::string channel_label(const i18n::Catalog& catalog, std::string_view channel);
 std::vector<Group> groups(soci::session& sql, const Actor& actor);
 Group readable_group(soci::session& sql, const Actor& actor, long long id);
 std::vector<GroupMember> group_members(soci::session& sql, const Actor& actor, long long group_id);

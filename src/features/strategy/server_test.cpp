@@ -408,6 +408,41 @@ TEST_P(RegisterServer, ActionPlanFocusAreasServeTheDistrictPlansAndPartiesAreLis
   EXPECT_NE(http.get("/groups").body.find("Nordjyllands Politi"), std::string::npos);
 }
 
+TEST_P(RegisterServer, AWorkspaceAddsItsOwnChannelAndCommunicationUsesIt) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = testing::plan_with_initiative(http, {}, {.name = "Formidling"});
+  const auto item = [&](const std::string& channel) {
+    http.get("/initiatives/" + initiative + "/activities/new");
+    return http.post_form("/initiatives/" + initiative + "/activities",
+                          {{"_csrf", http.csrf()},
+                           {"title", "Gode råd i det offentlige uddrag af døgnrapporten"},
+                           {"kind", "communication"},
+                           {"status", "ongoing"},
+                           {"channel", channel}});
+  };
+  EXPECT_EQ(item("Døgnrapporten").status, 422) << "not a channel yet";
+
+  http.get("/channels/new");
+  auto response = http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", "Facebook"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(response.body.find("en af de faste kanaler"), std::string::npos) << response.body;
+  response = http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", "Døgnrapporten"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_EQ(http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", "Døgnrapporten"}}).status,
+            422)
+      << "twice";
+  EXPECT_NE(http.get("/groups").body.find("<li>Døgnrapporten</li>"), std::string::npos);
+  const auto form = http.get("/initiatives/" + initiative + "/activities/new").body;
+  EXPECT_NE(form.find("<option value=\"Døgnrapporten\""), std::string::npos) << form;
+  EXPECT_NE(form.find(">TikTok</option>"), std::string::npos);
+
+  ASSERT_EQ(item("Døgnrapporten").status, 303);
+  EXPECT_NE(http.get("/initiatives/" + initiative).body.find("Døgnrapporten"), std::string::npos);
+  const auto listed = http.get("/api/v1/channels");
+  EXPECT_EQ(listed.status, 200);
+  EXPECT_NE(listed.body.find("\"name\":\"Døgnrapporten\""), std::string::npos) << listed.body;
+}
+
 TEST_P(RegisterServer, OpenApiDocumentIsServedToAnyone) {
   HttpClient http(server_->port());
   const auto response = http.get("/api/v1/openapi.json");

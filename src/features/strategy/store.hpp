@@ -20,6 +20,11 @@ using strategy::InitiativeRow;
 using strategy::Person;
 using strategy::SearchHit;
 
+// ---- channels ----
+long long insert_channel(soci::session& sql, const Channel& channel);
+// By name in the workspace's language.
+std::vector<Channel> channels(soci::session& sql, long long workspace_id);
+
 // ---- parties ----
 long long insert_party(soci::session& sql, const Party& party);
 std::vector<Party> parties(soci::session& sql, long long workspace_id);

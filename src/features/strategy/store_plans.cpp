@@ -1,6 +1,8 @@
 #include "features/strategy/store.hpp"
 
+#include "core/auth/store.hpp"
 #include "core/db/nullable.hpp"
+#include "core/i18n/locale_format.hpp"
 #include "features/strategy/store_rows.hpp"
 
 namespace samtryg::strategy::store {
@@ -51,6 +53,29 @@ struct PlanRow {
 };
 
 }  // namespace
+
+// ---- channels ----
+
+long long insert_channel(soci::session& sql, const Channel& channel) {
+  long long id = 0;
+  sql << "INSERT INTO channels (workspace_id, name, position) VALUES (:w, :n, :p) RETURNING id",
+      use(channel.workspace_id), use(channel.name), use(channel.position), into(id);
+  return id;
+}
+
+std::vector<Channel> channels(soci::session& sql, long long workspace_id) {
+  std::vector<Channel> out;
+  Channel channel;
+  soci::statement st = (sql.prepare << "SELECT id, workspace_id, name, position FROM channels "
+                                       "WHERE workspace_id = :w ORDER BY position, id",
+                        into(channel.id), into(channel.workspace_id), into(channel.name),
+                        into(channel.position), use(workspace_id));
+  st.execute();
+  while (st.fetch()) out.push_back(channel);
+  i18n::sort_by_name(out, auth::workspace_language(sql, workspace_id),
+                     [](const Channel& item) -> const std::string& { return item.name; });
+  return out;
+}
 
 // ---- parties ----
 
