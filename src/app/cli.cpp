@@ -30,8 +30,8 @@ int serve_command(cli::Invocation& run, bool with_demo) {
       "samtryg {} is running at http://{}:{}/ (database {}, ready in {:.0f} ms)\n", SAMTRYG_VERSION,
       settings.listen, runtime.port(), runtime.database().url().display, took);
   for (const auto& login : logins) {
-    std::cout << fmt::format("  demo login: {:<28} password: {}   ({})\n", login.email,
-                             demo::kPassword, login.role);
+    std::cout << fmt::format("  demo login: {:<28} password: {}   ({}, {})\n", login.email,
+                             demo::kPassword, login.role, login.workspace);
   }
   std::cout << "Stop with Ctrl+C." << std::endl;
   runtime.run(true);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/workspace.hpp"
 #include "support/databases.hpp"
 #include "support/process.hpp"
 
@@ -149,12 +150,12 @@ TEST(Cli, ExportAndImportMoveAWorkspaceBetweenDatabases) {
   const auto file = (temp.path() / "workspace.json").string();
   ASSERT_EQ(samtryg("demo --db " + from).exit_code, 0);
   ASSERT_EQ(std::system((std::string("env -u SAMTRYG_CONFIG ") + SAMTRYG_BINARY + " export --db " +
-                         from + " > " + file)
+                         from + " --workspace '" + std::string(kDemoWorkspace) + "' > " + file)
                             .c_str()),
             0);
   auto run = samtryg("import --db " + to + " " + file);
   EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_TRUE(contains(run.output, "5 plans")) << run.output;
+  EXPECT_TRUE(contains(run.output, "4 plans")) << run.output;
   run = samtryg("import --db " + to + " " + file);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.output, "$.workspace.name")) << run.output;

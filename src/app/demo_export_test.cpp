@@ -2,8 +2,9 @@
 // split apart (tests/data/demo-export.json): the same sections, members and values. Times
 // written when the demo is loaded differ from run to run and are compared as "<time>".
 //
-// When a feature adds to the demo on purpose, write the file again from a fresh export:
-//   samtryg demo --db sqlite:/tmp/d.db && samtryg export --db sqlite:/tmp/d.db
+// When a feature adds to the demo on purpose, write the files again from a fresh export of each
+// demo workspace:
+//   samtryg demo --db sqlite:/tmp/d.db && samtryg export --db sqlite:/tmp/d.db --workspace NAME
 // then replace every "YYYY-MM-DDThh:mm:ssZ" string by "<time>" (see normalised() below).
 #include <gtest/gtest.h>
 
@@ -81,16 +82,20 @@ std::string first_difference(const boost::json::value& expected, const boost::js
 
 class DemoExport : public testing::DatabaseTest {};
 
+// Each demo workspace against tests/data/demo-export<suffix>.json.
 TEST_P(DemoExport, IsTheSameDocumentAsBeforeTheFeatureModules) {
   load_demo(database(), auth::HashCost::minimal);
-  const auto exported = normalised(export_workspace(database(), std::string(kDemoWorkspace)));
-
-  std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/tests/data/demo-export.json");
-  ASSERT_TRUE(file) << "tests/data/demo-export.json is missing";
-  std::stringstream text;
-  text << file.rdbuf();
-  const auto expected = boost::json::parse(text.str());
-  EXPECT_EQ(first_difference(expected, exported, "$"), "");
+  for (const auto& workspace : kDemoWorkspaces) {
+    SCOPED_TRACE(std::string(workspace.name));
+    const auto exported = normalised(export_workspace(database(), std::string(workspace.name)));
+    const auto file_name = "tests/data/demo-export" + std::string(workspace.suffix) + ".json";
+    std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/" + file_name);
+    ASSERT_TRUE(file) << file_name << " is missing";
+    std::stringstream text;
+    text << file.rdbuf();
+    const auto expected = boost::json::parse(text.str());
+    EXPECT_EQ(first_difference(expected, exported, "$"), "");
+  }
 }
 
 SAMTRYG_ON_EVERY_BACKEND(DemoExport);

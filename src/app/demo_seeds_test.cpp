@@ -48,8 +48,7 @@ TEST_P(DemoSeeds, KeyFiguresAndNamesOfTheSeedsAreInTheDemo) {
            "Aalborg har ingen udsatte boligområder",                        // 000
            "Gør Julen sur for tyven",                                       // 000
            "Fælles intensiveret indsats mod vold i nattelivet i december",  // 002
-           "2014-01-22",       // 001 "godkendt … den 22. januar 2014"
-           "Landskrona stad",  // 004
+           "2014-01-22",  // 001 "godkendt … den 22. januar 2014"
        }) {
     EXPECT_NE(text.find(quote), std::string::npos) << quote;
   }
@@ -116,6 +115,32 @@ TEST_P(DemoSeeds, NothingContradictsTheSeeds) {
   // 000 p.3: TrygFonden funds the harbour initiative; it does not anchor it.
   EXPECT_EQ(named("initiatives", "name", "Sikkerhed på havnefronten").at("anchoring"),
             "Aalborg Kommune, Nordjyllands Politi");
+}
+
+// 004 is an agreement between Landskrona stad and the local police area, in Swedish: a
+// workspace of its own, with nothing of Aalborg's, and nothing of it in Aalborg's.
+TEST_P(DemoSeeds, LandskronasAgreementIsAWorkspaceOfItsOwn) {
+  load_demo(database(), auth::HashCost::minimal);
+  const auto aalborg =
+      boost::json::serialize(export_workspace(database(), std::string(kDemoWorkspace)));
+  const auto landskrona_document =
+      export_workspace(database(), std::string(kDemoWorkspaces[1].name));
+  const auto landskrona = boost::json::serialize(landskrona_document);
+  EXPECT_EQ(landskrona_document.at("workspace").at("language"), "sv");
+  for (const auto* quote : {
+           "Landskrona stad",              // 004
+           "Lokalpolisområde Landskrona",  // 004
+           "Trygghetsvandringar",          // 004, a focus area
+           "Klottersaneringsinsatser",     // 004 bilaga 4
+           "Prodismodellen",               // 004 bilaga 6
+       }) {
+    EXPECT_NE(landskrona.find(quote), std::string::npos) << quote;
+    EXPECT_EQ(aalborg.find(quote), std::string::npos) << quote << " is in Aalborg's workspace";
+  }
+  for (const auto* quote : {"Nordjyllands Politi", "Tryg Aalborg", "Skalborg"}) {
+    EXPECT_EQ(landskrona.find(quote), std::string::npos) << quote << " is in Landskrona's";
+  }
+  EXPECT_EQ(landskrona_document.at("plans").as_array().size(), 1U);
 }
 
 SAMTRYG_ON_EVERY_BACKEND(DemoSeeds);

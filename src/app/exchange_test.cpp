@@ -38,7 +38,8 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
     // A document with bytes that are not text survives too.
     long long workspace = 0;
     auto sql = first->session();
-    sql << "SELECT id FROM workspaces", soci::into(workspace);
+    const std::string name(kDemoWorkspace);
+    sql << "SELECT id FROM workspaces WHERE name = :n", soci::use(name), soci::into(workspace);
     strategy::Document file;
     file.workspace_id = workspace;
     file.plan_id = 1;
@@ -66,9 +67,8 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
 
   auto* second = &second_database();
   const auto result = import_workspace(*second, exported);
-  EXPECT_EQ(result.count("plans"),
-            5);  // the strategy in two versions, district plan, action plan, Landskrona
-  EXPECT_GE(result.count("initiatives"), 15 + 13 + 10);
+  EXPECT_EQ(result.count("plans"), 4);  // the strategy in two versions, district and action plan
+  EXPECT_GE(result.count("initiatives"), 15 + 13);
   EXPECT_GT(result.count("activities"), 50);
   EXPECT_EQ(result.count("rounds"), 1);
   EXPECT_EQ(result.count("forms"), 8);
@@ -104,7 +104,7 @@ TEST_P(Exchange, DemoWorkspaceSurvivesARoundTripUnchanged) {
   // The imported workspace is searchable at once.
   auto sql = second->session();
   const auto hits = strategy::store::search(sql, second->backend(), result.workspace_id,
-                                            "Trygghetsvandringar", false, 10, 0);
+                                            "Tryghedsvandringer", false, 10, 0);
   EXPECT_FALSE(hits.empty());
 }
 

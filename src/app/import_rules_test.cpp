@@ -236,16 +236,17 @@ TEST_P(ImportRules, TheImportRefusesWhatThePagesRefuse) {
   auto& history = initiative["status_history"].as_array();
   history.at(0).as_object()["changed_on"] = "1999-01-01";
   history.push_back(object{{"status", "paused"}, {"changed_on", "2019-01-01"}, {"reason", ""}});
-  // 690 % for a share.
+  // 690 % for a share: an indicator with values, made a share.
   auto& indicators = document["indicators"].as_array();
   std::size_t share = indicators.size();
   for (std::size_t i = 0; i < indicators.size(); ++i) {
-    if (indicators[i].at("unit") == "percent" && !indicators[i].at("values").as_array().empty()) {
+    if (!indicators[i].at("values").as_array().empty()) {
       share = i;
       break;
     }
   }
   ASSERT_LT(share, indicators.size());
+  indicators[share].as_object()["unit"] = "percent";
   auto& value = at(indicators[share].as_object(), "values", 0);
   value.erase("numerator");
   value.erase("denominator");

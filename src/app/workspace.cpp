@@ -15,31 +15,10 @@ namespace {
 
 using boost::json::object;
 
-// The envelope of the demo document: format, version and the workspace itself.
-constexpr std::string_view kDemoEnvelope = "src/app/data/demo.json";
-
 object embedded_object(std::string_view path) {
   const auto bytes = resources::find(path);
   if (!bytes) throw std::logic_error("not embedded in the build: " + std::string(path));
   return boost::json::parse(*bytes).as_object();
-}
-
-// The envelope with every feature's members; "workspace" members are merged, not replaced.
-object demo_document() {
-  auto document = embedded_object(kDemoEnvelope);
-  for (const auto* feature : modules()) {
-    if (feature->demo_document().empty()) continue;
-    for (auto& member : embedded_object(feature->demo_document())) {
-      if (member.key() == "workspace") {
-        for (auto& field : member.value().as_object()) {
-          document["workspace"].as_object()[field.key()] = field.value();
-        }
-      } else {
-        document[member.key()] = std::move(member.value());
-      }
-    }
-  }
-  return document;
 }
 
 }  // namespace
@@ -61,19 +40,50 @@ exchange::ImportResult import_workspace(db::Database& database, const std::strin
   return exchange::import_workspace(database, document_text, sections);
 }
 
+// The workspace's envelope (src/app/data/demo<suffix>.json: format, version and the workspace
+// itself) with every feature's part (its demo folder's demo<suffix>.json); "workspace" members
+// are merged, not replaced.
+boost::json::object demo_workspace_document(const DemoWorkspace& workspace) {
+  const auto file = "demo" + std::string(workspace.suffix) + ".json";
+  auto document = embedded_object("src/app/data/" + file);
+  for (const auto* feature : modules()) {
+    if (feature->demo_folder().empty()) continue;
+    const auto path = std::string(feature->demo_folder()) + file;
+    if (!resources::find(path)) continue;
+    for (auto& member : embedded_object(path)) {
+      if (member.key() == "workspace") {
+        for (auto& field : member.value().as_object()) {
+          document["workspace"].as_object()[field.key()] = field.value();
+        }
+      } else {
+        document[member.key()] = std::move(member.value());
+      }
+    }
+  }
+  return document;
+}
+
 std::vector<demo::Login> load_demo(db::Database& database, auth::HashCost cost) {
-  std::optional<auth::Workspace> existing;
-  {
-    auto sql = database.session();
-    existing = auth::find_workspace_by_name(sql, std::string(kDemoWorkspace));
+  std::vector<demo::Login> logins;
+  for (const auto& workspace : kDemoWorkspaces) {
+    std::optional<auth::Workspace> existing;
+    {
+      auto sql = database.session();
+      existing = auth::find_workspace_by_name(sql, std::string(workspace.name));
+    }
+    demo::Seed seed{database, existing ? existing->id : 0,        !existing,
+                    cost,     demo_workspace_document(workspace), {}};
+    if (!existing) {
+      seed.workspace_id =
+          import_workspace(database, boost::json::serialize(seed.document)).workspace_id;
+    }
+    for (const auto* feature : modules()) feature->seed_demo(seed);
+    for (auto& login : seed.logins) {
+      login.workspace = workspace.name;
+      logins.push_back(std::move(login));
+    }
   }
-  demo::Seed seed{database, existing ? existing->id : 0, !existing, cost, {}};
-  if (!existing) {
-    seed.workspace_id =
-        import_workspace(database, boost::json::serialize(demo_document())).workspace_id;
-  }
-  for (const auto* feature : modules()) feature->seed_demo(seed);
-  return seed.logins;
+  return logins;
 }
 
 }  // namespace samtryg::app

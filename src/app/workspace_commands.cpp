@@ -55,9 +55,15 @@ int import_command(cli::Invocation& run, const std::string& file) {
 int demo_command(cli::Invocation& run) {
   const auto logins =
       load_demo(run.database(), auth::parse_hash_cost(run.settings().password_hashing));
-  std::cout << fmt::format("Demo workspace \"{}\" is ready. Logins (password {}):\n",
-                           kDemoWorkspace, demo::kPassword);
-  for (const auto& login : logins) std::cout << "  " << login.email << " (" << login.role << ")\n";
+  std::string shown;
+  for (const auto& login : logins) {
+    if (login.workspace != shown) {
+      shown = login.workspace;
+      std::cout << fmt::format("Demo workspace \"{}\" is ready. Logins (password {}):\n", shown,
+                               demo::kPassword);
+    }
+    std::cout << "  " << login.email << " (" << login.role << ")\n";
+  }
   return 0;
 }
 

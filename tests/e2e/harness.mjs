@@ -25,7 +25,17 @@ export async function logInAsDemoCoordinator(page, url) {
   await page.getByRole('heading', { name: /Velkommen/ }).waitFor();
 }
 
-// `demo: true` loads the demo workspace of the seeds (logins *@demo.samtryg.dk).
+// Signs in as the coordinator of the demo's Landskrona workspace, whose pages are in Swedish.
+export async function logInAsLandskronaCoordinator(page, url) {
+  await page.goto(`${url}/login`);
+  await page.locator('#email').fill('samordnare@demo.samtryg.se');
+  await page.locator('#password').fill(demoPassword);
+  await page.getByRole('button', { name: 'Log ind' }).click();
+  await page.getByRole('heading', { name: /Välkommen/ }).waitFor();
+}
+
+// `demo: true` loads the demo workspaces of the seeds (logins *@demo.samtryg.dk for Tryg
+// Aalborg, *@demo.samtryg.se for Landskrona).
 export async function startServer({ demo = false } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samtryg-e2e-'));
   const env = { ...process.env, SAMTRYG_PASSWORD_HASHING: 'minimal', SAMTRYG_ACCESS_LOG: 'false' };

@@ -25,10 +25,9 @@ test('a coordinator finds, edits and searches an initiative of the seeds', async
     await page.getByRole('link', { name: 'Planer og indsatser' }).first().click();
     await page.getByRole('heading', { name: 'Planer og indsatser' }).waitFor();
     await expectAccessible(page, 'the plan list');
-    for (const plan of ['Handleplan 2014 – Lokalrådet i Aalborg Kommune',
-      'Överenskommelse om samverkan för ökad trygghet i Landskrona 2016']) {
-      await page.getByRole('link', { name: plan }).waitFor();
-    }
+    await page.getByRole('link', { name: 'Handleplan 2014 – Lokalrådet i Aalborg Kommune' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: /Landskrona/ }).count(), 0,
+      "Landskrona's agreement is a workspace of its own");
     await page.getByRole('link', { name: 'Tryg Aalborg – en mere tryg kommune' }).first().click();
     await page.getByRole('heading', { name: 'Tryg Aalborg – en mere tryg kommune' }).waitFor();
     for (const name of ['Et trygt natteliv', 'Rusmiddelseminar/Forebyggelsesseminar',
@@ -74,7 +73,7 @@ test('a coordinator finds, edits and searches an initiative of the seeds', async
     await page.getByRole('link', { name: 'Et trygt natteliv' }).first().waitFor();
     await expectAccessible(page, 'the search results');
 
-    await page.goto(`${server.url}/plans/5/compare`);
+    await page.goto(`${server.url}/plans/4/compare`);
     await page.getByRole('heading', { name: 'Version 1 og 2 sammenlignet' }).waitFor();
     await page.getByRole('link', { name: 'Antiradikalisering' }).waitFor();
     await expectAccessible(page, 'the version compare');

@@ -1,8 +1,10 @@
 #pragma once
 // The demo workspace is the seed documents' content: each feature gives its part of the
-// workspace document (module::Module::demo_document) and, after the document is imported, adds
+// workspace document (module::Module::demo_folder) and, after the document is imported, adds
 // what a document cannot hold (module::Module::seed_demo), such as a second plan version made
 // by the real command or forms taken through their workflow.
+#include <boost/json/object.hpp>
+
 #include <string>
 #include <vector>
 
@@ -17,6 +19,7 @@ inline constexpr std::string_view kPassword = "samtryg-demo";
 struct Login {
   std::string email;
   std::string role;
+  std::string workspace;  // its name; set by the demo loader
 };
 
 struct Seed {
@@ -26,6 +29,8 @@ struct Seed {
   // adds only what is missing).
   bool fresh = false;
   auth::HashCost cost = auth::HashCost::interactive;
+  // The demo workspace's whole document, as imported (its "users" are the logins).
+  boost::json::object document;
   // The demo's logins, one per role, for the server to print.
   std::vector<Login> logins;
 

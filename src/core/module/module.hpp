@@ -34,9 +34,11 @@ class Module {
   // Its part of the workspace document (docs/exchange-format.md), or none. A new object for
   // every export or import: it keeps what it read until it stores it.
   virtual std::unique_ptr<exchange::Section> exchange_section() const { return nullptr; }
-  // Its part of the demo document: the embedded path of a JSON object whose members join the
-  // demo workspace document, or "" for none.
-  virtual std::string_view demo_document() const { return {}; }
+  // The embedded folder of its parts of the demo workspaces ("src/features/strategy/data/"), or
+  // "" for none: "demo.json" joins the first demo workspace's document, "demo-landskrona.json"
+  // the one whose suffix is "-landskrona"; each is a JSON object whose members join that
+  // document. A feature without a file for a workspace has no part in it.
+  virtual std::string_view demo_folder() const { return {}; }
   // What the demo shows that the document cannot hold, done after the document is imported.
   virtual void seed_demo(demo::Seed& /*seed*/) const {}
   // What it has done in the background while a server runs with these settings.

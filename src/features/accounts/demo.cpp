@@ -1,11 +1,6 @@
 #include "features/accounts/demo.hpp"
 
-#include <boost/json/parse.hpp>
-
-#include <stdexcept>
-
 #include "core/auth/store.hpp"
-#include "core/util/resources.hpp"
 #include "core/util/time.hpp"
 #include "features/accounts/commands.hpp"
 
@@ -13,12 +8,11 @@ namespace samtryg::accounts {
 
 namespace {
 
-std::vector<NewUser> demo_users() {
-  const auto bytes = resources::find(kDemoDocument);
-  if (!bytes) throw std::logic_error("the demo users are not embedded");
-  const auto document = boost::json::parse(*bytes);
+std::vector<NewUser> demo_users(const boost::json::object& document) {
   std::vector<NewUser> users;
-  for (const auto& item : document.at("users").as_array()) {
+  const auto* listed = document.if_contains("users");
+  if (listed == nullptr) return users;
+  for (const auto& item : listed->as_array()) {
     const auto& json = item.as_object();
     NewUser user;
     user.name = json.at("name").as_string();
@@ -35,7 +29,7 @@ std::vector<NewUser> demo_users() {
 
 void seed_demo(demo::Seed& seed) {
   auto& database = seed.database;
-  const auto users = demo_users();
+  const auto users = demo_users(seed.document);
   if (seed.fresh) {
     for (const auto& user : users) {
       const auto hash = auth::hash_password(user.password, seed.cost);
@@ -47,7 +41,7 @@ void seed_demo(demo::Seed& seed) {
     }
   }
   for (const auto& user : users) {
-    seed.logins.push_back({user.email, user.role});
+    seed.logins.push_back({user.email, user.role, {}});
     {
       auto sql = database.session();
       if (auth::find_user_by_email(sql, user.email)) continue;

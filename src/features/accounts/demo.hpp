@@ -7,7 +7,7 @@ namespace samtryg::accounts {
 // names) get the demo password and are the demo's logins; any that is missing is added again.
 void seed_demo(demo::Seed& seed);
 
-// The embedded path of the users in the demo document.
-inline constexpr std::string_view kDemoDocument = "src/features/accounts/data/demo.json";
+// The embedded folder of the users of each demo workspace.
+inline constexpr std::string_view kDemoFolder = "src/features/accounts/data/";
 
 }  // namespace samtryg::accounts

@@ -23,7 +23,7 @@ class AccountsModule final : public module::Module {
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return accounts::exchange_section();
   }
-  std::string_view demo_document() const override { return kDemoDocument; }
+  std::string_view demo_folder() const override { return kDemoFolder; }
   void seed_demo(demo::Seed& seed) const override { accounts::seed_demo(seed); }
   std::vector<std::string> runtime_message_keys() const override {
     std::vector<std::string_view> roles;

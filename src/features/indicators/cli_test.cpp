@@ -20,7 +20,11 @@ TEST(IndicatorsCli, ValuesImportPreviewsStoresAndUpdatesInsteadOfDuplicating) {
   const auto mapping = temp.file(
       "map.json",
       R"({"time": "period", "series": [{"indicator": "Klottersaneringsinsatser per år"}]})");
-  const auto import = "values import " + table + " --mapping " + mapping + " --db " + db;
+  // The Landskrona agreement's indicator, in its own demo workspace.
+  const std::string landskrona =
+      " --workspace 'Trygghet i Landskrona – Landskrona stad och Polisen'";
+  const auto import =
+      "values import " + table + " --mapping " + mapping + " --db " + db + landskrona;
 
   auto run = testing::run_samtryg(import + " --dry-run");
   EXPECT_EQ(run.exit_code, 0) << run.output;
@@ -36,13 +40,15 @@ TEST(IndicatorsCli, ValuesImportPreviewsStoresAndUpdatesInsteadOfDuplicating) {
 
   const auto unknown =
       temp.file("unknown.json", R"({"time": "period", "series": [{"indicator": "Nope"}]})");
-  run = testing::run_samtryg("values import " + table + " --mapping " + unknown + " --db " + db);
+  run = testing::run_samtryg("values import " + table + " --mapping " + unknown + " --db " + db +
+                             landskrona);
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.output, "$.series[0].indicator: There is no indicator with that name"))
       << run.output;
   EXPECT_TRUE(contains(run.output, "nothing was stored")) << run.output;
 
-  run = testing::run_samtryg(import + " --workspace Nowhere");
+  run = testing::run_samtryg("values import " + table + " --mapping " + mapping + " --db " + db +
+                             " --workspace Nowhere");
   EXPECT_EQ(run.exit_code, 2);
   EXPECT_TRUE(contains(run.output, "there is no workspace \"Nowhere\"")) << run.output;
 }

@@ -18,10 +18,9 @@ class IndicatorsModule final : public module::Module {
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return indicators::exchange_section();
   }
-  // The Landskrona agreement's targets; figures the seeds do not give are marked as example data.
-  std::string_view demo_document() const override {
-    return "src/features/indicators/data/demo.json";
-  }
+  // Tryg Aalborg's indicators, and the Landskrona agreement's targets; figures the seeds do not
+  // give are marked as example data.
+  std::string_view demo_folder() const override { return "src/features/indicators/data/"; }
   std::vector<std::string> runtime_message_keys() const override {
     static constexpr std::string_view kStatuses[] = {"no_data", "met", "not_met", "on_track",
                                                      "at_risk"};

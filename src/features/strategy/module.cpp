@@ -21,7 +21,7 @@ class StrategyModule final : public module::Module {
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return strategy::exchange_section();
   }
-  std::string_view demo_document() const override { return kDemoDocument; }
+  std::string_view demo_folder() const override { return kDemoFolder; }
   void seed_demo(demo::Seed& seed) const override { strategy::seed_demo(seed); }
   std::vector<std::string> runtime_message_keys() const override {
     return i18n::runtime_keys(
