@@ -20,6 +20,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/demo/marks.hpp"
 #include "core/exchange/document.hpp"
 #include "core/exchange/records.hpp"
 #include "core/i18n/language.hpp"
@@ -567,6 +568,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   strategy::read(in);
   indicators::read(in, values);
   reporting::read(in);
+  samtryg::demo::read_marks(in);  // the same code as the import's, after every section
   workspace.reject_unknown();
   document.reject_unknown();
   // Every problem names where it is, as the import's report promises.

@@ -7,6 +7,7 @@
 
 #include "app/modules.hpp"
 #include "core/auth/store.hpp"
+#include "core/demo/marks.hpp"
 #include "core/util/resources.hpp"
 
 namespace samtryg::app {
@@ -28,6 +29,8 @@ exchange::Sections exchange_sections() {
   for (const auto* feature : modules()) {
     if (auto section = feature->exchange_section()) sections.push_back(std::move(section));
   }
+  // Last: the marks name records of every section.
+  sections.push_back(demo::marks_section());
   return sections;
 }
 
@@ -55,6 +58,10 @@ boost::json::object demo_workspace_document(const DemoWorkspace& workspace) {
         for (auto& field : member.value().as_object()) {
           document["workspace"].as_object()[field.key()] = field.value();
         }
+      } else if (auto* list = document.if_contains(member.key());
+                 list != nullptr && list->is_array() && member.value().is_array()) {
+        // Lists two features both give (their example marks) are joined.
+        for (auto& item : member.value().as_array()) list->as_array().push_back(std::move(item));
       } else {
         document[member.key()] = std::move(member.value());
       }

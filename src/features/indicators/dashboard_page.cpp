@@ -59,7 +59,7 @@ Response show_dashboard(Context& context) {
   data.set("plan_name", plan.name);
   data.set("cards", cards);
   data.set("has_cards", view::flag(!records.empty()));
-  data.set("rollup", rollup_data(context, plan_rollup(records)));
+  data.set("rollup", rollup_data(context, plan_rollup(records), records));
   data.set("can_edit", view::flag(actor.edit_all));
   data.set("view_list", view::flag(context.query("view") == "list"));
   data.set("notice", view::text(notice_text(context)));

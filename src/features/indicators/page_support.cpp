@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <set>
+
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/form_page.hpp"
@@ -40,7 +43,15 @@ std::vector<web::Option> area_options(const Context& context, soci::session& sql
 
 // ---- shared by the dashboard and the indicator page -----------------------------------------
 
-view::Data rollup_data(const Context& context, const Rollup& rollup) {
+view::Data rollup_data(const Context& context, const Rollup& rollup,
+                       const std::vector<IndicatorRecord>& records) {
+  std::set<long long> on_example;
+  for (const auto& record : records) {
+    const bool example = std::any_of(record.values.begin(), record.values.end(),
+                                     [](const Value& value) { return value.example; });
+    if (example) on_example.insert(record.indicator.id);
+  }
+  bool rests_on_example = false;
   view::Data data;
   data.set("status", status_label(rollup.status, context.catalog()));
   data.set("class", status_class(rollup.status));
@@ -56,6 +67,9 @@ view::Data rollup_data(const Context& context, const Rollup& rollup) {
                                  context.language));
     item.set("status", status_label(part.status, context.catalog()));
     item.set("class", status_class(part.status));
+    const bool example = on_example.count(part.indicator_id) != 0;
+    item.set("example", view::flag(example));
+    rests_on_example = rests_on_example || (example && part.status != Status::no_data);
     parts.push_back(item);
     if (part.status != Status::no_data) {
       ++assessed;
@@ -63,6 +77,8 @@ view::Data rollup_data(const Context& context, const Rollup& rollup) {
     }
   }
   data.set("parts", parts);
+  data.set("example_note",
+           view::text(rests_on_example ? context.text("rollup_example") : std::string()));
   data.set("has_parts", view::flag(!rollup.parts.empty()));
   data.set("explanation",
            context.catalog().format(

@@ -33,7 +33,10 @@ std::optional<long long> form_id(const std::string& text, std::string_view field
 std::vector<web::Option> area_options(const web::Context& context, soci::session& sql);
 
 // A roll-up with its parts and the sentence that explains it.
-view::Data rollup_data(const web::Context& context, const Rollup& rollup);
+// `records`: the indicators behind the roll-up, so that a status resting on example figures is
+// said to.
+view::Data rollup_data(const web::Context& context, const Rollup& rollup,
+                       const std::vector<IndicatorRecord>& records);
 // The figures behind a chart, one row per value, with the verdict against its target;
 // `with_details` adds note, provenance and time (the indicator page).
 view::Data data_table(const web::Context& context, const Indicator& indicator,

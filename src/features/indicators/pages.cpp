@@ -15,7 +15,7 @@ std::string initiative_section(Context& context, long long initiative_id, long l
       plan_indicators(context.services.database, context.actor(), plan_id, today_iso_utc());
   const auto rollup = initiative_rollup(records, initiative_id);
   if (rollup.parts.empty()) return {};
-  return view::render(kTemplates("initiative_rollup"), rollup_data(context, rollup),
+  return view::render(kTemplates("initiative_rollup"), rollup_data(context, rollup, records),
                       context.catalog());
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "core/demo/marks.hpp"
 #include "core/util/resources.hpp"
 #include "features/reporting/commands.hpp"
 #include "features/reporting/store.hpp"
@@ -102,6 +103,13 @@ void seed_demo(demo::Seed& seed) {
                      [&](const auto& candidate) { return candidate.initiative_name == name; });
     if (row != record.forms.end()) fill_in(database, actor, *row, entry, input.deadline);
   }
+  // What the seed does not give (the deadline, the forms' workflow) is marked as example data.
+  demo::Mark mark{"round", round_id, {}};
+  for (const auto& field : round.at("example").as_array()) {
+    mark.fields.emplace_back(field.as_string());
+  }
+  database.in_transaction(
+      [&](soci::session& sql) { demo::set_marks(sql, seed.workspace_id, mark); });
   const auto& chapters = document.at("chapters").as_object();
   for (auto chapter : record.chapters) {
     if (!chapters.contains(chapter.key)) continue;

@@ -81,6 +81,7 @@ Response render_form_page(Context& context, const FormRecord& record, const Page
            context.catalog().format("form_deadline",
                                     {{"deadline", date_text(context, record.round.deadline)}}));
   add_workflow(data, context, record);
+  data.set("example_note", view::text(round_example_note(context, record.round)));
   data.set("conflict", view::flag(state.conflict));
   add_autosave(data, context, state.autosave);
   data.set("notice", view::text(notice_text(context)));

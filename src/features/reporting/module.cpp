@@ -38,7 +38,9 @@ class ReportingModule final : public module::Module {
                                {"form_status_", kFormStatuses},
                                {"format_", kReportFormats},
                                {"reminder_", kReminders},
-                               {"round_reminder_", kReminderKinds}});
+                               {"round_reminder_", kReminderKinds}},
+                              // The demo round's example marks ("round_" + field).
+                              {"round_form_states"});
   }
 };
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 
+#include "core/demo/marks.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -19,6 +20,12 @@ std::string date_text(const Context& context, std::string_view iso) {
 
 std::string status_text(const Context& context, FormStatus status) {
   return context.text("form_status_" + std::string(code(status)));
+}
+
+std::string round_example_note(const Context& context, const Round& round) {
+  auto sql = context.services.database.session();
+  return demo::example_note(context.catalog(), "round_",
+                            demo::marks_of(sql, round.workspace_id, "round", round.id));
 }
 
 std::string notice_text(const Context& context) {

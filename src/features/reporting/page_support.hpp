@@ -27,6 +27,8 @@ inline constexpr web::Templates kTemplates{"reporting"};
 std::string date_text(const web::Context& context, std::string_view iso);
 std::string status_text(const web::Context& context, FormStatus status);
 std::string notice_text(const web::Context& context);
+// What of the round is example data (its deadline, its forms' workflow), or "".
+std::string round_example_note(const web::Context& context, const Round& round);
 long long row_version_of(web::Context& context);
 // A generated report or form to save.
 http::Response download(ReportFile file);

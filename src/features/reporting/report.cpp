@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "core/demo/marks.hpp"
 #include "core/documents/docx.hpp"
 #include "core/documents/html.hpp"
 #include "core/documents/pdf.hpp"
@@ -300,6 +301,19 @@ void indicator_charts(std::vector<Block>& blocks,
   }
 }
 
+// Said once, at the start, when the round's deadline or its forms' workflow is example data.
+void example_marker(std::vector<Block>& blocks, db::Database& database, const Round& round,
+                    const i18n::Catalog& catalog) {
+  auto sql = database.session();
+  const auto note = demo::example_note(catalog, "round_",
+                                       demo::marks_of(sql, round.workspace_id, "round", round.id));
+  if (note.empty()) return;
+  Block block;
+  block.kind = Block::Kind::note;
+  block.spans = {{note, false, true, {}}};
+  blocks.push_back(std::move(block));
+}
+
 ReportFile write(const Document& document, std::string_view format, const std::string& base) {
   if (format == "pdf") return {documents::to_pdf(document), "application/pdf", base + ".pdf"};
   if (format == "docx") {
@@ -365,6 +379,7 @@ Document build_report(db::Database& database, const Actor& actor, const RoundRec
   const auto plan_indicators =
       indicators::plan_indicators(database, actor, round.plan_id, round.period_end);
   auto& blocks = document.blocks;
+  example_marker(blocks, database, round, catalog);
   for (const auto& chapter : record.chapters) {
     blocks.push_back(documents::heading(1, chapter.title));
     documents::append_markdown(blocks, chapter.body, 1);
@@ -410,6 +425,7 @@ IndicatorLine indicator_line(const indicators::IndicatorRecord& record, const Ro
       figure ? fmt::format("{} ({})", indicators::format_figure(indicator, *figure, language),
                            indicators::period_label(reported->period, language))
              : text(catalog, "form_indicator_no_value");
+  if (figure && reported->example) line.reported += ", " + text(catalog, "indicator_example_data");
   line.status = indicators::status_label(record.assessment.status, catalog);
   line.status_code = indicators::status_name(record.assessment.status);
   return line;
@@ -426,6 +442,7 @@ Document form_document(db::Database& database, const Actor& actor, long long for
   auto document = frame(database, actor, record.round, record.row.initiative_name);
   document.contents_title.clear();
   auto& blocks = document.blocks;
+  example_marker(blocks, database, record.round, catalog);
   blocks.push_back(documents::paragraph(catalog.format(
       "report_form_status",
       {{"status", text(catalog, "form_status_" + std::string(code(record.row.form.status)))}})));

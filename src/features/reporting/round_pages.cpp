@@ -273,6 +273,7 @@ Response render_round(Context& context, const ReminderOutcome* outcome) {
   data.set("period", period_of(context, round));
   data.set("deadline", date_text(context, round.deadline));
   data.set("template", round.form_template.name);
+  data.set("example_note", view::text(round_example_note(context, round)));
   data.set("chapters", chapters);
   data.set("formats", web::choices(std::vector<std::string>(std::begin(kReportFormats),
                                                             std::end(kReportFormats)),

@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "core/demo/marks.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -151,6 +152,8 @@ void update_plan(db::Database& database, const Actor& actor, Plan plan) {
       store::index_record(sql, actor.workspace_id, "plan", plan.id);
     }
     audit::record_change(sql, actor, "update", "plan", plan.id, to_json(*before), to_json(plan));
+    // A person's save makes the plan's values theirs: no longer example data.
+    demo::clear_marks(sql, actor.workspace_id, "plan", plan.id);
   });
 }
 
@@ -200,6 +203,10 @@ long long new_plan_version(db::Database& database, const Actor& actor, long long
         change.initiative_id = initiative.id;
         store::insert_status_change(sql, change);
       }
+      // Copied example data is still example data.
+      demo::set_marks(sql, actor.workspace_id,
+                      {"initiative", initiative.id,
+                       demo::marks_of(sql, actor.workspace_id, "initiative", old_id)});
       store::index_record(sql, actor.workspace_id, "initiative", initiative.id);
     }
     audit::record_change(sql, actor, "new_version", "plan", new_id, to_json(*source),
@@ -291,6 +298,7 @@ void update_initiative(db::Database& database, const Actor& actor, Initiative v)
       store::index_record(sql, actor.workspace_id, "initiative", v.id);
     }
     audit::record_change(sql, actor, "update", "initiative", v.id, to_json(*before), to_json(v));
+    demo::clear_marks(sql, actor.workspace_id, "initiative", v.id);
   });
 }
 
@@ -370,6 +378,7 @@ void update_activity(db::Database& database, const Actor& actor, Activity v) {
     v.row_version += 1;
     store::index_record(sql, actor.workspace_id, "activity", v.id);
     audit::record_change(sql, actor, "update", "activity", v.id, to_json(*before), to_json(v));
+    demo::clear_marks(sql, actor.workspace_id, "activity", v.id);
   });
 }
 

@@ -1,6 +1,7 @@
 // The initiative page: its texts and facts, sub-initiatives, activities, documents, status
 // history and status change, and the sections other features add (strategy::InitiativeSections).
 #include "core/auth/store.hpp"
+#include "core/demo/marks.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/links.hpp"
 #include "core/util/time.hpp"
@@ -100,8 +101,14 @@ view::Data sub_initiatives(const Context& context, soci::session& sql, const Act
 view::Data activity_items(const Context& context, soci::session& sql, const Actor& actor,
                           const Initiative& v) {
   auto items = view::list();
+  const auto marked = demo::marks_of(sql, actor.workspace_id, "activity");
   for (const auto& activity : activities(sql, actor, ActivityFilter{.initiative_id = v.id})) {
     view::Data item;
+    const auto marks = marked.find(activity.id);
+    item.set("example",
+             view::text(marks == marked.end()
+                            ? std::string()
+                            : demo::example_note(context.catalog(), "activity_", marks->second)));
     item.set("id", std::to_string(activity.id));
     item.set("title", activity.title);
     item.set("kind", web::code_label(context, "activity_kind_", activity.kind));
@@ -206,6 +213,9 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   data.set("activities_caption",
            context.catalog().format("activities_caption", {{"name", v.name}}));
   data.set("history", status_history(context, sql, actor, v));
+  data.set("example_note", view::text(demo::example_note(
+                               context.catalog(), "initiative_",
+                               demo::marks_of(sql, actor.workspace_id, "initiative", v.id))));
   add_status_form(data, context, v, errors, input);
   data.set("extra_sections", extra_sections);
   return web::render_page(context, kTemplates("initiative"), std::move(data),

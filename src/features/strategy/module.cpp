@@ -35,7 +35,9 @@ class StrategyModule final : public module::Module {
          {"group_kind_", kGroupKinds},
          {"party_kind_", kPartyKinds},
          {"search_kind_", kSearchEntities}},
-        {"audit_action_status", "audit_action_new_version", "audit_action_add_member"});
+        {"audit_action_status", "audit_action_new_version", "audit_action_add_member",
+         // An example mark's field label ("initiative_" + field, core/demo/marks.hpp).
+         "initiative_status_history"});
   }
 };
 

@@ -2,6 +2,7 @@
 // status with filters. The register's busiest page: its body is cached per data version.
 #include <map>
 
+#include "core/demo/marks.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/fields.hpp"
@@ -68,6 +69,9 @@ void add_plan(view::Data& data, Context& context, soci::session& sql, const Acto
                                      ? ""
                                      : i18n::format_iso_date(plan.adopted_on, context.language)));
   data.set("summary", view::text(plan.summary));
+  data.set("example_note", view::text(demo::example_note(
+                               context.catalog(), "plan_",
+                               demo::marks_of(sql, actor.workspace_id, "plan", plan.id))));
   data.set("published", view::flag(plan.published));
   data.set("previous_id",
            view::text(plan.previous_version_id ? std::to_string(*plan.previous_version_id) : ""));
