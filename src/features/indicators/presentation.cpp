@@ -259,12 +259,11 @@ std::optional<charts::BarChart> area_bar_chart(const Indicator& indicator,
   return std::nullopt;
 }
 
-std::vector<AreaStanding> area_standings(const Indicator& indicator,
-                                         const std::vector<Target>& targets,
-                                         const std::vector<Value>& values,
-                                         const std::map<long long, std::string>& area_names,
-                                         std::string_view today, const i18n::Catalog& catalog) {
-  const auto language = catalog.language();
+namespace {
+
+// Each area's value of the latest period that has a figure.
+std::map<long long, const Value*> latest_by_area(const Indicator& indicator,
+                                                 const std::vector<Value>& values) {
   std::map<long long, const Value*> latest;
   for (const auto& value : values) {
     if (!value.area_id || !effective_value(indicator, value)) continue;
@@ -273,6 +272,18 @@ std::vector<AreaStanding> area_standings(const Indicator& indicator,
       known = &value;
     }
   }
+  return latest;
+}
+
+}  // namespace
+
+std::vector<AreaStanding> area_standings(const Indicator& indicator,
+                                         const std::vector<Target>& targets,
+                                         const std::vector<Value>& values,
+                                         const std::map<long long, std::string>& area_names,
+                                         std::string_view today, const i18n::Catalog& catalog) {
+  const auto language = catalog.language();
+  const auto latest = latest_by_area(indicator, values);
   std::map<long long, const Target*> own_target;
   for (const auto& target : targets) {
     if (target.area_id) own_target.emplace(*target.area_id, &target);

@@ -253,17 +253,31 @@ void area_table(std::vector<Block>& blocks, const indicators::IndicatorRecord& r
   const auto standings = indicators::area_standings(record.indicator, record.targets, record.values,
                                                     area_names, today, catalog);
   if (standings.empty()) return;
+  // Target and status only when some area has a target of its own.
+  const bool targets = std::any_of(standings.begin(), standings.end(),
+                                   [](const auto& standing) { return !standing.target.empty(); });
   Block table;
   table.kind = Block::Kind::table;
-  table.table.header = {text(catalog, "report_column_area"), text(catalog, "report_column_latest"),
-                        text(catalog, "report_column_target"),
-                        text(catalog, "report_column_status")};
-  table.table.widths = {0.34, 0.26, 0.2, 0.2};
+  table.table.header = {text(catalog, "report_column_area"), text(catalog, "report_column_latest")};
+  table.table.widths = {0.5, 0.5};
+  if (targets) {
+    table.table.header.push_back(text(catalog, "report_column_target"));
+    table.table.header.push_back(text(catalog, "report_column_status"));
+    table.table.widths = {0.34, 0.26, 0.2, 0.2};
+  }
   const auto example = text(catalog, "indicator_example_data");
   for (const auto& standing : standings) {
-    table.table.rows.push_back(
-        {standing.area, standing.example ? standing.latest + " (" + example + ")" : standing.latest,
-         standing.target, standing.status});
+    auto latest = standing.latest;
+    // "75,3 (2017)" → "75,3 (2017, eksempeldata)"
+    if (standing.example && latest.ends_with(')')) {
+      latest.insert(latest.size() - 1, ", " + example);
+    }
+    std::vector<std::string> row{standing.area, latest};
+    if (targets) {
+      row.push_back(standing.target);
+      row.push_back(standing.status);
+    }
+    table.table.rows.push_back(std::move(row));
   }
   blocks.push_back(std::move(table));
 }
@@ -295,6 +309,7 @@ void indicator_charts(std::vector<Block>& blocks,
     chart_block(blocks, indicators::charts::time_series(series), series.title);
     if (const auto bars =
             indicators::area_bar_chart(indicator, record.values, area_names, catalog)) {
+      blocks.push_back(documents::paragraph(bars->title));  // the chart's year, in words
       chart_block(blocks, indicators::charts::bar_chart(*bars), bars->title);
     }
     area_table(blocks, record, area_names, today, catalog);

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/demo/marks.hpp"
+#include "core/i18n/catalog.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -93,14 +94,26 @@ long long create_party(db::Database& database, const Actor& actor, Party party) 
 long long create_channel(db::Database& database, const Actor& actor, Channel channel) {
   auth::require_edit_all(actor);
   channel.workspace_id = actor.workspace_id;
-  validation::throw_if_any(validate_channel(channel));
+  channel.name = std::string(trim(channel.name));
+  auto errors = validate_channel(channel);
+  // "Presse" or "Nyhetsbrev" would be a second press or newsletter beside the built-in one.
+  const auto lower = to_lower_ascii(channel.name);
+  for (const auto language : i18n::kLanguages) {
+    const auto& catalog = i18n::Catalog::get(language);
+    for (const auto code : kChannels) {
+      if (to_lower_ascii(catalog.text("channel_" + std::string(code))) == lower) {
+        errors.add("name", "channel_built_in");
+      }
+    }
+  }
+  validation::throw_if_any(errors);
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
     for (const auto& existing : store::channels(sql, actor.workspace_id)) {
-      if (existing.name == channel.name) {
-        Errors errors;
-        errors.add("name", "name_taken");
-        throw validation::Invalid(errors);
+      if (to_lower_ascii(existing.name) == lower) {
+        Errors taken;
+        taken.add("name", "name_taken");
+        throw validation::Invalid(taken);
       }
     }
     channel.id = id = store::insert_channel(sql, channel);

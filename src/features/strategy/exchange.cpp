@@ -273,6 +273,7 @@ std::vector<InitiativeEntry> read_initiatives(Reading& in) {
 // `own_channels`: the document's channels, which its activities may name.
 std::vector<Activity> read_activities(Reading& in, const std::vector<Channel>& own_channels) {
   std::vector<std::string> names;
+  names.reserve(own_channels.size());
   for (const auto& channel : own_channels) names.push_back(channel.name);
   return exchange::read_records<Activity>(
       in, in.document, "activities",

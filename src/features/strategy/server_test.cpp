@@ -410,7 +410,7 @@ TEST_P(RegisterServer, ActionPlanFocusAreasServeTheDistrictPlansAndPartiesAreLis
 
 TEST_P(RegisterServer, AWorkspaceAddsItsOwnChannelAndCommunicationUsesIt) {
   auto http = signed_in("tovholder@aalborg.dk", "coordinator");
-  const auto [plan, initiative] = testing::plan_with_initiative(http, {}, {.name = "Formidling"});
+  const auto initiative = testing::plan_with_initiative(http, {}, {.name = "Formidling"}).second;
   const auto item = [&](const std::string& channel) {
     http.get("/initiatives/" + initiative + "/activities/new");
     return http.post_form("/initiatives/" + initiative + "/activities",
@@ -426,8 +426,15 @@ TEST_P(RegisterServer, AWorkspaceAddsItsOwnChannelAndCommunicationUsesIt) {
   auto response = http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", "Facebook"}});
   EXPECT_EQ(response.status, 422);
   EXPECT_NE(response.body.find("en af de faste kanaler"), std::string::npos) << response.body;
-  response = http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", "Døgnrapporten"}});
+  for (const auto* built_in : {"Presse", "Nyhetsbrev", "print"}) {
+    EXPECT_EQ(http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", built_in}}).status, 422)
+        << built_in << " is a built-in channel in some language";
+  }
+  response = http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", " Døgnrapporten "}});
   ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_EQ(http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", "døgnrapporten"}}).status,
+            422)
+      << "the same name in other letter case";
   EXPECT_EQ(http.post_form("/channels", {{"_csrf", http.csrf()}, {"name", "Døgnrapporten"}}).status,
             422)
       << "twice";
