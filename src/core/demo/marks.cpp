@@ -20,16 +20,10 @@ std::string joined(const Fields& fields) {
   return text;
 }
 
-Fields split(const std::string& text) {
+Fields split_fields(const std::string& text) {
   Fields fields;
-  std::string field;
-  for (const char c : text + ',') {
-    if (c != ',') {
-      field += c;
-    } else if (!field.empty()) {
-      fields.push_back(std::move(field));
-      field.clear();
-    }
+  for (const auto field : split(text, ',')) {
+    if (!field.empty()) fields.emplace_back(field);
   }
   return fields;
 }
@@ -61,7 +55,7 @@ class MarksSection final : public exchange::Section {
       const auto id = out.ids.of(mark.kind).find(mark.record_id);
       if (!id) continue;
       boost::json::array fields;
-      for (const auto& field : split(mark.fields)) fields.emplace_back(field);
+      for (const auto& field : split_fields(mark.fields)) fields.emplace_back(field);
       list.push_back(
           boost::json::object{{"kind", mark.kind}, {"id", *id}, {"fields", std::move(fields)}});
     }
@@ -103,7 +97,7 @@ std::map<long long, Fields> marks_of(soci::session& sql, long long workspace_id,
                                        "workspace_id = :w AND kind = :k",
                         into(record_id), into(fields), use(workspace_id), use(wanted));
   st.execute();
-  while (st.fetch()) out[record_id] = split(fields);
+  while (st.fetch()) out[record_id] = split_fields(fields);
   return out;
 }
 
@@ -115,7 +109,7 @@ Fields marks_of(soci::session& sql, long long workspace_id, std::string_view kin
   sql << "SELECT fields FROM example_marks WHERE workspace_id = :w AND kind = :k AND "
          "record_id = :r",
       into(fields, found), use(workspace_id), use(wanted), use(record_id);
-  return found == soci::i_ok ? split(fields) : Fields{};
+  return found == soci::i_ok ? split_fields(fields) : Fields{};
 }
 
 void clear_marks(soci::session& sql, long long workspace_id, std::string_view kind,

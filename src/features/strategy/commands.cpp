@@ -97,11 +97,10 @@ long long create_channel(db::Database& database, const Actor& actor, Channel cha
   channel.name = std::string(trim(channel.name));
   auto errors = validate_channel(channel);
   // "Presse" or "Nyhetsbrev" would be a second press or newsletter beside the built-in one.
-  const auto lower = to_lower_ascii(channel.name);
   for (const auto language : i18n::kLanguages) {
     const auto& catalog = i18n::Catalog::get(language);
     for (const auto code : kChannels) {
-      if (to_lower_ascii(catalog.text("channel_" + std::string(code))) == lower) {
+      if (iequals_ascii(catalog.text("channel_" + std::string(code)), channel.name)) {
         errors.add("name", "channel_built_in");
       }
     }
@@ -110,7 +109,7 @@ long long create_channel(db::Database& database, const Actor& actor, Channel cha
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
     for (const auto& existing : store::channels(sql, actor.workspace_id)) {
-      if (to_lower_ascii(existing.name) == lower) {
+      if (iequals_ascii(existing.name, channel.name)) {
         Errors taken;
         taken.add("name", "name_taken");
         throw validation::Invalid(taken);
