@@ -3,6 +3,7 @@
 #include "app/modules.hpp"
 #include "app/routes.hpp"
 #include "core/db/migrations.hpp"
+#include "core/web/page.hpp"
 
 namespace samtryg::app {
 
@@ -28,6 +29,9 @@ Runtime::Runtime(config::Config settings) : settings_(std::move(settings)) {
   options.idle_timeout = std::chrono::seconds(settings_.idle_timeout_seconds);
   options.max_connections = static_cast<std::size_t>(settings_.max_connections);
   options.access_log = settings_.access_log;
+  options.refusal =
+      [first = i18n::parse_language(settings_.default_language).value_or(i18n::Language::da)](
+          int status) { return web::refusal_page(status, first); };
   server_ = std::make_unique<http::Server>(
       options, [this](http::Request& request) { return app_->handle(request); });
   server_->listen();

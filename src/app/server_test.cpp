@@ -139,6 +139,17 @@ TEST_P(Server, StaticAssetsHaveEtagsAndAnswer304) {
   EXPECT_EQ(http.get("/static/nothing.js").status, 404);
 }
 
+TEST_P(Server, PagesNameTheirIconAndFaviconIcoFindsIt) {
+  auto http = client();
+  EXPECT_NE(http.get("/login").body.find("<link rel=\"icon\" href=\"/static/favicon.svg"),
+            std::string::npos);
+  const auto icon = http.get("/favicon.ico");
+  ASSERT_EQ(icon.status, 303);
+  const auto svg = http.get(std::string(icon.header("location")));
+  EXPECT_EQ(svg.status, 200);
+  EXPECT_EQ(svg.header("content-type"), "image/svg+xml");
+}
+
 TEST_P(Server, HeadAnswersWithoutABody) {
   auto http = client();
   const auto response = http.request("HEAD", "/login");
@@ -320,6 +331,20 @@ TEST(ServerLimits, OversizedBodyGets413) {
       http.request("POST", "/login", std::string(4096, 'a'), "application/x-www-form-urlencoded");
   EXPECT_EQ(response.status, 413);
   EXPECT_EQ(response.body.find("samtryg::"), std::string::npos);
+}
+
+TEST(ServerLimits, AnOverlongAddressGetsAPageInEveryLanguage) {
+  testing::ScratchDatabase scratch("sqlite");
+  testing::TestServer server(scratch.url());
+  HttpClient http(server.port());
+  const auto response = http.get("/search?q=" + std::string(20 * 1024, 'a'));
+  EXPECT_EQ(response.status, 431);
+  EXPECT_EQ(response.header("content-type"), "text/html; charset=utf-8");
+  EXPECT_NE(response.body.find("<html lang=\"da\">"), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("Adressen er for lang"), std::string::npos);
+  EXPECT_NE(response.body.find("<section lang=\"sv\""), std::string::npos);
+  EXPECT_NE(response.body.find("Adressen är för lång"), std::string::npos);
+  EXPECT_NE(response.body.find("The address is too long"), std::string::npos);
 }
 
 TEST(ServerLimits, AFailingHandlerGivesA500PageWithAReferenceAndNoInternals) {

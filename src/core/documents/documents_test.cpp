@@ -30,6 +30,12 @@ TEST(Markdown, ParagraphsListsAndEmphasisBecomeBlocks) {
   EXPECT_EQ(markdown_html("<b>x</b> **y**"), "<p>&lt;b&gt;x&lt;/b&gt; <strong>y</strong></p>\n");
 }
 
+TEST(Markdown, ALinkWithoutWordsIsNamedByItsAddress) {
+  EXPECT_EQ(markdown_html("[](https://www.aalborg.dk/tryg)"),
+            "<p><a href=\"https://www.aalborg.dk/tryg\">https://www.aalborg.dk/tryg</a></p>\n");
+  EXPECT_EQ(markdown_html("[](javascript:alert(1))").find("<a"), std::string::npos);
+}
+
 TEST(Markdown, OnlySafeLinksAreLiveInPages) {
   EXPECT_EQ(markdown_html("[Tryg Aalborg](https://www.aalborg.dk/tryg)"),
             "<p><a href=\"https://www.aalborg.dk/tryg\">Tryg Aalborg</a></p>\n");

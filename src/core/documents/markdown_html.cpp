@@ -132,9 +132,9 @@ class HtmlWriter {
         break;
       case MD_SPAN_A: {
         const auto& href = static_cast<const MD_SPAN_A_DETAIL*>(detail)->href;
-        const auto link = safe_link(std::string_view(href.text, href.size));
-        open_links_.push_back(!link.empty());
+        auto link = safe_link(std::string_view(href.text, href.size));
         if (!link.empty()) out_ += "<a href=\"" + view::escape_html(link) + "\">";
+        open_links_.push_back({std::move(link), out_.size()});
         break;
       }
       default:  // images show their description as text: a page shows no remote images
@@ -159,7 +159,13 @@ class HtmlWriter {
         break;
       case MD_SPAN_A:
         if (!open_links_.empty()) {
-          if (open_links_.back()) out_ += "</a>";
+          const auto& open = open_links_.back();
+          // "[](https://…)" has no words; a link needs a name to be read out, so it shows the
+          // address it leads to.
+          if (!open.href.empty() && out_.size() == open.text_start) {
+            out_ += view::escape_html(open.href);
+          }
+          if (!open.href.empty()) out_ += "</a>";
           open_links_.pop_back();
         }
         break;
@@ -178,7 +184,8 @@ class HtmlWriter {
         out_ += "<br>\n";
         break;
       case MD_TEXT_SOFTBR:
-        out_ += "\n";
+        // People who write in a text box mean a new line where they press Enter.
+        out_ += "<br>\n";
         break;
       case MD_TEXT_ENTITY:
         // md4c has checked the entity's form (&name; or &#…;); the browser reads it as text.
@@ -196,8 +203,13 @@ class HtmlWriter {
     return std::to_string(static_cast<const MD_BLOCK_H_DETAIL*>(detail)->level);
   }
 
+  struct OpenLink {
+    std::string href;  // "" when the link was not safe and is shown as text only
+    std::size_t text_start = 0;
+  };
+
   std::string& out_;
-  std::vector<bool> open_links_;
+  std::vector<OpenLink> open_links_;
 };
 
 }  // namespace

@@ -155,6 +155,10 @@ struct Server::Impl {
     return 0;
   }
 
+  Response refusal(int status) const {
+    return options.refusal ? options.refusal(status) : plain_error(status);
+  }
+
   // Handlers block on the database, so they run on the worker pool, never on the network threads.
   asio::awaitable<Response> respond(Request& request) {
     if (request.path.empty()) co_return plain_error(400);
@@ -196,7 +200,7 @@ struct Server::Impl {
         const int status = read_error_status(ec);
         if (status != 0) {
           beast::error_code write_error;
-          co_await write(stream, plain_error(status), false, false, write_error);
+          co_await write(stream, refusal(status), false, false, write_error);
         }
         break;
       }
@@ -226,7 +230,7 @@ struct Server::Impl {
   // Past max_connections: a short answer that says to come back, then the connection closes.
   asio::awaitable<void> refuse_connection(tcp::socket socket) {
     beast::tcp_stream stream(std::move(socket));
-    auto response = plain_error(503);
+    auto response = refusal(503);
     response.header("Retry-After", "5");
     beast::error_code ignored;
     co_await write(stream, std::move(response), false, false, ignored);

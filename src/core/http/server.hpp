@@ -29,6 +29,9 @@ struct ServerOptions {
   // server keeps file descriptors for its database and files.
   std::size_t max_connections = 1000;
   bool access_log = true;
+  // The answer to a request that could not be read (400, 413, 431) or could not be taken on
+  // (503), before anything is known of its sender; defaults to a plain-text status line.
+  std::function<Response(int status)> refusal;
   // Receives one line per request; defaults to standard error.
   std::function<void(const std::string&)> log_line;
 };

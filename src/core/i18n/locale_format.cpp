@@ -50,6 +50,7 @@ struct ThreadFormatters {
   std::array<std::unique_ptr<icu::DateFormat>, 3> dates;
   std::array<std::unique_ptr<icu::DateFormat>, 3> months;
   std::array<std::unique_ptr<icu::DateFormat>, 3> times;
+  std::array<std::unique_ptr<icu::DateFormat>, 3> stamps;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> numbers;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> percents;
   std::array<std::unique_ptr<icu::Collator>, 3> collators;
@@ -119,7 +120,12 @@ std::string format_month(int year, int month, Language language) {
   return format_with(*slot, Date{year, month, 1});
 }
 
-std::string format_iso_time(std::string_view timestamp, Language language) {
+namespace {
+
+// A UTC timestamp on the partnership's clock, in the pattern ICU makes of `skeleton`.
+std::string format_on_local_clock(std::string_view timestamp, Language language,
+                                  std::unique_ptr<icu::DateFormat>& slot,
+                                  const char16_t* skeleton) {
   const auto number = [&](std::size_t at) {
     return parse_integer(timestamp.substr(at, 2)).value_or(-1);
   };
@@ -127,10 +133,9 @@ std::string format_iso_time(std::string_view timestamp, Language language) {
       timestamp[10] != 'T' || number(11) < 0 || number(14) < 0 || number(17) < 0) {
     return std::string(timestamp);
   }
-  auto& slot = formatters().times[index_of(language)];
   if (!slot) {
     UErrorCode status = U_ZERO_ERROR;
-    slot.reset(icu::DateFormat::createInstanceForSkeleton(u"Hm", locale_for(language), status));
+    slot.reset(icu::DateFormat::createInstanceForSkeleton(skeleton, locale_for(language), status));
     check(status, "time format");
     slot->adoptTimeZone(icu::TimeZone::createTimeZone(
         language == Language::sv ? u"Europe/Stockholm" : u"Europe/Copenhagen"));
@@ -150,6 +155,17 @@ std::string format_iso_time(std::string_view timestamp, Language language) {
   icu::UnicodeString out;
   slot->format(when, out);
   return to_utf8(out);
+}
+
+}  // namespace
+
+std::string format_iso_time(std::string_view timestamp, Language language) {
+  return format_on_local_clock(timestamp, language, formatters().times[index_of(language)], u"Hm");
+}
+
+std::string format_iso_timestamp(std::string_view timestamp, Language language) {
+  return format_on_local_clock(timestamp, language, formatters().stamps[index_of(language)],
+                               u"yMMMdHm");
 }
 
 namespace {

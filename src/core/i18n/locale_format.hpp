@@ -24,6 +24,8 @@ std::string format_iso_date(std::string_view iso, Language language);
 // The time of day of a UTC timestamp ("2026-11-22T13:32:05Z") on the partnership's clock
 // (Danish and Swedish time, CET/CEST): "14.32" (da), "14:32" (sv, en); other text unchanged.
 std::string format_iso_time(std::string_view timestamp, Language language);
+// Day and time of a UTC timestamp on the same clock: "6. dec. 2026 14.32" (da).
+std::string format_iso_timestamp(std::string_view timestamp, Language language);
 // "januar 2018", "januari 2018", "January 2018".
 std::string format_month(int year, int month, Language language);
 std::string format_number(double value, int decimals, Language language);

@@ -122,6 +122,8 @@ http::Response App::dispatch(Context& context) {
       (request.method == http::Method::get || request.method == http::Method::head)) {
     return services_.assets.serve(request, std::string_view(request.path).substr(8));
   }
+  // Browsers ask for /favicon.ico on pages that do not name their icon (downloads, PDFs).
+  if (request.path == "/favicon.ico") return http::Response::redirect("/static/favicon.svg");
   load_session(context);
   choose_language(context);
 

@@ -1,5 +1,7 @@
 #include "core/web/form_page.hpp"
 
+#include <algorithm>
+
 #include "core/web/form_errors.hpp"
 #include "core/web/page.hpp"
 
@@ -47,13 +49,21 @@ view::Data hidden_values(std::initializer_list<std::pair<std::string, std::strin
   return list;
 }
 
+// The notice is a fixed, translated text named by the URL; only whole numbers from the URL may
+// fill its blanks, so a crafted link cannot make the page say anything else.
 std::string notice_text(const Context& context, std::initializer_list<std::string_view> allowed) {
   const auto key = context.query("notice");
   for (const auto name : allowed) {
-    if (key == name) {
-      return context.catalog().format(
-          key, {{"name", context.query("name")}, {"count", context.query("count")}});
+    if (key != name) continue;
+    i18n::Catalog::Values numbers;
+    for (const auto* blank : {"count", "inserted", "updated", "unchanged", "areas"}) {
+      const auto value = context.query(blank);
+      const bool whole_number =
+          !value.empty() && value.size() <= 9 &&
+          std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+      numbers.emplace_back(blank, whole_number ? std::string(value) : std::string("0"));
     }
+    return context.catalog().format(key, numbers);
   }
   return {};
 }

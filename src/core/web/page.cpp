@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::string_view kLayout = "web/templates/layout.mustache";
 constexpr std::string_view kErrorTemplate = "web/templates/error.mustache";
+constexpr std::string_view kRefusalTemplate = "web/templates/refusal.mustache";
 
 }  // namespace
 
@@ -137,6 +138,40 @@ http::Response error_page(Context& context, int status, std::string_view title_k
   return render_page(
       context, kErrorTemplate, data,
       PageOptions{.title = std::string(catalog.text(title_key)), .status = status, .nav = {}});
+}
+
+http::Response refusal_page(int status, i18n::Language first) {
+  std::string_view title_key = "error_bad_request_title";
+  std::string_view text_key = "error_bad_request_text";
+  if (status == 413) {
+    title_key = "error_too_large_title";
+    text_key = "error_too_large_text";
+  } else if (status == 431) {
+    title_key = "error_address_too_long_title";
+    text_key = "error_address_too_long_text";
+  } else if (status == 503) {
+    title_key = "error_busy_title";
+    text_key = "error_busy_text";
+  }
+  std::vector<i18n::Language> languages{first};
+  for (const auto language : i18n::kLanguages) {
+    if (language != first) languages.push_back(language);
+  }
+  auto sections = view::list();
+  for (const auto language : languages) {
+    const auto& catalog = i18n::Catalog::get(language);
+    view::Data section;
+    section.set("lang", std::string(i18n::code(language)));
+    section.set("heading", std::string(catalog.text(title_key)));
+    section.set("text", std::string(catalog.text(text_key)));
+    section.set("back", std::string(catalog.text("error_back_home")));
+    sections.push_back(section);
+  }
+  view::Data data;
+  data.set("sections", sections);
+  const auto& catalog = i18n::Catalog::get(first);
+  data.set("title", std::string(catalog.text(title_key)));
+  return http::Response::html(view::render(kRefusalTemplate, data, catalog), status);
 }
 
 std::string content_disposition(std::string_view filename) {

@@ -37,6 +37,11 @@ view::Data choices(const std::vector<std::string>& codes, std::string_view label
 // The catalog text of a code ("status_" + "active" → "Aktiv"); "" for no code.
 std::string code_label(const Context& context, std::string_view prefix, std::string_view code);
 
+// The answer to a request the server could not read (400, 413, 431) or take on (503): the
+// sender and their language are unknown then, so the page says it in every language, `first`
+// (the server's default) first.
+http::Response refusal_page(int status, i18n::Language first);
+
 // A file to save rather than show (exports, reports): its type, its name, never cached.
 // `filename` must be plain ASCII without quotes (samtryg makes these names itself).
 // The Content-Disposition of a download named `filename` (RFC 6266): the name as written,

@@ -1,11 +1,14 @@
 #include "features/history/module.hpp"
 
+#include <algorithm>
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include "core/audit/audit.hpp"
 #include "core/i18n/catalog.hpp"
 #include "core/i18n/locale_format.hpp"
+#include "core/validation/fields.hpp"
 #include "core/web/app.hpp"
 #include "core/web/page.hpp"
 #include "features/history/subjects.hpp"
@@ -31,24 +34,62 @@ boost::json::object parsed_object(const std::string& text) {
   return !error && parsed.is_object() ? parsed.as_object() : boost::json::object{};
 }
 
+// The label of a recorded field in the reader's language: the entity's own catalog entry
+// ("initiative_purpose"), found also without the id suffix ("initiative_lead_user_id" →
+// "initiative_lead"), else the field's name in words.
+std::string field_label(const Context& context, std::string_view entity, std::string_view field) {
+  const auto& catalog = context.catalog();
+  std::string name(field);
+  for (const std::string_view suffix : {"", "_user_id", "_id"}) {
+    if (!suffix.empty() && !name.ends_with(suffix)) continue;
+    const auto key = std::string(entity) + "_" + name.substr(0, name.size() - suffix.size());
+    if (catalog.text(key) != key) return std::string(catalog.text(key));
+  }
+  std::replace(name.begin(), name.end(), '_', ' ');
+  return name;
+}
+
+// A recorded value as people know it: the feature's own wording, else a translated code
+// ("active" → "Aktiv"), a date in the language's form, yes/no, or the text as written.
+std::string value_words(Context& context, std::string_view entity, std::string_view field,
+                        const boost::json::value& value, const Wording& wording) {
+  if (value.is_null()) return {};
+  if (value.is_bool()) return context.text(value.get_bool() ? "history_yes" : "history_no");
+  const auto recorded = json_text(value);
+  if (wording) {
+    if (auto words = wording(context, field, recorded)) return *words;
+  }
+  if (validation::is_iso_date(recorded)) return i18n::format_iso_date(recorded, context.language);
+  if (field == "status" || field == "kind") {
+    const auto& catalog = context.catalog();
+    for (const auto& key : {std::string(entity) + "_" + std::string(field) + "_" + recorded,
+                            std::string(field) + "_" + recorded}) {
+      if (catalog.text(key) != key) return std::string(catalog.text(key));
+    }
+  }
+  return recorded;
+}
+
 // The fields an entry changed: [{field, before, after}], bookkeeping members left out.
-view::Data changes_of(const audit::Recorded& recorded) {
+view::Data changes_of(Context& context, const audit::Recorded& recorded, std::string_view entity,
+                      const Wording& wording) {
   const auto before = parsed_object(recorded.before_json);
   const auto after = parsed_object(recorded.after_json);
   auto changes = view::list();
   for (const auto& member : after) {
     const auto key = std::string(member.key());
-    if (key == "updated_at" || key == "created_at" || key == "row_version" || key == "id") {
+    if (key == "updated_at" || key == "created_at" || key == "row_version" || key == "id" ||
+        key == "updated_by") {
       continue;
     }
     const auto* old_value = before.if_contains(key);
-    const auto old_text = old_value != nullptr ? json_text(*old_value) : std::string();
-    const auto new_text = json_text(member.value());
-    if (old_text == new_text) continue;
+    const boost::json::value none;
+    const auto& old_json = old_value != nullptr ? *old_value : none;
+    if (json_text(old_json) == json_text(member.value())) continue;
     view::Data change;
-    change.set("field", key);
-    change.set("before", old_text);
-    change.set("after", new_text);
+    change.set("field", field_label(context, entity, key));
+    change.set("before", value_words(context, entity, key, old_json, wording));
+    change.set("after", value_words(context, entity, key, member.value(), wording));
     changes.push_back(change);
   }
   return changes;
@@ -61,18 +102,25 @@ http::Response show_history(Context& context) {
   const auto found = subjects.find(entity);
   if (found == subjects.end()) throw validation::NotFound();
   const auto subject = found->second(context, id);
+  const auto& all_wording = context.services.hooks.find<Subjects>().wording;
+  const auto wording_of = all_wording.find(entity);
+  const Wording wording = wording_of == all_wording.end() ? Wording{} : wording_of->second;
 
-  auto sql = context.services.database.session();
+  std::vector<audit::Recorded> records;
+  {
+    // Closed before the wording, which reads names in sessions of its own.
+    auto sql = context.services.database.session();
+    records = audit::history(sql, entity, std::to_string(id));
+  }
   auto entries = view::list();
-  for (const auto& recorded : audit::history(sql, entity, std::to_string(id))) {
+  for (const auto& recorded : records) {
     if (recorded.workspace_id != context.workspace().id) continue;
     view::Data item;
     item.set("action", recorded.action.empty() ? std::string()
                                                : context.text("audit_action_" + recorded.action));
-    item.set("at", i18n::format_iso_date(recorded.at, context.language) + " " +
-                       (recorded.at.size() >= 16 ? recorded.at.substr(11, 5) + " UTC" : ""));
+    item.set("at", i18n::format_iso_timestamp(recorded.at, context.language));
     item.set("actor", recorded.actor);
-    auto changes = changes_of(recorded);
+    auto changes = changes_of(context, recorded, entity, wording);
     item.set("has_changes", view::flag(!changes.is_empty_list()));
     item.set("changes", changes);
     entries.push_back(item);

@@ -525,14 +525,10 @@ Response confirm_import(Context& context) {
     return mapping_page(context, loaded, form, invalid.errors, preview, 422);
   }
   drop_staged_import(context.services.database, actor, loaded.staged.id);
-  const auto summary = context.catalog().format("import_outcome",
-                                                {{"inserted", std::to_string(outcome.inserted)},
-                                                 {"updated", std::to_string(outcome.updated)},
-                                                 {"unchanged", std::to_string(outcome.unchanged)},
-                                                 {"areas", std::to_string(outcome.areas_created)}});
-  return Response::redirect(
-      "/plans/" + std::to_string(loaded.plan.id) +
-      "/indicators?notice=notice_values_imported&name=" + web::url_encode(summary));
+  return Response::redirect(fmt::format(
+      "/plans/{}/indicators?notice=notice_values_imported&inserted={}&updated={}&unchanged={}"
+      "&areas={}",
+      loaded.plan.id, outcome.inserted, outcome.updated, outcome.unchanged, outcome.areas_created));
 }
 
 }  // namespace

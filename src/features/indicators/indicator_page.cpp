@@ -1,5 +1,6 @@
 // The indicator page: its definition, what it follows up, its status explained, the chart and
 // the figures behind it, areas side by side, its targets, and value entry for its lead.
+#include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
 #include "core/web/page.hpp"
@@ -30,7 +31,7 @@ void add_definition(view::Data& data, const Context& context, soci::session& sql
   const auto& indicator = record.indicator;
   data.set("id", std::to_string(indicator.id));
   data.set("name", indicator.name);
-  data.set("definition", view::text(indicator.definition));
+  data.set("definition_html", view::text(documents::markdown_html(indicator.definition)));
   data.set("unit", context.text("unit_" + indicator.unit) +
                        (indicator.currency.empty() ? "" : " (" + indicator.currency + ")"));
   data.set("direction", context.text("direction_" + indicator.direction));

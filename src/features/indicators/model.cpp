@@ -253,10 +253,36 @@ std::string status_name(Status status) {
       return "on_track";
     case Status::at_risk:
       return "at_risk";
+    case Status::no_target:
+      return "no_target";
     case Status::no_data:
       break;
   }
   return "no_data";
+}
+
+std::string period_due(const Indicator& indicator, std::string_view today) {
+  const auto current = suggested_period(indicator, today, today);
+  if (current.empty()) return {};
+  const auto first = parse_iso_day(period_days(current).first);
+  if (!first) return {};
+  const auto day_before =
+      iso_day(std::chrono::year_month_day{std::chrono::sys_days(*first) - std::chrono::days(1)});
+  return suggested_period(indicator, day_before, day_before);
+}
+
+bool awaits_figures(const Indicator& indicator, const std::vector<Value>& values,
+                    std::string_view today) {
+  const auto due = period_due(indicator, today);
+  if (due.empty()) return false;
+  const auto due_start = period_days(due).first;
+  return std::none_of(values.begin(), values.end(), [&](const Value& value) {
+    return (value.value || value.denominator) && period_days(value.period).first >= due_start;
+  });
+}
+
+bool is_assessed(Status status) {
+  return status != Status::no_data && status != Status::no_target;
 }
 
 namespace {
@@ -363,7 +389,11 @@ TargetAssessment assess_indicator(const Indicator& indicator, const std::vector<
         (running(target) == running(*current) && target.period_end > current->period_end);
     if (better) current = &target;
   }
-  if (current == nullptr) return {};
+  if (current == nullptr) {
+    TargetAssessment untargeted;
+    untargeted.status = Status::no_target;
+    return untargeted;
+  }
   return assess(indicator, *current, values, today);
 }
 
@@ -372,7 +402,7 @@ Rollup roll_up(std::vector<RollupPart> parts) {
   double good = 0;
   bool all_met = true;
   for (const auto& part : parts) {
-    if (part.status == Status::no_data || part.weight <= 0) continue;
+    if (!is_assessed(part.status) || part.weight <= 0) continue;
     rollup.weight_assessed += part.weight;
     if (part.status == Status::met || part.status == Status::on_track) good += part.weight;
     all_met = all_met && part.status == Status::met;

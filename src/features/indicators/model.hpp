@@ -126,13 +126,23 @@ std::string suggested_period(const Indicator& indicator, std::string_view first_
 // reporting round's period), or nothing.
 const Value* latest_value_within(const std::vector<Value>& values, std::string_view first_day,
                                  std::string_view last_day);
+// The period before the one holding `today` ("2025" on a day in 2026) for a periodic indicator:
+// its figures are the ones due now. Empty for per-event indicators.
+std::string period_due(const Indicator& indicator, std::string_view today);
+// Whether the figure of period_due is still missing: no value (of the whole plan or an area)
+// for that period or a later one.
+bool awaits_figures(const Indicator& indicator, const std::vector<Value>& values,
+                    std::string_view today);
 // First and last ISO day of a stored period.
 std::pair<std::string, std::string> period_days(std::string_view period);
 
 bool meets(const Target& target, double value);
 
-enum class Status { no_data, met, not_met, on_track, at_risk };
+// no_target: nothing to measure against; no_data: a target, but no value to hold up to it yet.
+enum class Status { no_data, met, not_met, on_track, at_risk, no_target };
 std::string status_name(Status status);
+// Whether `status` says how the indicator stands (met … at risk), rather than why it cannot.
+bool is_assessed(Status status);
 
 // How one target stands, with the figures that explain it.
 struct TargetAssessment {
@@ -152,7 +162,7 @@ TargetAssessment assess(const Indicator& indicator, const Target& target,
                         const std::vector<Value>& values, std::string_view today);
 
 // The indicator's status: the one of its current target (the running one, else the one that
-// ended last), no_data without targets or values.
+// ended last); no_target without a target for the whole plan, no_data without values.
 TargetAssessment assess_indicator(const Indicator& indicator, const std::vector<Target>& targets,
                                   const std::vector<Value>& values, std::string_view today);
 

@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 
+#include "core/i18n/catalog.hpp"
 #include "features/indicators/model.hpp"
+#include "features/indicators/presentation.hpp"
 
 namespace samtryg::indicators {
 namespace {
@@ -200,7 +202,38 @@ TEST(IndicatorModel, TheHeadlineTargetIsTheRunningOneElseTheLastEnded) {
   const std::vector<Value> values{value_of("2015", 110), value_of("2016", 105)};
   EXPECT_EQ(assess_indicator(indicator, {old_target, current}, values, "2017-05-01").target_id, 2);
   EXPECT_EQ(assess_indicator(indicator, {old_target}, values, "2017-05-01").status, Status::met);
-  EXPECT_EQ(assess_indicator(indicator, {}, values, "2017-05-01").status, Status::no_data);
+  EXPECT_EQ(assess_indicator(indicator, {}, values, "2017-05-01").status, Status::no_target)
+      << "values without a target: there is nothing to hold them up to, not 'no data'";
+}
+
+TEST(IndicatorModel, AYesNoIndicatorIsExplainedInWordsAndOneWithoutTargetSaysSo) {
+  const auto& danish = i18n::Catalog::get(i18n::Language::da);
+  const auto indicator = yearly("yes_no", "higher");
+  auto target = target_of("ge", 1, "2017-01-01", "2017-12-31");
+  target.id = 7;
+  const std::vector<Value> values{value_of("2017", 0)};
+  const auto assessment = assess_indicator(indicator, {target}, values, "2018-02-01");
+  ASSERT_EQ(assessment.status, Status::not_met);
+  const auto sentence = status_explanation(indicator, assessment, {target}, danish);
+  EXPECT_NE(sentence.find("Nej"), std::string::npos) << sentence;
+  EXPECT_EQ(sentence.find(" 0 "), std::string::npos) << sentence;
+  EXPECT_EQ(figure_text(indicator, 1, danish), "Ja");
+
+  const auto untargeted = assess_indicator(yearly(), {}, {value_of("2017", 4)}, "2018-02-01");
+  EXPECT_EQ(status_label(untargeted.status, danish), "Intet mål");
+}
+
+TEST(IndicatorModel, TheFiguresOfTheLastFinishedPeriodAreDue) {
+  auto indicator = yearly();
+  EXPECT_EQ(period_due(indicator, "2026-12-06"), "2025");
+  EXPECT_TRUE(awaits_figures(indicator, {value_of("2024", 3)}, "2026-12-06"));
+  EXPECT_FALSE(awaits_figures(indicator, {value_of("2025", 3)}, "2026-12-06"));
+  EXPECT_FALSE(awaits_figures(indicator, {value_of("2026", 3)}, "2026-12-06"));
+  indicator.frequency = "quarter";
+  EXPECT_EQ(period_due(indicator, "2026-01-10"), "2025Q4");
+  EXPECT_TRUE(awaits_figures(indicator, {value_of("2025Q3", 3)}, "2026-01-10"));
+  indicator.frequency = "event";
+  EXPECT_FALSE(awaits_figures(indicator, {}, "2026-01-10")) << "walks come when they come";
 }
 
 TEST(IndicatorModel, PeriodsMustFitTheFrequency) {

@@ -22,8 +22,8 @@ class IndicatorsModule final : public module::Module {
   // give are marked as example data.
   std::string_view demo_folder() const override { return "src/features/indicators/data/"; }
   std::vector<std::string> runtime_message_keys() const override {
-    static constexpr std::string_view kStatuses[] = {"no_data", "met", "not_met", "on_track",
-                                                     "at_risk"};
+    static constexpr std::string_view kStatuses[] = {"no_data", "no_target", "met",
+                                                     "not_met", "on_track",  "at_risk"};
     return i18n::runtime_keys({{"indicator_status_", kStatuses},
                                {"value_status_", kValueStatuses},
                                {"unit_", kUnits},

@@ -69,9 +69,9 @@ view::Data rollup_data(const Context& context, const Rollup& rollup,
     item.set("class", status_class(part.status));
     const bool example = on_example.count(part.indicator_id) != 0;
     item.set("example", view::flag(example));
-    rests_on_example = rests_on_example || (example && part.status != Status::no_data);
+    rests_on_example = rests_on_example || (example && is_assessed(part.status));
     parts.push_back(item);
-    if (part.status != Status::no_data) {
+    if (is_assessed(part.status)) {
       ++assessed;
       if (part.status == Status::met || part.status == Status::on_track) ++good;
     }
@@ -95,10 +95,7 @@ namespace {
 // A value as the table shows it: the figure, yes/no, and a rate's numerator and denominator.
 std::string shown_value(const Context& context, const Indicator& indicator, const Value& value) {
   const auto number = effective_value(indicator, value);
-  std::string shown = number ? format_figure(indicator, *number, context.language) : "–";
-  if (number && indicator.unit == "yes_no") {
-    shown = context.text(*number >= 1 ? "answer_yes" : "answer_no");
-  }
+  std::string shown = number ? figure_text(indicator, *number, context.catalog()) : "–";
   if (value.numerator && value.denominator) {
     shown += " (" + i18n::format_number(*value.numerator, 0, context.language) + " / " +
              i18n::format_number(*value.denominator, 0, context.language) + ")";

@@ -1,8 +1,11 @@
 #include "features/indicators/pages.hpp"
 
+#include "core/auth/roles.hpp"
 #include "core/util/time.hpp"
 #include "features/history/subjects.hpp"
+#include "features/home/sections.hpp"
 #include "features/indicators/page_support.hpp"
+#include "features/indicators/presentation.hpp"
 #include "features/strategy/hooks.hpp"
 
 namespace samtryg::indicators {
@@ -17,6 +20,29 @@ std::string initiative_section(Context& context, long long initiative_id, long l
   if (rollup.parts.empty()) return {};
   return view::render(kTemplates("initiative_rollup"), rollup_data(context, rollup, records),
                       context.catalog());
+}
+
+// On the start page: the indicators whose figures for the last finished period are due and
+// that this person may enter (a lead: those following up their initiatives).
+std::string start_section(Context& context) {
+  const auto role = context.role();
+  if (!role || !auth::allows(*role, auth::Permission::edit_own)) return {};
+  const auto today = today_iso_utc();
+  auto waiting = view::list();
+  for (const auto& record : plan_indicators(context.services.database, context.actor(), 0, today)) {
+    if (!record.may_enter_values || !awaits_figures(record.indicator, record.values, today)) {
+      continue;
+    }
+    view::Data item;
+    item.set("id", std::to_string(record.indicator.id));
+    item.set("name", record.indicator.name);
+    item.set("period", period_label(period_due(record.indicator, today), context.language));
+    waiting.push_back(item);
+  }
+  if (waiting.is_empty_list()) return {};
+  view::Data data;
+  data.set("indicators", waiting);
+  return view::render(kTemplates("home_indicators"), data, context.catalog());
 }
 
 }  // namespace
@@ -37,6 +63,7 @@ void add_routes(web::App& app) {
   });
   hooks.get<strategy::PlanLinks>().links.push_back({"/indicators", "indicators_title", false});
   hooks.get<strategy::InitiativeSections>().sections.emplace_back(initiative_section);
+  hooks.get<home::StartSections>().sections.push_back({30, start_section});
 }
 
 }  // namespace samtryg::indicators

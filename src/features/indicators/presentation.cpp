@@ -29,6 +29,12 @@ std::string format_figure(const Indicator& indicator, double value, i18n::Langua
   return text;
 }
 
+std::string figure_text(const Indicator& indicator, double value, const i18n::Catalog& catalog) {
+  if (indicator.unit == "yes_no")
+    return std::string(catalog.text(value >= 1 ? "answer_yes" : "answer_no"));
+  return format_figure(indicator, value, catalog.language());
+}
+
 charts::Formatter figure_formatter(const Indicator& indicator, i18n::Language language) {
   return [indicator, language](double value) {
     // Axis ticks are round numbers: no decimals unless the step needs them.
@@ -149,13 +155,13 @@ std::string status_explanation(const Indicator& indicator, const TargetAssessmen
                            {"target", goal},
                            {"status", status}});
   }
-  const auto latest = format_figure(indicator, assessment.latest.value_or(0), language);
+  const auto latest = figure_text(indicator, assessment.latest.value_or(0), catalog);
   const auto period = period_label(assessment.latest_period, language);
   if (assessment.projected) {
     return catalog.format("indicator_explain_trend",
                           {{"latest", latest},
                            {"period", period},
-                           {"projected", format_figure(indicator, *assessment.projected, language)},
+                           {"projected", figure_text(indicator, *assessment.projected, catalog)},
                            {"target", goal},
                            {"status", status}});
   }

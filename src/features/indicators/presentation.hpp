@@ -14,6 +14,8 @@
 namespace samtryg::indicators {
 
 std::string format_figure(const Indicator& indicator, double value, i18n::Language language);
+// A figure as a person reads it: "Ja"/"Nej" for a yes/no indicator, else format_figure's.
+std::string figure_text(const Indicator& indicator, double value, const i18n::Catalog& catalog);
 charts::Formatter figure_formatter(const Indicator& indicator, i18n::Language language);
 // "2017", "3. kvartal 2017", "september 2017", a date for events.
 std::string period_label(std::string_view period, i18n::Language language);

@@ -6,6 +6,7 @@
 #include <regex>
 #include <sstream>
 
+#include "core/util/time.hpp"
 #include "support/factories.hpp"
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
@@ -123,6 +124,28 @@ TEST_P(IndicatorServer, CoordinatorDefinesATargetTypesValuesAndSeesTheStatusExpl
   EXPECT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.substr(0, 2), "PK") << "a zip container";
   EXPECT_TRUE(contains(xlsx.body, "xl/worksheets/sheet1.xml"));
+
+  // The start page lists the indicator: its latest figure is for 2016, and the last finished
+  // year's is due.
+  const auto due_year = std::to_string(std::stoi(today_iso_utc().substr(0, 4)) - 1);
+  auto start = http.get("/").body;
+  EXPECT_TRUE(contains(start, "Indikatorer der venter på tal")) << start;
+  EXPECT_TRUE(contains(start, "href=\"/indicators/" + id + "#values\">")) << start;
+  EXPECT_TRUE(contains(start, "mangler tal for " + due_year)) << start;
+
+  // An indicator with figures but no target says so, rather than "no data".
+  const auto untargeted = testing::create_indicator(
+      http, plan, {.name = "Anmälda skadegörelsebrott", .initiative = initiative});
+  response = http.post_form(
+      "/indicators/" + untargeted + "/values",
+      {{"_csrf", http.csrf()}, {"period", due_year}, {"value", "412"}, {"status", "final"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  page = http.get("/indicators/" + untargeted).body;
+  EXPECT_TRUE(contains(page, "Intet mål")) << page;
+  EXPECT_FALSE(contains(page, "Ingen data")) << page;
+  start = http.get("/").body;
+  EXPECT_FALSE(contains(start, "href=\"/indicators/" + untargeted + "#values\">"))
+      << "its figure for the last year is in";
 }
 
 TEST_P(IndicatorServer, LeadsEnterValuesForTheirInitiativesOnlyAndViewersOnlyRead) {
@@ -268,6 +291,15 @@ TEST_P(IndicatorServer, AStatisticsTableIsUploadedMappedPreviewedAndOnlyThenStor
                        "Værdierne er importeret: 5 nye, 0 opdaterede, 0 uændrede, "
                        "2 områder oprettet."))
       << dashboard;
+  // The notice is a fixed text: words put into the link do not appear on the page.
+  const auto location = std::string(response.header("location"));
+  const auto crafted = http.get(location.substr(0, location.find('?')) +
+                                "?notice=notice_values_imported&name=Ring+til+evil.example"
+                                "&inserted=Ring+til+os")
+                           .body;
+  EXPECT_FALSE(contains(crafted, "Ring til evil.example")) << crafted;
+  EXPECT_FALSE(contains(crafted, "Ring til os")) << crafted;
+  EXPECT_TRUE(contains(crafted, "Værdierne er importeret: 0 nye")) << crafted;
   const auto indicator = http.get("/indicators/" + id).body;
   EXPECT_TRUE(contains(indicator, "72,0" + kPercent));
   EXPECT_TRUE(contains(indicator, "nojda.json")) << "provenance";

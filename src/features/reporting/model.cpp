@@ -554,6 +554,24 @@ std::optional<ReminderKind> reminder_due(FormStatus status, std::string_view dea
   return std::nullopt;
 }
 
+namespace {
+
+std::string words_of(const Answer& answer) {
+  std::string words;
+  const auto line = [&](const std::string& text) {
+    if (text.empty()) return;
+    if (!words.empty()) words += "\n";
+    words += text;
+  };
+  for (const auto& item : answer.items)
+    line(item.link.empty() ? item.text : item.text + " " + item.link);
+  line(answer.text);
+  for (const auto& [question, comment] : answer.comments) line(comment);
+  return words;
+}
+
+}  // namespace
+
 std::vector<SectionChange> compare(const Template& form_template, const Content& before,
                                    const Content& after_content) {
   std::vector<SectionChange> changes;
@@ -567,7 +585,7 @@ std::vector<SectionChange> compare(const Template& form_template, const Content&
     const auto& right = new_answer != nullptr ? *new_answer : empty;
     const bool changed = left.items != right.items || left.text != right.text ||
                          left.answers != right.answers || left.comments != right.comments;
-    changes.push_back({key, title, changed});
+    changes.push_back({key, title, changed, words_of(left), words_of(right)});
   };
   for (const auto& section : form_template.sections) add(section.key, section.title);
   for (const auto& answer : before.answers) add(answer.section, answer.title);

@@ -171,6 +171,10 @@ struct SectionChange {
   std::string section;
   std::string title;
   bool changed = false;
+  // The section's words on each side (items with their links, the text, the comments), for a
+  // word-by-word comparison.
+  std::string before_words;
+  std::string after_words;
 };
 std::vector<SectionChange> compare(const Template& form_template, const Content& before,
                                    const Content& after);

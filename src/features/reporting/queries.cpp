@@ -114,6 +114,12 @@ std::vector<AssignedForm> my_forms(db::Database& database, const Actor& actor) {
   return store::forms_led_by(sql, actor.workspace_id, *actor.user_id);
 }
 
+std::vector<AssignedForm> coordinated_forms(db::Database& database, const Actor& actor) {
+  if (!actor.edit_all) return {};
+  auto sql = database.session();
+  return store::workspace_forms(sql, actor.workspace_id);
+}
+
 std::vector<SentReminder> sent_reminders(db::Database& database, const Actor& actor,
                                          long long round_id) {
   require_read_all(actor);

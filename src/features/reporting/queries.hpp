@@ -58,6 +58,9 @@ std::vector<Revision> form_revisions(db::Database& database, const Actor& actor,
 // The forms of the initiatives the actor leads, newest round first.
 std::vector<AssignedForm> my_forms(db::Database& database, const Actor& actor);
 
+// Every form of the workspace, the next deadline first; coordinators only (empty otherwise).
+std::vector<AssignedForm> coordinated_forms(db::Database& database, const Actor& actor);
+
 // Who was reminded of which form of a round, and when.
 std::vector<SentReminder> sent_reminders(db::Database& database, const Actor& actor,
                                          long long round_id);

@@ -1,5 +1,7 @@
 // A form's revisions: the list, and two of them side by side with the changed sections marked.
+#include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
+#include "core/view/word_diff.hpp"
 #include "core/web/page.hpp"
 #include "features/reporting/page_support.hpp"
 
@@ -17,7 +19,7 @@ http::Response show_revisions(Context& context) {
     view::Data item;
     item.set("number", std::to_string(revision.revision));
     item.set("status", status_text(context, revision.status));
-    item.set("saved_at", revision.saved_at.substr(0, 16));
+    item.set("saved_at", i18n::format_iso_timestamp(revision.saved_at, context.language));
     item.set("saved_by", revision.saved_by);
     item.set("note", view::text(revision.note));
     list.push_back(item);
@@ -37,8 +39,27 @@ http::Response show_revisions(Context& context) {
   const auto* left = find(context.query("a"));
   const auto* right = find(context.query("b"));
   if (!revisions.empty()) {
-    data.set("a", std::to_string(left ? left->revision : revisions.front().revision));
-    data.set("b", std::to_string(right ? right->revision : revisions.back().revision));
+    const auto chosen_a = left ? left->revision : revisions.front().revision;
+    const auto chosen_b = right ? right->revision : revisions.back().revision;
+    auto choices_a = view::list();
+    auto choices_b = view::list();
+    for (const auto& revision : revisions) {
+      view::Data choice;
+      choice.set("number", std::to_string(revision.revision));
+      choice.set("label",
+                 context.catalog().format(
+                     "revision_choice",
+                     {{"number", std::to_string(revision.revision)},
+                      {"status", status_text(context, revision.status)},
+                      {"when", i18n::format_iso_timestamp(revision.saved_at, context.language)},
+                      {"who", revision.saved_by}}));
+      choice.set("selected", view::flag(revision.revision == chosen_a));
+      choices_a.push_back(choice);
+      choice.set("selected", view::flag(revision.revision == chosen_b));
+      choices_b.push_back(choice);
+    }
+    data.set("choices_a", choices_a);
+    data.set("choices_b", choices_b);
   }
   if (left != nullptr && right != nullptr) {
     const auto left_data = form_sections(context, record, left->content, {}, {}, false);
@@ -51,6 +72,10 @@ http::Response show_revisions(Context& context) {
       view::Data row;
       row.set("title", changes[index].title);
       row.set("changed", view::flag(changes[index].changed));
+      if (changes[index].changed) {
+        row.set("diff_html",
+                view::word_diff_html(changes[index].before_words, changes[index].after_words));
+      }
       if (index < left_sections.size()) row.set("left", left_sections[index]);
       if (index < right_sections.size()) row.set("right", right_sections[index]);
       rows.push_back(row);

@@ -170,6 +170,9 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   ASSERT_EQ(response.status, 303) << response.body;
   page = coordinator.get(form);
   EXPECT_TRUE(contains(page.body, "Indsendt"));
+  auto start = coordinator.get("/").body;
+  EXPECT_TRUE(contains(start, "Skemaer der venter på din godkendelse")) << start;
+  EXPECT_TRUE(contains(start, "href=\"" + form + "\">Et trygt natteliv</a>")) << start;
   EXPECT_TRUE(contains(lead.get(form).body, "<strong>netværksmødet</strong>"))
       << "Markdown rendered where the form is read-only";
 
@@ -197,6 +200,10 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   ASSERT_EQ(response.status, 303);
   page = lead.get(form);
   EXPECT_TRUE(contains(page.body, "Tilføj venligst måling/metode."));
+  start = lead.get("/").body;
+  EXPECT_TRUE(
+      contains(start, "Sendt tilbage med kommentaren:</span> Tilføj venligst måling/metode."))
+      << "the lead's start page says why the form came back: " << start;
   EXPECT_TRUE(contains(page.body, "Netværksmøde")) << "the answers are kept";
 
   response = lead.post_form(form, {{"_csrf", lead.csrf()},
@@ -229,9 +236,13 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   EXPECT_TRUE(contains(response.body, "godkendt og dermed låst")) << "locked, with the reason";
 
   // Every save was a revision; two of them side by side.
+  EXPECT_FALSE(contains(coordinator.get("/").body, "venter på din godkendelse")) << "approved";
   const auto revisions = coordinator.get(form + "/revisions?a=1&b=4").body;
   EXPECT_TRUE(contains(revisions, "Version 1 og 4"));
   EXPECT_TRUE(contains(revisions, "Ændret"));
+  EXPECT_TRUE(contains(revisions, "<option value=\"1\" selected>Nr. 1 · ")) << revisions;
+  EXPECT_TRUE(contains(revisions, "<del>")) << "the words taken out are marked";
+  EXPECT_FALSE(contains(revisions, "T1")) << "times on the local clock, not ISO text";
 
   // The compiled report in every format, checked with real tools.
   TempDir directory;

@@ -214,6 +214,24 @@ std::vector<FormRow> round_forms(soci::session& sql, long long round_id) {
   return out;
 }
 
+std::vector<AssignedForm> workspace_forms(soci::session& sql, long long workspace_id) {
+  FormBinding binding;
+  std::string round_name;
+  std::string deadline;
+  soci::statement st(sql);
+  binding.bind(st);
+  st.exchange(into(round_name));
+  st.exchange(into(deadline));
+  st.exchange(use(workspace_id));
+  db::prepare_and_run(st, fmt::format("SELECT {}, r.name, r.deadline{} JOIN report_rounds r ON "
+                                      "r.id = f.round_id WHERE r.workspace_id = :w "
+                                      "ORDER BY r.deadline, r.id, i.position",
+                                      kFormColumns, kFormTables));
+  std::vector<AssignedForm> out;
+  while (st.fetch()) out.push_back({binding.get(), round_name, deadline});
+  return out;
+}
+
 std::vector<AssignedForm> forms_led_by(soci::session& sql, long long workspace_id,
                                        long long user_id) {
   FormBinding binding;

@@ -29,6 +29,8 @@ long long insert_form(soci::session& sql, const Form& form);
 // The form and its row, when its round is in the workspace.
 std::optional<FormRow> find_form(soci::session& sql, long long workspace_id, long long id);
 std::vector<FormRow> round_forms(soci::session& sql, long long round_id);
+// Every form of the workspace's rounds, the next deadline first (the coordinators' queue).
+std::vector<AssignedForm> workspace_forms(soci::session& sql, long long workspace_id);
 std::vector<AssignedForm> forms_led_by(soci::session& sql, long long workspace_id,
                                        long long user_id);
 // False when the stored row_version differs from form.row_version (someone saved first).

@@ -2,6 +2,7 @@
 // history and status change, and the sections other features add (strategy::InitiativeSections).
 #include "core/auth/store.hpp"
 #include "core/demo/marks.hpp"
+#include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/links.hpp"
 #include "core/util/time.hpp"
@@ -79,7 +80,7 @@ void add_facts(view::Data& data, const Context& context, soci::session& sql, con
     if (text->empty()) continue;
     view::Data item;
     item.set("heading", context.text(key));
-    item.set("text", *text);
+    item.set("text_html", documents::markdown_html(*text));
     texts.push_back(item);
   }
   data.set("texts", texts);

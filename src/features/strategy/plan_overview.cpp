@@ -3,6 +3,7 @@
 #include <map>
 
 #include "core/demo/marks.hpp"
+#include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/fields.hpp"
@@ -68,7 +69,7 @@ void add_plan(view::Data& data, Context& context, soci::session& sql, const Acto
   data.set("adopted", view::text(plan.adopted_on.empty()
                                      ? ""
                                      : i18n::format_iso_date(plan.adopted_on, context.language)));
-  data.set("summary", view::text(plan.summary));
+  data.set("summary_html", view::text(documents::markdown_html(plan.summary)));
   data.set("example_note", view::text(demo::example_note(
                                context.catalog(), "plan_",
                                demo::marks_of(sql, actor.workspace_id, "plan", plan.id))));

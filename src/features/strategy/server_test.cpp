@@ -60,18 +60,31 @@ TEST_P(RegisterServer, CoordinatorEditsAnInitiativeAndFindsItInHistoryAndSearch)
 
   page = http.get("/initiatives/" + initiative + "/edit");
   ASSERT_EQ(page.status, 200);
+  std::smatch lead;
+  const auto lead_select = page.body.substr(page.body.find("name=\"lead_user_id\""));
+  ASSERT_TRUE(std::regex_search(lead_select, lead,
+                                std::regex(R"re(<option value="(\d+)"[^>]*>([^<]+)</option>)re")));
+  const std::string lead_id = lead[1];
+  const std::string lead_name = lead[2];
   auto response = http.post_form("/initiatives/" + initiative + "/edit",
                                  {{"_csrf", http.csrf()},
                                   {"name", "Et trygt natteliv"},
                                   {"goals", "Fem udviklingsplatforme med konkrete mål"},
+                                  {"lead_user_id", lead_id},
                                   {"row_version", "1"},
                                   {"in_plan", "1"},
                                   {"published", "1"}});
   ASSERT_EQ(response.status, 303) << response.body;
 
+  // The history speaks the reader's language: labels, names and times, not fields and ids.
   page = http.get("/history/initiative/" + initiative);
   EXPECT_EQ(page.status, 200);
   EXPECT_NE(page.body.find("Fem udviklingsplatforme med konkrete mål"), std::string::npos);
+  EXPECT_NE(page.body.find("<th scope=\"row\">Mål</th>"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<th scope=\"row\">Tovholder (bruger)</th>"), std::string::npos);
+  EXPECT_NE(page.body.find("<td class=\"after\">" + lead_name + "</td>"), std::string::npos);
+  EXPECT_EQ(page.body.find("lead_user_id"), std::string::npos);
+  EXPECT_EQ(page.body.find(" UTC"), std::string::npos);
 
   page = http.get("/search?q=udviklingsplatforme");
   EXPECT_EQ(page.status, 200);
