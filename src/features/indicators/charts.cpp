@@ -226,7 +226,20 @@ struct SeriesPlot {
   [[nodiscard]] std::string period_labels() const {
     std::string svg;
     const auto points = chart.points.size();
-    const double per_label = small ? 44 : 56;
+    // Room for the longest label ("september 2018" on a monthly chart) at about 0.6 em per
+    // character, half as much again for the outer labels that lean inwards, and a gap, so
+    // neighbouring labels never run into each other.
+    std::size_t longest = 0;
+    for (const auto& point : chart.points) {
+      const auto& label = point.label;
+      const auto characters =
+          static_cast<std::size_t>(std::count_if(label.begin(), label.end(), [](char c) {
+            return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+          }));
+      longest = std::max(longest, characters);
+    }
+    const double per_label =
+        std::max(small ? 44.0 : 56.0, static_cast<double>(longest) * label_size * 0.6 * 1.5 + 10);
     const auto fit = std::max<std::size_t>(1, static_cast<std::size_t>(plot_width / per_label));
     const std::size_t every = (points + fit - 1) / fit;
     for (std::size_t i = 0; i < points; ++i) {

@@ -56,6 +56,36 @@ TEST(Charts, TimeSeriesMarksMetAndNotMetWithDifferentShapesAndBreaksAtGaps) {
   EXPECT_EQ(count(document, "//*[local-name()='text'][text()='Mål ≥ 70 %']"), 1u);
 }
 
+TEST(Charts, MonthLabelsNeverOverlap) {
+  TimeSeries chart;
+  chart.id = "m";
+  const char* months[] = {"januar", "februar", "marts",     "april",   "maj",      "juni",
+                          "juli",   "august",  "september", "oktober", "november", "december"};
+  for (int year = 2017; year <= 2018; ++year) {
+    for (const auto* month : months) {
+      chart.points.push_back(
+          {std::string(month) + " " + std::to_string(year), 5, std::nullopt, false});
+    }
+  }
+  const auto document = parse_svg(time_series(chart));
+  // Each label's extent from its anchor, at about 0.6 em per character and 12 px.
+  std::vector<std::pair<double, double>> extents;
+  for (const auto& node : document.select_nodes("//*[local-name()='text']")) {
+    const std::string text = node.node().text().get();
+    if (text.find(" 201") == std::string::npos) continue;
+    const double x = node.node().attribute("x").as_double();
+    const double width = static_cast<double>(text.size()) * 12 * 0.6;
+    const std::string anchor = node.node().attribute("text-anchor").value();
+    const double from = anchor == "start" ? x : anchor == "end" ? x - width : x - width / 2;
+    extents.emplace_back(from, from + width);
+  }
+  ASSERT_GE(extents.size(), 2u);
+  for (std::size_t i = 1; i < extents.size(); ++i) {
+    EXPECT_LT(extents[i - 1].second, extents[i].first)
+        << "label " << i << " overlaps the one before";
+  }
+}
+
 TEST(Charts, BetweenTargetIsABand) {
   auto chart = satisfaction();
   chart.target = TargetMark{60, 80, "60–80"};

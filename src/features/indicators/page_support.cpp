@@ -33,9 +33,14 @@ std::string status_class(Status status) {
   return "status-" + status_name(status);
 }
 
-std::vector<web::Option> area_options(const Context& context, soci::session& sql) {
+std::vector<web::Option> area_options(const Context& context, soci::session& sql,
+                                      const Indicator& indicator) {
   std::vector<web::Option> options{{"", context.text("indicator_area_whole")}};
+  const auto used = indicator_areas(sql, context.actor(), indicator);
   for (const auto& area : areas(sql, context.actor())) {
+    const bool local =
+        area.kind == "city_district" || area.kind == "housing_area" || area.kind == "school";
+    if (!local && !used.contains(area.id)) continue;
     options.push_back({std::to_string(area.id), area.name});
   }
   return options;
@@ -160,7 +165,7 @@ std::vector<web::Field> value_fields(const Context& context, soci::session& sql,
            "indicator_period_hint",
            {{"frequency", context.text("frequency_" + indicator.frequency)}})},
   };
-  auto areas = area_options(context, sql);
+  auto areas = area_options(context, sql, indicator);
   if (areas.size() > 1) {
     fields.push_back({.name = "area_id",
                       .label = context.text("indicator_value_area"),

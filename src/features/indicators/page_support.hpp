@@ -30,7 +30,12 @@ std::string number_text(const std::optional<double>& value);
 std::optional<long long> form_id(const std::string& text, std::string_view field,
                                  validation::Errors& errors);
 // "The whole plan" and the workspace's areas, for a <select>.
-std::vector<web::Option> area_options(const web::Context& context, soci::session& sql);
+// The areas a value or target of `indicator` may be for: the places within the municipality
+// (districts, housing areas, schools) and those it already has figures or targets for. Other
+// municipalities, the country, police districts and the areas an import created (kind
+// "other") are comparisons, so they are not offered for a local indicator's own figures.
+std::vector<web::Option> area_options(const web::Context& context, soci::session& sql,
+                                      const Indicator& indicator);
 
 // A roll-up with its parts and the sentence that explains it.
 // `records`: the indicators behind the roll-up, so that a status resting on example figures is

@@ -43,6 +43,12 @@ std::map<long long, std::string> area_names(soci::session& sql, const Actor& act
   return names;
 }
 
+std::set<long long> indicator_areas(soci::session& sql, const Actor& actor,
+                                    const Indicator& indicator) {
+  if (indicator.workspace_id != actor.workspace_id) return {};
+  return store::areas_in_use(sql, indicator.id);
+}
+
 ImportTargets import_targets(db::Database& database, const Actor& actor, long long plan_id) {
   auto sql = database.session();
   return {store::indicators(sql, actor.workspace_id, plan_id),

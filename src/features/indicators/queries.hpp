@@ -4,6 +4,7 @@
 // values. Pages, the API, and reporting read them here, never through the store.
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,9 @@ bool may_enter_values(soci::session& sql, const Actor& actor, const std::vector<
 
 std::vector<Area> areas(soci::session& sql, const Actor& actor);
 std::map<long long, std::string> area_names(soci::session& sql, const Actor& actor);
+// The areas `indicator` (one the actor may read) has values or targets for.
+std::set<long long> indicator_areas(soci::session& sql, const Actor& actor,
+                                    const Indicator& indicator);
 
 // What a statistics table can be mapped onto: the indicators (the workspace's, or one plan's
 // for plan_id > 0) and the workspace's areas.

@@ -304,6 +304,12 @@ TEST_P(IndicatorServer, AStatisticsTableIsUploadedMappedPreviewedAndOnlyThenStor
   EXPECT_TRUE(contains(indicator, "72,0" + kPercent));
   EXPECT_TRUE(contains(indicator, "nojda.json")) << "provenance";
   EXPECT_EQ(http.get(base).status, 404) << "a confirmed import is gone";
+  EXPECT_TRUE(contains(indicator, ">Malmö</option>")) << "its figures include Malmö";
+  // Another municipality is a comparison the import brought: a new local indicator's value
+  // form does not offer it.
+  const auto local =
+      testing::create_indicator(http, plan, {.name = "Klotter på kommunens fastigheter"});
+  EXPECT_FALSE(contains(http.get("/indicators/" + local).body, ">Malmö</option>"));
 
   // The same table again updates nothing and adds nothing.
   http.get("/plans/" + plan + "/imports/new");

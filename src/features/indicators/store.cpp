@@ -102,6 +102,19 @@ std::vector<Area> areas(soci::session& sql, long long workspace_id) {
   return out;
 }
 
+std::set<long long> areas_in_use(soci::session& sql, long long indicator_id) {
+  std::set<long long> used;
+  long long area_id = 0;
+  soci::statement st =
+      (sql.prepare << "SELECT area_id FROM indicator_values WHERE indicator_id = :v AND area_id "
+                      "IS NOT NULL UNION SELECT area_id FROM indicator_targets WHERE "
+                      "indicator_id = :t AND area_id IS NOT NULL",
+       into(area_id), use(indicator_id), use(indicator_id));
+  st.execute();
+  while (st.fetch()) used.insert(area_id);
+  return used;
+}
+
 long long insert_indicator(soci::session& sql, const Indicator& indicator) {
   long long id = 0;
   Nullable<long long> plan(indicator.plan_id);

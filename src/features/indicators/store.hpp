@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,8 @@ namespace samtryg::indicators::store {
 
 long long insert_area(soci::session& sql, const Area& area);
 std::vector<Area> areas(soci::session& sql, long long workspace_id);
+// The areas the indicator has values or targets for.
+std::set<long long> areas_in_use(soci::session& sql, long long indicator_id);
 
 long long insert_indicator(soci::session& sql, const Indicator& indicator);
 // False when the stored row_version differs (someone saved first).

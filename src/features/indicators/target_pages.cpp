@@ -40,7 +40,7 @@ Response target_form(Context& context, const Indicator& indicator, const TargetF
   auto value = field("value", "target_value", f.value, Kind::text, "indicator_value_hint");
   value.required = true;
   auto area = field("area_id", "target_area", f.area_id, Kind::select);
-  area.options = area_options(context, sql);
+  area.options = area_options(context, sql, indicator);
   form.fields = {
       comparator,
       value,
