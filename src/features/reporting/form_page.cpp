@@ -85,6 +85,7 @@ Response render_form_page(Context& context, const FormRecord& record, const Page
   data.set("conflict", view::flag(state.conflict));
   add_autosave(data, context, state.autosave);
   data.set("notice", view::text(notice_text(context)));
+  data.set("can_see_revisions", view::flag(context.actor().read_all));
   for (const auto* part : {"comment", "reason", "form"}) {
     data.set(std::string("error_") + part,
              view::text(form::field_error(context, state.errors, part)));
@@ -229,7 +230,7 @@ Response download_form(Context& context) {
 }  // namespace
 
 void add_form_routes(web::App& app) {
-  const auto read = web::Access::needs(auth::Permission::read_workspace);
+  const auto read = web::Access::needs(auth::Permission::read_published);
   const auto own = web::Access::needs(auth::Permission::edit_own);
   const auto all = web::Access::needs(auth::Permission::edit_all);
   app.add({Method::get, "/forms/{id}", read, show_form});

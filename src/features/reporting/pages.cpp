@@ -15,7 +15,7 @@ void add_routes(web::App& app) {
   app.services().navigation.add(
       {"forms", "/my-forms", "nav_my_forms", web::Access::needs(auth::Permission::edit_own), 40});
   app.services().hooks.get<strategy::PlanLinks>().links.push_back(
-      {"/rounds", "plan_rounds_link", true});
+      {"/rounds", "plan_rounds_link", false});
 }
 
 }  // namespace samtryg::reporting

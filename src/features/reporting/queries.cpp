@@ -8,16 +8,30 @@ namespace samtryg::reporting {
 namespace {
 
 void require_read_all(const Actor& actor) {
-  // Forms are working papers: viewers (published content only) do not see them.
+  // Drafts, autosaves and revisions are working papers: viewers do not see them.
   if (!actor.read_all) throw validation::NotFound();
+}
+
+// A viewer (a council member) reads a form once it is handed in (submitted or approved), when
+// its plan and initiative are published; everyone else in the workspace reads every form.
+bool viewer_may_read(soci::session& sql, const Actor& actor, const FormRow& row,
+                     const Round& round) {
+  if (actor.read_all) return true;
+  const bool handed_in =
+      row.form.status == FormStatus::submitted || row.form.status == FormStatus::approved;
+  return handed_in && strategy::find_plan(sql, actor, round.plan_id).has_value() &&
+         strategy::find_initiative(sql, actor, row.form.initiative_id).has_value();
 }
 
 }  // namespace
 
 FormRow readable_form_row(soci::session& sql, const Actor& actor, long long id) {
-  require_read_all(actor);
   auto row = store::find_form(sql, actor.workspace_id, id);
   if (!row) throw validation::NotFound();
+  if (!actor.read_all) {
+    const auto round = store::find_round(sql, actor.workspace_id, row->form.round_id);
+    if (!round || !viewer_may_read(sql, actor, *row, *round)) throw validation::NotFound();
+  }
   return std::move(*row);
 }
 
@@ -49,7 +63,6 @@ std::vector<long long> default_reporting_initiatives(db::Database& database, con
 }
 
 RoundRecord readable_round(db::Database& database, const Actor& actor, long long id) {
-  require_read_all(actor);
   std::optional<Round> round;
   {
     auto sql = database.session();
@@ -61,13 +74,17 @@ RoundRecord readable_round(db::Database& database, const Actor& actor, long long
   record.plan = strategy::readable_plan(database, actor, round->plan_id);
   auto sql = database.session();
   record.forms = store::round_forms(sql, round->id);
+  if (!actor.read_all) {
+    std::erase_if(record.forms,
+                  [&](const FormRow& row) { return !viewer_may_read(sql, actor, row, *round); });
+  }
   record.chapters = store::chapters(sql, round->id);
   record.round = std::move(*round);
   return record;
 }
 
 std::vector<Round> plan_rounds(db::Database& database, const Actor& actor, long long plan_id) {
-  require_read_all(actor);
+  // The plan decides: a viewer sees the rounds of published plans.
   strategy::readable_plan(database, actor, plan_id);
   auto sql = database.session();
   return store::rounds(sql, actor.workspace_id, plan_id);
@@ -103,6 +120,7 @@ std::optional<Autosave> form_autosave(db::Database& database, const Actor& actor
 
 std::vector<Revision> form_revisions(db::Database& database, const Actor& actor,
                                      long long form_id) {
+  require_read_all(actor);
   readable_form(database, actor, form_id);
   auto sql = database.session();
   return store::revisions(sql, form_id);
@@ -122,7 +140,7 @@ std::vector<AssignedForm> coordinated_forms(db::Database& database, const Actor&
 
 std::vector<SentReminder> sent_reminders(db::Database& database, const Actor& actor,
                                          long long round_id) {
-  require_read_all(actor);
+  if (!actor.read_all) return {};  // who was reminded is the coordinators' business
   auto sql = database.session();
   return store::sent_reminders(sql, actor.workspace_id, round_id);
 }

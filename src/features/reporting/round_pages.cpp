@@ -313,7 +313,9 @@ Response download_report(Context& context) {
 }  // namespace
 
 void add_round_routes(web::App& app) {
-  const auto read = web::Access::needs(auth::Permission::read_workspace);
+  // Viewers too: a council member reads the rounds of published plans, the forms handed in and
+  // the compiled report (queries.cpp decides what each sees).
+  const auto read = web::Access::needs(auth::Permission::read_published);
   const auto all = web::Access::needs(auth::Permission::edit_all);
   app.add({Method::get, "/plans/{id}/rounds", read, show_rounds});
   app.add({Method::get, "/plans/{id}/rounds/new", all, new_round});

@@ -282,9 +282,59 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
   const auto html = coordinator.get("/rounds/" + round + "/report/html");
   EXPECT_TRUE(contains(html.body, "@media print"));
   EXPECT_TRUE(contains(html.body, "<strong>netværksmødet</strong>"));
-  // Viewers do not see forms or reports.
+  // A viewer (a council member) reads the approved form and the report, not its revisions.
   auto viewer = signed_in("byraad@aalborg.dk", "viewer");
-  EXPECT_EQ(viewer.get("/rounds/" + round + "/report/pdf").status, 403);
+  EXPECT_EQ(viewer.get("/rounds/" + round + "/report/pdf").status, 200);
+  EXPECT_EQ(viewer.get(form).status, 200);
+  EXPECT_EQ(viewer.get(form + "/revisions").status, 403);
+}
+
+TEST_P(ReportingServer, AViewerReadsTheRoundTheFormsHandedInAndTheReportButNoDrafts) {
+  auto cast = nightlife_with_lead();
+  auto& coordinator = cast.coordinator;
+  const auto walks = create_initiative(coordinator, cast.plan, "Tryghedsvandringer", "");
+  const auto round = create_round(coordinator, cast.plan, {cast.nightlife, walks});
+  const auto forms = form_ids(coordinator.get("/rounds/" + round).body);
+  ASSERT_EQ(forms.size(), 2U);
+  const auto handed_in = "/forms/" + forms[0];
+  const auto draft = "/forms/" + forms[1];
+  auto page = cast.lead.get(handed_in);
+  ASSERT_EQ(cast.lead
+                .post_form(handed_in, {{"_csrf", cast.lead.csrf()},
+                                       {"row_version", row_version(page.body)},
+                                       {"s.status.text", "Første skridt var netværksmødet."},
+                                       {"intent", "submit"}})
+                .status,
+            303);
+  page = coordinator.get(draft);
+  ASSERT_EQ(coordinator
+                .post_form(draft, {{"_csrf", coordinator.csrf()},
+                                   {"row_version", row_version(page.body)},
+                                   {"s.status.text", "Et udkast om vandringerne."}})
+                .status,
+            303);
+
+  auto viewer = signed_in("byraad@aalborg.dk", "viewer");
+  EXPECT_TRUE(contains(viewer.get("/plans/" + cast.plan).body, "/plans/" + cast.plan + "/rounds"))
+      << "the plan page links to its rounds for viewers too";
+  EXPECT_EQ(viewer.get("/plans/" + cast.plan + "/rounds").status, 200);
+  const auto board = viewer.get("/rounds/" + round);
+  ASSERT_EQ(board.status, 200);
+  EXPECT_EQ(form_ids(board.body), std::vector<std::string>{forms[0]}) << "the draft is not listed";
+  const auto form = viewer.get(handed_in);
+  ASSERT_EQ(form.status, 200);
+  EXPECT_TRUE(contains(form.body, "Første skridt var netværksmødet."));
+  EXPECT_FALSE(contains(form.body, "name=\"row_version\"")) << "read-only for a viewer";
+  EXPECT_FALSE(contains(form.body, "/revisions")) << "the working history is not theirs";
+  EXPECT_EQ(viewer.get(draft).status, 404);
+  EXPECT_EQ(viewer.get(draft + "/export/pdf").status, 404);
+  const auto report = viewer.get("/rounds/" + round + "/report/html");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_TRUE(contains(report.body, "Første skridt var netværksmødet."));
+  EXPECT_FALSE(contains(report.body, "Et udkast om vandringerne.")) << "drafts stay out";
+  EXPECT_TRUE(contains(coordinator.get("/rounds/" + round + "/report/html").body,
+                       "Et udkast om vandringerne."))
+      << "the coordinator's report has every form";
 }
 
 // The number of times `part` occurs in `text`.
