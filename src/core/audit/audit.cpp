@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "core/db/database.hpp"
 #include "core/util/time.hpp"
 
 namespace samtryg::audit {
@@ -38,33 +39,77 @@ void record_change(soci::session& sql, const auth::Actor& actor, std::string act
                std::to_string(id), std::move(before), std::move(after)});
 }
 
+namespace {
+
+// The columns of a Recorded, bound once per statement.
+class RecordedBinding {
+ public:
+  void bind(soci::statement& statement) {
+    statement.exchange(soci::into(item_.id));
+    statement.exchange(soci::into(item_.at));
+    statement.exchange(soci::into(workspace_, workspace_indicator_));
+    statement.exchange(soci::into(user_, user_indicator_));
+    statement.exchange(soci::into(item_.actor));
+    statement.exchange(soci::into(item_.action));
+    statement.exchange(soci::into(item_.entity));
+    statement.exchange(soci::into(item_.entity_id));
+    statement.exchange(soci::into(item_.before_json, before_indicator_));
+    statement.exchange(soci::into(item_.after_json, after_indicator_));
+  }
+
+  [[nodiscard]] Recorded get() const {
+    Recorded copy = item_;
+    if (workspace_indicator_ == soci::i_ok) copy.workspace_id = workspace_;
+    if (user_indicator_ == soci::i_ok) copy.user_id = user_;
+    if (before_indicator_ != soci::i_ok) copy.before_json.clear();
+    if (after_indicator_ != soci::i_ok) copy.after_json.clear();
+    return copy;
+  }
+
+ private:
+  Recorded item_;
+  long long workspace_ = 0;
+  long long user_ = 0;
+  soci::indicator workspace_indicator_ = soci::i_null;
+  soci::indicator user_indicator_ = soci::i_null;
+  soci::indicator before_indicator_ = soci::i_null;
+  soci::indicator after_indicator_ = soci::i_null;
+};
+
+constexpr std::string_view kRecordedColumns =
+    "SELECT id, at, workspace_id, user_id, actor, action, entity, entity_id, before_json, "
+    "after_json FROM audit_log ";
+
+}  // namespace
+
 std::vector<Recorded> history(soci::session& sql, const std::string& entity,
                               const std::string& entity_id) {
+  RecordedBinding binding;
+  soci::statement statement(sql);
+  binding.bind(statement);
+  statement.exchange(soci::use(entity));
+  statement.exchange(soci::use(entity_id));
+  db::prepare_and_run(statement, std::string(kRecordedColumns) +
+                                     "WHERE entity = :entity AND entity_id = :id ORDER BY id");
   std::vector<Recorded> result;
-  Recorded item;
-  long long workspace = 0;
-  long long user = 0;
-  soci::indicator workspace_indicator = soci::i_null;
-  soci::indicator user_indicator = soci::i_null;
-  soci::indicator before_indicator = soci::i_null;
-  soci::indicator after_indicator = soci::i_null;
-  soci::statement statement =
-      (sql.prepare << "SELECT id, at, workspace_id, user_id, actor, action, entity, entity_id, "
-                      "before_json, after_json FROM audit_log "
-                      "WHERE entity = :entity AND entity_id = :id ORDER BY id",
-       into(item.id), into(item.at), into(workspace, workspace_indicator),
-       into(user, user_indicator), into(item.actor), into(item.action), into(item.entity),
-       into(item.entity_id), into(item.before_json, before_indicator),
-       into(item.after_json, after_indicator), use(entity), use(entity_id));
-  statement.execute();
-  while (statement.fetch()) {
-    Recorded copy = item;
-    if (workspace_indicator == soci::i_ok) copy.workspace_id = workspace;
-    if (user_indicator == soci::i_ok) copy.user_id = user;
-    if (before_indicator != soci::i_ok) copy.before_json.clear();
-    if (after_indicator != soci::i_ok) copy.after_json.clear();
-    result.push_back(std::move(copy));
-  }
+  while (statement.fetch()) result.push_back(binding.get());
+  return result;
+}
+
+std::vector<Recorded> recent(soci::session& sql, long long workspace_id, const std::string& entity,
+                             const std::string& since, int limit) {
+  RecordedBinding binding;
+  soci::statement statement(sql);
+  binding.bind(statement);
+  statement.exchange(soci::use(workspace_id));
+  statement.exchange(soci::use(entity));
+  statement.exchange(soci::use(since));
+  statement.exchange(soci::use(limit));
+  db::prepare_and_run(statement, std::string(kRecordedColumns) +
+                                     "WHERE workspace_id = :w AND entity = :e AND at >= :since "
+                                     "ORDER BY id DESC LIMIT :limit");
+  std::vector<Recorded> result;
+  while (statement.fetch()) result.push_back(binding.get());
   return result;
 }
 

@@ -45,5 +45,9 @@ void record_change(soci::session& sql, const auth::Actor& actor, std::string act
                    boost::json::value after);
 std::vector<Recorded> history(soci::session& sql, const std::string& entity,
                               const std::string& entity_id);
+// The workspace's latest changes to records of `entity` at or after `since` (an ISO time), the
+// newest first, at most `limit`.
+std::vector<Recorded> recent(soci::session& sql, long long workspace_id, const std::string& entity,
+                             const std::string& since, int limit);
 
 }  // namespace samtryg::audit

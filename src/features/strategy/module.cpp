@@ -37,7 +37,9 @@ class StrategyModule final : public module::Module {
          {"search_kind_", kSearchEntities}},
         {"audit_action_status", "audit_action_new_version", "audit_action_add_member",
          // An example mark's field label ("initiative_" + field, core/demo/marks.hpp).
-         "initiative_status_history"});
+         "initiative_status_history",
+         // The start page names what changed ("start_change_" + audited entity).
+         "start_change_initiative", "start_change_activity"});
   }
 };
 

@@ -68,6 +68,7 @@ void add_routes(web::App& app) {
   add_document_routes(app);
   add_group_routes(app);
   add_search_routes(app);
+  add_start_section(app);
 
   const auto read = web::Access::needs(auth::Permission::read_published);
   auto& services = app.services();

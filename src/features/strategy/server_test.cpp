@@ -199,6 +199,11 @@ TEST_P(RegisterServer, LeadsEditTheirOwnInitiativeOnlyAndViewersSeePublishedOnly
                                                                     {"done_when", "2017-11-24"}});
   EXPECT_EQ(response.status, 303) << response.body;
   EXPECT_NE(lead.get("/initiatives/" + own).body.find("24. november 2017"), std::string::npos);
+  // The lead's start page shows what others changed in the initiative, not their own work.
+  const auto start = lead.get("/").body;
+  EXPECT_NE(start.find("Seneste ændringer i dine indsatser"), std::string::npos) << start;
+  EXPECT_NE(start.find("href=\"/history/initiative/" + own + "\""), std::string::npos) << start;
+  EXPECT_EQ(start.find("href=\"/history/activity/"), std::string::npos) << start;
 
   auto viewer = signed_in("byraad@aalborg.dk", "viewer");
   EXPECT_EQ(viewer.get("/initiatives/" + own).status, 200);
