@@ -114,6 +114,17 @@ test('every page a coordinator reaches fits 390 px without sideways scrolling', 
     assert.ok(visited.length >= 30, `only ${visited.length} pages were reached`);
     t.diagnostic(`${visited.length} pages of ${shapes.size} route shapes: ${[...shapes].join(' ')}`);
     await checkReportHtml(page, context, server.url, 1);
+
+    // On a phone the form's rows stack: the description box spans the section, each box shows
+    // its own label, and the indicator's name stays in the label for screen readers.
+    await page.goto(`${server.url}/forms/1`);
+    const description = page.locator('[id="s.activities.0.text"]');
+    const section = page.locator('#section-activities');
+    const [box, sectionBox] = [await description.boundingBox(), await section.boundingBox()];
+    assert.ok(box.width > sectionBox.width * 0.85, `the description box is ${box.width} of ${sectionBox.width} px`);
+    const label = await section.getByText('Beskrivelse 1', { exact: true }).boundingBox();
+    assert.ok(label.width > 40, `the label "Beskrivelse 1" is ${label.width} px wide: still hidden`);
+    assert.equal(await page.getByLabel(/^Periode: ./).count(), await page.locator('table.indicator-values tbody tr').count());
     await context.close();
   } finally {
     await browser.close();
