@@ -113,6 +113,9 @@ TEST(Writers, HtmlEscapesAndLinksItsContents) {
   EXPECT_NE(html.find("Ældre &amp; &lt;børn&gt;"), std::string::npos);
   EXPECT_NE(html.find("<a href=\"#h1\">Indsatserne</a>"), std::string::npos);
   EXPECT_NE(html.find("<thead>"), std::string::npos);
+  EXPECT_NE(html.find("<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"h1\""),
+            std::string::npos)
+      << "a table scrolls inside itself on a phone, named by its heading";
 }
 
 TEST(Writers, PdfAndDocxAreWellFormedFiles) {

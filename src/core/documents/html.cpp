@@ -29,6 +29,10 @@ nav.contents ol { list-style: none; padding-left: 0; }
 nav.contents li.level-2 { padding-left: 1.5rem; }
 figure { margin: 1rem 0; }
 figure svg { max-width: 100%; height: auto; }
+body { overflow-wrap: break-word; }
+h1, h2, h3 { overflow-wrap: anywhere; hyphens: auto; }
+header.title .logo img { max-width: 100%; }
+.table-scroll { overflow-x: auto; max-width: 100%; position: relative; }
 @page { size: A4; margin: 2cm 2cm 2.2cm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
@@ -37,6 +41,7 @@ figure svg { max-width: 100%; height: auto; }
   thead { display: table-header-group; }
   tr, figure { break-inside: avoid; }
   nav.contents { break-after: page; }
+  .table-scroll { overflow: visible; }
   a { color: inherit; text-decoration: none; }
 }
 )css";
@@ -60,6 +65,28 @@ std::string line_html(const Line& line) {
     }
     html += with_breaks;
   }
+  return html;
+}
+
+// A wide table scrolls inside itself on a phone (WCAG 1.4.10) rather than widening the page; the
+// scrolling box is focusable so it scrolls from the keyboard, and named after the heading the
+// table stands under so a screen reader says which table it is.
+std::string table_html(const Table& table, int heading_number) {
+  std::string html = heading_number > 0
+                         ? fmt::format(
+                               "<div class=\"table-scroll\" role=\"region\" "
+                               "aria-labelledby=\"h{}\" tabindex=\"0\">\n",
+                               heading_number)
+                         : std::string("<div class=\"table-scroll\" tabindex=\"0\">\n");
+  html += "<table>\n<thead><tr>";
+  for (const auto& cell : table.header) html += "<th>" + escape_html(cell) + "</th>";
+  html += "</tr></thead>\n<tbody>\n";
+  for (const auto& row : table.rows) {
+    html += "<tr>";
+    for (const auto& cell : row) html += "<td>" + escape_html(cell) + "</td>";
+    html += "</tr>\n";
+  }
+  html += "</tbody>\n</table>\n</div>\n";
   return html;
 }
 
@@ -95,18 +122,9 @@ std::string to_html(const Document& document) {
         body += fmt::format("</{}>\n", tag);
         break;
       }
-      case Block::Kind::table: {
-        body += "<table>\n<thead><tr>";
-        for (const auto& cell : block.table.header) body += "<th>" + escape_html(cell) + "</th>";
-        body += "</tr></thead>\n<tbody>\n";
-        for (const auto& row : block.table.rows) {
-          body += "<tr>";
-          for (const auto& cell : row) body += "<td>" + escape_html(cell) + "</td>";
-          body += "</tr>\n";
-        }
-        body += "</tbody>\n</table>\n";
+      case Block::Kind::table:
+        body += table_html(block.table, heading_number);
         break;
-      }
       case Block::Kind::image:
         // Chart SVG comes from samtryg's own chart code, never from anything a user typed.
         body += "<figure>" + block.svg + "</figure>\n";

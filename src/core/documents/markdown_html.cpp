@@ -46,7 +46,9 @@ class HtmlWriter {
         out_ += "<p>";
         break;
       case MD_BLOCK_TABLE:
-        out_ += "<table>\n";
+        // A table in typed text scrolls inside itself on a phone instead of widening the page;
+        // focusable so a keyboard can scroll it too.
+        out_ += "<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n";
         break;
       case MD_BLOCK_THEAD:
         out_ += "<thead>\n";
@@ -93,7 +95,7 @@ class HtmlWriter {
         out_ += "</p>\n";
         break;
       case MD_BLOCK_TABLE:
-        out_ += "</table>\n";
+        out_ += "</table>\n</div>\n";
         break;
       case MD_BLOCK_THEAD:
         out_ += "</thead>\n";

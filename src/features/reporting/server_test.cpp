@@ -548,7 +548,9 @@ TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoin
 
   // The new measurement item joined the initiative's activity register, once, and is linked.
   auto initiative_page = coordinator.get("/initiatives/" + nightlife).body;
-  EXPECT_EQ(occurrences(initiative_page, "<td>Optælling af besøgende på hjemmesiden</td>"), 1U)
+  EXPECT_EQ(occurrences(initiative_page,
+                        "<td class=\"row-title\">Optælling af besøgende på hjemmesiden</td>"),
+            1U)
       << initiative_page;
   page = lead.get(form);
   response =
@@ -562,7 +564,9 @@ TEST_P(ReportingServer, TheMeasurementSectionTakesIndicatorValuesAndNewItemsJoin
                             {"s.status.text", "Uændret."}});
   ASSERT_EQ(response.status, 303) << response.body;
   initiative_page = coordinator.get("/initiatives/" + nightlife).body;
-  EXPECT_EQ(occurrences(initiative_page, "<td>Optælling af besøgende på hjemmesiden</td>"), 1U)
+  EXPECT_EQ(occurrences(initiative_page,
+                        "<td class=\"row-title\">Optælling af besøgende på hjemmesiden</td>"),
+            1U)
       << "saving again, or the same text twice, adds no copy";
 
   // The compiled report's annex shows the indicators in Måling/metode.
