@@ -72,7 +72,8 @@ test('an admin adds a user and switches language, with JavaScript off', async ()
     assert.equal(await page.getByLabel('Navn').inputValue(), 'SSP-konsulent', 'input kept');
     await page.getByLabel('Første adgangskode').fill('a long first password');
     await page.getByRole('button', { name: 'Tilføj bruger' }).click();
-    await page.getByText('SSP-konsulent er tilføjet.').waitFor();
+    await page.getByText('Brugeren er tilføjet og står i listen nedenfor.').waitFor();
+    await page.getByRole('cell', { name: 'SSP-konsulent' }).waitFor();
     await page.getByRole('cell', { name: 'ssp@aalborg.dk' }).waitFor();
 
     await page.getByRole('button', { name: 'Svenska' }).click();

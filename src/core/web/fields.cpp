@@ -1,5 +1,7 @@
 #include "core/web/fields.hpp"
 
+#include <algorithm>
+
 #include "core/util/strings.hpp"
 
 namespace samtryg::web {
@@ -58,9 +60,28 @@ view::Data fields_data(const std::vector<Field>& fields, const validation::Error
     item.set("described", described);
     item.set("has_described", view::flag(!described.empty()));
     set_control(item, field);
+    item.set("theirs", view::text(field.theirs));
     list.push_back(item);
   }
   return list;
+}
+
+void mark_theirs(std::vector<Field>& mine, const std::vector<Field>& theirs,
+                 const i18n::Catalog& catalog) {
+  for (auto& field : mine) {
+    const auto saved = std::find_if(theirs.begin(), theirs.end(),
+                                    [&](const Field& other) { return other.name == field.name; });
+    if (saved == theirs.end() || saved->value == field.value) continue;
+    std::string words = saved->value;
+    if (field.kind == Field::Kind::checkbox) {
+      words = std::string(catalog.text(saved->value.empty() ? "conflict_theirs_no" : "conflict_theirs_yes"));
+    } else if (field.kind == Field::Kind::select) {
+      for (const auto& option : saved->options) {
+        if (option.code == saved->value) words = option.label;
+      }
+    }
+    field.theirs = words.empty() ? std::string(catalog.text("conflict_theirs_empty")) : words;
+  }
 }
 
 std::vector<Option> coded_options(std::span<const std::string_view> codes, std::string_view prefix,

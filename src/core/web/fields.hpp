@@ -28,7 +28,15 @@ struct Field {
   std::string hint{};
   std::vector<Option> options{};  // select: the choices; value is the selected code
   int rows = 4;
+  // After a refused save: what the other person saved, in words, shown under the typed value
+  // when the two differ ("" otherwise).
+  std::string theirs{};
 };
+
+// Marks each of `mine` (the typed fields) whose value differs from the same field in `theirs`
+// (the saved record's fields) with the saved value as people read it.
+void mark_theirs(std::vector<Field>& mine, const std::vector<Field>& theirs,
+                 const i18n::Catalog& catalog);
 
 // The message of one field error in the catalog's language; a value written "t:key" is
 // itself translated ("t:status_active" → "Aktiv").

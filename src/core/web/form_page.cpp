@@ -20,8 +20,10 @@ http::Response render_form(Context& context, const FormPage& form) {
   data.set("cancel", form.cancel);
   data.set("hidden", form.hidden);
   data.set("conflict", view::flag(form.conflict));
+  auto fields = form.fields;
+  if (!form.theirs.empty()) mark_theirs(fields, form.theirs, context.catalog());
   data.set("multipart", view::flag(form.multipart));
-  data.set("fields", fields_data(form.fields, form.errors, context.catalog()));
+  data.set("fields", fields_data(fields, form.errors, context.catalog()));
   add_errors(data, form.errors, context.catalog());
   return render_page(context, kFormPage, std::move(data),
                      {.title = form.heading, .status = form.status, .nav = form.nav});

@@ -26,6 +26,8 @@ struct FormPage {
   view::Data hidden = view::list();
   validation::Errors errors{};
   bool conflict = false;
+  // With a conflict: the saved record's fields, shown under the typed ones where they differ.
+  std::vector<Field> theirs{};
   bool multipart = false;
   int status = 200;
   std::string_view nav = "plans";

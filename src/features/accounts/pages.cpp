@@ -195,7 +195,7 @@ Response submit_user(Context& context) {
     web::add_errors(data, invalid.errors, context.catalog());
     return users_page(context, std::move(data), input, 422);
   }
-  return Response::redirect("/users?notice=users_created&name=" + web::url_encode(input.name));
+  return Response::redirect("/users?notice=users_created");
 }
 
 }  // namespace

@@ -155,8 +155,10 @@ std::vector<Link> links_from_form(const IndicatorForm& f, const std::vector<Link
   return links;
 }
 
+// `theirs`: after a refused save, the saved indicator, shown beside what was typed.
 Response indicator_form(Context& context, const IndicatorForm& f, bool is_new,
-                        validation::Errors errors, bool conflict, int status) {
+                        validation::Errors errors, bool conflict, int status,
+                        const IndicatorForm* theirs = nullptr) {
   auto sql = context.services.database.session();
   web::FormPage form;
   const auto& v = f.indicator;
@@ -171,6 +173,7 @@ Response indicator_form(Context& context, const IndicatorForm& f, bool is_new,
   if (!is_new) form.hidden = web::hidden_values({{"row_version", std::to_string(v.row_version)}});
   form.errors = std::move(errors);
   form.conflict = conflict;
+  if (theirs != nullptr) form.theirs = indicator_fields(context, sql, *theirs);
   form.status = status;
   return web::render_form(context, form);
 }
@@ -241,9 +244,11 @@ Response update_indicator_submit(Context& context) {
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          const auto fresh =
-              readable_indicator(context.services.database, actor, f.indicator.id, today_iso_utc());
-          return indicator_form(context, form_of(fresh), false, {}, true, 409);
+          const auto fresh = form_of(
+              readable_indicator(context.services.database, actor, f.indicator.id, today_iso_utc()));
+          auto typed = f;
+          typed.indicator.row_version = fresh.indicator.row_version;
+          return indicator_form(context, typed, false, {}, true, 409, &fresh);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
         return indicator_form(context, f, false, std::move(found), false, 422);

@@ -5,6 +5,7 @@
 
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
+#include "core/view/word_diff.hpp"
 #include "core/web/api.hpp"
 #include "core/web/form_errors.hpp"
 #include "core/web/form_page.hpp"
@@ -83,6 +84,22 @@ Response render_form_page(Context& context, const FormRecord& record, const Page
   add_workflow(data, context, record);
   data.set("example_note", view::text(round_example_note(context, record.round)));
   data.set("conflict", view::flag(state.conflict));
+  if (state.conflict) {
+    // The answers shown are what this person typed; beside them, section by section, what the
+    // other person saved, so both are on the page and nothing must be typed again.
+    auto theirs = view::list();
+    for (const auto& change :
+         compare(record.round.form_template, record.row.form.content, state.content)) {
+      if (!change.changed) continue;
+      view::Data section;
+      section.set("title", change.title);
+      section.set("words", change.before_words.empty() ? context.text("form_conflict_empty")
+                                                        : change.before_words);
+      section.set("diff_html", view::word_diff_html(change.before_words, change.after_words));
+      theirs.push_back(section);
+    }
+    data.set("theirs", theirs);
+  }
   add_autosave(data, context, state.autosave);
   data.set("notice", view::text(notice_text(context)));
   data.set("can_see_revisions", view::flag(context.actor().read_all));

@@ -390,7 +390,7 @@ TEST_P(ReportingServer, ARefusedSubmitLeavesNothingSaved) {
 TEST_P(ReportingServer, TheStartPageListsTheFormsALeadStillHasToFillIn) {
   auto cast = nightlife_with_lead();
   auto& lead = cast.lead;
-  EXPECT_TRUE(contains(lead.get("/").body, "Der venter ikke noget på dig lige nu."));
+  EXPECT_FALSE(contains(lead.get("/").body, "id=\"home-forms\"")) << "no round yet";
 
   const auto round = create_round(cast.coordinator, cast.plan, {cast.nightlife}, "2018-01-31");
   const auto form = "/forms/" + form_ids(cast.coordinator.get("/rounds/" + round).body).front();
@@ -415,7 +415,9 @@ TEST_P(ReportingServer, TheStartPageListsTheFormsALeadStillHasToFillIn) {
   ASSERT_EQ(response.status, 303) << response.body;
   const auto start = lead.get("/").body;
   EXPECT_FALSE(contains(start, "id=\"home-forms\"")) << "a submitted form waits for nothing";
-  EXPECT_TRUE(contains(start, "Der venter ikke noget på dig lige nu."));
+  EXPECT_TRUE(contains(start, "id=\"home-changes\""))
+      << "what the coordinator did to the lead's initiative is still news to the lead";
+  EXPECT_TRUE(contains(cast.coordinator.get("/").body, "Skemaer der venter på din godkendelse"));
 }
 
 // An indicator of a focus area (001: the lokalråd's "De unges misbrug og færden i nattelivet")
@@ -640,6 +642,11 @@ TEST_P(ReportingServer, UnsavedTypingIsKeptOnTheServerAndOfferedBackUntilSaved) 
                                    {"row_version", row_version(stale)},
                                    {"s.status.text", "Gammel tekst"}});
   EXPECT_EQ(response.status, 409);
+  // Both versions are on the page: the typed text in its box, the saved one beside it.
+  EXPECT_TRUE(contains(response.body, ">Gammel tekst</textarea>")) << response.body;
+  EXPECT_TRUE(contains(response.body, "Det, den anden gemte")) << response.body;
+  EXPECT_TRUE(contains(response.body, "<div class=\"theirs-text\">Færdig</div>")) << response.body;
+  EXPECT_TRUE(contains(response.body, "<del>Færdig</del><ins>Gammel tekst</ins>"));
 
   // Only those who may save may keep a copy; a locked form takes none; the token is checked.
   auto member = signed_in("medlem@aalborg.dk", "member");

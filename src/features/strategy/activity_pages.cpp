@@ -89,8 +89,10 @@ Activity activity_from_form(Context& context, Activity a, validation::Errors& er
   return a;
 }
 
+// `theirs`: after a refused save, the saved activity, shown beside what was typed.
 Response activity_form(Context& context, const Activity& a, const std::string& initiative_name,
-                       validation::Errors errors, bool conflict, int status) {
+                       validation::Errors errors, bool conflict, int status,
+                       const Activity* theirs = nullptr) {
   const bool is_new = a.id == 0;
   web::FormPage form;
   form.heading = context.text(is_new ? "activity_new" : "activity_edit") + ": " + initiative_name;
@@ -102,6 +104,7 @@ Response activity_form(Context& context, const Activity& a, const std::string& i
   if (!is_new) form.hidden = web::hidden_values({{"row_version", std::to_string(a.row_version)}});
   form.errors = std::move(errors);
   form.conflict = conflict;
+  if (theirs != nullptr) form.theirs = activity_fields(context, *theirs);
   form.status = status;
   return web::render_form(context, form);
 }
@@ -168,7 +171,9 @@ Response update_activity_submit(Context& context) {
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
           const auto fresh = readable_activity(context.services.database, actor, a.id);
-          return activity_form(context, fresh, target.initiative.name, {}, true, 409);
+          auto typed = a;
+          typed.row_version = fresh.row_version;
+          return activity_form(context, typed, target.initiative.name, {}, true, 409, &fresh);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
         return activity_form(context, a, target.initiative.name, std::move(found), false, 422);

@@ -137,8 +137,9 @@ Initiative initiative_from_form(Context& context, Initiative v, validation::Erro
   return v;
 }
 
+// `theirs`: after a refused save, the saved initiative, shown beside what was typed.
 Response initiative_form(Context& context, const Initiative& v, validation::Errors errors,
-                         bool conflict, int status) {
+                         bool conflict, int status, const Initiative* theirs = nullptr) {
   const bool is_new = v.id == 0;
   web::FormPage form;
   form.heading =
@@ -152,6 +153,7 @@ Response initiative_form(Context& context, const Initiative& v, validation::Erro
   if (!is_new) form.hidden = web::hidden_values({{"row_version", std::to_string(v.row_version)}});
   form.errors = std::move(errors);
   form.conflict = conflict;
+  if (theirs != nullptr) form.theirs = initiative_fields(context, *theirs);
   form.status = status;
   return web::render_form(context, form);
 }
@@ -218,8 +220,11 @@ Response update_initiative_submit(Context& context) {
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
+          // What was typed stays, now against the saved version, so saving again is a choice.
           const auto fresh = readable_initiative(context.services.database, actor, v.id);
-          return initiative_form(context, fresh, {}, true, 409);
+          auto typed = v;
+          typed.row_version = fresh.row_version;
+          return initiative_form(context, typed, {}, true, 409, &fresh);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
         return initiative_form(context, v, std::move(found), false, 422);

@@ -108,8 +108,9 @@ Response show_plans(Context& context) {
                           {.title = context.text("plans_title"), .status = 200, .nav = "plans"});
 }
 
+// `theirs`: after a refused save, the saved plan, shown beside what was typed.
 Response plan_form(Context& context, const Plan& plan, bool is_new, validation::Errors errors,
-                   bool conflict, int status) {
+                   bool conflict, int status, const Plan* theirs = nullptr) {
   web::FormPage form;
   form.heading = is_new ? context.text("plans_new") : context.text("plan_edit") + ": " + plan.name;
   form.action = is_new ? "/plans" : "/plans/" + std::to_string(plan.id) + "/edit";
@@ -121,6 +122,7 @@ Response plan_form(Context& context, const Plan& plan, bool is_new, validation::
   }
   form.errors = std::move(errors);
   form.conflict = conflict;
+  if (theirs != nullptr) form.theirs = plan_fields(context, *theirs);
   form.status = status;
   return web::render_form(context, form);
 }
@@ -164,9 +166,12 @@ Response update_plan_submit(Context& context) {
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          // Show what is stored now, so the second editor re-applies their change knowingly.
+          // What was typed stays, now against the saved version, with the saved values beside
+          // it: the second editor combines the two knowingly, retyping nothing.
           const auto fresh = readable_plan(context.services.database, actor, plan.id);
-          return plan_form(context, fresh, false, {}, true, 409);
+          auto typed = plan;
+          typed.row_version = fresh.row_version;
+          return plan_form(context, typed, false, {}, true, 409, &fresh);
         }
         return plan_form(context, plan, false, std::move(found), false, 422);
       });

@@ -148,10 +148,23 @@ TEST_P(RegisterServer, TheSecondOfTwoConcurrentEditsIsRefused) {
   fields["goals"] = "Anden";
   const auto response = second.post_form("/initiatives/" + initiative + "/edit", fields);
   EXPECT_EQ(response.status, 409);
-  EXPECT_NE(response.body.find("Første"), std::string::npos);  // the stored version is shown
-  const auto page = first.get("/initiatives/" + initiative);
+  // Both are kept: the second editor's text stays in the field, the saved one is beside it.
+  EXPECT_NE(response.body.find(">Anden</textarea>"), std::string::npos) << response.body;
+  EXPECT_NE(response.body.find("Den anden gemte:</p><div class=\"theirs-text\">Første</div>"),
+            std::string::npos)
+      << response.body;
+  EXPECT_NE(response.body.find("name=\"row_version\" value=\"2\""), std::string::npos)
+      << "saving again is against the version now stored";
+  auto page = first.get("/initiatives/" + initiative);
   EXPECT_NE(page.body.find("Første"), std::string::npos);
   EXPECT_EQ(page.body.find("Anden"), std::string::npos);
+
+  // Saving the combined text now succeeds.
+  fields["row_version"] = "2";
+  fields["goals"] = "Første og anden";
+  EXPECT_EQ(second.post_form("/initiatives/" + initiative + "/edit", fields).status, 303);
+  page = first.get("/initiatives/" + initiative);
+  EXPECT_NE(page.body.find("Første og anden"), std::string::npos);
 }
 
 TEST_P(RegisterServer, StatusChangeNeedsAReasonAndAnAllowedStep) {
