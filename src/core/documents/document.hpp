@@ -25,7 +25,7 @@ struct Table {
 struct Block {
   enum class Kind { heading, paragraph, bullets, numbers, table, image, note, page_break };
   Kind kind = Kind::paragraph;
-  int level = 1;            // headings: 1 (chapter, starts a page) to 3
+  int level = 1;            // headings: 1 (chapter) to 3
   Line spans;               // heading, paragraph, note
   std::vector<Line> items;  // bullets, numbers
   Table table;
@@ -36,8 +36,10 @@ struct Block {
 
 struct Document {
   std::string title;
-  std::string subtitle;        // e.g. the period
-  std::string running_header;  // top of every page after the title page
+  std::string subtitle;  // e.g. the period
+  std::string parties;   // title page: who the report is from ("Aalborg Kommune og …")
+  std::vector<std::string> title_facts;  // title page, under the title: period, date …
+  std::string running_header;            // top of every page after the title page
   std::string language = "da";
   std::string logo_svg;        // on the title page and in the header; may be empty
   std::string contents_title;  // "Indhold"; the table of contents lists headings 1–2

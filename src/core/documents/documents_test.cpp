@@ -176,5 +176,60 @@ TEST(Writers, PdfLinksCanBeClicked) {
   EXPECT_NE(urls.output.find("https://trygfonden.dk/artikel"), std::string::npos) << urls.output;
 }
 
+// Wherever the foot of the page falls, a heading goes onto the page of what follows it: here a
+// table whose first row is six lines high, after ever more lines of text.
+TEST(Writers, APdfHeadingNeverEndsAPage) {
+  testing::TempDir directory;
+  for (int filler = 30; filler < 62; ++filler) {
+    Document document;
+    document.title = "Titel";
+    document.page_label = "Side {page} af {pages}";
+    document.blocks.push_back(heading(1, "Kapitel"));
+    for (int line = 0; line < filler; ++line) document.blocks.push_back(paragraph("Linje"));
+    document.blocks.push_back(heading(2, "Målinger"));
+    Block table;
+    table.kind = Block::Kind::table;
+    table.table.header = {"Beskrivelse", "Status"};
+    table.table.rows.push_back({"Første række\nto\ntre\nfire\nfem\nseks", "Gennemført"});
+    document.blocks.push_back(table);
+    const auto path = directory.file("heading.pdf", to_pdf(document));
+    const auto text = testing::run_command("pdftotext -enc UTF-8 " + path + " -").output;
+    std::size_t start = 0;
+    for (auto end = text.find('\f'); end != std::string::npos; end = text.find('\f', start)) {
+      const auto page = text.substr(start, end - start);
+      if (page.find("Målinger") != std::string::npos) {
+        EXPECT_NE(page.find("Første række"), std::string::npos)
+            << filler << " lines: the heading ended a page\n"
+            << page;
+      }
+      start = end + 1;
+    }
+    const auto pages = pdf_heading_pages(document);
+    ASSERT_EQ(pages.size(), 2U);
+  }
+}
+
+// The Word contents carry their page numbers (the PDF's) in the field's stored result.
+TEST(Writers, DocxContentsHaveThePdfsPageNumbers) {
+  auto document = sample();
+  document.blocks.push_back(heading(1, "Bilag"));
+  document.blocks.push_back(paragraph("Skemaerne"));
+  const auto pages = pdf_heading_pages(document);
+  ASSERT_EQ(pages.size(), 2U);
+  EXPECT_GT(pages[1], pages[0]) << "120 table rows push the annex on";
+  testing::TempDir directory;
+  const auto path = directory.file("contents.docx", to_docx(document));
+  const auto xml = testing::run_command("unzip -p " + path + " word/document.xml").output;
+  const auto separate = xml.find("w:fldCharType=\"separate\"");
+  const auto end = xml.find("w:fldCharType=\"end\"");
+  ASSERT_LT(separate, end);
+  const auto result = xml.substr(separate, end - separate);
+  EXPECT_NE(result.find("Bilag</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t xml:space=\"preserve\">" +
+                        std::to_string(pages[1]) + "<"),
+            std::string::npos)
+      << result;
+  EXPECT_EQ(xml.find("w:dirty"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace samtryg::documents

@@ -1,17 +1,16 @@
 #include "core/documents/docx.hpp"
 
 #include <fmt/format.h>
-#include <zip.h>
 
 #include <algorithm>
 #include <cmath>
-#include <list>
 #include <pugixml.hpp>
 #include <sstream>
-#include <stdexcept>
 #include <utility>
 
+#include "core/documents/pdf.hpp"
 #include "core/documents/svg.hpp"
+#include "core/documents/zip_archive.hpp"
 #include "core/util/strings.hpp"
 
 namespace samtryg::documents {
@@ -23,7 +22,12 @@ constexpr std::string_view kWordNamespace =
 constexpr std::string_view kRelationshipNamespace =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 constexpr long long kEmuPerPoint = 12700;
-constexpr double kTextWidthPoints = 481.9;  // A4 less 2 cm margins each side
+// The PDF's page (core/documents/pdf_text.hpp) in twentieths of a point: the same margins, so the
+// two files break their pages alike and the contents can give the PDF's page numbers.
+constexpr int kMarginTop = 1600;
+constexpr int kMarginBottom = 1440;
+constexpr int kMarginSide = 1240;
+constexpr double kTextWidthPoints = (11906.0 - 2 * kMarginSide) / 20;
 constexpr int kPngWidth = 1000;  // ≈150 dpi across the text width: sharp in print, quick to encode
 
 // Text as XML 1.0 allows it: control characters other than tab cannot be written, not even as
@@ -80,14 +84,15 @@ constexpr std::string_view kStyles =
 <w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">
 <w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Open Sans" w:hAnsi="Open Sans" w:eastAsia="Open Sans" w:cs="Open Sans"/><w:sz w:val="21"/><w:szCs w:val="21"/><w:lang w:val="{lang}"/></w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="276" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>
 <w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>
-<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="2400" w:after="240"/></w:pPr><w:rPr><w:b/><w:color w:val="23507A"/><w:sz w:val="52"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:before="240" w:after="240"/></w:pPr><w:rPr><w:b/><w:color w:val="23507A"/><w:sz w:val="52"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TitleParties"><w:name w:val="Title Parties"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:before="3600" w:after="120"/></w:pPr><w:rPr><w:color w:val="61666F"/><w:sz w:val="26"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Subtitle"><w:name w:val="Subtitle"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:rPr><w:sz w:val="28"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:pageBreakBefore/><w:spacing w:before="240" w:after="160"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="23507A"/><w:sz w:val="36"/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="440" w:after="160"/><w:outlineLvl w:val="0"/></w:pPr><w:rPr><w:b/><w:color w:val="23507A"/><w:sz w:val="36"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading2"><w:name w:val="heading 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="280" w:after="120"/><w:outlineLvl w:val="1"/></w:pPr><w:rPr><w:b/><w:color w:val="23507A"/><w:sz w:val="28"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Heading3"><w:name w:val="heading 3"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="200" w:after="80"/><w:outlineLvl w:val="2"/></w:pPr><w:rPr><w:b/><w:sz w:val="24"/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="TOCHeading"><w:name w:val="TOC Heading"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:rPr><w:b/><w:color w:val="23507A"/><w:sz w:val="32"/></w:rPr></w:style>
-<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="60"/></w:pPr></w:style>
-<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:spacing w:after="60"/><w:ind w:left="284"/></w:pPr></w:style>
+<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{toc_tab}"/></w:tabs><w:spacing w:after="60"/></w:pPr><w:rPr><w:b/></w:rPr></w:style>
+<w:style w:type="paragraph" w:styleId="TOC2"><w:name w:val="toc 2"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:pPr><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{toc_tab}"/></w:tabs><w:spacing w:after="60"/><w:ind w:left="284"/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/><w:qFormat/><w:pPr><w:spacing w:after="60"/><w:ind w:left="720"/><w:contextualSpacing/></w:pPr></w:style>
 <w:style w:type="paragraph" w:styleId="Note"><w:name w:val="Note"/><w:basedOn w:val="Normal"/><w:pPr><w:shd w:val="clear" w:color="auto" w:fill="FDF3E1"/><w:ind w:left="170" w:right="170"/></w:pPr><w:rPr><w:i/></w:rPr></w:style>
 <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/><w:rPr><w:color w:val="61666F"/><w:sz w:val="17"/></w:rPr></w:style>
@@ -260,21 +265,35 @@ class Body {
 
   void title_page() {
     if (!document_.logo_svg.empty()) picture(paragraph(), document_.logo_svg, 160, "Logo");
+    // Always there: its space before puts the title in the upper middle of the page.
+    text_run(paragraph("TitleParties"), document_.parties, true, false);
     text_run(paragraph("Title"), document_.title, false, false);
-    if (!document_.subtitle.empty())
+    if (!document_.subtitle.empty()) {
       text_run(paragraph("Subtitle"), document_.subtitle, false, false);
-    text_run(paragraph(), document_.running_header, false, false);
+    }
+    for (const auto& fact : document_.title_facts) text_run(paragraph(), fact, false, false);
+    if (document_.title_facts.empty())
+      text_run(paragraph(), document_.running_header, false, false);
     page_break();
   }
 
-  // Word's own TOC field (headings 1–2, as links); the entries are already filled in so the
-  // contents show before anyone updates the field, which adds the page numbers.
+  // Word's own TOC field (headings 1–2, as links) with its result already written: each entry's
+  // text and page number. Word and LibreOffice show a field's stored result as it is, so the
+  // contents read right on opening, without "update fields" and without a prompt (w:dirty is
+  // not set). The numbers are the PDF's pages of the same content (pdf_heading_pages): the
+  // DOCX has the PDF's page size, margins, fonts and sizes, and its chapters start where the
+  // PDF's do, so Word lays the pages out nearly alike; updating the field in Word gives Word's
+  // own count should a long table break differently.
   void contents() {
     if (document_.contents_title.empty()) return;
     text_run(paragraph("TOCHeading"), document_.contents_title, false, false);
+    const auto pages = pdf_heading_pages(document_);
     bool first = true;
+    int heading_index = 0;
     for (const auto& block : document_.blocks) {
-      if (block.kind != Block::Kind::heading || block.level > 2) continue;
+      if (block.kind != Block::Kind::heading) continue;
+      const int index = heading_index++;
+      if (block.level > 2) continue;
       auto entry = paragraph(block.level == 1 ? "TOC1" : "TOC2");
       if (first) {
         field_char(entry, "begin");
@@ -284,9 +303,31 @@ class Body {
         field_char(entry, "separate");
         first = false;
       }
-      text_run(entry, plain_text(block.spans), false, false);
+      auto link = entry.append_child("w:hyperlink");
+      link.append_attribute("w:anchor") = fmt::format("_Toc{}", index).c_str();
+      link.append_attribute("w:history") = "1";
+      text_run(link, plain_text(block.spans), false, false);
+      link.append_child("w:r").append_child("w:tab");
+      const int page = index < static_cast<int>(pages.size()) ? pages[index] : 0;
+      text_run(link, std::to_string(page), false, false);
     }
     if (!first) field_char(paragraph(), "end");
+    page_break();  // the chapters start on a page of their own, as in the PDF
+  }
+
+  // A heading: kept with the paragraph after it (also said here, not only in its style, for
+  // readers that ignore style properties), and a bookmark the contents link to.
+  void heading(const Block& block) {
+    auto node = paragraph(fmt::format("Heading{}", std::clamp(block.level, 1, 3)));
+    auto paragraph_properties = properties(node);
+    paragraph_properties.append_child("w:keepNext");
+    paragraph_properties.append_child("w:keepLines");
+    const auto id = std::to_string(heading_count_);
+    auto start = node.append_child("w:bookmarkStart");
+    start.append_attribute("w:id") = id.c_str();
+    start.append_attribute("w:name") = fmt::format("_Toc{}", heading_count_++).c_str();
+    spans(node, block.spans);
+    node.append_child("w:bookmarkEnd").append_attribute("w:id") = id.c_str();
   }
 
   static void field_char(pugi::xml_node paragraph_node, const char* type) {
@@ -353,7 +394,7 @@ class Body {
   void add(const Block& block) {
     switch (block.kind) {
       case Block::Kind::heading:
-        spans(paragraph(fmt::format("Heading{}", std::clamp(block.level, 1, 3))), block.spans);
+        heading(block);
         break;
       case Block::Kind::paragraph:
         spans(paragraph(), block.spans);
@@ -391,9 +432,9 @@ class Body {
     size.append_attribute("w:h") = 16838;
     auto margins = section.append_child("w:pgMar");
     for (const auto& [name, value] :
-         {std::pair{"w:top", 1418}, std::pair{"w:right", 1134}, std::pair{"w:bottom", 1418},
-          std::pair{"w:left", 1134}, std::pair{"w:header", 709}, std::pair{"w:footer", 709},
-          std::pair{"w:gutter", 0}}) {
+         {std::pair{"w:top", kMarginTop}, std::pair{"w:right", kMarginSide},
+          std::pair{"w:bottom", kMarginBottom}, std::pair{"w:left", kMarginSide},
+          std::pair{"w:header", 709}, std::pair{"w:footer", 709}, std::pair{"w:gutter", 0}}) {
       margins.append_attribute(name) = value;
     }
     section.append_child("w:titlePg");  // no header or footer on the title page
@@ -402,6 +443,7 @@ class Body {
   const Document& document_;
   pugi::xml_document xml_;
   pugi::xml_node body_;
+  int heading_count_ = 0;
 };
 
 std::string header_xml(const Document& document) {
@@ -498,58 +540,6 @@ std::string document_relationships(const Body& body) {
   return xml + links.str() + "\n</Relationships>\n";
 }
 
-// An in-memory zip archive; the parts' bytes must live until finish().
-class Archive {
- public:
-  Archive() {
-    zip_error_init(&error_);
-    source_ = zip_source_buffer_create(nullptr, 0, 0, &error_);
-    if (source_ == nullptr) throw std::runtime_error("cannot create the DOCX archive");
-    zip_source_keep(source_);
-    archive_ = zip_open_from_source(source_, ZIP_TRUNCATE, &error_);
-    if (archive_ == nullptr) {
-      zip_source_free(source_);
-      throw std::runtime_error("cannot create the DOCX archive");
-    }
-  }
-  ~Archive() {
-    if (archive_ != nullptr) zip_discard(archive_);
-    if (source_ != nullptr) zip_source_free(source_);
-    zip_error_fini(&error_);
-  }
-  Archive(const Archive&) = delete;
-  Archive& operator=(const Archive&) = delete;
-
-  void add(const std::string& name, std::string bytes) {
-    const auto& kept = parts_.emplace_back(std::move(bytes));
-    auto* part = zip_source_buffer(archive_, kept.data(), kept.size(), 0);
-    if (part == nullptr || zip_file_add(archive_, name.c_str(), part, ZIP_FL_ENC_UTF_8) < 0) {
-      if (part != nullptr) zip_source_free(part);
-      throw std::runtime_error("cannot add " + name + " to the DOCX archive");
-    }
-  }
-
-  std::string finish() {
-    if (zip_close(archive_) < 0) throw std::runtime_error("cannot write the DOCX archive");
-    archive_ = nullptr;
-    std::string bytes;
-    if (zip_source_open(source_) < 0) throw std::runtime_error("cannot read the DOCX archive");
-    zip_source_seek(source_, 0, SEEK_END);
-    const auto size = zip_source_tell(source_);
-    zip_source_seek(source_, 0, SEEK_SET);
-    bytes.resize(static_cast<std::size_t>(std::max<zip_int64_t>(size, 0)));
-    zip_source_read(source_, bytes.data(), bytes.size());
-    zip_source_close(source_);
-    return bytes;
-  }
-
- private:
-  zip_error_t error_{};
-  zip_source_t* source_ = nullptr;
-  zip_t* archive_ = nullptr;
-  std::list<std::string> parts_;
-};
-
 }  // namespace
 
 std::string to_docx(const Document& document) {
@@ -560,6 +550,7 @@ std::string to_docx(const Document& document) {
               document.language == "sv"   ? "sv-SE"
               : document.language == "en" ? "en-GB"
                                           : "da-DK");
+  replace_all(styles, "{toc_tab}", std::to_string(11906 - 2 * kMarginSide));
   Archive archive;
   archive.add("[Content_Types].xml", std::string(kContentTypes));
   archive.add("_rels/.rels", std::string(kPackageRelationships));

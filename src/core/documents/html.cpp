@@ -18,6 +18,8 @@ body { font-family: "Open Sans", "DejaVu Sans", sans-serif; font-size: 11pt; lin
        color: #1d1d1f; max-width: 50rem; margin: 2rem auto; padding: 0 1rem; }
 header.title { border-bottom: 2px solid #23507a; margin-bottom: 2rem; padding-bottom: 1rem; }
 header.title .logo img { max-height: 4rem; width: auto; }
+header.title .parties { font-weight: bold; color: #61666f; margin-bottom: 0; }
+header.title .fact { margin: 0.2rem 0; }
 h1 { color: #23507a; font-size: 1.7rem; margin-top: 2.5rem; }
 h2 { color: #23507a; font-size: 1.3rem; margin-top: 1.8rem; }
 h3 { font-size: 1.1rem; margin-top: 1.4rem; }
@@ -36,7 +38,7 @@ header.title .logo img { max-width: 100%; }
 @page { size: A4; margin: 2cm 2cm 2.2cm; }
 @media print {
   body { max-width: none; margin: 0; padding: 0; font-size: 10.5pt; }
-  h1 { break-before: page; }
+  header.title { break-after: page; }
   h1, h2, h3 { break-after: avoid; }
   thead { display: table-header-group; }
   tr, figure { break-inside: avoid; }
@@ -90,6 +92,28 @@ std::string table_html(const Table& table, int heading_number) {
   return html;
 }
 
+// The title page's content: logo, parties, title, round and its facts (period, date).
+std::string title_header(const Document& document) {
+  std::string html;
+  if (!document.logo_svg.empty()) {
+    // The logo is an uploaded file: as an <img> an SVG never runs scripts or loads anything.
+    html += "<div class=\"logo\"><img alt=\"Logo\" src=\"data:image/svg+xml;base64," +
+            crypto::base64_encode(document.logo_svg) + "\"></div>\n";
+  }
+  if (!document.parties.empty()) {
+    html += "<p class=\"parties\">" + escape_html(document.parties) + "</p>\n";
+  }
+  if (document.title_facts.empty()) {
+    html += "<p class=\"running\">" + escape_html(document.running_header) + "</p>\n";
+  }
+  html += "<h1>" + escape_html(document.title) + "</h1>\n";
+  if (!document.subtitle.empty()) html += "<p>" + escape_html(document.subtitle) + "</p>\n";
+  for (const auto& fact : document.title_facts) {
+    html += "<p class=\"fact\">" + escape_html(fact) + "</p>\n";
+  }
+  return html;
+}
+
 }  // namespace
 
 std::string to_html(const Document& document) {
@@ -139,14 +163,7 @@ std::string to_html(const Document& document) {
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n<header class=\"title\">\n",
       escape_html(document.language), escape_html(document.title), kStyle);
-  if (!document.logo_svg.empty()) {
-    // The logo is an uploaded file: as an <img> an SVG never runs scripts or loads anything.
-    html += "<div class=\"logo\"><img alt=\"Logo\" src=\"data:image/svg+xml;base64," +
-            crypto::base64_encode(document.logo_svg) + "\"></div>\n";
-  }
-  html += fmt::format("<p class=\"running\">{}</p>\n<h1 style=\"break-before: auto\">{}</h1>\n",
-                      escape_html(document.running_header), escape_html(document.title));
-  if (!document.subtitle.empty()) html += "<p>" + escape_html(document.subtitle) + "</p>\n";
+  html += title_header(document);
   html += "</header>\n";
   if (!contents.empty()) {
     html += fmt::format(

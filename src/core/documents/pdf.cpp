@@ -41,7 +41,7 @@ class Writer {
       const auto& block = document_.blocks[index];
       switch (block.kind) {
         case Block::Kind::heading:
-          heading(block, heading_index++);
+          heading(block, heading_index++, index);
           break;
         case Block::Kind::paragraph:
           text_block(markup(block.spans), {}, 0, 6, link_ranges(block.spans));
@@ -60,7 +60,7 @@ class Writer {
           image(block);
           break;
         case Block::Kind::page_break:
-          new_page();
+          if (!at_page_top()) new_page();
           break;
       }
     }
@@ -132,6 +132,8 @@ class Writer {
 
   // ---- blocks ----
 
+  // The logo at the top; the parties, the title, the round and the facts (period, date) in
+  // the upper middle, as a council paper's front page reads.
   void title_page() {
     start_page();
     if (!document_.logo_svg.empty()) {
@@ -142,15 +144,19 @@ class Writer {
         if (drawing_) logo.draw(cr_, kLeft, kTop, width, height);
       }
     }
-    const auto title = layout(escaped(document_.title), kTextWidth, {26, true, false, kAccent});
-    draw_layout(title, kLeft, 300, kAccent);
-    const double below = 300 + height_of(title) + 16;
-    const auto subtitle =
-        layout(escaped(document_.subtitle), kTextWidth, {14, false, false, kText});
-    draw_layout(subtitle, kLeft, below, kText);
-    const auto header =
-        layout(escaped(document_.running_header), kTextWidth, {11, false, false, kMuted});
-    draw_layout(header, kLeft, below + height_of(subtitle) + 10, kMuted);
+    double y = 260;
+    const auto line = [&](const std::string& text, const TextStyle& style, double after) {
+      if (text.empty()) return;
+      const auto made = layout(escaped(text), kTextWidth, style);
+      draw_layout(made, kLeft, y, style.color);
+      y += height_of(made) + after;
+    };
+    line(document_.parties, {13, true, false, kMuted}, 14);
+    line(document_.title, {26, true, false, kAccent}, 16);
+    line(document_.subtitle, {14, false, false, kText}, 18);
+    for (const auto& fact : document_.title_facts) line(fact, {11, false, false, kText}, 4);
+    if (document_.title_facts.empty())
+      line(document_.running_header, {11, false, false, kMuted}, 0);
     new_page();
   }
 
@@ -185,19 +191,87 @@ class Writer {
     new_page();
   }
 
-  void heading(const Block& block, int index) {
-    static constexpr double kSizes[] = {18, 14, 12};
-    static constexpr double kSpaceBefore[] = {0, 14, 10};
+  static constexpr double kHeadingSizes[] = {18, 14, 12};
+  static constexpr double kSpaceBefore[] = {22, 14, 10};
+
+  PangoLayout* heading_layout(const Block& block) const {
     const int level = std::clamp(block.level, 1, 3);
-    const TextStyle style{kSizes[level - 1], true, false, level == 3 ? kText : kAccent};
-    const auto made = layout(markup(block.spans), kTextWidth, style);
-    const double height = height_of(made);
-    if (level == 1 && !at_page_top()) {
-      new_page();
-    } else {
-      ensure(kSpaceBefore[level - 1] + height + kKeepWithNext);
-      if (!at_page_top()) y_ += kSpaceBefore[level - 1];
+    return layout(markup(block.spans), kTextWidth,
+                  {kHeadingSizes[level - 1], true, false, level == 3 ? kText : kAccent});
+  }
+
+  // The first lines of a laid-out text: what must follow a heading onto its page.
+  static double first_lines(PangoLayout* made, int lines) {
+    PangoLayoutIter* iter = pango_layout_get_iter(made);
+    double height = 0;
+    int counted = 0;
+    do {
+      PangoRectangle logical{};
+      pango_layout_iter_get_line_extents(iter, nullptr, &logical);
+      height += static_cast<double>(logical.height) / PANGO_SCALE;
+    } while (++counted < lines && pango_layout_iter_next_line(iter) != 0);
+    pango_layout_iter_free(iter);
+    return height;
+  }
+
+  // How much of the block at `index` has to stand on the same page as a heading before it: two
+  // lines of text, a table's header and first row, a whole chart or note; for a heading, itself
+  // and what it keeps in turn. Measured, not guessed, so a heading never ends a page.
+  double lead_height(std::size_t index) {
+    if (index >= document_.blocks.size()) return 0;
+    const auto& block = document_.blocks[index];
+    switch (block.kind) {
+      case Block::Kind::heading: {
+        const int level = std::clamp(block.level, 1, 3);
+        return kSpaceBefore[level - 1] + height_of(heading_layout(block)) + 6 +
+               lead_height(index + 1);
+      }
+      case Block::Kind::paragraph: {
+        // A line or two that introduces a chart or table (an indicator's status, "Topposts
+        // på Facebook:") stays with it as well.
+        const auto made = layout(markup(block.spans), kTextWidth, {});
+        const bool introduces = pango_layout_get_line_count(made) <= 2 &&
+                                index + 1 < document_.blocks.size() &&
+                                (document_.blocks[index + 1].kind == Block::Kind::image ||
+                                 document_.blocks[index + 1].kind == Block::Kind::table);
+        return first_lines(made, 2) + (introduces ? 6 + lead_height(index + 1) : 0);
+      }
+      case Block::Kind::note:
+        return height_of(
+                   layout(markup(block.spans), kTextWidth - 20, {kBodySize, false, true, kText})) +
+               12;
+      case Block::Kind::bullets:
+      case Block::Kind::numbers:
+        return block.items.empty()
+                   ? 0
+                   : first_lines(
+                         layout(markup(block.items.front()), kTextWidth - kBulletIndent, {}), 2);
+      case Block::Kind::table: {
+        const auto widths = column_widths(block.table);
+        return row(block.table.header, widths, true, false) +
+               (block.table.rows.empty() ? 0 : row(block.table.rows.front(), widths, false, false));
+      }
+      case Block::Kind::image: {
+        const Svg svg(block.svg);
+        const auto& size = svg.size();
+        if (!size) return 0;
+        return kTextWidth * std::clamp(block.width_share, 0.1, 1.0) * size->height / size->width;
+      }
+      case Block::Kind::page_break:
+        return 0;
     }
+    return 0;
+  }
+
+  // Chapters flow on from the one before (a page each left short ones near-empty); a heading
+  // moves to the next page with what follows it when both do not fit here.
+  void heading(const Block& block, int index, std::size_t block_index) {
+    const int level = std::clamp(block.level, 1, 3);
+    const TextStyle style{kHeadingSizes[level - 1], true, false, level == 3 ? kText : kAccent};
+    const auto made = heading_layout(block);
+    const double height = height_of(made);
+    ensure(kSpaceBefore[level - 1] + height + 6 + std::max(lead_height(block_index + 1), 1.0));
+    if (!at_page_top()) y_ += kSpaceBefore[level - 1];
     heading_pages.push_back(page_);
     if (drawing_) {
       const auto name = fmt::format("name='h{}'", index);
@@ -416,21 +490,41 @@ cairo_status_t append_bytes(void* out, const unsigned char* data, unsigned int l
 
 }  // namespace
 
-std::string to_pdf(const Document& document) {
-  LayoutCache layouts;
+namespace {
+
+struct Pagination {
   std::vector<int> heading_pages;
   int page_count = 0;
+};
+
+// The measuring pass: nothing is drawn, so any surface will do for the cairo context.
+Pagination paginate(const Document& document, LayoutCache& layouts) {
+  auto* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
+  auto* cr = cairo_create(surface);
+  Pagination out;
   {
-    // Measuring pass: nothing is drawn, so any surface will do for the cairo context.
-    auto* surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr);
-    auto* cr = cairo_create(surface);
     Writer measure(cr, surface, document, layouts, false);
     measure.write();
-    heading_pages = measure.heading_pages;
-    page_count = measure.page_count;
-    cairo_destroy(cr);
-    cairo_surface_destroy(surface);
+    out.heading_pages = measure.heading_pages;
+    out.page_count = measure.page_count;
   }
+  cairo_destroy(cr);
+  cairo_surface_destroy(surface);
+  return out;
+}
+
+}  // namespace
+
+std::vector<int> pdf_heading_pages(const Document& document) {
+  LayoutCache layouts;
+  return paginate(document, layouts).heading_pages;
+}
+
+std::string to_pdf(const Document& document) {
+  LayoutCache layouts;
+  const auto pagination = paginate(document, layouts);
+  const auto& heading_pages = pagination.heading_pages;
+  const int page_count = pagination.page_count;
   std::string pdf;
   auto* surface = cairo_pdf_surface_create_for_stream(append_bytes, &pdf, kPageWidth, kPageHeight);
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, document.title.c_str());

@@ -5,11 +5,16 @@
 // break across pages with their header row repeated, and no heading left alone at the foot of
 // a page. Charts stay vectors (librsvg onto the same cairo context).
 #include <string>
+#include <vector>
 
 #include "core/documents/document.hpp"
 
 namespace samtryg::documents {
 
 std::string to_pdf(const Document& document);
+
+// The page each heading of the document (every level, in order) falls on in to_pdf's layout,
+// counting the title page as page 1.
+std::vector<int> pdf_heading_pages(const Document& document);
 
 }  // namespace samtryg::documents

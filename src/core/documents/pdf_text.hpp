@@ -26,8 +26,6 @@ constexpr double kTextWidth = kPageWidth - 2 * kLeft;
 constexpr double kBodySize = 10.5;
 constexpr double kCellPadding = 4;
 constexpr double kBulletIndent = 16;
-// A heading needs this much room below it on the same page, or it moves to the next one.
-constexpr double kKeepWithNext = 3 * kBodySize * 1.4;
 constexpr std::string_view kFamily = "Open Sans, DejaVu Sans";
 
 struct Rgb {

@@ -14,14 +14,15 @@ namespace samtryg::reporting {
 
 namespace {
 
-struct ReportOptions {
+struct ReportCommand {
   long long round = 0;
   long long form = 0;
   std::string format = "pdf";
   std::string out;
+  bool unanswered = false;
 };
 
-int report_command(cli::Invocation& run, const ReportOptions& options) {
+int report_command(cli::Invocation& run, const ReportCommand& options) {
   if (options.round == 0 && options.form == 0) throw cli::BadInput("give --round ID or --form ID");
   auto& database = run.database();
   const auto workspace_id = options.round != 0 ? workspace_of_round(database, options.round)
@@ -35,7 +36,8 @@ int report_command(cli::Invocation& run, const ReportOptions& options) {
     throw cli::BadInput("a single form is written as pdf, docx or html");
   }
   const auto file = options.round != 0
-                        ? render_report(database, actor, options.round, options.format)
+                        ? render_report(database, actor, options.round, options.format,
+                                        {.unanswered = options.unanswered})
                         : render_form(database, actor, options.form, options.format);
   cli::write_output(options.out, file.bytes);
   if (options.out != "-") {
@@ -59,7 +61,7 @@ int reminders_command(cli::Invocation& run, std::string today) {
 }
 
 void add_report_command(cli::Commands& commands) {
-  auto options = std::make_shared<ReportOptions>();
+  auto options = std::make_shared<ReportCommand>();
   auto& report = commands.add(
       "report", "write a round's compiled report (or one form) as PDF, DOCX, HTML or XLSX",
       [options](cli::Invocation& run) { return report_command(run, *options); });
@@ -70,6 +72,8 @@ void add_report_command(cli::Commands& commands) {
       ->check(CLI::IsMember({"pdf", "docx", "html", "xlsx"}))
       ->capture_default_str();
   report.add_option("--out", options->out, "the file to write; - writes stdout")->required();
+  report.add_flag("--unanswered", options->unanswered,
+                  "include unanswered fields and the form template's guidance in the annex");
 }
 
 }  // namespace

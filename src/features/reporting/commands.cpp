@@ -15,6 +15,7 @@
 #include "features/indicators/presentation.hpp"
 #include "features/reporting/queries.hpp"
 #include "features/reporting/store.hpp"
+#include "features/reporting/summary.hpp"
 #include "features/strategy/commands.hpp"
 
 namespace samtryg::reporting {
@@ -245,6 +246,24 @@ std::vector<Chapter> starting_chapters(soci::session& sql, const Actor& actor,
   return chapters;
 }
 
+// "**Tryghedsindeks**: Nået" per indicator of the plan, for the indicator chapter's starting
+// text: a status only where a target gives one; "no data" would say nothing of the others.
+std::vector<std::string> indicator_status_lines(db::Database& database, const Actor& actor,
+                                                long long plan_id, const std::string& period_end,
+                                                const i18n::Catalog& catalog) {
+  std::vector<std::string> lines;
+  for (const auto& record : indicators::plan_indicators(database, actor, plan_id, period_end)) {
+    const bool targeted =
+        std::any_of(record.targets.begin(), record.targets.end(),
+                    [&](const auto& target) { return target.id == record.assessment.target_id; });
+    lines.push_back(fmt::format("**{}**: {}", record.indicator.name,
+                                targeted
+                                    ? indicators::status_label(record.assessment.status, catalog)
+                                    : std::string(catalog.text("form_indicator_no_target"))));
+  }
+  return lines;
+}
+
 }  // namespace
 
 long long create_round(db::Database& database, const Actor& actor, const RoundInput& input) {
@@ -260,13 +279,8 @@ long long create_round(db::Database& database, const Actor& actor, const RoundIn
   validation::throw_if_any(errors);
 
   const auto language = template_language(*form_template);
-  std::vector<std::string> indicator_lines;
-  for (const auto& record :
-       indicators::plan_indicators(database, actor, plan.id, input.period_end)) {
-    indicator_lines.push_back(fmt::format(
-        "**{}**: {}", record.indicator.name,
-        indicators::status_label(record.assessment.status, i18n::Catalog::get(language))));
-  }
+  const auto indicator_lines = indicator_status_lines(database, actor, plan.id, input.period_end,
+                                                      i18n::Catalog::get(language));
   long long round_id = 0;
   database.in_transaction([&](soci::session& sql) {
     if (store::round_name_taken(sql, plan.id, std::string(trim(input.name)))) {
@@ -413,6 +427,24 @@ void save_chapter(db::Database& database, const Actor& actor, const Chapter& cha
     audit::record_change(sql, actor, "update", "report_chapter", chapter.id,
                          boost::json::object{{"title", found->title}, {"body", found->body}},
                          boost::json::object{{"title", chapter.title}, {"body", chapter.body}});
+  });
+}
+
+void save_summary(db::Database& database, const Actor& actor, long long form_id,
+                  const std::string& summary, long long summary_version) {
+  const auto text = std::string(trim(summary));
+  validation::throw_if_any(check_summary(text));
+  database.in_transaction([&](soci::session& sql) {
+    const auto row = readable_form_row(sql, actor, form_id);
+    const auto role = form_role(sql, actor, row);
+    const bool lead_may = role.lead && row.form.status != FormStatus::approved;
+    if (!role.coordinator && !lead_may) throw validation::Forbidden();
+    if (!store::update_summary(sql, form_id, text, summary_version)) {
+      throw validation::Conflict();
+    }
+    audit::record_change(sql, actor, "update", "report_form_summary", form_id,
+                         boost::json::object{{"summary", row.form.summary}},
+                         boost::json::object{{"summary", text}});
   });
 }
 

@@ -68,6 +68,12 @@ void reopen_form(db::Database& database, const Actor& actor, long long form_id,
 
 void save_chapter(db::Database& database, const Actor& actor, const Chapter& chapter);
 
+// The initiative's summary in the round's report (at most kMaxSummary; empty: the report makes
+// one from the form). Coordinators at any time; the initiative's lead until the form is
+// approved. Conflict when someone wrote it since `summary_version` was read.
+void save_summary(db::Database& database, const Actor& actor, long long form_id,
+                  const std::string& summary, long long summary_version);
+
 // The workspace's logo on the report's title page: an SVG (at most kMaxLogoBytes) that librsvg
 // can read; empty removes it. Coordinators and admins.
 inline constexpr std::size_t kMaxLogoBytes = std::size_t{512} * 1024;

@@ -58,6 +58,11 @@ void fill_in(db::Database& database, const Actor& actor, const FormRow& row,
   const auto answers = linked_answers(database, actor, row.form.initiative_id, entry.at("answers"));
   save_form(database, actor, form_id, version(),
             form::Input{.content = parse_content(boost::json::object{{"answers", answers}})});
+  // The coordinators' summary of the initiative in the seed report's chapter "Indsatser".
+  if (const auto summary = text(entry, "summary"); !summary.empty()) {
+    save_summary(database, actor, form_id, summary,
+                 readable_form(database, actor, form_id).row.form.summary_version);
+  }
   const auto status = text(entry, "status");
   if (status == "draft") return;
   submit_form(database, actor, form_id, version());

@@ -9,6 +9,7 @@
 #include "features/reporting/commands.hpp"
 #include "features/reporting/json.hpp"
 #include "features/reporting/store.hpp"
+#include "features/reporting/summary.hpp"
 
 namespace samtryg::reporting {
 
@@ -168,6 +169,7 @@ void read_form(Reading& in, json::Reader& reader, const std::string& path, const
   }
   if (form.revision < 0) in.add(path + ".revision", "field_required");
   validation::limit(in.errors, path + ".comment", form.comment, kMaxComment);
+  validation::limit(in.errors, path + ".summary", form.summary, kMaxSummary);
   if (!form.submitted_at.empty() && !validation::is_iso_date(form.submitted_at.substr(0, 10))) {
     in.add(path + ".submitted_at", "date_invalid");
   } else if (form.late !=

@@ -3,6 +3,9 @@
 // fields are called, how they are read and shown again is form.hpp's.
 #include <fmt/format.h>
 
+#include <optional>
+
+#include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/view/word_diff.hpp"
@@ -31,6 +34,7 @@ struct PageState {
   bool conflict = false;
   int status = 200;
   AutosaveState autosave{};
+  std::optional<std::string> summary{};  // as typed, after a refused save
 };
 
 void add_workflow(view::Data& data, const Context& context, const FormRecord& record) {
@@ -103,7 +107,13 @@ Response render_form_page(Context& context, const FormRecord& record, const Page
   add_autosave(data, context, state.autosave);
   data.set("notice", view::text(notice_text(context)));
   data.set("can_see_revisions", view::flag(context.actor().read_all));
-  for (const auto* part : {"comment", "reason", "form"}) {
+  const bool summary_writer =
+      record.role.coordinator || (record.role.lead && form.status != FormStatus::approved);
+  data.set("can_write_summary", view::flag(summary_writer));
+  data.set("summary", view::text(state.summary ? *state.summary : form.summary));
+  data.set("summary_html", documents::markdown_html(form.summary));
+  data.set("summary_version", std::to_string(form.summary_version));
+  for (const auto* part : {"comment", "reason", "form", "summary"}) {
     data.set(std::string("error_") + part,
              view::text(form::field_error(context, state.errors, part)));
   }
@@ -239,6 +249,32 @@ Response reopen_submit(Context& context) {
       "notice_form_reopened");
 }
 
+// The initiative's summary for the report, saved on its own (its own version), so writing it
+// never disturbs the answers being typed above.
+Response save_summary_submit(Context& context) {
+  const auto actor = context.actor();
+  auto& database = context.services.database;
+  const auto id = context.path_id();
+  const auto summary = context.form().value("summary");
+  const auto version = parse_integer(context.form().value("summary_version")).value_or(0);
+  return web::submit(
+      [&] {
+        save_summary(database, actor, id, summary, version);
+        return Response::redirect(fmt::format("/forms/{}?notice=notice_summary_saved", id));
+      },
+      [&](const validation::Errors& errors, bool conflict) {
+        const auto record = readable_form(database, actor, id);
+        // Member by member: GCC 12 takes the designated form's defaulted members for unset.
+        PageState state;
+        state.content = record.row.form.content;
+        state.errors = errors;
+        state.conflict = conflict;
+        state.status = conflict ? 409 : 422;
+        state.summary = summary;
+        return render_form_page(context, record, state);
+      });
+}
+
 Response download_form(Context& context) {
   return download(render_form(context.services.database, context.actor(), context.path_id(),
                               context.params.at("format")));
@@ -257,6 +293,7 @@ void add_form_routes(web::App& app) {
   app.add({Method::post, "/forms/{id}/return", all, return_submit});
   app.add({Method::post, "/forms/{id}/approve", all, approve_submit});
   app.add({Method::post, "/forms/{id}/reopen", all, reopen_submit});
+  app.add({Method::post, "/forms/{id}/summary", own, save_summary_submit});
   app.add({Method::get, "/forms/{id}/export/{format}", read, download_form});
 }
 

@@ -79,6 +79,7 @@ bj::object to_json(const Form& form) {
           {"submitted_at", form.submitted_at},
           {"late", form.late},
           {"comment", form.comment},
+          {"summary", form.summary},
           {"updated_at", form.updated_at},
           {"updated_by", form.updated_by},
           {"content", content_json(form.content)}};
@@ -123,6 +124,7 @@ void read(json::Reader& reader, Form& form) {
   reader.text("submitted_at", form.submitted_at);
   reader.boolean("late", form.late);
   reader.text("comment", form.comment);
+  reader.text("summary", form.summary);  // absent in documents written before it existed
   reader.text("updated_at", form.updated_at);
   reader.text("updated_by", form.updated_by);
 }

@@ -29,10 +29,10 @@ std::string round_example_note(const Context& context, const Round& round) {
 }
 
 std::string notice_text(const Context& context) {
-  return web::notice_text(
-      context,
-      {"notice_form_saved", "notice_form_submitted", "notice_form_returned", "notice_form_approved",
-       "notice_form_reopened", "notice_round_created", "notice_saved", "notice_reminders_sent"});
+  return web::notice_text(context,
+                          {"notice_form_saved", "notice_form_submitted", "notice_form_returned",
+                           "notice_form_approved", "notice_form_reopened", "notice_round_created",
+                           "notice_saved", "notice_reminders_sent", "notice_summary_saved"});
 }
 
 long long row_version_of(Context& context) {

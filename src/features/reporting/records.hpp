@@ -33,6 +33,8 @@ struct Form {
   std::string submitted_at;
   bool late = false;
   std::string comment;  // the coordinator's reason when returned or reopened
+  std::string summary;  // for the report, written by a coordinator or the lead; may be empty
+  long long summary_version = 1;  // the summary's own row version
   std::string updated_at;
   std::string updated_by;
   long long row_version = 1;

@@ -12,10 +12,14 @@
 #include "core/documents/xlsx.hpp"
 #include "core/i18n/catalog.hpp"
 #include "core/i18n/locale_format.hpp"
+#include "core/util/time.hpp"
 #include "features/indicators/charts.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/indicators/queries.hpp"
+#include "features/reporting/report_annex.hpp"
+#include "features/reporting/summary.hpp"
 #include "features/strategy/model.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::reporting {
 
@@ -34,21 +38,29 @@ std::string period_text(const Round& round, i18n::Language language) {
                      i18n::format_iso_date(round.period_end, language));
 }
 
-std::string when_text(std::string_view when, i18n::Language language) {
-  const auto date = strategy::parse_flexible_date(when);
-  if (!date) return std::string(when);
-  switch (date->kind) {
-    case strategy::FlexibleDate::Kind::day:
-      return i18n::format_iso_date(when, language);
-    case strategy::FlexibleDate::Kind::month:
-      return i18n::format_month(date->year, date->month, language);
-    default:
-      return {};
-  }
-}
-
 std::string text(const i18n::Catalog& catalog, std::string_view key) {
   return std::string(catalog.text(key));
+}
+
+// The partners behind the report for its title page: the municipality and the police of the
+// workspace's parties ("Aalborg Kommune og Nordjyllands Politi"); other partners are named in
+// the chapters, not on the cover.
+std::string parties_text(db::Database& database, const Actor& actor, const i18n::Catalog& catalog) {
+  std::vector<std::string> names;
+  {
+    auto sql = database.session();
+    for (const auto* kind : {"municipality", "police"}) {
+      for (const auto& party : strategy::parties(sql, actor)) {
+        if (party.kind == kind) names.push_back(party.name);
+      }
+    }
+  }
+  if (names.size() < 2) return names.empty() ? std::string() : names.front();
+  std::string first;
+  for (std::size_t index = 0; index + 1 < names.size(); ++index) {
+    first += (index == 0 ? "" : ", ") + names[index];
+  }
+  return catalog.format("report_parties", {{"first", first}, {"second", names.back()}});
 }
 
 Document frame(db::Database& database, const Actor& actor, const Round& round,
@@ -58,7 +70,12 @@ Document frame(db::Database& database, const Actor& actor, const Round& round,
   const auto look = workspace_look(database, actor);
   Document document;
   document.title = title;
-  document.subtitle = fmt::format("{} · {}", round.name, period_text(round, language));
+  document.subtitle = round.name;
+  document.parties = parties_text(database, actor, catalog);
+  document.title_facts = {
+      catalog.format("report_fact_period", {{"period", period_text(round, language)}}),
+      catalog.format("report_fact_date",
+                     {{"date", i18n::format_iso_date(today_iso_utc(), language)}})};
   document.running_header = fmt::format("{} · {}", look.name, period_text(round, language));
   document.language = round.form_template.language.empty() ? "da" : round.form_template.language;
   document.logo_svg = look.logo_svg;
@@ -78,148 +95,50 @@ void not_submitted_marker(std::vector<Block>& blocks, const Form& form,
       {{"status", text(catalog, "form_status_" + std::string(code(form.status)))}})));
 }
 
-// The indicators that follow up the form's initiative, with the figure for the round's period
-// and the status, as the measurement section shows them.
-Block indicator_table(const std::vector<indicators::IndicatorRecord>& linked, const Round& round,
-                      const i18n::Catalog& catalog, i18n::Language language) {
-  Block table;
-  table.kind = Block::Kind::table;
-  table.table.header = {
-      text(catalog, "report_column_indicator"), text(catalog, "report_column_figure"),
-      text(catalog, "report_column_target"), text(catalog, "report_column_status")};
-  table.table.widths = {4.5, 2, 2, 1.5};
-  for (const auto& record : linked) {
-    auto line = indicator_line(record, round, catalog, language);
-    table.table.rows.push_back({record.indicator.name, std::move(line.reported),
-                                std::move(line.target), std::move(line.status)});
+// What a summary made from the form says of its status text: its first paragraphs, cut after
+// the last whole sentence that fits (a summary, not the text again; the annex has it all).
+constexpr std::size_t kGeneratedSummaryBytes = 600;
+
+std::string status_text_opening(const Answer& answer) {
+  std::vector<Block> text_blocks;
+  documents::append_markdown(text_blocks, answer.text, 2);
+  std::string joined;
+  for (const auto& block : text_blocks) {
+    if (block.kind != Block::Kind::paragraph) break;
+    auto paragraph = documents::plain_text(block.spans);
+    while (!paragraph.empty() && (paragraph.back() == ' ' || paragraph.back() == '\n')) {
+      paragraph.pop_back();
+    }
+    if (paragraph.empty()) continue;
+    if (paragraph.back() == ':') {
+      // It introduces a list: the sentence that does is left open, so whole_sentences ends
+      // before it, and the list itself is the annex's to show.
+      paragraph.pop_back();
+      joined += (joined.empty() ? "" : " ") + paragraph;
+      break;
+    }
+    // A paragraph that stops without a full stop (a line the form's author left open) is
+    // closed, so the next does not run on into it.
+    if (paragraph.back() != '.' && paragraph.back() != '!' && paragraph.back() != '?') {
+      paragraph += '.';
+    }
+    joined += (joined.empty() ? "" : " ") + paragraph;
+    if (joined.size() > kGeneratedSummaryBytes) break;
   }
-  return table;
+  return whole_sentences(joined, kGeneratedSummaryBytes);
 }
 
-// The answers of one form, section by section (sections of an older template version that
-// are no longer in the template come last, under their stored titles). `linked`: the plan's
-// indicators that follow up the form's initiative, shown in sections that list indicators.
-// One section of a form in the report: its title and guidance, the indicators it lists, then
-// the answer's items, question answers and text.
-struct SectionShape {
-  std::string title;
-  std::string guidance;
-  SectionKind kind = SectionKind::text;
-  const std::vector<Question>* questions = nullptr;
-  bool with_indicators = false;
-};
-
-class SectionWriter {
- public:
-  SectionWriter(std::vector<Block>& blocks, const Round& round,
-                const std::vector<indicators::IndicatorRecord>& linked,
-                const i18n::Catalog& catalog, i18n::Language language, int level)
-      : blocks_(blocks),
-        round_(round),
-        linked_(linked),
-        catalog_(catalog),
-        language_(language),
-        level_(level) {}
-
-  void write(const SectionShape& shape, const Answer* answer) {
-    blocks_.push_back(documents::heading(level_, shape.title));
-    if (!shape.guidance.empty()) {
-      auto guide = documents::paragraph(shape.guidance);
-      guide.spans.front().italic = true;
-      blocks_.push_back(std::move(guide));
-    }
-    if (shape.with_indicators && !linked_.empty()) {
-      blocks_.push_back(indicator_table(linked_, round_, catalog_, language_));
-    }
-    if (answer == nullptr) {
-      blocks_.push_back(documents::paragraph(text(catalog_, "report_no_answer")));
-      return;
-    }
-    if (shape.kind == SectionKind::items || !answer->items.empty()) items(*answer);
-    if (shape.kind == SectionKind::questions || !answer->answers.empty()) {
-      question_answers(shape.questions, *answer);
-    }
-    if (!answer->text.empty()) documents::append_markdown(blocks_, answer->text, level_);
-  }
-
- private:
-  void items(const Answer& answer) {
-    if (answer.items.empty()) {
-      blocks_.push_back(documents::paragraph(text(catalog_, "report_no_items")));
-      return;
-    }
-    Block table;
-    table.kind = Block::Kind::table;
-    table.table.header = {text(catalog_, "report_column_item"),
-                          text(catalog_, "report_column_status"),
-                          text(catalog_, "report_column_when")};
-    table.table.widths = {6, 2, 2};
-    for (const auto& item : answer.items) {
-      auto description = item.text;
-      if (!item.link.empty()) description += "\n" + item.link;
-      table.table.rows.push_back({description, text(catalog_, "item_status_" + item.status),
-                                  when_text(item.when, language_)});
-    }
-    blocks_.push_back(std::move(table));
-  }
-
-  void question_answers(const std::vector<Question>* questions, const Answer& answer) {
-    if (questions == nullptr) return;
-    Block table;
-    table.kind = Block::Kind::table;
-    table.table.header = {text(catalog_, "report_column_question"),
-                          text(catalog_, "report_column_answer"),
-                          text(catalog_, "report_column_comment")};
-    table.table.widths = {5, 1.5, 3.5};
-    for (const auto& question : *questions) {
-      const auto found = answer.answers.find(question.key);
-      const auto comment = answer.comments.find(question.key);
-      const std::string value = found == answer.answers.end() || found->second.empty()
-                                    ? text(catalog_, "report_unanswered")
-                                    : text(catalog_, "answer_" + found->second);
-      table.table.rows.push_back(
-          {question.text, value, comment == answer.comments.end() ? "" : comment->second});
-    }
-    if (!table.table.rows.empty()) blocks_.push_back(std::move(table));
-  }
-
-  std::vector<Block>& blocks_;
-  const Round& round_;
-  const std::vector<indicators::IndicatorRecord>& linked_;
-  const i18n::Catalog& catalog_;
-  i18n::Language language_;
-  int level_;
-};
-
-void form_sections(std::vector<Block>& blocks, const Round& round, const Form& form,
-                   const std::vector<indicators::IndicatorRecord>& linked,
-                   const i18n::Catalog& catalog, i18n::Language language, int level) {
-  const auto& form_template = round.form_template;
-  SectionWriter writer(blocks, round, linked, catalog, language, level);
-  for (const auto& section : form_template.sections) {
-    writer.write(
-        {section.title, section.guidance, section.kind, &section.questions, section.indicators},
-        form.content.answer(section.key));
-  }
-  for (const auto& answer : form.content.answers) {
-    if (form_template.section(answer.section) != nullptr) continue;
-    writer.write({answer.title.empty() ? answer.section : answer.title,
-                  {},
-                  answer.items.empty() ? SectionKind::text : SectionKind::items,
-                  nullptr,
-                  false},
-                 &answer);
-  }
-}
-
-// "8 gennemført, 4 planlagt eller løbende" and the first paragraph of the status text.
+// The summary the coordinators or the lead wrote, as written; else "8 punkter gennemført, 4
+// planlagt eller løbende" and the opening whole sentences of the status text.
 void initiative_summary(std::vector<Block>& blocks, const Template& form_template,
                         const FormRow& row, const i18n::Catalog& catalog) {
   blocks.push_back(documents::heading(2, row.initiative_name));
-  if (!submitted(row.form)) {
-    not_submitted_marker(blocks, row.form, catalog);
+  if (!submitted(row.form)) not_submitted_marker(blocks, row.form, catalog);
+  if (!row.form.summary.empty()) {
+    documents::append_markdown(blocks, row.form.summary, 2);
     return;
   }
+  if (!submitted(row.form)) return;
   int done = 0;
   int open = 0;
   const Answer* last_text = nullptr;
@@ -235,14 +154,8 @@ void initiative_summary(std::vector<Block>& blocks, const Template& form_templat
   blocks.push_back(documents::paragraph(catalog.format(
       "report_summary", {{"done", std::to_string(done)}, {"open", std::to_string(open)}})));
   if (last_text != nullptr) {
-    std::vector<Block> text_blocks;
-    documents::append_markdown(text_blocks, last_text->text, 2);
-    for (auto& block : text_blocks) {
-      if (block.kind == Block::Kind::paragraph) {
-        blocks.push_back(std::move(block));
-        break;
-      }
-    }
+    const auto opening = status_text_opening(*last_text);
+    if (!opening.empty()) blocks.push_back(documents::paragraph(opening));
   }
 }
 
@@ -291,18 +204,30 @@ void chart_block(std::vector<Block>& blocks, std::string svg, const std::string&
   blocks.push_back(std::move(chart));
 }
 
-// Per indicator with figures: its status explained, its time series, and, when areas have
-// figures, the areas side by side and each area against its own target.
+bool has_target(const indicators::IndicatorRecord& record) {
+  return std::any_of(record.targets.begin(), record.targets.end(),
+                     [&](const auto& target) { return target.id == record.assessment.target_id; });
+}
+
+// Every indicator of the plan by name: its status explained where a target gives it one (an
+// indicator without a target gets no "no data" status, only the plain fact), its time series,
+// and, when areas have figures, the areas side by side and each against its own target.
 void indicator_charts(std::vector<Block>& blocks,
                       const std::vector<indicators::IndicatorRecord>& records,
                       const std::map<long long, std::string>& area_names, std::string_view today,
                       const i18n::Catalog& catalog) {
   for (const auto& record : records) {
-    if (record.values.empty()) continue;
     const auto& indicator = record.indicator;
     blocks.push_back(documents::heading(3, indicator.name));
-    blocks.push_back(documents::paragraph(
-        indicators::status_explanation(indicator, record.assessment, record.targets, catalog)));
+    if (has_target(record)) {
+      blocks.push_back(documents::paragraph(
+          indicators::status_explanation(indicator, record.assessment, record.targets, catalog)));
+    } else {
+      blocks.push_back(documents::paragraph(text(catalog, record.values.empty()
+                                                              ? "report_indicator_no_values"
+                                                              : "report_indicator_no_target")));
+    }
+    if (record.values.empty()) continue;
     auto series = indicators::time_series_of(indicator, record.targets, record.values,
                                              record.assessment.target_id, catalog);
     series.size = {640, 300};
@@ -386,7 +311,8 @@ std::string forms_xlsx(const RoundRecord& record, const i18n::Catalog& catalog) 
   return documents::to_xlsx(sheet);
 }
 
-Document build_report(db::Database& database, const Actor& actor, const RoundRecord& record) {
+Document build_report(db::Database& database, const Actor& actor, const RoundRecord& record,
+                      const ReportOptions& options) {
   const auto& round = record.round;
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
@@ -408,6 +334,10 @@ Document build_report(db::Database& database, const Actor& actor, const RoundRec
   for (const auto& row : record.forms) {
     initiative_summary(blocks, round.form_template, row, catalog);
   }
+  // The annex starts a page of its own: the report proper ends where the forms begin.
+  Block page_break;
+  page_break.kind = Block::Kind::page_break;
+  blocks.push_back(std::move(page_break));
   blocks.push_back(documents::heading(1, text(catalog, "report_annex")));
   for (const auto& row : record.forms) {
     blocks.push_back(documents::heading(2, row.initiative_name));
@@ -415,7 +345,7 @@ Document build_report(db::Database& database, const Actor& actor, const RoundRec
     form_sections(
         blocks, round, row.form,
         indicators::following_up(plan_indicators, row.form.initiative_id, row.focus_area_id),
-        catalog, language, 3);
+        catalog, language, 3, options.unanswered);
   }
   return document;
 }
@@ -441,13 +371,15 @@ IndicatorLine indicator_line(const indicators::IndicatorRecord& record, const Ro
                            indicators::period_label(reported->period, language))
              : text(catalog, "form_indicator_no_value");
   if (figure && reported->example) line.reported += ", " + text(catalog, "indicator_example_data");
+  line.has_target = has_target(record);
   line.status = indicators::status_label(record.assessment.status, catalog);
   line.status_code = indicators::status_name(record.assessment.status);
   return line;
 }
 
-Document compile_report(db::Database& database, const Actor& actor, long long round_id) {
-  return build_report(database, actor, readable_round(database, actor, round_id));
+Document compile_report(db::Database& database, const Actor& actor, long long round_id,
+                        const ReportOptions& options) {
+  return build_report(database, actor, readable_round(database, actor, round_id), options);
 }
 
 Document form_document(db::Database& database, const Actor& actor, long long form_id) {
@@ -467,12 +399,12 @@ Document form_document(db::Database& database, const Actor& actor, long long for
       indicators::following_up(indicators::plan_indicators(database, actor, record.round.plan_id,
                                                            record.round.period_end),
                                record.row.form.initiative_id, record.row.focus_area_id),
-      catalog, language, 2);
+      catalog, language, 2, true);
   return document;
 }
 
 ReportFile render_report(db::Database& database, const Actor& actor, long long round_id,
-                         std::string_view format) {
+                         std::string_view format, const ReportOptions& options) {
   if (std::find(std::begin(kReportFormats), std::end(kReportFormats), format) ==
       std::end(kReportFormats)) {
     throw validation::NotFound();
@@ -484,7 +416,8 @@ ReportFile render_report(db::Database& database, const Actor& actor, long long r
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             file_base(record.round.name) + ".xlsx"};
   }
-  return write(build_report(database, actor, record), format, file_base(record.round.name));
+  return write(build_report(database, actor, record, options), format,
+               file_base(record.round.name));
 }
 
 ReportFile render_form(db::Database& database, const Actor& actor, long long form_id,

@@ -1,9 +1,10 @@
 #pragma once
 // The compiled report of a round, built once as a documents::Document and written as PDF,
-// DOCX or HTML by the shared writers: title page, contents, the coordinators' chapters (the
-// indicator chapter with a chart per indicator), a generated summary per initiative, and
-// every form as annex. A form not yet submitted shows a clear "not submitted" marker. Also a
-// single form alone, and the XLSX with one row per form item.
+// DOCX or HTML by the shared writers: title page (parties, logo, round, period, date),
+// contents, the coordinators' chapters (the indicator chapter names every indicator, with a
+// chart where it has figures), a summary per initiative (written for the round, or made from
+// the form in whole sentences), and every form as annex. A form not yet submitted shows a clear
+// "not submitted" marker. Also a single form alone, and the XLSX with one row per form item.
 #include <string>
 #include <string_view>
 
@@ -22,6 +23,7 @@ struct IndicatorLine {
   std::string reported;
   std::string status;
   std::string status_code;
+  bool has_target = false;  // without one, status says only "no data"
 };
 IndicatorLine indicator_line(const indicators::IndicatorRecord& record, const Round& round,
                              const i18n::Catalog& catalog, i18n::Language language);
@@ -34,13 +36,21 @@ struct ReportFile {
   std::string file_name;
 };
 
-documents::Document compile_report(db::Database& database, const Actor& actor, long long round_id);
+// What the coordinator asks of the compiled report besides the defaults.
+struct ReportOptions {
+  // The annex also shows what nobody answered and the form template's guidance to the person
+  // filling in. Off: the report goes before the council as it is.
+  bool unanswered = false;
+};
+
+documents::Document compile_report(db::Database& database, const Actor& actor, long long round_id,
+                                   const ReportOptions& options = {});
 documents::Document form_document(db::Database& database, const Actor& actor, long long form_id);
 
 // The round's report (or one form) in `format` (one of kReportFormats); throws
 // validation::NotFound for an unknown format.
 ReportFile render_report(db::Database& database, const Actor& actor, long long round_id,
-                         std::string_view format);
+                         std::string_view format, const ReportOptions& options = {});
 ReportFile render_form(db::Database& database, const Actor& actor, long long form_id,
                        std::string_view format);
 

@@ -305,9 +305,21 @@ Response send_reminders_submit(Context& context) {
   return render_round(context, &outcome);
 }
 
+// "?unanswered=1" (the compile form's checkbox) puts the unanswered fields and the template's
+// guidance back into the annex; the report a council reads leaves both out.
+ReportOptions report_options(const Context& context) {
+  return {.unanswered = context.query("unanswered") == "1"};
+}
+
 Response download_report(Context& context) {
   return download(render_report(context.services.database, context.actor(), context.path_id(),
-                                context.params.at("format")));
+                                context.params.at("format"), report_options(context)));
+}
+
+// The compile form on the round page: the format is a field, not a part of the path.
+Response compile_report_submit(Context& context) {
+  return download(render_report(context.services.database, context.actor(), context.path_id(),
+                                context.query("format"), report_options(context)));
 }
 
 }  // namespace
@@ -321,6 +333,7 @@ void add_round_routes(web::App& app) {
   app.add({Method::get, "/plans/{id}/rounds/new", all, new_round});
   app.add({Method::post, "/plans/{id}/rounds", all, create_round_submit});
   app.add({Method::get, "/rounds/{id}", read, show_round});
+  app.add({Method::get, "/rounds/{id}/report", read, compile_report_submit});
   app.add({Method::get, "/rounds/{id}/report/{format}", read, download_report});
   app.add({Method::post, "/rounds/{id}/reminders", all, send_reminders_submit});
 }

@@ -20,7 +20,7 @@ using soci::use;
 constexpr std::string_view kFormColumns =
     "f.id, f.round_id, f.initiative_id, f.status, f.content, f.revision, f.submitted_at, "
     "f.late, f.comment, f.updated_at, f.updated_by, f.row_version, i.name, i.lead_user_id, "
-    "COALESCE(u.name, i.lead_title), i.position, i.focus_area_id";
+    "COALESCE(u.name, i.lead_title), i.position, i.focus_area_id, f.summary, f.summary_version";
 constexpr std::string_view kFormTables =
     " FROM report_forms f JOIN initiatives i ON i.id = f.initiative_id "
     "LEFT JOIN users u ON u.id = i.lead_user_id ";
@@ -52,6 +52,8 @@ struct FormBinding {
     st.exchange(into(row.lead_name));
     st.exchange(into(row.position));
     st.exchange(into(focus_area.value, focus_area.indicator));
+    st.exchange(into(row.form.summary));
+    st.exchange(into(row.form.summary_version));
   }
   FormRow get() const {
     FormRow out = row;
@@ -181,11 +183,11 @@ long long insert_form(soci::session& sql, const Form& form) {
   const int late = form.late ? 1 : 0;
   const auto now = form.updated_at.empty() ? now_iso_utc() : form.updated_at;
   sql << "INSERT INTO report_forms (round_id, initiative_id, status, content, revision, "
-         "submitted_at, late, comment, updated_at, updated_by) VALUES (:r, :i, :s, :c, :rev, "
-         ":sa, :l, :cm, :u, :ub) RETURNING id",
+         "submitted_at, late, comment, summary, updated_at, updated_by) VALUES (:r, :i, :s, :c, "
+         ":rev, :sa, :l, :cm, :su, :u, :ub) RETURNING id",
       use(form.round_id), use(form.initiative_id), use(status), use(content), use(form.revision),
-      use(form.submitted_at), use(late), use(form.comment), use(now), use(form.updated_by),
-      into(id);
+      use(form.submitted_at), use(late), use(form.comment), use(form.summary), use(now),
+      use(form.updated_by), into(id);
   return id;
 }
 
@@ -346,6 +348,16 @@ bool update_form(soci::session& sql, const Form& form) {
                       "WHERE id = :id AND row_version = :rv",
        use(status), use(content), use(form.revision), use(form.submitted_at), use(late),
        use(form.comment), use(now), use(form.updated_by), use(form.id), use(form.row_version));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+bool update_summary(soci::session& sql, long long form_id, const std::string& summary,
+                    long long summary_version) {
+  soci::statement st =
+      (sql.prepare << "UPDATE report_forms SET summary = :s, summary_version = summary_version + 1 "
+                      "WHERE id = :id AND summary_version = :v",
+       use(summary), use(form_id), use(summary_version));
   st.execute(true);
   return st.get_affected_rows() == 1;
 }

@@ -35,6 +35,9 @@ std::vector<AssignedForm> forms_led_by(soci::session& sql, long long workspace_i
                                        long long user_id);
 // False when the stored row_version differs from form.row_version (someone saved first).
 bool update_form(soci::session& sql, const Form& form);
+// False when the stored summary_version differs (someone wrote the summary first).
+bool update_summary(soci::session& sql, long long form_id, const std::string& summary,
+                    long long summary_version);
 
 // Back-dates a submission (the demo's historical round); the workflow sets it to now.
 void set_submitted_at(soci::session& sql, long long form_id, const std::string& submitted_at,
