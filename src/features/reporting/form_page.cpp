@@ -98,7 +98,7 @@ Response render_form_page(Context& context, const FormRecord& record, const Page
       view::Data section;
       section.set("title", change.title);
       section.set("words", change.before_words.empty() ? context.text("form_conflict_empty")
-                                                        : change.before_words);
+                                                       : change.before_words);
       section.set("diff_html", view::word_diff_html(change.before_words, change.after_words));
       theirs.push_back(section);
     }
@@ -107,6 +107,14 @@ Response render_form_page(Context& context, const FormRecord& record, const Page
   add_autosave(data, context, state.autosave);
   data.set("notice", view::text(notice_text(context)));
   data.set("can_see_revisions", view::flag(context.actor().read_all));
+  if (context.query("confirm_submit") == "1" && record.save_refusal.empty()) {
+    auto empty = view::list();
+    for (const auto& title : empty_sections(record.round.form_template, form.content)) {
+      empty.push_back(view::Data(title));
+    }
+    data.set("has_empty_sections", view::flag(!empty.is_empty_list()));
+    data.set("empty_sections", empty);
+  }
   const bool summary_writer =
       record.role.coordinator || (record.role.lead && form.status != FormStatus::approved);
   data.set("can_write_summary", view::flag(summary_writer));
@@ -181,10 +189,17 @@ Response save_form_submit(Context& context) {
   auto input = read_posted(context, context.form(), record);
   const auto row_version = row_version_of(context);
   const bool and_submit = context.form().value("intent") == "submit";
+  // Submitting with sections left empty is asked about first; the answers are saved meanwhile.
+  const bool ask_first = and_submit && context.form().value("confirm_empty") != "1" &&
+                         !empty_sections(record.round.form_template, input.content).empty();
   return web::submit(
       [&] {
         save_form(database, actor, record.row.form.id, row_version, input,
-                  and_submit ? AfterSave::submit : AfterSave::stay);
+                  and_submit && !ask_first ? AfterSave::submit : AfterSave::stay);
+        if (ask_first) {
+          return Response::redirect(
+              fmt::format("/forms/{}?confirm_submit=1#confirm-submit", record.row.form.id));
+        }
         return Response::redirect(
             fmt::format("/forms/{}?notice={}", record.row.form.id,
                         and_submit ? "notice_form_submitted" : "notice_form_saved"));
@@ -222,6 +237,14 @@ Response step_submit(Context& context, Step&& step, std::string_view notice_key)
 }
 
 Response submit_submit(Context& context) {
+  if (context.form().value("confirm_empty") != "1") {
+    const auto record =
+        readable_form(context.services.database, context.actor(), context.path_id());
+    if (!empty_sections(record.round.form_template, record.row.form.content).empty()) {
+      return Response::redirect(
+          fmt::format("/forms/{}?confirm_submit=1#confirm-submit", record.row.form.id));
+    }
+  }
   return step_submit(context, submit_form, "notice_form_submitted");
 }
 

@@ -554,6 +554,24 @@ std::optional<ReminderKind> reminder_due(FormStatus status, std::string_view dea
   return std::nullopt;
 }
 
+std::vector<std::string> empty_sections(const Template& form_template, const Content& content) {
+  std::vector<std::string> empty;
+  for (const auto& section : form_template.sections) {
+    // A section of indicator figures is answered by the values, which are not content.
+    if (section.indicators) continue;
+    const auto* answer = content.answer(section.key);
+    const bool answered =
+        answer != nullptr &&
+        (!answer->items.empty() || !trim(answer->text).empty() ||
+         std::any_of(answer->answers.begin(), answer->answers.end(),
+                     [](const auto& pair) { return !pair.second.empty(); }) ||
+         std::any_of(answer->comments.begin(), answer->comments.end(),
+                     [](const auto& pair) { return !trim(pair.second).empty(); }));
+    if (!answered) empty.push_back(section.title);
+  }
+  return empty;
+}
+
 namespace {
 
 std::string words_of(const Answer& answer) {

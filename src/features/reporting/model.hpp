@@ -166,6 +166,10 @@ std::optional<ReminderKind> reminder_due(FormStatus status, std::string_view dea
                                          std::string_view today, int days_before,
                                          const RemindersSent& sent);
 
+// The titles of the sections that have no answer at all (no items, no text, no question
+// answered or commented), in template order: what a lead is asked to confirm before submitting.
+std::vector<std::string> empty_sections(const Template& form_template, const Content& content);
+
 // What a form's revisions differ in, section by section, for the side-by-side compare.
 struct SectionChange {
   std::string section;

@@ -141,7 +141,8 @@ class ReportForCouncil : public testing::ServerTest {
                                        {"s.activities.0.status", "done"},
                                        {"s.activities.0.when", "2017-11-24"},
                                        {"s.status.text", kStatusText},
-                                       {"intent", "submit"}});
+                                       {"intent", "submit"},
+                                       {"confirm_empty", "1"}});
     EXPECT_EQ(saved.status, 303) << saved.body;
     return {std::move(coordinator), std::move(lead), plan, round, forms};
   }

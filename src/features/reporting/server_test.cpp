@@ -166,7 +166,8 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
                                    {"s.status.text",
                                     "Første skridt var **netværksmødet**.\r\n\r\n1. Positive "
                                     "fællesskaber\r\n2. Ud i Aalborg"},
-                                   {"intent", "submit"}});
+                                   {"intent", "submit"},
+                                   {"confirm_empty", "1"}});
   ASSERT_EQ(response.status, 303) << response.body;
   page = coordinator.get(form);
   EXPECT_TRUE(contains(page.body, "Indsendt"));
@@ -219,7 +220,8 @@ TEST_P(ReportingServer, ALeadSubmitsTheCoordinatorReturnsAndApprovesAndTheReport
                                     "processen fra start til slut."},
                                    {"s.measurement.0.status", "planned"},
                                    {"s.status.text", "Første skridt var **netværksmødet**."},
-                                   {"intent", "submit"}});
+                                   {"intent", "submit"},
+                                   {"confirm_empty", "1"}});
   ASSERT_EQ(response.status, 303) << response.body;
   page = coordinator.get(form);
   ASSERT_EQ(coordinator
@@ -305,7 +307,8 @@ TEST_P(ReportingServer, AViewerReadsTheRoundTheFormsHandedInAndTheReportButNoDra
                 .post_form(handed_in, {{"_csrf", cast.lead.csrf()},
                                        {"row_version", row_version(page.body)},
                                        {"s.status.text", "Første skridt var netværksmødet."},
-                                       {"intent", "submit"}})
+                                       {"intent", "submit"},
+                                       {"confirm_empty", "1"}})
                 .status,
             303);
   page = coordinator.get(draft);
@@ -357,7 +360,8 @@ TEST_P(ReportingServer, ARefusedSubmitLeavesNothingSaved) {
   auto response = lead.post_form(form, {{"_csrf", lead.csrf()},
                                         {"row_version", row_version(page.body)},
                                         {"s.status.text", "Indsendt af tovholderen for indsatsen."},
-                                        {"intent", "submit"}});
+                                        {"intent", "submit"},
+                                        {"confirm_empty", "1"}});
   ASSERT_EQ(response.status, 303) << response.body;
 
   // A coordinator may change a submitted form, but not submit it again.
@@ -369,7 +373,8 @@ TEST_P(ReportingServer, ARefusedSubmitLeavesNothingSaved) {
       coordinator.post_form(form, {{"_csrf", coordinator.csrf()},
                                    {"row_version", version},
                                    {"s.status.text", "Rettet af tovholderen for strategien."},
-                                   {"intent", "submit"}});
+                                   {"intent", "submit"},
+                                   {"confirm_empty", "1"}});
   EXPECT_EQ(response.status, 422);
   EXPECT_TRUE(contains(response.body, "Rettet af tovholderen for strategien."))
       << "what was typed is shown again";
@@ -386,6 +391,38 @@ TEST_P(ReportingServer, ARefusedSubmitLeavesNothingSaved) {
                                    {"s.status.text", "Rettet af tovholderen for strategien."}});
   ASSERT_EQ(response.status, 303) << response.body;
   EXPECT_TRUE(contains(coordinator.get(form).body, "Rettet af tovholderen for strategien."));
+}
+
+// Submitting a form with sections left empty asks first, naming them; the answers are kept.
+TEST_P(ReportingServer, SubmittingWithEmptySectionsAsksFirstAndSaysWhichAreEmpty) {
+  auto cast = nightlife_with_lead();
+  auto& lead = cast.lead;
+  const auto round = create_round(cast.coordinator, cast.plan, {cast.nightlife});
+  const auto form = "/forms/" + form_ids(cast.coordinator.get("/rounds/" + round).body).front();
+  auto page = lead.get(form);
+  auto response = lead.post_form(form, {{"_csrf", lead.csrf()},
+                                        {"row_version", row_version(page.body)},
+                                        {"s.status.text", "Kun status er skrevet."},
+                                        {"intent", "submit"}});
+  ASSERT_EQ(response.status, 303);
+  EXPECT_TRUE(contains(response.header("location"), "confirm_submit=1"));
+  const auto location = std::string(response.header("location"));
+  page = lead.get(location.substr(0, location.find('#')));  // a browser keeps the anchor
+  EXPECT_TRUE(contains(page.body, "Nogle afsnit er tomme")) << page.body;
+  EXPECT_TRUE(contains(page.body, "<li>Resultater/delmål</li>"));
+  EXPECT_FALSE(contains(page.body, "<li>Statusbeskrivelse</li>")) << "that one is written";
+  EXPECT_TRUE(contains(page.body, "Kun status er skrevet.")) << "the answers were saved";
+  EXPECT_TRUE(contains(page.body, "Kladde")) << "but not submitted";
+
+  // The plain submit button asks the same; confirming submits.
+  response = lead.post_form(form + "/submit",
+                            {{"_csrf", lead.csrf()}, {"row_version", row_version(page.body)}});
+  EXPECT_TRUE(contains(response.header("location"), "confirm_submit=1"));
+  response = lead.post_form(
+      form + "/submit",
+      {{"_csrf", lead.csrf()}, {"row_version", row_version(page.body)}, {"confirm_empty", "1"}});
+  ASSERT_EQ(response.status, 303);
+  EXPECT_TRUE(contains(lead.get(form).body, "Indsendt"));
 }
 
 // The start page lists a lead's forms still to be filled in, once, on every server.
@@ -413,7 +450,8 @@ TEST_P(ReportingServer, TheStartPageListsTheFormsALeadStillHasToFillIn) {
   const auto response = lead.post_form(form, {{"_csrf", lead.csrf()},
                                               {"row_version", row_version(page.body)},
                                               {"s.status.text", "Indsendt."},
-                                              {"intent", "submit"}});
+                                              {"intent", "submit"},
+                                              {"confirm_empty", "1"}});
   ASSERT_EQ(response.status, 303) << response.body;
   const auto start = lead.get("/").body;
   EXPECT_FALSE(contains(start, "id=\"home-forms\"")) << "a submitted form waits for nothing";
@@ -655,8 +693,9 @@ TEST_P(ReportingServer, UnsavedTypingIsKeptOnTheServerAndOfferedBackUntilSaved) 
   EXPECT_EQ(member.post_form(form + "/autosave", {{"_csrf", member.csrf()}}).status, 403);
   EXPECT_EQ(lead.post_form(form + "/autosave", {{"s.status.text", "x"}}).status, 403);
   const auto current = lead.get(form).body;
-  ASSERT_EQ(lead.post_form(form + "/submit",
-                           {{"_csrf", lead.csrf()}, {"row_version", row_version(current)}})
+  ASSERT_EQ(lead.post_form(form + "/submit", {{"_csrf", lead.csrf()},
+                                              {"row_version", row_version(current)},
+                                              {"confirm_empty", "1"}})
                 .status,
             303);
   response = lead.post_form(form + "/autosave", typed);
