@@ -150,6 +150,24 @@ TEST_P(Server, PagesNameTheirIconAndFaviconIcoFindsIt) {
   EXPECT_EQ(svg.header("content-type"), "image/svg+xml");
 }
 
+TEST_P(Server, TheMarkdownPreviewDrawsWhatThePageWillShow) {
+  auto http = signed_in("tovholder@aalborg.dk", "coordinator");
+  http.get("/");
+  auto response = http.post_form(
+      "/markdown/preview",
+      {{"_csrf", http.csrf()}, {"text", "**Fed** og [klik](javascript:alert(1)) <b>x</b>"}});
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(response.body, "<p><strong>Fed</strong> og klik &lt;b&gt;x&lt;/b&gt;</p>\n");
+  EXPECT_EQ(http.post_form("/markdown/preview", {{"text", "x"}}).status, 403) << "CSRF";
+  auto visitor = client();
+  EXPECT_NE(visitor.post_form("/markdown/preview", {{"text", "x"}}).status, 200);
+  // The pages that take Markdown mark their text boxes for the toolbar and load it.
+  const auto page = http.get("/plans/new").body;
+  EXPECT_NE(page.find("name=\"summary\" rows=\"8\" data-markdown"), std::string::npos) << page;
+  EXPECT_NE(page.find("<template id=\"markdown-toolbar\""), std::string::npos);
+  EXPECT_NE(page.find("/static/js/markdown-editor.js"), std::string::npos);
+}
+
 TEST_P(Server, HeadAnswersWithoutABody) {
   auto http = client();
   const auto response = http.request("HEAD", "/login");

@@ -60,8 +60,21 @@ test('a coordinator finds, edits and searches an initiative of the seeds', async
     await page.getByText('Udfyld feltet.').first().waitFor();
     await expectAccessible(page, 'the initiative form with an error');
     await page.getByRole('textbox', { name: 'Navn', exact: true }).fill('Et trygt natteliv');
+    // The Markdown toolbar writes the marks; the preview shows the text as the page will.
+    const focus = page.getByLabel('Hvad skal vi have fokus på', { exact: true });
+    await focus.fill('Nattelivets aktører');
+    await focus.selectText();
+    const focusField = page.locator('.field', { has: focus });
+    await focusField.getByRole('button', { name: 'Fed' }).click();
+    assert.equal(await focus.inputValue(), '**Nattelivets aktører**');
+    await focusField.getByRole('button', { name: 'Vis som den bliver' }).click();
+    await focusField.locator('.markdown-preview strong', { hasText: 'Nattelivets aktører' }).waitFor();
+    await expectAccessible(page, 'the initiative form with a Markdown preview');
+    await focusField.getByRole('button', { name: 'Vis som den bliver' }).click();
+    await focus.waitFor();
     await page.getByRole('button', { name: 'Gem ændringer' }).click();
     await page.getByText('Ændringerne er gemt.').waitFor();
+    await page.locator('.text-block strong', { hasText: 'Nattelivets aktører' }).waitFor();
 
     await page.getByRole('link', { name: 'Historik' }).click();
     await page.getByRole('cell', { name: 'Fem udviklingsplatforme med konkrete mål og tidshorisont' }).waitFor();

@@ -32,7 +32,8 @@ void set_control(view::Data& item, const Field& field) {
                          : field.kind == Kind::url    ? "url"
                          : field.kind == Kind::file   ? "file"
                                                       : "text");
-  item.set("textarea", view::flag(field.kind == Kind::textarea));
+  item.set("textarea", view::flag(field.kind == Kind::textarea || field.kind == Kind::markdown));
+  item.set("markdown", view::flag(field.kind == Kind::markdown));
   item.set("checkbox", view::flag(field.kind == Kind::checkbox));
   item.set("checked", view::flag(field.kind == Kind::checkbox && field.value == "1"));
   item.set("select", view::flag(field.kind == Kind::select));
@@ -74,7 +75,8 @@ void mark_theirs(std::vector<Field>& mine, const std::vector<Field>& theirs,
     if (saved == theirs.end() || saved->value == field.value) continue;
     std::string words = saved->value;
     if (field.kind == Field::Kind::checkbox) {
-      words = std::string(catalog.text(saved->value.empty() ? "conflict_theirs_no" : "conflict_theirs_yes"));
+      words = std::string(
+          catalog.text(saved->value.empty() ? "conflict_theirs_no" : "conflict_theirs_yes"));
     } else if (field.kind == Field::Kind::select) {
       for (const auto& option : saved->options) {
         if (option.code == saved->value) words = option.label;

@@ -19,7 +19,9 @@ struct Option {
 };
 
 struct Field {
-  enum class Kind { text, textarea, date, number, select, checkbox, url, file };
+  // markdown: a text box whose text is shown as Markdown; it gets a toolbar and a preview
+  // where JavaScript runs, and is a plain text box where it does not.
+  enum class Kind { text, textarea, markdown, date, number, select, checkbox, url, file };
   std::string name{};
   std::string label{};
   std::string value{};

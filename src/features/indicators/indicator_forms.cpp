@@ -63,7 +63,7 @@ std::vector<web::Field> indicator_fields(const Context& context, soci::session& 
     return made;
   };
   auto definition =
-      hinted(field("definition", "indicator_definition", v.definition, Kind::textarea),
+      hinted(field("definition", "indicator_definition", v.definition, Kind::markdown),
              "indicator_definition_hint");
   definition.rows = 3;
   return {
@@ -244,8 +244,8 @@ Response update_indicator_submit(Context& context) {
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          const auto fresh = form_of(
-              readable_indicator(context.services.database, actor, f.indicator.id, today_iso_utc()));
+          const auto fresh = form_of(readable_indicator(context.services.database, actor,
+                                                        f.indicator.id, today_iso_utc()));
           auto typed = f;
           typed.indicator.row_version = fresh.indicator.row_version;
           return indicator_form(context, typed, false, {}, true, 409, &fresh);

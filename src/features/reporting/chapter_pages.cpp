@@ -24,7 +24,7 @@ Response chapter_form(Context& context, const RoundRecord& record, const Chapter
       {.name = "body",
        .label = context.text("chapter_body"),
        .value = chapter.body,
-       .kind = Kind::textarea,
+       .kind = Kind::markdown,
        .hint = context.text("chapter_body_hint"),
        .rows = 18},
   };

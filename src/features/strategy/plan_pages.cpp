@@ -52,7 +52,7 @@ std::vector<web::Field> plan_fields(const Context& context, const Plan& plan) {
       {.name = "summary",
        .label = context.text("plan_summary"),
        .value = plan.summary,
-       .kind = Kind::textarea,
+       .kind = Kind::markdown,
        .rows = 8},
       {.name = "published",
        .label = context.text("plan_published"),
