@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Takes the phone screenshots in docs/ (390 px wide, as an iPhone 12–15 shows pages): the plan
-// overview as the demo coordinator, and a reporting form as the lead who fills it in.
+// Takes the screenshots in docs/: at 390 px wide (as an iPhone 12–15 shows pages) the plan
+// overview as the demo coordinator and a reporting form as the lead who fills it in; at
+// 1280 px the coordinator's start page.
 // Run from the repository after a release build: node scripts/phone-screenshots.mjs
 import { demoPassword, launchBrowser, logInAsDemoCoordinator, startServer } from '../tests/e2e/harness.mjs';
 
@@ -28,6 +29,11 @@ try {
   await form.locator('main table a').first().click();
   await form.locator('#report-form').waitFor();
   await form.screenshot({ path: 'docs/form-390.png', fullPage: true, clip: { x: 0, y: 0, width: 390, height: 1800 } });
+
+  const desktop = await browser.newContext({ locale: 'da-DK', viewport: { width: 1280, height: 900 } });
+  const start = await desktop.newPage();
+  await logInAsDemoCoordinator(start, server.url);
+  await start.screenshot({ path: 'docs/start-page.png', fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1300 } });
 } finally {
   await browser.close();
   await server.stop();
