@@ -182,3 +182,37 @@ test('Landskrona\'s Swedish pages and the admin\'s fit 390 px, and the key pages
     await server.stop();
   }
 });
+
+test('every page a coordinator, a lead and a viewer reach passes axe at 1280 px', async (t) => {
+  const server = await startServer({ demo: true });
+  const { browser } = await launchBrowser();
+  try {
+    const desktop = { width: 1280, height: 900 };
+    const context = await phoneContext(browser, desktop, 'da-DK');
+    const page = await context.newPage();
+    await logInAsDemoCoordinator(page, server.url);
+    const seeds = ['/plans', '/my-forms', '/groups', '/search?q=tryghed', '/rounds/1', '/forms/1',
+      '/forms/1/revisions?a=1&b=2', '/plans/1/indicators?view=list'];
+    const coordinator = await crawl(page, server.url, seeds, { limit: 60, perShape: 1 });
+    await context.close();
+    // The start page and the pages others see differ by role: a lead's and a council member's.
+    const pages = [coordinator.visited.length];
+    for (const email of ['ssp@demo.samtryg.dk', 'byraad@demo.samtryg.dk']) {
+      const other = await phoneContext(browser, desktop, 'da-DK');
+      const person = await other.newPage();
+      await person.goto(`${server.url}/login`);
+      await person.locator('#email').fill(email);
+      await person.locator('#password').fill(demoPassword);
+      await person.getByRole('button', { name: 'Log ind' }).click();
+      await person.getByRole('heading', { name: /Velkommen/ }).waitFor();
+      const { visited } = await crawl(person, server.url, ['/plans', '/plans/1/rounds', '/rounds/1'],
+        { limit: 25, perShape: 1 });
+      pages.push(visited.length);
+      await other.close();
+    }
+    t.diagnostic(`pages at 1280 px: coordinator ${pages[0]}, lead ${pages[1]}, viewer ${pages[2]}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+});

@@ -45,16 +45,16 @@ namespace {
 class RecordedBinding {
  public:
   void bind(soci::statement& statement) {
-    statement.exchange(soci::into(item_.id));
-    statement.exchange(soci::into(item_.at));
-    statement.exchange(soci::into(workspace_, workspace_indicator_));
-    statement.exchange(soci::into(user_, user_indicator_));
-    statement.exchange(soci::into(item_.actor));
-    statement.exchange(soci::into(item_.action));
-    statement.exchange(soci::into(item_.entity));
-    statement.exchange(soci::into(item_.entity_id));
-    statement.exchange(soci::into(item_.before_json, before_indicator_));
-    statement.exchange(soci::into(item_.after_json, after_indicator_));
+    statement.exchange(into(item_.id));
+    statement.exchange(into(item_.at));
+    statement.exchange(into(workspace_, workspace_indicator_));
+    statement.exchange(into(user_, user_indicator_));
+    statement.exchange(into(item_.actor));
+    statement.exchange(into(item_.action));
+    statement.exchange(into(item_.entity));
+    statement.exchange(into(item_.entity_id));
+    statement.exchange(into(item_.before_json, before_indicator_));
+    statement.exchange(into(item_.after_json, after_indicator_));
   }
 
   [[nodiscard]] Recorded get() const {
@@ -87,8 +87,8 @@ std::vector<Recorded> history(soci::session& sql, const std::string& entity,
   RecordedBinding binding;
   soci::statement statement(sql);
   binding.bind(statement);
-  statement.exchange(soci::use(entity));
-  statement.exchange(soci::use(entity_id));
+  statement.exchange(use(entity));
+  statement.exchange(use(entity_id));
   db::prepare_and_run(statement, std::string(kRecordedColumns) +
                                      "WHERE entity = :entity AND entity_id = :id ORDER BY id");
   std::vector<Recorded> result;
@@ -101,10 +101,10 @@ std::vector<Recorded> recent(soci::session& sql, long long workspace_id, const s
   RecordedBinding binding;
   soci::statement statement(sql);
   binding.bind(statement);
-  statement.exchange(soci::use(workspace_id));
-  statement.exchange(soci::use(entity));
-  statement.exchange(soci::use(since));
-  statement.exchange(soci::use(limit));
+  statement.exchange(use(workspace_id));
+  statement.exchange(use(entity));
+  statement.exchange(use(since));
+  statement.exchange(use(limit));
   db::prepare_and_run(statement, std::string(kRecordedColumns) +
                                      "WHERE workspace_id = :w AND entity = :e AND at >= :since "
                                      "ORDER BY id DESC LIMIT :limit");

@@ -183,10 +183,9 @@ class HtmlWriter {
         out_ += "\xEF\xBF\xBD";
         break;
       case MD_TEXT_BR:
-        out_ += "<br>\n";
-        break;
       case MD_TEXT_SOFTBR:
-        // People who write in a text box mean a new line where they press Enter.
+        // A soft break too: people who write in a text box mean a new line where they press
+        // Enter.
         out_ += "<br>\n";
         break;
       case MD_TEXT_ENTITY:

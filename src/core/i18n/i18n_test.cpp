@@ -90,6 +90,12 @@ TEST(LocaleFormat, TimesAreOnTheNordicClockInSummerAndWinter) {
   EXPECT_EQ(format_iso_time("2026-07-01T13:32:05Z", Language::sv), "15:32");
   EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::en), "14:32");
   EXPECT_EQ(format_iso_time("i går", Language::da), "i går");
+  // A day and a time together, and the day of a late-evening timestamp on the local clock.
+  const auto stamp = format_iso_timestamp("2026-12-05T23:30:00Z", Language::da);
+  EXPECT_NE(stamp.find("6. dec"), std::string::npos) << stamp;
+  EXPECT_NE(stamp.find("00.30"), std::string::npos) << stamp;
+  EXPECT_EQ(format_iso_date("2026-12-05T23:30:00Z", Language::da), "6. december 2026");
+  EXPECT_EQ(format_iso_date("2026-12-05", Language::da), "5. december 2026");
 }
 
 TEST(LocaleFormat, PercentAndDecimalsUseTheLanguagesSeparators) {

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "core/util/strings.hpp"
@@ -101,8 +102,47 @@ std::string format_date(Date date, Language language) {
   return format_with(*slot, date);
 }
 
+namespace {
+
+// The partnership's clock: Danish and Swedish time keep the same hours (CET/CEST).
+const icu::TimeZone& local_zone() {
+  static const std::unique_ptr<icu::TimeZone> zone(
+      icu::TimeZone::createTimeZone(u"Europe/Copenhagen"));
+  return *zone;
+}
+
+// The day a UTC timestamp ("2026-12-05T23:30:00Z") falls on by the partnership's clock
+// (6 December), or nothing when the text is not such a timestamp.
+std::optional<Date> local_day(std::string_view timestamp) {
+  const auto number = [&](std::size_t at) {
+    return parse_integer(timestamp.substr(at, 2)).value_or(-1);
+  };
+  if (timestamp.size() < 19 || timestamp[10] != 'T' || number(11) < 0 || number(14) < 0 ||
+      number(17) < 0) {
+    return std::nullopt;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> utc(
+      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), status));
+  std::unique_ptr<icu::Calendar> local(icu::Calendar::createInstance(local_zone(), status));
+  check(status, "calendar");
+  utc->clear();
+  utc->set(static_cast<int>(*parse_integer(timestamp.substr(0, 4))),
+           static_cast<int>(*parse_integer(timestamp.substr(5, 2))) - 1,
+           static_cast<int>(*parse_integer(timestamp.substr(8, 2))), static_cast<int>(number(11)),
+           static_cast<int>(number(14)), static_cast<int>(number(17)));
+  local->setTime(utc->getTime(status), status);
+  Date day{local->get(UCAL_YEAR, status), local->get(UCAL_MONTH, status) + 1,
+           local->get(UCAL_DATE, status)};
+  check(status, "local day");
+  return day;
+}
+
+}  // namespace
+
 std::string format_iso_date(std::string_view iso, Language language) {
   if (iso.size() < 10 || !validation::is_iso_date(iso.substr(0, 10))) return std::string(iso);
+  if (const auto day = local_day(iso)) return format_date(*day, language);
   const auto number = [&](std::size_t at, std::size_t length) {
     return static_cast<int>(*parse_integer(iso.substr(at, length)));
   };
@@ -137,8 +177,7 @@ std::string format_on_local_clock(std::string_view timestamp, Language language,
     UErrorCode status = U_ZERO_ERROR;
     slot.reset(icu::DateFormat::createInstanceForSkeleton(skeleton, locale_for(language), status));
     check(status, "time format");
-    slot->adoptTimeZone(icu::TimeZone::createTimeZone(
-        language == Language::sv ? u"Europe/Stockholm" : u"Europe/Copenhagen"));
+    slot->setTimeZone(local_zone());
   }
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Calendar> calendar(

@@ -55,7 +55,7 @@ std::string value_words(Context& context, std::string_view entity, std::string_v
                         const boost::json::value& value, const Wording& wording) {
   if (value.is_null()) return {};
   if (value.is_bool()) return context.text(value.get_bool() ? "history_yes" : "history_no");
-  const auto recorded = json_text(value);
+  auto recorded = json_text(value);
   if (wording) {
     if (auto words = wording(context, field, recorded)) return *words;
   }

@@ -216,7 +216,11 @@ std::vector<FormRow> round_forms(soci::session& sql, long long round_id) {
   return out;
 }
 
-std::vector<AssignedForm> workspace_forms(soci::session& sql, long long workspace_id) {
+namespace {
+
+// The workspace's forms with their round's name and deadline; `lead_user_id` 0: every form.
+std::vector<AssignedForm> assigned_forms(soci::session& sql, long long workspace_id,
+                                         long long lead_user_id, std::string_view order) {
   FormBinding binding;
   std::string round_name;
   std::string deadline;
@@ -225,33 +229,26 @@ std::vector<AssignedForm> workspace_forms(soci::session& sql, long long workspac
   st.exchange(into(round_name));
   st.exchange(into(deadline));
   st.exchange(use(workspace_id));
+  st.exchange(use(lead_user_id));
+  st.exchange(use(lead_user_id));
   db::prepare_and_run(st, fmt::format("SELECT {}, r.name, r.deadline{} JOIN report_rounds r ON "
-                                      "r.id = f.round_id WHERE r.workspace_id = :w "
-                                      "ORDER BY r.deadline, r.id, i.position",
-                                      kFormColumns, kFormTables));
+                                      "r.id = f.round_id WHERE r.workspace_id = :w AND "
+                                      "(:u1 = 0 OR i.lead_user_id = :u2) ORDER BY {}",
+                                      kFormColumns, kFormTables, order));
   std::vector<AssignedForm> out;
   while (st.fetch()) out.push_back({binding.get(), round_name, deadline});
   return out;
 }
 
+}  // namespace
+
+std::vector<AssignedForm> workspace_forms(soci::session& sql, long long workspace_id) {
+  return assigned_forms(sql, workspace_id, 0, "r.deadline, r.id, i.position");
+}
+
 std::vector<AssignedForm> forms_led_by(soci::session& sql, long long workspace_id,
                                        long long user_id) {
-  FormBinding binding;
-  std::string round_name;
-  std::string deadline;
-  soci::statement st(sql);
-  binding.bind(st);
-  st.exchange(into(round_name));
-  st.exchange(into(deadline));
-  st.exchange(use(workspace_id));
-  st.exchange(use(user_id));
-  db::prepare_and_run(st, fmt::format("SELECT {}, r.name, r.deadline{} JOIN report_rounds r ON "
-                                      "r.id = f.round_id WHERE r.workspace_id = :w AND "
-                                      "i.lead_user_id = :u ORDER BY r.deadline DESC, i.position",
-                                      kFormColumns, kFormTables));
-  std::vector<AssignedForm> out;
-  while (st.fetch()) out.push_back({binding.get(), round_name, deadline});
-  return out;
+  return assigned_forms(sql, workspace_id, user_id, "r.deadline DESC, i.position");
 }
 
 std::vector<ReminderCandidate> reminder_candidates(soci::session& sql, long long workspace_id,
