@@ -2,6 +2,7 @@
 
 #include <boost/json/serialize.hpp>
 
+#include "core/auth/store.hpp"
 #include "core/db/database.hpp"
 #include "core/util/time.hpp"
 
@@ -111,6 +112,13 @@ std::vector<Recorded> recent(soci::session& sql, long long workspace_id, const s
   std::vector<Recorded> result;
   while (statement.fetch()) result.push_back(binding.get());
   return result;
+}
+
+std::string author_name(soci::session& sql, const Recorded& recorded) {
+  if (recorded.user_id) {
+    if (const auto user = auth::find_user(sql, *recorded.user_id)) return user->name;
+  }
+  return recorded.actor;
 }
 
 }  // namespace samtryg::audit

@@ -45,6 +45,10 @@ void record_change(soci::session& sql, const auth::Actor& actor, std::string act
                    boost::json::value after);
 std::vector<Recorded> history(soci::session& sql, const std::string& entity,
                               const std::string& entity_id);
+// Who made the change as people know them: the user's name, else the recorded label ("demo",
+// "import", or the e-mail of a user since removed).
+std::string author_name(soci::session& sql, const Recorded& recorded);
+
 // The workspace's latest changes to records of `entity` at or after `since` (an ISO time), the
 // newest first, at most `limit`.
 std::vector<Recorded> recent(soci::session& sql, long long workspace_id, const std::string& entity,

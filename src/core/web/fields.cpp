@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
 
 namespace samtryg::web {
@@ -67,22 +68,65 @@ view::Data fields_data(const std::vector<Field>& fields, const validation::Error
   return list;
 }
 
-void mark_theirs(std::vector<Field>& mine, const std::vector<Field>& theirs,
-                 const i18n::Catalog& catalog) {
+namespace {
+
+// A value's fingerprint; line ends and outer spaces aside, as browsers send text boxes back.
+std::string fingerprint(std::string_view value) {
+  std::string plain;
+  for (const char c : trim(value)) {
+    if (c != '\r') plain.push_back(c);
+  }
+  return crypto::sha256_hex(plain).substr(0, 12);
+}
+
+std::string seen_fingerprint(std::string_view seen, std::string_view name) {
+  for (const auto part : split(seen, ';')) {
+    const auto equals = part.find('=');
+    if (equals != std::string_view::npos && part.substr(0, equals) == name) {
+      return std::string(part.substr(equals + 1));
+    }
+  }
+  return {};
+}
+
+std::string words_of(const Field& saved, const i18n::Catalog& catalog) {
+  if (saved.kind == Field::Kind::checkbox) {
+    return std::string(
+        catalog.text(saved.value.empty() ? "conflict_theirs_no" : "conflict_theirs_yes"));
+  }
+  std::string words = saved.value;
+  if (saved.kind == Field::Kind::select) {
+    for (const auto& option : saved.options) {
+      if (option.code == saved.value) words = option.label;
+    }
+  }
+  return words.empty() ? std::string(catalog.text("conflict_theirs_empty")) : words;
+}
+
+}  // namespace
+
+std::string seen_values(const std::vector<Field>& fields) {
+  std::string seen;
+  for (const auto& field : fields) {
+    if (field.kind == Field::Kind::file) continue;
+    seen += (seen.empty() ? "" : ";") + field.name + "=" + fingerprint(field.value);
+  }
+  return seen;
+}
+
+void merge_theirs(std::vector<Field>& mine, const std::vector<Field>& theirs, std::string_view seen,
+                  const i18n::Catalog& catalog) {
   for (auto& field : mine) {
     const auto saved = std::find_if(theirs.begin(), theirs.end(),
                                     [&](const Field& other) { return other.name == field.name; });
-    if (saved == theirs.end() || saved->value == field.value) continue;
-    std::string words = saved->value;
-    if (field.kind == Field::Kind::checkbox) {
-      words = std::string(
-          catalog.text(saved->value.empty() ? "conflict_theirs_no" : "conflict_theirs_yes"));
-    } else if (field.kind == Field::Kind::select) {
-      for (const auto& option : saved->options) {
-        if (option.code == saved->value) words = option.label;
-      }
+    if (saved == theirs.end() || fingerprint(saved->value) == fingerprint(field.value)) continue;
+    const auto opened = seen_fingerprint(seen, field.name);
+    if (!opened.empty() && fingerprint(field.value) == opened) {
+      field.value = saved->value;  // only they changed it
+      continue;
     }
-    field.theirs = words.empty() ? std::string(catalog.text("conflict_theirs_empty")) : words;
+    if (!opened.empty() && fingerprint(saved->value) == opened) continue;  // only this person
+    field.theirs = words_of(*saved, catalog);
   }
 }
 

@@ -35,10 +35,18 @@ struct Field {
   std::string theirs{};
 };
 
-// Marks each of `mine` (the typed fields) whose value differs from the same field in `theirs`
-// (the saved record's fields) with the saved value as people read it.
-void mark_theirs(std::vector<Field>& mine, const std::vector<Field>& theirs,
-                 const i18n::Catalog& catalog);
+// What each field held when the form was opened, as short fingerprints ("name=3f2a…;…"): a
+// form carries it in a hidden input, so that after a refused save the server can tell which
+// fields this person changed and which the other person changed, without keeping any state.
+std::string seen_values(const std::vector<Field>& fields);
+
+// After a refused save: `mine` holds the typed fields, `theirs` the saved record's, `seen` what
+// the form held when it was opened. A field only the other person changed takes their value;
+// a field only this person changed keeps the typed one; a field both changed to different
+// values keeps the typed one and shows theirs beside it (Field::theirs), as people read it.
+// Without `seen` every difference is shown.
+void merge_theirs(std::vector<Field>& mine, const std::vector<Field>& theirs, std::string_view seen,
+                  const i18n::Catalog& catalog);
 
 // The message of one field error in the catalog's language; a value written "t:key" is
 // itself translated ("t:status_active" → "Aktiv").

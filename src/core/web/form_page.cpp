@@ -21,7 +21,16 @@ http::Response render_form(Context& context, const FormPage& form) {
   data.set("hidden", form.hidden);
   data.set("conflict", view::flag(form.conflict));
   auto fields = form.fields;
-  if (!form.theirs.empty()) mark_theirs(fields, form.theirs, context.catalog());
+  // What the fields held when the form was first opened travels with it, so a refused save
+  // can tell whose change each difference is; after a refusal the saved record is the new start.
+  const bool posted = context.request.method == http::Method::post;
+  const auto opened = posted ? context.form().value("_seen") : std::string();
+  if (!form.theirs.empty()) {
+    merge_theirs(fields, form.theirs, opened, context.catalog());
+    data.set("seen", seen_values(form.theirs));
+  } else {
+    data.set("seen", opened.empty() ? seen_values(form.fields) : opened);
+  }
   data.set("multipart", view::flag(form.multipart));
   data.set("fields", fields_data(fields, form.errors, context.catalog()));
   add_errors(data, form.errors, context.catalog());

@@ -55,6 +55,15 @@ std::string value_words(Context& context, std::string_view entity, std::string_v
                         const boost::json::value& value, const Wording& wording) {
   if (value.is_null()) return {};
   if (value.is_bool()) return context.text(value.get_bool() ? "history_yes" : "history_no");
+  if (value.is_number() && !value.is_int64() && !value.is_uint64()) {
+    // 1297, not 1.297E3; 70,5 with the language's decimal comma. (Whole numbers such as years
+    // and ids stay as written: 2015, not 2.015.)
+    const auto number = value.to_number<double>();
+    if (number == static_cast<double>(static_cast<long long>(number))) {
+      return std::to_string(static_cast<long long>(number));
+    }
+    return i18n::format_number(number, 2, context.language);
+  }
   auto recorded = json_text(value);
   if (wording) {
     if (auto words = wording(context, field, recorded)) return *words;
@@ -78,8 +87,10 @@ view::Data changes_of(Context& context, const audit::Recorded& recorded, std::st
   auto changes = view::list();
   for (const auto& member : after) {
     const auto key = std::string(member.key());
+    // Bookkeeping, and the record's own link to the one whose history this is.
     if (key == "updated_at" || key == "created_at" || key == "row_version" || key == "id" ||
-        key == "updated_by") {
+        key == "updated_by" || key == "position" || key == "workspace_id" ||
+        key == std::string(entity) + "_id") {
       continue;
     }
     const auto* old_value = before.if_contains(key);
@@ -107,19 +118,22 @@ http::Response show_history(Context& context) {
   const Wording wording = wording_of == all_wording.end() ? Wording{} : wording_of->second;
 
   std::vector<audit::Recorded> records;
+  std::vector<std::string> authors;
   {
     // Closed before the wording, which reads names in sessions of its own.
     auto sql = context.services.database.session();
     records = audit::history(sql, entity, std::to_string(id));
+    for (const auto& recorded : records) authors.push_back(audit::author_name(sql, recorded));
   }
   auto entries = view::list();
-  for (const auto& recorded : records) {
+  for (std::size_t index = 0; index < records.size(); ++index) {
+    const auto& recorded = records[index];
     if (recorded.workspace_id != context.workspace().id) continue;
     view::Data item;
     item.set("action", recorded.action.empty() ? std::string()
                                                : context.text("audit_action_" + recorded.action));
     item.set("at", i18n::format_iso_timestamp(recorded.at, context.language));
-    item.set("actor", recorded.actor);
+    item.set("actor", authors[index]);
     auto changes = changes_of(context, recorded, entity, wording);
     item.set("has_changes", view::flag(!changes.is_empty_list()));
     item.set("changes", changes);

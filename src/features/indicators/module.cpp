@@ -24,15 +24,20 @@ class IndicatorsModule final : public module::Module {
   std::vector<std::string> runtime_message_keys() const override {
     static constexpr std::string_view kStatuses[] = {"no_data", "no_target", "met",
                                                      "not_met", "on_track",  "at_risk"};
-    return i18n::runtime_keys({{"indicator_status_", kStatuses},
-                               {"value_status_", kValueStatuses},
-                               {"unit_", kUnits},
-                               {"direction_", kDirections},
-                               {"source_", kSources},
-                               {"frequency_", kFrequencies},
-                               {"comparator_", kComparators}},
-                              {"audit_action_value_saved", "audit_action_value_removed",
-                               "audit_action_target_added", "audit_action_target_removed"});
+    return i18n::runtime_keys(
+        {{"indicator_status_", kStatuses},
+         {"value_status_", kValueStatuses},
+         {"unit_", kUnits},
+         {"direction_", kDirections},
+         {"source_", kSources},
+         {"frequency_", kFrequencies},
+         {"comparator_", kComparators}},
+        {"audit_action_value_saved", "audit_action_value_removed", "audit_action_target_added",
+         "audit_action_target_removed",
+         // The history page's labels and words for a value's fields.
+         "indicator_period", "indicator_area", "indicator_origin", "indicator_entered_by",
+         "indicator_example", "indicator_import_file", "indicator_import_table", "indicator_note",
+         "origin_typed", "origin_imported"});
   }
 };
 

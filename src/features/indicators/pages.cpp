@@ -1,6 +1,8 @@
 #include "features/indicators/pages.hpp"
 
 #include "core/auth/roles.hpp"
+#include "core/auth/store.hpp"
+#include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "features/history/subjects.hpp"
 #include "features/home/sections.hpp"
@@ -20,6 +22,25 @@ std::string initiative_section(Context& context, long long initiative_id, long l
   if (rollup.parts.empty()) return {};
   return view::render(kTemplates("initiative_rollup"), rollup_data(context, rollup, records),
                       context.catalog());
+}
+
+// An indicator's recorded values in words: periods as the language writes them, codes
+// translated, people and areas by name.
+std::optional<std::string> value_words(Context& context, std::string_view field,
+                                       const std::string& recorded) {
+  if (field == "period") return period_label(recorded, context.language);
+  if (field == "status") return context.text("value_status_" + recorded);
+  if (field == "origin") return context.text("origin_" + recorded);
+  const auto id = parse_integer(recorded);
+  if (!id) return std::nullopt;
+  auto sql = context.services.database.session();
+  if (field == "entered_by") {
+    if (const auto user = auth::find_user(sql, *id)) return user->name;
+  } else if (field == "area_id") {
+    const auto names = area_names(sql, context.actor());
+    if (const auto found = names.find(*id); found != names.end()) return found->second;
+  }
+  return std::nullopt;
 }
 
 // On the start page: the indicators whose figures for the last finished period are due and
@@ -56,11 +77,14 @@ void add_routes(web::App& app) {
   add_import_routes(app);
 
   auto& hooks = app.services().hooks;
-  hooks.get<history::Subjects>().add("indicator", [](Context& context, long long id) {
-    const auto record =
-        readable_indicator(context.services.database, context.actor(), id, today_iso_utc());
-    return history::Subject{record.indicator.name, "/indicators/" + std::to_string(id)};
-  });
+  hooks.get<history::Subjects>().add(
+      "indicator",
+      [](Context& context, long long id) {
+        const auto record =
+            readable_indicator(context.services.database, context.actor(), id, today_iso_utc());
+        return history::Subject{record.indicator.name, "/indicators/" + std::to_string(id)};
+      },
+      value_words);
   hooks.get<strategy::PlanLinks>().links.push_back({"/indicators", "indicators_title", false});
   hooks.get<strategy::InitiativeSections>().sections.emplace_back(initiative_section);
   hooks.get<home::StartSections>().sections.push_back({30, start_section});

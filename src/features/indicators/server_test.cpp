@@ -182,14 +182,14 @@ TEST_P(IndicatorServer, DeletingAValueAsksFirstAndIsRecordedInTheHistory) {
   const auto id = create_indicator(http, plan, initiative);
   http.post_form(
       "/indicators/" + id + "/values",
-      {{"_csrf", http.csrf()}, {"period", "2016"}, {"value", "71"}, {"status", "final"}});
+      {{"_csrf", http.csrf()}, {"period", "2016"}, {"value", "71,5"}, {"status", "final"}});
   std::smatch match;
   const auto page = http.get("/indicators/" + id).body;
   ASSERT_TRUE(std::regex_search(page, match, std::regex(R"(/values/(\d+)/delete)")));
   const auto confirm = http.get("/indicators/" + id + "/values/" + match[1].str() + "/delete");
   EXPECT_EQ(confirm.status, 200);
   EXPECT_TRUE(contains(confirm.body, "Slet værdien for 2016?"));
-  EXPECT_TRUE(contains(http.get("/indicators/" + id).body, "71,0" + kPercent))
+  EXPECT_TRUE(contains(http.get("/indicators/" + id).body, "71,5" + kPercent))
       << "asking deletes nothing";
   const auto response = http.post_form(
       "/indicators/" + id + "/values/" + match[1].str() + "/delete", {{"_csrf", http.csrf()}});
@@ -198,6 +198,14 @@ TEST_P(IndicatorServer, DeletingAValueAsksFirstAndIsRecordedInTheHistory) {
   const auto history = http.get("/history/indicator/" + id).body;
   EXPECT_TRUE(contains(history, "Værdi gemt"));
   EXPECT_TRUE(contains(history, "Værdi slettet"));
+  // The value's fields in words: labels, the figure as written, codes and people by name.
+  EXPECT_TRUE(contains(history, "<th scope=\"row\">Periode</th>")) << history;
+  EXPECT_TRUE(contains(history, "<td class=\"after\">71,50</td>")) << history;
+  EXPECT_TRUE(contains(history, "<td class=\"after\">endelig</td>"));
+  EXPECT_TRUE(contains(history, "<td class=\"after\">indtastet</td>"));
+  EXPECT_FALSE(contains(history, "E3")) << "no scientific notation";
+  EXPECT_FALSE(contains(history, ">entered by<")) << history;
+  EXPECT_FALSE(contains(history, ">indicator id<"));
 }
 
 // Satisfaction with the work against graffiti in Landskrona and Malmö (the Swedish survey the

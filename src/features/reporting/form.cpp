@@ -6,11 +6,13 @@
 #include <optional>
 
 #include "core/documents/document.hpp"
+#include "core/i18n/locale_format.hpp"
 #include "core/util/links.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/fields.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/reporting/report.hpp"
+#include "features/strategy/model.hpp"
 
 namespace samtryg::reporting::form {
 
@@ -149,7 +151,7 @@ view::Data item_data(const web::Context& context, const Section& section, std::s
              view::text(field_error(context, errors, item_field(section.key, index, part))));
   }
   data.set("status_label", context.text("item_status_" + item.status));
-  data.set("when_label", item.when);
+  data.set("when_label", when_text(item.when, context.language));
   return data;
 }
 
@@ -266,6 +268,23 @@ view::Data question_items(const web::Context& context, const Section& section,
   }
   return questions;
 }
+
+}  // namespace
+
+std::string when_text(std::string_view when, i18n::Language language) {
+  const auto date = strategy::parse_flexible_date(when);
+  if (!date) return std::string(when);
+  switch (date->kind) {
+    case strategy::FlexibleDate::Kind::day:
+      return i18n::format_iso_date(when, language);
+    case strategy::FlexibleDate::Kind::month:
+      return i18n::format_month(date->year, date->month, language);
+    default:
+      return {};
+  }
+}
+
+namespace {
 
 view::Data section_data(const web::Context& context, const Shown& shown, const Section& section,
                         const Answer* answer) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/http/form.hpp"
+#include "core/i18n/language.hpp"
 #include "core/validation/validation.hpp"
 #include "core/view/render.hpp"
 #include "core/web/context.hpp"
@@ -71,6 +72,9 @@ struct Shown {
 // {"sections": [...]} for the form and revision templates: every section of the template with
 // its answer, then answers to sections the template no longer has.
 view::Data sections_data(const web::Context& context, const Shown& shown);
+
+// An item's time as people write it: "24. november 2017", "september 2017"; "" for none.
+std::string when_text(std::string_view when, i18n::Language language);
 
 // The message of the error on `field`, or "".
 std::string field_error(const web::Context& context, const validation::Errors& errors,

@@ -46,7 +46,9 @@ void add_workflow(view::Data& data, const Context& context, const FormRecord& re
   data.set("row_version", std::to_string(form.row_version));
   data.set("revision", std::to_string(form.revision));
   data.set("editable", view::flag(editable));
-  data.set("locked_reason", view::text(editable ? "" : context.text(record.save_refusal)));
+  // Only those who fill in forms need to know why this one is closed to them.
+  const bool told = !editable && context.actor().edit_own;
+  data.set("locked_reason", view::text(told ? context.text(record.save_refusal) : ""));
   data.set("returned_comment", view::text(form.status == FormStatus::returned ? form.comment : ""));
   const auto& role = record.role;
   data.set("can_submit", view::flag(after(form.status, Step::submit, role).has_value()));

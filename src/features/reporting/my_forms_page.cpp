@@ -77,7 +77,10 @@ bool add_coordinator_queue(Context& context, view::Data& data, std::string_view 
     const auto& form = assigned.row.form;
     if (form.status == FormStatus::submitted)
       waiting.push_back(queue_item(context, assigned, today));
-    if (is_open(form.status) && today > assigned.deadline) {
+    // A coordinator's own overdue forms are in their list of forms to fill in already.
+    const bool own =
+        assigned.row.lead_user_id && assigned.row.lead_user_id == context.actor().user_id;
+    if (is_open(form.status) && today > assigned.deadline && !own) {
       overdue.push_back(queue_item(context, assigned, today));
     }
     if (assigned.deadline < today) continue;

@@ -14,19 +14,6 @@ std::string text(const i18n::Catalog& catalog, std::string_view key) {
   return std::string(catalog.text(key));
 }
 
-std::string when_text(std::string_view when, i18n::Language language) {
-  const auto date = strategy::parse_flexible_date(when);
-  if (!date) return std::string(when);
-  switch (date->kind) {
-    case strategy::FlexibleDate::Kind::day:
-      return i18n::format_iso_date(when, language);
-    case strategy::FlexibleDate::Kind::month:
-      return i18n::format_month(date->year, date->month, language);
-    default:
-      return {};
-  }
-}
-
 // The indicators that follow up the form's initiative, with the figure for the round's period
 // and the status, as the measurement section shows them.
 Block indicator_table(const std::vector<indicators::IndicatorRecord>& linked, const Round& round,
@@ -113,7 +100,7 @@ class SectionWriter {
       auto description = item.text;
       if (!item.link.empty()) description += "\n" + item.link;
       table.table.rows.push_back({description, text(catalog_, "item_status_" + item.status),
-                                  when_text(item.when, language_)});
+                                  form::when_text(item.when, language_)});
     }
     blocks_.push_back(std::move(table));
   }

@@ -219,6 +219,14 @@ view::Data form_rows(const Context& context, const RoundRecord& record, view::Da
     item.set("no_address", view::flag(!row.lead_user_id && !sent));
     forms.push_back(item);
   }
+  if (!context.actor().read_all) {
+    // A viewer sees the forms handed in only: say so, rather than counts of a partial list.
+    data.set("summary", context.catalog().format("round_summary_viewer",
+                                                 {{"count", std::to_string(record.forms.size())}}));
+    data.set("shows_reminders", view::flag(false));
+    return forms;
+  }
+  data.set("shows_reminders", view::flag(true));
   data.set("summary", context.catalog().format("round_summary",
                                                {{"submitted", std::to_string(submitted)},
                                                 {"total", std::to_string(record.forms.size())},

@@ -326,11 +326,14 @@ TEST_P(ReportingServer, AViewerReadsTheRoundTheFormsHandedInAndTheReportButNoDra
   const auto board = viewer.get("/rounds/" + round);
   ASSERT_EQ(board.status, 200);
   EXPECT_EQ(form_ids(board.body), std::vector<std::string>{forms[0]}) << "the draft is not listed";
+  EXPECT_TRUE(contains(board.body, "Ét skema er afleveret")) << board.body;
+  EXPECT_FALSE(contains(board.body, "Påmindelser")) << "reminders are the coordinators' business";
   const auto form = viewer.get(handed_in);
   ASSERT_EQ(form.status, 200);
   EXPECT_TRUE(contains(form.body, "Første skridt var netværksmødet."));
   EXPECT_FALSE(contains(form.body, "name=\"row_version\"")) << "read-only for a viewer";
   EXPECT_FALSE(contains(form.body, "/revisions")) << "the working history is not theirs";
+  EXPECT_FALSE(contains(form.body, "tovholder for")) << "no word on who may fill it in";
   EXPECT_EQ(viewer.get(draft).status, 404);
   EXPECT_EQ(viewer.get(draft + "/export/pdf").status, 404);
   const auto report = viewer.get("/rounds/" + round + "/report/html");

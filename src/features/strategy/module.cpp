@@ -39,7 +39,9 @@ class StrategyModule final : public module::Module {
          // An example mark's field label ("initiative_" + field, core/demo/marks.hpp).
          "initiative_status_history",
          // The start page names what changed ("start_change_" + audited entity).
-         "start_change_initiative", "start_change_activity"});
+         "start_change_initiative", "start_change_activity",
+         // History labels of fields no form shows.
+         "initiative_status_reason", "initiative_status_changed_on", "activity_initiative"});
   }
 };
 

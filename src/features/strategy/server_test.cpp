@@ -136,20 +136,32 @@ TEST_P(RegisterServer, TheSecondOfTwoConcurrentEditsIsRefused) {
   const auto [plan, initiative] = plan_with_initiative(first);
   auto second = signed_in("koordinator@aalborg.dk", "coordinator");
   first.get("/initiatives/" + initiative + "/edit");
-  second.get("/initiatives/" + initiative + "/edit");
+  const auto opened = second.get("/initiatives/" + initiative + "/edit").body;
+  std::smatch seen;
+  ASSERT_TRUE(std::regex_search(opened, seen, std::regex(R"re(name="_seen" value="([^"]+)")re")));
   const std::map<std::string, std::string> base{{"name", "Et trygt natteliv"},
                                                 {"row_version", "1"}};
   auto fields = base;
   fields["_csrf"] = first.csrf();
   fields["goals"] = "Første";
+  fields["anchoring"] = "Aalborg Kommune";
   EXPECT_EQ(first.post_form("/initiatives/" + initiative + "/edit", fields).status, 303);
   fields = base;
   fields["_csrf"] = second.csrf();
+  fields["_seen"] = seen[1];
   fields["goals"] = "Anden";
+  fields["themes"] = "Nattelivet";
   const auto response = second.post_form("/initiatives/" + initiative + "/edit", fields);
   EXPECT_EQ(response.status, 409);
   // Both are kept: the second editor's text stays in the field, the saved one is beside it.
   EXPECT_NE(response.body.find(">Anden</textarea>"), std::string::npos) << response.body;
+  // A field only the first changed takes their value; one only the second changed is theirs.
+  EXPECT_NE(response.body.find("name=\"anchoring\" value=\"Aalborg Kommune\""), std::string::npos)
+      << "the other person's change is not undone by saving again";
+  EXPECT_NE(response.body.find("name=\"themes\" value=\"Nattelivet\""), std::string::npos);
+  EXPECT_EQ(response.body.find("Den anden gemte:", response.body.find("Den anden gemte:") + 1),
+            std::string::npos)
+      << "only the field both changed shows the other version";
   EXPECT_NE(response.body.find("Den anden gemte:</p><div class=\"theirs-text\">Første</div>"),
             std::string::npos)
       << response.body;

@@ -47,31 +47,54 @@ std::string changes_section(web::Context& context) {
     const auto since = to_iso_utc(Clock::now() - std::chrono::days(kDaysBack));
     for (const auto* entity : {"initiative", "activity"}) {
       for (auto& recorded : audit::recent(sql, actor.workspace_id, entity, since, 200)) {
-        if (recorded.user_id != actor.user_id) entries.push_back(std::move(recorded));
+        // A person's changes other than this one's; loading the demo or an import is no news.
+        if (!recorded.user_id || recorded.user_id == actor.user_id) continue;
+        recorded.actor = audit::author_name(sql, recorded);
+        entries.push_back(std::move(recorded));
       }
     }
   }
   std::sort(entries.begin(), entries.end(),
             [](const audit::Recorded& a, const audit::Recorded& b) { return a.at > b.at; });
-  auto items = view::list();
-  std::size_t shown = 0;
+  // One line for a run of the same kind of change by the same person to the same initiative.
+  struct Line {
+    long long initiative_id = 0;
+    const audit::Recorded* first = nullptr;  // the newest of the run
+    int times = 0;
+  };
+  std::vector<Line> lines;
   for (const auto& recorded : entries) {
     const auto initiative = recorded.entity == "initiative" ? parse_integer(recorded.entity_id)
                                                             : initiative_of_activity(recorded);
-    const auto found = initiative ? led.find(*initiative) : led.end();
-    if (found == led.end()) continue;
+    if (!initiative || !led.contains(*initiative)) continue;
+    if (!lines.empty() && lines.back().initiative_id == *initiative &&
+        lines.back().first->entity == recorded.entity &&
+        lines.back().first->action == recorded.action &&
+        lines.back().first->actor == recorded.actor) {
+      ++lines.back().times;
+      continue;
+    }
+    if (lines.size() == kShown) break;
+    lines.push_back({*initiative, &recorded, 1});
+  }
+  if (lines.empty()) return {};
+  auto items = view::list();
+  for (const auto& line : lines) {
+    const auto& recorded = *line.first;
     view::Data item;
-    item.set("initiative_id", std::to_string(found->first));
-    item.set("initiative", found->second);
+    item.set("initiative_id", std::to_string(line.initiative_id));
+    item.set("initiative", led.at(line.initiative_id));
     item.set("what", context.text("start_change_" + recorded.entity));
     item.set("action", context.text("audit_action_" + recorded.action));
+    item.set("times", view::text(line.times > 1 ? context.catalog().format(
+                                                      "start_change_times",
+                                                      {{"count", std::to_string(line.times)}})
+                                                : std::string()));
     item.set("actor", recorded.actor);
     item.set("at", i18n::format_iso_timestamp(recorded.at, context.language));
     item.set("history", "/history/" + recorded.entity + "/" + recorded.entity_id);
     items.push_back(item);
-    if (++shown == kShown) break;
   }
-  if (shown == 0) return {};
   view::Data data;
   data.set("changes", items);
   return view::render(kTemplates("home_changes"), data, context.catalog());
