@@ -200,9 +200,9 @@ TEST_P(IndicatorServer, DeletingAValueAsksFirstAndIsRecordedInTheHistory) {
   EXPECT_TRUE(contains(history, "Værdi slettet"));
   // The value's fields in words: labels, the figure as written, codes and people by name.
   EXPECT_TRUE(contains(history, "<th scope=\"row\">Periode</th>")) << history;
-  EXPECT_TRUE(contains(history, "<td class=\"after\">71,50</td>")) << history;
-  EXPECT_TRUE(contains(history, "<td class=\"after\">endelig</td>"));
-  EXPECT_TRUE(contains(history, "<td class=\"after\">indtastet</td>"));
+  EXPECT_TRUE(contains(history, "<td class=\"after\" data-label=\"Efter\">71,50</td>")) << history;
+  EXPECT_TRUE(contains(history, "<td class=\"after\" data-label=\"Efter\">endelig</td>"));
+  EXPECT_TRUE(contains(history, "<td class=\"after\" data-label=\"Efter\">indtastet</td>"));
   EXPECT_FALSE(contains(history, "E3")) << "no scientific notation";
   EXPECT_FALSE(contains(history, ">entered by<")) << history;
   EXPECT_FALSE(contains(history, ">indicator id<"));

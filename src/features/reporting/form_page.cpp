@@ -3,6 +3,7 @@
 // fields are called, how they are read and shown again is form.hpp's.
 #include <fmt/format.h>
 
+#include <map>
 #include <optional>
 
 #include "core/documents/document.hpp"
@@ -93,18 +94,34 @@ Response render_form_page(Context& context, const FormRecord& record, const Page
   if (state.conflict) {
     // The answers shown are what this person typed; beside them, section by section, what the
     // other person saved, so both are on the page and nothing must be typed again.
+    // The list at the top links to each section that differs; the other version is shown in
+    // the section itself, beside the typed answers.
+    std::map<std::string, SectionChange> changed;
     auto theirs = view::list();
-    for (const auto& change :
+    for (auto& change :
          compare(record.round.form_template, record.row.form.content, state.content)) {
       if (!change.changed) continue;
-      view::Data section;
-      section.set("title", change.title);
-      section.set("words", change.before_words.empty() ? context.text("form_conflict_empty")
-                                                       : change.before_words);
-      section.set("diff_html", view::word_diff_html(change.before_words, change.after_words));
-      theirs.push_back(section);
+      view::Data link;
+      link.set("key", change.section);
+      link.set("title", change.title);
+      theirs.push_back(link);
+      changed.emplace(change.section, std::move(change));
     }
     data.set("theirs", theirs);
+    auto sections = view::list();
+    for (auto section : data.get("sections")->list_value()) {
+      const auto found = changed.find(section.get("key")->string_value());
+      if (found != changed.end()) {
+        const auto& change = found->second;
+        section.set("theirs_words", change.before_words.empty()
+                                        ? context.text("form_conflict_empty")
+                                        : change.before_words);
+        section.set("theirs_diff_html",
+                    view::word_diff_html(change.before_words, change.after_words));
+      }
+      sections.push_back(section);
+    }
+    data.set("sections", sections);
   }
   add_autosave(data, context, state.autosave);
   data.set("notice", view::text(notice_text(context)));

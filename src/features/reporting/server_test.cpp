@@ -687,7 +687,8 @@ TEST_P(ReportingServer, UnsavedTypingIsKeptOnTheServerAndOfferedBackUntilSaved) 
   EXPECT_EQ(response.status, 409);
   // Both versions are on the page: the typed text in its box, the saved one beside it.
   EXPECT_TRUE(contains(response.body, ">Gammel tekst</textarea>")) << response.body;
-  EXPECT_TRUE(contains(response.body, "Det, den anden gemte")) << response.body;
+  EXPECT_TRUE(contains(response.body, "Det, den anden gemte i afsnittet")) << response.body;
+  EXPECT_TRUE(contains(response.body, "<a href=\"#section-status\">")) << "the list links to it";
   EXPECT_TRUE(contains(response.body, "<div class=\"theirs-text\">Færdig</div>")) << response.body;
   EXPECT_TRUE(contains(response.body, "<del>Færdig</del><ins>Gammel tekst</ins>"));
 
