@@ -33,6 +33,34 @@ std::optional<long long> initiative_of_activity(const audit::Recorded& recorded)
   return std::nullopt;
 }
 
+// One line for a run of the same kind of change by the same person to the same initiative.
+struct Line {
+  long long initiative_id = 0;
+  const audit::Recorded* first = nullptr;  // the newest of the run
+  int times = 0;
+};
+
+// The changes to the initiatives in `led`, newest first, runs grouped, at most kShown lines.
+std::vector<Line> grouped(const std::vector<audit::Recorded>& entries,
+                          const std::map<long long, std::string>& led) {
+  std::vector<Line> lines;
+  for (const auto& recorded : entries) {
+    const auto initiative = recorded.entity == "initiative" ? parse_integer(recorded.entity_id)
+                                                            : initiative_of_activity(recorded);
+    if (!initiative || !led.contains(*initiative)) continue;
+    if (!lines.empty() && lines.back().initiative_id == *initiative &&
+        lines.back().first->entity == recorded.entity &&
+        lines.back().first->action == recorded.action &&
+        lines.back().first->actor == recorded.actor) {
+      ++lines.back().times;
+      continue;
+    }
+    if (lines.size() == kShown) break;
+    lines.push_back({*initiative, &recorded, 1});
+  }
+  return lines;
+}
+
 std::string changes_section(web::Context& context) {
   const auto actor = context.actor();
   if (!actor.user_id || !actor.edit_own) return {};
@@ -56,27 +84,7 @@ std::string changes_section(web::Context& context) {
   }
   std::sort(entries.begin(), entries.end(),
             [](const audit::Recorded& a, const audit::Recorded& b) { return a.at > b.at; });
-  // One line for a run of the same kind of change by the same person to the same initiative.
-  struct Line {
-    long long initiative_id = 0;
-    const audit::Recorded* first = nullptr;  // the newest of the run
-    int times = 0;
-  };
-  std::vector<Line> lines;
-  for (const auto& recorded : entries) {
-    const auto initiative = recorded.entity == "initiative" ? parse_integer(recorded.entity_id)
-                                                            : initiative_of_activity(recorded);
-    if (!initiative || !led.contains(*initiative)) continue;
-    if (!lines.empty() && lines.back().initiative_id == *initiative &&
-        lines.back().first->entity == recorded.entity &&
-        lines.back().first->action == recorded.action &&
-        lines.back().first->actor == recorded.actor) {
-      ++lines.back().times;
-      continue;
-    }
-    if (lines.size() == kShown) break;
-    lines.push_back({*initiative, &recorded, 1});
-  }
+  const auto lines = grouped(entries, led);
   if (lines.empty()) return {};
   auto items = view::list();
   for (const auto& line : lines) {
