@@ -82,7 +82,8 @@ TEST_P(RegisterServer, CoordinatorEditsAnInitiativeAndFindsItInHistoryAndSearch)
   EXPECT_NE(page.body.find("Fem udviklingsplatforme med konkrete mål"), std::string::npos);
   EXPECT_NE(page.body.find("<th scope=\"row\">Mål</th>"), std::string::npos) << page.body;
   EXPECT_NE(page.body.find("<th scope=\"row\">Tovholder (bruger)</th>"), std::string::npos);
-  EXPECT_NE(page.body.find("<td class=\"after\" data-label=\"Efter\">" + lead_name + "</td>"), std::string::npos);
+  EXPECT_NE(page.body.find("<td class=\"after\" data-label=\"Efter\">" + lead_name + "</td>"),
+            std::string::npos);
   EXPECT_EQ(page.body.find("lead_user_id"), std::string::npos);
   EXPECT_EQ(page.body.find(" UTC"), std::string::npos);
 
