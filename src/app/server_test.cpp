@@ -355,7 +355,7 @@ TEST(ServerLimits, AnOverlongAddressGetsAPageInEveryLanguage) {
   testing::ScratchDatabase scratch("sqlite");
   testing::TestServer server(scratch.url());
   HttpClient http(server.port());
-  const auto response = http.get("/search?q=" + std::string(20 * 1024, 'a'));
+  const auto response = http.get("/search?q=" + std::string(std::size_t{20} * 1024, 'a'));
   EXPECT_EQ(response.status, 431);
   EXPECT_EQ(response.header("content-type"), "text/html; charset=utf-8");
   EXPECT_NE(response.body.find("<html lang=\"da\">"), std::string::npos) << response.body;

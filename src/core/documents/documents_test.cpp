@@ -231,5 +231,27 @@ TEST(Writers, DocxContentsHaveThePdfsPageNumbers) {
   EXPECT_EQ(xml.find("w:dirty"), std::string::npos);
 }
 
+TEST(Writers, DocxKeepsAChartWithItsIntroductionAndATableRowOnOnePage) {
+  auto document = sample();
+  document.blocks.push_back(note("Unikke besøgende pr. måned (eksempeldata)"));
+  Block chart;
+  chart.kind = Block::Kind::image;
+  chart.svg = R"(<svg xmlns="http://www.w3.org/2000/svg" width="100" height="50"></svg>)";
+  chart.alt = "Besøgende";
+  document.blocks.push_back(chart);
+  testing::TempDir directory;
+  const auto path = directory.file("keep.docx", to_docx(document));
+  const auto xml = testing::run_command("unzip -p " + path + " word/document.xml").output;
+  EXPECT_NE(xml.find("<w:pStyle w:val=\"Note\"/><w:keepNext/>"), std::string::npos)
+      << "the note stays with its chart";
+  // Every row of the 120-row table, not only the header, is kept on one page.
+  std::size_t unsplittable = 0;
+  for (auto at = xml.find("<w:cantSplit/>"); at != std::string::npos;
+       at = xml.find("<w:cantSplit/>", at + 1)) {
+    ++unsplittable;
+  }
+  EXPECT_GE(unsplittable, 121U);
+}
+
 }  // namespace
 }  // namespace samtryg::documents

@@ -144,7 +144,17 @@ class Body {
   std::string build() {
     title_page();
     contents();
-    for (const auto& block : document_.blocks) add(block);
+    const auto& blocks = document_.blocks;
+    for (std::size_t index = 0; index < blocks.size(); ++index) {
+      add(blocks[index]);
+      // The words that introduce a chart stay on the chart's page, as a heading does.
+      const bool introduces_chart =
+          index + 1 < blocks.size() && blocks[index + 1].kind == Block::Kind::image &&
+          (blocks[index].kind == Block::Kind::paragraph || blocks[index].kind == Block::Kind::note);
+      if (introduces_chart) {
+        properties(body_.last_child()).append_child("w:keepNext");
+      }
+    }
     section_properties();
     std::ostringstream out;
     xml_.save(out, "", pugi::format_raw, pugi::encoding_utf8);
@@ -368,11 +378,9 @@ class Body {
     }
     const auto add_row = [&](const std::vector<std::string>& cells, bool header) {
       auto row = node.append_child("w:tr");
-      if (header) {
-        auto row_properties = row.append_child("w:trPr");
-        row_properties.append_child("w:tblHeader");  // repeated on every page
-        row_properties.append_child("w:cantSplit");
-      }
+      auto row_properties = row.append_child("w:trPr");
+      if (header) row_properties.append_child("w:tblHeader");  // repeated on every page
+      row_properties.append_child("w:cantSplit");              // a row is read whole, on one page
       for (std::size_t index = 0; index < columns; ++index) {
         auto cell = row.append_child("w:tc");
         if (header) {
