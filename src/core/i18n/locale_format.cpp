@@ -111,27 +111,40 @@ const icu::TimeZone& local_zone() {
   return *zone;
 }
 
-// The day a UTC timestamp ("2026-12-05T23:30:00Z") falls on by the partnership's clock
-// (6 December), or nothing when the text is not such a timestamp.
-std::optional<Date> local_day(std::string_view timestamp) {
+// The instant a UTC timestamp ("2026-11-22T13:32:05Z") names, or nothing when the text is not
+// such a timestamp.
+std::optional<UDate> utc_instant(std::string_view timestamp) {
   const auto number = [&](std::size_t at) {
     return parse_integer(timestamp.substr(at, 2)).value_or(-1);
   };
-  if (timestamp.size() < 19 || timestamp[10] != 'T' || number(11) < 0 || number(14) < 0 ||
-      number(17) < 0) {
+  if (timestamp.size() < 19 || !validation::is_iso_date(timestamp.substr(0, 10)) ||
+      timestamp[10] != 'T' || number(11) < 0 || number(14) < 0 || number(17) < 0) {
     return std::nullopt;
   }
   UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> utc(
+  std::unique_ptr<icu::Calendar> calendar(
       icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), status));
+  check(status, "calendar");
+  calendar->clear();
+  calendar->set(static_cast<int>(*parse_integer(timestamp.substr(0, 4))),
+                static_cast<int>(*parse_integer(timestamp.substr(5, 2))) - 1,
+                static_cast<int>(*parse_integer(timestamp.substr(8, 2))),
+                static_cast<int>(number(11)), static_cast<int>(number(14)),
+                static_cast<int>(number(17)));
+  const auto when = calendar->getTime(status);
+  check(status, "time");
+  return when;
+}
+
+// The day a UTC timestamp ("2026-12-05T23:30:00Z") falls on by the partnership's clock
+// (6 December), or nothing when the text is not such a timestamp.
+std::optional<Date> local_day(std::string_view timestamp) {
+  const auto when = utc_instant(timestamp);
+  if (!when) return std::nullopt;
+  UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::Calendar> local(icu::Calendar::createInstance(local_zone(), status));
   check(status, "calendar");
-  utc->clear();
-  utc->set(static_cast<int>(*parse_integer(timestamp.substr(0, 4))),
-           static_cast<int>(*parse_integer(timestamp.substr(5, 2))) - 1,
-           static_cast<int>(*parse_integer(timestamp.substr(8, 2))), static_cast<int>(number(11)),
-           static_cast<int>(number(14)), static_cast<int>(number(17)));
-  local->setTime(utc->getTime(status), status);
+  local->setTime(*when, status);
   Date day{local->get(UCAL_YEAR, status), local->get(UCAL_MONTH, status) + 1,
            local->get(UCAL_DATE, status)};
   check(status, "local day");
@@ -166,33 +179,16 @@ namespace {
 std::string format_on_local_clock(std::string_view timestamp, Language language,
                                   std::unique_ptr<icu::DateFormat>& slot,
                                   const char16_t* skeleton) {
-  const auto number = [&](std::size_t at) {
-    return parse_integer(timestamp.substr(at, 2)).value_or(-1);
-  };
-  if (timestamp.size() < 19 || !validation::is_iso_date(timestamp.substr(0, 10)) ||
-      timestamp[10] != 'T' || number(11) < 0 || number(14) < 0 || number(17) < 0) {
-    return std::string(timestamp);
-  }
+  const auto when = utc_instant(timestamp);
+  if (!when) return std::string(timestamp);
   if (!slot) {
     UErrorCode status = U_ZERO_ERROR;
     slot.reset(icu::DateFormat::createInstanceForSkeleton(skeleton, locale_for(language), status));
     check(status, "time format");
     slot->setTimeZone(local_zone());
   }
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> calendar(
-      icu::Calendar::createInstance(icu::TimeZone::getGMT()->clone(), status));
-  check(status, "calendar");
-  calendar->clear();
-  calendar->set(static_cast<int>(*parse_integer(timestamp.substr(0, 4))),
-                static_cast<int>(*parse_integer(timestamp.substr(5, 2))) - 1,
-                static_cast<int>(*parse_integer(timestamp.substr(8, 2))),
-                static_cast<int>(number(11)), static_cast<int>(number(14)),
-                static_cast<int>(number(17)));
-  const auto when = calendar->getTime(status);
-  check(status, "time");
   icu::UnicodeString out;
-  slot->format(when, out);
+  slot->format(*when, out);
   return to_utf8(out);
 }
 

@@ -8,37 +8,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-// The forms of `actor`'s initiatives, as rows; `open_only` keeps those still to be filled in.
-view::Data form_rows(Context& context, bool open_only) {
-  const auto actor = context.actor();
-  const auto today = today_iso_utc();
-  auto forms = view::list();
-  for (const auto& assigned : my_forms(context.services.database, actor)) {
-    const auto& form = assigned.row.form;
-    const bool open = form.status == FormStatus::draft || form.status == FormStatus::returned;
-    if (open_only && !open) continue;
-    view::Data item;
-    item.set("id", std::to_string(form.id));
-    item.set("initiative", assigned.row.initiative_name);
-    item.set("round", assigned.round_name);
-    item.set("deadline", date_text(context, assigned.deadline));
-    item.set("status", status_text(context, form.status));
-    item.set("status_code", std::string(code(form.status)));
-    item.set("overdue", view::flag(open && today > assigned.deadline));
-    forms.push_back(item);
-  }
-  return forms;
-}
-
-http::Response show_my_forms(Context& context) {
-  auto forms = form_rows(context, false);
-  view::Data data;
-  data.set("has_forms", view::flag(!forms.is_empty_list()));
-  data.set("forms", forms);
-  return web::render_page(context, kTemplates("my_forms"), data,
-                          {.title = context.text("my_forms_title"), .nav = "forms"});
-}
-
 bool is_open(FormStatus status) {
   return status == FormStatus::draft || status == FormStatus::returned;
 }
@@ -58,6 +27,20 @@ view::Data queue_item(Context& context, const AssignedForm& assigned, std::strin
   return item;
 }
 
+// Every form of the initiatives the person leads, the newest round first.
+http::Response show_my_forms(Context& context) {
+  const auto today = today_iso_utc();
+  auto forms = view::list();
+  for (const auto& assigned : my_forms(context.services.database, context.actor())) {
+    forms.push_back(queue_item(context, assigned, today));
+  }
+  view::Data data;
+  data.set("has_forms", view::flag(!forms.is_empty_list()));
+  data.set("forms", forms);
+  return web::render_page(context, kTemplates("my_forms"), data,
+                          {.title = context.text("my_forms_title"), .nav = "forms"});
+}
+
 // The coordinators' part: forms waiting for approval, forms past their deadline, and the
 // deadlines of the rounds still running with how far each has come.
 // True when any of them has something.
@@ -73,13 +56,13 @@ bool add_coordinator_queue(Context& context, view::Data& data, std::string_view 
     int submitted = 0;
   };
   std::vector<RoundProgress> rounds;
-  for (const auto& assigned : coordinated_forms(context.services.database, context.actor())) {
+  const auto actor = context.actor();
+  for (const auto& assigned : coordinated_forms(context.services.database, actor)) {
     const auto& form = assigned.row.form;
     if (form.status == FormStatus::submitted)
       waiting.push_back(queue_item(context, assigned, today));
     // A coordinator's own overdue forms are in their list of forms to fill in already.
-    const bool own =
-        assigned.row.lead_user_id && assigned.row.lead_user_id == context.actor().user_id;
+    const bool own = assigned.row.lead_user_id && assigned.row.lead_user_id == actor.user_id;
     if (is_open(form.status) && today > assigned.deadline && !own) {
       overdue.push_back(queue_item(context, assigned, today));
     }
