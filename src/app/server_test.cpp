@@ -11,6 +11,9 @@
 
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
+#include "core/i18n/clock.hpp"
+#include "core/i18n/locale_format.hpp"
+#include "support/factories.hpp"
 #include "support/http_client.hpp"
 #include "support/test_server.hpp"
 
@@ -209,6 +212,48 @@ TEST_P(Server, PasswordChangeValidatesAuditsAndEndsOtherSessions) {
   ASSERT_EQ(history.size(), 2U);
   EXPECT_EQ(history[1].action, "password_change");
   EXPECT_EQ(history[1].after_json.find("argon2"), std::string::npos);
+}
+
+TEST_P(Server, TheWorkspacesTimeZoneIsTheClockOfEveryTimeShown) {
+  server_->add_user("admin@aalborg.dk", "admin");
+  auto admin = client();
+  ASSERT_EQ(admin.log_in("admin@aalborg.dk", kPassword).status, 303);
+  const auto [plan, initiative] = testing::plan_with_initiative(admin, {}, {.name = "Natteliv"});
+  std::string at;
+  {
+    auto sql = server_->runtime().database().session();
+    const auto history = audit::history(sql, "initiative", initiative);
+    ASSERT_FALSE(history.empty());
+    at = history.front().at;
+  }
+  const auto shown_in = [&](std::string_view zone) {
+    const i18n::ClockScope clock(zone);
+    return i18n::format_iso_timestamp(at, i18n::Language::da);
+  };
+  ASSERT_NE(shown_in("Europe/Copenhagen"), shown_in("America/Nuuk"));
+  const auto history_page = "/history/initiative/" + initiative;
+  EXPECT_NE(admin.get(history_page).body.find(shown_in("Europe/Copenhagen")), std::string::npos);
+
+  auto page = admin.get("/workspace/time-zone");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Grønland (Nuuk) (America/Nuuk)"), std::string::npos);
+  auto response = admin.post_form("/workspace/time-zone",
+                                  {{"_csrf", admin.csrf()}, {"time_zone", "Mars/Olympus_Mons"}});
+  EXPECT_EQ(response.status, 422);
+  EXPECT_NE(response.body.find("Ukendt tidszone"), std::string::npos);
+  response = admin.post_form("/workspace/time-zone",
+                             {{"_csrf", admin.csrf()}, {"time_zone", "America/Nuuk"}});
+  ASSERT_EQ(response.status, 303);
+  const auto body = admin.get(history_page).body;
+  EXPECT_NE(body.find(shown_in("America/Nuuk")), std::string::npos) << body;
+  EXPECT_EQ(body.find(shown_in("Europe/Copenhagen")), std::string::npos);
+  EXPECT_NE(admin.get("/workspace/time-zone").body.find("vises i America/Nuuk"), std::string::npos);
+
+  // Only those who manage the workspace's people set its clock.
+  server_->add_user("tovholder@aalborg.dk", "coordinator");
+  auto coordinator = client();
+  ASSERT_EQ(coordinator.log_in("tovholder@aalborg.dk", kPassword).status, 303);
+  EXPECT_EQ(coordinator.get("/workspace/time-zone").status, 403);
 }
 
 TEST_P(Server, AdminAddsUsersWithValidationAndEscaping) {

@@ -1,5 +1,6 @@
 #include "core/auth/store.hpp"
 
+#include "core/i18n/clock.hpp"
 #include "core/util/crypto.hpp"
 
 namespace samtryg::auth {
@@ -61,8 +62,9 @@ std::vector<Workspace> all_workspaces(soci::session& sql) {
   std::vector<Workspace> result;
   Workspace workspace;
   soci::statement statement =
-      (sql.prepare << "SELECT id, name, language FROM workspaces ORDER BY name", into(workspace.id),
-       into(workspace.name), into(workspace.language));
+      (sql.prepare << "SELECT id, name, language, time_zone FROM workspaces ORDER BY name",
+       into(workspace.id), into(workspace.name), into(workspace.language),
+       into(workspace.time_zone));
   statement.execute();
   while (statement.fetch()) result.push_back(workspace);
   return result;
@@ -70,8 +72,9 @@ std::vector<Workspace> all_workspaces(soci::session& sql) {
 
 std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::string& name) {
   Workspace workspace;
-  sql << "SELECT id, name, language FROM workspaces WHERE name = :name", into(workspace.id),
-      into(workspace.name), into(workspace.language), use(name);
+  sql << "SELECT id, name, language, time_zone FROM workspaces WHERE name = :name",
+      into(workspace.id), into(workspace.name), into(workspace.language), into(workspace.time_zone),
+      use(name);
   if (!sql.got_data()) return std::nullopt;
   return workspace;
 }
@@ -91,16 +94,29 @@ long long insert_workspace(soci::session& sql, const std::string& name, const st
   return id;
 }
 
+std::string workspace_time_zone(soci::session& sql, long long workspace_id) {
+  std::string zone(i18n::kDefaultTimeZone);
+  sql << "SELECT time_zone FROM workspaces WHERE id = :id", into(zone), use(workspace_id);
+  return zone;
+}
+
+void set_workspace_time_zone(soci::session& sql, long long workspace_id,
+                             const std::string& time_zone) {
+  sql << "UPDATE workspaces SET time_zone = :zone WHERE id = :id", use(time_zone),
+      use(workspace_id);
+}
+
 std::vector<Membership> memberships_of(soci::session& sql, long long user_id) {
   std::vector<Membership> result;
   Membership membership;
   std::string role;
   soci::statement statement =
-      (sql.prepare << "SELECT w.id, w.name, w.language, m.role FROM memberships m "
+      (sql.prepare << "SELECT w.id, w.name, w.language, w.time_zone, m.role FROM memberships m "
                       "JOIN workspaces w ON w.id = m.workspace_id WHERE m.user_id = :user "
                       "ORDER BY w.name",
        into(membership.workspace.id), into(membership.workspace.name),
-       into(membership.workspace.language), into(role), use(user_id));
+       into(membership.workspace.language), into(membership.workspace.time_zone), into(role),
+       use(user_id));
   statement.execute();
   while (statement.fetch()) {
     membership.role = role_or_viewer(role);
@@ -165,7 +181,7 @@ struct SessionQuery {
   explicit SessionQuery(soci::session& sql)
       : statement((sql.prepare << "SELECT s.csrf_token, s.expires_at, u.id, u.name, u.email, "
                                   "u.password_hash, u.language, u.row_version, w.id, w.name, "
-                                  "w.language, w.data_version, m.role "
+                                  "w.language, w.time_zone, w.data_version, m.role "
                                   "FROM sessions s JOIN users u ON u.id = s.user_id "
                                   "LEFT JOIN memberships m ON m.workspace_id = s.workspace_id "
                                   "AND m.user_id = s.user_id "
@@ -176,6 +192,7 @@ struct SessionQuery {
                    into(record.user.language), into(record.user.row_version),
                    into(workspace.id, workspace_indicator), into(workspace.name, name_indicator),
                    into(workspace.language, language_indicator),
+                   into(workspace.time_zone, zone_indicator),
                    into(workspace.data_version, version_indicator), into(role, role_indicator),
                    use(token_hash), use(now))) {}
 
@@ -187,6 +204,7 @@ struct SessionQuery {
   soci::indicator workspace_indicator = soci::i_null;
   soci::indicator name_indicator = soci::i_null;
   soci::indicator language_indicator = soci::i_null;
+  soci::indicator zone_indicator = soci::i_null;
   soci::indicator version_indicator = soci::i_null;
   soci::indicator role_indicator = soci::i_null;
   soci::statement statement;  // last: it binds the members above
@@ -293,7 +311,8 @@ std::optional<SessionRecord> find_api_token_session(soci::session& sql, const st
   Membership membership;
   std::string role;
   sql << "SELECT u.id, u.name, u.email, u.password_hash, u.language, u.row_version, "
-         "w.id, w.name, w.language, w.data_version, m.role, t.scope FROM api_tokens t "
+         "w.id, w.name, w.language, w.time_zone, w.data_version, m.role, t.scope "
+         "FROM api_tokens t "
          "JOIN users u ON u.id = t.user_id JOIN workspaces w ON w.id = t.workspace_id "
          "JOIN memberships m ON m.workspace_id = t.workspace_id AND m.user_id = t.user_id "
          "WHERE t.token_hash = :hash AND t.revoked_at = '' "
@@ -301,8 +320,9 @@ std::optional<SessionRecord> find_api_token_session(soci::session& sql, const st
       into(record.user.id), into(record.user.name), into(record.user.email),
       into(record.user.password_hash), into(record.user.language), into(record.user.row_version),
       into(membership.workspace.id), into(membership.workspace.name),
-      into(membership.workspace.language), into(membership.workspace.data_version), into(role),
-      into(record.token_scope), use(record.token_hash);
+      into(membership.workspace.language), into(membership.workspace.time_zone),
+      into(membership.workspace.data_version), into(role), into(record.token_scope),
+      use(record.token_hash);
   if (!sql.got_data()) return std::nullopt;
   membership.role = role_or_viewer(role);
   record.membership = std::move(membership);

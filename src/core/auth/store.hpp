@@ -26,7 +26,8 @@ struct Workspace {
   long long id = 0;
   std::string name;
   std::string language;
-  long long data_version = 0;  // bumped by every audited change (see core/audit)
+  std::string time_zone = "Europe/Copenhagen";  // an IANA id (i18n::is_time_zone)
+  long long data_version = 0;                   // bumped by every audited change (see core/audit)
 };
 
 struct Membership {
@@ -63,6 +64,10 @@ std::optional<Workspace> find_workspace_by_name(soci::session& sql, const std::s
 i18n::Language workspace_language(soci::session& sql, long long workspace_id);
 long long insert_workspace(soci::session& sql, const std::string& name, const std::string& language,
                            const std::string& now);
+// The time zone the workspace shows its times in (the default for an unknown workspace).
+std::string workspace_time_zone(soci::session& sql, long long workspace_id);
+void set_workspace_time_zone(soci::session& sql, long long workspace_id,
+                             const std::string& time_zone);
 
 std::vector<Membership> memberships_of(soci::session& sql, long long user_id);
 std::optional<Role> role_in(soci::session& sql, long long workspace_id, long long user_id);

@@ -7,6 +7,7 @@
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
 #include "core/i18n/catalog.hpp"
+#include "core/i18n/clock.hpp"
 #include "core/util/time.hpp"
 
 namespace samtryg::exchange {
@@ -26,10 +27,12 @@ using boost::json::object;
   throw ImportError(std::move(problems));
 }
 
-// The envelope's own members: format, version and the workspace's name and language.
+// The envelope's own members: format, version and the workspace's name, language and time
+// zone (documents from before time zones keep the default).
 struct Envelope {
   std::string workspace_name;
   std::string workspace_language = "da";
+  std::string workspace_time_zone = std::string(i18n::kDefaultTimeZone);
 };
 
 void read_envelope(const object& root, json::Reader& document, json::Reader& workspace,
@@ -51,11 +54,15 @@ void read_envelope(const object& root, json::Reader& document, json::Reader& wor
   }
   workspace.text("name", envelope.workspace_name);
   workspace.text("language", envelope.workspace_language);
+  workspace.text("time_zone", envelope.workspace_time_zone);
   if (envelope.workspace_name.empty() || validation::utf8_length(envelope.workspace_name) > 200) {
     errors.add("$.workspace.name", "field_required");
   }
   if (!i18n::parse_language(envelope.workspace_language)) {
     errors.add("$.workspace.language", "choice_invalid");
+  }
+  if (!i18n::is_time_zone(envelope.workspace_time_zone)) {
+    errors.add("$.workspace.time_zone", "time_zone_unknown");
   }
 }
 
@@ -78,6 +85,7 @@ void store_document(db::Database& database, const Envelope& envelope, Sections& 
     const auto now = now_iso_utc();
     result.workspace_id =
         auth::insert_workspace(sql, envelope.workspace_name, envelope.workspace_language, now);
+    auth::set_workspace_time_zone(sql, result.workspace_id, envelope.workspace_time_zone);
     StoredIds stored;
     Storing out{sql, result.workspace_id, now, stored, result.counts};
     for (const auto& section : sections) section->store(out);
@@ -116,7 +124,8 @@ object export_workspace(db::Database& database, const std::string& workspace_nam
   auto sql = database.session();
   const auto found = auth::find_workspace_by_name(sql, workspace_name);
   if (!found) throw validation::NotFound();
-  object workspace{{"name", found->name}, {"language", found->language}};
+  object workspace{
+      {"name", found->name}, {"language", found->language}, {"time_zone", found->time_zone}};
   object members;
   ExportedIds ids;
   Writing out{sql, found->id, members, workspace, ids};

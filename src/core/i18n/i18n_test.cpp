@@ -3,6 +3,7 @@
 #include <set>
 
 #include "core/i18n/catalog.hpp"
+#include "core/i18n/clock.hpp"
 #include "core/i18n/locale_format.hpp"
 
 namespace samtryg::i18n {
@@ -96,6 +97,36 @@ TEST(LocaleFormat, TimesAreOnTheNordicClockInSummerAndWinter) {
   EXPECT_NE(stamp.find("00.30"), std::string::npos) << stamp;
   EXPECT_EQ(format_iso_date("2026-12-05T23:30:00Z", Language::da), "6. december 2026");
   EXPECT_EQ(format_iso_date("2026-12-05", Language::da), "5. december 2026");
+}
+
+TEST(LocaleFormat, TimesFollowTheWorkspacesTimeZoneWhileItsScopeLasts) {
+  {
+    const ClockScope helsinki("Europe/Helsinki");
+    EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::da), "15.32");
+    EXPECT_EQ(current_time_zone(), "Europe/Helsinki");
+    {
+      const ClockScope utc("UTC");
+      EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::da), "13.32");
+      // Late in the evening by UTC is still the same day there.
+      EXPECT_EQ(format_iso_date("2026-12-05T23:30:00Z", Language::da), "5. december 2026");
+    }
+    EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::da), "15.32");
+  }
+  EXPECT_EQ(current_time_zone(), kDefaultTimeZone);
+  EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::da), "14.32");
+  // A damaged setting shows Danish time rather than failing the page.
+  const ClockScope damaged("Mars/Olympus_Mons");
+  EXPECT_EQ(format_iso_time("2026-11-22T13:32:05Z", Language::da), "14.32");
+}
+
+TEST(LocaleFormat, OnlyIanaZonesAreTimeZones) {
+  EXPECT_TRUE(is_time_zone("Europe/Stockholm"));
+  EXPECT_TRUE(is_time_zone("America/Nuuk"));
+  EXPECT_TRUE(is_time_zone("UTC"));
+  EXPECT_FALSE(is_time_zone("Mars/Olympus_Mons"));
+  EXPECT_FALSE(is_time_zone("CET"));
+  EXPECT_FALSE(is_time_zone("+01:00"));
+  EXPECT_FALSE(is_time_zone(""));
 }
 
 TEST(LocaleFormat, PercentAndDecimalsUseTheLanguagesSeparators) {

@@ -12,6 +12,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/i18n/clock.hpp"
 #include "core/util/strings.hpp"
 #include "core/validation/fields.hpp"
 
@@ -46,12 +47,18 @@ void check(UErrorCode status, const char* what) {
     throw std::runtime_error(std::string("ICU ") + what + ": " + u_errorName(status));
 }
 
+// A format of times of day, and the zone it was last set to.
+struct ZonedFormat {
+  std::unique_ptr<icu::DateFormat> format;
+  std::string zone;
+};
+
 // ICU formatters are not safe to share between threads; each thread keeps its own.
 struct ThreadFormatters {
   std::array<std::unique_ptr<icu::DateFormat>, 3> dates;
   std::array<std::unique_ptr<icu::DateFormat>, 3> months;
-  std::array<std::unique_ptr<icu::DateFormat>, 3> times;
-  std::array<std::unique_ptr<icu::DateFormat>, 3> stamps;
+  std::array<ZonedFormat, 3> times;
+  std::array<ZonedFormat, 3> stamps;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> numbers;
   std::array<std::unique_ptr<icu::NumberFormat>, 3> percents;
   std::array<std::unique_ptr<icu::Collator>, 3> collators;
@@ -104,10 +111,20 @@ std::string format_date(Date date, Language language) {
 
 namespace {
 
-// The partnership's clock: Danish and Swedish time keep the same hours (CET/CEST).
+// The zone of this thread's request or command (see clock.hpp), made once per thread and zone;
+// an id ICU does not know gives the default zone.
 const icu::TimeZone& local_zone() {
-  static const std::unique_ptr<icu::TimeZone> zone(
-      icu::TimeZone::createTimeZone(u"Europe/Copenhagen"));
+  thread_local std::string made_for;
+  thread_local std::unique_ptr<icu::TimeZone> zone;
+  const auto& wanted = current_time_zone();
+  if (!zone || made_for != wanted) {
+    zone.reset(icu::TimeZone::createTimeZone(icu::UnicodeString::fromUTF8(wanted)));
+    if (*zone == icu::TimeZone::getUnknown()) {
+      zone.reset(icu::TimeZone::createTimeZone(
+          icu::UnicodeString::fromUTF8(std::string(kDefaultTimeZone))));
+    }
+    made_for = wanted;
+  }
   return *zone;
 }
 
@@ -136,7 +153,7 @@ std::optional<UDate> utc_instant(std::string_view timestamp) {
   return when;
 }
 
-// The day a UTC timestamp ("2026-12-05T23:30:00Z") falls on by the partnership's clock
+// The day a UTC timestamp ("2026-12-05T23:30:00Z") falls on by the workspace's clock
 // (6 December), or nothing when the text is not such a timestamp.
 std::optional<Date> local_day(std::string_view timestamp) {
   const auto when = utc_instant(timestamp);
@@ -175,20 +192,23 @@ std::string format_month(int year, int month, Language language) {
 
 namespace {
 
-// A UTC timestamp on the partnership's clock, in the pattern ICU makes of `skeleton`.
-std::string format_on_local_clock(std::string_view timestamp, Language language,
-                                  std::unique_ptr<icu::DateFormat>& slot,
+// A UTC timestamp on the workspace's clock, in the pattern ICU makes of `skeleton`.
+std::string format_on_local_clock(std::string_view timestamp, Language language, ZonedFormat& slot,
                                   const char16_t* skeleton) {
   const auto when = utc_instant(timestamp);
   if (!when) return std::string(timestamp);
-  if (!slot) {
+  if (!slot.format) {
     UErrorCode status = U_ZERO_ERROR;
-    slot.reset(icu::DateFormat::createInstanceForSkeleton(skeleton, locale_for(language), status));
+    slot.format.reset(
+        icu::DateFormat::createInstanceForSkeleton(skeleton, locale_for(language), status));
     check(status, "time format");
-    slot->setTimeZone(local_zone());
+  }
+  if (slot.zone != current_time_zone()) {
+    slot.format->setTimeZone(local_zone());
+    slot.zone = current_time_zone();
   }
   icu::UnicodeString out;
-  slot->format(*when, out);
+  slot.format->format(*when, out);
   return to_utf8(out);
 }
 

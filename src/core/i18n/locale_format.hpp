@@ -18,11 +18,12 @@ struct Date {
 };
 
 std::string format_date(Date date, Language language);
-// An ISO date, or the date part of a timestamp ("2018-01-14T10:00:00Z"), as the language
-// writes it; any other text unchanged.
+// An ISO date, or the day a timestamp ("2018-01-14T23:30:00Z") falls on in the workspace's
+// time zone, as the language writes it; any other text unchanged.
 std::string format_iso_date(std::string_view iso, Language language);
-// The time of day of a UTC timestamp ("2026-11-22T13:32:05Z") on the partnership's clock
-// (Danish and Swedish time, CET/CEST): "14.32" (da), "14:32" (sv, en); other text unchanged.
+// The time of day of a UTC timestamp ("2026-11-22T13:32:05Z") in the workspace's time zone
+// (i18n::ClockScope; Danish time by default): "14.32" (da), "14:32" (sv, en); other text
+// unchanged.
 std::string format_iso_time(std::string_view timestamp, Language language);
 // Day and time of a UTC timestamp on the same clock: "6. dec. 2026 14.32" (da).
 std::string format_iso_timestamp(std::string_view timestamp, Language language);

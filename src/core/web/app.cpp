@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "core/http/cookies.hpp"
+#include "core/i18n/clock.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -49,6 +50,26 @@ http::Response failure(Context& context, const std::exception& error) {
   } catch (...) {
     return http::Response::text("500 Internal Server Error\n", 500);
   }
+}
+
+// No route for the path (404), or none for the method (405 with the methods there are).
+http::Response unmatched(Context& context, const std::vector<http::Method>& allowed) {
+  if (allowed.empty()) {
+    return problem(context, 404, "error_not_found_title", "error_not_found_text");
+  }
+  auto response = problem(context, 405, "error_method_title", "error_method_text");
+  std::string allow;
+  for (const auto method : allowed) {
+    allow += (allow.empty() ? "" : ", ") + std::string(http::to_string(method));
+  }
+  response.header("Allow", allow);
+  return response;
+}
+
+// The clock the signed-in person's workspace keeps; "" (the default zone) for everyone else.
+std::string workspace_time_zone(const Context& context) {
+  if (!context.session || !context.session->membership) return {};
+  return context.session->membership->workspace.time_zone;
 }
 
 }  // namespace
@@ -128,18 +149,7 @@ http::Response App::dispatch(Context& context) {
   choose_language(context);
 
   const auto outcome = router_.find(request.method, request.path);
-  if (!outcome.match) {
-    if (!outcome.allowed.empty()) {
-      auto response = problem(context, 405, "error_method_title", "error_method_text");
-      std::string allow;
-      for (const auto method : outcome.allowed) {
-        allow += (allow.empty() ? "" : ", ") + std::string(http::to_string(method));
-      }
-      response.header("Allow", allow);
-      return response;
-    }
-    return problem(context, 404, "error_not_found_title", "error_not_found_text");
-  }
+  if (!outcome.match) return unmatched(context, outcome.allowed);
   const auto& route = routes_[*outcome.match->handler];
   context.params = outcome.match->params;
 
@@ -161,6 +171,7 @@ http::Response App::dispatch(Context& context) {
       context.session->token_scope != "write") {
     return json_error(context, 403, "error_token_read_only");
   }
+  const i18n::ClockScope clock(workspace_time_zone(context));
   return route.handler(context);
 }
 

@@ -5,6 +5,7 @@
 
 #include <chrono>
 
+#include "core/i18n/clock.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -146,6 +147,32 @@ long long add_user(db::Database& database, auth::HashCost cost, const auth::Acto
 void set_language(db::Database& database, long long user_id, const std::string& language) {
   database.in_transaction(
       [&](soci::session& sql) { auth::update_language(sql, user_id, language, now_iso_utc()); });
+}
+
+std::string time_zone(db::Database& database, const auth::Actor& actor) {
+  auto sql = database.session();
+  return auth::workspace_time_zone(sql, actor.workspace_id);
+}
+
+void set_time_zone(db::Database& database, const auth::Actor& actor, const std::string& zone) {
+  auth::require_manage_users(actor);
+  if (!i18n::is_time_zone(zone)) {
+    validation::Errors errors;
+    errors.add("time_zone", "time_zone_unknown");
+    throw validation::Invalid(errors);
+  }
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = auth::workspace_time_zone(sql, actor.workspace_id);
+    if (before == zone) return;
+    auth::set_workspace_time_zone(sql, actor.workspace_id, zone);
+    audit::record(sql, audit::Entry{.workspace_id = actor.workspace_id,
+                                    .author = actor.author,
+                                    .action = "update",
+                                    .entity = "workspace",
+                                    .entity_id = std::to_string(actor.workspace_id),
+                                    .before = {{"time_zone", before}},
+                                    .after = {{"time_zone", zone}}});
+  });
 }
 
 auth::Workspace ensure_workspace(db::Database& database, const audit::Author& author,

@@ -42,6 +42,11 @@ void set_language(db::Database& database, long long user_id, const std::string& 
 auth::Workspace ensure_workspace(db::Database& database, const audit::Author& author,
                                  const std::string& name, const std::string& language);
 
+// The workspace's time zone, an IANA id (i18n::is_time_zone); only those who manage users may
+// set it. Throws validation::Invalid (field "time_zone").
+std::string time_zone(db::Database& database, const auth::Actor& actor);
+void set_time_zone(db::Database& database, const auth::Actor& actor, const std::string& zone);
+
 // The workspace's members with their roles.
 std::vector<auth::Member> members(db::Database& database, const auth::Actor& actor);
 

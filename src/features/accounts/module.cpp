@@ -17,6 +17,7 @@ class AccountsModule final : public module::Module {
   std::string_view name() const override { return "accounts"; }
   void add_routes(web::App& app) const override {
     accounts::add_routes(app);
+    add_workspace_routes(app);
     add_token_routes(app);
   }
   void add_commands(cli::Commands& commands) const override { add_cli_commands(commands); }
@@ -28,7 +29,9 @@ class AccountsModule final : public module::Module {
   std::vector<std::string> runtime_message_keys() const override {
     std::vector<std::string_view> roles;
     for (const auto role : auth::kRoles) roles.push_back(auth::code(role));
-    return i18n::runtime_keys({{"role_", roles}}, {"audit_action_revoke"});
+    auto keys = i18n::runtime_keys({{"role_", roles}}, {"audit_action_revoke"});
+    for (auto& key : time_zone_message_keys()) keys.push_back(std::move(key));
+    return keys;
   }
 };
 

@@ -4,6 +4,8 @@
 
 #include <iostream>
 
+#include "core/auth/store.hpp"
+#include "core/i18n/clock.hpp"
 #include "core/util/time.hpp"
 #include "core/validation/fields.hpp"
 #include "features/reporting/commands.hpp"
@@ -32,6 +34,12 @@ int report_command(cli::Invocation& run, const ReportCommand& options) {
                                            : fmt::format("there is no form {}", options.form));
   }
   const auto actor = auth::Actor::tool(*workspace_id, "cli");
+  std::string time_zone;
+  {
+    auto sql = database.session();
+    time_zone = auth::workspace_time_zone(sql, *workspace_id);
+  }
+  const i18n::ClockScope clock(time_zone);
   if (options.form != 0 && options.format == "xlsx") {
     throw cli::BadInput("a single form is written as pdf, docx or html");
   }

@@ -32,6 +32,11 @@ void change_initiative_status(db::Database& database, const Actor& actor, long l
                               long long row_version, const std::string& status,
                               const std::string& changed_on, const std::string& reason);
 
+// Following an initiative one may read and does not lead brings its changes to one's start
+// page; for the workspace's staff (edit_own), not readers. Idempotent (following.cpp).
+void set_following(db::Database& database, const Actor& actor, long long initiative_id,
+                   bool follows);
+
 long long create_activity(db::Database& database, const Actor& actor, const Activity& activity);
 // The same inside the caller's transaction (a reporting form adds its new items to the
 // register while it saves).

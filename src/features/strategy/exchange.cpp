@@ -23,9 +23,15 @@ struct PlanEntry {
   std::vector<FocusArea> areas;
 };
 
+// A person who follows an initiative (store::set_follower).
+struct Follower {
+  long long user_id = 0;
+};
+
 struct InitiativeEntry {
   Initiative initiative;
   std::vector<StatusChange> history;
+  std::vector<Follower> followers;
 };
 
 struct GroupEntry {
@@ -106,6 +112,13 @@ array export_initiatives(Writing& out) {
       history.push_back(to_json(change));
     }
     json["status_history"] = std::move(history);
+    array followers;
+    for (const auto user_id : store::followers(out.sql, row.initiative.id)) {
+      boost::json::object follower{{"user_id", user_id}};
+      out.ids.relink(follower, "user_id", "user");
+      followers.push_back(std::move(follower));
+    }
+    json["followers"] = std::move(followers);
     list.push_back(std::move(json));
   }
   return list;
@@ -224,6 +237,22 @@ void read_initiative(Reading& in, json::Reader& reader, InitiativeEntry& entry) 
       exchange::read_records<StatusChange>(in, reader, "status_history", {},
                                            [](json::Reader& change_reader, StatusChange& change,
                                               const std::string&) { read(change_reader, change); });
+  entry.followers = exchange::read_records<Follower>(
+      in, reader, "followers",
+      {.references = {{"user_id", "user",
+                       [](const Follower& follower) -> std::optional<long long> {
+                         return follower.user_id;
+                       }}},
+       .unique = [](const Follower& follower) -> std::optional<std::string> {
+         return std::to_string(follower.user_id);
+       },
+       .unique_member = "user_id",
+       .unique_error = "initiative_follower_twice"},
+      [&in](json::Reader& follower_reader, Follower& follower, const std::string& path) {
+        if (!follower_reader.integer("user_id", follower.user_id)) {
+          in.add(path + ".user_id", "field_required");
+        }
+      });
 }
 
 std::vector<InitiativeEntry> read_initiatives(Reading& in) {
@@ -409,6 +438,9 @@ void store_initiatives(Storing& out, const std::vector<InitiativeEntry>& initiat
       deferred_parents.emplace_back(new_id, *local_parent);
     }
     out.ids.add("initiative", entry.initiative.id, new_id);
+    for (const auto& follower : entry.followers) {
+      store::set_follower(out.sql, new_id, out.ids.at("user", follower.user_id), true, out.now);
+    }
     for (auto change : entry.history) {
       change.initiative_id = new_id;
       if (change.at.empty()) change.at = out.now;

@@ -200,6 +200,10 @@ Response initiative_page(Context& context, const Initiative& v, const validation
   add_facts(data, context, sql, actor, v, parent);
   data.set("can_edit", view::flag(can_edit));
   data.set("can_history", view::flag(actor.read_all));
+  // Leads get their initiative's changes anyway; following is for the rest of the staff.
+  const bool can_follow = actor.read_all && actor.user_id && v.lead_user_id != actor.user_id;
+  data.set("can_follow", view::flag(can_follow));
+  data.set("following", view::flag(can_follow && follows(sql, actor, v.id)));
   data.set("row_version", std::to_string(v.row_version));
   data.set("notice", view::text(notice_text(context)));
   auto subs = sub_initiatives(context, sql, actor, v);

@@ -12,6 +12,7 @@ struct InitiativeFilter {
   long long plan_id = 0;        // 0: any plan
   std::string status{};         // empty: any
   long long lead_user_id = 0;   // 0: anyone
+  long long mine_user_id = 0;   // >0: only those this person leads or follows
   int in_plan = -1;             // -1: both, 0: prioritised beside the plan, 1: in the plan
   bool published_only = false;  // set by the queries: viewers see published content only
   bool top_level_only = false;  // no sub-initiatives

@@ -6,8 +6,9 @@
 namespace samtryg::strategy {
 
 std::string notice_text(const web::Context& context) {
-  return web::notice_text(context, {"notice_saved", "notice_created", "notice_status_changed",
-                                    "notice_version_created", "notice_deleted"});
+  return web::notice_text(
+      context, {"notice_saved", "notice_created", "notice_status_changed", "notice_version_created",
+                "notice_deleted", "notice_following", "notice_not_following"});
 }
 
 std::string flexible_text(const web::Context& context, std::string_view text) {

@@ -41,6 +41,7 @@ void add_plan_overview_routes(web::App& app);
 void add_compare_routes(web::App& app);
 void add_initiative_form_routes(web::App& app);
 void add_initiative_page_routes(web::App& app);
+void add_following_routes(web::App& app);
 void add_activity_routes(web::App& app);
 void add_document_routes(web::App& app);
 void add_group_routes(web::App& app);

@@ -64,6 +64,7 @@ void add_routes(web::App& app) {
   add_compare_routes(app);
   add_initiative_form_routes(app);
   add_initiative_page_routes(app);
+  add_following_routes(app);
   add_activity_routes(app);
   add_document_routes(app);
   add_group_routes(app);

@@ -47,6 +47,8 @@ bool may_edit(soci::session& sql, const Actor& actor, const Initiative& initiati
 Initiative editable_initiative(soci::session& sql, const Actor& actor, long long id);
 std::vector<StatusChange> status_changes(soci::session& sql, const Actor& actor,
                                          long long initiative_id);
+// Whether the actor follows the initiative (following.cpp).
+bool follows(soci::session& sql, const Actor& actor, long long initiative_id);
 
 // ---- activities ----
 std::vector<Activity> activities(soci::session& sql, const Actor& actor, ActivityFilter filter);

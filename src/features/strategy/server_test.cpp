@@ -227,7 +227,8 @@ TEST_P(RegisterServer, LeadsEditTheirOwnInitiativeOnlyAndViewersSeePublishedOnly
   EXPECT_NE(lead.get("/initiatives/" + own).body.find("24. november 2017"), std::string::npos);
   // The lead's start page shows what others changed in the initiative, not their own work.
   const auto start = lead.get("/").body;
-  EXPECT_NE(start.find("Seneste ændringer i dine indsatser"), std::string::npos) << start;
+  EXPECT_NE(start.find("Seneste ændringer i indsatser, du leder eller følger"), std::string::npos)
+      << start;
   EXPECT_NE(start.find("href=\"/history/initiative/" + own + "\""), std::string::npos) << start;
   EXPECT_EQ(start.find("href=\"/history/activity/"), std::string::npos) << start;
 
@@ -236,6 +237,56 @@ TEST_P(RegisterServer, LeadsEditTheirOwnInitiativeOnlyAndViewersSeePublishedOnly
   EXPECT_EQ(viewer.get("/initiatives/" + hidden).status, 404);
   EXPECT_EQ(viewer.get("/plans/" + plan).body.find("Skjult udkast"), std::string::npos);
   EXPECT_EQ(viewer.get("/history/initiative/" + own).status, 403);
+}
+
+TEST_P(RegisterServer, StaffFollowAnInitiativeAndSeeItsChangesOnTheirStartPage) {
+  const auto lead_id = server_->add_user("ssp@aalborg.dk", "initiative_lead");
+  auto coordinator = signed_in("tovholder@aalborg.dk", "coordinator");
+  const auto [plan, initiative] = plan_with_initiative(coordinator, std::to_string(lead_id));
+  auto member = signed_in("politi@aalborg.dk", "member");
+  const auto page = member.get("/initiatives/" + initiative).body;
+  EXPECT_NE(page.find("Følg indsatsen"), std::string::npos) << page;
+  EXPECT_EQ(member.get("/").body.find("Seneste ændringer"), std::string::npos);
+
+  auto response = member.post_form("/initiatives/" + initiative + "/follow",
+                                   {{"_csrf", member.csrf()}, {"follow", "1"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_NE(member.get(response.header("location")).body.find("Du følger nu indsatsen"),
+            std::string::npos);
+  // Following twice is still following once.
+  member.post_form("/initiatives/" + initiative + "/follow",
+                   {{"_csrf", member.csrf()}, {"follow", "1"}});
+  coordinator.get("/initiatives/" + initiative);
+  response = coordinator.post_form("/initiatives/" + initiative + "/activities",
+                                   {{"_csrf", coordinator.csrf()},
+                                    {"title", "Natteravne i Jomfru Ane Gade"},
+                                    {"kind", "activity"},
+                                    {"status", "done"},
+                                    {"done_when", "2017-11-24"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  auto start = member.get("/").body;
+  EXPECT_NE(start.find("Seneste ændringer i indsatser, du leder eller følger"), std::string::npos)
+      << start;
+  EXPECT_NE(start.find("href=\"/initiatives/" + initiative + "\""), std::string::npos) << start;
+
+  member.get("/initiatives/" + initiative);
+  response = member.post_form("/initiatives/" + initiative + "/follow",
+                              {{"_csrf", member.csrf()}, {"follow", "0"}});
+  ASSERT_EQ(response.status, 303);
+  EXPECT_EQ(member.get("/").body.find("Seneste ændringer"), std::string::npos);
+
+  // The lead gets the changes anyway, and readers do not follow.
+  HttpClient lead(server_->port());
+  ASSERT_EQ(lead.log_in("ssp@aalborg.dk", kPassword).status, 303);
+  EXPECT_EQ(lead.get("/initiatives/" + initiative).body.find("Følg indsatsen"), std::string::npos);
+  auto viewer = signed_in("byraad@aalborg.dk", "viewer");
+  EXPECT_EQ(viewer.get("/initiatives/" + initiative).body.find("Følg indsatsen"),
+            std::string::npos);
+  EXPECT_EQ(viewer
+                .post_form("/initiatives/" + initiative + "/follow",
+                           {{"_csrf", viewer.csrf()}, {"follow", "1"}})
+                .status,
+            403);
 }
 
 TEST_P(RegisterServer, ApiWithATokenListsCreatesAndRefusesStaleUpdates) {

@@ -1,5 +1,5 @@
-// On the start page: what others changed lately in the initiatives the person leads, and in
-// their activities, each with a link to the record's history.
+// On the start page: what others changed lately in the initiatives the person leads or
+// follows, and in their activities, each with a link to the record's history.
 #include <algorithm>
 #include <chrono>
 #include <map>
@@ -40,14 +40,14 @@ struct Line {
   int times = 0;
 };
 
-// The changes to the initiatives in `led`, newest first, runs grouped, at most kShown lines.
+// The changes to the initiatives in `mine`, newest first, runs grouped, at most kShown lines.
 std::vector<Line> grouped(const std::vector<audit::Recorded>& entries,
-                          const std::map<long long, std::string>& led) {
+                          const std::map<long long, std::string>& mine) {
   std::vector<Line> lines;
   for (const auto& recorded : entries) {
     const auto initiative = recorded.entity == "initiative" ? parse_integer(recorded.entity_id)
                                                             : initiative_of_activity(recorded);
-    if (!initiative || !led.contains(*initiative)) continue;
+    if (!initiative || !mine.contains(*initiative)) continue;
     if (!lines.empty() && lines.back().initiative_id == *initiative &&
         lines.back().first->entity == recorded.entity &&
         lines.back().first->action == recorded.action &&
@@ -63,15 +63,15 @@ std::vector<Line> grouped(const std::vector<audit::Recorded>& entries,
 
 std::string changes_section(web::Context& context) {
   const auto actor = context.actor();
-  if (!actor.user_id || !actor.edit_own) return {};
-  std::map<long long, std::string> led;
+  if (!actor.user_id || !actor.read_all) return {};
+  std::map<long long, std::string> mine;
   std::vector<audit::Recorded> entries;
   {
     auto sql = context.services.database.session();
-    for (const auto& row : initiatives(sql, actor, {.lead_user_id = *actor.user_id})) {
-      led[row.initiative.id] = row.initiative.name;
+    for (const auto& row : initiatives(sql, actor, {.mine_user_id = *actor.user_id})) {
+      mine[row.initiative.id] = row.initiative.name;
     }
-    if (led.empty()) return {};
+    if (mine.empty()) return {};
     const auto since = to_iso_utc(Clock::now() - std::chrono::days(kDaysBack));
     for (const auto* entity : {"initiative", "activity"}) {
       for (auto& recorded : audit::recent(sql, actor.workspace_id, entity, since, 200)) {
@@ -84,14 +84,14 @@ std::string changes_section(web::Context& context) {
   }
   std::sort(entries.begin(), entries.end(),
             [](const audit::Recorded& a, const audit::Recorded& b) { return a.at > b.at; });
-  const auto lines = grouped(entries, led);
+  const auto lines = grouped(entries, mine);
   if (lines.empty()) return {};
   auto items = view::list();
   for (const auto& line : lines) {
     const auto& recorded = *line.first;
     view::Data item;
     item.set("initiative_id", std::to_string(line.initiative_id));
-    item.set("initiative", led.at(line.initiative_id));
+    item.set("initiative", mine.at(line.initiative_id));
     item.set("what", context.text("start_change_" + recorded.entity));
     item.set("action", context.text("audit_action_" + recorded.action));
     item.set("times", view::text(line.times > 1 ? context.catalog().format(

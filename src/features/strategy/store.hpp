@@ -57,6 +57,13 @@ bool initiative_name_taken(soci::session& sql, long long plan_id,
                            std::optional<long long> parent_id, const std::string& name,
                            long long except_id);
 
+// Following an initiative (or no longer), for the person's start page.
+void set_follower(soci::session& sql, long long initiative_id, long long user_id, bool follows,
+                  const std::string& now);
+bool is_follower(soci::session& sql, long long initiative_id, long long user_id);
+// The followers' user ids, in id order.
+std::vector<long long> followers(soci::session& sql, long long initiative_id);
+
 long long insert_status_change(soci::session& sql, const StatusChange& change);
 std::vector<StatusChange> status_changes(soci::session& sql, long long initiative_id);
 

@@ -75,6 +75,8 @@ constexpr const char* kInitiativeWhere =
     "AND (:plan1 = 0 OR i.plan_id = :plan2) "
     "AND (:status1 = '' OR i.status = :status2) "
     "AND (:lead1 = 0 OR i.lead_user_id = :lead2) "
+    "AND (:mine1 = 0 OR i.lead_user_id = :mine2 OR EXISTS (SELECT 1 FROM initiative_followers "
+    "f WHERE f.initiative_id = i.id AND f.user_id = :mine3)) "
     "AND (:inplan1 < 0 OR i.in_plan = :inplan2) "
     "AND (:pub = 0 OR (i.published = 1 AND p.published = 1)) "
     "AND (:top = 0 OR i.parent_initiative_id IS NULL) "
@@ -99,6 +101,9 @@ struct InitiativeFilterBinding {
     st.exchange(use(f.status));
     st.exchange(use(f.lead_user_id));
     st.exchange(use(f.lead_user_id));
+    st.exchange(use(f.mine_user_id));
+    st.exchange(use(f.mine_user_id));
+    st.exchange(use(f.mine_user_id));
     st.exchange(use(f.in_plan));
     st.exchange(use(f.in_plan));
     st.exchange(use(published_only));
@@ -255,6 +260,37 @@ std::vector<StatusChange> status_changes(soci::session& sql, long long initiativ
        into(change.reason), into(change.actor), into(change.at), use(initiative_id));
   st.execute();
   while (st.fetch()) out.push_back(change);
+  return out;
+}
+
+// ---- followers ----
+
+void set_follower(soci::session& sql, long long initiative_id, long long user_id, bool follows,
+                  const std::string& now) {
+  sql << "DELETE FROM initiative_followers WHERE initiative_id = :i AND user_id = :u",
+      use(initiative_id), use(user_id);
+  if (follows) {
+    sql << "INSERT INTO initiative_followers (initiative_id, user_id, created_at) "
+           "VALUES (:i, :u, :now)",
+        use(initiative_id), use(user_id), use(now);
+  }
+}
+
+bool is_follower(soci::session& sql, long long initiative_id, long long user_id) {
+  int count = 0;
+  sql << "SELECT COUNT(*) FROM initiative_followers WHERE initiative_id = :i AND user_id = :u",
+      use(initiative_id), use(user_id), into(count);
+  return count > 0;
+}
+
+std::vector<long long> followers(soci::session& sql, long long initiative_id) {
+  std::vector<long long> out;
+  long long user_id = 0;
+  soci::statement st = (sql.prepare << "SELECT user_id FROM initiative_followers "
+                                       "WHERE initiative_id = :i ORDER BY user_id",
+                        into(user_id), use(initiative_id));
+  st.execute();
+  while (st.fetch()) out.push_back(user_id);
   return out;
 }
 
