@@ -7,6 +7,7 @@
 #include "features/reporting/module.hpp"
 #include "features/statistics/module.hpp"
 #include "features/strategy/module.hpp"
+#include "features/walks/module.hpp"
 
 namespace samtryg::app {
 
@@ -15,7 +16,7 @@ namespace samtryg::app {
 const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
       &accounts::module(), &home::module(),       &history::module(),   &strategy::module(),
-      &stats::module(),    &indicators::module(), &reporting::module(),
+      &stats::module(),    &indicators::module(), &reporting::module(), &walks::module(),
   };
   return all;
 }

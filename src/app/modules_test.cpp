@@ -94,6 +94,8 @@ TEST(ModuleList, NamesEveryFeatureOnceAfterThoseItBuildsOn) {
   EXPECT_LT(position("accounts"), position("strategy"));
   EXPECT_LT(position("strategy"), position("indicators"));
   EXPECT_LT(position("indicators"), position("reporting"));
+  // Walks point at initiatives, at the per-event indicator their count feeds, and at users.
+  EXPECT_LT(position("indicators"), position("walks"));
   EXPECT_LT(position("statistics"), position("indicators"));
 }
 

@@ -43,7 +43,7 @@ std::string create_indicator(HttpClient& http, const std::string& plan_id,
                                         {"direction", indicator.direction},
                                         {"source", indicator.source},
                                         {"source_note", indicator.source_note},
-                                        {"frequency", "year"},
+                                        {"frequency", indicator.frequency},
                                         {"initiative_id", indicator.initiative},
                                         {"focus_area_id", indicator.focus_area},
                                         {"published", indicator.published ? "1" : ""}});

@@ -36,6 +36,7 @@ struct IndicatorForm {
   std::string direction = "lower";
   std::string source = "police_statistics";
   std::string source_note{};
+  std::string frequency = "year";
   bool published = true;
 };
 

@@ -1,0 +1,159 @@
+#include "features/walks/exchange.hpp"
+
+#include <map>
+
+#include "core/exchange/records.hpp"
+#include "features/walks/json.hpp"
+#include "features/walks/store.hpp"
+
+namespace samtryg::walks {
+
+namespace {
+
+using boost::json::array;
+using exchange::Reading;
+using exchange::Storing;
+using exchange::Writing;
+
+struct FindingEntry {
+  Finding finding;
+  std::vector<Action> actions;
+};
+
+struct WalkEntry {
+  Walk walk;
+  std::vector<Group> groups;
+  std::vector<FindingEntry> findings;
+};
+
+array export_findings(Writing& out, long long walk_id) {
+  std::map<long long, array> actions_of;
+  for (const auto& action : store::actions(out.sql, walk_id)) {
+    auto json = to_json(action);
+    json.erase("id");  // nothing refers to an action
+    json.erase("finding_id");
+    json.erase("row_version");
+    out.ids.relink(json, "owner_user_id", "user");
+    actions_of[action.finding_id].push_back(std::move(json));
+  }
+  return exchange::numbered(store::findings(out.sql, walk_id), out.ids.of("walk_finding"),
+                            [&](const Finding& finding) {
+                              auto json = to_json(finding);
+                              json.erase("row_version");
+                              json["actions"] = std::move(actions_of[finding.id]);
+                              return json;
+                            });
+}
+
+array export_walks(Writing& out) {
+  return exchange::numbered(store::walks(out.sql, out.workspace_id), out.ids.of("walk"),
+                            [&](const Walk& walk) {
+                              auto json = to_json(walk);
+                              json.erase("row_version");
+                              out.ids.relink(json, "initiative_id", "initiative");
+                              out.ids.relink(json, "indicator_id", "indicator");
+                              array groups;
+                              for (const auto& group : store::groups(out.sql, walk.id))
+                                groups.push_back(to_json(group));
+                              json["groups"] = std::move(groups);
+                              json["findings"] = export_findings(out, walk.id);
+                              return json;
+                            });
+}
+
+std::vector<Action> read_actions(Reading& in, json::Reader& reader) {
+  return exchange::read_records<Action>(
+      in, reader, "actions",
+      {.validate = validate_action,
+       .references = {{"owner_user_id", "user",
+                       [](const Action& action) { return action.owner_user_id; }}}},
+      [](json::Reader& action_reader, Action& action, const std::string&) {
+        read(action_reader, action);
+      });
+}
+
+std::vector<FindingEntry> read_findings(Reading& in, json::Reader& reader) {
+  return exchange::read_records<FindingEntry>(
+      in, reader, "findings",
+      {.kind = "walk_finding",
+       .id = [](const FindingEntry& entry) { return entry.finding.id; },
+       .validate = [](const FindingEntry& entry) { return validate_finding(entry.finding); },
+       .unique = [](const FindingEntry& entry) -> std::optional<std::string> {
+         return std::to_string(entry.finding.number);
+       },
+       .unique_member = "number",
+       .unique_error = "walk_finding_number_twice"},
+      [&in](json::Reader& finding_reader, FindingEntry& entry, const std::string&) {
+        read(finding_reader, entry.finding);
+        entry.actions = read_actions(in, finding_reader);
+      });
+}
+
+void store_walks(Storing& out, const std::vector<WalkEntry>& walks) {
+  int finding_count = 0;
+  for (const auto& entry : walks) {
+    auto walk = entry.walk;
+    walk.workspace_id = out.workspace_id;
+    walk.initiative_id = out.ids.find("initiative", walk.initiative_id);
+    walk.indicator_id = out.ids.find("indicator", walk.indicator_id);
+    if (walk.created_at.empty()) walk.created_at = out.now;
+    const auto walk_id = store::insert_walk(out.sql, walk);
+    out.ids.add("walk", entry.walk.id, walk_id);
+    store::replace_groups(out.sql, walk_id, entry.groups);
+    for (const auto& found : entry.findings) {
+      auto finding = found.finding;
+      finding.walk_id = walk_id;
+      if (finding.created_at.empty()) finding.created_at = out.now;
+      const auto finding_id = store::insert_finding(out.sql, finding);
+      out.ids.add("walk_finding", found.finding.id, finding_id);
+      ++finding_count;
+      for (auto action : found.actions) {
+        action.finding_id = finding_id;
+        action.owner_user_id = out.ids.find("user", action.owner_user_id);
+        if (action.created_at.empty()) action.created_at = out.now;
+        store::insert_action(out.sql, action);
+      }
+    }
+  }
+  out.count("walks", static_cast<int>(walks.size()));
+  out.count("walk_findings", finding_count);
+}
+
+class WalksSection final : public exchange::Section {
+ public:
+  void write(Writing& out) const override { out.document["walks"] = export_walks(out); }
+
+  void read(Reading& in) override {
+    walks_ = exchange::read_records<WalkEntry>(
+        in, in.document, "walks",
+        {.kind = "walk",
+         .id = [](const WalkEntry& entry) { return entry.walk.id; },
+         .validate = [](const WalkEntry& entry) { return validate_walk(entry.walk); },
+         .references = {{"initiative_id", "initiative",
+                         [](const WalkEntry& entry) { return entry.walk.initiative_id; }},
+                        {"indicator_id", "indicator",
+                         [](const WalkEntry& entry) { return entry.walk.indicator_id; }}}},
+        [&in](json::Reader& reader, WalkEntry& entry, const std::string&) {
+          walks::read(reader, entry.walk);
+          entry.groups = exchange::read_records<Group>(
+              in, reader, "groups", {.validate = validate_group},
+              [](json::Reader& group_reader, Group& group, const std::string&) {
+                walks::read(group_reader, group);
+              });
+          entry.findings = read_findings(in, reader);
+        });
+  }
+
+  void store(Storing& out) override { store_walks(out, walks_); }
+
+ private:
+  std::vector<WalkEntry> walks_;
+};
+
+}  // namespace
+
+std::unique_ptr<exchange::Section> exchange_section() {
+  return std::make_unique<WalksSection>();
+}
+
+}  // namespace samtryg::walks

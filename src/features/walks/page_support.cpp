@@ -1,0 +1,50 @@
+#include "features/walks/page_support.hpp"
+
+#include "core/auth/store.hpp"
+#include "core/i18n/locale_format.hpp"
+#include "core/util/strings.hpp"
+#include "core/web/form_page.hpp"
+
+namespace samtryg::walks {
+
+std::string notice_text(const Context& context) {
+  return web::notice_text(context, {"notice_saved", "notice_created", "notice_walk_moved",
+                                    "notice_finding_added", "notice_action_added"});
+}
+
+std::string walk_title(const Context& context, const Walk& walk) {
+  return context.catalog().format("walk_title_pattern",
+                                  {{"area", walk.area},
+                                   {"season", context.text("walk_season_in_" + walk.season)},
+                                   {"year", std::to_string(walk.year)}});
+}
+
+std::string walk_path(long long id) {
+  return "/walks/" + std::to_string(id);
+}
+
+int form_count(const std::string& text, std::string_view field, validation::Errors& errors) {
+  const auto trimmed = trim(text);
+  if (trimmed.empty()) return 0;
+  const auto value = parse_integer(trimmed);
+  if (!value || *value < 0 || *value > kMaxCount) {
+    errors.add(std::string(field), "walk_count_invalid", {{"max", std::to_string(kMaxCount)}});
+    return 0;
+  }
+  return static_cast<int>(*value);
+}
+
+std::vector<web::Option> owner_options(const Context& context, soci::session& sql) {
+  std::vector<web::Option> options{{"", context.text("choice_none")}};
+  auto members = auth::members_of(sql, context.actor().workspace_id);
+  i18n::sort_by_name(
+      members, context.language,
+      [](const auth::Member& member) -> const std::string& { return member.user.name; });
+  for (const auto& member : members) {
+    if (member.role == auth::Role::viewer) continue;
+    options.push_back({std::to_string(member.user.id), member.user.name});
+  }
+  return options;
+}
+
+}  // namespace samtryg::walks

@@ -1,0 +1,63 @@
+#include "features/walks/pages.hpp"
+
+#include "core/i18n/locale_format.hpp"
+#include "core/util/time.hpp"
+#include "features/history/subjects.hpp"
+#include "features/home/sections.hpp"
+#include "features/walks/page_support.hpp"
+
+namespace samtryg::walks {
+
+namespace {
+
+// On the start page: the actions this person owns that are still open, overdue ones marked.
+std::string start_section(Context& context) {
+  auto sql = context.services.database.session();
+  const auto owned = my_open_actions(sql, context.actor());
+  if (owned.empty()) return {};
+  const auto today = today_iso_utc();
+  auto items = view::list();
+  for (const auto& entry : owned) {
+    view::Data item;
+    item.set("walk_id", std::to_string(entry.walk_id));
+    item.set("id", std::to_string(entry.action.id));
+    item.set("description", entry.action.description);
+    Walk walk;
+    walk.area = entry.area;
+    walk.year = entry.year;
+    walk.season = entry.season;
+    item.set("walk", walk_title(context, walk));
+    item.set("number", std::to_string(entry.finding_number));
+    item.set("status", context.text("walk_action_status_" + entry.action.status));
+    if (!entry.action.due_date.empty()) {
+      item.set("due", i18n::format_iso_date(entry.action.due_date, context.language));
+    }
+    item.set("overdue", view::flag(is_overdue(entry.action, today)));
+    items.push_back(item);
+  }
+  view::Data data;
+  data.set("actions", items);
+  return view::render(kTemplates("home_actions"), data, context.catalog());
+}
+
+history::Subject walk_subject(Context& context, long long id) {
+  auto sql = context.services.database.session();
+  const auto walk = readable_walk(sql, context.actor(), id);
+  return history::Subject{walk_title(context, walk), walk_path(id)};
+}
+
+}  // namespace
+
+void add_routes(web::App& app) {
+  add_walk_page_routes(app);
+  add_walk_form_routes(app);
+  add_finding_routes(app);
+  add_action_routes(app);
+  app.services().navigation.add(
+      {"walks", "/walks", "nav_walks", web::Access::needs(auth::Permission::read_published), 35});
+  auto& hooks = app.services().hooks;
+  hooks.get<history::Subjects>().add("walk", walk_subject);
+  hooks.get<home::StartSections>().sections.push_back({25, start_section});
+}
+
+}  // namespace samtryg::walks

@@ -1,0 +1,64 @@
+#include "features/walks/queries.hpp"
+
+#include "core/validation/validation.hpp"
+
+namespace samtryg::walks {
+
+bool visible(const Actor& actor, const Walk& walk) {
+  return actor.read_all || walk.status == "published";
+}
+
+bool may_record(const Actor& actor) {
+  return actor.edit_own || actor.edit_all;
+}
+
+bool may_update(const Actor& actor, const Action& action) {
+  return actor.edit_all || (actor.edit_own && actor.user_id && action.owner_user_id &&
+                            *actor.user_id == *action.owner_user_id);
+}
+
+std::vector<Walk> walks(soci::session& sql, const Actor& actor) {
+  std::vector<Walk> out;
+  for (auto& walk : store::walks(sql, actor.workspace_id)) {
+    if (visible(actor, walk)) out.push_back(std::move(walk));
+  }
+  return out;
+}
+
+Walk readable_walk(soci::session& sql, const Actor& actor, long long id) {
+  auto walk = store::find_walk(sql, actor.workspace_id, id);
+  if (!walk || !visible(actor, *walk)) throw validation::NotFound();
+  return std::move(*walk);
+}
+
+WalkRecord walk_record(soci::session& sql, const Actor& actor, long long id) {
+  WalkRecord record;
+  record.walk = readable_walk(sql, actor, id);
+  record.groups = store::groups(sql, id);
+  record.findings = store::findings(sql, id);
+  record.actions = store::actions(sql, id);
+  return record;
+}
+
+std::vector<store::OwnedAction> my_open_actions(soci::session& sql, const Actor& actor) {
+  if (!actor.user_id) return {};
+  return store::open_actions_of(sql, actor.workspace_id, *actor.user_id);
+}
+
+ActionTally tally(const std::vector<Action>& actions, std::string_view today) {
+  ActionTally out;
+  for (const auto& action : actions) {
+    ++out.total;
+    if (is_fixed(action.status)) {
+      ++out.fixed;
+    } else if (is_closed(action.status)) {
+      ++out.closed_unfixed;
+    } else {
+      ++out.open;
+      if (is_overdue(action, today)) ++out.overdue;
+    }
+  }
+  return out;
+}
+
+}  // namespace samtryg::walks

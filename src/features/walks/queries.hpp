@@ -1,0 +1,52 @@
+#pragma once
+// Reads of walks as an actor sees them: the one place that decides what a viewer (who reads
+// published content only) sees of them. Pages, the API and other features read walks here.
+#include <soci/soci.h>
+
+#include <string>
+#include <vector>
+
+#include "core/auth/actor.hpp"
+#include "features/walks/model.hpp"
+#include "features/walks/store.hpp"
+
+namespace samtryg::walks {
+
+using auth::Actor;
+
+// Members and up see every walk of their workspace; viewers the published ones.
+bool visible(const Actor& actor, const Walk& walk);
+// Whoever walks with a notebook records findings and checks them on the follow-up walk:
+// leads, coordinators and admins. Coordinators and admins plan walks and keep the action list.
+bool may_record(const Actor& actor);
+// The owner of an action may move it along (in progress, done …) besides the coordinators.
+bool may_update(const Actor& actor, const Action& action);
+
+std::vector<Walk> walks(soci::session& sql, const Actor& actor);
+// Throws validation::NotFound when the walk is not the actor's workspace's or not visible.
+Walk readable_walk(soci::session& sql, const Actor& actor, long long id);
+
+// A walk with everything its page shows.
+struct WalkRecord {
+  Walk walk;
+  std::vector<Group> groups;
+  std::vector<Finding> findings;
+  std::vector<Action> actions;
+};
+WalkRecord walk_record(soci::session& sql, const Actor& actor, long long id);
+
+// The actions the actor owns that are still open, the earliest due first.
+std::vector<store::OwnedAction> my_open_actions(soci::session& sql, const Actor& actor);
+
+// How the walk's actions stand: how many there are, are fixed (done), closed without a fix
+// (declined, referred), open and overdue.
+struct ActionTally {
+  int total = 0;
+  int fixed = 0;
+  int closed_unfixed = 0;
+  int open = 0;
+  int overdue = 0;
+};
+ActionTally tally(const std::vector<Action>& actions, std::string_view today);
+
+}  // namespace samtryg::walks
