@@ -172,6 +172,24 @@ TEST_P(ImportRules, EveryUniqueKeyOfTheSchemaIsCheckedWithItsPathBeforeStoring) 
           at(at(document, "rounds", 0), "forms", 3)["reminders"] = array{reminder, reminder};
         },
         "$.rounds[0].forms[3].reminders[1].kind"}},
+      {"walk_findings_number",
+       {[](object& document) {
+          const object finding{{"id", 1},
+                               {"number", 1},
+                               {"place", "Rådhustorget"},
+                               {"category", "lighting"},
+                               {"description", "Mörkt"},
+                               {"severity", "high"}};
+          object second = finding;
+          second["id"] = 2;
+          document["walks"] = array{object{{"id", 1},
+                                           {"area", "Centrum"},
+                                           {"year", 2016},
+                                           {"season", "spring"},
+                                           {"status", "planned"},
+                                           {"findings", array{finding, second}}}};
+        },
+        "$.walks[0].findings[1].number"}},
   };
   // Keys no document carries: the import makes them itself or they never leave a database.
   const std::set<std::string> not_in_documents{

@@ -142,6 +142,31 @@ TEST_P(Server, StaticAssetsHaveEtagsAndAnswer304) {
   EXPECT_EQ(http.get("/static/nothing.js").status, 404);
 }
 
+TEST_P(Server, ImagesComeFromThisSiteAndFromTheMapTileHostOnlyWhileThereAreTiles) {
+  EXPECT_NE(client()
+                .get("/login")
+                .header("content-security-policy")
+                .find("img-src 'self' data: https://tile.openstreetmap.org; "),
+            std::string::npos);
+  restart([](config::Config& settings) { settings.map_tile_url.clear(); });
+  EXPECT_NE(client().get("/login").header("content-security-policy").find("img-src 'self' data:; "),
+            std::string::npos);
+}
+
+TEST_P(Server, LeafletIsServedFromThisSiteWithItsLicence) {
+  auto http = client();
+  const auto script = http.get("/static/vendor/leaflet/leaflet.js");
+  EXPECT_EQ(script.status, 200);
+  EXPECT_EQ(script.header("content-type"), "text/javascript; charset=utf-8");
+  EXPECT_NE(script.body.find("Leaflet"), std::string::npos);
+  EXPECT_EQ(http.get("/static/vendor/leaflet/leaflet.css").header("content-type"),
+            "text/css; charset=utf-8");
+  const auto marker = http.get("/static/vendor/leaflet/images/marker-icon.png");
+  EXPECT_EQ(marker.status, 200);
+  EXPECT_EQ(marker.header("content-type"), "image/png");
+  EXPECT_NE(http.get("/static/vendor/leaflet/LICENSE.txt").body.find("BSD"), std::string::npos);
+}
+
 TEST_P(Server, PagesNameTheirIconAndFaviconIcoFindsIt) {
   auto http = client();
   EXPECT_NE(http.get("/login").body.find("<link rel=\"icon\" href=\"/static/favicon.svg"),

@@ -35,10 +35,13 @@ export async function logInAsLandskronaCoordinator(page, url) {
 }
 
 // `demo: true` loads the demo workspaces of the seeds (logins *@demo.samtryg.dk for Tryg
-// Aalborg, *@demo.samtryg.se for Landskrona).
-export async function startServer({ demo = false } = {}) {
+// Aalborg, *@demo.samtryg.se for Landskrona). `settings` are SAMTRYG_* variables for the server.
+// The walk map fetches no tiles unless a test asks for them: tests do not load OpenStreetMap's
+// servers (or depend on the internet); tests/e2e/tiles.mjs serves tiles of its own.
+export async function startServer({ demo = false, settings = {} } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'samtryg-e2e-'));
-  const env = { ...process.env, SAMTRYG_PASSWORD_HASHING: 'minimal', SAMTRYG_ACCESS_LOG: 'false' };
+  const env = { ...process.env, SAMTRYG_PASSWORD_HASHING: 'minimal', SAMTRYG_ACCESS_LOG: 'false',
+    SAMTRYG_MAP_TILE_URL: '', ...settings };
   delete env.SAMTRYG_CONFIG;
   const database = `sqlite:${join(dir, 'e2e.db')}`;
   const users = [

@@ -139,9 +139,15 @@ test('Landskrona\'s Swedish pages and the admin\'s fit 390 px, and the key pages
     const context = await phoneContext(browser, phone, 'da-DK');
     const page = await context.newPage();
     await logInAsLandskronaCoordinator(page, server.url);
-    const { visited } = await crawl(page, server.url, ['/plans', '/my-forms', '/search?q=trygghet'],
-      { limit: 40, perShape: 1 });
+    // The safety walks, with the map on a walk's page, and the pages a walk leads to.
+    await page.goto(`${server.url}/walks`);
+    const walks = await page.$$eval('main a[href^="/walks/"]', (links) => links.map((a) => new URL(a.href).pathname));
+    const { visited, shapes } = await crawl(page, server.url,
+      ['/walks', ...walks, '/plans', '/my-forms', '/search?q=trygghet'], { limit: 45, perShape: 1 });
     assert.ok(visited.length >= 15, `only ${visited.length} Swedish pages were reached`);
+    for (const shape of ['/walks', '/walks/new', '/walks/{id}', '/walks/{id}/findings/{id}/actions/new']) {
+      assert.ok(shapes.has(shape), `the crawl did not reach ${shape}; it saw ${[...shapes].join(', ')}`);
+    }
     t.diagnostic(`${visited.length} Swedish pages`);
 
     const small = await phoneContext(browser, smallPhone, 'da-DK');

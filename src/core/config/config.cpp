@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstring>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <thread>
 
@@ -81,6 +82,10 @@ const std::vector<KeyInfo>& known_keys() {
       {"mail_from", "sender of reminder e-mails, e.g. samtryg <tryg@aalborg.dk>"},
       {"reminder_days_before", "days before a round's deadline that unsent forms are reminded"},
       {"reminder_check_minutes", "how often the server sends due reminders; 0 = never"},
+      {"map_tile_url",
+       "map tiles behind a walk's findings, https://HOST/{z}/{x}/{y}.png; empty = no tiles"},
+      {"map_attribution", "the credit the tile provider asks for, shown on the map"},
+      {"map_attribution_url", "where the credit links to, e.g. the provider's copyright page"},
   };
   return keys;
 }
@@ -103,6 +108,39 @@ std::string Config::effective_public_url() const {
 
 bool Config::behind_tls() const {
   return public_url.starts_with("https://");
+}
+
+namespace {
+
+// The scheme and host of a tile URL template, checked to the characters a CSP source may hold
+// so that no setting can add a directive to the policy; nullopt when it is not such a URL.
+std::optional<std::string> tile_source(std::string_view url) {
+  std::string_view scheme;
+  for (const std::string_view candidate : {"https://", "http://"}) {
+    if (url.starts_with(candidate)) scheme = candidate;
+  }
+  if (scheme.empty()) return std::nullopt;
+  auto host = url.substr(scheme.size());
+  host = host.substr(0, host.find('/'));
+  std::string source(scheme);
+  // Servers that spread tiles over a.tile…, b.tile… name the first part {s}.
+  if (host.starts_with("{s}.")) {
+    source += "*.";
+    host.remove_prefix(4);
+  }
+  const auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+           c == '-' || c == ':';
+  };
+  if (host.empty() || !std::all_of(host.begin(), host.end(), allowed)) return std::nullopt;
+  return source + std::string(host);
+}
+
+}  // namespace
+
+std::string Config::map_tile_source() const {
+  if (map_tile_url.empty()) return {};
+  return tile_source(map_tile_url).value_or(std::string());
 }
 
 namespace {
@@ -154,6 +192,19 @@ bool set_mail_value(Config& config, std::string_view key, std::string_view value
   return true;
 }
 
+// The walk map's tiles and their credit: false when `key` is none of these.
+bool set_map_value(Config& config, std::string_view key, std::string_view value) {
+  if (key == "map_tile_url")
+    config.map_tile_url = std::string(value);
+  else if (key == "map_attribution")
+    config.map_attribution = std::string(value);
+  else if (key == "map_attribution_url")
+    config.map_attribution_url = std::string(value);
+  else
+    return false;
+  return true;
+}
+
 }  // namespace
 
 void set_value(Config& config, std::string_view key, std::string_view value,
@@ -183,7 +234,7 @@ void set_value(Config& config, std::string_view key, std::string_view value,
   else if (key == "max_connections")
     config.max_connections = static_cast<int>(parse_integer(value, key, origin, 1, 1000000));
   else if (!set_sign_in_value(config, key, value, origin) &&
-           !set_mail_value(config, key, value, origin)) {
+           !set_mail_value(config, key, value, origin) && !set_map_value(config, key, value)) {
     throw ConfigError(
         fmt::format("{}: unknown setting '{}' (known settings: {})", origin, key, key_list()));
   }
@@ -234,7 +285,35 @@ void apply_environment(Config& config, char** environment) {
   }
 }
 
+namespace {
+
+void validate_map(const Config& config) {
+  if (!config.map_tile_url.empty()) {
+    if (!tile_source(config.map_tile_url)) {
+      throw ConfigError(fmt::format(
+          "map_tile_url must be https://HOST/… (or http://), with {{s}} only as the host's first "
+          "part, not '{}'",
+          config.map_tile_url));
+    }
+    for (const std::string_view part : {"{z}", "{x}", "{y}"}) {
+      if (config.map_tile_url.find(part) == std::string::npos) {
+        throw ConfigError(fmt::format("map_tile_url must contain {{z}}, {{x}} and {{y}}, not '{}'",
+                                      config.map_tile_url));
+      }
+    }
+  }
+  if (!config.map_attribution_url.empty() && !config.map_attribution_url.starts_with("https://") &&
+      !config.map_attribution_url.starts_with("http://")) {
+    throw ConfigError(
+        fmt::format("map_attribution_url must start with https:// or http://, not '{}'",
+                    config.map_attribution_url));
+  }
+}
+
+}  // namespace
+
 void validate(const Config& config) {
+  validate_map(config);
   if (!config.smtp_url.empty() && !config.smtp_url.starts_with("smtp://") &&
       !config.smtp_url.starts_with("smtps://")) {
     throw ConfigError(

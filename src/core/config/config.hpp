@@ -42,11 +42,20 @@ struct Config {
   std::string mail_from = "samtryg <samtryg@localhost>";
   int reminder_days_before = 3;
   int reminder_check_minutes = 60;  // 0: the server never sends on its own (CLI/board only)
+  // The walk map's background: a tile URL template ({z}, {x}, {y}; {s} as the host's first
+  // part) and the attribution its provider asks for. Empty map_tile_url: no tiles are fetched
+  // and the findings are drawn on a plain background.
+  std::string map_tile_url = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
+  std::string map_attribution = "© OpenStreetMap contributors";
+  std::string map_attribution_url = "https://www.openstreetmap.org/copyright";
 
   int effective_workers() const;
   int effective_network_threads() const;
   std::string effective_public_url() const;
   bool behind_tls() const;
+  // The tile host as a Content-Security-Policy source ("https://tile.openstreetmap.org", or
+  // "https://*.tile.example.org" for {s}); "" without tiles. validate() makes sure there is one.
+  std::string map_tile_source() const;
 };
 
 struct KeyInfo {

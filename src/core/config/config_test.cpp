@@ -91,4 +91,37 @@ TEST(Config, HttpsPublicUrlMeansSecureCookies) {
   EXPECT_THROW(validate(config), ConfigError);
 }
 
+TEST(Config, MapTilesAreOpenStreetMapUntilTurnedOffAndTheirHostIsACspSource) {
+  Config config;
+  EXPECT_EQ(config.map_tile_source(), "https://tile.openstreetmap.org");
+  EXPECT_NO_THROW(validate(config));
+
+  apply_text(config, "map_tile_url = https://{s}.tiles.example.dk:8443/osm/{z}/{x}/{y}.png", "f");
+  EXPECT_EQ(config.map_tile_source(), "https://*.tiles.example.dk:8443");
+  EXPECT_NO_THROW(validate(config));
+
+  apply_text(config, "map_tile_url =\nmap_attribution =", "f");
+  EXPECT_EQ(config.map_tile_source(), "");
+  EXPECT_NO_THROW(validate(config));
+}
+
+TEST(Config, AMapTileUrlThatCouldWidenThePolicyIsRefused) {
+  for (const auto* url :
+       {"ftp://tiles.example.dk/{z}/{x}/{y}.png",
+        "https://tiles.example.dk; script-src *;/{z}/{x}/{y}.png", "https://*/{z}/{x}/{y}.png",
+        "https://a.{s}.example.dk/{z}/{x}/{y}.png", "https://user@example.dk/{z}/{x}/{y}.png",
+        "//tiles.example.dk/{z}/{x}/{y}.png"}) {
+    Config config;
+    config.map_tile_url = url;
+    EXPECT_THROW(validate(config), ConfigError) << url;
+    EXPECT_EQ(config.map_tile_source(), "") << url;
+  }
+  Config config;
+  config.map_tile_url = "https://tiles.example.dk/{z}/{x}.png";
+  EXPECT_THROW(validate(config), ConfigError) << "no {y}";
+  config.map_tile_url.clear();
+  config.map_attribution_url = "javascript:alert(1)";
+  EXPECT_THROW(validate(config), ConfigError);
+}
+
 }  // namespace samtryg::config

@@ -4,7 +4,10 @@
 // the caller's language.
 #include <boost/json/value.hpp>
 
+#include <initializer_list>
 #include <string_view>
+
+#include "core/json/reader.hpp"
 
 #include "core/http/message.hpp"
 #include "core/validation/validation.hpp"
@@ -36,5 +39,22 @@ Page page_of(const Context& context, int default_per_page = 50);
 
 // A list answer with its paging: {"items": [...], "page", "per_page", "total"}.
 boost::json::object paged(boost::json::array items, const Page& page, long long total);
+
+// Reads the request body into `record` with the feature's `read(json::Reader&, Record&)`;
+// unknown members and wrong types are refused with their field names (validation::Invalid).
+// `returned`: members a GET answer carries beside the record (its nested lists), which may be
+// sent back unchanged and are not written.
+template <class Record>
+void read_json_body(const Context& context, Record& record, bool require_version,
+                    std::initializer_list<std::string_view> returned = {}) {
+  const auto body = json_body(context);
+  validation::Errors errors;
+  json::Reader reader(body, errors);
+  if (require_version && !reader.has("row_version")) errors.add("row_version", "field_required");
+  read(reader, record);
+  for (const auto member : returned) reader.known(member);
+  reader.reject_unknown();
+  validation::throw_if_any(errors);
+}
 
 }  // namespace samtryg::web

@@ -72,6 +72,15 @@ std::string workspace_time_zone(const Context& context) {
   return context.session->membership->workspace.time_zone;
 }
 
+// Everything from our own origin only, except the walk map's tiles: images may also come from
+// the configured tile host (config checks it holds nothing but a scheme and a host).
+std::string security_policy(const config::Config& config) {
+  std::string policy = "default-src 'self'; img-src 'self' data:";
+  if (const auto tiles = config.map_tile_source(); !tiles.empty()) policy += " " + tiles;
+  policy += "; frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'";
+  return policy;
+}
+
 }  // namespace
 
 void App::use_forwarded_client(http::Request& request) const {
@@ -203,9 +212,7 @@ http::Response App::handle(http::Request& request) {
   headers.emplace("X-Content-Type-Options", "nosniff");
   headers.emplace("Referrer-Policy", "same-origin");
   headers.emplace("X-Frame-Options", "DENY");
-  headers.emplace("Content-Security-Policy",
-                  "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; "
-                  "form-action 'self'; base-uri 'none'; object-src 'none'");
+  headers.emplace("Content-Security-Policy", security_policy(services_.config));
   if (!headers.contains("Cache-Control")) headers.emplace("Cache-Control", "no-store");
   return response;
 }

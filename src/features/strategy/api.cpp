@@ -1,10 +1,14 @@
 #include "features/strategy/api.hpp"
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
 #include "core/util/crypto.hpp"
 #include "core/util/resources.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/api.hpp"
 #include "features/strategy/commands.hpp"
+#include "features/strategy/hooks.hpp"
 #include "features/strategy/json.hpp"
 #include "features/strategy/queries.hpp"
 
@@ -45,19 +49,11 @@ std::string code_query(const Context& context, std::string_view name,
   return text;
 }
 
-// Reads a request body into `record` with the shared JSON reader; unknown members and wrong
-// types are refused with their field names.
+// What GET returns beside a record itself may be sent back unchanged; it is not written.
 template <class Record>
 void read_body(const Context& context, Record& record, bool require_version) {
-  const auto body = web::json_body(context);
-  validation::Errors errors;
-  json::Reader reader(body, errors);
-  if (require_version && !reader.has("row_version")) errors.add("row_version", "field_required");
-  read(reader, record);
-  // What GET returns beside the record itself may be sent back unchanged; it is not written.
-  for (const auto* nested : {"focus_areas", "status_history", "members"}) reader.known(nested);
-  reader.reject_unknown();
-  validation::throw_if_any(errors);
+  web::read_json_body(context, record, require_version,
+                      {"focus_areas", "status_history", "members"});
 }
 
 Response created(const boost::json::object& record, const std::string& location) {
@@ -412,10 +408,25 @@ Response search_api(Context& context) {
       object{{"items", std::move(items)}, {"page", page.page}, {"per_page", page.per_page}});
 }
 
-Response openapi(Context&) {
-  const auto document = resources::find(kOpenApi);
-  if (!document) throw std::logic_error("the OpenAPI document is not embedded");
-  auto response = Response::json(std::string(*document));
+boost::json::object embedded_json(std::string_view path) {
+  const auto text = resources::find(path);
+  if (!text) throw std::logic_error("an OpenAPI document is not embedded: " + std::string(path));
+  return boost::json::parse(*text).as_object();
+}
+
+// The register's document with every other feature's paths and schemas added.
+Response openapi(Context& context) {
+  auto document = embedded_json(kOpenApi);
+  auto& paths = document["paths"].as_object();
+  auto& schemas = document["components"].as_object()["schemas"].as_object();
+  for (const auto& resource : context.services.hooks.find<ApiDescriptions>().resources) {
+    auto part = embedded_json(resource);
+    for (const auto& path : part["paths"].as_object()) paths[path.key()] = path.value();
+    for (const auto& schema : part["components"].as_object()["schemas"].as_object()) {
+      schemas[schema.key()] = schema.value();
+    }
+  }
+  auto response = Response::json(boost::json::serialize(document));
   response.header("Cache-Control", "public, max-age=300");
   return response;
 }

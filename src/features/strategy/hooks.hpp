@@ -28,4 +28,11 @@ struct PlanLinks {
   std::vector<PlanLink> links;
 };
 
+// The parts other features add to the OpenAPI document at /api/v1/openapi.json: each an
+// embedded resource ("src/features/walks/data/openapi.json") holding `paths` and
+// `components.schemas` of its own, merged into the register's document.
+struct ApiDescriptions {
+  std::vector<std::string> resources;
+};
+
 }  // namespace samtryg::strategy

@@ -153,9 +153,8 @@ struct Located {
 Located locate(Context& context, long long action_id) {
   auto sql = context.services.database.session();
   const auto actor = context.actor();
-  const auto found = store::find_action(sql, actor.workspace_id, action_id);
-  if (!found) throw validation::NotFound();
-  return {walk_record(sql, actor, found->walk_id), found->action};
+  const auto found = readable_action(sql, actor, action_id);
+  return {walk_record(sql, actor, found.walk_id), found.action};
 }
 
 Response edit_action(Context& context) {

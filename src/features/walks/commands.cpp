@@ -2,9 +2,11 @@
 
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
+#include "core/util/crypto.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/strategy/queries.hpp"
 #include "features/walks/json.hpp"
+#include "features/walks/photo.hpp"
 #include "features/walks/store.hpp"
 
 namespace samtryg::walks {
@@ -269,6 +271,64 @@ void update_action(db::Database& database, const Actor& actor, Action action) {
     if (!store::update_action(sql, action)) throw validation::Conflict();
     audit::record_change(sql, actor, "update", "walk_action", action.id, to_json(before),
                          to_json(action));
+  });
+}
+
+long long add_photo(db::Database& database, const Actor& actor, long long walk_id,
+                    long long finding_id, std::string_view bytes, Photo photo) {
+  require_recorder(actor);
+  validation::Errors errors;
+  validation::choice(errors, "stage", photo.stage, kPhotoStages);
+  validation::throw_if_any(errors);
+  {
+    // Refused before the photo is decoded: the walk and finding must be the actor's.
+    auto sql = database.session();
+    walk_in_workspace(sql, actor, walk_id);
+    finding_of(sql, walk_id, finding_id);
+  }
+  // Decoding and encoding take the longest; no transaction waits for them.
+  const auto outcome = process_photo(bytes);
+  if (outcome.problem != PhotoProblem::none) {
+    errors.add("photo",
+               outcome.problem == PhotoProblem::too_large ? "walk_photo_too_large"
+                                                          : "walk_photo_not_an_image",
+               {{"max", "20"}});
+    throw validation::Invalid(errors);
+  }
+  photo.finding_id = finding_id;
+  photo.width = outcome.photo.width;
+  photo.height = outcome.photo.height;
+  photo.sha256 = crypto::sha256_hex(outcome.photo.jpeg);
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    finding_of(sql, walk_id, finding_id);
+    photo.id = id = store::insert_photo(sql, photo, crypto::base64_encode(outcome.photo.jpeg),
+                                        crypto::base64_encode(outcome.photo.thumbnail));
+    audit::record_change(sql, actor, "create", "walk_photo", id, nullptr, to_json(photo));
+  });
+  return id;
+}
+
+void set_photo_public(db::Database& database, const Actor& actor, long long photo_id,
+                      bool is_public) {
+  require_recorder(actor);
+  database.in_transaction([&](soci::session& sql) {
+    const auto found = readable_photo(sql, actor, photo_id);
+    auto after = found.photo;
+    after.is_public = is_public;
+    store::set_photo_public(sql, photo_id, is_public);
+    audit::record_change(sql, actor, "update", "walk_photo", photo_id, to_json(found.photo),
+                         to_json(after));
+  });
+}
+
+void delete_photo(db::Database& database, const Actor& actor, long long photo_id) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    const auto found = readable_photo(sql, actor, photo_id);
+    store::delete_photo(sql, photo_id);
+    audit::record_change(sql, actor, "delete", "walk_photo", photo_id, to_json(found.photo),
+                         nullptr);
   });
 }
 

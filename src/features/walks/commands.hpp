@@ -45,4 +45,13 @@ long long add_action(db::Database& database, const Actor& actor, long long walk_
 // Coordinators change everything; an owner only the state and its note.
 void update_action(db::Database& database, const Actor& actor, Action action);
 
+// Keeps an uploaded photo of a finding once libvips has decoded and re-encoded it (photo.hpp);
+// refused under the field "photo" when it is too large or not a JPEG, PNG or WebP image.
+long long add_photo(db::Database& database, const Actor& actor, long long walk_id,
+                    long long finding_id, std::string_view bytes, Photo photo);
+void set_photo_public(db::Database& database, const Actor& actor, long long photo_id,
+                      bool is_public);
+// Coordinators only.
+void delete_photo(db::Database& database, const Actor& actor, long long photo_id);
+
 }  // namespace samtryg::walks

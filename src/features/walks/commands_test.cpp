@@ -8,7 +8,9 @@
 #include "core/auth/store.hpp"
 #include "core/util/time.hpp"
 #include "features/indicators/commands.hpp"
+#include "features/walks/reminders.hpp"
 #include "support/databases.hpp"
+#include "support/smtp_sink.hpp"
 
 namespace samtryg::walks {
 namespace {
@@ -219,6 +221,40 @@ TEST_P(WalkCommands, OwnersMoveTheirActionsAlongAndClosedIsNotFixed) {
   change.id = action_id;
   change.row_version = actions[0].row_version;
   EXPECT_THROW(update_action(database(), other, change), validation::Forbidden);
+}
+
+TEST_P(WalkCommands, OwnersAreRemindedOnceBeforeTheDueDayAndOnceAfter) {
+  const auto id = create_walk(database(), coordinator_, spring_walk(), {});
+  Action action;
+  action.finding_id = add_finding(database(), owner_, id, underpass());
+  action.description = "Byta armaturer i gångtunneln";
+  action.owner_user_id = owner_id_;
+  action.due_date = "2016-09-30";
+  add_action(database(), coordinator_, id, action);
+
+  testing::SmtpSink sink;
+  config::Config settings;
+  settings.smtp_url = sink.url();
+  settings.mail_from = "tryggare@landskrona.se";
+  settings.reminder_days_before = 7;
+  EXPECT_EQ(send_action_reminders(database(), settings, "2016-09-01").sent, 0);
+  EXPECT_EQ(send_action_reminders(database(), settings, "2016-09-25").sent, 1);
+  EXPECT_EQ(send_action_reminders(database(), settings, "2016-09-26").sent, 0) << "once";
+  EXPECT_EQ(send_action_reminders(database(), settings, "2016-10-02").sent, 1);
+  const auto mails = sink.wait_for(2);
+  ASSERT_EQ(mails.size(), 2U);
+  EXPECT_EQ(mails[0].to, std::vector<std::string>{"gata@landskrona.se"});
+  EXPECT_NE(mails[0].subject.find("Byta armaturer i gångtunneln"), std::string::npos);
+  EXPECT_NE(mails[1].body.find("Centrum – Norra Långgatan, våren 2016"), std::string::npos)
+      << mails[1].body;
+  // The mail server refusing leaves the reminder to be sent at the next check.
+  auto second = action;
+  second.description = "Sanera klottret";
+  add_action(database(), coordinator_, id, second);
+  sink.refuse_recipients(true);
+  EXPECT_EQ(send_action_reminders(database(), settings, "2016-10-02").failures.size(), 1U);
+  sink.refuse_recipients(false);
+  EXPECT_EQ(send_action_reminders(database(), settings, "2016-10-02").sent, 1);
 }
 
 SAMTRYG_ON_EVERY_BACKEND(WalkCommands);

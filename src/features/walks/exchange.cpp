@@ -3,7 +3,10 @@
 #include <map>
 
 #include "core/exchange/records.hpp"
+#include "core/util/crypto.hpp"
+#include "core/validation/fields.hpp"
 #include "features/walks/json.hpp"
+#include "features/walks/photo.hpp"
 #include "features/walks/store.hpp"
 
 namespace samtryg::walks {
@@ -15,9 +18,16 @@ using exchange::Reading;
 using exchange::Storing;
 using exchange::Writing;
 
+struct PhotoEntry {
+  Photo photo;
+  std::string image_base64;
+  PhotoOutcome processed;  // decoded and encoded again while the document is read
+};
+
 struct FindingEntry {
   Finding finding;
   std::vector<Action> actions;
+  std::vector<PhotoEntry> photos;
 };
 
 struct WalkEntry {
@@ -36,11 +46,20 @@ array export_findings(Writing& out, long long walk_id) {
     out.ids.relink(json, "owner_user_id", "user");
     actions_of[action.finding_id].push_back(std::move(json));
   }
+  std::map<long long, array> photos_of;
+  for (const auto& photo : store::photos(out.sql, walk_id)) {
+    auto json = to_json(photo);
+    json.erase("id");
+    json.erase("finding_id");
+    json["image_base64"] = store::photo_content(out.sql, photo.id, false);
+    photos_of[photo.finding_id].push_back(std::move(json));
+  }
   return exchange::numbered(store::findings(out.sql, walk_id), out.ids.of("walk_finding"),
                             [&](const Finding& finding) {
                               auto json = to_json(finding);
                               json.erase("row_version");
                               json["actions"] = std::move(actions_of[finding.id]);
+                              json["photos"] = std::move(photos_of[finding.id]);
                               return json;
                             });
 }
@@ -72,6 +91,26 @@ std::vector<Action> read_actions(Reading& in, json::Reader& reader) {
       });
 }
 
+// A photo's JPEG travels as base64 and is decoded and encoded again on import, like an upload.
+std::vector<PhotoEntry> read_photos(Reading& in, json::Reader& reader) {
+  return exchange::read_records<PhotoEntry>(
+      in, reader, "photos",
+      {.validate =
+           [](const PhotoEntry& entry) {
+             validation::Errors errors;
+             validation::choice(errors, "stage", entry.photo.stage, kPhotoStages);
+             if (entry.processed.problem != PhotoProblem::none) {
+               errors.add("image_base64", "walk_photo_not_an_image");
+             }
+             return errors;
+           }},
+      [](json::Reader& photo_reader, PhotoEntry& entry, const std::string&) {
+        read(photo_reader, entry.photo);
+        photo_reader.text("image_base64", entry.image_base64);
+        entry.processed = process_photo(crypto::base64_decode(entry.image_base64).value_or(""));
+      });
+}
+
 std::vector<FindingEntry> read_findings(Reading& in, json::Reader& reader) {
   return exchange::read_records<FindingEntry>(
       in, reader, "findings",
@@ -86,7 +125,20 @@ std::vector<FindingEntry> read_findings(Reading& in, json::Reader& reader) {
       [&in](json::Reader& finding_reader, FindingEntry& entry, const std::string&) {
         read(finding_reader, entry.finding);
         entry.actions = read_actions(in, finding_reader);
+        entry.photos = read_photos(in, finding_reader);
       });
+}
+
+void store_photo(Storing& out, const PhotoEntry& entry, long long finding_id) {
+  const auto& outcome = entry.processed;
+  auto photo = entry.photo;
+  photo.finding_id = finding_id;
+  photo.width = outcome.photo.width;
+  photo.height = outcome.photo.height;
+  photo.sha256 = crypto::sha256_hex(outcome.photo.jpeg);
+  if (photo.created_at.empty()) photo.created_at = out.now;
+  store::insert_photo(out.sql, photo, crypto::base64_encode(outcome.photo.jpeg),
+                      crypto::base64_encode(outcome.photo.thumbnail));
 }
 
 void store_walks(Storing& out, const std::vector<WalkEntry>& walks) {
@@ -107,6 +159,7 @@ void store_walks(Storing& out, const std::vector<WalkEntry>& walks) {
       const auto finding_id = store::insert_finding(out.sql, finding);
       out.ids.add("walk_finding", found.finding.id, finding_id);
       ++finding_count;
+      for (const auto& photo : found.photos) store_photo(out, photo, finding_id);
       for (auto action : found.actions) {
         action.finding_id = finding_id;
         action.owner_user_id = out.ids.find("user", action.owner_user_id);

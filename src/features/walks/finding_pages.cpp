@@ -73,8 +73,7 @@ Response add_finding_submit(Context& context) {
       },
       [&](validation::Errors found, bool) {
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
-        return render_walk(context, record, std::move(found),
-                           finding_fields(context, finding, typed), 422);
+        return render_walk(context, record, found, finding_fields(context, finding, typed), 422);
       });
 }
 

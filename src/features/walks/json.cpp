@@ -80,6 +80,23 @@ boost::json::object to_json(const Action& action) {
           {"row_version", action.row_version}};
 }
 
+boost::json::object to_json(const Photo& photo) {
+  return {{"id", photo.id},         {"finding_id", photo.finding_id},
+          {"stage", photo.stage},   {"public", photo.is_public},
+          {"width", photo.width},   {"height", photo.height},
+          {"sha256", photo.sha256}, {"created_at", photo.created_at}};
+}
+
+void read(json::Reader& reader, Photo& photo) {
+  reader.integer("id", photo.id);
+  reader.text("stage", photo.stage);
+  reader.boolean("public", photo.is_public);
+  reader.integer("width", photo.width);
+  reader.integer("height", photo.height);
+  reader.text("sha256", photo.sha256);
+  reader.text("created_at", photo.created_at);
+}
+
 void read(json::Reader& reader, Counts& counts) {
   reader.integer("residents", counts.residents);
   reader.integer("workers", counts.workers);

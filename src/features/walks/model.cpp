@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/util/time.hpp"
 #include "core/validation/fields.hpp"
 
 namespace samtryg::walks {
@@ -33,6 +34,18 @@ void check_coordinate(Errors& errors, std::string_view field, const std::optiona
 }
 
 }  // namespace
+
+std::optional<std::string> reminder_due(const Action& action, std::string_view today,
+                                        int days_before, const RemindersSent& sent) {
+  if (is_closed(action.status) || action.due_date.empty()) return std::nullopt;
+  const auto due = parse_iso_day(action.due_date);
+  const auto now = parse_iso_day(today);
+  if (!due || !now) return std::nullopt;
+  const auto days = (std::chrono::sys_days(*due) - std::chrono::sys_days(*now)).count();
+  if (days < 0) return sent.overdue ? std::nullopt : std::optional<std::string>("overdue");
+  if (days <= days_before && !sent.before_due) return "before_due";
+  return std::nullopt;
+}
 
 bool is_clock_time(std::string_view text) {
   if (text.size() != 5 || text[2] != ':') return false;

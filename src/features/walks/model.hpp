@@ -112,6 +112,21 @@ struct Action {
   long long row_version = 1;
 };
 
+inline constexpr std::string_view kPhotoStages[] = {"walk", "follow_up"};
+
+// A photo of a finding, taken on the walk or on the follow-up walk (before and after); its
+// pixels are kept apart (store) and only served to those who see the walk.
+struct Photo {
+  long long id = 0;
+  long long finding_id = 0;
+  std::string stage = "walk";
+  bool is_public = false;  // faces and number plates: nobody is published by default
+  int width = 0;
+  int height = 0;
+  std::string sha256{};  // of the kept JPEG; its ETag
+  std::string created_at{};
+};
+
 validation::Errors validate_walk(const Walk& walk);
 validation::Errors validate_counts(const Counts& counts);
 validation::Errors validate_group(const Group& group);
@@ -134,6 +149,16 @@ bool is_closed(std::string_view action_status);
 bool is_fixed(std::string_view action_status);
 // Not closed and its due date before `today` (ISO).
 bool is_overdue(const Action& action, std::string_view today);
+
+// The reminder an action's owner is due on `today`, if any: "overdue" once the due date has
+// passed, else "before_due" from `days_before` days ahead; each once (`sent_*`); none for a
+// closed or undated action.
+struct RemindersSent {
+  bool before_due = false;
+  bool overdue = false;
+};
+std::optional<std::string> reminder_due(const Action& action, std::string_view today,
+                                        int days_before, const RemindersSent& sent);
 
 // Whether `text` is a time of day HH:MM.
 bool is_clock_time(std::string_view text);

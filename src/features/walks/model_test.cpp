@@ -166,6 +166,21 @@ TEST(WalksModel, AWalkMovesForwardOneStepAndBackAnyNumber) {
   EXPECT_TRUE(check_move(walk, "followed_up").empty());
 }
 
+TEST(WalksModel, OwnersAreRemindedBeforeTheDueDayAndOnceItHasPassed) {
+  Action action;
+  action.due_date = "2016-09-30";
+  EXPECT_FALSE(reminder_due(action, "2016-09-20", 7, {}));
+  EXPECT_EQ(reminder_due(action, "2016-09-23", 7, {}), "before_due");
+  EXPECT_FALSE(reminder_due(action, "2016-09-23", 7, {.before_due = true}));
+  EXPECT_EQ(reminder_due(action, "2016-10-01", 7, {.before_due = true}), "overdue");
+  EXPECT_FALSE(reminder_due(action, "2016-10-05", 7, {.before_due = true, .overdue = true}));
+  action.status = "referred";
+  EXPECT_FALSE(reminder_due(action, "2016-10-01", 7, {}));
+  action.status = "open";
+  action.due_date.clear();
+  EXPECT_FALSE(reminder_due(action, "2016-10-01", 7, {}));
+}
+
 TEST(WalksModel, ClockTimesAreHoursAndMinutes) {
   EXPECT_TRUE(is_clock_time("18:00"));
   EXPECT_TRUE(is_clock_time("00:00"));

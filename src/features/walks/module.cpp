@@ -1,9 +1,11 @@
 #include "features/walks/module.hpp"
 
 #include "core/i18n/catalog.hpp"
+#include "features/walks/cli.hpp"
 #include "features/walks/exchange.hpp"
 #include "features/walks/model.hpp"
 #include "features/walks/pages.hpp"
+#include "features/walks/reminders.hpp"
 
 namespace samtryg::walks {
 
@@ -13,6 +15,10 @@ class WalksModule final : public module::Module {
  public:
   std::string_view name() const override { return "walks"; }
   void add_routes(web::App& app) const override { walks::add_routes(app); }
+  void add_commands(cli::Commands& commands) const override { add_cli_commands(commands); }
+  std::vector<module::Job> jobs(const config::Config& settings) const override {
+    return action_reminder_jobs(settings);
+  }
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return walks::exchange_section();
   }
@@ -30,8 +36,11 @@ class WalksModule final : public module::Module {
                                {"walk_category_", kFindingCategories},
                                {"walk_severity_", kSeverities},
                                {"walk_action_status_", kActionStatuses},
-                               {"walk_follow_up_", kFollowUps}},
-                              {"audit_action_walk_checked",
+                               {"walk_follow_up_", kFollowUps},
+                               {"walk_photo_stage_", kPhotoStages}},
+                              {"audit_action_walk_checked", "walk_reminder_before_due_subject",
+                               "walk_reminder_before_due_body", "walk_reminder_overdue_subject",
+                               "walk_reminder_overdue_body",
                                // The example-data note names the made-up fields.
                                "walk_finding_follow_up", "walk_finding_actions"});
   }

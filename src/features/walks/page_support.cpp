@@ -8,8 +8,9 @@
 namespace samtryg::walks {
 
 std::string notice_text(const Context& context) {
-  return web::notice_text(context, {"notice_saved", "notice_created", "notice_walk_moved",
-                                    "notice_finding_added", "notice_action_added"});
+  return web::notice_text(
+      context, {"notice_saved", "notice_created", "notice_walk_moved", "notice_finding_added",
+                "notice_action_added", "notice_photo_added", "notice_deleted"});
 }
 
 std::string walk_title(const Context& context, const Walk& walk) {

@@ -39,12 +39,14 @@ struct TypedPosition {
 std::vector<web::Field> finding_fields(const Context& context, const Finding& finding,
                                        const TypedPosition& typed);
 // The walk's page; `errors` and `finding_form` redisplay a refused finding or count.
-Response render_walk(Context& context, const WalkRecord& record, validation::Errors errors,
-                     std::vector<web::Field> finding_form, int status);
+Response render_walk(Context& context, const WalkRecord& record, const validation::Errors& errors,
+                     const std::vector<web::Field>& finding_form, int status);
 
 void add_walk_form_routes(web::App& app);
 void add_walk_page_routes(web::App& app);
 void add_finding_routes(web::App& app);
 void add_action_routes(web::App& app);
+void add_photo_routes(web::App& app);
+void add_report_routes(web::App& app);
 
 }  // namespace samtryg::walks

@@ -4,6 +4,8 @@
 #include "core/util/time.hpp"
 #include "features/history/subjects.hpp"
 #include "features/home/sections.hpp"
+#include "features/strategy/hooks.hpp"
+#include "features/walks/api.hpp"
 #include "features/walks/page_support.hpp"
 
 namespace samtryg::walks {
@@ -53,10 +55,15 @@ void add_routes(web::App& app) {
   add_walk_form_routes(app);
   add_finding_routes(app);
   add_action_routes(app);
+  add_photo_routes(app);
+  add_report_routes(app);
+  add_api_routes(app);
   app.services().navigation.add(
       {"walks", "/walks", "nav_walks", web::Access::needs(auth::Permission::read_published), 35});
   auto& hooks = app.services().hooks;
   hooks.get<history::Subjects>().add("walk", walk_subject);
+  hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
+      "src/features/walks/data/openapi.json");
   hooks.get<home::StartSections>().sections.push_back({25, start_section});
 }
 

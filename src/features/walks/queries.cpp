@@ -31,13 +31,37 @@ Walk readable_walk(soci::session& sql, const Actor& actor, long long id) {
   return std::move(*walk);
 }
 
+std::vector<WalkSummary> walk_summaries(soci::session& sql, const Actor& actor) {
+  std::vector<WalkSummary> out;
+  for (auto& walk : walks(sql, actor)) {
+    const auto id = walk.id;
+    out.push_back({std::move(walk), store::findings(sql, id).size(), store::actions(sql, id)});
+  }
+  return out;
+}
+
 WalkRecord walk_record(soci::session& sql, const Actor& actor, long long id) {
   WalkRecord record;
   record.walk = readable_walk(sql, actor, id);
   record.groups = store::groups(sql, id);
   record.findings = store::findings(sql, id);
   record.actions = store::actions(sql, id);
+  record.photos = store::photos(sql, id);
   return record;
+}
+
+store::ActionOfWalk readable_action(soci::session& sql, const Actor& actor, long long id) {
+  auto found = store::find_action(sql, actor.workspace_id, id);
+  if (!found) throw validation::NotFound();
+  readable_walk(sql, actor, found->walk_id);
+  return std::move(*found);
+}
+
+store::PhotoOfWalk readable_photo(soci::session& sql, const Actor& actor, long long id) {
+  auto found = store::find_photo(sql, actor.workspace_id, id);
+  if (!found) throw validation::NotFound();
+  readable_walk(sql, actor, found->walk_id);
+  return std::move(*found);
 }
 
 std::vector<store::OwnedAction> my_open_actions(soci::session& sql, const Actor& actor) {

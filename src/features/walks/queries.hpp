@@ -26,14 +26,31 @@ std::vector<Walk> walks(soci::session& sql, const Actor& actor);
 // Throws validation::NotFound when the walk is not the actor's workspace's or not visible.
 Walk readable_walk(soci::session& sql, const Actor& actor, long long id);
 
+// A walk as the list shows it: how many findings, and its actions to tally.
+struct WalkSummary {
+  Walk walk;
+  std::size_t findings = 0;
+  std::vector<Action> actions;
+};
+// A workspace holds a few walks a year, so each walk's findings and actions are read on their
+// own.
+std::vector<WalkSummary> walk_summaries(soci::session& sql, const Actor& actor);
+
 // A walk with everything its page shows.
 struct WalkRecord {
   Walk walk;
   std::vector<Group> groups;
   std::vector<Finding> findings;
   std::vector<Action> actions;
+  std::vector<Photo> photos;
 };
 WalkRecord walk_record(soci::session& sql, const Actor& actor, long long id);
+
+// An action of a walk the actor sees, with the walk's id; validation::NotFound otherwise.
+store::ActionOfWalk readable_action(soci::session& sql, const Actor& actor, long long id);
+
+// A photo of a walk the actor sees, with the walk's id; validation::NotFound otherwise.
+store::PhotoOfWalk readable_photo(soci::session& sql, const Actor& actor, long long id);
 
 // The actions the actor owns that are still open, the earliest due first.
 std::vector<store::OwnedAction> my_open_actions(soci::session& sql, const Actor& actor);

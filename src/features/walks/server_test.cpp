@@ -2,8 +2,15 @@
 // member use them, on SQLite and PostgreSQL: plan, count, record, act, follow up, publish.
 #include <gtest/gtest.h>
 
+#include <boost/json/parse.hpp>
+
+#include <regex>
+
 #include "support/factories.hpp"
 #include "support/http_client.hpp"
+#include "support/images.hpp"
+#include "support/process.hpp"
+#include "support/temp_dir.hpp"
 #include "support/test_server.hpp"
 
 namespace samtryg::walks {
@@ -18,6 +25,17 @@ bool contains(const std::string& text, const std::string& part) {
 
 class WalkServer : public testing::ServerTest {
  protected:
+  static std::string create_token(HttpClient& admin, const std::string& user_id) {
+    admin.get("/api-tokens");
+    const auto response = admin.post_form(
+        "/api-tokens",
+        {{"_csrf", admin.csrf()}, {"name", "Kartapp"}, {"user_id", user_id}, {"scope", "write"}});
+    EXPECT_EQ(response.status, 201);
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(response.body, match, std::regex(R"((st_[A-Za-z0-9_-]+))")));
+    return match[1];
+  }
+
   static std::string plan_walk(HttpClient& http, const std::string& indicator) {
     http.get("/walks/new");
     const auto response = http.post_form("/walks", {{"_csrf", http.csrf()},
@@ -195,6 +213,137 @@ TEST_P(WalkServer, TheFollowUpWalkChecksEachFinding) {
   const auto page = coordinator.get("/walks/" + walk).body;
   EXPECT_TRUE(contains(page, "Delvist udbedret")) << page;
   EXPECT_TRUE(contains(page, "Buskaget är beskuret"));
+}
+
+TEST_P(WalkServer, PhotosAreKeptWithoutTheirPositionAndServedWithAnETag) {
+  auto coordinator = signed_in("samordnare@landskrona.se", "coordinator");
+  const auto walk = plan_walk(coordinator, "");
+  auto response = coordinator.post_form("/walks/" + walk + "/findings",
+                                        {{"_csrf", coordinator.csrf()},
+                                         {"place", "Saluhallstorget"},
+                                         {"category", "litter_graffiti"},
+                                         {"severity", "medium"},
+                                         {"description", "Klotter på elskåpet"}});
+  const auto location = response.header("location");
+  const auto finding = location.substr(location.find("#finding-") + 9);
+  const auto upload = "/walks/" + walk + "/findings/" + finding + "/photos";
+  coordinator.get(upload);
+  response = coordinator.request(
+      "POST", upload,
+      testing::multipart_body({{"_csrf", coordinator.csrf()}, {"stage", "walk"}}, "photo",
+                              "IMG_0001.jpg", "not a photo at all"),
+      testing::kMultipartType);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "Filen er ikke et JPEG-, PNG- eller WebP-foto"));
+
+  response = coordinator.request(
+      "POST", upload,
+      testing::multipart_body({{"_csrf", coordinator.csrf()}, {"stage", "walk"}}, "photo",
+                              "IMG_0002.jpg", testing::sample_jpeg(3000, 2000, true)),
+      testing::kMultipartType);
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto page = coordinator.get("/walks/" + walk).body;
+  const auto at = page.find("/walk-photos/");
+  ASSERT_NE(at, std::string::npos) << page;
+  const auto photo = page.substr(at + 13, page.find_first_of("/\"", at + 13) - at - 13);
+  EXPECT_TRUE(contains(page, "ikke offentlig")) << "photos are not public by default";
+
+  response = coordinator.get("/walk-photos/" + photo);
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(response.header("content-type"), "image/jpeg");
+  EXPECT_FALSE(contains(response.body, "Anna Andersson"));
+  const auto etag = response.header("etag");
+  EXPECT_FALSE(etag.empty());
+  EXPECT_TRUE(contains(response.header("cache-control"), "max-age=31536000"));
+  response = coordinator.request("GET", "/walk-photos/" + photo, {}, {}, {{"If-None-Match", etag}});
+  EXPECT_EQ(response.status, 304);
+  EXPECT_EQ(coordinator.get("/walk-photos/" + photo + "/thumbnail").status, 200);
+
+  auto viewer = signed_in("byraad@landskrona.se", "viewer");
+  EXPECT_EQ(viewer.get("/walk-photos/" + photo).status, 404) << "the walk is not published";
+
+  // The walk report carries the finding and its photo, in each format, read by real tools.
+  coordinator.post_form("/walks/" + walk + "/findings", {{"_csrf", coordinator.csrf()},
+                                                         {"latitude", "55.8738"},
+                                                         {"longitude", "12.8386"},
+                                                         {"category", "lighting"},
+                                                         {"severity", "high"},
+                                                         {"description", "Mörk gångväg"}});
+  testing::TempDir directory;
+  const auto pdf = coordinator.get("/walks/" + walk + "/report/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  const auto text =
+      testing::run_command("pdftotext -enc UTF-8 " + directory.file("walk.pdf", pdf.body) + " -");
+  EXPECT_TRUE(contains(text.output, "Klotter på elskåpet")) << text.output;
+  EXPECT_TRUE(contains(text.output, "Kort over fundene"));
+  const auto docx = coordinator.get("/walks/" + walk + "/report/docx");
+  ASSERT_EQ(docx.status, 200);
+  const auto xml = testing::run_command("unzip -p " + directory.file("walk.docx", docx.body) +
+                                        " word/document.xml");
+  EXPECT_TRUE(contains(xml.output, "Mörk gångväg"));
+  EXPECT_TRUE(contains(xml.output, "<pic:pic")) << "the map and the photo are pictures";
+  const auto html = coordinator.get("/walks/" + walk + "/report/html").body;
+  EXPECT_TRUE(contains(html, "data:image/jpeg;base64,"));
+  EXPECT_TRUE(contains(html, ">N</text>")) << "the map has its north arrow";
+  EXPECT_EQ(viewer.get("/walks/" + walk + "/report/pdf").status, 404);
+}
+
+TEST_P(WalkServer, TheApiPlansCountsRecordsAndRefusesStaleChanges) {
+  auto admin = signed_in("admin@landskrona.se", "admin");
+  const auto coordinator = server_->add_user("samordnare@landskrona.se", "coordinator");
+  const std::map<std::string, std::string> auth{
+      {"Authorization", "Bearer " + create_token(admin, std::to_string(coordinator))}};
+  HttpClient api(server_->port());
+  const auto json = [](const testing::HttpResponse& response) {
+    return boost::json::parse(response.body).as_object();
+  };
+
+  auto response = api.request("POST", "/api/v1/walks",
+                              R"({"area": "Centrum", "year": 2016, "season": "spring",
+                                  "walk_date": "2016-04-20", "recruitment": ["schools"],
+                                  "groups": [{"name": "Grupp 1", "guide": "Kommunpolisen"}]})",
+                              "application/json", auth);
+  ASSERT_EQ(response.status, 201) << response.body;
+  const auto location = response.header("location");
+  EXPECT_EQ(json(response)["groups"].as_array().size(), 1U);
+
+  response =
+      api.request("PUT", location + "/counts",
+                  R"({"residents": 20, "police": 3, "row_version": 1})", "application/json", auth);
+  ASSERT_EQ(response.status, 200) << response.body;
+  EXPECT_EQ(json(response)["counts"].as_object()["residents"].as_int64(), 20);
+  response = api.request("PUT", location + "/counts", R"({"residents": 21, "row_version": 1})",
+                         "application/json", auth);
+  EXPECT_EQ(response.status, 409) << "a stale version is refused";
+
+  const std::string finding =
+      R"({"place": "Gångtunneln", "latitude": 55.8771, "longitude": 12.8413,
+          "category": "lighting", "severity": "high", "description": "Mörk",
+          "client_key": "phone-7"})";
+  response = api.request("POST", location + "/findings", finding, "application/json", auth);
+  ASSERT_EQ(response.status, 201) << response.body;
+  const auto first = json(response)["id"].as_int64();
+  response = api.request("POST", location + "/findings", finding, "application/json", auth);
+  EXPECT_EQ(json(response)["id"].as_int64(), first) << "a resent finding is stored once";
+  response = api.request("POST", location + "/findings",
+                         R"({"latitude": 95, "longitude": 12, "description": "x"})",
+                         "application/json", auth);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "latitude"));
+  response = api.request("POST", location + "/findings", R"({"description": "x", "colour": 1})",
+                         "application/json", auth);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "colour"));
+
+  response = api.request("GET", "/api/v1/walks", {}, {}, auth);
+  ASSERT_EQ(response.status, 200);
+  EXPECT_EQ(json(response)["total"].as_int64(), 1);
+  response = api.request("GET", location, {}, {}, auth);
+  EXPECT_EQ(json(response)["findings"].as_array().size(), 1U);
+
+  const auto document = client().get("/api/v1/openapi.json");
+  EXPECT_TRUE(contains(document.body, "\"/api/v1/walks/{id}/findings\"")) << document.body;
+  EXPECT_TRUE(contains(document.body, "\"WalkAction\""));
 }
 
 SAMTRYG_ON_EVERY_BACKEND(WalkServer);

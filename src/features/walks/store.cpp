@@ -451,4 +451,58 @@ std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace
   return out;
 }
 
+std::vector<ReminderCandidate> reminder_candidates(soci::session& sql) {
+  std::vector<ReminderCandidate> out;
+  ActionRow row;
+  ReminderCandidate candidate;
+  int before_due = 0;
+  int overdue = 0;
+  soci::statement st(sql);
+  row.bind(st);
+  st.exchange(into(candidate.owned.walk_id));
+  st.exchange(into(candidate.owned.finding_number));
+  st.exchange(into(candidate.owned.area));
+  st.exchange(into(candidate.owned.year));
+  st.exchange(into(candidate.owned.season));
+  st.exchange(into(candidate.owner_name));
+  st.exchange(into(candidate.owner_email));
+  st.exchange(into(candidate.owner_language));
+  st.exchange(into(candidate.workspace_name));
+  st.exchange(into(before_due));
+  st.exchange(into(overdue));
+  prepare_and_run(
+      st, std::string(kActionColumns) +
+              ", w.id, f.number, w.area, w.year, w.season, u.name, u.email, u.language, ws.name, "
+              "(SELECT COUNT(*) FROM walk_action_reminders r WHERE r.action_id = a.id AND "
+              "r.kind = 'before_due'), "
+              "(SELECT COUNT(*) FROM walk_action_reminders r WHERE r.action_id = a.id AND "
+              "r.kind = 'overdue') "
+              "FROM walk_actions a JOIN walk_findings f ON f.id = a.finding_id "
+              "JOIN walks w ON w.id = f.walk_id JOIN workspaces ws ON ws.id = w.workspace_id "
+              "JOIN users u ON u.id = a.owner_user_id "
+              "WHERE a.status IN ('open', 'in_progress') AND a.due_date <> '' ORDER BY a.id");
+  while (st.fetch()) {
+    candidate.owned.action = row.get();
+    candidate.sent = {.before_due = before_due > 0, .overdue = overdue > 0};
+    out.push_back(candidate);
+  }
+  return out;
+}
+
+bool claim_reminder(soci::session& sql, long long action_id, const std::string& kind,
+                    const std::string& recipient) {
+  const auto now = now_iso_utc();
+  soci::statement st =
+      (sql.prepare << "INSERT INTO walk_action_reminders (action_id, kind, recipient, sent_at) "
+                      "VALUES (:a, :k, :r, :s) ON CONFLICT (action_id, kind) DO NOTHING",
+       use(action_id), use(kind), use(recipient), use(now));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
+}
+
+void release_reminder(soci::session& sql, long long action_id, const std::string& kind) {
+  sql << "DELETE FROM walk_action_reminders WHERE action_id = :a AND kind = :k", use(action_id),
+      use(kind);
+}
+
 }  // namespace samtryg::walks::store

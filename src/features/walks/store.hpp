@@ -55,4 +55,35 @@ struct OwnedAction {
 std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace_id,
                                          long long user_id);
 
+// An open, dated action whose owner can be reminded, with what the e-mail names.
+struct ReminderCandidate {
+  OwnedAction owned;
+  std::string owner_name;
+  std::string owner_email;
+  std::string owner_language;
+  std::string workspace_name;
+  RemindersSent sent;
+};
+std::vector<ReminderCandidate> reminder_candidates(soci::session& sql);
+// Records a reminder before it is sent; false when another server recorded it first.
+bool claim_reminder(soci::session& sql, long long action_id, const std::string& kind,
+                    const std::string& recipient);
+// Takes the record back when the mail server refused, so the next check tries again.
+void release_reminder(soci::session& sql, long long action_id, const std::string& kind);
+
+// Photos: their facts, and their pixels (base64 JPEG) read only to be served or exported.
+long long insert_photo(soci::session& sql, const Photo& photo, const std::string& image_base64,
+                       const std::string& thumbnail_base64);
+// The photos of a walk's findings, by finding number and then in the order taken.
+std::vector<Photo> photos(soci::session& sql, long long walk_id);
+struct PhotoOfWalk {
+  Photo photo;
+  long long walk_id = 0;
+};
+std::optional<PhotoOfWalk> find_photo(soci::session& sql, long long workspace_id, long long id);
+// The kept JPEG (or its thumbnail) as base64.
+std::string photo_content(soci::session& sql, long long id, bool thumbnail);
+void set_photo_public(soci::session& sql, long long id, bool is_public);
+void delete_photo(soci::session& sql, long long id);
+
 }  // namespace samtryg::walks::store

@@ -178,8 +178,9 @@ validation::Errors form_errors(const validation::Errors& found) {
   return out;
 }
 
-Response walk_form(Context& context, const WalkForm& f, bool is_new, validation::Errors errors,
-                   bool conflict, int status, const WalkForm* theirs = nullptr) {
+Response walk_form(Context& context, const WalkForm& f, bool is_new,
+                   const validation::Errors& errors, bool conflict, int status,
+                   const WalkForm* theirs = nullptr) {
   const auto indicator_choices = indicator_options(context);  // reads on its own connection
   auto sql = context.services.database.session();
   web::FormPage form;
@@ -220,7 +221,7 @@ Response create_walk_submit(Context& context) {
       },
       [&](validation::Errors found, bool conflict) {
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
-        return walk_form(context, f, true, std::move(found), conflict, 422);
+        return walk_form(context, f, true, found, conflict, 422);
       });
 }
 
@@ -252,7 +253,7 @@ Response update_walk_submit(Context& context) {
           return walk_form(context, typed, false, {}, true, 409, &fresh);
         }
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
-        return walk_form(context, f, false, std::move(found), false, 422);
+        return walk_form(context, f, false, found, false, 422);
       });
 }
 

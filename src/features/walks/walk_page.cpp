@@ -1,5 +1,11 @@
 // The list of walks and a walk's page: its plan, the participants counted against the target,
 // its state, the findings with their actions and follow-up, and the forms to record them.
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+
 #include "core/demo/marks.hpp"
 #include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
@@ -11,6 +17,7 @@
 #include "features/strategy/queries.hpp"
 #include "features/walks/commands.hpp"
 #include "features/walks/page_support.hpp"
+#include "features/walks/photo.hpp"
 
 namespace samtryg::walks {
 
@@ -44,7 +51,8 @@ Response list_walks(Context& context) {
   auto sql = context.services.database.session();
   const auto today = today_iso_utc();
   auto items = view::list();
-  for (const auto& walk : walks(sql, actor)) {
+  for (const auto& summary : walk_summaries(sql, actor)) {
+    const auto& walk = summary.walk;
     view::Data item;
     item.set("id", std::to_string(walk.id));
     item.set("title", walk_title(context, walk));
@@ -55,9 +63,8 @@ Response list_walks(Context& context) {
     item.set("status_code", walk.status);
     item.set("counted", counted_text(context, walk));
     item.set("met", view::flag(walk.counts && walk.counts->counted() >= kParticipantTarget));
-    const auto findings = store::findings(sql, walk.id);
-    item.set("findings", std::to_string(findings.size()));
-    item.set("actions", tally_data(context, tally(store::actions(sql, walk.id), today)));
+    item.set("findings", std::to_string(summary.findings));
+    item.set("actions", tally_data(context, tally(summary.actions, today)));
     items.push_back(item);
   }
   view::Data data;
@@ -162,15 +169,61 @@ struct FindingRights {
 };
 
 // `examples`: the findings the demo made up, by id, with their made-up fields.
+// The actions of one finding, each with who may move it along.
+view::Data action_entries(const Context& context, const WalkRecord& record, long long finding_id,
+                          const std::map<long long, std::string>& people) {
+  const auto today = today_iso_utc();
+  const auto actor = context.actor();
+  auto actions = view::list();
+  for (const auto& action : record.actions) {
+    if (action.finding_id != finding_id) continue;
+    view::Data entry;
+    entry.set("id", std::to_string(action.id));
+    entry.set("description", action.description);
+    entry.set("party", action.responsible_party);
+    const auto owner = action.owner_user_id ? people.find(*action.owner_user_id) : people.end();
+    if (owner != people.end()) entry.set("owner", owner->second);
+    entry.set("due", action.due_date.empty()
+                         ? std::string()
+                         : i18n::format_iso_date(action.due_date, context.language));
+    entry.set("status", context.text("walk_action_status_" + action.status));
+    entry.set("status_code", action.status);
+    entry.set("status_note", action.status_note);
+    entry.set("overdue", view::flag(is_overdue(action, today)));
+    entry.set("can_update", view::flag(may_update(actor, action)));
+    actions.push_back(entry);
+  }
+  return actions;
+}
+
+// The photos of one finding as thumbnails, each numbered for its alternative text.
+view::Data photo_entries(const Context& context, const WalkRecord& record, const Finding& finding) {
+  auto photos = view::list();
+  int photo_number = 0;
+  for (const auto& photo : record.photos) {
+    if (photo.finding_id != finding.id) continue;
+    view::Data entry;
+    entry.set("id", std::to_string(photo.id));
+    entry.set("alt", context.catalog().format("walk_photo_alt",
+                                              {{"photo", std::to_string(++photo_number)},
+                                               {"number", std::to_string(finding.number)}}));
+    entry.set("stage", context.text("walk_photo_stage_" + photo.stage));
+    entry.set("public", view::flag(photo.is_public));
+    // The thumbnail's box, so the page does not jump while it loads.
+    const double scale =
+        static_cast<double>(kThumbnailSize) / std::max({photo.width, photo.height, kThumbnailSize});
+    entry.set("thumb_width", std::to_string(static_cast<int>(photo.width * scale)));
+    entry.set("thumb_height", std::to_string(static_cast<int>(photo.height * scale)));
+    photos.push_back(entry);
+  }
+  return photos;
+}
+
 view::Data finding_items(const Context& context, const WalkRecord& record,
                          const std::map<long long, std::string>& people,
                          const std::map<long long, demo::Fields>& examples,
                          const FindingRights& rights) {
-  const bool can_record = rights.record;
-  const bool can_act = rights.act;
-  const auto today = today_iso_utc();
   auto items = view::list();
-  const auto actor = context.actor();
   for (const auto& finding : record.findings) {
     view::Data item;
     item.set("id", std::to_string(finding.id));
@@ -195,33 +248,15 @@ view::Data finding_items(const Context& context, const WalkRecord& record,
       item.set("follow_up_code", finding.follow_up);
       item.set("follow_up_note", finding.follow_up_note);
     }
-    auto actions = view::list();
-    for (const auto& action : record.actions) {
-      if (action.finding_id != finding.id) continue;
-      view::Data entry;
-      entry.set("id", std::to_string(action.id));
-      entry.set("description", action.description);
-      entry.set("party", action.responsible_party);
-      if (action.owner_user_id) {
-        if (const auto found = people.find(*action.owner_user_id); found != people.end()) {
-          entry.set("owner", found->second);
-        }
-      }
-      entry.set("due", action.due_date.empty()
-                           ? std::string()
-                           : i18n::format_iso_date(action.due_date, context.language));
-      entry.set("status", context.text("walk_action_status_" + action.status));
-      entry.set("status_code", action.status);
-      entry.set("status_note", action.status_note);
-      entry.set("overdue", view::flag(is_overdue(action, today)));
-      entry.set("can_update", view::flag(may_update(actor, action)));
-      actions.push_back(entry);
-    }
-    item.set("actions", actions);
+    const auto actions = action_entries(context, record, finding.id, people);
     item.set("has_actions", view::flag(!actions.is_empty_list()));
-    item.set("can_record", view::flag(can_record));
-    item.set("can_act", view::flag(can_act));
-    item.set("can_check", view::flag(can_record && record.walk.status != "planned"));
+    item.set("actions", actions);
+    const auto photos = photo_entries(context, record, finding);
+    item.set("has_photos", view::flag(!photos.is_empty_list()));
+    item.set("photos", photos);
+    item.set("can_record", view::flag(rights.record));
+    item.set("can_act", view::flag(rights.act));
+    item.set("can_check", view::flag(rights.record && record.walk.status != "planned"));
     items.push_back(item);
   }
   return items;
@@ -246,8 +281,8 @@ std::vector<web::Field> count_fields(const Context& context, const Walk& walk) {
 
 }  // namespace
 
-Response render_walk(Context& context, const WalkRecord& record, validation::Errors errors,
-                     std::vector<web::Field> finding_form, int status) {
+Response render_walk(Context& context, const WalkRecord& record, const validation::Errors& errors,
+                     const std::vector<web::Field>& finding_form, int status) {
   const auto actor = context.actor();
   auto sql = context.services.database.session();
   const auto& walk = record.walk;
@@ -288,6 +323,26 @@ Response render_walk(Context& context, const WalkRecord& record, validation::Err
     data.set("finding_form", form);
   }
   if (!errors.empty()) data.set("has_errors", view::flag(true));
+  // The map (web/static/js/walk-map.js) is drawn from this; the findings list carries the same
+  // for those who cannot use a map. Escaped as an attribute by the template.
+  boost::json::array markers;
+  for (const auto& finding : record.findings) {
+    if (!finding.latitude || !finding.longitude) continue;
+    markers.push_back(
+        boost::json::object{{"id", finding.id},
+                            {"number", finding.number},
+                            {"lat", *finding.latitude},
+                            {"lng", *finding.longitude},
+                            {"category", context.text("walk_category_" + finding.category)},
+                            {"place", finding.place}});
+  }
+  const auto& settings = context.services.config;
+  data.set("show_map", view::flag(can_record || !markers.empty()));
+  data.set("map_findings", boost::json::serialize(markers));
+  data.set("map_tile_url", settings.map_tile_url);
+  data.set("map_attribution", settings.map_attribution);
+  data.set("map_attribution_url", settings.map_attribution_url);
+  data.set("asset_version", context.services.assets.version());
   return web::render_page(context, kTemplates("walk"), std::move(data),
                           {.title = walk_title(context, walk), .status = status, .nav = "walks"});
 }
@@ -330,8 +385,8 @@ Response counts_submit(Context& context) {
         if (conflict) found.add("residents", "walk_saved_meanwhile");
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
         record.walk.counts = counts;
-        return render_walk(context, record, std::move(found),
-                           finding_fields(context, Finding{}, {}), conflict ? 409 : 422);
+        return render_walk(context, record, found, finding_fields(context, Finding{}, {}),
+                           conflict ? 409 : 422);
       });
 }
 
@@ -349,8 +404,8 @@ Response status_submit(Context& context) {
       [&](validation::Errors found, bool conflict) {
         const auto record = record_of(context, id);
         if (conflict) found.add("status", "walk_saved_meanwhile");
-        return render_walk(context, record, std::move(found),
-                           finding_fields(context, Finding{}, {}), conflict ? 409 : 422);
+        return render_walk(context, record, found, finding_fields(context, Finding{}, {}),
+                           conflict ? 409 : 422);
       });
 }
 
