@@ -61,15 +61,19 @@ async function fillFinding(page, { place = '', description = '', category = 'lig
 }
 
 function finding(page, text) {
-  return page.locator('ol.findings > li.finding', { hasText: text });
+  return page.locator('ul.findings > li.finding', { hasText: text });
 }
 
 async function mapReady(page) {
   await page.locator('#walk-map.leaflet-container').waitFor();
 }
 
+// The findings kept for the signed-in person (each person's wait under their own key).
 async function queued(page) {
-  return page.evaluate(() => JSON.parse(localStorage.getItem('samtryg-walk-findings') ?? '[]').length);
+  return page.evaluate(() => {
+    const person = document.querySelector('form[data-capture]').dataset.person;
+    return JSON.parse(localStorage.getItem(`samtryg-walk-findings-${person}`) ?? '[]').length;
+  });
 }
 
 // (a) A finding in words and one with a position, the map showing the second as marker 2.
@@ -254,7 +258,7 @@ for (const [name, viewport] of [['a phone (390 px)', phone], ['a desk (1280 px)'
       // The demo's published walk: each finding with a position is a numbered marker.
       await openDemoWalk(page, server.url);
       await mapReady(page);
-      const positioned = await page.locator('ol.findings > li.finding', { hasText: 'Position:' }).count();
+      const positioned = await page.locator('ul.findings > li.finding', { hasText: 'Position:' }).count();
       assert.ok(positioned > 0);
       assert.equal(await page.locator('#walk-map .walk-marker').count(), positioned);
       await page.locator('#walk-map .leaflet-tile-loaded').first().waitFor();

@@ -23,6 +23,12 @@ namespace samtryg::walks {
 
 namespace {
 
+// Sets `key` only for text that is there: the templates' {{#key}} sections treat an empty
+// string as present.
+void set_if_any(view::Data& data, const std::string& key, const std::string& value) {
+  if (!value.empty()) data.set(key, value);
+}
+
 view::Data tally_data(const Context& context, const ActionTally& counted) {
   view::Data data;
   data.set("total", std::to_string(counted.total));
@@ -83,26 +89,28 @@ void add_plan(view::Data& data, const Context& context, soci::session& sql,
   data.set("date", walk.walk_date.empty()
                        ? context.text("walk_date_open")
                        : i18n::format_iso_date(walk.walk_date, context.language));
-  data.set("start_time", walk.start_time);
-  data.set("meeting_point", walk.meeting_point);
-  data.set("route", walk.route);
-  data.set("organisers", walk.organisers);
-  data.set("follow_up_date", walk.follow_up_date.empty()
-                                 ? std::string()
-                                 : i18n::format_iso_date(walk.follow_up_date, context.language));
+  set_if_any(data, "start_time", walk.start_time);
+  set_if_any(data, "meeting_point", walk.meeting_point);
+  set_if_any(data, "route", walk.route);
+  set_if_any(data, "organisers", walk.organisers);
+  if (!walk.follow_up_date.empty()) {
+    data.set("follow_up_date", i18n::format_iso_date(walk.follow_up_date, context.language));
+  }
   auto channels = view::list();
   for (const auto& channel : walk.recruitment) {
     channels.push_back(view::text(context.text("walk_recruitment_" + channel)));
   }
   data.set("recruitment", channels);
   data.set("has_recruitment", view::flag(!walk.recruitment.empty()));
-  data.set("invitation_html", view::text(documents::markdown_html(walk.invitation)));
+  if (!walk.invitation.empty()) {
+    data.set("invitation_html", view::text(documents::markdown_html(walk.invitation)));
+  }
   auto groups = view::list();
   for (const auto& group : record.groups) {
     view::Data item;
     item.set("name", group.name);
-    item.set("guide", group.guide);
-    item.set("route", group.route);
+    set_if_any(item, "guide", group.guide);
+    set_if_any(item, "route", group.route);
     groups.push_back(item);
   }
   data.set("groups", groups);
@@ -180,15 +188,15 @@ view::Data action_entries(const Context& context, const WalkRecord& record, long
     view::Data entry;
     entry.set("id", std::to_string(action.id));
     entry.set("description", action.description);
-    entry.set("party", action.responsible_party);
+    set_if_any(entry, "party", action.responsible_party);
     const auto owner = action.owner_user_id ? people.find(*action.owner_user_id) : people.end();
     if (owner != people.end()) entry.set("owner", owner->second);
-    entry.set("due", action.due_date.empty()
-                         ? std::string()
-                         : i18n::format_iso_date(action.due_date, context.language));
+    if (!action.due_date.empty()) {
+      entry.set("due", i18n::format_iso_date(action.due_date, context.language));
+    }
     entry.set("status", context.text("walk_action_status_" + action.status));
     entry.set("status_code", action.status);
-    entry.set("status_note", action.status_note);
+    set_if_any(entry, "status_note", action.status_note);
     entry.set("overdue", view::flag(is_overdue(action, today)));
     entry.set("can_update", view::flag(may_update(actor, action)));
     actions.push_back(entry);
@@ -229,7 +237,7 @@ view::Data finding_items(const Context& context, const WalkRecord& record,
     item.set("id", std::to_string(finding.id));
     item.set("walk_id", std::to_string(record.walk.id));
     item.set("number", std::to_string(finding.number));
-    item.set("place", finding.place);
+    set_if_any(item, "place", finding.place);
     if (finding.latitude && finding.longitude) {
       item.set("position", i18n::format_number(*finding.latitude, 5, context.language) + ", " +
                                i18n::format_number(*finding.longitude, 5, context.language));
@@ -246,7 +254,7 @@ view::Data finding_items(const Context& context, const WalkRecord& record,
     if (!finding.follow_up.empty()) {
       item.set("follow_up", context.text("walk_follow_up_" + finding.follow_up));
       item.set("follow_up_code", finding.follow_up);
-      item.set("follow_up_note", finding.follow_up_note);
+      set_if_any(item, "follow_up_note", finding.follow_up_note);
     }
     const auto actions = action_entries(context, record, finding.id, people);
     item.set("has_actions", view::flag(!actions.is_empty_list()));
@@ -300,6 +308,8 @@ Response render_walk(Context& context, const WalkRecord& record, const validatio
   data.set("can_plan", view::flag(actor.edit_all));
   data.set("can_history", view::flag(actor.read_all));
   data.set("can_record", view::flag(can_record));
+  // The key under which this person's offline findings wait in the browser.
+  data.set("person_id", std::to_string(actor.user_id.value_or(0)));
   add_plan(data, context, sql, record);
   add_counts(data, context, walk);
   add_moves(data, context, walk);

@@ -12,12 +12,15 @@
 // The texts come from the page (data-* attributes), in the page's language.
 (function () {
   "use strict";
-  var QUEUE = "samtryg-walk-findings";
-  var REFUSED = "samtryg-walk-findings-refused";
   var RETRY_MS = 30000;
   var TIMEOUT_MS = 20000;
 
   var form = document.querySelector("form[data-capture]");
+  // Each person's findings wait under their own key: on a shared browser the next person to
+  // sign in never sends someone else's findings under their own name.
+  var person = form ? form.dataset.person || "" : "";
+  var QUEUE = "samtryg-walk-findings-" + person;
+  var REFUSED = "samtryg-walk-findings-refused-" + person;
   var texts = form ? form.dataset : {};
   var statusLine = document.querySelector("[data-capture-status]");
   var refusedBox = document.querySelector("[data-capture-refused]");
