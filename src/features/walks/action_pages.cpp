@@ -77,13 +77,6 @@ ActionForm action_from_form(Context& context, Action action, validation::Errors&
   return f;
 }
 
-const Finding& finding_in(const WalkRecord& record, long long id) {
-  for (const auto& finding : record.findings) {
-    if (finding.id == id) return finding;
-  }
-  throw validation::NotFound();
-}
-
 Response action_form(Context& context, const WalkRecord& record, const Finding& finding,
                      const ActionForm& f, bool is_new, validation::Errors errors, bool conflict,
                      int status) {
@@ -111,20 +104,15 @@ Response action_form(Context& context, const WalkRecord& record, const Finding& 
   return web::render_form(context, form);
 }
 
-WalkRecord record_of(Context& context, long long walk_id) {
-  auto sql = context.services.database.session();
-  return walk_record(sql, context.actor(), walk_id);
-}
-
 Response new_action(Context& context) {
-  const auto record = record_of(context, context.path_id());
+  const auto record = walk_record(context.services.database, context.actor(), context.path_id());
   const auto& finding = finding_in(record, context.path_id("finding"));
   return action_form(context, record, finding, {}, true, {}, false, 200);
 }
 
 Response create_action_submit(Context& context) {
   const auto actor = context.actor();
-  const auto record = record_of(context, context.path_id());
+  const auto record = walk_record(context.services.database, context.actor(), context.path_id());
   const auto& finding = finding_in(record, context.path_id("finding"));
   validation::Errors errors;
   Action blank;

@@ -35,13 +35,9 @@ object walk_document(const WalkRecord& record) {
   return json;
 }
 
-WalkRecord record_of(Context& context, long long id) {
-  auto sql = context.services.database.session();
-  return walk_record(sql, context.actor(), id);
-}
-
 Response walk_answer(Context& context, long long id, int status = 200) {
-  auto response = web::json_response(walk_document(record_of(context, id)), status);
+  auto response = web::json_response(
+      walk_document(walk_record(context.services.database, context.actor(), id)), status);
   if (status == 201) response.header("Location", "/api/v1/walks/" + std::to_string(id));
   return response;
 }
@@ -92,7 +88,7 @@ Response create_walk_api(Context& context) {
 
 Response update_walk_api(Context& context) {
   const auto actor = context.actor();
-  auto record = record_of(context, context.path_id());
+  auto record = walk_record(context.services.database, context.actor(), context.path_id());
   auto walk = record.walk;
   web::read_json_body(context, walk, true, {"groups", "findings"});
   walk.id = record.walk.id;
@@ -139,7 +135,8 @@ Response status_api(Context& context) {
 }
 
 Response finding_answer(Context& context, long long walk_id, long long finding_id, int status) {
-  for (const auto& finding : record_of(context, walk_id).findings) {
+  for (const auto& finding :
+       walk_record(context.services.database, context.actor(), walk_id).findings) {
     if (finding.id != finding_id) continue;
     auto response = web::json_response(to_json(finding), status);
     if (status == 201) {
@@ -152,7 +149,8 @@ Response finding_answer(Context& context, long long walk_id, long long finding_i
 }
 
 Response add_finding_api(Context& context) {
-  const auto walk_id = record_of(context, context.path_id()).walk.id;
+  const auto walk_id =
+      walk_record(context.services.database, context.actor(), context.path_id()).walk.id;
   Finding finding;
   web::read_json_body(context, finding, false, {"actions"});
   const auto id = add_finding(context.services.database, context.actor(), walk_id, finding);
@@ -160,7 +158,7 @@ Response add_finding_api(Context& context) {
 }
 
 Response update_finding_api(Context& context) {
-  const auto record = record_of(context, context.path_id());
+  const auto record = walk_record(context.services.database, context.actor(), context.path_id());
   const auto finding_id = context.path_id("finding");
   for (auto finding : record.findings) {
     if (finding.id != finding_id) continue;
@@ -173,7 +171,8 @@ Response update_finding_api(Context& context) {
 }
 
 Response add_action_api(Context& context) {
-  const auto walk_id = record_of(context, context.path_id()).walk.id;
+  const auto walk_id =
+      walk_record(context.services.database, context.actor(), context.path_id()).walk.id;
   Action action;
   web::read_json_body(context, action, false);
   action.finding_id = context.path_id("finding");

@@ -47,15 +47,7 @@ std::string coordinate_text(const std::optional<double>& value) {
 }
 
 WalkRecord record_of(Context& context) {
-  auto sql = context.services.database.session();
-  return walk_record(sql, context.actor(), context.path_id());
-}
-
-const Finding& finding_in(const WalkRecord& record, long long id) {
-  for (const auto& finding : record.findings) {
-    if (finding.id == id) return finding;
-  }
-  throw validation::NotFound();
+  return walk_record(context.services.database, context.actor(), context.path_id());
 }
 
 Response add_finding_submit(Context& context) {

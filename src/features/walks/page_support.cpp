@@ -4,6 +4,7 @@
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/form_page.hpp"
+#include "features/walks/naming.hpp"
 
 namespace samtryg::walks {
 
@@ -14,10 +15,7 @@ std::string notice_text(const Context& context) {
 }
 
 std::string walk_title(const Context& context, const Walk& walk) {
-  return context.catalog().format("walk_title_pattern",
-                                  {{"area", walk.area},
-                                   {"season", context.text("walk_season_in_" + walk.season)},
-                                   {"year", std::to_string(walk.year)}});
+  return walks::walk_title(context.catalog(), walk.area, walk.season, walk.year);
 }
 
 std::string walk_path(long long id) {

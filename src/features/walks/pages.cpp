@@ -6,6 +6,7 @@
 #include "features/home/sections.hpp"
 #include "features/strategy/hooks.hpp"
 #include "features/walks/api.hpp"
+#include "features/walks/naming.hpp"
 #include "features/walks/page_support.hpp"
 
 namespace samtryg::walks {
@@ -24,11 +25,7 @@ std::string start_section(Context& context) {
     item.set("walk_id", std::to_string(entry.walk_id));
     item.set("id", std::to_string(entry.action.id));
     item.set("description", entry.action.description);
-    Walk walk;
-    walk.area = entry.area;
-    walk.year = entry.year;
-    walk.season = entry.season;
-    item.set("walk", walk_title(context, walk));
+    item.set("walk", walk_title(context.catalog(), entry.area, entry.season, entry.year));
     item.set("number", std::to_string(entry.finding_number));
     item.set("status", context.text("walk_action_status_" + entry.action.status));
     if (!entry.action.due_date.empty()) {

@@ -67,6 +67,12 @@ int kept_size(int longest) {
 
 }  // namespace
 
+Box thumbnail_box(int width, int height) {
+  const double scale =
+      static_cast<double>(kThumbnailSize) / std::max({width, height, kThumbnailSize});
+  return {static_cast<int>(width * scale), static_cast<int>(height * scale)};
+}
+
 PhotoOutcome process_photo(std::string_view bytes) {
   PhotoOutcome outcome;
   if (bytes.size() > kMaxPhotoBytes) {

@@ -20,6 +20,14 @@ struct ProcessedPhoto {
   int height = 0;
 };
 
+// The box a kept photo of `width` × `height` fills as a thumbnail (at most 320 px on its
+// longer side, never enlarged).
+struct Box {
+  int width = 0;
+  int height = 0;
+};
+Box thumbnail_box(int width, int height);
+
 // Why an upload is refused; the catalog key of each is "walk_photo_" + its name.
 enum class PhotoProblem { none, too_large, not_an_image };
 

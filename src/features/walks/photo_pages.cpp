@@ -16,18 +16,6 @@ struct PhotoForm {
   bool is_public = false;
 };
 
-WalkRecord record_of(Context& context, long long walk_id) {
-  auto sql = context.services.database.session();
-  return walk_record(sql, context.actor(), walk_id);
-}
-
-const Finding& finding_in(const WalkRecord& record, long long id) {
-  for (const auto& finding : record.findings) {
-    if (finding.id == id) return finding;
-  }
-  throw validation::NotFound();
-}
-
 Response photo_form(Context& context, const WalkRecord& record, const Finding& finding,
                     const PhotoForm& f, const validation::Errors& errors, int status) {
   web::FormPage form;
@@ -63,7 +51,7 @@ Response photo_form(Context& context, const WalkRecord& record, const Finding& f
 }
 
 Response new_photo(Context& context) {
-  const auto record = record_of(context, context.path_id());
+  const auto record = walk_record(context.services.database, context.actor(), context.path_id());
   const auto& finding = finding_in(record, context.path_id("finding"));
   PhotoForm f;
   if (record.walk.status != "planned" && record.walk.status != "walked") f.stage = "follow_up";
@@ -71,7 +59,7 @@ Response new_photo(Context& context) {
 }
 
 Response add_photo_submit(Context& context) {
-  const auto record = record_of(context, context.path_id());
+  const auto record = walk_record(context.services.database, context.actor(), context.path_id());
   const auto& finding = finding_in(record, context.path_id("finding"));
   auto& form = context.form();
   PhotoForm f{.stage = form.value("stage"), .is_public = form.value("public") == "1"};

@@ -64,6 +64,18 @@ store::PhotoOfWalk readable_photo(soci::session& sql, const Actor& actor, long l
   return std::move(*found);
 }
 
+WalkRecord walk_record(db::Database& database, const Actor& actor, long long id) {
+  auto sql = database.session();
+  return walk_record(sql, actor, id);
+}
+
+const Finding& finding_in(const WalkRecord& record, long long id) {
+  for (const auto& finding : record.findings) {
+    if (finding.id == id) return finding;
+  }
+  throw validation::NotFound();
+}
+
 std::vector<store::OwnedAction> my_open_actions(soci::session& sql, const Actor& actor) {
   if (!actor.user_id) return {};
   return store::open_actions_of(sql, actor.workspace_id, *actor.user_id);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/auth/actor.hpp"
+#include "core/db/database.hpp"
 #include "features/walks/model.hpp"
 #include "features/walks/store.hpp"
 
@@ -45,6 +46,11 @@ struct WalkRecord {
   std::vector<Photo> photos;
 };
 WalkRecord walk_record(soci::session& sql, const Actor& actor, long long id);
+// The same on a connection of its own, given back before it returns (a page then draws on its
+// own connection).
+WalkRecord walk_record(db::Database& database, const Actor& actor, long long id);
+// The walk's finding `id`; validation::NotFound when it is not one of the walk's.
+const Finding& finding_in(const WalkRecord& record, long long id);
 
 // An action of a walk the actor sees, with the walk's id; validation::NotFound otherwise.
 store::ActionOfWalk readable_action(soci::session& sql, const Actor& actor, long long id);

@@ -8,6 +8,7 @@
 #include "core/i18n/locale_format.hpp"
 #include "core/mail/mail.hpp"
 #include "core/util/time.hpp"
+#include "features/walks/naming.hpp"
 #include "features/walks/store.hpp"
 
 namespace samtryg::walks {
@@ -23,11 +24,7 @@ mail::Message message_for(const store::ReminderCandidate& candidate, const std::
       {"name", candidate.owner_name},
       {"action", action.description},
       {"walk",
-       catalog.format(
-           "walk_title_pattern",
-           {{"area", candidate.owned.area},
-            {"season", std::string(catalog.text("walk_season_in_" + candidate.owned.season))},
-            {"year", std::to_string(candidate.owned.year)}})},
+       walk_title(catalog, candidate.owned.area, candidate.owned.season, candidate.owned.year)},
       {"number", std::to_string(candidate.owned.finding_number)},
       {"due", i18n::format_iso_date(action.due_date, language)},
       {"url", url},

@@ -7,6 +7,7 @@
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "features/walks/map_svg.hpp"
+#include "features/walks/naming.hpp"
 #include "features/walks/photo.hpp"
 
 namespace samtryg::walks {
@@ -17,13 +18,6 @@ using documents::Block;
 
 std::string text(const i18n::Catalog& catalog, const std::string& key) {
   return std::string(catalog.text(key));
-}
-
-std::string title_of(const i18n::Catalog& catalog, const Walk& walk) {
-  return catalog.format("walk_title_pattern",
-                        {{"area", walk.area},
-                         {"season", text(catalog, "walk_season_in_" + walk.season)},
-                         {"year", std::to_string(walk.year)}});
 }
 
 void summary(std::vector<Block>& blocks, const WalkRecord& record, const i18n::Catalog& catalog) {
@@ -62,10 +56,7 @@ void summary(std::vector<Block>& blocks, const WalkRecord& record, const i18n::C
 
 // A kept photo inside an SVG, the one image form every output writer takes.
 Block photo_block(const Photo& photo, const std::string& jpeg_base64, std::string alt) {
-  const double scale =
-      static_cast<double>(kThumbnailSize) / std::max({photo.width, photo.height, kThumbnailSize});
-  const int width = static_cast<int>(photo.width * scale);
-  const int height = static_cast<int>(photo.height * scale);
+  const auto [width, height] = thumbnail_box(photo.width, photo.height);
   Block block;
   block.kind = Block::Kind::image;
   block.svg = fmt::format(
@@ -141,7 +132,7 @@ documents::Document walk_report(db::Database& database, const Actor& actor, long
   const auto& walk = record.walk;
   documents::Document document;
   document.title = text(catalog, "walk_report_title");
-  document.subtitle = title_of(catalog, walk);
+  document.subtitle = walk_title(catalog, walk.area, walk.season, walk.year);
   document.parties = walk.organisers;
   const auto language = catalog.language();
   if (!walk.walk_date.empty()) {

@@ -225,18 +225,15 @@ Response create_walk_submit(Context& context) {
       });
 }
 
-WalkRecord record_of(Context& context, long long id) {
-  auto sql = context.services.database.session();
-  return walk_record(sql, context.actor(), id);
-}
-
 Response edit_walk(Context& context) {
-  return walk_form(context, form_of(record_of(context, context.path_id())), false, {}, false, 200);
+  return walk_form(
+      context, form_of(walk_record(context.services.database, context.actor(), context.path_id())),
+      false, {}, false, 200);
 }
 
 Response update_walk_submit(Context& context) {
   const auto actor = context.actor();
-  const auto record = record_of(context, context.path_id());
+  const auto record = walk_record(context.services.database, context.actor(), context.path_id());
   validation::Errors errors;
   auto f = walk_from_form(context, record.walk, errors);
   return web::submit(
@@ -247,7 +244,8 @@ Response update_walk_submit(Context& context) {
       },
       [&](validation::Errors found, bool conflict) {
         if (conflict) {
-          const auto fresh = form_of(record_of(context, f.walk.id));
+          const auto fresh =
+              form_of(walk_record(context.services.database, context.actor(), f.walk.id));
           auto typed = f;
           typed.walk.row_version = fresh.walk.row_version;
           return walk_form(context, typed, false, {}, true, 409, &fresh);

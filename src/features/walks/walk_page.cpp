@@ -218,10 +218,9 @@ view::Data photo_entries(const Context& context, const WalkRecord& record, const
     entry.set("stage", context.text("walk_photo_stage_" + photo.stage));
     entry.set("public", view::flag(photo.is_public));
     // The thumbnail's box, so the page does not jump while it loads.
-    const double scale =
-        static_cast<double>(kThumbnailSize) / std::max({photo.width, photo.height, kThumbnailSize});
-    entry.set("thumb_width", std::to_string(static_cast<int>(photo.width * scale)));
-    entry.set("thumb_height", std::to_string(static_cast<int>(photo.height * scale)));
+    const auto box = thumbnail_box(photo.width, photo.height);
+    entry.set("thumb_width", std::to_string(box.width));
+    entry.set("thumb_height", std::to_string(box.height));
     photos.push_back(entry);
   }
   return photos;
@@ -359,15 +358,8 @@ Response render_walk(Context& context, const WalkRecord& record, const validatio
 
 namespace {
 
-// The walk as the actor sees it, read on a connection of its own that is given back before the
-// page is drawn (drawing opens its own).
-WalkRecord record_of(Context& context, long long id) {
-  auto sql = context.services.database.session();
-  return walk_record(sql, context.actor(), id);
-}
-
 Response show_walk(Context& context) {
-  const auto record = record_of(context, context.path_id());
+  const auto record = walk_record(context.services.database, context.actor(), context.path_id());
   return render_walk(context, record, {}, finding_fields(context, Finding{}, {}), 200);
 }
 
@@ -391,7 +383,7 @@ Response counts_submit(Context& context) {
         return Response::redirect(walk_path(id) + "?notice=notice_saved#participants");
       },
       [&](validation::Errors found, bool conflict) {
-        auto record = record_of(context, id);
+        auto record = walk_record(context.services.database, context.actor(), id);
         if (conflict) found.add("residents", "walk_saved_meanwhile");
         for (const auto& item : errors.items()) found.add(item.field, item.message_key);
         record.walk.counts = counts;
@@ -412,7 +404,7 @@ Response status_submit(Context& context) {
         return Response::redirect(walk_path(id) + "?notice=notice_walk_moved");
       },
       [&](validation::Errors found, bool conflict) {
-        const auto record = record_of(context, id);
+        const auto record = walk_record(context.services.database, context.actor(), id);
         if (conflict) found.add("status", "walk_saved_meanwhile");
         return render_walk(context, record, found, finding_fields(context, Finding{}, {}),
                            conflict ? 409 : 422);
