@@ -32,6 +32,7 @@ http::Response render_form(Context& context, const FormPage& form) {
     data.set("seen", opened.empty() ? seen_values(form.fields) : opened);
   }
   data.set("multipart", view::flag(form.multipart));
+  data.set("after_form", form.after_form_html);
   data.set("fields", fields_data(fields, form.errors, context.catalog()));
   add_errors(data, form.errors, context.catalog());
   return render_page(context, kFormPage, std::move(data),

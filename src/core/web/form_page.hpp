@@ -31,6 +31,9 @@ struct FormPage {
   bool multipart = false;
   int status = 200;
   std::string_view nav = "plans";
+  // What a feature adds after the form (a map to draw on, with its scripts), already rendered
+  // from its own template and so already escaped; shown as it is.
+  std::string after_form_html{};
 };
 
 http::Response render_form(Context& context, const FormPage& form);

@@ -127,7 +127,7 @@ Response create_action_submit(Context& context) {
                                   std::to_string(finding.id));
       },
       [&](validation::Errors found, bool conflict) {
-        for (const auto& item : errors.items()) found.add(item.field, item.message_key);
+        found.add_all(errors);
         return action_form(context, record, finding, f, true, std::move(found), conflict, 422);
       });
 }
@@ -169,7 +169,7 @@ Response update_action_submit(Context& context) {
                                   "?notice=notice_saved#finding-" + std::to_string(finding.id));
       },
       [&](validation::Errors found, bool conflict) {
-        for (const auto& item : errors.items()) found.add(item.field, item.message_key);
+        found.add_all(errors);
         if (conflict) f.action.row_version = locate(context, f.action.id).action.row_version;
         return action_form(context, located.record, finding, f, false, std::move(found), conflict,
                            conflict ? 409 : 422);

@@ -7,6 +7,7 @@
 #include "core/documents/docx.hpp"
 #include "core/documents/html.hpp"
 #include "core/documents/pdf.hpp"
+#include "features/walks/commands.hpp"
 #include "features/walks/queries.hpp"
 #include "features/walks/report.hpp"
 
@@ -18,6 +19,8 @@ struct Options {
   std::string workspace;
   long long walk = 0;
   std::string format = "pdf";
+  std::string file;
+  std::string system = "file";
 };
 
 // One line per walk: id, date, state, area, participants counted, findings, open actions.
@@ -59,6 +62,24 @@ int report_command(cli::Invocation& run, const Options& options) {
   return 0;
 }
 
+// The workspace's base map from a GeoJSON file, as an admin uploads it.
+int base_map_command(cli::Invocation& run, const Options& options) {
+  auto& database = run.database();
+  const auto workspace = cli::choose_workspace(database, options.workspace);
+  const auto actor = auth::Actor::tool(workspace.id, "cli");
+  try {
+    const auto kept =
+        set_base_map(database, actor, cli::read_input(options.file), chosen_system(options.system));
+    std::cout << fmt::format("Stored the base map of {}: {} lines and areas, {} points, from {}.\n",
+                             workspace.name, kept.shapes, kept.positions, kept.source_system);
+    return 0;
+  } catch (const validation::Invalid& invalid) {
+    cli::print_invalid(invalid);
+    std::cerr << "samtryg: nothing was stored.\n";
+    return cli::kBadInput;
+  }
+}
+
 }  // namespace
 
 void add_cli_commands(cli::Commands& commands) {
@@ -75,6 +96,17 @@ void add_cli_commands(cli::Commands& commands) {
   report.add_option("--format", options->format, "pdf, docx or html")
       ->check(CLI::IsMember({"pdf", "docx", "html"}));
   report.add_option("--workspace", options->workspace, "workspace name (default: the only one)");
+  auto& base_map = commands.add(
+      walks, "base-map",
+      "store the base map (boundary, main streets) drawn under walk maps, from GeoJSON",
+      [options](cli::Invocation& run) { return base_map_command(run, *options); });
+  base_map.add_option("file", options->file, "the GeoJSON file (- for stdin)")->required();
+  base_map
+      .add_option("--system", options->system,
+                  "file (what the file says; WGS84 when nothing), wgs84, sweref99_tm or "
+                  "etrs89_utm32n")
+      ->check(CLI::IsMember({"file", "wgs84", "sweref99_tm", "etrs89_utm32n"}));
+  base_map.add_option("--workspace", options->workspace, "workspace name (default: the only one)");
 }
 
 }  // namespace samtryg::walks

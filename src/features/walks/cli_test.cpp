@@ -38,5 +38,28 @@ TEST(WalksCli, ListsTheDemoWalkAndWritesItsReport) {
   EXPECT_TRUE(contains(run.output, "there is no walk 99")) << run.output;
 }
 
+TEST(WalksCli, StoresABaseMapThatTheWalkReportDrawsUnderTheFindings) {
+  testing::TempDir temp;
+  const auto db = "sqlite:" + (temp.path() / "demo.db").string();
+  ASSERT_EQ(testing::run_samtryg("demo --db " + db).exit_code, 0);
+  const std::string landskrona =
+      " --workspace 'Trygghet i Landskrona – Landskrona stad och Polisen'";
+  const std::string data = std::string(SAMTRYG_SOURCE_DIR) + "/tests/data/";
+  auto run = testing::run_samtryg("walks base-map " + data +
+                                  "base-map-aalborg-utm32n.geojson --db " + db + landskrona);
+  EXPECT_EQ(run.exit_code, 2) << "metres read as degrees";
+  EXPECT_TRUE(contains(run.output, "nothing was stored")) << run.output;
+  auto report = testing::run_samtryg("walks report 1 --format html --db " + db + landskrona);
+  EXPECT_FALSE(contains(report.output, "#e3e9e3")) << "no base map yet";
+
+  run = testing::run_samtryg("walks base-map " + data +
+                             "base-map-landskrona-sweref99tm.geojson --db " + db + landskrona);
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  EXPECT_TRUE(contains(run.output, "2 lines and areas, 8 points, from sweref99_tm")) << run.output;
+  report = testing::run_samtryg("walks report 1 --format html --db " + db + landskrona);
+  ASSERT_EQ(report.exit_code, 0);
+  EXPECT_TRUE(contains(report.output, "fill=\"#e3e9e3\"")) << "the boundary under the findings";
+}
+
 }  // namespace
 }  // namespace samtryg::walks

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/db/database.hpp"
+#include "features/walks/base_map.hpp"
 #include "features/walks/queries.hpp"
 
 namespace samtryg::walks {
@@ -53,5 +54,12 @@ void set_photo_public(db::Database& database, const Actor& actor, long long phot
                       bool is_public);
 // Coordinators only.
 void delete_photo(db::Database& database, const Actor& actor, long long photo_id);
+
+// The workspace's base map (base_map.hpp), admins only: an upload replaces the one kept, or is
+// refused under the field "file" with the reason (walk_base_map_…). `chosen`: the coordinate
+// system the admin says the file is in; nothing: what the file says.
+KeptBaseMap set_base_map(db::Database& database, const Actor& actor, std::string_view bytes,
+                         std::optional<CoordinateSystem> chosen);
+void remove_base_map(db::Database& database, const Actor& actor);
 
 }  // namespace samtryg::walks

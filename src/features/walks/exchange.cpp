@@ -1,6 +1,10 @@
 #include "features/walks/exchange.hpp"
 
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
 #include <map>
+#include <span>
 
 #include "core/exchange/records.hpp"
 #include "core/util/crypto.hpp"
@@ -172,9 +176,61 @@ void store_walks(Storing& out, const std::vector<WalkEntry>& walks) {
   out.count("walk_findings", finding_count);
 }
 
+// The workspace's base map, already WGS84 GeoJSON: read back as the upload's reader reads it.
+struct BaseMapEntry {
+  KeptBaseMap kept;
+  std::string geojson;
+};
+
+void export_base_map(Writing& out) {
+  const auto kept = store::base_map_info(out.sql, out.workspace_id);
+  if (!kept) return;
+  out.document["walk_base_map"] = boost::json::object{
+      {"source_system", kept->source_system},
+      {"uploaded_by", kept->uploaded_by},
+      {"uploaded_at", kept->uploaded_at},
+      {"geojson", boost::json::parse(*store::base_map_geojson(out.sql, out.workspace_id))}};
+}
+
+std::optional<BaseMapEntry> read_base_map_member(Reading& in) {
+  const auto* value = in.document.nested("walk_base_map");
+  const auto path = in.document.field("walk_base_map");
+  if (value == nullptr || value->is_null()) return std::nullopt;
+  if (!value->is_object()) {
+    in.add(path, "json_expected_object");
+    return std::nullopt;
+  }
+  BaseMapEntry entry;
+  json::Reader reader(value->get_object(), in.errors, path);
+  reader.text("source_system", entry.kept.source_system);
+  reader.text("uploaded_by", entry.kept.uploaded_by);
+  reader.text("uploaded_at", entry.kept.uploaded_at);
+  const auto* geojson = reader.nested("geojson");
+  reader.reject_unknown();
+  validation::Errors errors;
+  validation::choice(errors, "source_system", entry.kept.source_system,
+                     std::span(kBaseMapSystemChoices).subspan(1));
+  in.add_all(path, errors);
+  const auto outcome =
+      read_base_map(geojson == nullptr ? std::string() : boost::json::serialize(*geojson),
+                    CoordinateSystem::wgs84);
+  if (outcome.problem != BaseMapProblem::none) {
+    in.add(reader.field("geojson"), "walk_base_map_" + std::string(problem_code(outcome.problem)));
+    return std::nullopt;
+  }
+  entry.geojson = to_geojson(outcome.map);
+  entry.kept.shapes = static_cast<int>(outcome.map.shapes.size());
+  entry.kept.positions = outcome.map.positions;
+  entry.kept.sha256 = crypto::sha256_hex(entry.geojson);
+  return entry;
+}
+
 class WalksSection final : public exchange::Section {
  public:
-  void write(Writing& out) const override { out.document["walks"] = export_walks(out); }
+  void write(Writing& out) const override {
+    out.document["walks"] = export_walks(out);
+    export_base_map(out);
+  }
 
   void read(Reading& in) override {
     walks_ = exchange::read_records<WalkEntry>(
@@ -195,12 +251,22 @@ class WalksSection final : public exchange::Section {
               });
           entry.findings = read_findings(in, reader);
         });
+    base_map_ = read_base_map_member(in);
   }
 
-  void store(Storing& out) override { store_walks(out, walks_); }
+  void store(Storing& out) override {
+    store_walks(out, walks_);
+    if (base_map_) {
+      auto kept = base_map_->kept;
+      if (kept.uploaded_at.empty()) kept.uploaded_at = out.now;
+      store::put_base_map(out.sql, out.workspace_id, kept, base_map_->geojson);
+      out.count("walk_base_map", 1);
+    }
+  }
 
  private:
   std::vector<WalkEntry> walks_;
+  std::optional<BaseMapEntry> base_map_;
 };
 
 }  // namespace

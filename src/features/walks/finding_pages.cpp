@@ -64,7 +64,7 @@ Response add_finding_submit(Context& context) {
                                   "?notice=notice_finding_added#finding-" + std::to_string(id));
       },
       [&](validation::Errors found, bool) {
-        for (const auto& item : errors.items()) found.add(item.field, item.message_key);
+        found.add_all(errors);
         return render_walk(context, record, found, finding_fields(context, finding, typed), 422);
       });
 }
@@ -111,7 +111,7 @@ Response update_finding_submit(Context& context) {
                                   std::to_string(finding.id));
       },
       [&](validation::Errors found, bool conflict) {
-        for (const auto& item : errors.items()) found.add(item.field, item.message_key);
+        found.add_all(errors);
         auto shown = finding;
         if (conflict) shown.row_version = finding_in(record_of(context), finding.id).row_version;
         return finding_form(context, record, shown, typed, std::move(found), conflict,

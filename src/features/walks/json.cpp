@@ -9,6 +9,33 @@ boost::json::value optional(const std::optional<T>& value) {
   return value ? boost::json::value(*value) : boost::json::value(nullptr);
 }
 
+boost::json::array positions_json(const std::vector<Position>& positions) {
+  boost::json::array out;
+  for (const auto& position : positions) {
+    out.push_back(
+        boost::json::object{{"latitude", position.latitude}, {"longitude", position.longitude}});
+  }
+  return out;
+}
+
+// [{latitude, longitude}, …]; present replaces, absent leaves `out` as it is.
+void read_positions(json::Reader& reader, std::string_view key, std::vector<Position>& out) {
+  if (!reader.has(key)) return;
+  out.clear();
+  reader.objects(key, [&](const std::string& path, const boost::json::object& item) {
+    Position position;
+    json::Reader nested(item, reader.errors(), path);
+    // Both are needed: a missing one is reported as a number expected there.
+    for (const auto& [name, target] :
+         {std::pair{"latitude", &position.latitude}, std::pair{"longitude", &position.longitude}}) {
+      if (!nested.has(name)) reader.errors().add(nested.field(name), "json_expected_number");
+      nested.number(name, *target);
+    }
+    nested.reject_unknown();
+    out.push_back(position);
+  });
+}
+
 }  // namespace
 
 boost::json::object to_json(const Counts& counts) {
@@ -33,6 +60,8 @@ boost::json::object to_json(const Walk& walk) {
           {"start_time", walk.start_time},
           {"meeting_point", walk.meeting_point},
           {"route", walk.route},
+          {"route_line", positions_json(walk.route_line)},
+          {"area_outline", positions_json(walk.area_outline)},
           {"organisers", walk.organisers},
           {"recruitment", std::move(recruitment)},
           {"invitation", walk.invitation},
@@ -117,6 +146,8 @@ void read(json::Reader& reader, Walk& walk) {
   reader.text("start_time", walk.start_time);
   reader.text("meeting_point", walk.meeting_point);
   reader.text("route", walk.route);
+  read_positions(reader, "route_line", walk.route_line);
+  read_positions(reader, "area_outline", walk.area_outline);
   reader.text("organisers", walk.organisers);
   if (const auto* list = reader.nested("recruitment")) {
     walk.recruitment.clear();

@@ -43,5 +43,32 @@ TEST(WalkMap, FindingsAreDrawnToScaleWithAScaleBarAndNorth) {
   EXPECT_GT(std::stod(first[1]), std::stod(second[1]));
 }
 
+TEST(WalkMap, TheRouteAndTheAreaAreDrawnEvenBeforeAnyFinding) {
+  Walk walk;
+  EXPECT_FALSE(findings_map_svg({}, nullptr, &walk));
+  walk.route_line = {{55.8705, 12.8305}, {55.8738, 12.8386}};
+  walk.area_outline = {{55.869, 12.829}, {55.875, 12.829}, {55.875, 12.840}};
+  const auto svg = findings_map_svg({}, nullptr, &walk);
+  ASSERT_TRUE(svg);
+  EXPECT_NE(svg->find(R"(stroke-dasharray="8 6")"), std::string::npos) << "the route";
+  EXPECT_NE(svg->find(R"(Z" fill="#f2c48d")"), std::string::npos) << "the area, closed";
+  EXPECT_EQ(svg->find("<circle"), std::string::npos);
+}
+
+TEST(WalkMap, TheBaseMapIsDrawnWhereItMeetsTheView) {
+  BaseMap base;
+  base.shapes.push_back({.area = true,
+                         .parts = {{{12.820, 55.865}, {12.842, 55.865}, {12.842, 55.876}}},
+                         .name = "Centrum"});
+  base.shapes.push_back(
+      {.area = false, .parts = {{{9.91, 57.04}, {9.92, 57.05}}}, .name = "Boulevarden, Aalborg"});
+  const auto svg = findings_map_svg({at(1, 55.8705, 12.8305)}, &base);
+  ASSERT_TRUE(svg);
+  EXPECT_NE(svg->find(R"(fill="#e3e9e3")"), std::string::npos) << "Landskrona's centre";
+  EXPECT_EQ(svg->find(R"(stroke="#c4cbc4")"), std::string::npos) << "Aalborg is far off the view";
+  const auto whole = base_map_svg(base);
+  EXPECT_NE(whole.find(R"(stroke="#c4cbc4")"), std::string::npos) << "the preview shows it all";
+}
+
 }  // namespace
 }  // namespace samtryg::walks

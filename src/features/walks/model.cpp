@@ -33,6 +33,26 @@ void check_coordinate(Errors& errors, std::string_view field, const std::optiona
   }
 }
 
+// A drawn route or area: enough positions to be a line or an area, not too many, each on the
+// earth.
+void check_outline(Errors& errors, std::string_view field, const std::vector<Position>& positions,
+                   std::size_t at_least) {
+  if (positions.empty()) return;
+  if (positions.size() < at_least) {
+    errors.add(std::string(field), "walk_outline_too_short", {{"min", std::to_string(at_least)}});
+  } else if (positions.size() > kMaxOutlinePositions) {
+    errors.add(std::string(field), "walk_outline_too_long",
+               {{"max", std::to_string(kMaxOutlinePositions)}});
+  }
+  for (const auto& position : positions) {
+    if (!std::isfinite(position.latitude) || !std::isfinite(position.longitude) ||
+        std::fabs(position.latitude) > 90 || std::fabs(position.longitude) > 180) {
+      errors.add(std::string(field), "walk_outline_off_earth");
+      return;
+    }
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> reminder_due(const Action& action, std::string_view today,
@@ -78,6 +98,8 @@ Errors validate_walk(const Walk& walk) {
   }
   validation::limit(errors, "meeting_point", walk.meeting_point, kMaxName);
   validation::limit(errors, "route", walk.route, kMaxText);
+  check_outline(errors, "route_line", walk.route_line, 2);
+  check_outline(errors, "area_outline", walk.area_outline, 3);
   validation::limit(errors, "organisers", walk.organisers, kMaxText);
   validation::limit(errors, "invitation", walk.invitation, kMaxText);
   for (const auto& channel : walk.recruitment) {

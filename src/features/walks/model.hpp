@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/validation/validation.hpp"
+#include "features/walks/outline.hpp"
 
 namespace samtryg::walks {
 
@@ -60,6 +61,10 @@ struct Walk {
   std::string start_time;  // HH:MM
   std::string meeting_point;
   std::string route;
+  // The route on the map (at least two positions) and the area it covers (at least three, the
+  // last joined to the first); both optional, drawn on the walk's map and in its report.
+  std::vector<Position> route_line;
+  std::vector<Position> area_outline;
   std::string organisers;
   std::vector<std::string> recruitment;  // kRecruitmentChannels
   std::string invitation;

@@ -1,6 +1,7 @@
 #include "features/walks/module.hpp"
 
 #include "core/i18n/catalog.hpp"
+#include "features/walks/base_map.hpp"
 #include "features/walks/cli.hpp"
 #include "features/walks/exchange.hpp"
 #include "features/walks/model.hpp"
@@ -37,7 +38,9 @@ class WalksModule final : public module::Module {
                                {"walk_severity_", kSeverities},
                                {"walk_action_status_", kActionStatuses},
                                {"walk_follow_up_", kFollowUps},
-                               {"walk_photo_stage_", kPhotoStages}},
+                               {"walk_photo_stage_", kPhotoStages},
+                               {"walk_base_map_", kBaseMapProblems},
+                               {"walk_base_map_system_", kBaseMapSystemChoices}},
                               {"audit_action_walk_checked", "walk_reminder_before_due_subject",
                                "walk_reminder_before_due_body", "walk_reminder_overdue_subject",
                                "walk_reminder_overdue_body",

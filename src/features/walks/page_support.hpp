@@ -48,5 +48,6 @@ void add_finding_routes(web::App& app);
 void add_action_routes(web::App& app);
 void add_photo_routes(web::App& app);
 void add_report_routes(web::App& app);
+void add_base_map_routes(web::App& app);
 
 }  // namespace samtryg::walks

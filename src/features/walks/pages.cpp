@@ -45,6 +45,10 @@ history::Subject walk_subject(Context& context, long long id) {
   return history::Subject{walk_title(context, walk), walk_path(id)};
 }
 
+history::Subject base_map_subject(Context& context, long long) {
+  return history::Subject{context.text("walk_base_map_title"), "/walks/base-map"};
+}
+
 }  // namespace
 
 void add_routes(web::App& app) {
@@ -54,11 +58,13 @@ void add_routes(web::App& app) {
   add_action_routes(app);
   add_photo_routes(app);
   add_report_routes(app);
+  add_base_map_routes(app);
   add_api_routes(app);
   app.services().navigation.add(
       {"walks", "/walks", "nav_walks", web::Access::needs(auth::Permission::read_published), 35});
   auto& hooks = app.services().hooks;
   hooks.get<history::Subjects>().add("walk", walk_subject);
+  hooks.get<history::Subjects>().add("walk_base_map", base_map_subject);
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
       "src/features/walks/data/openapi.json");
   hooks.get<home::StartSections>().sections.push_back({25, start_section});

@@ -97,4 +97,14 @@ ActionTally tally(const std::vector<Action>& actions, std::string_view today) {
   return out;
 }
 
+std::optional<BaseMap> base_map_of(soci::session& sql, const Actor& actor) {
+  const auto kept = store::base_map_geojson(sql, actor.workspace_id);
+  if (!kept) return std::nullopt;
+  auto outcome = read_base_map(*kept, CoordinateSystem::wgs84);
+  // What was kept was written by to_geojson: reading it back cannot fail unless the database
+  // was changed by hand.
+  if (outcome.problem != BaseMapProblem::none) return std::nullopt;
+  return std::move(outcome.map);
+}
+
 }  // namespace samtryg::walks

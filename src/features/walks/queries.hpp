@@ -58,6 +58,9 @@ store::ActionOfWalk readable_action(soci::session& sql, const Actor& actor, long
 // A photo of a walk the actor sees, with the walk's id; validation::NotFound otherwise.
 store::PhotoOfWalk readable_photo(soci::session& sql, const Actor& actor, long long id);
 
+// The workspace's base map as its shapes, when it has one; every signed-in reader sees it.
+std::optional<BaseMap> base_map_of(soci::session& sql, const Actor& actor);
+
 // The actions the actor owns that are still open, the earliest due first.
 std::vector<store::OwnedAction> my_open_actions(soci::session& sql, const Actor& actor);
 

@@ -120,9 +120,11 @@ documents::Document walk_report(db::Database& database, const Actor& actor, long
   WalkRecord record;
   std::map<long long, std::string> thumbnails;
   std::string example;
+  std::optional<BaseMap> base;
   {
     auto sql = database.session();
     record = walk_record(sql, actor, walk_id);
+    base = base_map_of(sql, actor);
     for (const auto& photo : record.photos) {
       thumbnails[photo.id] = store::photo_content(sql, photo.id, true);
     }
@@ -150,7 +152,7 @@ documents::Document walk_report(db::Database& database, const Actor& actor, long
   auto& blocks = document.blocks;
   if (!example.empty()) blocks.push_back(documents::note(example));
   summary(blocks, record, catalog);
-  if (const auto map = findings_map_svg(record.findings)) {
+  if (const auto map = findings_map_svg(record.findings, base ? &*base : nullptr, &record.walk)) {
     blocks.push_back(documents::heading(1, text(catalog, "walk_report_map")));
     Block image;
     image.kind = Block::Kind::image;

@@ -106,6 +106,37 @@ TEST_P(WalkServer, TheCoordinatorPlansAndCountsAndThePerEventTargetFollows) {
   EXPECT_EQ(response.status, 303) << response.body;
 }
 
+TEST_P(WalkServer, TheRouteAndAreaAreTypedOrClickedAndDrawnOnTheMapAndInTheReport) {
+  auto http = signed_in("samordnare@landskrona.se", "coordinator");
+  const auto walk = plan_walk(http, "");
+  auto form = http.get("/walks/" + walk + "/edit").body;
+  EXPECT_TRUE(contains(form, "/static/js/walk-draw.js")) << "the map to click on";
+  EXPECT_TRUE(contains(form, "name=\"route_line\""));
+  const std::map<std::string, std::string> plan{{"_csrf", http.csrf()},
+                                                {"area", "Centrum"},
+                                                {"year", "2016"},
+                                                {"season", "spring"},
+                                                {"row_version", "1"}};
+  auto typed = plan;
+  typed["route_line"] = "55.8705, 12.8305\nNorra Långgatan";
+  auto response = http.post_form("/walks/" + walk + "/edit", typed);
+  EXPECT_EQ(response.status, 422);
+  EXPECT_TRUE(contains(response.body, "Linje 2 er ikke en position")) << response.body;
+  EXPECT_TRUE(contains(response.body, "Norra Långgatan</textarea>")) << "shown again to correct";
+
+  typed["route_line"] = "55.8705, 12.8305\n55,8738 12,8386";
+  typed["area_outline"] = "55.869, 12.829\n55.875, 12.829\n55.875, 12.840";
+  response = http.post_form("/walks/" + walk + "/edit", typed);
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto page = http.get("/walks/" + walk).body;
+  EXPECT_TRUE(contains(page, "data-route=\"[[55.870500,12.830500],[55.873800,12.838600]]\""))
+      << page;
+  form = http.get("/walks/" + walk + "/edit").body;
+  EXPECT_TRUE(contains(form, "55.870500, 12.830500\n55.873800, 12.838600</textarea>")) << form;
+  const auto html = http.get("/walks/" + walk + "/report/html").body;
+  EXPECT_TRUE(contains(html, "stroke-dasharray=\"8 6\"")) << "the route in the report's map";
+}
+
 TEST_P(WalkServer, StaffRecordFindingsTheCoordinatorAssignsActionsAndOwnersSeeThem) {
   auto coordinator = signed_in("samordnare@landskrona.se", "coordinator");
   const auto walk = plan_walk(coordinator, "");

@@ -15,7 +15,8 @@ namespace {
 
 constexpr const char* kWalkColumns =
     "SELECT id, workspace_id, initiative_id, indicator_id, area, year, season, walk_date, "
-    "start_time, meeting_point, route, organisers, recruitment, invitation, status, "
+    "start_time, meeting_point, route, route_line, area_outline, organisers, recruitment, "
+    "invitation, status, "
     "follow_up_date, counted, residents, workers, municipality, police, property_owners, "
     "others, created_at, updated_at, row_version FROM walks ";
 
@@ -42,6 +43,8 @@ struct WalkRow {
   Nullable<long long> initiative;
   Nullable<long long> indicator;
   std::string recruitment;
+  std::string route_line;
+  std::string area_outline;
   int counted = 0;
   Counts counts;
 
@@ -51,6 +54,8 @@ struct WalkRow {
         initiative(from.initiative_id),
         indicator(from.indicator_id),
         recruitment(join_codes(from.recruitment)),
+        route_line(positions_text(from.route_line)),
+        area_outline(positions_text(from.area_outline)),
         counted(from.counts ? 1 : 0),
         counts(from.counts.value_or(Counts{})) {}
 
@@ -66,6 +71,8 @@ struct WalkRow {
     st.exchange(into(walk.start_time));
     st.exchange(into(walk.meeting_point));
     st.exchange(into(walk.route));
+    st.exchange(into(route_line));
+    st.exchange(into(area_outline));
     st.exchange(into(walk.organisers));
     st.exchange(into(recruitment));
     st.exchange(into(walk.invitation));
@@ -93,6 +100,8 @@ struct WalkRow {
     st.exchange(use(walk.start_time));
     st.exchange(use(walk.meeting_point));
     st.exchange(use(walk.route));
+    st.exchange(use(route_line));
+    st.exchange(use(area_outline));
     st.exchange(use(walk.organisers));
     st.exchange(use(recruitment));
     st.exchange(use(walk.invitation));
@@ -113,6 +122,8 @@ struct WalkRow {
     out.initiative_id = initiative.get();
     out.indicator_id = indicator.get();
     out.recruitment = split_codes(recruitment);
+    out.route_line = parse_positions(route_line).positions;
+    out.area_outline = parse_positions(area_outline).positions;
     if (counted != 0) out.counts = counts;
     return out;
   }
@@ -210,10 +221,11 @@ long long insert_walk(soci::session& sql, const Walk& walk) {
   st.exchange(into(id));
   prepare_and_run(st,
                   "INSERT INTO walks (workspace_id, initiative_id, indicator_id, area, year, "
-                  "season, walk_date, start_time, meeting_point, route, organisers, recruitment, "
-                  "invitation, status, follow_up_date, counted, residents, workers, "
-                  "municipality, police, property_owners, others, created_at, updated_at) "
-                  "VALUES (:w, :ini, :ind, :a, :y, :s, :d, :t, :mp, :r, :o, :rc, :inv, :st, "
+                  "season, walk_date, start_time, meeting_point, route, route_line, area_outline, "
+                  "organisers, recruitment, invitation, status, follow_up_date, counted, "
+                  "residents, workers, municipality, police, property_owners, others, "
+                  "created_at, updated_at) VALUES (:w, :ini, :ind, :a, :y, :s, :d, :t, :mp, :r, "
+                  ":rl, :ao, :o, :rc, :inv, :st, "
                   ":fu, :c, :c1, :c2, :c3, :c4, :c5, :c6, :ca, :ua) RETURNING id");
   st.fetch();
   return id;
@@ -231,7 +243,8 @@ bool update_walk(soci::session& sql, const Walk& walk) {
   run_write(st,
             "UPDATE walks SET initiative_id = :ini, indicator_id = :ind, area = :a, "
             "year = :y, season = :s, walk_date = :d, start_time = :t, meeting_point = :mp, "
-            "route = :r, organisers = :o, recruitment = :rc, invitation = :inv, "
+            "route = :r, route_line = :rl, area_outline = :ao, organisers = :o, "
+            "recruitment = :rc, invitation = :inv, "
             "status = :st, follow_up_date = :fu, counted = :c, residents = :c1, "
             "workers = :c2, municipality = :c3, police = :c4, property_owners = :c5, "
             "others = :c6, updated_at = :ua, row_version = row_version + 1 "

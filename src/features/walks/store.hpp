@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "features/walks/base_map.hpp"
 #include "features/walks/model.hpp"
 
 namespace samtryg::walks::store {
@@ -85,5 +86,12 @@ std::optional<PhotoOfWalk> find_photo(soci::session& sql, long long workspace_id
 std::string photo_content(soci::session& sql, long long id, bool thumbnail);
 void set_photo_public(soci::session& sql, long long id, bool is_public);
 void delete_photo(soci::session& sql, long long id);
+
+// The workspace's base map (store_base_map.cpp): at most one, replaced whole.
+void put_base_map(soci::session& sql, long long workspace_id, const KeptBaseMap& kept,
+                  const std::string& geojson);
+std::optional<KeptBaseMap> base_map_info(soci::session& sql, long long workspace_id);
+std::optional<std::string> base_map_geojson(soci::session& sql, long long workspace_id);
+void delete_base_map(soci::session& sql, long long workspace_id);
 
 }  // namespace samtryg::walks::store

@@ -1,6 +1,7 @@
 // The form to plan a walk and to change its plan: the area, when, where to meet, the route,
 // who organises it, how residents were recruited, the invitation, and the walking groups.
 #include <algorithm>
+#include <tuple>
 
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -23,6 +24,9 @@ struct WalkForm {
   std::string year;
   std::string initiative_id;
   std::string indicator_id;
+  // As typed, so a line that is not a position is shown again to be corrected.
+  std::string route_line;
+  std::string area_outline;
 };
 
 std::vector<web::Option> initiative_options(const Context& context, soci::session& sql) {
@@ -74,6 +78,9 @@ std::vector<web::Field> walk_fields(const Context& context, soci::session& sql, 
       field("start_time", "walk_start_time", w.start_time, Kind::text, "walk_start_time_hint"),
       field("meeting_point", "walk_meeting_point", w.meeting_point),
       field("route", "walk_route", w.route, Kind::textarea),
+      field("route_line", "walk_route_line", f.route_line, Kind::textarea, "walk_positions_hint"),
+      field("area_outline", "walk_area_outline", f.area_outline, Kind::textarea,
+            "walk_positions_hint"),
       field("organisers", "walk_organisers", w.organisers, Kind::textarea, "walk_organisers_hint"),
   };
   for (const auto channel : kRecruitmentChannels) {
@@ -124,6 +131,17 @@ WalkForm walk_from_form(Context& context, Walk walk, validation::Errors& errors)
   walk.start_time = std::string(trim(form.value("start_time")));
   walk.meeting_point = form.value("meeting_point");
   walk.route = form.value("route");
+  f.route_line = form.value("route_line");
+  f.area_outline = form.value("area_outline");
+  for (const auto& [name, typed, target] :
+       {std::tuple{"route_line", &f.route_line, &walk.route_line},
+        std::tuple{"area_outline", &f.area_outline, &walk.area_outline}}) {
+    const auto parsed = parse_positions(*typed);
+    if (parsed.bad_line > 0) {
+      errors.add(name, "walk_position_line_invalid", {{"line", std::to_string(parsed.bad_line)}});
+    }
+    *target = parsed.positions;
+  }
   walk.organisers = form.value("organisers");
   walk.recruitment.clear();
   for (const auto channel : kRecruitmentChannels) {
@@ -158,6 +176,8 @@ WalkForm form_of(const WalkRecord& record) {
   f.walk = record.walk;
   f.groups = record.groups;
   f.year = std::to_string(record.walk.year);
+  f.route_line = positions_text(record.walk.route_line);
+  f.area_outline = positions_text(record.walk.area_outline);
   if (record.walk.initiative_id) f.initiative_id = std::to_string(*record.walk.initiative_id);
   if (record.walk.indicator_id) f.indicator_id = std::to_string(*record.walk.indicator_id);
   return f;
@@ -176,6 +196,21 @@ validation::Errors form_errors(const validation::Errors& found) {
     out.add(field, item.message_key, item.values);
   }
   return out;
+}
+
+// The map to click the route and the area on (web/static/js/walk-draw.js). Hidden until the
+// script shows it: without it the positions are typed.
+std::string drawing_map(const Context& context, soci::session& sql) {
+  const auto& settings = context.services.config;
+  view::Data data;
+  data.set("map_tile_url", settings.map_tile_url);
+  data.set("map_attribution", settings.map_attribution);
+  data.set("map_attribution_url", settings.map_attribution_url);
+  if (const auto base = store::base_map_info(sql, context.actor().workspace_id)) {
+    data.set("map_base", "/walks/base-map.geojson?v=" + base->sha256.substr(0, 12));
+  }
+  data.set("asset_version", context.services.assets.version());
+  return view::render(kTemplates("walk_draw"), data, context.catalog());
 }
 
 Response walk_form(Context& context, const WalkForm& f, bool is_new,
@@ -199,6 +234,7 @@ Response walk_form(Context& context, const WalkForm& f, bool is_new,
   if (theirs != nullptr) form.theirs = walk_fields(context, sql, *theirs, indicator_choices);
   form.status = status;
   form.nav = "walks";
+  form.after_form_html = drawing_map(context, sql);
   return web::render_form(context, form);
 }
 
@@ -220,7 +256,7 @@ Response create_walk_submit(Context& context) {
         return Response::redirect(walk_path(id) + "?notice=notice_created");
       },
       [&](validation::Errors found, bool conflict) {
-        for (const auto& item : errors.items()) found.add(item.field, item.message_key);
+        found.add_all(errors);
         return walk_form(context, f, true, found, conflict, 422);
       });
 }
@@ -250,7 +286,7 @@ Response update_walk_submit(Context& context) {
           typed.walk.row_version = fresh.walk.row_version;
           return walk_form(context, typed, false, {}, true, 409, &fresh);
         }
-        for (const auto& item : errors.items()) found.add(item.field, item.message_key);
+        found.add_all(errors);
         return walk_form(context, f, false, found, false, 422);
       });
 }

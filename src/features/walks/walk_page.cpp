@@ -1,5 +1,7 @@
 // The list of walks and a walk's page: its plan, the participants counted against the target,
 // its state, the findings with their actions and follow-up, and the forms to record them.
+#include <fmt/format.h>
+
 #include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
@@ -346,9 +348,26 @@ Response render_walk(Context& context, const WalkRecord& record, const validatio
                             {"place", finding.place}});
   }
   const auto& settings = context.services.config;
-  data.set("show_map", view::flag(can_record || !markers.empty()));
+  // [[latitude, longitude], …] to six decimals, as the form shows them.
+  const auto pairs = [](const std::vector<Position>& positions) {
+    std::string out;
+    for (const auto& position : positions) {
+      out += fmt::format("{}[{:.6f},{:.6f}]", out.empty() ? "" : ",", position.latitude,
+                         position.longitude);
+    }
+    return "[" + out + "]";
+  };
+  data.set("map_route", pairs(walk.route_line));
+  data.set("map_area", pairs(walk.area_outline));
+  data.set("show_map", view::flag(can_record || !markers.empty() || !walk.route_line.empty() ||
+                                  !walk.area_outline.empty()));
   data.set("map_findings", boost::json::serialize(markers));
   data.set("map_tile_url", settings.map_tile_url);
+  // The workspace's own boundary and streets: drawn where no tiles are, and the view when no
+  // finding has a position yet.
+  if (const auto base = store::base_map_info(sql, actor.workspace_id)) {
+    data.set("map_base", "/walks/base-map.geojson?v=" + base->sha256.substr(0, 12));
+  }
   data.set("map_attribution", settings.map_attribution);
   data.set("map_attribution_url", settings.map_attribution_url);
   data.set("asset_version", context.services.assets.version());
@@ -385,7 +404,7 @@ Response counts_submit(Context& context) {
       [&](validation::Errors found, bool conflict) {
         auto record = walk_record(context.services.database, context.actor(), id);
         if (conflict) found.add("residents", "walk_saved_meanwhile");
-        for (const auto& item : errors.items()) found.add(item.field, item.message_key);
+        found.add_all(errors);
         record.walk.counts = counts;
         return render_walk(context, record, found, finding_fields(context, Finding{}, {}),
                            conflict ? 409 : 422);

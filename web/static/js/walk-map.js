@@ -5,13 +5,15 @@
 // - Each finding with a position is a numbered marker; its popup links to the finding in the list.
 // - A tap or click on the map, or dragging the marker it places, fills the "record a finding"
 //   form's latitude and longitude; coordinates typed or filled by "use my position" move it.
-// - Tiles come from the server's setting (map_tile_url); without tiles the findings are drawn on
-//   a plain background with a scale, and a map with nothing on it is not shown at all.
+// - Tiles come from the server's setting (map_tile_url); without tiles the workspace's own base
+//   map (its boundary and main streets, uploaded by an admin at /walks/base-map) is drawn, or the
+//   findings stand on a plain background with a scale; a map with nothing on it is not shown.
+// - With no finding placed yet, the map opens on the base map's extent.
 (function () {
   "use strict";
   var box = document.querySelector("[data-map-box]");
   var element = document.getElementById("walk-map");
-  if (!box || !element || !window.L) return;
+  if (!box || !element || !window.L || !window.samtrygWalkMaps) return;
   var texts = element.dataset;
   var findings;
   try {
@@ -20,7 +22,17 @@
     return;
   }
   var tiles = texts.tiles || "";
-  if (!tiles && findings.length === 0) return;
+  var baseMap = texts.baseMap || "";
+  var maps = window.samtrygWalkMaps;
+  var route = maps.positions(texts.route);
+  var area = maps.positions(texts.area);
+  findings = findings.filter(function (finding) {
+    return typeof finding.lat === "number" && typeof finding.lng === "number";
+  });
+  // Where the walk is: its findings, its route and its area.
+  var extent = findings.map(function (finding) { return [finding.lat, finding.lng]; })
+    .concat(route, area);
+  if (!tiles && !baseMap && extent.length === 0) return;
 
   var form = document.querySelector("form[data-capture]");
   var latitude = form ? form.elements.namedItem("latitude") : null;
@@ -32,36 +44,17 @@
   Array.prototype.forEach.call(box.querySelectorAll("[data-map-pick]"), function (hint) {
     hint.hidden = !picking;
   });
-  var map = L.map(element, { zoomControl: false, maxZoom: 19 });
-  L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
-  L.control.scale({ imperial: false }).addTo(map);
-  // Leaflet's own credit without its English link title.
-  map.attributionControl.setPrefix('<a href="https://leafletjs.com">Leaflet</a>');
-
-  // Leaflet writes attributions as HTML: the setting is text, so it is escaped here.
-  function escapeHtml(text) {
-    return String(text).replace(/[&<>"']/g, function (c) {
-      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
-    });
-  }
-  function attribution() {
-    var text = escapeHtml(texts.attribution || "");
-    var url = texts.attributionUrl || "";
-    if (!text || !/^https?:\/\//.test(url)) return text;
-    return '<a href="' + escapeHtml(url) + '">' + text + "</a>";
-  }
-
-  if (tiles) {
-    L.tileLayer(tiles, {
-      maxZoom: 19,
-      attribution: attribution(),
-      // The site sends no Referer elsewhere (Referrer-Policy: same-origin); tile servers such
-      // as OpenStreetMap's require one, and the origin alone says who asks without the page.
-      referrerPolicy: "strict-origin"
-    }).addTo(map);
-  } else {
-    element.classList.add("walk-map-plain");
-  }
+  var placedByHand = false;  // a position picked before the base map arrives keeps the view
+  var map = maps.create(element, {
+    baseBounds: function (bounds) {
+      if (extent.length === 0 && !placedByHand) {
+        map.fitBounds(bounds, { padding: [12, 12], maxZoom: 17 });
+      }
+    },
+    baseFailed: function () {
+      if (!tiles && statusLine) statusLine.textContent = texts.baseMapFailed || "";
+    }
+  });
 
   function labelOf(finding) {
     return finding.number + ". " + finding.category + (finding.place ? " – " + finding.place : "");
@@ -80,16 +73,14 @@
     return content;
   }
 
-  findings = findings.filter(function (finding) {
-    return typeof finding.lat === "number" && typeof finding.lng === "number";
-  });
   // The view first: Leaflet adds markers to a map without one only later.
-  if (findings.length > 0) {
-    map.fitBounds(findings.map(function (finding) { return [finding.lat, finding.lng]; }),
-      { padding: [36, 36], maxZoom: 17 });
+  if (extent.length > 0) {
+    map.fitBounds(extent, { padding: [36, 36], maxZoom: 17 });
   } else {
-    map.setView([56.2, 11.6], 6);  // Denmark and Skåne, until a position is known
+    maps.home(map);
   }
+  if (area.length >= 3) L.polygon(area, maps.areaStyle).addTo(map);
+  if (route.length >= 2) L.polyline(route, maps.routeStyle).addTo(map);
 
   findings.forEach(function (finding) {
     var number = document.createElement("span");
@@ -115,6 +106,7 @@
     if (statusLine) statusLine.textContent = text;
   }
   function place(point) {
+    placedByHand = true;
     if (pick) {
       pick.setLatLng(point);
       return;

@@ -1,0 +1,60 @@
+// Uploading and removing the workspace's base map (commands.hpp).
+#include "core/audit/audit.hpp"
+#include "core/util/crypto.hpp"
+#include "core/util/time.hpp"
+#include "features/walks/commands.hpp"
+#include "features/walks/store.hpp"
+
+namespace samtryg::walks {
+
+namespace {
+
+boost::json::value info_json(const std::optional<KeptBaseMap>& kept) {
+  if (!kept) return nullptr;
+  return boost::json::object{{"source_system", kept->source_system},
+                             {"shapes", kept->shapes},
+                             {"positions", kept->positions},
+                             {"sha256", kept->sha256}};
+}
+
+}  // namespace
+
+KeptBaseMap set_base_map(db::Database& database, const Actor& actor, std::string_view bytes,
+                         std::optional<CoordinateSystem> chosen) {
+  auth::require_manage_users(actor);
+  // Read and converted before the transaction: a large file takes a moment.
+  const auto outcome = read_base_map(bytes, chosen);
+  if (outcome.problem != BaseMapProblem::none) {
+    validation::Errors errors;
+    errors.add("file", "walk_base_map_" + std::string(problem_code(outcome.problem)),
+               {{"detail", outcome.detail}, {"max", "10"}});
+    throw validation::Invalid(errors);
+  }
+  const auto geojson = to_geojson(outcome.map);
+  KeptBaseMap kept{.source_system = std::string(code_of(outcome.system)),
+                   .shapes = static_cast<int>(outcome.map.shapes.size()),
+                   .positions = outcome.map.positions,
+                   .sha256 = crypto::sha256_hex(geojson),
+                   .uploaded_by = actor.author.label,
+                   .uploaded_at = now_iso_utc()};
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::base_map_info(sql, actor.workspace_id);
+    store::put_base_map(sql, actor.workspace_id, kept, geojson);
+    audit::record_change(sql, actor, before ? "update" : "create", "walk_base_map",
+                         actor.workspace_id, info_json(before), info_json(kept));
+  });
+  return kept;
+}
+
+void remove_base_map(db::Database& database, const Actor& actor) {
+  auth::require_manage_users(actor);
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::base_map_info(sql, actor.workspace_id);
+    if (!before) return;
+    store::delete_base_map(sql, actor.workspace_id);
+    audit::record_change(sql, actor, "delete", "walk_base_map", actor.workspace_id,
+                         info_json(before), nullptr);
+  });
+}
+
+}  // namespace samtryg::walks
