@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace samtryg::walks {
@@ -40,10 +41,10 @@ class Projection {
 };
 
 struct Bounds {
-  double min_x = INFINITY;
-  double max_x = -INFINITY;
-  double min_y = INFINITY;
-  double max_y = -INFINITY;
+  double min_x = std::numeric_limits<double>::infinity();
+  double max_x = -std::numeric_limits<double>::infinity();
+  double min_y = std::numeric_limits<double>::infinity();
+  double max_y = -std::numeric_limits<double>::infinity();
 
   void add(Metres at) {
     min_x = std::min(min_x, at.x);

@@ -46,4 +46,15 @@ std::vector<web::Option> owner_options(const Context& context, soci::session& sq
   return options;
 }
 
+void add_map_sources(view::Data& data, const Context& context, soci::session& sql) {
+  const auto& settings = context.services.config;
+  data.set("map_tile_url", settings.map_tile_url);
+  data.set("map_attribution", settings.map_attribution);
+  data.set("map_attribution_url", settings.map_attribution_url);
+  if (const auto base = store::base_map_info(sql, context.actor().workspace_id)) {
+    data.set("map_base", "/walks/base-map.geojson?v=" + base->sha256.substr(0, 12));
+  }
+  data.set("asset_version", context.services.assets.version());
+}
+
 }  // namespace samtryg::walks

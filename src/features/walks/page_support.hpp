@@ -38,6 +38,9 @@ struct TypedPosition {
 // whether the public may see it.
 std::vector<web::Field> finding_fields(const Context& context, const Finding& finding,
                                        const TypedPosition& typed);
+// Where a walk map's layers come from: the tile setting and its attribution, the workspace's
+// base map when it has one (drawn where no tiles are), and the scripts' version.
+void add_map_sources(view::Data& data, const Context& context, soci::session& sql);
 // The walk's page; `errors` and `finding_form` redisplay a refused finding or count.
 Response render_walk(Context& context, const WalkRecord& record, const validation::Errors& errors,
                      const std::vector<web::Field>& finding_form, int status);

@@ -201,15 +201,8 @@ validation::Errors form_errors(const validation::Errors& found) {
 // The map to click the route and the area on (web/static/js/walk-draw.js). Hidden until the
 // script shows it: without it the positions are typed.
 std::string drawing_map(const Context& context, soci::session& sql) {
-  const auto& settings = context.services.config;
   view::Data data;
-  data.set("map_tile_url", settings.map_tile_url);
-  data.set("map_attribution", settings.map_attribution);
-  data.set("map_attribution_url", settings.map_attribution_url);
-  if (const auto base = store::base_map_info(sql, context.actor().workspace_id)) {
-    data.set("map_base", "/walks/base-map.geojson?v=" + base->sha256.substr(0, 12));
-  }
-  data.set("asset_version", context.services.assets.version());
+  add_map_sources(data, context, sql);
   return view::render(kTemplates("walk_draw"), data, context.catalog());
 }
 

@@ -290,6 +290,43 @@ std::vector<web::Field> count_fields(const Context& context, const Walk& walk) {
 
 }  // namespace
 
+namespace {
+
+// The map (web/static/js/walk-map.js) is drawn from this; the findings list carries the same
+// for those who cannot use a map. Escaped as attributes by the template.
+void add_map(view::Data& data, const Context& context, soci::session& sql, const WalkRecord& record,
+             bool can_record) {
+  boost::json::array markers;
+  for (const auto& finding : record.findings) {
+    if (!finding.latitude || !finding.longitude) continue;
+    markers.push_back(
+        boost::json::object{{"id", finding.id},
+                            {"number", finding.number},
+                            {"lat", *finding.latitude},
+                            {"lng", *finding.longitude},
+                            {"category", context.text("walk_category_" + finding.category)},
+                            {"place", finding.place}});
+  }
+  // [[latitude, longitude], …] to six decimals, as the form shows them.
+  const auto pairs = [](const std::vector<Position>& positions) {
+    std::string out;
+    for (const auto& position : positions) {
+      out += fmt::format("{}[{:.6f},{:.6f}]", out.empty() ? "" : ",", position.latitude,
+                         position.longitude);
+    }
+    return "[" + out + "]";
+  };
+  const auto& walk = record.walk;
+  data.set("map_route", pairs(walk.route_line));
+  data.set("map_area", pairs(walk.area_outline));
+  data.set("show_map", view::flag(can_record || !markers.empty() || !walk.route_line.empty() ||
+                                  !walk.area_outline.empty()));
+  data.set("map_findings", boost::json::serialize(markers));
+  add_map_sources(data, context, sql);
+}
+
+}  // namespace
+
 Response render_walk(Context& context, const WalkRecord& record, const validation::Errors& errors,
                      const std::vector<web::Field>& finding_form, int status) {
   const auto actor = context.actor();
@@ -334,43 +371,7 @@ Response render_walk(Context& context, const WalkRecord& record, const validatio
     data.set("finding_form", form);
   }
   if (!errors.empty()) data.set("has_errors", view::flag(true));
-  // The map (web/static/js/walk-map.js) is drawn from this; the findings list carries the same
-  // for those who cannot use a map. Escaped as an attribute by the template.
-  boost::json::array markers;
-  for (const auto& finding : record.findings) {
-    if (!finding.latitude || !finding.longitude) continue;
-    markers.push_back(
-        boost::json::object{{"id", finding.id},
-                            {"number", finding.number},
-                            {"lat", *finding.latitude},
-                            {"lng", *finding.longitude},
-                            {"category", context.text("walk_category_" + finding.category)},
-                            {"place", finding.place}});
-  }
-  const auto& settings = context.services.config;
-  // [[latitude, longitude], …] to six decimals, as the form shows them.
-  const auto pairs = [](const std::vector<Position>& positions) {
-    std::string out;
-    for (const auto& position : positions) {
-      out += fmt::format("{}[{:.6f},{:.6f}]", out.empty() ? "" : ",", position.latitude,
-                         position.longitude);
-    }
-    return "[" + out + "]";
-  };
-  data.set("map_route", pairs(walk.route_line));
-  data.set("map_area", pairs(walk.area_outline));
-  data.set("show_map", view::flag(can_record || !markers.empty() || !walk.route_line.empty() ||
-                                  !walk.area_outline.empty()));
-  data.set("map_findings", boost::json::serialize(markers));
-  data.set("map_tile_url", settings.map_tile_url);
-  // The workspace's own boundary and streets: drawn where no tiles are, and the view when no
-  // finding has a position yet.
-  if (const auto base = store::base_map_info(sql, actor.workspace_id)) {
-    data.set("map_base", "/walks/base-map.geojson?v=" + base->sha256.substr(0, 12));
-  }
-  data.set("map_attribution", settings.map_attribution);
-  data.set("map_attribution_url", settings.map_attribution_url);
-  data.set("asset_version", context.services.assets.version());
+  add_map(data, context, sql, record, can_record);
   return web::render_page(context, kTemplates("walk"), std::move(data),
                           {.title = walk_title(context, walk), .status = status, .nav = "walks"});
 }
