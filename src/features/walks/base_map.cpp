@@ -216,7 +216,7 @@ BaseMapOutcome read_base_map(std::string_view text, std::optional<CoordinateSyst
   }
   if (chosen && !named.empty() && *chosen != *declared) {
     outcome.problem = BaseMapProblem::other_system;
-    outcome.detail = named;
+    outcome.detail = display_name(*declared);
     return outcome;
   }
   outcome.system = chosen.value_or(*declared);

@@ -1,5 +1,6 @@
 // Uploading and removing the workspace's base map (commands.hpp).
 #include "core/audit/audit.hpp"
+#include "core/auth/store.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "features/walks/commands.hpp"
@@ -25,8 +26,12 @@ KeptBaseMap set_base_map(db::Database& database, const Actor& actor, std::string
   // Read and converted before the transaction: a large file takes a moment.
   const auto outcome = read_base_map(bytes, chosen);
   if (outcome.problem != BaseMapProblem::none) {
+    // What to change is the coordinate system when the file read fine in another one.
+    const bool system_wrong = outcome.problem == BaseMapProblem::out_of_range ||
+                              outcome.problem == BaseMapProblem::other_system;
     validation::Errors errors;
-    errors.add("file", "walk_base_map_" + std::string(problem_code(outcome.problem)),
+    errors.add(system_wrong ? "system" : "file",
+               "walk_base_map_" + std::string(problem_code(outcome.problem)),
                {{"detail", outcome.detail}, {"max", "10"}});
     throw validation::Invalid(errors);
   }
@@ -38,6 +43,10 @@ KeptBaseMap set_base_map(db::Database& database, const Actor& actor, std::string
                    .uploaded_by = actor.author.label,
                    .uploaded_at = now_iso_utc()};
   database.in_transaction([&](soci::session& sql) {
+    // People know each other by name; tools ("cli") by their label.
+    if (actor.user_id) {
+      if (const auto user = auth::find_user(sql, *actor.user_id)) kept.uploaded_by = user->name;
+    }
     const auto before = store::base_map_info(sql, actor.workspace_id);
     store::put_base_map(sql, actor.workspace_id, kept, geojson);
     audit::record_change(sql, actor, before ? "update" : "create", "walk_base_map",

@@ -40,7 +40,7 @@ Response base_map_page(Context& context, const std::string& system,
     if (kept) shapes = base_map_of(sql, context.actor());
   }
   view::Data data;
-  data.set("notice", notice_text(context));
+  data.set("notice", view::text(notice_text(context)));
   data.set("tiles_in_use", view::flag(!context.services.config.map_tile_url.empty()));
   if (kept) {
     view::Data about;
@@ -81,7 +81,7 @@ Response upload_submit(Context& context) {
   } catch (const validation::Invalid& invalid) {
     return base_map_page(context, system, invalid.errors, 422);
   }
-  return Response::redirect("/walks/base-map?notice=notice_saved");
+  return Response::redirect("/walks/base-map?notice=notice_base_map_uploaded");
 }
 
 Response confirm_remove(Context& context) {

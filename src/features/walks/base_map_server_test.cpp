@@ -48,17 +48,20 @@ TEST_P(BaseMapServer, AnAdminUploadsItAndEveryReaderGetsItAsWgs84) {
   // The Danish file has no "crs" member: read as degrees its metres are off the earth.
   auto response = upload(admin, "base-map-aalborg-utm32n.geojson", "file");
   EXPECT_EQ(response.status, 422);
-  EXPECT_TRUE(contains(response.body, "Positionen 555819.59, 6322771.18 ligger ikke på jorden"))
+  EXPECT_TRUE(contains(response.body, "Positionen 555819.59, 6322771.18 er ikke en længde"))
       << response.body;
+  EXPECT_TRUE(contains(response.body, "id=\"system-error\"")) << "next to the system to change";
   response = upload(admin, "base-map-landskrona-sweref99tm.geojson", "etrs89_utm32n");
   EXPECT_EQ(response.status, 422);
-  EXPECT_TRUE(contains(response.body, "urn:ogc:def:crs:EPSG::3006"));
+  EXPECT_TRUE(contains(response.body, "SWEREF 99 TM (EPSG:3006)"));
   EXPECT_EQ(admin.get("/walks/base-map.geojson").status, 404) << "nothing half-saved";
 
   response = upload(admin, "base-map-landskrona-sweref99tm.geojson", "file");
   ASSERT_EQ(response.status, 303) << response.body;
-  page = admin.get("/walks/base-map");
-  EXPECT_TRUE(contains(page.body, "2 linjer og flader med 8 punkter, omregnet fra SWEREF 99 TM"))
+  page = admin.get(response.header("location"));
+  EXPECT_TRUE(contains(page.body, "Grundkortet er uploadet.")) << page.body;
+  EXPECT_TRUE(
+      contains(page.body, "Linjer og flader: 2 med i alt 8 punkter, omregnet fra SWEREF 99 TM"))
       << page.body;
   EXPECT_TRUE(contains(page.body, "<svg")) << "a preview drawn by the server";
 

@@ -57,7 +57,7 @@ TEST(WalkBaseMap, AChoiceAgainstWhatTheFileSaysIsRefused) {
   const auto text = test_file("base-map-landskrona-sweref99tm.geojson");
   const auto outcome = read_base_map(text, CoordinateSystem::etrs89_utm32n);
   EXPECT_EQ(outcome.problem, BaseMapProblem::other_system);
-  EXPECT_EQ(outcome.detail, "urn:ogc:def:crs:EPSG::3006");
+  EXPECT_EQ(outcome.detail, "SWEREF 99 TM (EPSG:3006)");
   EXPECT_EQ(read_base_map(text, CoordinateSystem::sweref99_tm).problem, BaseMapProblem::none);
 }
 

@@ -10,8 +10,9 @@ namespace samtryg::walks {
 
 std::string notice_text(const Context& context) {
   return web::notice_text(
-      context, {"notice_saved", "notice_created", "notice_walk_moved", "notice_finding_added",
-                "notice_action_added", "notice_photo_added", "notice_deleted"});
+      context,
+      {"notice_saved", "notice_created", "notice_walk_moved", "notice_finding_added",
+       "notice_action_added", "notice_photo_added", "notice_deleted", "notice_base_map_uploaded"});
 }
 
 std::string walk_title(const Context& context, const Walk& walk) {

@@ -36,6 +36,18 @@ std::string_view code_of(CoordinateSystem system) {
   return "wgs84";
 }
 
+std::string_view display_name(CoordinateSystem system) {
+  switch (system) {
+    case CoordinateSystem::sweref99_tm:
+      return "SWEREF 99 TM (EPSG:3006)";
+    case CoordinateSystem::etrs89_utm32n:
+      return "ETRS89 / UTM 32N (EPSG:25832)";
+    case CoordinateSystem::wgs84:
+      break;
+  }
+  return "WGS84 (EPSG:4326)";
+}
+
 std::optional<CoordinateSystem> system_named(std::string_view name) {
   // The number after the last ':' or the OGC name of WGS84 in longitude/latitude order.
   if (name.ends_with("CRS84")) return CoordinateSystem::wgs84;

@@ -13,6 +13,8 @@ enum class CoordinateSystem { wgs84, sweref99_tm, etrs89_utm32n };
 
 // The catalog and form code of each: "wgs84", "sweref99_tm", "etrs89_utm32n".
 std::string_view code_of(CoordinateSystem system);
+// Its name as GIS programs show it, the same in every language: "SWEREF 99 TM (EPSG:3006)".
+std::string_view display_name(CoordinateSystem system);
 // The EPSG code a file names, as "EPSG:3006", "urn:ogc:def:crs:EPSG::3006" or
 // "urn:ogc:def:crs:OGC:1.3:CRS84"; nothing for any other system.
 std::optional<CoordinateSystem> system_named(std::string_view name);

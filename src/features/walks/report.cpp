@@ -159,6 +159,13 @@ documents::Document walk_report(db::Database& database, const Actor& actor, long
     image.svg = *map;
     image.alt = text(catalog, "walk_report_map_alt");
     blocks.push_back(std::move(image));
+    std::string legend;
+    if (!walk.route_line.empty()) legend = text(catalog, "walk_report_map_route");
+    if (!walk.area_outline.empty()) {
+      if (!legend.empty()) legend += ' ';
+      legend += text(catalog, "walk_report_map_area");
+    }
+    if (!legend.empty()) blocks.push_back(documents::paragraph(legend));
   }
   blocks.push_back(documents::heading(1, text(catalog, "walk_findings")));
   if (record.findings.empty())

@@ -317,6 +317,9 @@ void add_map(view::Data& data, const Context& context, soci::session& sql, const
     return "[" + out + "]";
   };
   const auto& walk = record.walk;
+  data.set("has_outline", view::flag(!walk.route_line.empty() || !walk.area_outline.empty()));
+  data.set("has_route", view::flag(!walk.route_line.empty()));
+  data.set("has_area", view::flag(!walk.area_outline.empty()));
   data.set("map_route", pairs(walk.route_line));
   data.set("map_area", pairs(walk.area_outline));
   data.set("show_map", view::flag(can_record || !markers.empty() || !walk.route_line.empty() ||

@@ -49,6 +49,12 @@
     if (statusLine) statusLine.textContent = text;
   }
 
+  function chosenLabel() {
+    var checked = box.querySelector("input[name='_draw']:checked");
+    var label = checked ? checked.closest("label") : null;
+    return label ? label.textContent.trim() : "";
+  }
+
   var map = maps.create(element, {
     baseBounds: function (bounds) {
       if (positions("route_line").length + positions("area_outline").length === 0) {
@@ -56,6 +62,8 @@
       }
     }
   });
+  // A double tap adds nothing twice and does not zoom: each tap is a position.
+  map.doubleClickZoom.disable();
   var area = L.polygon([], maps.areaStyle).addTo(map);
   var route = L.polyline([], maps.routeStyle).addTo(map);
   var corners = L.layerGroup().addTo(map);
@@ -82,9 +90,11 @@
     var point = event.latlng.wrap();
     var field = fieldOf[active()];
     var line = point.lat.toFixed(6) + ", " + point.lng.toFixed(6);
+    var last = field.value.replace(/\s+$/, "").split("\n").pop();
+    if (last === line) return;
     field.value = field.value.replace(/\s+$/, "") + (field.value.trim() ? "\n" : "") + line;
     redraw();
-    say(texts.added + " " + line);
+    say(texts.added + " " + chosenLabel() + ": " + line);
   });
   box.querySelector("[data-draw-undo]").addEventListener("click", function () {
     var field = fieldOf[active()];
@@ -92,12 +102,16 @@
     lines.pop();
     field.value = lines.join("\n");
     redraw();
-    say(texts.removed);
+    say(texts.removed + " " + chosenLabel());
   });
   box.querySelector("[data-draw-clear]").addEventListener("click", function () {
-    fieldOf[active()].value = "";
+    var field = fieldOf[active()];
+    if (!field.value.trim()) return;
+    // Undo cannot bring a cleared field back.
+    if (texts.confirmClear && !window.confirm(texts.confirmClear + " " + chosenLabel())) return;
+    field.value = "";
     redraw();
-    say(texts.removed);
+    say(texts.cleared + " " + chosenLabel());
   });
   fieldOf.route_line.addEventListener("input", redraw);
   fieldOf.area_outline.addEventListener("input", redraw);

@@ -23,7 +23,7 @@
   function baseStyle(feature) {
     return feature.geometry.type === "Polygon"
       ? { color: "#5f6d5f", weight: 1.5, fillColor: "#dde5dd", fillOpacity: 0.7 }
-      : { color: "#9aa49a", weight: 5, opacity: 0.9, lineCap: "round", lineJoin: "round" };
+      : { color: "#7d887d", weight: 5, opacity: 0.9, lineCap: "round", lineJoin: "round" };
   }
 
   window.samtrygWalkMaps = {
@@ -33,6 +33,9 @@
     create: function (element, events) {
       var texts = element.dataset;
       var map = L.map(element, { zoomControl: false, maxZoom: 19 });
+      // The base map arrives last but lies beneath everything the walk draws: a pane of its own
+      // under Leaflet's overlay pane (400).
+      map.createPane("walkBase").style.zIndex = 350;
       L.control.zoom({ zoomInTitle: texts.zoomIn, zoomOutTitle: texts.zoomOut }).addTo(map);
       L.control.scale({ imperial: false }).addTo(map);
       // Leaflet's own credit without its English link title.
@@ -57,7 +60,7 @@
             return response.json();
           })
           .then(function (data) {
-            var layer = L.geoJSON(data, { style: baseStyle, interactive: false });
+            var layer = L.geoJSON(data, { style: baseStyle, interactive: false, pane: "walkBase" });
             if (!tiles) layer.addTo(map);
             var bounds = layer.getBounds();
             if (bounds.isValid() && events && events.baseBounds) events.baseBounds(bounds);
