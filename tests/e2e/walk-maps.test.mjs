@@ -7,12 +7,13 @@
 // its map pass axe at 390 and 1280 px and fit 390 px; the walk page passes axe without JavaScript.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { demoPassword, expectAccessible, launchBrowser, startServer } from './harness.mjs';
 
 const phone = { width: 390, height: 844 };
 const desktop = { width: 1280, height: 900 };
-const aalborgFile = join(process.cwd(), 'tests/data/base-map-aalborg-utm32n.geojson');
+// Beside this file, wherever the tests run from (ctest runs them in the build directory).
+const aalborgFile = fileURLToPath(new URL('../data/base-map-aalborg-utm32n.geojson', import.meta.url));
 // Boulevarden in Aalborg (the test file's three points) lies well inside this box.
 const aalborg = { south: 57.03, north: 57.07, west: 9.88, east: 9.96 };
 const line = /^(\d+\.\d{6}), (\d+\.\d{6})$/;
