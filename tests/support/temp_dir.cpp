@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <fstream>
+#include <iterator>
 #include <stdexcept>
 
 namespace samtryg::testing {
@@ -22,6 +23,12 @@ std::string TempDir::file(const std::string& name, const std::string& bytes) con
   auto path = (path_ / name).string();
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
+}
+
+std::string source_file(const std::string& relative) {
+  std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/" + relative, std::ios::binary);
+  if (!file) throw std::runtime_error("cannot read " + relative);
+  return {std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace samtryg::testing

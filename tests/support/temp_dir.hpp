@@ -21,4 +21,7 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// The whole content of a file of the source tree ("tests/data/…"), read as bytes.
+std::string source_file(const std::string& relative);
+
 }  // namespace samtryg::testing

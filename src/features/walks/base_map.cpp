@@ -4,6 +4,8 @@
 
 #include <boost/json.hpp>
 
+#include "core/util/crypto.hpp"
+
 #include <cmath>
 
 namespace samtryg::walks {
@@ -188,13 +190,6 @@ std::string_view problem_code(BaseMapProblem problem) {
   return "none";
 }
 
-std::optional<CoordinateSystem> chosen_system(std::string_view code) {
-  if (code == "wgs84") return CoordinateSystem::wgs84;
-  if (code == "sweref99_tm") return CoordinateSystem::sweref99_tm;
-  if (code == "etrs89_utm32n") return CoordinateSystem::etrs89_utm32n;
-  return std::nullopt;
-}
-
 BaseMapOutcome read_base_map(std::string_view text, std::optional<CoordinateSystem> chosen) {
   BaseMapOutcome outcome;
   if (text.size() > kMaxBaseMapBytes) {
@@ -231,6 +226,15 @@ BaseMapOutcome read_base_map(std::string_view text, std::optional<CoordinateSyst
   }
   if (outcome.map.shapes.empty()) outcome.problem = BaseMapProblem::no_shapes;
   return outcome;
+}
+
+KeptFile keep(const BaseMapOutcome& outcome) {
+  KeptFile file{.kept = {}, .geojson = to_geojson(outcome.map)};
+  file.kept.source_system = std::string(code_of(outcome.system));
+  file.kept.shapes = static_cast<int>(outcome.map.shapes.size());
+  file.kept.positions = outcome.map.positions;
+  file.kept.sha256 = crypto::sha256_hex(file.geojson);
+  return file;
 }
 
 std::string to_geojson(const BaseMap& map) {

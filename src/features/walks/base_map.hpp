@@ -47,8 +47,6 @@ inline constexpr std::string_view kBaseMapProblems[] = {
 // What the upload form offers: what the file says, or one of the three systems by its code.
 inline constexpr std::string_view kBaseMapSystemChoices[] = {"file", "wgs84", "sweref99_tm",
                                                              "etrs89_utm32n"};
-// The system of a choice's code; nothing for "file" (what the file says) or an unknown code.
-std::optional<CoordinateSystem> chosen_system(std::string_view code);
 
 struct BaseMapOutcome {
   BaseMapProblem problem = BaseMapProblem::none;
@@ -70,6 +68,14 @@ struct KeptBaseMap {
 // Reads a FeatureCollection, a Feature or a bare geometry. `chosen`: the system the admin says
 // the file is in; nothing: the one its "crs" member names, WGS84 when it names none.
 BaseMapOutcome read_base_map(std::string_view text, std::optional<CoordinateSystem> chosen);
+
+// What is kept of a map read without a problem: the GeoJSON (to_geojson) and what is known of
+// it, uploader and time left to the caller.
+struct KeptFile {
+  KeptBaseMap kept;
+  std::string geojson;
+};
+KeptFile keep(const BaseMapOutcome& outcome);
 
 // The map as WGS84 GeoJSON: a FeatureCollection of Polygon and MultiLineString features with a
 // "name" property, positions to six decimals (about 10 cm).

@@ -1,7 +1,6 @@
 // Uploading and removing the workspace's base map (commands.hpp).
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
-#include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "features/walks/commands.hpp"
 #include "features/walks/store.hpp"
@@ -35,13 +34,12 @@ KeptBaseMap set_base_map(db::Database& database, const Actor& actor, std::string
                {{"detail", outcome.detail}, {"max", "10"}});
     throw validation::Invalid(errors);
   }
-  const auto geojson = to_geojson(outcome.map);
-  KeptBaseMap kept{.source_system = std::string(code_of(outcome.system)),
-                   .shapes = static_cast<int>(outcome.map.shapes.size()),
-                   .positions = outcome.map.positions,
-                   .sha256 = crypto::sha256_hex(geojson),
-                   .uploaded_by = actor.author.label,
-                   .uploaded_at = now_iso_utc()};
+  // Not a structured binding: the transaction's lambda captures them (clang refuses that).
+  auto file = keep(outcome);
+  auto& kept = file.kept;
+  const auto& geojson = file.geojson;
+  kept.uploaded_by = actor.author.label;
+  kept.uploaded_at = now_iso_utc();
   database.in_transaction([&](soci::session& sql) {
     // People know each other by name; tools ("cli") by their label.
     if (actor.user_id) {

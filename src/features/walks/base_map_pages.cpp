@@ -77,7 +77,7 @@ Response upload_submit(Context& context) {
       errors.add("file", "walk_base_map_missing");
       throw validation::Invalid(errors);
     }
-    set_base_map(context.services.database, context.actor(), file->bytes, chosen_system(system));
+    set_base_map(context.services.database, context.actor(), file->bytes, system_of_code(system));
   } catch (const validation::Invalid& invalid) {
     return base_map_page(context, system, invalid.errors, 422);
   }
@@ -102,24 +102,20 @@ Response remove_submit(Context& context) {
 // For the walk page's map. Changes only when an admin uploads again: the browser asks again
 // each time, and the ETag spares it the download.
 Response serve_geojson(Context& context) {
-  std::optional<KeptBaseMap> kept;
+  std::string etag;
   std::optional<std::string> geojson;
   {
     auto sql = context.services.database.session();
-    kept = store::base_map_info(sql, context.actor().workspace_id);
+    const auto kept = store::base_map_info(sql, context.actor().workspace_id);
     if (!kept) throw validation::NotFound();
-    const auto etag = "\"" + kept->sha256 + "\"";
-    if (context.request.header("If-None-Match") == etag) {
-      auto response = Response::text("", 304);
-      response.header("ETag", etag);
-      return response;
-    }
+    etag = "\"" + kept->sha256 + "\"";
+    if (auto unchanged = not_modified(context, etag)) return std::move(*unchanged);
     geojson = store::base_map_geojson(sql, context.actor().workspace_id);
   }
   if (!geojson) throw validation::NotFound();
   auto response = Response::text(*geojson);
   response.header("Content-Type", "application/geo+json");
-  response.header("ETag", "\"" + kept->sha256 + "\"");
+  response.header("ETag", etag);
   response.header("Cache-Control", "private, no-cache");
   return response;
 }

@@ -4,10 +4,8 @@
 // first.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "support/http_client.hpp"
+#include "support/temp_dir.hpp"
 #include "support/test_server.hpp"
 
 namespace samtryg::walks {
@@ -19,22 +17,16 @@ bool contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-std::string test_file(const std::string& name) {
-  std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/tests/data/" + name, std::ios::binary);
-  std::stringstream content;
-  content << file.rdbuf();
-  return content.str();
-}
-
 class BaseMapServer : public testing::ServerTest {
  protected:
   static testing::HttpResponse upload(HttpClient& http, const std::string& file,
                                       const std::string& system) {
     http.get("/walks/base-map");
-    return http.request("POST", "/walks/base-map",
-                        testing::multipart_body({{"_csrf", http.csrf()}, {"system", system}},
-                                                "file", file, test_file(file)),
-                        testing::kMultipartType);
+    return http.request(
+        "POST", "/walks/base-map",
+        testing::multipart_body({{"_csrf", http.csrf()}, {"system", system}}, "file", file,
+                                testing::source_file("tests/data/" + file)),
+        testing::kMultipartType);
   }
 };
 

@@ -2,25 +2,18 @@
 
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
+#include "support/temp_dir.hpp"
 
 namespace samtryg::walks {
 namespace {
-
-std::string test_file(const std::string& name) {
-  std::ifstream file(std::string(SAMTRYG_SOURCE_DIR) + "/tests/data/" + name, std::ios::binary);
-  std::stringstream content;
-  content << file.rdbuf();
-  return content.str();
-}
 
 // The WGS84 positions the test files were made from (Landskrona's centre, Aalborg's
 // Boulevarden); PROJ must give them back to within a few centimetres.
 constexpr double kCentimetres = 1e-6;
 
 TEST(WalkBaseMap, SwerefFilesNamingTheirSystemAreConvertedToWgs84) {
-  const auto outcome = read_base_map(test_file("base-map-landskrona-sweref99tm.geojson"), {});
+  const auto outcome =
+      read_base_map(testing::source_file("tests/data/base-map-landskrona-sweref99tm.geojson"), {});
   ASSERT_EQ(outcome.problem, BaseMapProblem::none) << outcome.detail;
   EXPECT_EQ(outcome.system, CoordinateSystem::sweref99_tm);
   ASSERT_EQ(outcome.map.shapes.size(), 2U);
@@ -41,7 +34,7 @@ TEST(WalkBaseMap, SwerefFilesNamingTheirSystemAreConvertedToWgs84) {
 }
 
 TEST(WalkBaseMap, AFileNamingNoSystemIsReadInTheChosenOne) {
-  const auto text = test_file("base-map-aalborg-utm32n.geojson");
+  const auto text = testing::source_file("tests/data/base-map-aalborg-utm32n.geojson");
   const auto converted = read_base_map(text, CoordinateSystem::etrs89_utm32n);
   ASSERT_EQ(converted.problem, BaseMapProblem::none);
   EXPECT_NEAR(converted.map.shapes[0].parts[0][2].lon, 9.9217, kCentimetres);
@@ -54,7 +47,7 @@ TEST(WalkBaseMap, AFileNamingNoSystemIsReadInTheChosenOne) {
 }
 
 TEST(WalkBaseMap, AChoiceAgainstWhatTheFileSaysIsRefused) {
-  const auto text = test_file("base-map-landskrona-sweref99tm.geojson");
+  const auto text = testing::source_file("tests/data/base-map-landskrona-sweref99tm.geojson");
   const auto outcome = read_base_map(text, CoordinateSystem::etrs89_utm32n);
   EXPECT_EQ(outcome.problem, BaseMapProblem::other_system);
   EXPECT_EQ(outcome.detail, "SWEREF 99 TM (EPSG:3006)");
@@ -89,7 +82,8 @@ TEST(WalkBaseMap, TooManyPositionsAreRefused) {
 }
 
 TEST(WalkBaseMap, TheKeptMapIsCompactWgs84GeoJsonThatReadsBackTheSame) {
-  const auto outcome = read_base_map(test_file("base-map-landskrona-sweref99tm.geojson"), {});
+  const auto outcome =
+      read_base_map(testing::source_file("tests/data/base-map-landskrona-sweref99tm.geojson"), {});
   const auto kept = to_geojson(outcome.map);
   EXPECT_NE(kept.find(R"("type":"Polygon")"), std::string::npos);
   EXPECT_NE(kept.find(R"("type":"MultiLineString")"), std::string::npos);

@@ -68,8 +68,8 @@ int base_map_command(cli::Invocation& run, const Options& options) {
   const auto workspace = cli::choose_workspace(database, options.workspace);
   const auto actor = auth::Actor::tool(workspace.id, "cli");
   try {
-    const auto kept =
-        set_base_map(database, actor, cli::read_input(options.file), chosen_system(options.system));
+    const auto kept = set_base_map(database, actor, cli::read_input(options.file),
+                                   system_of_code(options.system));
     std::cout << fmt::format("Stored the base map of {}: {} lines and areas, {} points, from {}.\n",
                              workspace.name, kept.shapes, kept.positions, kept.source_system);
     return 0;

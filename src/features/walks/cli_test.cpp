@@ -59,6 +59,18 @@ TEST(WalksCli, StoresABaseMapThatTheWalkReportDrawsUnderTheFindings) {
   report = testing::run_samtryg("walks report 1 --format html --db " + db + landskrona);
   ASSERT_EQ(report.exit_code, 0);
   EXPECT_TRUE(contains(report.output, "fill=\"#e3e9e3\"")) << "the boundary under the findings";
+
+  // The base map travels with the workspace document, and another database draws it the same.
+  const auto document = temp.path() / "landskrona.json";
+  ASSERT_EQ(
+      testing::run_samtryg("export --db " + db + landskrona + " > " + document.string()).exit_code,
+      0);
+  const auto copy = "sqlite:" + (temp.path() / "copy.db").string();
+  run = testing::run_samtryg("import --db " + copy + " " + document.string());
+  ASSERT_EQ(run.exit_code, 0) << run.output;
+  report = testing::run_samtryg("walks report 1 --format html --db " + copy + landskrona);
+  ASSERT_EQ(report.exit_code, 0) << report.output;
+  EXPECT_TRUE(contains(report.output, "fill=\"#e3e9e3\"")) << "the imported base map";
 }
 
 }  // namespace

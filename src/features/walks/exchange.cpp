@@ -4,7 +4,6 @@
 #include <boost/json/serialize.hpp>
 
 #include <map>
-#include <span>
 
 #include "core/exchange/records.hpp"
 #include "core/util/crypto.hpp"
@@ -207,10 +206,9 @@ std::optional<BaseMapEntry> read_base_map_member(Reading& in) {
   reader.text("uploaded_at", entry.kept.uploaded_at);
   const auto* geojson = reader.nested("geojson");
   reader.reject_unknown();
-  validation::Errors errors;
-  validation::choice(errors, "source_system", entry.kept.source_system,
-                     std::span(kBaseMapSystemChoices).subspan(1));
-  in.add_all(path, errors);
+  if (!system_of_code(entry.kept.source_system)) {
+    in.add(reader.field("source_system"), "choice_invalid");
+  }
   const auto outcome =
       read_base_map(geojson == nullptr ? std::string() : boost::json::serialize(*geojson),
                     CoordinateSystem::wgs84);
@@ -218,11 +216,12 @@ std::optional<BaseMapEntry> read_base_map_member(Reading& in) {
     in.add(reader.field("geojson"), "walk_base_map_" + std::string(problem_code(outcome.problem)));
     return std::nullopt;
   }
-  entry.geojson = to_geojson(outcome.map);
-  entry.kept.shapes = static_cast<int>(outcome.map.shapes.size());
-  entry.kept.positions = outcome.map.positions;
-  entry.kept.sha256 = crypto::sha256_hex(entry.geojson);
-  return entry;
+  // The document's geojson is already WGS84; what it was uploaded in is its source_system.
+  auto file = keep(outcome);
+  file.kept.source_system = entry.kept.source_system;
+  file.kept.uploaded_by = entry.kept.uploaded_by;
+  file.kept.uploaded_at = entry.kept.uploaded_at;
+  return BaseMapEntry{std::move(file.kept), std::move(file.geojson)};
 }
 
 class WalksSection final : public exchange::Section {

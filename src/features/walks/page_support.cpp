@@ -47,6 +47,13 @@ std::vector<web::Option> owner_options(const Context& context, soci::session& sq
   return options;
 }
 
+std::optional<Response> not_modified(const Context& context, const std::string& etag) {
+  if (context.request.header("If-None-Match") != etag) return std::nullopt;
+  auto response = Response::text("", 304);
+  response.header("ETag", etag);
+  return response;
+}
+
 void add_map_sources(view::Data& data, const Context& context, soci::session& sql) {
   const auto& settings = context.services.config;
   data.set("map_tile_url", settings.map_tile_url);

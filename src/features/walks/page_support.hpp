@@ -38,6 +38,8 @@ struct TypedPosition {
 // whether the public may see it.
 std::vector<web::Field> finding_fields(const Context& context, const Finding& finding,
                                        const TypedPosition& typed);
+// 304 with the ETag when the browser already holds `etag` (If-None-Match); nothing otherwise.
+std::optional<Response> not_modified(const Context& context, const std::string& etag);
 // Where a walk map's layers come from: the tile setting and its attribution, the workspace's
 // base map when it has one (drawn where no tiles are), and the scripts' version.
 void add_map_sources(view::Data& data, const Context& context, soci::session& sql);

@@ -91,11 +91,7 @@ Response serve_photo(Context& context, bool thumbnail) {
     auto sql = context.services.database.session();
     const auto found = readable_photo(sql, context.actor(), context.path_id());
     etag = "\"" + found.photo.sha256 + (thumbnail ? "-t" : "") + "\"";
-    if (context.request.header("If-None-Match") == etag) {
-      auto response = Response::text("", 304);
-      response.header("ETag", etag);
-      return response;
-    }
+    if (auto unchanged = not_modified(context, etag)) return std::move(*unchanged);
     content = store::photo_content(sql, found.photo.id, thumbnail);
   }
   const auto bytes = crypto::base64_decode(content);

@@ -10,52 +10,52 @@ namespace samtryg::walks {
 
 namespace {
 
-const char* epsg_of(CoordinateSystem system) {
-  switch (system) {
-    case CoordinateSystem::sweref99_tm:
-      return "EPSG:3006";
-    case CoordinateSystem::etrs89_utm32n:
-      return "EPSG:25832";
-    case CoordinateSystem::wgs84:
-      break;
+// Each system once: its code (forms, the database), its EPSG number (PROJ, files' "crs"
+// members) and the name GIS programs show.
+struct Known {
+  CoordinateSystem system;
+  std::string_view code;
+  std::string_view epsg;  // the number alone
+  std::string_view display;
+};
+constexpr Known kKnown[] = {
+    {CoordinateSystem::wgs84, "wgs84", "4326", "WGS84 (EPSG:4326)"},
+    {CoordinateSystem::sweref99_tm, "sweref99_tm", "3006", "SWEREF 99 TM (EPSG:3006)"},
+    {CoordinateSystem::etrs89_utm32n, "etrs89_utm32n", "25832", "ETRS89 / UTM 32N (EPSG:25832)"},
+};
+
+const Known& known(CoordinateSystem system) {
+  for (const auto& each : kKnown) {
+    if (each.system == system) return each;
   }
-  return "EPSG:4326";
+  return kKnown[0];
 }
 
 }  // namespace
 
 std::string_view code_of(CoordinateSystem system) {
-  switch (system) {
-    case CoordinateSystem::sweref99_tm:
-      return "sweref99_tm";
-    case CoordinateSystem::etrs89_utm32n:
-      return "etrs89_utm32n";
-    case CoordinateSystem::wgs84:
-      break;
-  }
-  return "wgs84";
+  return known(system).code;
 }
 
 std::string_view display_name(CoordinateSystem system) {
-  switch (system) {
-    case CoordinateSystem::sweref99_tm:
-      return "SWEREF 99 TM (EPSG:3006)";
-    case CoordinateSystem::etrs89_utm32n:
-      return "ETRS89 / UTM 32N (EPSG:25832)";
-    case CoordinateSystem::wgs84:
-      break;
+  return known(system).display;
+}
+
+std::optional<CoordinateSystem> system_of_code(std::string_view code) {
+  for (const auto& each : kKnown) {
+    if (each.code == code) return each.system;
   }
-  return "WGS84 (EPSG:4326)";
+  return std::nullopt;
 }
 
 std::optional<CoordinateSystem> system_named(std::string_view name) {
   // The number after the last ':' or the OGC name of WGS84 in longitude/latitude order.
   if (name.ends_with("CRS84")) return CoordinateSystem::wgs84;
   const auto colon = name.rfind(':');
-  const auto code = colon == std::string_view::npos ? name : name.substr(colon + 1);
-  if (code == "4326") return CoordinateSystem::wgs84;
-  if (code == "3006") return CoordinateSystem::sweref99_tm;
-  if (code == "25832") return CoordinateSystem::etrs89_utm32n;
+  const auto number = colon == std::string_view::npos ? name : name.substr(colon + 1);
+  for (const auto& each : kKnown) {
+    if (each.epsg == number) return each.system;
+  }
   return std::nullopt;
 }
 
@@ -72,10 +72,10 @@ ToWgs84::ToWgs84(CoordinateSystem from) : proj_(std::make_unique<Proj>()) {
   if (from == CoordinateSystem::wgs84) return;
   proj_->context = proj_context_create();
   if (proj_->context == nullptr) throw std::runtime_error("PROJ: no context");
-  PJ* raw = proj_create_crs_to_crs(proj_->context, epsg_of(from), "EPSG:4326", nullptr);
+  const auto source = "EPSG:" + std::string(known(from).epsg);
+  PJ* raw = proj_create_crs_to_crs(proj_->context, source.c_str(), "EPSG:4326", nullptr);
   if (raw == nullptr) {
-    throw std::runtime_error(std::string("PROJ cannot convert ") + epsg_of(from) +
-                             " (is proj-data installed?)");
+    throw std::runtime_error("PROJ cannot convert " + source + " (is proj-data installed?)");
   }
   // EPSG:4326 is latitude first; GeoJSON and Leaflet's data are longitude first.
   proj_->transform = proj_normalize_for_visualization(proj_->context, raw);

@@ -13,6 +13,8 @@ enum class CoordinateSystem { wgs84, sweref99_tm, etrs89_utm32n };
 
 // The catalog and form code of each: "wgs84", "sweref99_tm", "etrs89_utm32n".
 std::string_view code_of(CoordinateSystem system);
+// The system of a code; nothing for any other text.
+std::optional<CoordinateSystem> system_of_code(std::string_view code);
 // Its name as GIS programs show it, the same in every language: "SWEREF 99 TM (EPSG:3006)".
 std::string_view display_name(CoordinateSystem system);
 // The EPSG code a file names, as "EPSG:3006", "urn:ogc:def:crs:EPSG::3006" or
