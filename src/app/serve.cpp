@@ -3,6 +3,7 @@
 #include "app/modules.hpp"
 #include "app/routes.hpp"
 #include "core/db/migrations.hpp"
+#include "core/mail/outbox.hpp"
 #include "core/web/page.hpp"
 
 namespace samtryg::app {
@@ -45,6 +46,7 @@ void Runtime::run(bool handle_signals) {
     jobs.push_back({"WAL checkpoint", std::chrono::minutes(1),
                     [](db::Database& database, const config::Config&) { database.checkpoint(); }});
   }
+  for (auto& job : mail::outbox_jobs(settings_)) jobs.push_back(std::move(job));
   for (const auto* feature : modules()) {
     for (auto& job : feature->jobs(settings_)) jobs.push_back(std::move(job));
   }

@@ -7,6 +7,7 @@
 #include <chrono>
 #include <ctime>
 #include <memory>
+#include <utility>
 
 #include "core/util/crypto.hpp"
 
@@ -95,30 +96,51 @@ std::string format_message(const Settings& settings, const Message& message, std
   const auto to = message.to_name.empty()
                       ? message.to
                       : fmt::format("{} <{}>", header_text(message.to_name), message.to);
+  // An address is ASCII by construction (the callers checked it); CR and LF never reach a
+  // header from it.
+  std::string list_headers;
+  if (!message.unsubscribe_url.empty() &&
+      message.unsubscribe_url.find_first_of("\r\n<>") == std::string::npos) {
+    list_headers = fmt::format(
+        "List-Unsubscribe: <{}>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
+        message.unsubscribe_url);
+  }
   return fmt::format(
-      "Date: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\nMessage-ID: <{}>\r\n"
+      "Date: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\nMessage-ID: <{}>\r\n{}"
       "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
       "Content-Transfer-Encoding: base64\r\n\r\n{}",
-      date, from, to, header_text(message.subject), message_id, body_lines(message.body));
+      date, from, to, header_text(message.subject), message_id, list_headers,
+      body_lines(message.body));
 }
 
 void send(const Settings& settings, const Message& message) {
-  if (settings.url.empty()) throw MailError("no SMTP server is configured (smtp_url)");
+  Connection connection(settings);
+  connection.send(message);
+}
+
+Connection::Connection(Settings settings) : settings_(std::move(settings)) {
+  if (settings_.url.empty()) throw MailError("no SMTP server is configured (smtp_url)");
   static const bool initialised = curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK;
   if (!initialised) throw MailError("libcurl could not start");
-  const std::unique_ptr<CURL, decltype(&curl_easy_cleanup)> curl(curl_easy_init(),
-                                                                 curl_easy_cleanup);
-  if (!curl) throw MailError("libcurl could not start");
-  const auto from_address = address_of(settings.from);
+  curl_ = curl_easy_init();
+  if (curl_ == nullptr) throw MailError("libcurl could not start");
+}
+
+Connection::~Connection() {
+  curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
+
+void Connection::send(const Message& message) {
+  const auto from_address = address_of(settings_.from);
   const auto id = fmt::format("{}@samtryg", crypto::random_token(12));
-  Upload upload{format_message(settings, message, rfc5322_now(), id), 0};
+  Upload upload{format_message(settings_, message, rfc5322_now(), id), 0};
   const auto recipient_address = "<" + message.to + ">";
   const std::unique_ptr<curl_slist, decltype(&curl_slist_free_all)> recipients(
       curl_slist_append(nullptr, recipient_address.c_str()), curl_slist_free_all);
   const auto from_envelope = "<" + from_address + ">";
   char error[CURL_ERROR_SIZE] = {};
-  CURL* handle = curl.get();
-  curl_easy_setopt(handle, CURLOPT_URL, settings.url.c_str());
+  auto* handle = static_cast<CURL*>(curl_);
+  curl_easy_setopt(handle, CURLOPT_URL, settings_.url.c_str());
   curl_easy_setopt(handle, CURLOPT_MAIL_FROM, from_envelope.c_str());
   curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, recipients.get());
   curl_easy_setopt(handle, CURLOPT_READFUNCTION, read_upload);
@@ -130,11 +152,15 @@ void send(const Settings& settings, const Message& message) {
   curl_easy_setopt(handle, CURLOPT_TIMEOUT, 60L);
   // STARTTLS whenever the server offers it; smtps:// is TLS from the start.
   curl_easy_setopt(handle, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_TRY));
-  if (!settings.user.empty()) {
-    curl_easy_setopt(handle, CURLOPT_USERNAME, settings.user.c_str());
-    curl_easy_setopt(handle, CURLOPT_PASSWORD, settings.password.c_str());
+  if (!settings_.user.empty()) {
+    curl_easy_setopt(handle, CURLOPT_USERNAME, settings_.user.c_str());
+    curl_easy_setopt(handle, CURLOPT_PASSWORD, settings_.password.c_str());
   }
   const auto result = curl_easy_perform(handle);
+  // The handle keeps pointers to this call's buffers; none may outlive it.
+  curl_easy_setopt(handle, CURLOPT_MAIL_RCPT, nullptr);
+  curl_easy_setopt(handle, CURLOPT_READDATA, nullptr);
+  curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, nullptr);
   if (result != CURLE_OK) {
     throw MailError(fmt::format("sending to {} failed: {}", message.to,
                                 error[0] != '\0' ? error : curl_easy_strerror(result)));

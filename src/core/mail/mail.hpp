@@ -24,6 +24,9 @@ struct Message {
   std::string to_name;  // display name, may be empty
   std::string subject;
   std::string body;  // plain text
+  // For a list's messages: where one click unsubscribes (RFC 2369 List-Unsubscribe with RFC
+  // 8058's List-Unsubscribe-Post, so mail programs offer an unsubscribe button). Empty: none.
+  std::string unsubscribe_url{};
 };
 
 // The address inside "Name <address>", or the text itself.
@@ -35,5 +38,22 @@ std::string format_message(const Settings& settings, const Message& message, std
 
 // Sends one message; throws MailError with the server's or the network's reason.
 void send(const Settings& settings, const Message& message);
+
+// Sends many messages over one SMTP connection, opened on the first and kept between them
+// (libcurl reuses it), so a queue is not held up by a handshake per message.
+class Connection {
+ public:
+  explicit Connection(Settings settings);
+  ~Connection();
+  Connection(const Connection&) = delete;
+  Connection& operator=(const Connection&) = delete;
+
+  // Throws MailError as send() does; the connection stays usable for the next message.
+  void send(const Message& message);
+
+ private:
+  Settings settings_;
+  void* curl_ = nullptr;  // CURL*, kept out of the header
+};
 
 }  // namespace samtryg::mail

@@ -14,7 +14,7 @@ namespace samtryg::module {
 
 struct Job {
   std::string name;  // for the log: "reminder check"
-  std::chrono::minutes interval{60};
+  std::chrono::seconds interval{std::chrono::minutes(60)};
   std::function<void(db::Database&, const config::Config&)> run;
 };
 

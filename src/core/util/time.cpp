@@ -8,6 +8,26 @@ std::string to_iso_utc(Clock::time_point when) {
   return fmt::format("{:%Y-%m-%dT%H:%M:%SZ}", std::chrono::floor<std::chrono::seconds>(when));
 }
 
+std::optional<Clock::time_point> parse_iso_utc(std::string_view text) {
+  if (text.size() != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' ||
+      text[19] != 'Z') {
+    return std::nullopt;
+  }
+  const auto day = parse_iso_day(text.substr(0, 10));
+  if (!day) return std::nullopt;
+  int parts[3] = {};
+  for (int index = 0; index < 3; ++index) {
+    const auto at = static_cast<std::size_t>(11 + index * 3);
+    const char tens = text[at];
+    const char ones = text[at + 1];
+    if (tens < '0' || tens > '9' || ones < '0' || ones > '9') return std::nullopt;
+    parts[index] = (tens - '0') * 10 + (ones - '0');
+  }
+  if (parts[0] > 23 || parts[1] > 59 || parts[2] > 60) return std::nullopt;
+  return std::chrono::sys_days(*day) + std::chrono::hours(parts[0]) +
+         std::chrono::minutes(parts[1]) + std::chrono::seconds(parts[2]);
+}
+
 std::optional<std::chrono::year_month_day> parse_iso_day(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   const auto digits = [&](std::size_t from, std::size_t count) -> std::optional<int> {

@@ -19,6 +19,9 @@ inline std::string today_iso_utc() {
   return now_iso_utc().substr(0, 10);
 }
 
+// A stored timestamp ("2026-11-22T10:15:03Z") as a time; nothing when it is not one.
+std::optional<Clock::time_point> parse_iso_utc(std::string_view text);
+
 // A YYYY-MM-DD text as a calendar day; nothing when it is not one (2017-02-30, 17-01-01).
 std::optional<std::chrono::year_month_day> parse_iso_day(std::string_view text);
 // The day as YYYY-MM-DD.

@@ -173,7 +173,8 @@ http::Response App::dispatch(Context& context) {
   }
   // A bearer token is no ambient authority (browsers never send it on their own), so only
   // cookie-authenticated changes need the CSRF token.
-  if (http::changes_state(request.method) && !context.via_api_token && !context.csrf_valid()) {
+  if (http::changes_state(request.method) && !context.via_api_token && !route.authorised_by_link &&
+      !context.csrf_valid()) {
     return problem(context, 403, "error_csrf_title", "error_csrf_text");
   }
   if (http::changes_state(request.method) && context.via_api_token &&

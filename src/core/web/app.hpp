@@ -20,6 +20,9 @@ struct Route {
   std::string pattern;
   Access access;
   Handler handler;
+  // The link itself carries a secret token that authorises the change, and the sender may be a
+  // mail program with no cookie (RFC 8058 one-click unsubscribe): no CSRF token is asked for.
+  bool authorised_by_link = false;
 };
 
 class App {

@@ -1,0 +1,174 @@
+#include "core/mail/outbox.hpp"
+
+#include <iostream>
+#include <optional>
+#include <vector>
+
+#include "core/util/crypto.hpp"
+#include "core/util/strings.hpp"
+#include "core/util/time.hpp"
+
+namespace samtryg::mail {
+
+using soci::into;
+using soci::use;
+
+namespace {
+
+// A run holds its messages this long; a server that dies while sending frees them again.
+constexpr std::chrono::minutes kClaimTime{10};
+// After this many failures in a row the SMTP server is taken to be away: the rest of the run
+// waits for the next one instead of each message waiting for a timeout.
+constexpr int kFailuresInARow = 3;
+
+struct Queued {
+  long long id = 0;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  std::string unsubscribe_url;
+  int attempts = 0;
+};
+
+std::vector<Queued> claim(db::Database& database, std::size_t batch, std::string_view now) {
+  const auto token = crypto::random_token(12);
+  const auto until = later_than(now, kClaimTime);
+  const std::string at(now);
+  const auto limit = static_cast<long long>(batch);
+  std::vector<Queued> claimed;
+  database.in_transaction([&](soci::session& sql) {
+    sql << "UPDATE mail_outbox SET claimed_by = :token, claimed_until = :until "
+           "WHERE id IN (SELECT id FROM mail_outbox WHERE next_attempt_at <= :now "
+           "AND (claimed_until IS NULL OR claimed_until < :now2) ORDER BY id LIMIT :limit) "
+           "AND (claimed_until IS NULL OR claimed_until < :now3)",
+        use(token), use(until), use(at), use(at), use(limit), use(at);
+    Queued row;
+    soci::statement select =
+        (sql.prepare << "SELECT id, recipient, subject, body, unsubscribe_url, attempts "
+                        "FROM mail_outbox WHERE claimed_by = :token ORDER BY id",
+         into(row.id), into(row.recipient), into(row.subject), into(row.body),
+         into(row.unsubscribe_url), into(row.attempts), use(token));
+    select.execute();
+    while (select.fetch()) claimed.push_back(row);
+  });
+  return claimed;
+}
+
+Message message_of(const Queued& queued) {
+  auto body = queued.body;
+  replace_all(body, kUnsubscribeSlot, queued.unsubscribe_url);
+  return Message{.to = queued.recipient,
+                 .to_name = {},
+                 .subject = queued.subject,
+                 .body = std::move(body),
+                 .unsubscribe_url = queued.unsubscribe_url};
+}
+
+struct Outcome {
+  std::vector<long long> sent;
+  std::vector<std::pair<const Queued*, std::string>> failed;
+  std::vector<long long> untried;
+};
+
+void record(db::Database& database, const Outcome& outcome, std::string_view now,
+            Delivery& delivery) {
+  const std::string at(now);
+  database.in_transaction([&](soci::session& sql) {
+    for (auto id : outcome.sent) sql << "DELETE FROM mail_outbox WHERE id = :id", use(id);
+    for (auto id : outcome.untried) {
+      sql << "UPDATE mail_outbox SET claimed_by = NULL, claimed_until = NULL WHERE id = :id",
+          use(id);
+    }
+    for (const auto& [queued, error] : outcome.failed) {
+      const auto attempts = queued->attempts + 1;
+      auto id = queued->id;
+      if (attempts >= kMaxAttempts) {
+        sql << "DELETE FROM mail_outbox WHERE id = :id", use(id);
+        ++delivery.dropped;
+        continue;
+      }
+      const auto next = later_than(now, retry_delay(attempts));
+      sql << "UPDATE mail_outbox SET attempts = :attempts, next_attempt_at = :next, "
+             "last_error = :error, claimed_by = NULL, claimed_until = NULL WHERE id = :id",
+          use(attempts), use(next), use(error), use(id);
+      ++delivery.retried;
+    }
+  });
+  delivery.sent += static_cast<int>(outcome.sent.size());
+}
+
+}  // namespace
+
+void enqueue(soci::session& sql, const Outgoing& message, std::string_view now) {
+  const std::string at(now);
+  sql << "INSERT INTO mail_outbox (recipient, subject, body, unsubscribe_url, next_attempt_at, "
+         "created_at) VALUES (:recipient, :subject, :body, :unsubscribe, :next, :created)",
+      use(message.recipient), use(message.subject), use(message.body), use(message.unsubscribe_url),
+      use(at), use(at);
+}
+
+std::chrono::seconds retry_delay(int attempts) {
+  const int doublings = attempts < 1 ? 0 : (attempts > 12 ? 11 : attempts - 1);
+  return std::chrono::seconds(60LL << doublings);
+}
+
+std::string later_than(std::string_view now, std::chrono::seconds delay) {
+  const auto start = parse_iso_utc(now).value_or(Clock::now());
+  return to_iso_utc(start + delay);
+}
+
+Delivery deliver_due(db::Database& database, const Settings& settings, std::size_t batch,
+                     std::string_view now) {
+  Delivery delivery;
+  const auto claimed = claim(database, batch, now);
+  if (claimed.empty()) return delivery;
+  Outcome outcome;
+  {
+    std::optional<Connection> connection;
+    int failures_in_a_row = 0;
+    for (const auto& queued : claimed) {
+      if (failures_in_a_row >= kFailuresInARow) {
+        outcome.untried.push_back(queued.id);
+        continue;
+      }
+      try {
+        if (!connection) connection.emplace(settings);
+        connection->send(message_of(queued));
+        outcome.sent.push_back(queued.id);
+        failures_in_a_row = 0;
+      } catch (const MailError& error) {
+        outcome.failed.emplace_back(&queued, error.what());
+        ++failures_in_a_row;
+        connection.reset();  // a refused message may leave the conversation in any state
+      }
+    }
+  }
+  record(database, outcome, now, delivery);
+  if (delivery.dropped > 0) {
+    std::cerr << "samtryg: mail queue gave up " << delivery.dropped << " message(s) after "
+              << kMaxAttempts << " attempts\n";
+  }
+  return delivery;
+}
+
+std::vector<module::Job> outbox_jobs(const config::Config& settings) {
+  if (settings.smtp_url.empty()) return {};
+  constexpr std::size_t kBatch = 200;
+  return {{"mail queue", std::chrono::seconds(2),
+           [](db::Database& database, const config::Config& config) {
+             const Settings mail_settings{config.smtp_url, config.smtp_user, config.smtp_password,
+                                          config.mail_from};
+             // A full batch means more may be due: go on until the queue is drained.
+             while (deliver_due(database, mail_settings, kBatch, now_iso_utc()).sent ==
+                    static_cast<int>(kBatch)) {
+             }
+           }}};
+}
+
+long long waiting(soci::session& sql) {
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM mail_outbox", into(count);
+  return count;
+}
+
+}  // namespace samtryg::mail
