@@ -126,6 +126,8 @@ void store_indicators(Storing& out, const std::vector<IndicatorEntry>& indicator
     indicator.workspace_id = out.workspace_id;
     indicator.plan_id = out.ids.find("plan", indicator.plan_id);
     const auto indicator_id = store::insert_indicator(out.sql, indicator);
+    // Later sections point at indicators (a walk's per-event count, a promise's effect).
+    out.ids.add("indicator", entry.indicator.id, indicator_id);
     auto links = entry.links;
     for (auto& link : links) {
       link.initiative_id = out.ids.find("initiative", link.initiative_id);
