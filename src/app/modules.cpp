@@ -4,6 +4,7 @@
 #include "features/history/module.hpp"
 #include "features/home/module.hpp"
 #include "features/indicators/module.hpp"
+#include "features/promises/module.hpp"
 #include "features/reporting/module.hpp"
 #include "features/statistics/module.hpp"
 #include "features/strategy/module.hpp"
@@ -15,8 +16,9 @@ namespace samtryg::app {
 // and one line here.
 const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
-      &accounts::module(), &home::module(),       &history::module(),   &strategy::module(),
-      &stats::module(),    &indicators::module(), &reporting::module(), &walks::module(),
+      &accounts::module(),  &home::module(),  &history::module(),
+      &strategy::module(),  &stats::module(), &indicators::module(),
+      &reporting::module(), &walks::module(), &promises::module(),
   };
   return all;
 }

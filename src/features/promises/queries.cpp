@@ -1,0 +1,95 @@
+#include "features/promises/queries.hpp"
+
+#include <map>
+
+#include "core/validation/validation.hpp"
+#include "features/indicators/queries.hpp"
+#include "features/strategy/queries.hpp"
+
+namespace samtryg::promises {
+
+namespace {
+
+std::vector<Named> initiative_names(soci::session& sql, const Actor& actor,
+                                    const std::vector<long long>& ids) {
+  std::vector<Named> out;
+  for (const auto id : ids) {
+    if (const auto initiative = strategy::find_initiative(sql, actor, id)) {
+      out.push_back({id, initiative->name});
+    }
+  }
+  return out;
+}
+
+std::vector<Named> indicator_names(soci::session& sql, const Actor& actor,
+                                   const std::vector<long long>& ids) {
+  std::vector<Named> out;
+  for (const auto id : ids) {
+    try {
+      const auto indicator = indicators::indicator_in_workspace(sql, actor, id);
+      if (indicators::visible(sql, actor, indicator)) out.push_back({id, indicator.name});
+    } catch (const validation::NotFound&) {
+      // Linked once, gone or moved since: nothing to show.
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool visible(const Actor& actor, const Promise& promise, std::string_view today) {
+  return actor.read_all || is_public(promise, today);
+}
+
+std::vector<PromiseSummary> promise_summaries(soci::session& sql, const Actor& actor,
+                                              std::string_view today) {
+  std::map<long long, FollowUp> latest;
+  for (auto& follow_up : store::latest_follow_ups(sql, actor.workspace_id)) {
+    latest.emplace(follow_up.promise_id, std::move(follow_up));
+  }
+  std::vector<PromiseSummary> out;
+  for (auto& promise : store::promises(sql, actor.workspace_id)) {
+    if (!visible(actor, promise, today)) continue;
+    const auto found = latest.find(promise.id);
+    out.push_back({std::move(promise),
+                   found == latest.end() ? std::nullopt : std::optional<FollowUp>(found->second)});
+  }
+  return out;
+}
+
+Promise readable_promise(soci::session& sql, const Actor& actor, long long id,
+                         std::string_view today) {
+  auto promise = store::find_promise(sql, actor.workspace_id, id);
+  if (!promise || !visible(actor, *promise, today)) throw validation::NotFound();
+  return std::move(*promise);
+}
+
+PromiseRecord promise_record(db::Database& database, const Actor& actor, long long id,
+                             std::string_view today) {
+  auto sql = database.session();
+  PromiseRecord record;
+  record.promise = readable_promise(sql, actor, id, today);
+  record.follow_ups = store::follow_ups(sql, id);
+  record.initiatives = initiative_names(sql, actor, record.promise.initiative_ids);
+  record.indicators = indicator_names(sql, actor, record.promise.indicator_ids);
+  if (actor.read_all) record.subscribers = store::confirmed_count(sql, id);
+  return record;
+}
+
+PublicPromise public_promise(db::Database& database, long long id, std::string_view today) {
+  auto sql = database.session();
+  auto promise = store::find_any_promise(sql, id);
+  if (!promise || !is_public(*promise, today)) throw validation::NotFound();
+  // Residents read what a viewer of the workspace reads, and no more.
+  const auto reader =
+      Actor::for_role(promise->workspace_id, audit::Author{}, std::nullopt, auth::Role::viewer);
+  PublicPromise out;
+  out.follow_ups = store::follow_ups(sql, id);
+  out.initiatives = initiative_names(sql, reader, promise->initiative_ids);
+  out.indicators = indicator_names(sql, reader, promise->indicator_ids);
+  out.workspace = store::workspace_name(sql, promise->workspace_id);
+  out.promise = std::move(*promise);
+  return out;
+}
+
+}  // namespace samtryg::promises
