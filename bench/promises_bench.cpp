@@ -88,6 +88,7 @@ long long public_promise(const samtryg::auth::Actor& actor, int subscribers) {
 void clear_outbox() {
   auto sql = runtime().database().session();
   sql << "DELETE FROM mail_outbox";
+  sql << "DELETE FROM mail_messages";
 }
 
 void BM_FollowUpQueues10000Notifications(benchmark::State& state) {

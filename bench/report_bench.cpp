@@ -47,7 +47,8 @@ void report(benchmark::State& state, const char* format) {
   auto& setup = demo();
   std::size_t bytes = 0;
   for (auto _ : state) {
-    const auto file = samtryg::reporting::render_report(*setup.database, setup.actor, 1, format);
+    const auto file =
+        samtryg::reporting::render_report(*setup.database, {}, setup.actor, 1, format);
     bytes += file.bytes.size();
     benchmark::DoNotOptimize(file);
   }

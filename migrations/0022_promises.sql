@@ -103,13 +103,20 @@ CREATE INDEX promise_subscribe_requests_client ON promise_subscribe_requests (cl
 CREATE INDEX promise_subscribe_requests_address
   ON promise_subscribe_requests (address_hash, requested_at);
 
--- E-mail waiting to be sent by the server's background queue (core/mail/outbox), with retries.
--- A message is deleted once the SMTP server took it, or after its last attempt.
-CREATE TABLE mail_outbox (
+-- E-mail waiting to be sent by the server's background queue (core/mail/outbox), with retries:
+-- one row per recipient, the text kept once per message however many receive it. A row is
+-- deleted once the SMTP server took it, or after its last attempt; a message with no row left
+-- goes with it.
+CREATE TABLE mail_messages (
   id {{id}},
-  recipient TEXT NOT NULL,
   subject TEXT NOT NULL,
   body TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE mail_outbox (
+  id {{id}},
+  message_id BIGINT NOT NULL REFERENCES mail_messages (id) ON DELETE CASCADE,
+  recipient TEXT NOT NULL,
   unsubscribe_url TEXT NOT NULL DEFAULT '',
   attempts INTEGER NOT NULL DEFAULT 0,
   next_attempt_at TEXT NOT NULL,
@@ -119,3 +126,4 @@ CREATE TABLE mail_outbox (
   created_at TEXT NOT NULL
 );
 CREATE INDEX mail_outbox_due ON mail_outbox (next_attempt_at, id);
+CREATE INDEX mail_outbox_message ON mail_outbox (message_id);

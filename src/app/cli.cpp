@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "app/modules.hpp"
+#include "app/routes.hpp"
 #include "app/serve.hpp"
 #include "app/settings.hpp"
 #include "app/workspace.hpp"
@@ -68,6 +69,14 @@ void add_top_level(cli::Commands& commands, bool& with_demo) {
 int run_chosen(const cli::Run& run, const cli::Overrides& overrides, char** environment) {
   try {
     cli::Invocation invocation(load_settings(overrides, environment));
+    // The hooks a server would have: the features fill them while their routes are added.
+    invocation.set_hooks_source([](cli::Invocation& command) {
+      const http::StaticFiles assets;
+      web::Services services{command.database(), command.settings(), assets};
+      web::App app(services);
+      add_all_routes(app);
+      return std::move(services.hooks);
+    });
     return run(invocation);
   } catch (const config::ConfigError& error) {
     std::cerr << "samtryg: " << error.what() << '\n';

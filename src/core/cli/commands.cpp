@@ -20,6 +20,11 @@ db::Database& Invocation::database() {
   return *database_;
 }
 
+const module::Hooks& Invocation::hooks() {
+  if (!hooks_) hooks_ = hooks_source_ ? hooks_source_(*this) : module::Hooks{};
+  return *hooks_;
+}
+
 CLI::App& Commands::add(std::string_view name, std::string_view description, Run run,
                         bool with_database) {
   return add(root_, name, description, std::move(run), with_database);

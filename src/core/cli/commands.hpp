@@ -15,6 +15,7 @@
 #include "core/auth/store.hpp"
 #include "core/config/config.hpp"
 #include "core/db/database.hpp"
+#include "core/module/hooks.hpp"
 #include "core/validation/validation.hpp"
 
 namespace samtryg::cli {
@@ -46,10 +47,18 @@ class Invocation {
   const config::Config& settings() const { return settings_; }
   // The configured database with one connection, brought up to date on first use.
   db::Database& database();
+  // What the features put in their hooks, as a server built on these settings has them (a
+  // report's chapters from other features); made on first use by the source app/cli.cpp sets.
+  const module::Hooks& hooks();
+  void set_hooks_source(std::function<module::Hooks(Invocation&)> source) {
+    hooks_source_ = std::move(source);
+  }
 
  private:
   config::Config settings_;
   std::unique_ptr<db::Database> database_;
+  std::function<module::Hooks(Invocation&)> hooks_source_;
+  std::optional<module::Hooks> hooks_;
 };
 
 using Run = std::function<int(Invocation&)>;

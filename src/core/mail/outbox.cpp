@@ -44,8 +44,9 @@ std::vector<Queued> claim(db::Database& database, std::size_t batch, std::string
         use(token), use(until), use(at), use(at), use(limit), use(at);
     Queued row;
     soci::statement select =
-        (sql.prepare << "SELECT id, recipient, subject, body, unsubscribe_url, attempts "
-                        "FROM mail_outbox WHERE claimed_by = :token ORDER BY id",
+        (sql.prepare << "SELECT o.id, o.recipient, m.subject, m.body, o.unsubscribe_url, "
+                        "o.attempts FROM mail_outbox o JOIN mail_messages m ON m.id = o.message_id "
+                        "WHERE o.claimed_by = :token ORDER BY o.id",
          into(row.id), into(row.recipient), into(row.subject), into(row.body),
          into(row.unsubscribe_url), into(row.attempts), use(token));
     select.execute();
@@ -93,18 +94,30 @@ void record(db::Database& database, const Outcome& outcome, std::string_view now
           use(attempts), use(next), use(error), use(id);
       ++delivery.retried;
     }
+    // The text goes once nobody is left to receive it.
+    sql << "DELETE FROM mail_messages WHERE NOT EXISTS "
+           "(SELECT 1 FROM mail_outbox o WHERE o.message_id = mail_messages.id)";
   });
   delivery.sent += static_cast<int>(outcome.sent.size());
 }
 
 }  // namespace
 
+long long keep_message(soci::session& sql, const std::string& subject, const std::string& body,
+                       std::string_view now) {
+  const std::string at(now);
+  long long id = 0;
+  sql << "INSERT INTO mail_messages (subject, body, created_at) VALUES (:s, :b, :c) RETURNING id",
+      use(subject), use(body), use(at), into(id);
+  return id;
+}
+
 void enqueue(soci::session& sql, const Outgoing& message, std::string_view now) {
   const std::string at(now);
-  sql << "INSERT INTO mail_outbox (recipient, subject, body, unsubscribe_url, next_attempt_at, "
-         "created_at) VALUES (:recipient, :subject, :body, :unsubscribe, :next, :created)",
-      use(message.recipient), use(message.subject), use(message.body), use(message.unsubscribe_url),
-      use(at), use(at);
+  const auto message_id = keep_message(sql, message.subject, message.body, now);
+  sql << "INSERT INTO mail_outbox (message_id, recipient, unsubscribe_url, next_attempt_at, "
+         "created_at) VALUES (:m, :recipient, :unsubscribe, :next, :created)",
+      use(message_id), use(message.recipient), use(message.unsubscribe_url), use(at), use(at);
 }
 
 std::chrono::seconds retry_delay(int attempts) {

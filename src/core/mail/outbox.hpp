@@ -31,6 +31,10 @@ struct Outgoing {
 
 // Queues one message in the caller's transaction: it is sent only if that commits.
 void enqueue(soci::session& sql, const Outgoing& message, std::string_view now);
+// Keeps the text of a message many will receive, once; the caller adds a row per recipient to
+// mail_outbox with its id (one INSERT … SELECT for a list of subscribers).
+long long keep_message(soci::session& sql, const std::string& subject, const std::string& body,
+                       std::string_view now);
 
 // How long to wait after `attempts` failed tries: a minute, doubling.
 std::chrono::seconds retry_delay(int attempts);

@@ -4,6 +4,7 @@
 #include "features/history/subjects.hpp"
 #include "features/promises/api.hpp"
 #include "features/promises/page_support.hpp"
+#include "features/promises/report.hpp"
 #include "features/strategy/hooks.hpp"
 
 namespace samtryg::promises {
@@ -27,6 +28,7 @@ void add_routes(web::App& app) {
                                  web::Access::needs(auth::Permission::read_published), 37});
   auto& hooks = app.services().hooks;
   hooks.get<history::Subjects>().add("promise", promise_subject);
+  hooks.get<reporting::ReportChapters>().chapters.emplace_back(report_chapter);
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
       "src/features/promises/data/openapi.json");
 }

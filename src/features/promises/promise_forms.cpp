@@ -342,7 +342,7 @@ Response update_submit(Context& context) {
         update_promise(context.services.database, context.actor(), f.promise);
         return Response::redirect(promise_path(f.promise.id) + "?notice=notice_saved");
       },
-      [&](validation::Errors found, bool conflict) {
+      [&](const validation::Errors& found, bool conflict) {
         if (conflict) {
           auto typed = f;
           typed.promise.row_version = current(context).row_version;

@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "core/util/time.hpp"
+#include "support/factories.hpp"
 #include "support/http_client.hpp"
 #include "support/smtp_sink.hpp"
 #include "support/test_server.hpp"
@@ -278,6 +279,44 @@ TEST_P(PromiseServer, AResidentSubscribesConfirmsIsToldOfTheNextFollowUpAndLeave
                                 {{"_csrf", resident.csrf()}, {"email", "anna@example.se"}});
   EXPECT_EQ(response.status, 429);
   EXPECT_EQ(response.header("retry-after"), "3600");
+}
+
+TEST_P(PromiseServer, TheRoundsReportHasAChapterOnThePromisesOfItsPeriod) {
+  auto coordinator = signed_in("samordnare@landskrona.se", "coordinator");
+  const auto [plan, initiative] = testing::plan_with_initiative(coordinator);
+  const auto id = write_promise(coordinator, "Fler poliser till fots i centrum", true);
+  ASSERT_EQ(
+      follow_up(coordinator, id, "partly_kept", "Tre kvällar i veckan i stället för fyra.").status,
+      303);
+  write_promise(coordinator, "Trygghetsvandringar i Centrum", true);
+
+  const auto round_for = [&](const std::string& start, const std::string& end) {
+    coordinator.get("/plans/" + plan + "/rounds/new");
+    const auto response =
+        coordinator.post_form("/plans/" + plan + "/rounds", {{"_csrf", coordinator.csrf()},
+                                                             {"name", "Uppföljning " + start},
+                                                             {"period_start", start},
+                                                             {"period_end", end},
+                                                             {"deadline", end},
+                                                             {"template_key", "afrapportering_da"},
+                                                             {"initiative", initiative}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    return testing::id_from_location(response);
+  };
+  auto report =
+      coordinator.get("/rounds/" + round_for("2016-09-01", "2016-12-31") + "/report/html");
+  ASSERT_EQ(report.status, 200) << report.body;
+  EXPECT_TRUE(contains(report.body, "Borgerløfter")) << "the chapter, in the round's language";
+  EXPECT_TRUE(contains(report.body, "Fler poliser till fots i centrum"));
+  EXPECT_TRUE(contains(report.body, "Status 2016 T2: Delvist indfriet"));
+  EXPECT_TRUE(contains(report.body, "Tre kvällar i veckan i stället för fyra."));
+  EXPECT_TRUE(contains(report.body, "Kvällar per vecka med fotpatrullering"));
+  EXPECT_TRUE(contains(report.body, "Trygghetsvandringar i Centrum"));
+
+  // A round of another period has no promise to tell of, and no chapter.
+  report = coordinator.get("/rounds/" + round_for("2018-01-01", "2018-12-31") + "/report/html");
+  ASSERT_EQ(report.status, 200);
+  EXPECT_FALSE(contains(report.body, "Borgerløfter"));
 }
 
 SAMTRYG_ON_EVERY_BACKEND(PromiseServer);

@@ -2,6 +2,7 @@
 
 #include "core/db/database.hpp"
 #include "core/db/nullable.hpp"
+#include "core/mail/outbox.hpp"
 #include "core/util/time.hpp"
 
 namespace samtryg::promises::store {
@@ -375,18 +376,23 @@ int delete_unconfirmed(soci::session& sql, const std::string& before) {
 long long queue_notifications(soci::session& sql, long long promise_id, const std::string& language,
                               const std::string& subject, const std::string& body,
                               const std::string& unsubscribe_base, const std::string& now) {
-  // One statement for every subscriber: queuing 10,000 takes a few milliseconds, not a request's
-  // worth of round trips. PostgreSQL types a parameter in a SELECT list only when told.
+  long long subscribers = 0;
+  sql << "SELECT COUNT(*) FROM promise_subscribers WHERE promise_id = :p AND language = :l AND "
+         "consented_at IS NOT NULL",
+      use(promise_id), use(language), into(subscribers);
+  if (subscribers == 0) return 0;
+  const auto message_id = mail::keep_message(sql, subject, body, now);
+  // One statement for every subscriber, the text kept once: queuing 10,000 takes a few
+  // milliseconds, not a request's worth of round trips. PostgreSQL types a parameter in a SELECT
+  // list only when told.
   soci::statement st =
-      (sql.prepare << "INSERT INTO mail_outbox (recipient, subject, body, unsubscribe_url, "
+      (sql.prepare << "INSERT INTO mail_outbox (message_id, recipient, unsubscribe_url, "
                       "next_attempt_at, created_at) "
-                      "SELECT email, CAST(:s AS TEXT), CAST(:b AS TEXT), "
-                      "CAST(:base AS TEXT) || unsubscribe_token, CAST(:n AS TEXT), "
-                      "CAST(:c AS TEXT) "
+                      "SELECT CAST(:m AS BIGINT), email, CAST(:base AS TEXT) || unsubscribe_token, "
+                      "CAST(:n AS TEXT), CAST(:c AS TEXT) "
                       "FROM promise_subscribers WHERE promise_id = :p AND language = :l AND "
                       "consented_at IS NOT NULL ORDER BY id",
-       use(subject), use(body), use(unsubscribe_base), use(now), use(now), use(promise_id),
-       use(language));
+       use(message_id), use(unsubscribe_base), use(now), use(now), use(promise_id), use(language));
   st.execute(true);
   return st.get_affected_rows();
 }

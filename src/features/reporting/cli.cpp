@@ -44,7 +44,7 @@ int report_command(cli::Invocation& run, const ReportCommand& options) {
     throw cli::BadInput("a single form is written as pdf, docx or html");
   }
   const auto file = options.round != 0
-                        ? render_report(database, actor, options.round, options.format,
+                        ? render_report(database, run.hooks(), actor, options.round, options.format,
                                         {.unanswered = options.unanswered})
                         : render_form(database, actor, options.form, options.format);
   cli::write_output(options.out, file.bytes);

@@ -16,6 +16,7 @@
 #include "features/indicators/charts.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/indicators/queries.hpp"
+#include "features/reporting/hooks.hpp"
 #include "features/reporting/report_annex.hpp"
 #include "features/reporting/summary.hpp"
 #include "features/strategy/model.hpp"
@@ -311,8 +312,8 @@ std::string forms_xlsx(const RoundRecord& record, const i18n::Catalog& catalog) 
   return documents::to_xlsx(sheet);
 }
 
-Document build_report(db::Database& database, const Actor& actor, const RoundRecord& record,
-                      const ReportOptions& options) {
+Document build_report(db::Database& database, const module::Hooks& hooks, const Actor& actor,
+                      const RoundRecord& record, const ReportOptions& options) {
   const auto& round = record.round;
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
@@ -329,6 +330,10 @@ Document build_report(db::Database& database, const Actor& actor, const RoundRec
       indicator_charts(blocks, plan_indicators, indicators::area_names(sql, actor),
                        round.period_end, catalog);
     }
+  }
+  const ReportScope scope{actor, round.period_start, round.period_end, catalog, language};
+  for (const auto& chapter : hooks.find<ReportChapters>().chapters) {
+    for (auto& block : chapter(database, scope)) blocks.push_back(std::move(block));
   }
   blocks.push_back(documents::heading(1, text(catalog, "report_initiatives")));
   for (const auto& row : record.forms) {
@@ -377,9 +382,9 @@ IndicatorLine indicator_line(const indicators::IndicatorRecord& record, const Ro
   return line;
 }
 
-Document compile_report(db::Database& database, const Actor& actor, long long round_id,
-                        const ReportOptions& options) {
-  return build_report(database, actor, readable_round(database, actor, round_id), options);
+Document compile_report(db::Database& database, const module::Hooks& hooks, const Actor& actor,
+                        long long round_id, const ReportOptions& options) {
+  return build_report(database, hooks, actor, readable_round(database, actor, round_id), options);
 }
 
 Document form_document(db::Database& database, const Actor& actor, long long form_id) {
@@ -403,8 +408,9 @@ Document form_document(db::Database& database, const Actor& actor, long long for
   return document;
 }
 
-ReportFile render_report(db::Database& database, const Actor& actor, long long round_id,
-                         std::string_view format, const ReportOptions& options) {
+ReportFile render_report(db::Database& database, const module::Hooks& hooks, const Actor& actor,
+                         long long round_id, std::string_view format,
+                         const ReportOptions& options) {
   if (std::find(std::begin(kReportFormats), std::end(kReportFormats), format) ==
       std::end(kReportFormats)) {
     throw validation::NotFound();
@@ -416,7 +422,7 @@ ReportFile render_report(db::Database& database, const Actor& actor, long long r
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             file_base(record.round.name) + ".xlsx"};
   }
-  return write(build_report(database, actor, record, options), format,
+  return write(build_report(database, hooks, actor, record, options), format,
                file_base(record.round.name));
 }
 

@@ -11,6 +11,7 @@
 #include "core/db/database.hpp"
 #include "core/documents/document.hpp"
 #include "core/i18n/catalog.hpp"
+#include "core/module/hooks.hpp"
 #include "features/indicators/queries.hpp"
 #include "features/reporting/commands.hpp"
 
@@ -43,14 +44,18 @@ struct ReportOptions {
   bool unanswered = false;
 };
 
-documents::Document compile_report(db::Database& database, const Actor& actor, long long round_id,
+// `hooks`: the chapters other features add (reporting/hooks.hpp), as the server or the command
+// line has them.
+documents::Document compile_report(db::Database& database, const module::Hooks& hooks,
+                                   const Actor& actor, long long round_id,
                                    const ReportOptions& options = {});
 documents::Document form_document(db::Database& database, const Actor& actor, long long form_id);
 
 // The round's report (or one form) in `format` (one of kReportFormats); throws
 // validation::NotFound for an unknown format.
-ReportFile render_report(db::Database& database, const Actor& actor, long long round_id,
-                         std::string_view format, const ReportOptions& options = {});
+ReportFile render_report(db::Database& database, const module::Hooks& hooks, const Actor& actor,
+                         long long round_id, std::string_view format,
+                         const ReportOptions& options = {});
 ReportFile render_form(db::Database& database, const Actor& actor, long long form_id,
                        std::string_view format);
 

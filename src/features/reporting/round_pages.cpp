@@ -320,14 +320,16 @@ ReportOptions report_options(const Context& context) {
 }
 
 Response download_report(Context& context) {
-  return download(render_report(context.services.database, context.actor(), context.path_id(),
-                                context.params.at("format"), report_options(context)));
+  return download(render_report(context.services.database, context.services.hooks, context.actor(),
+                                context.path_id(), context.params.at("format"),
+                                report_options(context)));
 }
 
 // The compile form on the round page: the format is a field, not a part of the path.
 Response compile_report_submit(Context& context) {
-  return download(render_report(context.services.database, context.actor(), context.path_id(),
-                                context.query("format"), report_options(context)));
+  return download(render_report(context.services.database, context.services.hooks, context.actor(),
+                                context.path_id(), context.query("format"),
+                                report_options(context)));
 }
 
 }  // namespace
