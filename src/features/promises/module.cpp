@@ -1,6 +1,7 @@
 #include "features/promises/module.hpp"
 
 #include "core/i18n/catalog.hpp"
+#include "features/promises/cli.hpp"
 #include "features/promises/exchange.hpp"
 #include "features/promises/model.hpp"
 #include "features/promises/pages.hpp"
@@ -14,6 +15,7 @@ class PromisesModule final : public module::Module {
  public:
   std::string_view name() const override { return "promises"; }
   void add_routes(web::App& app) const override { promises::add_routes(app); }
+  void add_commands(cli::Commands& commands) const override { add_cli_commands(commands); }
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return promises::exchange_section();
   }
