@@ -3,6 +3,8 @@
 // The public site (a later feature) will link here; these addresses stay.
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
 #include "core/web/fields.hpp"
@@ -30,7 +32,10 @@ Response render_public(Context& context, long long id, const std::string& typed_
   data.set("story_html",
            view::text(view::render(kTemplates("promise_story"), story, context.catalog())));
   data.set("feed_url", public_path(promise.id) + "/feed.atom");
-  data.set("updated", i18n::format_iso_date(promise.updated_at.substr(0, 10), context.language));
+  // Last updated: the promise's own change or its latest follow-up, whichever came later.
+  auto updated = promise.updated_at;
+  for (const auto& follow_up : record.follow_ups) updated = std::max(updated, follow_up.created_at);
+  data.set("updated", i18n::format_iso_date(updated.substr(0, 10), context.language));
   data.set("notice", view::text(notice_text(context)));
   // Without an SMTP server nobody could confirm: the form is not offered.
   data.set("can_subscribe", view::flag(!context.services.config.smtp_url.empty()));
