@@ -1,6 +1,7 @@
 #include "app/modules.hpp"
 
 #include "features/accounts/module.hpp"
+#include "features/dialogues/module.hpp"
 #include "features/history/module.hpp"
 #include "features/home/module.hpp"
 #include "features/indicators/module.hpp"
@@ -15,8 +16,9 @@ namespace samtryg::app {
 // and one line here.
 const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
-      &accounts::module(), &home::module(),       &history::module(),   &strategy::module(),
-      &stats::module(),    &indicators::module(), &reporting::module(), &walks::module(),
+      &accounts::module(),  &home::module(),  &history::module(),
+      &strategy::module(),  &stats::module(), &indicators::module(),
+      &reporting::module(), &walks::module(), &dialogues::module(),
   };
   return all;
 }

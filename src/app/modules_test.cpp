@@ -96,6 +96,8 @@ TEST(ModuleList, NamesEveryFeatureOnceAfterThoseItBuildsOn) {
   EXPECT_LT(position("indicators"), position("reporting"));
   // Walks point at initiatives, at the per-event indicator their count feeds, and at users.
   EXPECT_LT(position("indicators"), position("walks"));
+  // A dialogue takes a safety walk as input.
+  EXPECT_LT(position("walks"), position("dialogues"));
   EXPECT_LT(position("statistics"), position("indicators"));
 }
 
