@@ -75,6 +75,7 @@ TEST_P(Modules, TwoServersInOneProcessDrawEachSectionLinkAndMenuEntryOnce) {
     const auto wide_menu = overview.body.substr(wide, overview.body.find("</nav>", wide) - wide);
     EXPECT_EQ(occurrences(wide_menu, "<li><a href=\"/plans\""), 1U) << "the menu entry";
     EXPECT_EQ(occurrences(overview.body, "<li><a href=\"/plans\""), 2U) << "and in the phone's";
+    EXPECT_EQ(occurrences(overview.body, "<li><a href=\"/dialogues\""), 2U) << "a later module's";
     EXPECT_EQ(client->get("/history/initiative/" + initiative).status, 200);
   }
 }

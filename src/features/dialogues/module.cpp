@@ -1,6 +1,7 @@
 #include "features/dialogues/module.hpp"
 
 #include "core/i18n/catalog.hpp"
+#include "features/dialogues/cli.hpp"
 #include "features/dialogues/exchange.hpp"
 #include "features/dialogues/model.hpp"
 #include "features/dialogues/pages.hpp"
@@ -13,6 +14,7 @@ class DialoguesModule final : public module::Module {
  public:
   std::string_view name() const override { return "dialogues"; }
   void add_routes(web::App& app) const override { dialogues::add_routes(app); }
+  void add_commands(cli::Commands& commands) const override { add_cli_commands(commands); }
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return dialogues::exchange_section();
   }
