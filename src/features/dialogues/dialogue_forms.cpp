@@ -146,9 +146,7 @@ Response dialogue_form(Context& context, const DialogueForm& f, bool is_new,
 }
 
 Response new_dialogue(Context& context) {
-  DialogueForm f;
-  for (auto& count : f.counts) count = "0";
-  return dialogue_form(context, f, true, {}, false, 200);
+  return dialogue_form(context, form_of(Dialogue{}), true, {}, false, 200);
 }
 
 Response create_dialogue_submit(Context& context) {

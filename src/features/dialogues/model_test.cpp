@@ -94,6 +94,7 @@ TEST(DialogueModel, RankedThemesComeFirstThenTheMostRaised) {
                theme("Synlighet", 4, 2, 3), theme("Otrygghet på kvällen", 2, 1, 4),
                theme("Buller", 9, std::nullopt, 5)});
   std::vector<std::string> labels;
+  labels.reserve(sorted.size());
   for (const auto& item : sorted) labels.push_back(item.label);
   EXPECT_EQ(labels, (std::vector<std::string>{"Otrygghet på kvällen", "Synlighet", "Klotter",
                                               "Trafik", "Buller"}));

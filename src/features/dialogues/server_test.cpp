@@ -30,7 +30,7 @@ class DialogueServer : public testing::ServerTest {
                                                     {"season", "spring"},
                                                     {"walk_date", "2016-04-20"}});
     EXPECT_EQ(response.status, 303) << response.body;
-    const auto walk = id_from_location(response);
+    auto walk = id_from_location(response);
     http.get("/walks/" + walk);
     const auto finding =
         http.post_form("/walks/" + walk + "/findings", {{"_csrf", http.csrf()},
