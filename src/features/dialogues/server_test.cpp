@@ -134,6 +134,26 @@ TEST_P(DialogueServer, AViewerSeesPublishedDialoguesOnlyAndChangesNothing) {
             403);
 }
 
+TEST_P(DialogueServer, TheHistoryNamesTheFormAndTheWalk) {
+  auto http = signed_in("samordnare@landskrona.se", "coordinator");
+  const auto walk = plan_walk(http);
+  const auto dialogue = record_dialogue(http, "", "");
+  http.get("/dialogues/" + dialogue + "/edit");
+  const auto response =
+      http.post_form("/dialogues/" + dialogue + "/edit", {{"_csrf", http.csrf()},
+                                                          {"title", "Dialog efter vandringen"},
+                                                          {"held_on", "2016-05-10"},
+                                                          {"format", "online"},
+                                                          {"walk_id", walk},
+                                                          {"row_version", "1"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto history = http.get("/history/dialogue/" + dialogue).body;
+  // The codes meeting and online in words.
+  EXPECT_TRUE(contains(history, "Møde")) << history;
+  EXPECT_TRUE(contains(history, "Online"));
+  EXPECT_TRUE(contains(history, "Centrum – Norra Långgatan, foråret 2016"));
+}
+
 TEST_P(DialogueServer, DeletingADialogueAsksFirst) {
   auto http = signed_in("samordnare@landskrona.se", "coordinator");
   const auto dialogue = record_dialogue(http, "", "");
