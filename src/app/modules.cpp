@@ -1,6 +1,7 @@
 #include "app/modules.hpp"
 
 #include "features/accounts/module.hpp"
+#include "features/dialogues/module.hpp"
 #include "features/history/module.hpp"
 #include "features/home/module.hpp"
 #include "features/indicators/module.hpp"
@@ -18,7 +19,7 @@ const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
       &accounts::module(),  &home::module(),  &history::module(),
       &strategy::module(),  &stats::module(), &indicators::module(),
-      &reporting::module(), &walks::module(), &promises::module(),
+      &reporting::module(), &walks::module(), &dialogues::module(), &promises::module(),
   };
   return all;
 }

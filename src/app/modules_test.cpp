@@ -75,6 +75,7 @@ TEST_P(Modules, TwoServersInOneProcessDrawEachSectionLinkAndMenuEntryOnce) {
     const auto wide_menu = overview.body.substr(wide, overview.body.find("</nav>", wide) - wide);
     EXPECT_EQ(occurrences(wide_menu, "<li><a href=\"/plans\""), 1U) << "the menu entry";
     EXPECT_EQ(occurrences(overview.body, "<li><a href=\"/plans\""), 2U) << "and in the phone's";
+    EXPECT_EQ(occurrences(overview.body, "<li><a href=\"/dialogues\""), 2U) << "a later module's";
     EXPECT_EQ(client->get("/history/initiative/" + initiative).status, 200);
   }
 }
@@ -96,6 +97,8 @@ TEST(ModuleList, NamesEveryFeatureOnceAfterThoseItBuildsOn) {
   EXPECT_LT(position("indicators"), position("reporting"));
   // Walks point at initiatives, at the per-event indicator their count feeds, and at users.
   EXPECT_LT(position("indicators"), position("walks"));
+  // A dialogue takes a safety walk as input.
+  EXPECT_LT(position("walks"), position("dialogues"));
   EXPECT_LT(position("statistics"), position("indicators"));
 }
 
