@@ -16,7 +16,7 @@ TEST(PromisesCli, ListsTheDemoPromiseWithItsLatestStatus) {
       testing::run_samtryg("promises list --db " + db +
                            " --workspace 'Trygghet i Landskrona – Landskrona stad och Polisen'");
   EXPECT_EQ(run.exit_code, 0) << run.output;
-  EXPECT_NE(run.output.find("1\t2016-03-01–2016-12-31\tpublic\tpartly_kept\t0 subscribers\t"
+  EXPECT_NE(run.output.find("1\t2016-04-01–2016-12-31\tpublic\tpartly_kept\t0 subscribers\t"
                             "Fler poliser till fots i centrum på kvällar och helgnätter"),
             std::string::npos)
       << run.output;

@@ -1,5 +1,7 @@
 #include "features/promises/commands.hpp"
 
+#include <algorithm>
+
 #include "core/audit/audit.hpp"
 #include "core/demo/marks.hpp"
 #include "core/i18n/catalog.hpp"
@@ -19,6 +21,16 @@ using validation::Errors;
 
 // The initiatives and indicators a promise names must be its workspace's.
 void check_links(soci::session& sql, const Actor& actor, const Promise& promise, Errors& errors) {
+  if (!promise.theme_ids.empty()) {
+    const auto known = raised_themes(sql, actor, &promise.theme_ids);
+    for (std::size_t index = 0; index < promise.theme_ids.size(); ++index) {
+      const auto id = promise.theme_ids[index];
+      if (std::none_of(known.begin(), known.end(),
+                       [id](const RaisedTheme& theme) { return theme.theme_id == id; })) {
+        errors.add("theme_ids[" + std::to_string(index) + "]", "link_not_in_workspace");
+      }
+    }
+  }
   for (std::size_t index = 0; index < promise.initiative_ids.size(); ++index) {
     if (!strategy::find_initiative(sql, actor, promise.initiative_ids[index])) {
       errors.add("initiative_ids[" + std::to_string(index) + "]", "link_not_in_workspace");

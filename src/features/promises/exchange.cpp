@@ -34,6 +34,7 @@ array export_promises(Writing& out) {
       [&](const Promise& promise) {
         auto json = to_json(promise);
         json.erase("row_version");
+        json["theme_ids"] = relinked(promise.theme_ids, out.ids.of("dialogue_theme"));
         json["initiative_ids"] = relinked(promise.initiative_ids, out.ids.of("initiative"));
         json["indicator_ids"] = relinked(promise.indicator_ids, out.ids.of("indicator"));
         array follow_ups;
@@ -76,6 +77,7 @@ class PromisesSection final : public exchange::Section {
          .validate = [](const PromiseEntry& entry) { return validate_promise(entry.promise); }},
         [&in](json::Reader& reader, PromiseEntry& entry, const std::string& path) {
           promises::read(reader, entry.promise);
+          check_refs(in, path, "theme_ids", "dialogue_theme", entry.promise.theme_ids);
           check_refs(in, path, "initiative_ids", "initiative", entry.promise.initiative_ids);
           check_refs(in, path, "indicator_ids", "indicator", entry.promise.indicator_ids);
           entry.follow_ups = exchange::read_records<FollowUp>(
@@ -91,6 +93,7 @@ class PromisesSection final : public exchange::Section {
     for (const auto& entry : promises_) {
       auto promise = entry.promise;
       promise.workspace_id = out.workspace_id;
+      promise.theme_ids = stored(out, "dialogue_theme", promise.theme_ids);
       promise.initiative_ids = stored(out, "initiative", promise.initiative_ids);
       promise.indicator_ids = stored(out, "indicator", promise.indicator_ids);
       if (promise.created_at.empty()) promise.created_at = out.now;

@@ -104,6 +104,7 @@ boost::json::object to_json(const Promise& promise) {
           {"problems", list_of(promise.problems)},
           {"signatories", std::move(signatories)},
           {"commitments", std::move(commitments)},
+          {"theme_ids", list_of(promise.theme_ids)},
           {"initiative_ids", list_of(promise.initiative_ids)},
           {"indicator_ids", list_of(promise.indicator_ids)},
           {"published", promise.published},
@@ -131,6 +132,7 @@ void read(json::Reader& reader, Promise& promise) {
   read_texts(reader, "problems", promise.problems);
   read_signatories(reader, promise.signatories);
   read_commitments(reader, promise.commitments);
+  read_ids(reader, "theme_ids", promise.theme_ids);
   read_ids(reader, "initiative_ids", promise.initiative_ids);
   read_ids(reader, "indicator_ids", promise.indicator_ids);
   reader.boolean("published", promise.published);

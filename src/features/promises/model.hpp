@@ -50,6 +50,7 @@ struct Promise {
   std::vector<std::string> problems;  // the problems it answers, in the staff's words
   std::vector<Signatory> signatories;
   std::vector<Commitment> commitments;
+  std::vector<long long> theme_ids;       // the dialogue themes (problems raised) it answers
   std::vector<long long> initiative_ids;  // the initiatives and activities that deliver it
   std::vector<long long> indicator_ids;   // the indicators that show its effect
   bool published = false;

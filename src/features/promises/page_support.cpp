@@ -61,6 +61,26 @@ view::Data follow_ups_data(const Context& context, const std::vector<FollowUp>& 
   return items;
 }
 
+view::Data themes_data(const Context& context, const std::vector<RaisedTheme>& themes, bool links) {
+  auto items = view::list();
+  for (const auto& theme : themes) {
+    view::Data item;
+    item.set("label", theme.label);
+    item.set("dialogue", context.catalog().format(
+                             "promise_raised_at",
+                             {{"dialogue", theme.dialogue},
+                              {"date", i18n::format_iso_date(theme.held_on, context.language)}}));
+    if (links) item.set("href", "/dialogues/" + std::to_string(theme.dialogue_id));
+    if (theme.mentions) {
+      item.set("mentions", context.catalog().format("promise_theme_mentions",
+                                                    {{"count", std::to_string(*theme.mentions)}}));
+    }
+    if (!theme.summary.empty()) item.set("summary", theme.summary);
+    items.push_back(item);
+  }
+  return items;
+}
+
 }  // namespace
 
 std::string notice_text(const Context& context) {
@@ -79,11 +99,12 @@ std::string period_text(const Context& context, const Promise& promise) {
          i18n::format_iso_date(promise.period_end, context.language);
 }
 
-view::Data promise_data(const Context& context, const Promise& promise,
-                        const std::vector<FollowUp>& follow_ups,
-                        const std::vector<Named>& initiatives, const std::vector<Named>& indicators,
+view::Data promise_data(const Context& context, const Promise& promise, const StoryParts& parts,
                         bool links) {
+  const auto& follow_ups = parts.follow_ups;
   view::Data data;
+  data.set("themes", themes_data(context, parts.themes, links));
+  data.set("has_themes", view::flag(!parts.themes.empty()));
   data.set("id", std::to_string(promise.id));
   data.set("title", promise.title);
   data.set("period", period_text(context, promise));
@@ -105,10 +126,10 @@ view::Data promise_data(const Context& context, const Promise& promise,
   data.set("has_signatories", view::flag(!promise.signatories.empty()));
   data.set("commitments", commitments_data(context, promise));
   data.set("has_commitments", view::flag(!promise.commitments.empty()));
-  data.set("initiatives", named_data(initiatives, "/initiatives/", links));
-  data.set("has_initiatives", view::flag(!initiatives.empty()));
-  data.set("indicators", named_data(indicators, "/indicators/", links));
-  data.set("has_indicators", view::flag(!indicators.empty()));
+  data.set("initiatives", named_data(parts.initiatives, "/initiatives/", links));
+  data.set("has_initiatives", view::flag(!parts.initiatives.empty()));
+  data.set("indicators", named_data(parts.indicators, "/indicators/", links));
+  data.set("has_indicators", view::flag(!parts.indicators.empty()));
   data.set("follow_ups", follow_ups_data(context, follow_ups));
   data.set("has_follow_ups", view::flag(!follow_ups.empty()));
   if (const auto* last = latest(follow_ups)) {

@@ -21,13 +21,20 @@ std::string promise_path(long long id);
 // "1 March 2016 – 31 December 2016".
 std::string period_text(const Context& context, const Promise& promise);
 
-// The parts of a promise both its staff page and its public page show: the text, period,
-// problems, signatories, commitments (promised beside achieved), the initiatives and indicators
-// (already filtered to what the reader may see, with links when `links` is set), and every
-// follow-up, the latest first, with its status and account.
-view::Data promise_data(const Context& context, const Promise& promise,
-                        const std::vector<FollowUp>& follow_ups,
-                        const std::vector<Named>& initiatives, const std::vector<Named>& indicators,
+// What a promise's story is told with besides the promise: its follow-ups, and the dialogue
+// themes, initiatives and indicators already filtered to what the reader may see.
+struct StoryParts {
+  const std::vector<FollowUp>& follow_ups;
+  const std::vector<RaisedTheme>& themes;
+  const std::vector<Named>& initiatives;
+  const std::vector<Named>& indicators;
+};
+
+// The parts of a promise both its staff page and its public page show: the dialogue themes and
+// problems it answers, the text, period, signatories, commitments (promised beside achieved),
+// the initiatives and indicators (with links when `links` is set), and every follow-up, the
+// latest first, with its status and account.
+view::Data promise_data(const Context& context, const Promise& promise, const StoryParts& parts,
                         bool links);
 
 void add_promise_page_routes(web::App& app);

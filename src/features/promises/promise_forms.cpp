@@ -115,6 +115,17 @@ void add_link_fields(const Context& context, soci::session& sql, const Promise& 
   const auto has = [](const std::vector<long long>& ids, long long id) {
     return std::find(ids.begin(), ids.end(), id) != ids.end();
   };
+  for (const auto& theme : raised_themes(sql, actor)) {
+    const auto id = theme.theme_id;
+    auto box = field(context, "theme_" + std::to_string(id), "promise_themes",
+                     has(promise.theme_ids, id) ? "1" : "", Kind::checkbox);
+    box.label = context.catalog().format(
+        "promise_answers_theme",
+        {{"label", theme.label},
+         {"dialogue", theme.dialogue},
+         {"date", i18n::format_iso_date(theme.held_on, context.language)}});
+    fields.push_back(std::move(box));
+  }
   for (const auto& row : strategy::initiatives(sql, actor, {.limit = 1000})) {
     const auto id = row.initiative.id;
     auto box = field(context, "initiative_" + std::to_string(id), "promise_initiatives",
@@ -214,12 +225,14 @@ PromiseForm promise_from_form(Context& context, Promise promise, validation::Err
     if (name.empty()) continue;
     promise.signatories.push_back({form.value(prefix + "role"), std::move(name)});
   }
+  promise.theme_ids.clear();
   promise.initiative_ids.clear();
   promise.indicator_ids.clear();
   for (const auto& [name, value] : form.fields) {
     if (value != "1") continue;
     for (const auto& [prefix, ids] :
-         {std::pair{std::string_view("initiative_"), &promise.initiative_ids},
+         {std::pair{std::string_view("theme_"), &promise.theme_ids},
+          std::pair{std::string_view("initiative_"), &promise.initiative_ids},
           std::pair{std::string_view("indicator_"), &promise.indicator_ids}}) {
       if (!name.starts_with(prefix)) continue;
       if (const auto id = parse_integer(std::string_view(name).substr(prefix.size()))) {

@@ -1,8 +1,10 @@
 #include "features/promises/queries.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/validation/validation.hpp"
+#include "features/dialogues/queries.hpp"
 #include "features/indicators/queries.hpp"
 #include "features/strategy/queries.hpp"
 
@@ -37,6 +39,21 @@ std::vector<Named> indicator_names(soci::session& sql, const Actor& actor,
 
 }  // namespace
 
+std::vector<RaisedTheme> raised_themes(soci::session& sql, const Actor& actor,
+                                       const std::vector<long long>* only) {
+  std::vector<RaisedTheme> out;
+  for (const auto& dialogue : dialogues::dialogues(sql, actor)) {
+    for (const auto& theme : dialogues::dialogue_record(sql, actor, dialogue.id).themes) {
+      if (only != nullptr && std::find(only->begin(), only->end(), theme.id) == only->end()) {
+        continue;
+      }
+      out.push_back({theme.id, dialogue.id, dialogue.title, dialogue.held_on, dialogue.place,
+                     theme.label, theme.mentions, theme.summary});
+    }
+  }
+  return out;
+}
+
 bool visible(const Actor& actor, const Promise& promise, std::string_view today) {
   return actor.read_all || is_public(promise, today);
 }
@@ -70,6 +87,7 @@ PromiseRecord promise_record(db::Database& database, const Actor& actor, long lo
   PromiseRecord record;
   record.promise = readable_promise(sql, actor, id, today);
   record.follow_ups = store::follow_ups(sql, id);
+  record.themes = raised_themes(sql, actor, &record.promise.theme_ids);
   record.initiatives = initiative_names(sql, actor, record.promise.initiative_ids);
   record.indicators = indicator_names(sql, actor, record.promise.indicator_ids);
   if (actor.read_all) record.subscribers = store::confirmed_count(sql, id);
@@ -85,6 +103,7 @@ PublicPromise public_promise(db::Database& database, long long id, std::string_v
       Actor::for_role(promise->workspace_id, audit::Author{}, std::nullopt, auth::Role::viewer);
   PublicPromise out;
   out.follow_ups = store::follow_ups(sql, id);
+  out.themes = raised_themes(sql, reader, &promise->theme_ids);
   out.initiatives = initiative_names(sql, reader, promise->initiative_ids);
   out.indicators = indicator_names(sql, reader, promise->indicator_ids);
   out.workspace = store::workspace_name(sql, promise->workspace_id);

@@ -33,11 +33,28 @@ struct Named {
   std::string name;
 };
 
+// A problem residents raised, as a dialogue recorded it: where the story of a promise starts.
+struct RaisedTheme {
+  long long theme_id = 0;
+  long long dialogue_id = 0;
+  std::string dialogue;  // its title
+  std::string held_on;
+  std::string place;
+  std::string label;
+  std::optional<int> mentions;
+  std::string summary;
+};
+// Every theme of the dialogues the actor sees, the latest dialogue first; `only` keeps the ids
+// it lists (all when null).
+std::vector<RaisedTheme> raised_themes(soci::session& sql, const Actor& actor,
+                                       const std::vector<long long>* only = nullptr);
+
 // A promise with everything its staff page shows.
 struct PromiseRecord {
   Promise promise;
   std::vector<FollowUp> follow_ups;
-  std::vector<Named> initiatives;  // those the actor sees
+  std::vector<RaisedTheme> themes;  // those the actor sees
+  std::vector<Named> initiatives;   // those the actor sees
   std::vector<Named> indicators;
   long long subscribers = 0;  // staff see the count, nothing else about a subscriber
 };
@@ -52,6 +69,7 @@ Promise readable_promise(soci::session& sql, const Actor& actor, long long id,
 struct PublicPromise {
   Promise promise;
   std::vector<FollowUp> follow_ups;
+  std::vector<RaisedTheme> themes;
   std::vector<Named> initiatives;
   std::vector<Named> indicators;
   store::WorkspaceName workspace;

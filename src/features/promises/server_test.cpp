@@ -322,6 +322,62 @@ TEST_P(PromiseServer, TheRoundsReportHasAChapterOnThePromisesOfItsPeriod) {
   EXPECT_FALSE(contains(report.body, "Borgerløfter"));
 }
 
+// A dialogue with one theme, published or not; the theme's id.
+std::string dialogue_theme(HttpClient& http, const std::string& title, const std::string& label,
+                           bool published) {
+  http.get("/dialogues/new");
+  auto response = http.post_form("/dialogues", {{"_csrf", http.csrf()},
+                                                {"title", title},
+                                                {"held_on", "2016-03-12"},
+                                                {"format", "street_stand"},
+                                                {"place", "Rådhustorget"},
+                                                {"published", published ? "1" : ""}});
+  EXPECT_EQ(response.status, 303) << response.body;
+  const auto dialogue = testing::id_from_location(response);
+  response = http.post_form("/dialogues/" + dialogue + "/themes",
+                            {{"_csrf", http.csrf()}, {"label", label}, {"mentions", "14"}});
+  EXPECT_EQ(response.status, 303) << response.body;
+  std::smatch match;
+  const auto page = http.get("/dialogues/" + dialogue).body;
+  EXPECT_TRUE(std::regex_search(page, match, std::regex("/themes/(\\d+)/delete"))) << page;
+  return match.size() > 1 ? match[1].str() : std::string();
+}
+
+TEST_P(PromiseServer, ThePromisesStoryStartsWithTheThemesRaisedInTheDialogues) {
+  auto coordinator = signed_in("samordnare@landskrona.se", "coordinator");
+  const auto raised = dialogue_theme(coordinator, "Medborgardialog på Rådhustorget",
+                                     "Otrygghet i centrum på kvällar", true);
+  const auto internal =
+      dialogue_theme(coordinator, "Internt samråd", "Personalbrist på kvällstid", false);
+
+  coordinator.get("/promises/new");
+  auto fields = promise_fields(coordinator, "Fler poliser till fots i centrum");
+  fields["published"] = "1";
+  fields["theme_" + raised] = "1";
+  fields["theme_" + internal] = "1";
+  fields["theme_999999"] = "1";
+  auto response = coordinator.post_form("/promises", fields);
+  EXPECT_EQ(response.status, 422) << "a theme of no dialogue here";
+  fields.erase("theme_999999");
+  response = coordinator.post_form("/promises", fields);
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto id = testing::id_from_location(response);
+
+  auto page = coordinator.get("/promises/" + id).body;
+  EXPECT_TRUE(contains(page, "<strong>Otrygghet i centrum på kvällar</strong>")) << page;
+  EXPECT_TRUE(contains(page, "Medborgardialog på Rådhustorget, 12. marts 2016"));
+  EXPECT_TRUE(contains(page, "rejst af 14"));
+  EXPECT_TRUE(contains(page, "Personalbrist på kvällstid")) << "staff see every dialogue";
+  EXPECT_LT(page.find("Otrygghet i centrum på kvällar"), page.find("2. Det, vi lover"));
+
+  // Residents read the themes of published dialogues only.
+  HttpClient resident = client();
+  page = resident.get("/public/promises/" + id).body;
+  EXPECT_TRUE(contains(page, "Otrygghet i centrum på kvällar")) << page;
+  EXPECT_FALSE(contains(page, "Personalbrist")) << page;
+  EXPECT_FALSE(contains(page, "Internt samråd"));
+}
+
 SAMTRYG_ON_EVERY_BACKEND(PromiseServer);
 
 }  // namespace

@@ -94,6 +94,10 @@ void load_lists(soci::session& sql, Promise& promise) {
   promise.problems = problems_of(sql, promise.id);
   promise.signatories = signatories_of(sql, promise.id);
   promise.commitments = commitments_of(sql, promise.id);
+  promise.theme_ids = linked(sql,
+                             "SELECT theme_id FROM promise_themes WHERE promise_id = :p "
+                             "ORDER BY theme_id",
+                             promise.id);
   promise.initiative_ids = linked(sql,
                                   "SELECT initiative_id FROM promise_initiatives "
                                   "WHERE promise_id = :p ORDER BY initiative_id",
@@ -107,7 +111,7 @@ void load_lists(soci::session& sql, Promise& promise) {
 void replace_lists(soci::session& sql, const Promise& promise) {
   const auto id = promise.id;
   for (const char* table : {"promise_problems", "promise_signatories", "promise_commitments",
-                            "promise_initiatives", "promise_indicators"}) {
+                            "promise_themes", "promise_initiatives", "promise_indicators"}) {
     sql << "DELETE FROM " << table << " WHERE promise_id = :p", use(id);
   }
   int position = 0;
@@ -131,6 +135,9 @@ void replace_lists(soci::session& sql, const Promise& promise) {
            "VALUES (:p, :n, :l, :pr, :a)",
         use(id), use(position), use(commitment.label), use(commitment.promised),
         use(achieved.value, achieved.indicator);
+  }
+  for (auto theme : promise.theme_ids) {
+    sql << "INSERT INTO promise_themes (promise_id, theme_id) VALUES (:p, :t)", use(id), use(theme);
   }
   for (auto initiative : promise.initiative_ids) {
     sql << "INSERT INTO promise_initiatives (promise_id, initiative_id) VALUES (:p, :i)", use(id),
