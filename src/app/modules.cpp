@@ -17,9 +17,9 @@ namespace samtryg::app {
 // and one line here.
 const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
-      &accounts::module(),  &home::module(),  &history::module(),
-      &strategy::module(),  &stats::module(), &indicators::module(),
-      &reporting::module(), &walks::module(), &dialogues::module(), &promises::module(),
+      &accounts::module(),  &home::module(),       &history::module(),   &strategy::module(),
+      &stats::module(),     &indicators::module(), &reporting::module(), &walks::module(),
+      &dialogues::module(), &promises::module(),
   };
   return all;
 }
