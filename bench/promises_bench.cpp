@@ -8,12 +8,9 @@
 // run: build/release/samtryg_promises_bench
 #include <benchmark/benchmark.h>
 
-#include <filesystem>
-
 #include <fmt/format.h>
 
-#include "app/serve.hpp"
-#include "core/auth/store.hpp"
+#include "bench/support.hpp"
 #include "core/mail/outbox.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
@@ -25,36 +22,11 @@ namespace {
 namespace promises = samtryg::promises;
 
 samtryg::app::Runtime& runtime() {
-  static samtryg::app::Runtime instance = [] {
-    samtryg::crypto::initialise();
-    samtryg::config::Config settings;
-    const auto path = std::filesystem::temp_directory_path() / "samtryg-promises-bench.db";
-    std::filesystem::remove(path);
-    settings.database = "sqlite:" + path.string();
-    settings.port = 0;
-    settings.access_log = false;
-    return samtryg::app::Runtime(settings);
-  }();
-  return instance;
+  return samtryg::bench::runtime("samtryg-promises-bench.db");
 }
 
 samtryg::auth::Actor coordinator() {
-  auto& database = runtime().database();
-  long long workspace = 0;
-  long long user = 0;
-  const auto now = samtryg::now_iso_utc();
-  database.in_transaction([&](soci::session& sql) {
-    workspace = samtryg::auth::insert_workspace(
-        sql, fmt::format("Bench {}", samtryg::crypto::random_token().substr(0, 8)), "sv", now);
-    samtryg::auth::User person;
-    person.name = "Trygghetssamordnare";
-    person.email = fmt::format("bench-{}@example.se", workspace);
-    person.language = "sv";
-    user = samtryg::auth::insert_user(sql, person, now);
-    samtryg::auth::set_membership(sql, workspace, user, samtryg::auth::Role::coordinator, now);
-  });
-  return samtryg::auth::Actor::for_role(workspace, {user, "bench"}, user,
-                                        samtryg::auth::Role::coordinator);
+  return samtryg::bench::coordinator(runtime()).actor;
 }
 
 // A public promise like Landskrona's, with `subscribers` confirmed subscribers.

@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-#include "app/serve.hpp"
+#include "bench/support.hpp"
 #include "core/auth/store.hpp"
 #include "core/documents/pdf.hpp"
 #include "core/util/crypto.hpp"
@@ -27,17 +27,7 @@ namespace {
 namespace walks = samtryg::walks;
 
 samtryg::app::Runtime& runtime() {
-  static samtryg::app::Runtime instance = [] {
-    samtryg::crypto::initialise();
-    samtryg::config::Config settings;
-    const auto path = std::filesystem::temp_directory_path() / "samtryg-walks-bench.db";
-    std::filesystem::remove(path);
-    settings.database = "sqlite:" + path.string();
-    settings.port = 0;
-    settings.access_log = false;
-    return samtryg::app::Runtime(settings);
-  }();
-  return instance;
+  return samtryg::bench::runtime("samtryg-walks-bench.db");
 }
 
 // A phone photo of about 4 MB: 3,400 × 2,550 pixels of fine detail, JPEG quality 92.
@@ -64,31 +54,10 @@ const std::string& four_megabyte_photo() {
   return bytes;
 }
 
-struct Fixture {
-  samtryg::auth::Actor actor;
-  std::string cookie;
-};
+using Fixture = samtryg::bench::Coordinator;
 
 Fixture coordinator() {
-  auto& database = runtime().database();
-  long long workspace = 0;
-  long long user = 0;
-  const std::string token = samtryg::crypto::random_token();
-  const auto now = samtryg::now_iso_utc();
-  database.in_transaction([&](soci::session& sql) {
-    workspace = samtryg::auth::insert_workspace(
-        sql, fmt::format("Bench {}", samtryg::crypto::random_token().substr(0, 8)), "sv", now);
-    samtryg::auth::User person;
-    person.name = "Trygghetssamordnare";
-    person.email = fmt::format("bench-{}@example.se", workspace);
-    person.language = "sv";
-    user = samtryg::auth::insert_user(sql, person, now);
-    samtryg::auth::set_membership(sql, workspace, user, samtryg::auth::Role::coordinator, now);
-    samtryg::auth::insert_session(sql, token, user, workspace, "csrf", now, "2999-01-01T00:00:00Z");
-  });
-  return {samtryg::auth::Actor::for_role(workspace, {user, "bench"}, user,
-                                         samtryg::auth::Role::coordinator),
-          fmt::format("{}={}", samtryg::web::kSessionCookie, token)};
+  return samtryg::bench::coordinator(runtime());
 }
 
 // A walk with `findings` findings spread over Landskrona's centre, each with an action, and a
