@@ -15,9 +15,10 @@ std::optional<Clock::time_point> parse_iso_utc(std::string_view text) {
   }
   const auto day = parse_iso_day(text.substr(0, 10));
   if (!day) return std::nullopt;
+  // Hours, minutes and seconds: two digits each at 11, 14 and 17.
   int parts[3] = {};
-  for (int index = 0; index < 3; ++index) {
-    const auto at = static_cast<std::size_t>(11 + index * 3);
+  for (std::size_t index = 0; index < 3; ++index) {
+    const std::size_t at = 11 + index * 3;
     const char tens = text[at];
     const char ones = text[at + 1];
     if (tens < '0' || tens > '9' || ones < '0' || ones > '9') return std::nullopt;
