@@ -57,17 +57,11 @@ Promise promise_in_workspace(soci::session& sql, const Actor& actor, long long i
   return std::move(*promise);
 }
 
-std::string trimmed_base(const std::string& public_url) {
-  auto base = public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base;
-}
-
 // One e-mail per confirmed subscriber, in the language each read the page in.
 long long queue_notifications(soci::session& sql, const Promise& promise, const FollowUp& follow_up,
                               const std::string& public_url) {
   const auto workspace = store::workspace_name(sql, promise.workspace_id);
-  const auto base = trimmed_base(public_url);
+  const auto base = public_base(public_url);
   const auto now = now_iso_utc();
   long long queued = 0;
   for (const auto language : i18n::kLanguages) {
@@ -90,6 +84,11 @@ long long queue_notifications(soci::session& sql, const Promise& promise, const 
 }
 
 }  // namespace
+
+std::string public_base(std::string public_url) {
+  while (!public_url.empty() && public_url.back() == '/') public_url.pop_back();
+  return public_url;
+}
 
 std::string public_path(long long promise_id) {
   return "/public/promises/" + std::to_string(promise_id);

@@ -25,6 +25,10 @@ struct Recorded {
 Recorded add_follow_up(db::Database& database, const Actor& actor, long long promise_id,
                        FollowUp follow_up, const std::string& public_url);
 
+// The server's public address without a trailing slash, for the absolute links of e-mails and
+// feeds.
+std::string public_base(std::string public_url);
+
 // The public page of a promise and where one click unsubscribes.
 std::string public_path(long long promise_id);
 std::string unsubscribe_path();

@@ -9,8 +9,7 @@ namespace samtryg::promises {
 
 documents::Feed promise_feed(const PublicPromise& record, const i18n::Catalog& catalog,
                              i18n::Language language, const std::string& public_url) {
-  auto base = public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
+  const auto base = public_base(public_url);
   const auto& promise = record.promise;
   const auto page = base + public_path(promise.id);
   const auto created_day = promise.created_at.substr(0, 10);

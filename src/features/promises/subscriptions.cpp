@@ -23,8 +23,7 @@ std::string confirmation_since() {
 void queue_confirmation(soci::session& sql, const Promise& promise, const std::string& address,
                         i18n::Language language, const std::string& token,
                         const std::string& public_url, const std::string& now) {
-  auto base = public_url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
+  const auto base = public_base(public_url);
   const auto& catalog = i18n::Catalog::get(language);
   const auto workspace = store::workspace_name(sql, promise.workspace_id);
   const i18n::Catalog::Values values{{"workspace", workspace.name},
