@@ -190,12 +190,26 @@ TEST_P(ImportRules, EveryUniqueKeyOfTheSchemaIsCheckedWithItsPathBeforeStoring) 
                                            {"findings", array{finding, second}}}};
         },
         "$.walks[0].findings[1].number"}},
+      {"survey_waves_period",
+       {[](object& document) {
+          auto& waves = at(document, "surveys", 0)["waves"].as_array();
+          auto copy = waves.at(0).as_object();
+          copy["id"] = 99;
+          waves.push_back(std::move(copy));
+        },
+        "$.surveys[0].waves[1].period"}},
+      {"survey_results_key",
+       {[](object& document) {
+          repeat(at(document, "surveys", 0)["results"].as_array(), 0, 1, "question_id");
+        },
+        "$.surveys[0].results[1].wave_id"}},
   };
   // Keys no document carries: the import makes them itself or they never leave a database.
   const std::set<std::string> not_in_documents{
       "api_tokens_hash",             // API keys are not exported
       "search_entries_entity",       // rebuilt by the import
       "report_form_autosaves_once",  // a person's unsaved typing is not exported
+      "survey_options_position",     // an answer's place in its question's list
       // E-mail subscribers stay with the database they subscribed in.
       "promise_subscribers_address",
       "promise_subscribers_confirm",

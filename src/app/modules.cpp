@@ -9,6 +9,7 @@
 #include "features/reporting/module.hpp"
 #include "features/statistics/module.hpp"
 #include "features/strategy/module.hpp"
+#include "features/surveys/module.hpp"
 #include "features/walks/module.hpp"
 
 namespace samtryg::app {
@@ -19,7 +20,7 @@ const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
       &accounts::module(),  &home::module(),       &history::module(),   &strategy::module(),
       &stats::module(),     &indicators::module(), &reporting::module(), &walks::module(),
-      &dialogues::module(), &promises::module(),
+      &dialogues::module(), &surveys::module(),   &promises::module(),
   };
   return all;
 }

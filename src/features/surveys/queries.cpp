@@ -1,0 +1,127 @@
+#include "features/surveys/queries.hpp"
+
+#include <algorithm>
+
+#include "core/validation/validation.hpp"
+#include "features/surveys/store.hpp"
+
+namespace samtryg::surveys {
+
+std::vector<Survey> surveys(soci::session& sql, const Actor& actor) {
+  return store::surveys(sql, actor.workspace_id);
+}
+
+Survey readable_survey(soci::session& sql, const Actor& actor, long long id) {
+  auto survey = store::find_survey(sql, actor.workspace_id, id);
+  if (!survey) throw validation::NotFound();
+  return std::move(*survey);
+}
+
+std::vector<SurveySummary> survey_summaries(soci::session& sql, const Actor& actor) {
+  const auto counts = store::counts(sql, actor.workspace_id);
+  std::vector<SurveySummary> out;
+  for (auto& survey : surveys(sql, actor)) {
+    const auto found = counts.find(survey.id);
+    const auto count = found == counts.end() ? store::Counts{} : found->second;
+    out.push_back({std::move(survey), count.waves, count.questions});
+  }
+  return out;
+}
+
+SurveyRecord survey_record(soci::session& sql, const Actor& actor, long long id) {
+  SurveyRecord record;
+  record.survey = readable_survey(sql, actor, id);
+  record.waves = store::waves(sql, id);
+  record.questions = store::questions(sql, id);
+  record.results = store::results(sql, id);
+  return record;
+}
+
+SurveyRecord survey_record(db::Database& database, const Actor& actor, long long id) {
+  auto sql = database.session();
+  return survey_record(sql, actor, id);
+}
+
+const Question& question_in(const SurveyRecord& record, long long id) {
+  for (const auto& question : record.questions) {
+    if (question.id == id) return question;
+  }
+  throw validation::NotFound();
+}
+
+const Wave& wave_in(const SurveyRecord& record, long long id) {
+  for (const auto& wave : record.waves) {
+    if (wave.id == id) return wave;
+  }
+  throw validation::NotFound();
+}
+
+const Wave* wave_of_period(const SurveyRecord& record, const std::string& period) {
+  for (const auto& wave : record.waves) {
+    if (wave.period == period) return &wave;
+  }
+  return nullptr;
+}
+
+std::vector<QuestionChoice> question_choices(soci::session& sql, const Actor& actor) {
+  std::vector<QuestionChoice> out;
+  for (const auto& survey : surveys(sql, actor)) {
+    for (const auto& question : store::questions(sql, survey.id)) {
+      out.push_back({question.id, survey.id, survey.name, question.text});
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// The result a trend shows for a wave: the whole population's, else the first area's.
+const Result* headline_result(const std::vector<Result>& results, long long wave_id,
+                              long long question_id) {
+  const Result* found = nullptr;
+  for (const auto& result : results) {
+    if (result.wave_id != wave_id || result.question_id != question_id) continue;
+    if (!result.area_id) return &result;
+    if (found == nullptr) found = &result;
+  }
+  return found;
+}
+
+}  // namespace
+
+std::vector<QuestionTrend> question_trends(soci::session& sql, const Actor& actor,
+                                           const std::vector<long long>& question_ids) {
+  std::vector<QuestionTrend> out;
+  if (question_ids.empty()) return out;
+  for (const auto& survey : surveys(sql, actor)) {
+    const auto questions = store::questions(sql, survey.id);
+    const bool linked = std::any_of(questions.begin(), questions.end(), [&](const Question& q) {
+      return std::find(question_ids.begin(), question_ids.end(), q.id) != question_ids.end();
+    });
+    if (!linked) continue;
+    const auto waves = store::waves(sql, survey.id);
+    const auto results = store::results(sql, survey.id);
+    for (const auto& question : questions) {
+      if (std::find(question_ids.begin(), question_ids.end(), question.id) == question_ids.end()) {
+        continue;
+      }
+      QuestionTrend trend{
+          {question.id, survey.id, survey.name, question.text}, question.share_label, {}};
+      for (const auto& wave : waves) {
+        const auto* result = headline_result(results, wave.id, question.id);
+        if (result == nullptr) continue;
+        trend.waves.push_back({wave.period, share(question, *result), result->respondents});
+      }
+      out.push_back(std::move(trend));
+    }
+  }
+  std::stable_sort(out.begin(), out.end(), [&](const QuestionTrend& a, const QuestionTrend& b) {
+    const auto rank = [&](long long id) {
+      return std::find(question_ids.begin(), question_ids.end(), id) - question_ids.begin();
+    };
+    return rank(a.question.id) < rank(b.question.id);
+  });
+  return out;
+}
+
+}  // namespace samtryg::surveys
