@@ -12,12 +12,41 @@
 #include "features/promises/json.hpp"
 #include "features/promises/store.hpp"
 #include "features/strategy/queries.hpp"
+#include "features/surveys/queries.hpp"
 
 namespace samtryg::promises {
 
 namespace {
 
 using validation::Errors;
+
+// The survey questions must be the workspace's, and the activities those of the promise's own
+// initiatives (an activity delivers the promise through its initiative).
+void check_evidence(soci::session& sql, const Actor& actor, const Promise& promise,
+                    Errors& errors) {
+  if (!promise.question_ids.empty()) {
+    const auto known = surveys::question_choices(sql, actor);
+    for (std::size_t index = 0; index < promise.question_ids.size(); ++index) {
+      const auto id = promise.question_ids[index];
+      if (std::none_of(known.begin(), known.end(),
+                       [id](const surveys::QuestionChoice& choice) { return choice.id == id; })) {
+        errors.add("question_ids[" + std::to_string(index) + "]", "link_not_in_workspace");
+      }
+    }
+  }
+  for (std::size_t index = 0; index < promise.activity_ids.size(); ++index) {
+    const auto field = "activity_ids[" + std::to_string(index) + "]";
+    try {
+      const auto activity = strategy::readable_activity(sql, actor, promise.activity_ids[index]);
+      if (std::find(promise.initiative_ids.begin(), promise.initiative_ids.end(),
+                    activity.initiative_id) == promise.initiative_ids.end()) {
+        errors.add(field, "promise_activity_not_of_initiatives");
+      }
+    } catch (const validation::NotFound&) {
+      errors.add(field, "link_not_in_workspace");
+    }
+  }
+}
 
 // The initiatives and indicators a promise names must be its workspace's.
 void check_links(soci::session& sql, const Actor& actor, const Promise& promise, Errors& errors) {
@@ -36,6 +65,7 @@ void check_links(soci::session& sql, const Actor& actor, const Promise& promise,
       errors.add("initiative_ids[" + std::to_string(index) + "]", "link_not_in_workspace");
     }
   }
+  check_evidence(sql, actor, promise, errors);
   for (std::size_t index = 0; index < promise.indicator_ids.size(); ++index) {
     try {
       indicators::indicator_in_workspace(sql, actor, promise.indicator_ids[index]);

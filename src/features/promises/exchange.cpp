@@ -35,7 +35,9 @@ array export_promises(Writing& out) {
         auto json = to_json(promise);
         json.erase("row_version");
         json["theme_ids"] = relinked(promise.theme_ids, out.ids.of("dialogue_theme"));
+        json["question_ids"] = relinked(promise.question_ids, out.ids.of("survey_question"));
         json["initiative_ids"] = relinked(promise.initiative_ids, out.ids.of("initiative"));
+        json["activity_ids"] = relinked(promise.activity_ids, out.ids.of("activity"));
         json["indicator_ids"] = relinked(promise.indicator_ids, out.ids.of("indicator"));
         array follow_ups;
         for (const auto& follow_up : store::follow_ups(out.sql, promise.id)) {
@@ -78,7 +80,9 @@ class PromisesSection final : public exchange::Section {
         [&in](json::Reader& reader, PromiseEntry& entry, const std::string& path) {
           promises::read(reader, entry.promise);
           check_refs(in, path, "theme_ids", "dialogue_theme", entry.promise.theme_ids);
+          check_refs(in, path, "question_ids", "survey_question", entry.promise.question_ids);
           check_refs(in, path, "initiative_ids", "initiative", entry.promise.initiative_ids);
+          check_refs(in, path, "activity_ids", "activity", entry.promise.activity_ids);
           check_refs(in, path, "indicator_ids", "indicator", entry.promise.indicator_ids);
           entry.follow_ups = exchange::read_records<FollowUp>(
               in, reader, "follow_ups", {.validate = validate_follow_up},
@@ -94,7 +98,9 @@ class PromisesSection final : public exchange::Section {
       auto promise = entry.promise;
       promise.workspace_id = out.workspace_id;
       promise.theme_ids = stored(out, "dialogue_theme", promise.theme_ids);
+      promise.question_ids = stored(out, "survey_question", promise.question_ids);
       promise.initiative_ids = stored(out, "initiative", promise.initiative_ids);
+      promise.activity_ids = stored(out, "activity", promise.activity_ids);
       promise.indicator_ids = stored(out, "indicator", promise.indicator_ids);
       if (promise.created_at.empty()) promise.created_at = out.now;
       const auto id = store::insert_promise(out.sql, promise);

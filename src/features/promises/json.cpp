@@ -105,7 +105,9 @@ boost::json::object to_json(const Promise& promise) {
           {"signatories", std::move(signatories)},
           {"commitments", std::move(commitments)},
           {"theme_ids", list_of(promise.theme_ids)},
+          {"question_ids", list_of(promise.question_ids)},
           {"initiative_ids", list_of(promise.initiative_ids)},
+          {"activity_ids", list_of(promise.activity_ids)},
           {"indicator_ids", list_of(promise.indicator_ids)},
           {"published", promise.published},
           {"publish_on", promise.publish_on},
@@ -133,7 +135,9 @@ void read(json::Reader& reader, Promise& promise) {
   read_signatories(reader, promise.signatories);
   read_commitments(reader, promise.commitments);
   read_ids(reader, "theme_ids", promise.theme_ids);
+  read_ids(reader, "question_ids", promise.question_ids);
   read_ids(reader, "initiative_ids", promise.initiative_ids);
+  read_ids(reader, "activity_ids", promise.activity_ids);
   read_ids(reader, "indicator_ids", promise.indicator_ids);
   reader.boolean("published", promise.published);
   reader.text("publish_on", promise.publish_on);

@@ -51,7 +51,9 @@ struct Promise {
   std::vector<Signatory> signatories;
   std::vector<Commitment> commitments;
   std::vector<long long> theme_ids;       // the dialogue themes (problems raised) it answers
-  std::vector<long long> initiative_ids;  // the initiatives and activities that deliver it
+  std::vector<long long> question_ids;    // the survey questions whose results show the problem
+  std::vector<long long> initiative_ids;  // the initiatives that deliver it
+  std::vector<long long> activity_ids;    // and their activities
   std::vector<long long> indicator_ids;   // the indicators that show its effect
   bool published = false;
   std::string publish_on;  // ISO day it becomes public; empty: as soon as published

@@ -6,6 +6,7 @@
 #include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/web/form_page.hpp"
+#include "features/indicators/presentation.hpp"
 
 namespace samtryg::promises {
 
@@ -81,6 +82,43 @@ view::Data themes_data(const Context& context, const std::vector<RaisedTheme>& t
   return items;
 }
 
+view::Data evidence_data(const Context& context, const std::vector<surveys::QuestionTrend>& trends,
+                         bool links) {
+  auto items = view::list();
+  for (const auto& trend : trends) {
+    view::Data item;
+    item.set("question", trend.question.text);
+    item.set("survey", trend.question.survey_name);
+    if (links) item.set("href", "/surveys/" + std::to_string(trend.question.survey_id));
+    auto waves = view::list();
+    for (const auto& wave : trend.waves) {
+      if (!wave.share) continue;
+      view::Data entry;
+      entry.set("period", indicators::period_label(wave.period, context.language));
+      entry.set("share", i18n::format_percent(*wave.share, 0, context.language));
+      waves.push_back(entry);
+    }
+    item.set("waves", waves);
+    item.set("has_waves", view::flag(!waves.is_empty_list()));
+    if (!trend.share_label.empty()) item.set("share_label", trend.share_label);
+    items.push_back(item);
+  }
+  return items;
+}
+
+view::Data activities_data(const Context& context, const std::vector<LinkedActivity>& activities,
+                           bool links) {
+  auto items = view::list();
+  for (const auto& activity : activities) {
+    view::Data item;
+    item.set("name", activity.title);
+    item.set("status", context.text("activity_status_" + activity.status));
+    if (links) item.set("href", "/activities/" + std::to_string(activity.id));
+    items.push_back(item);
+  }
+  return items;
+}
+
 }  // namespace
 
 std::string notice_text(const Context& context) {
@@ -128,6 +166,10 @@ view::Data promise_data(const Context& context, const Promise& promise, const St
   data.set("has_commitments", view::flag(!promise.commitments.empty()));
   data.set("initiatives", named_data(parts.initiatives, "/initiatives/", links));
   data.set("has_initiatives", view::flag(!parts.initiatives.empty()));
+  data.set("activities", activities_data(context, parts.activities, links));
+  data.set("has_activities", view::flag(!parts.activities.empty()));
+  data.set("evidence", evidence_data(context, parts.evidence, links));
+  data.set("has_evidence", view::flag(!parts.evidence.empty()));
   data.set("indicators", named_data(parts.indicators, "/indicators/", links));
   data.set("has_indicators", view::flag(!parts.indicators.empty()));
   data.set("follow_ups", follow_ups_data(context, follow_ups));

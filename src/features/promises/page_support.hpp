@@ -28,6 +28,8 @@ struct StoryParts {
   const std::vector<RaisedTheme>& themes;
   const std::vector<Named>& initiatives;
   const std::vector<Named>& indicators;
+  const std::vector<LinkedActivity>& activities;
+  const std::vector<surveys::QuestionTrend>& evidence;
 };
 
 // The parts of a promise both its staff page and its public page show: the dialogue themes and

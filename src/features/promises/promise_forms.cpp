@@ -12,6 +12,7 @@
 #include "features/promises/commands.hpp"
 #include "features/promises/page_support.hpp"
 #include "features/strategy/queries.hpp"
+#include "features/surveys/queries.hpp"
 
 namespace samtryg::promises {
 
@@ -109,12 +110,39 @@ std::vector<Named> indicator_choices(const Context& context) {
   return out;
 }
 
+bool has(const std::vector<long long>& ids, long long id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+// The survey questions whose results show the problem, and the activities of the initiatives
+// the promise names (tick its initiatives and save to choose among their activities).
+void add_evidence_fields(const Context& context, soci::session& sql, const Promise& promise,
+                         std::vector<web::Field>& fields) {
+  const auto actor = context.actor();
+  for (const auto& question : surveys::question_choices(sql, actor)) {
+    auto box = field(context, "question_" + std::to_string(question.id), "promise_questions",
+                     has(promise.question_ids, question.id) ? "1" : "", Kind::checkbox);
+    box.label = context.catalog().format(
+        "promise_shown_by_survey", {{"question", question.text}, {"survey", question.survey_name}});
+    fields.push_back(std::move(box));
+  }
+  bool first = true;
+  for (const auto initiative_id : promise.initiative_ids) {
+    for (const auto& activity :
+         strategy::activities(sql, actor, {.initiative_id = initiative_id, .limit = 200})) {
+      auto box = field(context, "activity_" + std::to_string(activity.id), "promise_activities",
+                       has(promise.activity_ids, activity.id) ? "1" : "", Kind::checkbox,
+                       first ? "promise_activities_hint" : nullptr);
+      box.label = context.catalog().format("promise_delivered_by", {{"name", activity.title}});
+      fields.push_back(std::move(box));
+      first = false;
+    }
+  }
+}
+
 void add_link_fields(const Context& context, soci::session& sql, const Promise& promise,
                      const std::vector<Named>& indicator_list, std::vector<web::Field>& fields) {
   const auto actor = context.actor();
-  const auto has = [](const std::vector<long long>& ids, long long id) {
-    return std::find(ids.begin(), ids.end(), id) != ids.end();
-  };
   for (const auto& theme : raised_themes(sql, actor)) {
     const auto id = theme.theme_id;
     auto box = field(context, "theme_" + std::to_string(id), "promise_themes",
@@ -133,6 +161,7 @@ void add_link_fields(const Context& context, soci::session& sql, const Promise& 
     box.label = context.catalog().format("promise_delivered_by", {{"name", row.initiative.name}});
     fields.push_back(std::move(box));
   }
+  add_evidence_fields(context, sql, promise, fields);
   for (const auto& indicator : indicator_list) {
     const auto id = indicator.id;
     auto box = field(context, "indicator_" + std::to_string(id), "promise_indicators",
@@ -228,12 +257,16 @@ PromiseForm promise_from_form(Context& context, Promise promise, validation::Err
   promise.theme_ids.clear();
   promise.initiative_ids.clear();
   promise.indicator_ids.clear();
+  promise.question_ids.clear();
+  promise.activity_ids.clear();
   for (const auto& [name, value] : form.fields) {
     if (value != "1") continue;
     for (const auto& [prefix, ids] :
          {std::pair{std::string_view("theme_"), &promise.theme_ids},
           std::pair{std::string_view("initiative_"), &promise.initiative_ids},
-          std::pair{std::string_view("indicator_"), &promise.indicator_ids}}) {
+          std::pair{std::string_view("indicator_"), &promise.indicator_ids},
+          std::pair{std::string_view("question_"), &promise.question_ids},
+          std::pair{std::string_view("activity_"), &promise.activity_ids}}) {
       if (!name.starts_with(prefix)) continue;
       if (const auto id = parse_integer(std::string_view(name).substr(prefix.size()))) {
         ids->push_back(*id);

@@ -93,9 +93,10 @@ Response render_promise(Context& context, long long id, const FollowUp& typed,
   const auto today = today_iso_utc();
   const auto record = promise_record(context.services.database, actor, id, today);
   const auto& promise = record.promise;
-  auto story =
-      promise_data(context, promise,
-                   {record.follow_ups, record.themes, record.initiatives, record.indicators}, true);
+  auto story = promise_data(context, promise,
+                            {record.follow_ups, record.themes, record.initiatives,
+                             record.indicators, record.activities, record.evidence},
+                            true);
   view::Data data;
   data.set("id", std::to_string(promise.id));
   data.set("title", promise.title);

@@ -23,9 +23,10 @@ Response render_public(Context& context, long long id, const std::string& typed_
                        const validation::Errors& errors, int status) {
   const auto record = public_promise(context.services.database, id, today_iso_utc());
   const auto& promise = record.promise;
-  auto story = promise_data(
-      context, promise, {record.follow_ups, record.themes, record.initiatives, record.indicators},
-      false);
+  auto story = promise_data(context, promise,
+                            {record.follow_ups, record.themes, record.initiatives,
+                             record.indicators, record.activities, record.evidence},
+                            false);
   view::Data data;
   data.set("id", std::to_string(promise.id));
   data.set("title", promise.title);

@@ -37,6 +37,20 @@ std::vector<Named> indicator_names(soci::session& sql, const Actor& actor,
   return out;
 }
 
+std::vector<LinkedActivity> activity_links(soci::session& sql, const Actor& actor,
+                                           const std::vector<long long>& ids) {
+  std::vector<LinkedActivity> out;
+  for (const auto id : ids) {
+    try {
+      const auto activity = strategy::readable_activity(sql, actor, id);
+      out.push_back({id, activity.title, activity.status});
+    } catch (const validation::NotFound&) {
+      // Not for this reader (an unpublished plan), or gone since.
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::vector<RaisedTheme> raised_themes(soci::session& sql, const Actor& actor,
@@ -90,6 +104,8 @@ PromiseRecord promise_record(db::Database& database, const Actor& actor, long lo
   record.themes = raised_themes(sql, actor, &record.promise.theme_ids);
   record.initiatives = initiative_names(sql, actor, record.promise.initiative_ids);
   record.indicators = indicator_names(sql, actor, record.promise.indicator_ids);
+  record.activities = activity_links(sql, actor, record.promise.activity_ids);
+  record.evidence = surveys::question_trends(sql, actor, record.promise.question_ids);
   if (actor.read_all) record.subscribers = store::confirmed_count(sql, id);
   return record;
 }
@@ -106,6 +122,9 @@ PublicPromise public_promise(db::Database& database, long long id, std::string_v
   out.themes = raised_themes(sql, reader, &promise->theme_ids);
   out.initiatives = initiative_names(sql, reader, promise->initiative_ids);
   out.indicators = indicator_names(sql, reader, promise->indicator_ids);
+  out.activities = activity_links(sql, reader, promise->activity_ids);
+  // Survey results are published statistics: residents read them as a viewer does.
+  out.evidence = surveys::question_trends(sql, reader, promise->question_ids);
   out.workspace = store::workspace_name(sql, promise->workspace_id);
   out.promise = std::move(*promise);
   return out;

@@ -11,6 +11,7 @@
 #include "core/db/database.hpp"
 #include "features/promises/model.hpp"
 #include "features/promises/store.hpp"
+#include "features/surveys/queries.hpp"
 
 namespace samtryg::promises {
 
@@ -49,13 +50,22 @@ struct RaisedTheme {
 std::vector<RaisedTheme> raised_themes(soci::session& sql, const Actor& actor,
                                        const std::vector<long long>* only = nullptr);
 
+// An activity that delivers a promise, as the reader may see it.
+struct LinkedActivity {
+  long long id = 0;
+  std::string title;
+  std::string status;  // strategy's activity status code
+};
+
 // A promise with everything its staff page shows.
 struct PromiseRecord {
   Promise promise;
   std::vector<FollowUp> follow_ups;
   std::vector<RaisedTheme> themes;  // those the actor sees
   std::vector<Named> initiatives;   // those the actor sees
+  std::vector<LinkedActivity> activities;
   std::vector<Named> indicators;
+  std::vector<surveys::QuestionTrend> evidence;  // the survey questions' shares per wave
   long long subscribers = 0;  // staff see the count, nothing else about a subscriber
 };
 // Throws validation::NotFound when the promise is not the actor's workspace's or not visible.
@@ -71,7 +81,9 @@ struct PublicPromise {
   std::vector<FollowUp> follow_ups;
   std::vector<RaisedTheme> themes;
   std::vector<Named> initiatives;
+  std::vector<LinkedActivity> activities;
   std::vector<Named> indicators;
+  std::vector<surveys::QuestionTrend> evidence;
   store::WorkspaceName workspace;
 };
 PublicPromise public_promise(db::Database& database, long long id, std::string_view today);

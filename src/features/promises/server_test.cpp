@@ -378,6 +378,84 @@ TEST_P(PromiseServer, ThePromisesStoryStartsWithTheThemesRaisedInTheDialogues) {
   EXPECT_FALSE(contains(page, "Internt samråd"));
 }
 
+TEST_P(PromiseServer, ThePromiseRestsOnSurveyResultsAndIsDeliveredByActivities) {
+  auto coordinator = signed_in("samordnare@landskrona.se", "coordinator");
+  const auto [plan, initiative] = testing::plan_with_initiative(coordinator);
+  const auto [other_plan, other_initiative] = testing::plan_with_initiative(
+      coordinator, {.name = "Andra planen"}, {.name = "Annan insats"});
+  const auto activity = [&](const std::string& on, const std::string& title) {
+    coordinator.get("/initiatives/" + on);
+    const auto response =
+        coordinator.post_form("/initiatives/" + on + "/activities", {{"_csrf", coordinator.csrf()},
+                                                                     {"title", title},
+                                                                     {"kind", "activity"},
+                                                                     {"status", "ongoing"}});
+    EXPECT_EQ(response.status, 303) << response.body;
+    const auto page = coordinator.get("/initiatives/" + on).body;
+    std::smatch match;
+    EXPECT_TRUE(std::regex_search(page, match, std::regex("/activities/(\\d+)/edit")));
+    return match[1].str();
+  };
+  const auto patrol = activity(initiative, "Fotpatrullering fredagskvällar");
+  const auto elsewhere = activity(other_initiative, "Något annat");
+
+  coordinator.get("/surveys/new");
+  auto response = coordinator.post_form(
+      "/surveys",
+      {{"_csrf", coordinator.csrf()}, {"name", "Trygghetsmätningen"}, {"kind", "police_survey"}});
+  const auto survey = testing::id_from_location(response);
+  coordinator.post_form("/surveys/" + survey + "/waves",
+                        {{"_csrf", coordinator.csrf()}, {"period", "2015"}});
+  response = coordinator.post_form("/surveys/" + survey + "/questions",
+                                   {{"_csrf", coordinator.csrf()},
+                                    {"text", "Känner du dig trygg ute på kvällen?"},
+                                    {"option_1", "Ja"},
+                                    {"option_1_share", "1"},
+                                    {"option_2", "Nej"},
+                                    {"share_label", "känner sig trygga"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  std::smatch match;
+  const auto location = response.header("location");
+  ASSERT_TRUE(std::regex_search(location, match, std::regex("question-(\\d+)")));
+  const auto question = match[1].str();
+  auto form = coordinator.get("/surveys/" + survey + "/questions/" + question + "/results/new");
+  ASSERT_TRUE(std::regex_search(form.body, match, std::regex("<option value=\"(\\d+)\" selected")));
+  response = coordinator.post_form("/surveys/" + survey + "/questions/" + question + "/results",
+                                   {{"_csrf", coordinator.csrf()},
+                                    {"wave_id", match[1].str()},
+                                    {"percent_1", "68"},
+                                    {"percent_2", "32"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+
+  coordinator.get("/promises/new");
+  auto fields = promise_fields(coordinator, "Fler poliser till fots");
+  fields["published"] = "1";
+  fields["initiative_" + initiative] = "1";
+  fields["question_" + question] = "1";
+  fields["activity_" + elsewhere] = "1";
+  response = coordinator.post_form("/promises", fields);
+  EXPECT_EQ(response.status, 422) << "an activity of an initiative the promise does not name";
+  fields.erase("activity_" + elsewhere);
+  fields["activity_" + patrol] = "1";
+  response = coordinator.post_form("/promises", fields);
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto id = testing::id_from_location(response);
+
+  auto page = coordinator.get("/promises/" + id).body;
+  EXPECT_TRUE(contains(page, "Känner du dig trygg ute på kvällen?")) << page;
+  EXPECT_TRUE(contains(page, "2015 68\u00a0%")) << page;
+  EXPECT_TRUE(contains(page, "Fotpatrullering fredagskvällar"));
+  EXPECT_TRUE(contains(coordinator.get("/promises/" + id + "/edit").body,
+                       "name=\"activity_" + patrol + "\""))
+      << "the form offers the activities of the promise's initiatives";
+
+  // Residents read the survey's figures and the activities of published plans.
+  HttpClient resident = client();
+  page = resident.get("/public/promises/" + id).body;
+  EXPECT_TRUE(contains(page, "2015 68\u00a0%")) << page;
+  EXPECT_TRUE(contains(page, "Fotpatrullering fredagskvällar"));
+}
+
 SAMTRYG_ON_EVERY_BACKEND(PromiseServer);
 
 }  // namespace

@@ -98,6 +98,14 @@ void load_lists(soci::session& sql, Promise& promise) {
                              "SELECT theme_id FROM promise_themes WHERE promise_id = :p "
                              "ORDER BY theme_id",
                              promise.id);
+  promise.question_ids = linked(sql,
+                                "SELECT question_id FROM promise_survey_questions "
+                                "WHERE promise_id = :p ORDER BY question_id",
+                                promise.id);
+  promise.activity_ids = linked(sql,
+                                "SELECT activity_id FROM promise_activities "
+                                "WHERE promise_id = :p ORDER BY activity_id",
+                                promise.id);
   promise.initiative_ids = linked(sql,
                                   "SELECT initiative_id FROM promise_initiatives "
                                   "WHERE promise_id = :p ORDER BY initiative_id",
@@ -111,7 +119,8 @@ void load_lists(soci::session& sql, Promise& promise) {
 void replace_lists(soci::session& sql, const Promise& promise) {
   const auto id = promise.id;
   for (const char* table : {"promise_problems", "promise_signatories", "promise_commitments",
-                            "promise_themes", "promise_initiatives", "promise_indicators"}) {
+                            "promise_themes", "promise_initiatives", "promise_indicators",
+                            "promise_survey_questions", "promise_activities"}) {
     sql << "DELETE FROM " << table << " WHERE promise_id = :p", use(id);
   }
   int position = 0;
@@ -138,6 +147,14 @@ void replace_lists(soci::session& sql, const Promise& promise) {
   }
   for (auto theme : promise.theme_ids) {
     sql << "INSERT INTO promise_themes (promise_id, theme_id) VALUES (:p, :t)", use(id), use(theme);
+  }
+  for (auto question : promise.question_ids) {
+    sql << "INSERT INTO promise_survey_questions (promise_id, question_id) VALUES (:p, :q)",
+        use(id), use(question);
+  }
+  for (auto activity : promise.activity_ids) {
+    sql << "INSERT INTO promise_activities (promise_id, activity_id) VALUES (:p, :a)", use(id),
+        use(activity);
   }
   for (auto initiative : promise.initiative_ids) {
     sql << "INSERT INTO promise_initiatives (promise_id, initiative_id) VALUES (:p, :i)", use(id),
