@@ -20,7 +20,7 @@ const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
       &accounts::module(),  &home::module(),       &history::module(),   &strategy::module(),
       &stats::module(),     &indicators::module(), &reporting::module(), &walks::module(),
-      &dialogues::module(), &surveys::module(),   &promises::module(),
+      &dialogues::module(), &surveys::module(),    &promises::module(),
   };
   return all;
 }

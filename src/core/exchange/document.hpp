@@ -17,8 +17,9 @@ namespace samtryg::exchange {
 
 inline constexpr std::string_view kFormat = "samtryg-workspace";
 // Version 2 added areas and indicators, version 3 the reporting cycle (rounds with their forms,
-// revisions, reminders and chapters) and the workspace's logo; older documents still import.
-inline constexpr int kFormatVersion = 3;
+// revisions, reminders and chapters) and the workspace's logo, version 4 safety walks, citizen
+// dialogues, surveys and citizen promises; older documents still import.
+inline constexpr int kFormatVersion = 4;
 
 using Sections = std::vector<std::unique_ptr<Section>>;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/demo/marks.hpp"
 #include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/web/form_page.hpp"
@@ -101,6 +102,10 @@ view::Data evidence_data(const Context& context, const std::vector<surveys::Ques
     item.set("waves", waves);
     item.set("has_waves", view::flag(!waves.is_empty_list()));
     if (!trend.share_label.empty()) item.set("share_label", trend.share_label);
+    if (!trend.example_fields.empty()) {
+      item.set("example",
+               demo::example_note(context.catalog(), "survey_result_", trend.example_fields));
+    }
     items.push_back(item);
   }
   return items;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/demo/marks.hpp"
 #include "core/validation/validation.hpp"
 #include "features/surveys/store.hpp"
 
@@ -93,6 +94,7 @@ std::vector<QuestionTrend> question_trends(soci::session& sql, const Actor& acto
                                            const std::vector<long long>& question_ids) {
   std::vector<QuestionTrend> out;
   if (question_ids.empty()) return out;
+  const auto examples = demo::marks_of(sql, actor.workspace_id, "survey_result");
   for (const auto& survey : surveys(sql, actor)) {
     const auto questions = store::questions(sql, survey.id);
     const bool linked = std::any_of(questions.begin(), questions.end(), [&](const Question& q) {
@@ -111,6 +113,14 @@ std::vector<QuestionTrend> question_trends(soci::session& sql, const Actor& acto
         const auto* result = headline_result(results, wave.id, question.id);
         if (result == nullptr) continue;
         trend.waves.push_back({wave.period, share(question, *result), result->respondents});
+        if (const auto marked = examples.find(result->id); marked != examples.end()) {
+          for (const auto& field : marked->second) {
+            if (std::find(trend.example_fields.begin(), trend.example_fields.end(), field) ==
+                trend.example_fields.end()) {
+              trend.example_fields.push_back(field);
+            }
+          }
+        }
       }
       out.push_back(std::move(trend));
     }

@@ -63,6 +63,8 @@ struct QuestionTrend {
   QuestionChoice question;
   std::string share_label;
   std::vector<ShareInWave> waves;
+  // The fields of the shown results that are the demo's example data (demo/marks.hpp).
+  std::vector<std::string> example_fields{};
 };
 // The trends of those of `question_ids` that are the workspace's, in the order given.
 std::vector<QuestionTrend> question_trends(soci::session& sql, const Actor& actor,

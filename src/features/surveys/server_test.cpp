@@ -32,7 +32,7 @@ class SurveyServer : public testing::ServerTest {
                                                       {"kind", "police_survey"},
                                                       {"publisher", "Polisen"}});
     EXPECT_EQ(response.status, 303) << response.body;
-    const auto survey = id_from_location(response);
+    auto survey = id_from_location(response);
     http.get("/surveys/" + survey + "/waves/new");
     const auto wave = http.post_form("/surveys/" + survey + "/waves",
                                      {{"_csrf", http.csrf()}, {"period", "2016"}});
