@@ -83,7 +83,7 @@ async function importTable(page, url, survey) {
   await page.locator('#answers').waitFor();
   await page.locator('#respondents').selectOption('Antal svarande');
   await page.getByRole('button', { name: 'Visa förhandsvisning' }).click();
-  await page.getByText('1 resultat sparas; 0 nya omgångar läggs till.').waitFor();
+  await page.getByText('1 resultat sparas; inga nya omgångar.').waitFor();
   await page.getByRole('button', { name: 'Spara resultaten' }).click();
   await page.getByText('Resultaten är importerade.').waitFor();
   await page.getByRole('cell', { name: /^75,0\s%$/ }).first().waitFor();

@@ -40,6 +40,22 @@ Page page_of(const Context& context, int default_per_page = 50);
 // A list answer with its paging: {"items": [...], "page", "per_page", "total"}.
 boost::json::object paged(boost::json::array items, const Page& page, long long total);
 
+// The page the request asks for (?page=&per_page=) of `records`, each written by
+// `to_json(record)`, as a list answer; `total` counts them all.
+template <class Records, class ToJson>
+http::Response paged_response(const Context& context, const Records& records, ToJson&& to_json) {
+  const auto page = page_of(context);
+  boost::json::array items;
+  long long total = 0;
+  for (const auto& record : records) {
+    if (total >= page.offset() && total < page.offset() + page.per_page) {
+      items.emplace_back(to_json(record));
+    }
+    ++total;
+  }
+  return json_response(paged(std::move(items), page, total));
+}
+
 // Reads the request body into `record` with the feature's `read(json::Reader&, Record&)`;
 // unknown members and wrong types are refused with their field names (validation::Invalid).
 // `returned`: members a GET answer carries beside the record (its nested lists), which may be

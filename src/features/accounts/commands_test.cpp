@@ -77,10 +77,10 @@ TEST_P(AccountCommands, ManyWrongPasswordsAtOnceGetNoMoreChecksThanTheLimit) {
     });
   }
   for (auto& attacker : attackers) attacker.join();
-  // Attempts at the same moment count each other, so sometimes fewer than five are checked
-  // (PostgreSQL commits them all before any counts); never more.
+  // Attempts at the same moment count each other, so sometimes fewer than five are checked, and
+  // when PostgreSQL commits all 24 before any counts, none is (the burst is throttled whole; a
+  // single attempt is always checked, as the lines below show); never more than five.
   EXPECT_LE(checked.load(), 5);
-  EXPECT_GE(checked.load(), 1);
   EXPECT_EQ(checked.load() + throttled.load(), 24);
   // The owner, from another address, is not locked out.
   EXPECT_EQ(

@@ -50,17 +50,9 @@ std::vector<Theme> themes_of(const Context& context) {
 }
 
 Response list_dialogues(Context& context) {
-  const auto page = web::page_of(context);
   auto sql = context.services.database.session();
-  array items;
-  long long total = 0;
-  for (const auto& dialogue : dialogues(sql, context.actor())) {
-    if (total >= page.offset() && total < page.offset() + page.per_page) {
-      items.push_back(to_json(dialogue));
-    }
-    ++total;
-  }
-  return web::json_response(web::paged(std::move(items), page, total));
+  return web::paged_response(context, dialogues(sql, context.actor()),
+                             [](const Dialogue& dialogue) { return to_json(dialogue); });
 }
 
 Response get_dialogue(Context& context) {

@@ -36,20 +36,15 @@ Response promise_answer(Context& context, long long id, int status = 200) {
 }
 
 Response list_promises(Context& context) {
-  const auto page = web::page_of(context);
   auto sql = context.services.database.session();
-  array items;
-  long long total = 0;
-  for (const auto& summary : promise_summaries(sql, context.actor(), today_iso_utc())) {
-    if (total >= page.offset() && total < page.offset() + page.per_page) {
-      auto item = to_json(summary.promise);
-      item["latest_follow_up"] =
-          summary.latest ? boost::json::value(to_json(*summary.latest)) : nullptr;
-      items.push_back(std::move(item));
-    }
-    ++total;
-  }
-  return web::json_response(web::paged(std::move(items), page, total));
+  return web::paged_response(context, promise_summaries(sql, context.actor(), today_iso_utc()),
+                             [](const PromiseSummary& summary) {
+                               auto item = to_json(summary.promise);
+                               item["latest_follow_up"] =
+                                   summary.latest ? boost::json::value(to_json(*summary.latest))
+                                                  : nullptr;
+                               return item;
+                             });
 }
 
 Response get_promise(Context& context) {

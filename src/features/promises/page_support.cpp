@@ -90,13 +90,17 @@ view::Data evidence_data(const Context& context, const std::vector<surveys::Ques
     view::Data item;
     item.set("question", trend.question.text);
     item.set("survey", trend.question.survey_name);
-    if (links) item.set("href", "/surveys/" + std::to_string(trend.question.survey_id));
+    if (links) {
+      item.set("href", "/surveys/" + std::to_string(trend.question.survey_id) + "#question-" +
+                           std::to_string(trend.question.id));
+    }
     auto waves = view::list();
     for (const auto& wave : trend.waves) {
       if (!wave.share) continue;
       view::Data entry;
       entry.set("period", indicators::period_label(wave.period, context.language));
       entry.set("share", i18n::format_percent(*wave.share, 0, context.language));
+      entry.set("area", view::text(wave.area));
       waves.push_back(entry);
     }
     item.set("waves", waves);

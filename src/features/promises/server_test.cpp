@@ -443,7 +443,7 @@ TEST_P(PromiseServer, ThePromiseRestsOnSurveyResultsAndIsDeliveredByActivities) 
 
   auto page = coordinator.get("/promises/" + id).body;
   EXPECT_TRUE(contains(page, "Känner du dig trygg ute på kvällen?")) << page;
-  EXPECT_TRUE(contains(page, "2015 68\u00a0%")) << page;
+  EXPECT_TRUE(contains(page, "2015: 68\u00a0%")) << page;
   EXPECT_TRUE(contains(page, "Fotpatrullering fredagskvällar"));
   EXPECT_TRUE(contains(coordinator.get("/promises/" + id + "/edit").body,
                        "name=\"activity_" + patrol + "\""))
@@ -452,7 +452,7 @@ TEST_P(PromiseServer, ThePromiseRestsOnSurveyResultsAndIsDeliveredByActivities) 
   // Residents read the survey's figures and the activities of published plans.
   HttpClient resident = client();
   page = resident.get("/public/promises/" + id).body;
-  EXPECT_TRUE(contains(page, "2015 68\u00a0%")) << page;
+  EXPECT_TRUE(contains(page, "2015: 68\u00a0%")) << page;
   EXPECT_TRUE(contains(page, "Fotpatrullering fredagskvällar"));
 }
 

@@ -42,17 +42,9 @@ Response survey_answer(Context& context, long long id, int status = 200) {
 }
 
 Response list_surveys(Context& context) {
-  const auto page = web::page_of(context);
   auto sql = context.services.database.session();
-  array items;
-  long long total = 0;
-  for (const auto& survey : surveys(sql, context.actor())) {
-    if (total >= page.offset() && total < page.offset() + page.per_page) {
-      items.push_back(to_json(survey));
-    }
-    ++total;
-  }
-  return web::json_response(web::paged(std::move(items), page, total));
+  return web::paged_response(context, surveys(sql, context.actor()),
+                             [](const Survey& survey) { return to_json(survey); });
 }
 
 Response get_survey(Context& context) {

@@ -142,26 +142,52 @@ void delete_survey(db::Database& database, const Actor& actor, long long id) {
   });
 }
 
+namespace {
+
+// A second wave of the same period is refused.
+void check_period_free(soci::session& sql, long long survey_id, const Wave& wave) {
+  for (const auto& existing : store::waves(sql, survey_id)) {
+    if (existing.period == wave.period && existing.id != wave.id) {
+      Errors errors;
+      errors.add("period", "survey_wave_exists");
+      throw validation::Invalid(errors);
+    }
+  }
+}
+
+}  // namespace
+
 long long add_wave(db::Database& database, const Actor& actor, long long survey_id, Wave wave) {
   auth::require_edit_all(actor);
   std::string period;
   validation::throw_if_any(validate_wave(wave, &period));
   wave.period = period;
+  wave.id = 0;
   long long id = 0;
   database.in_transaction([&](soci::session& sql) {
     survey_in_workspace(sql, actor, survey_id);
-    for (const auto& existing : store::waves(sql, survey_id)) {
-      if (existing.period == wave.period) {
-        Errors errors;
-        errors.add("period", "survey_wave_exists");
-        throw validation::Invalid(errors);
-      }
-    }
+    check_period_free(sql, survey_id, wave);
     wave.survey_id = survey_id;
     wave.id = id = store::insert_wave(sql, wave);
     audit::record_change(sql, actor, "create", "survey_wave", id, nullptr, to_json(wave));
   });
   return id;
+}
+
+void update_wave(db::Database& database, const Actor& actor, long long survey_id, Wave wave) {
+  auth::require_edit_all(actor);
+  std::string period;
+  validation::throw_if_any(validate_wave(wave, &period));
+  wave.period = period;
+  database.in_transaction([&](soci::session& sql) {
+    survey_in_workspace(sql, actor, survey_id);
+    const auto before = wave_of(sql, survey_id, wave.id);
+    check_period_free(sql, survey_id, wave);
+    wave.survey_id = survey_id;
+    store::update_wave(sql, wave);
+    audit::record_change(sql, actor, "update", "survey_wave", wave.id, to_json(before),
+                         to_json(wave));
+  });
 }
 
 void delete_wave(db::Database& database, const Actor& actor, long long survey_id,

@@ -23,6 +23,8 @@ void delete_survey(db::Database& database, const Actor& actor, long long id);
 
 // The period is stored in its canonical form; a second wave of the same period is refused.
 long long add_wave(db::Database& database, const Actor& actor, long long survey_id, Wave wave);
+// A wave's period, when it was asked, its note; the period stays unique within the survey.
+void update_wave(db::Database& database, const Actor& actor, long long survey_id, Wave wave);
 // With its results.
 void delete_wave(db::Database& database, const Actor& actor, long long survey_id,
                  long long wave_id);

@@ -68,6 +68,18 @@ std::size_t matching_options(const stats::Dimension& dim, const Question& questi
       [&](const stats::Category& category) { return option_of(question, category).has_value(); }));
 }
 
+// A category that names the number who answered, in the three languages and as offices
+// abbreviate it.
+bool is_respondents_label(std::string_view text) {
+  static constexpr std::string_view kNames[] = {
+      "antal svarande",    "antal svar",      "svarande",
+      "antal besvarelser", "besvarelser",     "respondenter",
+      "respondents",       "respondents (n)", "n",
+      "antal respondenter"};
+  return std::any_of(std::begin(kNames), std::end(kNames),
+                     [&](std::string_view name) { return iequals_ascii(text, name); });
+}
+
 bool is_free(const ImportMapping& mapping, std::string_view id) {
   return id != mapping.time_dimension && id != mapping.area_dimension &&
          id != mapping.answer_dimension;
@@ -123,6 +135,14 @@ ImportMapping guess_mapping(const stats::Table& table, const Question& question)
       mapping.answer_dimension = dim.id;
     }
   }
+  for (const auto& dim : table.dimensions) {
+    if (dim.id != mapping.answer_dimension) continue;
+    for (const auto& category : dim.categories) {
+      if (is_respondents_label(category.label) || is_respondents_label(category.code)) {
+        mapping.respondents_category = category.code;
+      }
+    }
+  }
   if (mapping.time_dimension.empty()) {
     for (const auto& dim : table.dimensions) {
       const bool periods = !dim.categories.empty() &&
@@ -164,10 +184,7 @@ class PreviewBuilder {
 
   ImportPreview build(const std::vector<std::string>& known_periods) {
     const auto& time = table_.dimensions[time_];
-    const bool has_area = area_ < table_.dimensions.size();
-    const std::size_t area_count = has_area ? table_.dimensions[area_].categories.size() : 1;
     note_unknown_answers();
-    std::set<std::string> new_periods;
     for (std::size_t t = 0; t < time.categories.size(); ++t) {
       const auto parsed = stats::parse_period(time.categories[t].code, time.time_unit);
       if (!parsed) {
@@ -175,32 +192,39 @@ class PreviewBuilder {
         continue;
       }
       positions_[time_] = t;
-      for (std::size_t a = 0; a < area_count; ++a) {
-        PreviewResult result;
-        result.period = parsed->code();
-        if (has_area) {
-          positions_[area_] = a;
-          const auto& category = table_.dimensions[area_].categories[a];
-          result.area_id = area_of(category, areas_);
-          result.area_label = category.label.empty() ? category.code : category.label;
-          if (!result.area_id) {
-            note_once(out_.unknown_areas, named(category));
-            continue;
-          }
-        }
-        if (!fill(result, time.categories[t])) continue;
-        if (std::find(known_periods.begin(), known_periods.end(), result.period) ==
-            known_periods.end()) {
-          new_periods.insert(result.period);
-        }
-        out_.results.push_back(std::move(result));
-      }
+      add_period(time.categories[t], parsed->code(), known_periods);
     }
-    out_.new_periods.assign(new_periods.begin(), new_periods.end());
+    out_.new_periods.assign(new_periods_.begin(), new_periods_.end());
     return std::move(out_);
   }
 
  private:
+  // One period's results, an area at a time (or the whole population's).
+  void add_period(const stats::Category& category, const std::string& period,
+                  const std::vector<std::string>& known_periods) {
+    const bool has_area = area_ < table_.dimensions.size();
+    const std::size_t area_count = has_area ? table_.dimensions[area_].categories.size() : 1;
+    for (std::size_t a = 0; a < area_count; ++a) {
+      PreviewResult result;
+      result.period = period;
+      if (has_area) {
+        positions_[area_] = a;
+        const auto& area = table_.dimensions[area_].categories[a];
+        result.area_id = area_of(area, areas_);
+        result.area_label = area.label.empty() ? area.code : area.label;
+        if (!result.area_id) {
+          note_once(out_.unknown_areas, named(area));
+          continue;
+        }
+      }
+      if (!fill(result, category) || refused(result, category)) continue;
+      if (std::find(known_periods.begin(), known_periods.end(), period) == known_periods.end()) {
+        new_periods_.insert(period);
+      }
+      out_.results.push_back(std::move(result));
+    }
+  }
+
   static void note_once(std::vector<std::string>& list, const std::string& text) {
     if (std::find(list.begin(), list.end(), text) == list.end()) list.push_back(text);
   }
@@ -210,6 +234,18 @@ class PreviewBuilder {
       if (category.code == mapping_.respondents_category) continue;
       if (!option_of(question_, category)) out_.unknown_answers.push_back(named(category));
     }
+  }
+
+  // A result the rules refuse is listed, not stored: one bad row does not stop the rest.
+  bool refused(const PreviewResult& item, const stats::Category& period) {
+    Result result;
+    result.respondents = item.respondents;
+    result.percents = item.percents;
+    const auto errors = validate_result(question_, result);
+    if (errors.empty()) return false;
+    out_.refused.push_back({period.code + (item.area_label.empty() ? "" : " · " + item.area_label),
+                            errors.items().front()});
+    return true;
   }
 
   // The answers of one period and area; false when the table gives none of them.
@@ -250,6 +286,7 @@ class PreviewBuilder {
   std::size_t area_;
   std::size_t answers_;
   std::vector<std::size_t> positions_;
+  std::set<std::string> new_periods_;
   ImportPreview out_;
 };
 

@@ -46,14 +46,21 @@ struct ImportPreview {
   std::vector<std::string> unknown_areas;    // categories with no area
   std::vector<std::string> unknown_answers;  // categories matching no option
   std::vector<std::string> missing_cells;    // "2016 · Centrum · Mycket trygg: .."
+  // Results the rules refuse (shares above 100 % …): where, and the first rule's message key.
+  struct Refused {
+    std::string where;  // "2016 · Centrum"
+    validation::FieldError error;
+  };
+  std::vector<Refused> refused;
 };
 
 // Dimensions exist and differ, every other dimension is fixed to one of its categories, and at
 // least one answer category matches an option; validation::Invalid names the field at fault.
 void check_mapping(const stats::Table& table, const ImportMapping& mapping,
                    const Question& question);
-// A first guess for the form: the time and geographic roles, and the other dimension whose
-// categories match most options.
+// A first guess for the form: the time and geographic roles, the other dimension whose
+// categories match most options, and among its categories the number who answered
+// ("Antal svarande", "Respondents" …).
 ImportMapping guess_mapping(const stats::Table& table, const Question& question);
 // `known_periods` are the survey's waves (canonical periods).
 ImportPreview preview(const stats::Table& table, const ImportMapping& mapping,

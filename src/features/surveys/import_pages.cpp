@@ -235,11 +235,26 @@ void add_problem_list(view::Data& data, const std::string& key,
   data.set("has_" + key, view::flag(!texts.empty()));
 }
 
+// Whether the survey has a result for the item's wave and area already (the import replaces it).
+bool replaces(const Loaded& loaded, const PreviewResult& item) {
+  const auto* wave = wave_of_period(loaded.record, item.period);
+  if (wave == nullptr) return false;
+  return std::any_of(
+      loaded.record.results.begin(), loaded.record.results.end(), [&](const Result& result) {
+        return result.wave_id == wave->id && result.question_id == loaded.question.id &&
+               result.area_id == item.area_id;
+      });
+}
+
 view::Data preview_data(Context& context, const Loaded& loaded, const ImportPreview& preview) {
   view::Data data;
   auto rows = view::list();
   for (const auto& item : preview.results) {
     view::Data row;
+    Result as_result;
+    as_result.percents = item.percents;
+    row.set("share", percent_text(context, share(loaded.question, as_result)));
+    row.set("replaces", view::flag(replaces(loaded, item)));
     row.set("period", period_text(context, item.period));
     row.set("area", item.area_id ? item.area_label : context.text("survey_whole_population"));
     row.set("respondents", item.respondents ? std::to_string(*item.respondents) : "–");
@@ -269,6 +284,12 @@ view::Data preview_data(Context& context, const Loaded& loaded, const ImportPrev
   add_problem_list(data, "unknown_areas", preview.unknown_areas);
   add_problem_list(data, "unknown_answers", preview.unknown_answers);
   add_problem_list(data, "missing_cells", preview.missing_cells);
+  std::vector<std::string> refused;
+  for (const auto& item : preview.refused) {
+    refused.push_back(item.where + ": " + web::error_message(item.error, context.catalog()));
+  }
+  add_problem_list(data, "refused", refused);
+  data.set("has_share", view::flag(has_share(loaded.question)));
   return data;
 }
 
@@ -305,11 +326,11 @@ std::vector<std::string> known_periods(const SurveyRecord& record) {
   return out;
 }
 
-Response mapping_page(Context& context) {
-  const auto loaded = load(context, context.query("question"));
-  const auto mapping =
-      mapping_from(loaded, [&](std::string_view name) { return context.query(name); });
-  validation::Errors errors;
+// The mapping form with the table's dimensions, and the preview once a mapping was sent;
+// `refused` (a confirm the database turned down) is shown above it.
+Response render_mapping(Context& context, const Loaded& loaded, const ImportMapping& mapping,
+                        bool sent, const validation::Errors& refused) {
+  validation::Errors errors = refused;
   view::Data data;
   data.set("survey_id", std::to_string(loaded.record.survey.id));
   data.set("survey_name", loaded.record.survey.name);
@@ -317,7 +338,7 @@ Response mapping_page(Context& context) {
   data.set("file_name", loaded.staged.file_name);
   data.set("question", loaded.question.text);
   data.set("question_id", std::to_string(loaded.question.id));
-  if (!context.query("time").empty() || !context.query("answers").empty()) {
+  if (sent) {
     try {
       const auto preview = surveys::preview(loaded.table, mapping, loaded.question,
                                             area_names_of(context), known_periods(loaded.record));
@@ -325,11 +346,16 @@ Response mapping_page(Context& context) {
       shown.set("hidden", hidden_mapping(loaded, mapping));
       data.set("preview", shown);
     } catch (const validation::Invalid& invalid) {
-      errors = invalid.errors;
+      errors.add_all(invalid.errors);
     }
   }
   data.set("fields",
            web::fields_data(mapping_fields(context, loaded, mapping), errors, context.catalog()));
+  auto messages = view::list();
+  for (const auto& error : refused.items()) {
+    messages.push_back(view::text(web::error_message(error, context.catalog())));
+  }
+  data.set("refused_messages", messages);
   if (!errors.empty()) data.set("has_errors", view::flag(true));
   return web::render_page(context, kTemplates("import"), std::move(data),
                           {.title = context.text("survey_import_title"),
@@ -337,15 +363,29 @@ Response mapping_page(Context& context) {
                            .nav = "surveys"});
 }
 
+Response mapping_page(Context& context) {
+  const auto loaded = load(context, context.query("question"));
+  const auto mapping =
+      mapping_from(loaded, [&](std::string_view name) { return context.query(name); });
+  const bool sent = !context.query("time").empty() || !context.query("answers").empty();
+  return render_mapping(context, loaded, mapping, sent, {});
+}
+
+// Stores what the preview showed; when the database refuses it (a linked indicator that cannot
+// take a wave's period), the mapping page says why and nothing is stored.
 Response confirm_import(Context& context) {
   const auto& form = context.form();
   const auto loaded = load(context, form.value("question"));
   const auto mapping =
       mapping_from(loaded, [&](std::string_view name) { return form.value(name); });
-  const auto preview = surveys::preview(loaded.table, mapping, loaded.question,
-                                        area_names_of(context), known_periods(loaded.record));
-  import_results(context.services.database, context.actor(), loaded.record.survey.id,
-                 loaded.question.id, preview, loaded.staged.id);
+  try {
+    const auto preview = surveys::preview(loaded.table, mapping, loaded.question,
+                                          area_names_of(context), known_periods(loaded.record));
+    import_results(context.services.database, context.actor(), loaded.record.survey.id,
+                   loaded.question.id, preview, loaded.staged.id);
+  } catch (const validation::Invalid& invalid) {
+    return render_mapping(context, loaded, mapping, true, invalid.errors);
+  }
   return Response::redirect(survey_path(loaded.record.survey.id) +
                             "?notice=notice_survey_imported#question-" +
                             std::to_string(loaded.question.id));

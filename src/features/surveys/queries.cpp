@@ -1,9 +1,11 @@
 #include "features/surveys/queries.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "core/demo/marks.hpp"
 #include "core/validation/validation.hpp"
+#include "features/indicators/queries.hpp"
 #include "features/surveys/store.hpp"
 
 namespace samtryg::surveys {
@@ -88,6 +90,45 @@ const Result* headline_result(const std::vector<Result>& results, long long wave
   return found;
 }
 
+bool listed(const std::vector<long long>& ids, long long id) {
+  return std::find(ids.begin(), ids.end(), id) != ids.end();
+}
+
+void add_once(std::vector<std::string>& fields, const std::vector<std::string>& more) {
+  for (const auto& field : more) {
+    if (std::find(fields.begin(), fields.end(), field) == fields.end()) fields.push_back(field);
+  }
+}
+
+// What one survey's data says about its questions, read once for all of them.
+struct SurveyData {
+  const Survey& survey;
+  std::vector<Wave> waves;
+  std::vector<Result> results;
+  const std::map<long long, demo::Fields>& examples;
+  const std::map<long long, std::string>& area_names;
+};
+
+QuestionTrend trend_of(const SurveyData& data, const Question& question) {
+  QuestionTrend trend{
+      {question.id, data.survey.id, data.survey.name, question.text}, question.share_label, {}};
+  for (const auto& wave : data.waves) {
+    const auto* result = headline_result(data.results, wave.id, question.id);
+    if (result == nullptr) continue;
+    std::string area;
+    if (result->area_id) {
+      const auto named = data.area_names.find(*result->area_id);
+      if (named != data.area_names.end()) area = named->second;
+    }
+    trend.waves.push_back(
+        {wave.period, share(question, *result), result->respondents, std::move(area)});
+    if (const auto marked = data.examples.find(result->id); marked != data.examples.end()) {
+      add_once(trend.example_fields, marked->second);
+    }
+  }
+  return trend;
+}
+
 }  // namespace
 
 std::vector<QuestionTrend> question_trends(soci::session& sql, const Actor& actor,
@@ -95,34 +136,17 @@ std::vector<QuestionTrend> question_trends(soci::session& sql, const Actor& acto
   std::vector<QuestionTrend> out;
   if (question_ids.empty()) return out;
   const auto examples = demo::marks_of(sql, actor.workspace_id, "survey_result");
+  const auto area_names = indicators::area_names(sql, actor);
   for (const auto& survey : surveys(sql, actor)) {
     const auto questions = store::questions(sql, survey.id);
-    const bool linked = std::any_of(questions.begin(), questions.end(), [&](const Question& q) {
-      return std::find(question_ids.begin(), question_ids.end(), q.id) != question_ids.end();
-    });
-    if (!linked) continue;
-    const auto waves = store::waves(sql, survey.id);
-    const auto results = store::results(sql, survey.id);
+    if (std::none_of(questions.begin(), questions.end(),
+                     [&](const Question& q) { return listed(question_ids, q.id); })) {
+      continue;
+    }
+    const SurveyData data{survey, store::waves(sql, survey.id), store::results(sql, survey.id),
+                          examples, area_names};
     for (const auto& question : questions) {
-      if (std::find(question_ids.begin(), question_ids.end(), question.id) == question_ids.end()) {
-        continue;
-      }
-      QuestionTrend trend{
-          {question.id, survey.id, survey.name, question.text}, question.share_label, {}};
-      for (const auto& wave : waves) {
-        const auto* result = headline_result(results, wave.id, question.id);
-        if (result == nullptr) continue;
-        trend.waves.push_back({wave.period, share(question, *result), result->respondents});
-        if (const auto marked = examples.find(result->id); marked != examples.end()) {
-          for (const auto& field : marked->second) {
-            if (std::find(trend.example_fields.begin(), trend.example_fields.end(), field) ==
-                trend.example_fields.end()) {
-              trend.example_fields.push_back(field);
-            }
-          }
-        }
-      }
-      out.push_back(std::move(trend));
+      if (listed(question_ids, question.id)) out.push_back(trend_of(data, question));
     }
   }
   std::stable_sort(out.begin(), out.end(), [&](const QuestionTrend& a, const QuestionTrend& b) {

@@ -58,6 +58,7 @@ struct ShareInWave {
   std::string period;
   std::optional<double> share;
   std::optional<int> respondents;
+  std::string area{};  // the area's name when the survey has no result for all of it
 };
 struct QuestionTrend {
   QuestionChoice question;

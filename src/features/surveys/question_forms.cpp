@@ -14,8 +14,8 @@ namespace samtryg::surveys {
 
 namespace {
 
-// Answer rows on the form: the question's, two blank ones for more, at least five.
-constexpr std::size_t kMinRows = 5;
+// Answer rows on the form: the question's, two blank ones for more, at least six.
+constexpr std::size_t kMinRows = 6;
 
 std::vector<web::Option> indicator_options(Context& context) {
   std::vector<web::Option> options{{"", context.text("choice_none")}};
@@ -137,14 +137,15 @@ Response create_question_submit(Context& context) {
   const auto question = question_from_form(context, Question{}, errors);
   return web::submit(
       [&] {
-        validation::throw_if_any(errors);
+        auto all = errors;
+        all.add_all(validate_question(question));
+        validation::throw_if_any(all);
         const auto id = add_question(context.services.database, actor, survey.id, question);
         return Response::redirect(survey_path(survey.id) +
                                   "?notice=notice_survey_question_added#question-" +
                                   std::to_string(id));
       },
-      [&](validation::Errors found, bool conflict) {
-        found.add_all(errors);
+      [&](const validation::Errors& found, bool conflict) {
         return question_form(context, survey, question, true, found, conflict, 422);
       });
 }
@@ -163,13 +164,14 @@ Response update_question_submit(Context& context) {
       question_from_form(context, question_in(record, context.path_id("question")), errors);
   return web::submit(
       [&] {
-        validation::throw_if_any(errors);
+        auto all = errors;
+        all.add_all(validate_question(question));
+        validation::throw_if_any(all);
         update_question(context.services.database, actor, record.survey.id, question);
         return Response::redirect(survey_path(record.survey.id) + "?notice=notice_saved#question-" +
                                   std::to_string(question.id));
       },
-      [&](validation::Errors found, bool conflict) {
-        found.add_all(errors);
+      [&](const validation::Errors& found, bool conflict) {
         auto shown = question;
         if (conflict) {
           const auto fresh = survey_record(context.services.database, actor, record.survey.id);

@@ -138,7 +138,10 @@ Response new_result(Context& context) {
   if (record.waves.empty()) {
     return Response::redirect(survey_path(record.survey.id) + "/waves/new");
   }
-  const auto wave_id = context.query("wave");
+  // The newest wave unless one is asked for; a result already there is shown to change, never
+  // replaced by an empty form.
+  auto wave_id = context.query("wave");
+  if (wave_id.empty()) wave_id = std::to_string(record.waves.back().id);
   const auto area_id = context.query("area");
   const Result* existing = nullptr;
   for (const auto& result : record.results) {
@@ -148,9 +151,7 @@ Response new_result(Context& context) {
       existing = &result;
     }
   }
-  const auto f =
-      form_of(context, question, existing,
-              wave_id.empty() ? std::to_string(record.waves.back().id) : wave_id, area_id);
+  const auto f = form_of(context, question, existing, wave_id, area_id);
   return result_form(context, record, question, f, {}, 200);
 }
 
@@ -164,14 +165,16 @@ Response save_result_submit(Context& context) {
   result.question_id = question.id;
   return web::submit(
       [&] {
-        validation::throw_if_any(errors);
+        // The form's figures and the rules at once, so every problem shows in one round.
+        auto all = errors;
+        all.add_all(validate_result(question, result));
+        validation::throw_if_any(all);
         save_result(context.services.database, actor, record.survey.id, result);
         return Response::redirect(survey_path(record.survey.id) +
                                   "?notice=notice_survey_result_saved#question-" +
                                   std::to_string(question.id));
       },
-      [&](validation::Errors found, bool) {
-        found.add_all(errors);
+      [&](const validation::Errors& found, bool) {
         return result_form(context, record, question, f, found, 422);
       });
 }

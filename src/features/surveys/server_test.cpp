@@ -107,6 +107,15 @@ TEST_P(SurveyServer, TheCoordinatorTypesAResultAndTheIndicatorFollows) {
   EXPECT_TRUE(contains(response.body, "id=\"percent_2-error\"")) << response.body;
   EXPECT_TRUE(contains(http.get("/surveys/" + survey).body, "72,5")) << "nothing changed";
 
+  // A wave's details are changed without touching its results.
+  const auto wave_path = "/surveys/" + survey + "/waves/" + wave + "/edit";
+  EXPECT_EQ(http.get(wave_path).status, 200);
+  response = http.post_form(
+      wave_path,
+      {{"_csrf", http.csrf()}, {"period", "2016"}, {"fielded", "september–oktober 2016"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_TRUE(contains(http.get("/surveys/" + survey).body, "september–oktober 2016"));
+
   // Deleting asks first.
   ASSERT_TRUE(std::regex_search(page, match, std::regex("/results/(\\d+)/delete")));
   const auto delete_path = "/surveys/" + survey + "/results/" + match[1].str() + "/delete";
@@ -124,7 +133,10 @@ constexpr std::string_view kTable =
     "2016;Hela;Mycket trygg;26\n"
     "2016;Hela;Ganska trygg;48\n"
     "2016;Hela;Otrygg;26\n"
-    "2016;Hela;Antal svarande;655\n";
+    "2016;Hela;Antal svarande;655\n"
+    "2017;Hela;Mycket trygg;70\n"
+    "2017;Hela;Ganska trygg;60\n"
+    "2017;Hela;Otrygg;0\n";
 
 TEST_P(SurveyServer, ATableIsImportedThroughMappingPreviewAndConfirm) {
   auto http = signed_in("samordnare@landskrona.se", "coordinator");
@@ -142,12 +154,17 @@ TEST_P(SurveyServer, ATableIsImportedThroughMappingPreviewAndConfirm) {
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(contains(page.body, "trygghet.csv"));
 
+  EXPECT_TRUE(contains(page.body, "<option value=\"Antal svarande\" selected"))
+      << "the respondents' category is guessed";
+
   // Dimensions by position: year, area, answer; the area dimension left out (the whole survey),
   // so it is fixed to its one category.
   page = http.get(mapping_path + "&time=0&area=&answers=2&respondents=Antal+svarande");
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_TRUE(contains(page.body, "id=\"preview\"")) << page.body;
-  EXPECT_TRUE(contains(page.body, "2 resultater gemmes; 1 nye runder")) << page.body;
+  EXPECT_TRUE(contains(page.body, "2 resultater gemmes; 1 ny runde tilføjes")) << page.body;
+  EXPECT_TRUE(contains(page.body, "2017: Andelene giver tilsammen mere end 100 %."))
+      << "a row the rules refuse is listed, and the rest still imports";
   const auto confirm = mapping_path.substr(0, mapping_path.find('?')) + "/confirm";
   response = http.post_form(confirm, {{"_csrf", http.csrf()},
                                       {"question", question},

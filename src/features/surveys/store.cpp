@@ -136,6 +136,12 @@ std::vector<Wave> waves(soci::session& sql, long long survey_id) {
   return out;
 }
 
+void update_wave(soci::session& sql, const Wave& wave) {
+  sql << "UPDATE survey_waves SET period = :p, fielded = :f, note = :n "
+         "WHERE id = :id AND survey_id = :s",
+      use(wave.period), use(wave.fielded), use(wave.note), use(wave.id), use(wave.survey_id);
+}
+
 void delete_wave(soci::session& sql, long long survey_id, long long id) {
   sql << "DELETE FROM survey_answers WHERE result_id IN (SELECT r.id FROM survey_results r "
          "JOIN survey_waves w ON w.id = r.wave_id WHERE w.id = :id AND w.survey_id = :s)",

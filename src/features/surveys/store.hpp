@@ -24,6 +24,8 @@ void delete_survey(soci::session& sql, long long workspace_id, long long id);
 long long insert_wave(soci::session& sql, const Wave& wave);
 // In period order.
 std::vector<Wave> waves(soci::session& sql, long long survey_id);
+// Its period, when it was asked and its note.
+void update_wave(soci::session& sql, const Wave& wave);
 // With its results.
 void delete_wave(soci::session& sql, long long survey_id, long long id);
 

@@ -1,5 +1,7 @@
 // The forms to record a survey and change it (its name, kind, who runs it, what it is), and to
-// add a wave (its period, when it was asked, a note).
+// add a wave and change it (its period, when it was asked, a note).
+#include <fmt/format.h>
+
 #include "core/util/strings.hpp"
 #include "core/web/form_page.hpp"
 #include "features/surveys/commands.hpp"
@@ -134,11 +136,13 @@ std::vector<web::Field> wave_fields(const Context& context, const Wave& wave) {
 
 Response wave_form(Context& context, const Survey& survey, const Wave& wave,
                    const validation::Errors& errors, int status) {
+  const bool is_new = wave.id == 0;
   web::FormPage form;
-  form.heading = context.text("survey_wave_new") + ": " + survey.name;
+  form.heading = context.text(is_new ? "survey_wave_new" : "survey_wave_edit") + ": " + survey.name;
   form.intro = context.text("survey_wave_new_intro");
-  form.action = survey_path(survey.id) + "/waves";
-  form.submit = context.text("form_create");
+  form.action = is_new ? fmt::format("{}/waves", survey_path(survey.id))
+                       : fmt::format("{}/waves/{}/edit", survey_path(survey.id), wave.id);
+  form.submit = context.text(is_new ? "form_create" : "form_save");
   form.cancel = survey_path(survey.id);
   form.fields = wave_fields(context, wave);
   form.errors = errors;
@@ -151,14 +155,18 @@ Response new_wave(Context& context) {
   return wave_form(context, stored_survey(context), Wave{}, {}, 200);
 }
 
-Response create_wave_submit(Context& context) {
-  const auto actor = context.actor();
-  const auto survey = stored_survey(context);
+Wave wave_from_form(Context& context, Wave wave) {
   const auto& form = context.form();
-  Wave wave;
   wave.period = std::string(trim(form.value("period")));
   wave.fielded = std::string(trim(form.value("fielded")));
   wave.note = form.value("note");
+  return wave;
+}
+
+Response create_wave_submit(Context& context) {
+  const auto actor = context.actor();
+  const auto survey = stored_survey(context);
+  const auto wave = wave_from_form(context, Wave{});
   return web::submit(
       [&] {
         add_wave(context.services.database, actor, survey.id, wave);
@@ -167,6 +175,25 @@ Response create_wave_submit(Context& context) {
       },
       [&](const validation::Errors& found, bool) {
         return wave_form(context, survey, wave, found, 422);
+      });
+}
+
+Response edit_wave(Context& context) {
+  const auto record = survey_record(context.services.database, context.actor(), context.path_id());
+  return wave_form(context, record.survey, wave_in(record, context.path_id("wave")), {}, 200);
+}
+
+Response update_wave_submit(Context& context) {
+  const auto actor = context.actor();
+  const auto record = survey_record(context.services.database, actor, context.path_id());
+  const auto wave = wave_from_form(context, wave_in(record, context.path_id("wave")));
+  return web::submit(
+      [&] {
+        update_wave(context.services.database, actor, record.survey.id, wave);
+        return Response::redirect(survey_path(record.survey.id) + "?notice=notice_saved#waves");
+      },
+      [&](const validation::Errors& found, bool) {
+        return wave_form(context, record.survey, wave, found, 422);
       });
 }
 
@@ -180,6 +207,8 @@ void add_survey_form_routes(web::App& app) {
   app.add({Method::post, "/surveys/{id}/edit", all, update_survey_submit});
   app.add({Method::get, "/surveys/{id}/waves/new", all, new_wave});
   app.add({Method::post, "/surveys/{id}/waves", all, create_wave_submit});
+  app.add({Method::get, "/surveys/{id}/waves/{wave}/edit", all, edit_wave});
+  app.add({Method::post, "/surveys/{id}/waves/{wave}/edit", all, update_wave_submit});
 }
 
 }  // namespace samtryg::surveys

@@ -2,6 +2,7 @@
 // question the results of every wave and area (respondents, response rate, the share giving
 // each answer, the question's share) with the indicator that takes the share; deleting a
 // survey, wave, question or result after a confirmation.
+#include <algorithm>
 #include <map>
 
 #include "core/demo/marks.hpp"
@@ -112,10 +113,7 @@ view::Data result_row(const ResultContext& in, const Question& question, const R
   }
   row.set("cells", cells);
   row.set("share", percent_text(context, share(question, result)));
-  if (const auto found = in.examples.find(result.id); found != in.examples.end()) {
-    row.set("example_note",
-            view::text(demo::example_note(context.catalog(), "survey_result_", found->second)));
-  }
+  row.set("example", view::flag(in.examples.contains(result.id)));
   row.set("can_edit", view::flag(in.can_edit));
   return row;
 }
@@ -141,9 +139,21 @@ view::Data question_items(const ResultContext& in) {
     item.set("has_share", view::flag(has_share(question)));
     add_indicator(item, in.sql, in.context, question);
     auto rows = view::list();
+    demo::Fields example_fields;  // of every marked row, named once under the table
     for (const auto& result : in.record.results) {
-      if (result.question_id == question.id) rows.push_back(result_row(in, question, result));
+      if (result.question_id != question.id) continue;
+      rows.push_back(result_row(in, question, result));
+      if (const auto found = in.examples.find(result.id); found != in.examples.end()) {
+        for (const auto& field : found->second) {
+          if (std::find(example_fields.begin(), example_fields.end(), field) ==
+              example_fields.end()) {
+            example_fields.push_back(field);
+          }
+        }
+      }
     }
+    item.set("results_example_note", view::text(demo::example_note(
+                                         in.context.catalog(), "survey_result_", example_fields)));
     item.set("has_results", view::flag(!rows.is_empty_list()));
     item.set("results", rows);
     item.set("can_edit", view::flag(in.can_edit));

@@ -60,17 +60,9 @@ std::vector<Group> groups_of(const Context& context) {
 }
 
 Response list_walks(Context& context) {
-  const auto page = web::page_of(context);
   auto sql = context.services.database.session();
-  array items;
-  long long total = 0;
-  for (const auto& walk : walks(sql, context.actor())) {
-    if (total >= page.offset() && total < page.offset() + page.per_page) {
-      items.push_back(to_json(walk));
-    }
-    ++total;
-  }
-  return web::json_response(web::paged(std::move(items), page, total));
+  return web::paged_response(context, walks(sql, context.actor()),
+                             [](const Walk& walk) { return to_json(walk); });
 }
 
 Response get_walk(Context& context) {
