@@ -80,7 +80,7 @@ test('a coordinator finds, edits and searches an initiative of the seeds', async
     await page.getByRole('cell', { name: 'Fem udviklingsplatforme med konkrete mål og tidshorisont' }).waitFor();
     await expectAccessible(page, 'the history page');
 
-    await page.getByRole('link', { name: 'Søg' }).click();
+    await page.getByRole('link', { name: 'Søg', exact: true }).click();
     await page.getByLabel('Søg i planer, indsatser og aktiviteter').fill('udviklingsplatforme');
     await page.getByRole('button', { name: 'Søg' }).last().click();
     await page.getByRole('link', { name: 'Et trygt natteliv' }).first().waitFor();
