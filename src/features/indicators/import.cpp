@@ -16,19 +16,7 @@ namespace {
 
 using validation::Errors;
 
-const stats::Dimension* dimension(const stats::Table& table, std::string_view id) {
-  for (const auto& candidate : table.dimensions) {
-    if (candidate.id == id) return &candidate;
-  }
-  return nullptr;
-}
-
-std::optional<std::size_t> category_position(const stats::Dimension& dim, std::string_view code) {
-  for (std::size_t i = 0; i < dim.categories.size(); ++i) {
-    if (dim.categories[i].code == code) return i;
-  }
-  return std::nullopt;
-}
+using stats::category_position;
 
 const Indicator* find_indicator(const std::vector<Indicator>& indicators, long long id) {
   for (const auto& indicator : indicators) {
@@ -58,11 +46,11 @@ std::optional<long long> match_area(const stats::Category& category, const Mappi
 void check_mapping(const stats::Table& table, const Mapping& mapping,
                    const std::vector<Indicator>& indicators) {
   Errors errors;
-  if (dimension(table, mapping.time_dimension) == nullptr) {
+  if (stats::find_dimension(table, mapping.time_dimension) == nullptr) {
     errors.add("time", "import_dimension_unknown");
   }
   if (!mapping.area_dimension.empty()) {
-    if (dimension(table, mapping.area_dimension) == nullptr) {
+    if (stats::find_dimension(table, mapping.area_dimension) == nullptr) {
       errors.add("area", "import_dimension_unknown");
     } else if (mapping.area_dimension == mapping.time_dimension) {
       errors.add("area", "import_area_is_time");
@@ -97,9 +85,10 @@ class PreviewBuilder {
       : table_(table),
         mapping_(mapping),
         areas_(areas),
-        time_(dimension(table, mapping.time_dimension)),
-        area_dim_(mapping.area_dimension.empty() ? nullptr
-                                                 : dimension(table, mapping.area_dimension)) {}
+        time_(stats::find_dimension(table, mapping.time_dimension)),
+        area_dim_(mapping.area_dimension.empty()
+                      ? nullptr
+                      : stats::find_dimension(table, mapping.area_dimension)) {}
 
   void add_series(const Indicator& indicator, const SeriesMapping& series) {
     auto positions = fixed_positions(series);

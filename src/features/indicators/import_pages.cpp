@@ -36,12 +36,6 @@ constexpr int kSeriesSlots = 3;
 constexpr std::size_t kPreviewRows = 200;
 constexpr std::size_t kListedProblems = 50;
 
-std::string base_name(const std::string& file_name) {
-  const auto slash = file_name.find_last_of("/\\");
-  auto name = slash == std::string::npos ? file_name : file_name.substr(slash + 1);
-  return name.empty() ? std::string("table") : name;
-}
-
 // The table with its labels in the page's language when the file has it (PX files often carry
 // Danish and English, or Swedish and English).
 stats::Table read_staged_table(const StagedImport& staged, i18n::Language language) {
@@ -103,8 +97,8 @@ Response upload_submit(Context& context) {
   }
   if (!errors.empty()) return upload_form(context, plan, std::move(errors), 422);
 
-  const auto id = stage_import(context.services.database, actor, plan.id, base_name(file->filename),
-                               file->bytes);
+  const auto id = stage_import(context.services.database, actor, plan.id,
+                               stats::upload_name(file->filename), file->bytes);
   return Response::redirect("/imports/" + std::to_string(id));
 }
 

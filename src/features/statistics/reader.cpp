@@ -57,4 +57,10 @@ std::optional<TableFormat> parse_table_format(std::string_view name) {
   return std::nullopt;
 }
 
+std::string upload_name(std::string_view file_name) {
+  const auto slash = file_name.find_last_of("/\\");
+  const auto name = slash == std::string_view::npos ? file_name : file_name.substr(slash + 1);
+  return name.empty() ? std::string("table") : std::string(name);
+}
+
 }  // namespace samtryg::stats

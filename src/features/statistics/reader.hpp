@@ -37,5 +37,8 @@ class LargeFileTurn {
 Table read_table(std::string_view bytes, std::string_view file_name,
                  const ReadOptions& options = {});
 std::optional<TableFormat> parse_table_format(std::string_view name);
+// The name an uploaded table is kept under: the last part of the name the browser sent
+// ("C:\\temp\\nojda.json" → "nojda.json"), "table" when nothing is left.
+std::string upload_name(std::string_view file_name);
 
 }  // namespace samtryg::stats

@@ -71,4 +71,18 @@ std::string role_name(DimensionRole role) {
   return "";
 }
 
+const Dimension* find_dimension(const Table& table, std::string_view id) {
+  for (const auto& candidate : table.dimensions) {
+    if (candidate.id == id) return &candidate;
+  }
+  return nullptr;
+}
+
+std::optional<std::size_t> category_position(const Dimension& dimension, std::string_view code) {
+  for (std::size_t i = 0; i < dimension.categories.size(); ++i) {
+    if (dimension.categories[i].code == code) return i;
+  }
+  return std::nullopt;
+}
+
 }  // namespace samtryg::stats

@@ -4,8 +4,10 @@
 // varies fastest, as in PX files and JSON-stat), missing cells marked by a symbol.
 #include <cstddef>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace samtryg::stats {
@@ -62,6 +64,11 @@ class ParseError : public std::runtime_error {
 };
 
 std::string role_name(DimensionRole role);
+
+// The dimension with id `id`, or nullptr: how an import's mapping names the table's parts.
+const Dimension* find_dimension(const Table& table, std::string_view id);
+// Where the category with code `code` stands in `dimension`, if it has one.
+std::optional<std::size_t> category_position(const Dimension& dimension, std::string_view code);
 
 // Tables larger than this are refused before any memory is taken for them.
 inline constexpr std::size_t kMaxCells = 50'000'000;

@@ -13,13 +13,6 @@ namespace {
 
 using validation::Errors;
 
-const stats::Dimension* dimension(const stats::Table& table, std::string_view id) {
-  for (const auto& candidate : table.dimensions) {
-    if (candidate.id == id) return &candidate;
-  }
-  return nullptr;
-}
-
 std::size_t dimension_index(const stats::Table& table, std::string_view id) {
   for (std::size_t index = 0; index < table.dimensions.size(); ++index) {
     if (table.dimensions[index].id == id) return index;
@@ -27,12 +20,7 @@ std::size_t dimension_index(const stats::Table& table, std::string_view id) {
   return table.dimensions.size();
 }
 
-std::optional<std::size_t> category_position(const stats::Dimension& dim, std::string_view code) {
-  for (std::size_t i = 0; i < dim.categories.size(); ++i) {
-    if (dim.categories[i].code == code) return i;
-  }
-  return std::nullopt;
-}
+using stats::category_position;
 
 // The option a category names, by label or code (case-insensitive).
 std::optional<std::size_t> option_of(const Question& question, const stats::Category& category) {
@@ -90,8 +78,8 @@ bool is_free(const ImportMapping& mapping, std::string_view id) {
 void check_mapping(const stats::Table& table, const ImportMapping& mapping,
                    const Question& question) {
   Errors errors;
-  const auto* time = dimension(table, mapping.time_dimension);
-  const auto* answers = dimension(table, mapping.answer_dimension);
+  const auto* time = stats::find_dimension(table, mapping.time_dimension);
+  const auto* answers = stats::find_dimension(table, mapping.answer_dimension);
   if (time == nullptr) errors.add("time", "import_dimension_unknown");
   if (answers == nullptr) {
     errors.add("answers", "import_dimension_unknown");
@@ -101,7 +89,7 @@ void check_mapping(const stats::Table& table, const ImportMapping& mapping,
     errors.add("answers", "survey_import_no_option");
   }
   if (!mapping.area_dimension.empty()) {
-    if (dimension(table, mapping.area_dimension) == nullptr) {
+    if (stats::find_dimension(table, mapping.area_dimension) == nullptr) {
       errors.add("area", "import_dimension_unknown");
     } else if (mapping.area_dimension == mapping.time_dimension ||
                mapping.area_dimension == mapping.answer_dimension) {

@@ -21,12 +21,6 @@ namespace {
 
 constexpr std::size_t kListedProblems = 50;
 
-std::string base_name(const std::string& file_name) {
-  const auto slash = file_name.find_last_of("/\\");
-  auto name = slash == std::string::npos ? file_name : file_name.substr(slash + 1);
-  return name.empty() ? std::string("table") : name;
-}
-
 std::vector<web::Option> question_options(const SurveyRecord& record) {
   std::vector<web::Option> options;
   for (const auto& question : record.questions) {
@@ -92,7 +86,7 @@ Response upload_submit(Context& context) {
   }
   if (!errors.empty()) return upload_form(context, record, question, std::move(errors), 422);
   const auto id = stage_file(context.services.database, actor, record.survey.id,
-                             base_name(file->filename), file->bytes);
+                             stats::upload_name(file->filename), file->bytes);
   return Response::redirect(
       fmt::format("{}/imports/{}?question={}", survey_path(record.survey.id), id, *question_id));
 }
@@ -163,12 +157,7 @@ std::vector<web::Field> mapping_fields(const Context& context, const Loaded& loa
   optional_dimensions.insert(optional_dimensions.begin(),
                              {"", context.text("survey_whole_population")});
   std::vector<web::Option> respondents{{"", context.text("choice_none")}};
-  if (const auto* answers = [&]() -> const stats::Dimension* {
-        for (const auto& dim : table.dimensions) {
-          if (dim.id == mapping.answer_dimension) return &dim;
-        }
-        return nullptr;
-      }()) {
+  if (const auto* answers = stats::find_dimension(table, mapping.answer_dimension)) {
     for (const auto& category : answers->categories) {
       respondents.push_back({category.code, category.label});
     }
