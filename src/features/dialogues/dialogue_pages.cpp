@@ -13,12 +13,6 @@ namespace samtryg::dialogues {
 
 namespace {
 
-// Sets `key` only for text that is there: the templates' {{#key}} sections treat an empty
-// string as present.
-void set_if_any(view::Data& data, const std::string& key, const std::string& value) {
-  if (!value.empty()) data.set(key, value);
-}
-
 std::string participants_text(const Context& context, const Participants& participants) {
   return context.catalog().format("dialogue_participants_total",
                                   {{"count", std::to_string(participants.total())}});
@@ -35,7 +29,7 @@ Response list_dialogues(Context& context) {
     item.set("title", dialogue.title);
     item.set("date", i18n::format_iso_date(dialogue.held_on, context.language));
     item.set("format", context.text("dialogue_format_" + dialogue.format));
-    set_if_any(item, "place", dialogue.place);
+    item.set("place", view::text(dialogue.place));
     item.set("participants", participants_text(context, dialogue.participants));
     item.set("themes", std::to_string(summary.themes));
     item.set("published", view::flag(dialogue.published));
@@ -54,7 +48,7 @@ Response list_dialogues(Context& context) {
 void add_facts(view::Data& data, const Context& context, const Dialogue& dialogue) {
   data.set("date", i18n::format_iso_date(dialogue.held_on, context.language));
   data.set("format", context.text("dialogue_format_" + dialogue.format));
-  set_if_any(data, "place", dialogue.place);
+  data.set("place", view::text(dialogue.place));
   auto partners = view::list();
   for (const auto& partner : partner_list(dialogue.partners))
     partners.push_back(view::text(partner));
@@ -75,7 +69,7 @@ void add_facts(view::Data& data, const Context& context, const Dialogue& dialogu
   data.set("has_groups", view::flag(!groups.is_empty_list()));
   data.set("groups", groups);
   data.set("participants", participants_text(context, participants));
-  set_if_any(data, "summary", dialogue.summary);
+  data.set("summary", view::text(dialogue.summary));
   data.set("published", view::flag(dialogue.published));
 }
 
@@ -92,7 +86,7 @@ view::Data theme_items(const Context& context, const DialogueRecord& record,
       item.set("mentions", context.catalog().format("dialogue_theme_raised_by",
                                                     {{"count", std::to_string(*theme.mentions)}}));
     }
-    set_if_any(item, "theme_summary", theme.summary);
+    item.set("theme_summary", view::text(theme.summary));
     if (const auto found = examples.find(theme.id); found != examples.end()) {
       item.set("theme_example_note",
                view::text(demo::example_note(context.catalog(), "dialogue_theme_", found->second)));
@@ -114,7 +108,7 @@ void add_walk_input(view::Data& data, const Context& context, const DialogueReco
     view::Data item;
     item.set("number", std::to_string(finding.number));
     item.set("category", context.text("walk_category_" + finding.category));
-    set_if_any(item, "finding_place", finding.place);
+    item.set("finding_place", view::text(finding.place));
     item.set("description", finding.description);
     findings.push_back(item);
   }

@@ -96,6 +96,16 @@ void check_area(soci::session& sql, const Actor& actor, const Result& result, Er
   errors.add("area_id", "link_not_in_workspace");
 }
 
+// The demo's example marks of the survey's results that `removed` selects: they go with the
+// results.
+template <class Removed>
+void clear_result_marks(soci::session& sql, const Actor& actor, long long survey_id,
+                        Removed&& removed) {
+  for (const auto& result : store::results(sql, survey_id)) {
+    if (removed(result)) demo::clear_marks(sql, actor.workspace_id, "survey_result", result.id);
+  }
+}
+
 boost::json::object result_json(const Result& result) {
   return to_json(result);
 }
@@ -133,9 +143,7 @@ void delete_survey(db::Database& database, const Actor& actor, long long id) {
   auth::require_edit_all(actor);
   database.in_transaction([&](soci::session& sql) {
     const auto before = survey_in_workspace(sql, actor, id);
-    for (const auto& result : store::results(sql, id)) {
-      demo::clear_marks(sql, actor.workspace_id, "survey_result", result.id);
-    }
+    clear_result_marks(sql, actor, id, [](const Result&) { return true; });
     store::delete_survey(sql, actor.workspace_id, id);
     demo::clear_marks(sql, actor.workspace_id, "survey", id);
     audit::record_change(sql, actor, "delete", "survey", id, to_json(before), nullptr);
@@ -196,11 +204,8 @@ void delete_wave(db::Database& database, const Actor& actor, long long survey_id
   database.in_transaction([&](soci::session& sql) {
     survey_in_workspace(sql, actor, survey_id);
     const auto before = wave_of(sql, survey_id, wave_id);
-    for (const auto& result : store::results(sql, survey_id)) {
-      if (result.wave_id == wave_id) {
-        demo::clear_marks(sql, actor.workspace_id, "survey_result", result.id);
-      }
-    }
+    clear_result_marks(sql, actor, survey_id,
+                       [&](const Result& result) { return result.wave_id == wave_id; });
     store::delete_wave(sql, survey_id, wave_id);
     audit::record_change(sql, actor, "delete", "survey_wave", wave_id, to_json(before), nullptr);
   });
@@ -247,11 +252,8 @@ void delete_question(db::Database& database, const Actor& actor, long long surve
   database.in_transaction([&](soci::session& sql) {
     survey_in_workspace(sql, actor, survey_id);
     const auto before = question_of(sql, survey_id, question_id);
-    for (const auto& result : store::results(sql, survey_id)) {
-      if (result.question_id == question_id) {
-        demo::clear_marks(sql, actor.workspace_id, "survey_result", result.id);
-      }
-    }
+    clear_result_marks(sql, actor, survey_id,
+                       [&](const Result& result) { return result.question_id == question_id; });
     store::delete_question(sql, survey_id, question_id);
     audit::record_change(sql, actor, "delete", "survey_question", question_id, to_json(before),
                          nullptr);

@@ -18,6 +18,11 @@ std::string survey_path(long long id) {
   return "/surveys/" + std::to_string(id);
 }
 
+Survey stored_survey(const Context& context) {
+  auto sql = context.services.database.session();
+  return readable_survey(sql, context.actor(), context.path_id());
+}
+
 std::string period_text(const Context& context, const std::string& period) {
   return indicators::period_label(period, context.language);
 }

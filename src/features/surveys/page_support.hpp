@@ -22,6 +22,8 @@ inline constexpr web::Templates kTemplates{"surveys"};
 
 std::string notice_text(const Context& context);
 std::string survey_path(long long id);
+// The survey the path's {id} names, read on a connection of its own.
+Survey stored_survey(const Context& context);
 // "2016", "2017/18", "2. halvår 2017" in the reader's language.
 std::string period_text(const Context& context, const std::string& period);
 std::string percent_text(const Context& context, std::optional<double> percent);

@@ -121,11 +121,6 @@ Response question_form(Context& context, const Survey& survey, const Question& q
   return web::render_form(context, form);
 }
 
-Survey stored_survey(Context& context) {
-  auto sql = context.services.database.session();
-  return readable_survey(sql, context.actor(), context.path_id());
-}
-
 Response new_question(Context& context) {
   return question_form(context, stored_survey(context), Question{}, true, {}, false, 200);
 }

@@ -85,11 +85,6 @@ Response create_survey_submit(Context& context) {
       });
 }
 
-Survey stored_survey(Context& context) {
-  auto sql = context.services.database.session();
-  return readable_survey(sql, context.actor(), context.path_id());
-}
-
 Response edit_survey(Context& context) {
   return survey_form(context, stored_survey(context), false, {}, false, 200);
 }

@@ -16,10 +16,6 @@ namespace samtryg::surveys {
 
 namespace {
 
-void set_if_any(view::Data& data, const std::string& key, const std::string& value) {
-  if (!value.empty()) data.set(key, value);
-}
-
 Response list_surveys(Context& context) {
   const auto actor = context.actor();
   auto sql = context.services.database.session();
@@ -29,7 +25,7 @@ Response list_surveys(Context& context) {
     item.set("id", std::to_string(summary.survey.id));
     item.set("name", summary.survey.name);
     item.set("kind", context.text("survey_kind_" + summary.survey.kind));
-    set_if_any(item, "publisher", summary.survey.publisher);
+    item.set("publisher", view::text(summary.survey.publisher));
     item.set("counts", context.catalog().format(
                            "survey_counts", {{"waves", std::to_string(summary.waves)},
                                              {"questions", std::to_string(summary.questions)}}));
@@ -52,8 +48,8 @@ view::Data wave_items(const Context& context, const SurveyRecord& record, bool c
     item.set("id", std::to_string(wave.id));
     item.set("survey_id", std::to_string(record.survey.id));
     item.set("period", period_text(context, wave.period));
-    set_if_any(item, "fielded", wave.fielded);
-    set_if_any(item, "note", wave.note);
+    item.set("fielded", view::text(wave.fielded));
+    item.set("note", view::text(wave.note));
     item.set("can_edit", view::flag(can_edit));
     items.push_back(item);
   }
@@ -127,7 +123,7 @@ view::Data question_items(const ResultContext& in) {
     item.set("survey_id", std::to_string(in.record.survey.id));
     item.set("number", std::to_string(++number));
     item.set("text", question.text);
-    set_if_any(item, "share_label", question.share_label);
+    item.set("share_label", view::text(question.share_label));
     auto options = view::list();
     for (const auto& option : question.options) {
       view::Data entry;
@@ -171,8 +167,8 @@ Response show_survey(Context& context) {
   data.set("id", std::to_string(survey.id));
   data.set("name", survey.name);
   data.set("kind", context.text("survey_kind_" + survey.kind));
-  set_if_any(data, "publisher", survey.publisher);
-  set_if_any(data, "description", survey.description);
+  data.set("publisher", view::text(survey.publisher));
+  data.set("description", view::text(survey.description));
   data.set("notice", view::text(notice_text(context)));
   data.set("can_edit", view::flag(actor.edit_all));
   data.set("can_history", view::flag(actor.read_all));
