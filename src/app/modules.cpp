@@ -5,6 +5,7 @@
 #include "features/history/module.hpp"
 #include "features/home/module.hpp"
 #include "features/indicators/module.hpp"
+#include "features/meetings/module.hpp"
 #include "features/promises/module.hpp"
 #include "features/reporting/module.hpp"
 #include "features/statistics/module.hpp"
@@ -20,7 +21,7 @@ const std::vector<const module::Module*>& modules() {
   static const std::vector<const module::Module*> all{
       &accounts::module(),  &home::module(),       &history::module(),   &strategy::module(),
       &stats::module(),     &indicators::module(), &reporting::module(), &walks::module(),
-      &dialogues::module(), &surveys::module(),    &promises::module(),
+      &dialogues::module(), &surveys::module(),    &promises::module(),  &meetings::module(),
   };
   return all;
 }

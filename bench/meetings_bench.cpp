@@ -1,0 +1,136 @@
+// Meetings, measured in-process (no sockets), side by side in one run:
+//   - a person's calendar feed with 500 events (meetings of their body over the years and their
+//     open action items), asked by a calendar program with the secret address (target < 10 ms);
+//   - the same feed asked again with the ETag it got: 304 (the text is built, then compared);
+//   - a meeting's page with 12 agenda items, their minutes, 24 decisions and 24 action items.
+// Build: cmake --build --preset release --target samtryg_meetings_bench;
+// run: build/release/samtryg_meetings_bench
+#include <benchmark/benchmark.h>
+
+#include <fmt/format.h>
+
+#include "bench/support.hpp"
+#include "features/meetings/commands.hpp"
+#include "features/strategy/commands.hpp"
+
+namespace {
+
+namespace meetings = samtryg::meetings;
+
+samtryg::app::Runtime& runtime() {
+  return samtryg::bench::runtime("samtryg-meetings-bench.db");
+}
+
+const samtryg::bench::Coordinator& coordinator() {
+  static const auto signed_in = samtryg::bench::coordinator(runtime());
+  return signed_in;
+}
+
+// A body the coordinator belongs to, with 450 meetings and 50 open action items for them.
+struct Fixture {
+  std::string feed_path;
+  long long meeting = 0;
+};
+
+const Fixture& fixture() {
+  static const Fixture made = [] {
+    auto& database = runtime().database();
+    const auto& actor = coordinator().actor;
+    samtryg::strategy::Group council;
+    council.kind = "council";
+    council.name = "Lokalrådet";
+    samtryg::strategy::GroupMember member;
+    member.group_id = samtryg::strategy::create_group(database, actor, council);
+    member.user_id = actor.user_id;
+    member.title = "Tovholder";
+    samtryg::strategy::add_group_member(database, actor, member);
+    Fixture out;
+    for (int index = 0; index < 450; ++index) {
+      meetings::Meeting meeting;
+      meeting.group_id = member.group_id;
+      meeting.title = fmt::format("Ordinært møde {}", index + 1);
+      meeting.starts_at = fmt::format("{:04}-{:02}-15T14:00", 2000 + index / 12, index % 12 + 1);
+      meeting.ends_at = meeting.starts_at.substr(0, 11) + "16:00";
+      meeting.place = "Aalborg Rådhus";
+      const auto id = meetings::create_meeting(database, actor, meeting);
+      if (index == 449) out.meeting = id;
+    }
+    for (int index = 0; index < 12; ++index) {
+      meetings::Item item;
+      item.title = fmt::format("Punkt {}: kriminalitetsbilledet", index + 1);
+      item.minutes = std::string(400, 'x');
+      const auto item_id = meetings::add_item(database, actor, out.meeting, item);
+      for (int decision_index = 0; decision_index < 2; ++decision_index) {
+        meetings::Decision decision;
+        decision.item_id = item_id;
+        decision.text = "Lokalrådet tager orienteringen til efterretning.";
+        meetings::add_decision(database, actor, out.meeting, decision);
+      }
+      for (int action_index = 0; action_index < 2; ++action_index) {
+        meetings::Action action;
+        action.item_id = item_id;
+        action.title = "Følg op til næste møde";
+        action.owner_user_id = *actor.user_id;
+        action.due_on = "2037-06-30";
+        meetings::add_action(database, actor, out.meeting, action);
+      }
+    }
+    out.feed_path = "/calendar/feed.ics?token=" + meetings::new_calendar_token(database, actor);
+    return out;
+  }();
+  return made;
+}
+
+samtryg::http::Response ask(const std::string& path, const std::string& etag = {},
+                            bool signed_in = false) {
+  samtryg::http::Request request;
+  request.set_target(path);
+  request.client_address = "127.0.0.1";
+  if (!etag.empty()) request.headers["If-None-Match"] = etag;
+  if (signed_in) request.headers["Cookie"] = coordinator().cookie;
+  return runtime().app().handle(request);
+}
+
+void BM_PersonalFeed500Events(benchmark::State& state) {
+  const auto& path = fixture().feed_path;
+  std::size_t events = 0;
+  for (auto _ : state) {
+    auto response = ask(path);
+    if (response.status != 200) state.SkipWithError("the feed did not answer 200");
+    benchmark::DoNotOptimize(response);
+    state.PauseTiming();
+    events = 0;
+    for (std::size_t at = response.body.find("BEGIN:VEVENT"); at != std::string::npos;
+         at = response.body.find("BEGIN:VEVENT", at + 1)) {
+      ++events;
+    }
+    state.ResumeTiming();
+  }
+  state.counters["events"] = static_cast<double>(events);
+}
+
+void BM_PersonalFeedUnchanged304(benchmark::State& state) {
+  const auto& path = fixture().feed_path;
+  const auto etag = ask(path).headers["ETag"];
+  for (auto _ : state) {
+    auto response = ask(path, etag);
+    if (response.status != 304) state.SkipWithError("the feed did not answer 304");
+    benchmark::DoNotOptimize(response);
+  }
+}
+
+void BM_MeetingPage(benchmark::State& state) {
+  const auto path = fmt::format("/meetings/{}", fixture().meeting);
+  for (auto _ : state) {
+    auto response = ask(path, {}, true);
+    if (response.status != 200) state.SkipWithError("the meeting page did not answer 200");
+    benchmark::DoNotOptimize(response);
+  }
+}
+
+}  // namespace
+
+BENCHMARK(BM_PersonalFeed500Events)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_PersonalFeedUnchanged304)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_MeetingPage)->Unit(benchmark::kMillisecond);
+BENCHMARK_MAIN();

@@ -1,0 +1,69 @@
+#include "features/meetings/api.hpp"
+
+#include "core/web/api.hpp"
+#include "features/meetings/commands.hpp"
+#include "features/meetings/json.hpp"
+
+namespace samtryg::meetings {
+
+namespace {
+
+using boost::json::array;
+using boost::json::object;
+using http::Method;
+using http::Response;
+using web::Access;
+using web::Context;
+
+object meeting_document(const MeetingRecord& record) {
+  auto json = to_json(record.meeting);
+  array items;
+  for (const auto& item : record.items) {
+    auto entry = to_json(item);
+    array decisions;
+    for (const auto& decision : record.decisions) {
+      if (decision.item_id == item.id) decisions.push_back(to_json(decision));
+    }
+    entry["decisions"] = std::move(decisions);
+    items.push_back(std::move(entry));
+  }
+  array actions;
+  for (const auto& action : record.actions) actions.push_back(to_json(action));
+  json["items"] = std::move(items);
+  json["actions"] = std::move(actions);
+  return json;
+}
+
+Response list_meetings(Context& context) {
+  auto sql = context.services.database.session();
+  return web::paged_response(context, meetings(sql, context.actor()),
+                             [](const Meeting& meeting) { return to_json(meeting); });
+}
+
+Response get_meeting(Context& context) {
+  return web::json_response(meeting_document(
+      meeting_record(context.services.database, context.actor(), context.path_id())));
+}
+
+Response create_meeting_api(Context& context) {
+  Meeting meeting;
+  web::read_json_body(context, meeting, false, {"items", "actions"});
+  const auto id = create_meeting(context.services.database, context.actor(), meeting);
+  auto response = web::json_response(
+      meeting_document(meeting_record(context.services.database, context.actor(), id)), 201);
+  response.header("Location", "/api/v1/meetings/" + std::to_string(id));
+  return response;
+}
+
+}  // namespace
+
+void add_api_routes(web::App& app) {
+  using auth::Permission;
+  const auto members = Access::needs(Permission::read_workspace);
+  const auto all = Access::needs(Permission::edit_all);
+  app.add({Method::get, "/api/v1/meetings", members, list_meetings});
+  app.add({Method::post, "/api/v1/meetings", all, create_meeting_api});
+  app.add({Method::get, "/api/v1/meetings/{id}", members, get_meeting});
+}
+
+}  // namespace samtryg::meetings

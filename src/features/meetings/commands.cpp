@@ -1,0 +1,276 @@
+#include "features/meetings/commands.hpp"
+
+#include <algorithm>
+
+#include "core/audit/audit.hpp"
+#include "core/demo/marks.hpp"
+#include "core/util/crypto.hpp"
+#include "core/util/time.hpp"
+#include "features/meetings/json.hpp"
+#include "features/strategy/queries.hpp"
+
+namespace samtryg::meetings {
+
+namespace {
+
+using validation::Errors;
+
+Meeting meeting_in_workspace(soci::session& sql, const Actor& actor, long long id) {
+  auto meeting = store::find_meeting(sql, actor.workspace_id, id);
+  if (!meeting) throw validation::NotFound();
+  return std::move(*meeting);
+}
+
+// The body that meets must be one of the workspace's groups (read through strategy's queries).
+void check_group(soci::session& sql, const Actor& actor, const Meeting& meeting, Errors& errors) {
+  if (!meeting.group_id) return;
+  try {
+    strategy::readable_group(sql, actor, *meeting.group_id);
+  } catch (const validation::NotFound&) {
+    errors.add("group_id", "link_not_in_workspace");
+  }
+}
+
+void check_owner(soci::session& sql, const Actor& actor, const Action& action, Errors& errors) {
+  if (action.owner_user_id <= 0) return;
+  const auto people = strategy::people(sql, actor);
+  if (std::none_of(people.begin(), people.end(),
+                   [&](const auto& person) { return person.id == action.owner_user_id; })) {
+    errors.add("owner_user_id", "link_not_in_workspace");
+  }
+}
+
+Item item_of(soci::session& sql, long long meeting_id, long long id) {
+  for (auto& item : store::items(sql, meeting_id)) {
+    if (item.id == id) return item;
+  }
+  throw validation::NotFound();
+}
+
+}  // namespace
+
+long long create_meeting(db::Database& database, const Actor& actor, Meeting meeting,
+                         int repeat_months, int count) {
+  auth::require_edit_all(actor);
+  meeting.id = 0;
+  meeting.workspace_id = actor.workspace_id;
+  meeting.series_id.reset();
+  meeting.sequence = 0;
+  auto errors = validate_meeting(meeting);
+  if (repeat_months < 0 || repeat_months > 12)
+    errors.add("repeat_months", "meeting_repeat_invalid");
+  if (count < 1 || count > kMaxSeries) {
+    errors.add("repeat_count", "meeting_repeat_count_invalid",
+               {{"max", std::to_string(kMaxSeries)}});
+  }
+  long long first = 0;
+  database.in_transaction([&](soci::session& sql) {
+    check_group(sql, actor, meeting, errors);
+    validation::throw_if_any(errors);
+    const int made = repeat_months > 0 ? count : 1;
+    for (int index = 0; index < made; ++index) {
+      auto next = *shifted(meeting, index * repeat_months);
+      if (index > 0) next.series_id = first;
+      next.id = store::insert_meeting(sql, next);
+      if (index == 0) first = next.id;
+      if (index == 1) store::set_series(sql, first, first);
+      audit::record_change(sql, actor, "create", "meeting", next.id, nullptr, to_json(next));
+    }
+  });
+  return first;
+}
+
+void update_meeting(db::Database& database, const Actor& actor, Meeting meeting) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = meeting_in_workspace(sql, actor, meeting.id);
+    meeting.workspace_id = actor.workspace_id;
+    meeting.series_id = before.series_id;
+    meeting.created_at = before.created_at;
+    auto errors = validate_meeting(meeting);
+    check_group(sql, actor, meeting, errors);
+    validation::throw_if_any(errors);
+    meeting.sequence = before.sequence + (changes_calendar(before, meeting) ? 1 : 0);
+    if (!store::update_meeting(sql, meeting)) throw validation::Conflict();
+    demo::clear_marks(sql, actor.workspace_id, "meeting", meeting.id);
+    audit::record_change(sql, actor, "update", "meeting", meeting.id, to_json(before),
+                         to_json(meeting));
+  });
+}
+
+void delete_meeting(db::Database& database, const Actor& actor, long long id) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = meeting_in_workspace(sql, actor, id);
+    store::delete_meeting(sql, actor.workspace_id, id);
+    demo::clear_marks(sql, actor.workspace_id, "meeting", id);
+    audit::record_change(sql, actor, "delete", "meeting", id, to_json(before), nullptr);
+  });
+}
+
+long long add_item(db::Database& database, const Actor& actor, long long meeting_id, Item item) {
+  auth::require_edit_all(actor);
+  validation::throw_if_any(validate_item(item));
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    item.meeting_id = meeting_id;
+    item.position = next_position(store::items(sql, meeting_id));
+    item.id = id = store::insert_item(sql, item);
+    audit::record_change(sql, actor, "create", "meeting_item", id, nullptr, to_json(item));
+  });
+  return id;
+}
+
+void update_item(db::Database& database, const Actor& actor, long long meeting_id, Item item) {
+  auth::require_edit_all(actor);
+  validation::throw_if_any(validate_item(item));
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    const auto before = item_of(sql, meeting_id, item.id);
+    item.meeting_id = meeting_id;
+    item.position = before.position;
+    if (!store::update_item(sql, item)) throw validation::Conflict();
+    audit::record_change(sql, actor, "update", "meeting_item", item.id, to_json(before),
+                         to_json(item));
+  });
+}
+
+void move_item(db::Database& database, const Actor& actor, long long meeting_id, long long item_id,
+               bool up) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    const auto items = store::items(sql, meeting_id);
+    const auto at = std::find_if(items.begin(), items.end(),
+                                 [&](const Item& item) { return item.id == item_id; });
+    if (at == items.end()) throw validation::NotFound();
+    const auto index = static_cast<std::size_t>(at - items.begin());
+    if ((up && index == 0) || (!up && index + 1 == items.size())) return;
+    const auto& other = items[up ? index - 1 : index + 1];
+    // Positions may repeat after an import; renumber the two by their place in the list.
+    const int here = static_cast<int>(index) + 1;
+    const int there = up ? here - 1 : here + 1;
+    for (std::size_t position = 0; position < items.size(); ++position) {
+      store::set_position(sql, meeting_id, items[position].id, static_cast<int>(position) + 1);
+    }
+    store::set_position(sql, meeting_id, item_id, there);
+    store::set_position(sql, meeting_id, other.id, here);
+    audit::record_change(sql, actor, "move", "meeting_item", item_id, nullptr,
+                         boost::json::object{{"position", there}});
+  });
+}
+
+void delete_item(db::Database& database, const Actor& actor, long long meeting_id,
+                 long long item_id) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    const auto before = item_of(sql, meeting_id, item_id);
+    store::delete_item(sql, meeting_id, item_id);
+    audit::record_change(sql, actor, "delete", "meeting_item", item_id, to_json(before), nullptr);
+  });
+}
+
+long long add_decision(db::Database& database, const Actor& actor, long long meeting_id,
+                       Decision decision) {
+  auth::require_edit_all(actor);
+  validation::throw_if_any(validate_decision(decision));
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    item_of(sql, meeting_id, decision.item_id);
+    decision.meeting_id = meeting_id;
+    decision.number = next_number(store::decisions(sql, meeting_id));
+    decision.id = id = store::insert_decision(sql, decision);
+    audit::record_change(sql, actor, "create", "meeting_decision", id, nullptr, to_json(decision));
+  });
+  return id;
+}
+
+void delete_decision(db::Database& database, const Actor& actor, long long meeting_id,
+                     long long decision_id) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    const auto decisions = store::decisions(sql, meeting_id);
+    const auto found = std::find_if(decisions.begin(), decisions.end(),
+                                    [&](const Decision& d) { return d.id == decision_id; });
+    if (found == decisions.end()) throw validation::NotFound();
+    store::delete_decision(sql, meeting_id, decision_id);
+    audit::record_change(sql, actor, "delete", "meeting_decision", decision_id, to_json(*found),
+                         nullptr);
+  });
+}
+
+long long add_action(db::Database& database, const Actor& actor, long long meeting_id,
+                     Action action) {
+  auth::require_edit_all(actor);
+  action.status = "open";
+  action.done_on.clear();
+  long long id = 0;
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    auto errors = validate_action(action);
+    check_owner(sql, actor, action, errors);
+    if (action.item_id) {
+      try {
+        item_of(sql, meeting_id, *action.item_id);
+      } catch (const validation::NotFound&) {
+        errors.add("item_id", "link_not_in_workspace");
+      }
+    }
+    validation::throw_if_any(errors);
+    action.meeting_id = meeting_id;
+    action.id = id = store::insert_action(sql, action);
+    audit::record_change(sql, actor, "create", "meeting_action", id, nullptr, to_json(action));
+  });
+  return id;
+}
+
+void set_action_done(db::Database& database, const Actor& actor, long long action_id, bool done,
+                     const std::string& today) {
+  database.in_transaction([&](soci::session& sql) {
+    auto action = store::find_action(sql, actor.workspace_id, action_id);
+    if (!action || !actor.read_all) throw validation::NotFound();
+    const bool owner = actor.user_id && *actor.user_id == action->owner_user_id;
+    if (!owner && !actor.edit_all) throw validation::Forbidden();
+    const auto before = *action;
+    action->status = done ? "done" : "open";
+    action->done_on = done ? today : std::string();
+    store::set_action_status(sql, action_id, action->status, action->done_on);
+    audit::record_change(sql, actor, "update", "meeting_action", action_id, to_json(before),
+                         to_json(*action));
+  });
+}
+
+void delete_action(db::Database& database, const Actor& actor, long long meeting_id,
+                   long long action_id) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    const auto action = store::find_action(sql, actor.workspace_id, action_id);
+    if (!action || action->meeting_id != meeting_id) throw validation::NotFound();
+    store::delete_action(sql, meeting_id, action_id);
+    audit::record_change(sql, actor, "delete", "meeting_action", action_id, to_json(*action),
+                         nullptr);
+  });
+}
+
+std::string new_calendar_token(db::Database& database, const Actor& actor) {
+  if (!actor.user_id || !actor.read_all) throw validation::Forbidden();
+  auto token = crypto::random_token();
+  database.in_transaction([&](soci::session& sql) {
+    store::replace_calendar_token(sql, actor.workspace_id, *actor.user_id,
+                                  crypto::sha256_hex(token), now_iso_utc());
+  });
+  return token;
+}
+
+void revoke_calendar_token(db::Database& database, const Actor& actor) {
+  if (!actor.user_id) throw validation::Forbidden();
+  auto sql = database.session();
+  store::delete_calendar_token(sql, actor.workspace_id, *actor.user_id);
+}
+
+}  // namespace samtryg::meetings

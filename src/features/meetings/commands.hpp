@@ -1,0 +1,54 @@
+#pragma once
+// Use cases of meetings, shared by the pages, the JSON API and the demo: check rights → validate
+// everything → one transaction (store + audit). Failures: validation::Invalid (field errors),
+// NotFound, Forbidden, Conflict.
+//
+// Coordinators and admins plan meetings, write agendas and minutes and record decisions and
+// action items; the owner of an action item marks it done.
+#include <string>
+
+#include "core/db/database.hpp"
+#include "features/meetings/queries.hpp"
+
+namespace samtryg::meetings {
+
+// With `repeat_months` > 0, `count` meetings (at most kMaxSeries) that many months apart, as
+// one series (each its own meeting, so each can move or be cancelled alone). Returns the first.
+long long create_meeting(db::Database& database, const Actor& actor, Meeting meeting,
+                         int repeat_months = 0, int count = 1);
+// A change to time, place, title or status raises the meeting's calendar SEQUENCE.
+void update_meeting(db::Database& database, const Actor& actor, Meeting meeting);
+// With its agenda, minutes, decisions and action items.
+void delete_meeting(db::Database& database, const Actor& actor, long long id);
+
+long long add_item(db::Database& database, const Actor& actor, long long meeting_id, Item item);
+// The item's title, description and minutes (row_version checked).
+void update_item(db::Database& database, const Actor& actor, long long meeting_id, Item item);
+// One place up (`up`) or down the agenda; at either end nothing changes.
+void move_item(db::Database& database, const Actor& actor, long long meeting_id, long long item_id,
+               bool up);
+// With its decisions; its action items stay with the meeting.
+void delete_item(db::Database& database, const Actor& actor, long long meeting_id,
+                 long long item_id);
+
+// Numbered after the meeting's last decision.
+long long add_decision(db::Database& database, const Actor& actor, long long meeting_id,
+                       Decision decision);
+void delete_decision(db::Database& database, const Actor& actor, long long meeting_id,
+                     long long decision_id);
+
+// The owner must be a person of the workspace.
+long long add_action(db::Database& database, const Actor& actor, long long meeting_id,
+                     Action action);
+// The owner or a coordinator: open ↔ done (done on `today`).
+void set_action_done(db::Database& database, const Actor& actor, long long action_id, bool done,
+                     const std::string& today);
+void delete_action(db::Database& database, const Actor& actor, long long meeting_id,
+                   long long action_id);
+
+// A new secret address for the person's calendar feed; the old one stops working. Returns the
+// token, shown once; only its hash is kept.
+std::string new_calendar_token(db::Database& database, const Actor& actor);
+void revoke_calendar_token(db::Database& database, const Actor& actor);
+
+}  // namespace samtryg::meetings

@@ -1,0 +1,187 @@
+#include "features/meetings/exchange.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "core/exchange/records.hpp"
+#include "features/meetings/json.hpp"
+#include "features/meetings/store.hpp"
+
+namespace samtryg::meetings {
+
+namespace {
+
+using boost::json::array;
+using exchange::Reading;
+using exchange::Storing;
+using exchange::Writing;
+
+struct ItemEntry {
+  Item item;
+  std::vector<Decision> decisions;
+};
+
+struct MeetingEntry {
+  Meeting meeting;
+  std::vector<ItemEntry> items;
+  std::vector<Action> actions;
+};
+
+array export_items(Writing& out, long long meeting_id) {
+  const auto decisions = store::decisions(out.sql, meeting_id);
+  return exchange::numbered(store::items(out.sql, meeting_id), out.ids.of("meeting_item"),
+                            [&](const Item& item) {
+                              auto json = to_json(item);
+                              json.erase("row_version");
+                              array taken;
+                              for (const auto& decision : decisions) {
+                                if (decision.item_id != item.id) continue;
+                                auto entry = to_json(decision);
+                                entry.erase("id");
+                                entry.erase("item_id");
+                                taken.push_back(std::move(entry));
+                              }
+                              json["decisions"] = std::move(taken);
+                              return json;
+                            });
+}
+
+array export_meetings(Writing& out) {
+  return exchange::numbered(
+      store::meetings(out.sql, out.workspace_id), out.ids.of("meeting"),
+      [&](const Meeting& meeting) {
+        auto json = to_json(meeting);
+        json.erase("row_version");
+        json.erase("series_id");  // a series is remade by the meetings' own ids on import
+        out.ids.relink(json, "group_id", "group");
+        json["items"] = export_items(out, meeting.id);
+        array actions;
+        for (const auto& action : store::actions(out.sql, meeting.id)) {
+          auto entry = to_json(action);
+          entry.erase("id");
+          out.ids.relink(entry, "item_id", "meeting_item");
+          out.ids.relink(entry, "owner_user_id", "user");
+          actions.push_back(std::move(entry));
+        }
+        json["actions"] = std::move(actions);
+        return json;
+      });
+}
+
+std::vector<ItemEntry> read_items(Reading& in, json::Reader& reader) {
+  return exchange::read_records<ItemEntry>(
+      in, reader, "items",
+      {.kind = "meeting_item",
+       .id = [](const ItemEntry& entry) { return entry.item.id; },
+       .validate = [](const ItemEntry& entry) { return validate_item(entry.item); }},
+      [&in](json::Reader& item_reader, ItemEntry& entry, const std::string&) {
+        read(item_reader, entry.item);
+        entry.decisions = exchange::read_records<Decision>(
+            in, item_reader, "decisions", {.validate = validate_decision},
+            [](json::Reader& decision_reader, Decision& decision, const std::string&) {
+              read(decision_reader, decision);
+            });
+      });
+}
+
+// Decisions are numbered once through a meeting; an action's item is one of its meeting's.
+void check_parts(Reading& in, const MeetingEntry& entry, const std::string& path) {
+  std::set<int> numbers;
+  std::set<long long> item_ids;
+  for (std::size_t i = 0; i < entry.items.size(); ++i) {
+    item_ids.insert(entry.items[i].item.id);
+    for (std::size_t d = 0; d < entry.items[i].decisions.size(); ++d) {
+      if (!numbers.insert(entry.items[i].decisions[d].number).second) {
+        in.add(
+            path + ".items[" + std::to_string(i) + "].decisions[" + std::to_string(d) + "].number",
+            "meeting_decision_number_taken");
+      }
+    }
+  }
+  for (std::size_t a = 0; a < entry.actions.size(); ++a) {
+    const auto& item = entry.actions[a].item_id;
+    if (item && !item_ids.contains(*item)) {
+      in.add(path + ".actions[" + std::to_string(a) + "].item_id", "json_reference_unknown");
+    }
+  }
+}
+
+void store_entry(Storing& out, const MeetingEntry& entry) {
+  auto meeting = entry.meeting;
+  meeting.workspace_id = out.workspace_id;
+  meeting.group_id = out.ids.find("group", meeting.group_id);
+  meeting.series_id.reset();
+  if (meeting.created_at.empty()) meeting.created_at = out.now;
+  const auto meeting_id = store::insert_meeting(out.sql, meeting);
+  out.ids.add("meeting", entry.meeting.id, meeting_id);
+  std::map<long long, long long> items;
+  int position = 0;
+  for (const auto& item_entry : entry.items) {
+    auto item = item_entry.item;
+    item.meeting_id = meeting_id;
+    item.position = ++position;
+    if (item.created_at.empty()) item.created_at = out.now;
+    items[item_entry.item.id] = store::insert_item(out.sql, item);
+    out.ids.add("meeting_item", item_entry.item.id, items[item_entry.item.id]);
+    for (auto decision : item_entry.decisions) {
+      decision.meeting_id = meeting_id;
+      decision.item_id = items[item_entry.item.id];
+      if (decision.created_at.empty()) decision.created_at = out.now;
+      store::insert_decision(out.sql, decision);
+    }
+  }
+  for (auto action : entry.actions) {
+    action.meeting_id = meeting_id;
+    if (action.item_id) action.item_id = items.at(*action.item_id);
+    action.owner_user_id = out.ids.at("user", action.owner_user_id);
+    if (action.created_at.empty()) action.created_at = out.now;
+    store::insert_action(out.sql, action);
+  }
+}
+
+class MeetingsSection final : public exchange::Section {
+ public:
+  void write(Writing& out) const override { out.document["meetings"] = export_meetings(out); }
+
+  void read(Reading& in) override {
+    meetings_ = exchange::read_records<MeetingEntry>(
+        in, in.document, "meetings",
+        {.kind = "meeting",
+         .id = [](const MeetingEntry& entry) { return entry.meeting.id; },
+         .validate = [](const MeetingEntry& entry) { return validate_meeting(entry.meeting); },
+         .references = {{"group_id", "group",
+                         [](const MeetingEntry& entry) { return entry.meeting.group_id; }}}},
+        [&in](json::Reader& reader, MeetingEntry& entry, const std::string& path) {
+          meetings::read(reader, entry.meeting);
+          entry.items = read_items(in, reader);
+          entry.actions = exchange::read_records<Action>(
+              in, reader, "actions",
+              {.validate = validate_action,
+               .references = {{"owner_user_id", "user",
+                               [](const Action& action) {
+                                 return std::optional<long long>(action.owner_user_id);
+                               }}}},
+              [](json::Reader& action_reader, Action& action, const std::string&) {
+                meetings::read(action_reader, action);
+              });
+          check_parts(in, entry, path);
+        });
+  }
+
+  void store(Storing& out) override {
+    for (const auto& entry : meetings_) store_entry(out, entry);
+    out.count("meetings", static_cast<int>(meetings_.size()));
+  }
+
+ private:
+  std::vector<MeetingEntry> meetings_;
+};
+
+}  // namespace
+
+std::unique_ptr<exchange::Section> exchange_section() {
+  return std::make_unique<MeetingsSection>();
+}
+
+}  // namespace samtryg::meetings

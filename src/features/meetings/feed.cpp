@@ -1,0 +1,66 @@
+#include "features/meetings/feed.hpp"
+
+#include "core/documents/icalendar.hpp"
+
+namespace samtryg::meetings {
+
+namespace {
+
+std::string uid(std::string_view kind, long long id, long long workspace_id) {
+  return std::string(kind) + "-" + std::to_string(id) + ".w" + std::to_string(workspace_id) +
+         "@samtryg";
+}
+
+documents::CalendarEvent meeting_event(const FeedContent& content, const Meeting& meeting) {
+  documents::CalendarEvent event;
+  event.uid = uid("meeting", meeting.id, meeting.workspace_id);
+  event.sequence = meeting.sequence;
+  event.summary = meeting.title;
+  if (meeting.group_id) {
+    const auto body = content.bodies.find(*meeting.group_id);
+    if (body != content.bodies.end()) event.description = body->second;
+  }
+  if (!meeting.video_url.empty()) {
+    event.description += (event.description.empty() ? "" : "\n") + meeting.video_url;
+  }
+  event.location = meeting.place.empty() ? meeting.video_url : meeting.place;
+  if (!content.base_url.empty()) {
+    event.url = content.base_url + "/meetings/" + std::to_string(meeting.id);
+  }
+  event.starts = meeting.starts_at;
+  event.ends = meeting.ends_at;
+  event.cancelled = meeting.status == "cancelled";
+  event.changed = meeting.updated_at;
+  event.categories = {"meeting"};
+  return event;
+}
+
+documents::CalendarEvent action_event(const FeedContent& content, const store::OwnedAction& owned) {
+  documents::CalendarEvent event;
+  event.uid = uid("action", owned.action.id, content.workspace_id);
+  event.summary = content.action_prefix + owned.action.title;
+  event.description = owned.meeting_title;
+  if (!content.base_url.empty()) {
+    event.url = content.base_url + "/meetings/" + std::to_string(owned.action.meeting_id);
+  }
+  event.starts = owned.action.due_on;
+  event.all_day = true;
+  event.changed = owned.action.updated_at;
+  event.categories = {"action"};
+  return event;
+}
+
+}  // namespace
+
+std::string feed_text(const FeedContent& content) {
+  documents::Calendar calendar;
+  calendar.name = content.name;
+  calendar.time_zone = content.time_zone;
+  for (const auto& meeting : content.meetings) {
+    calendar.events.push_back(meeting_event(content, meeting));
+  }
+  for (const auto& owned : content.actions) calendar.events.push_back(action_event(content, owned));
+  return documents::icalendar_text(calendar);
+}
+
+}  // namespace samtryg::meetings

@@ -1,0 +1,28 @@
+#pragma once
+// Meetings and action due days as iCalendar (core/documents/icalendar): every meeting an event
+// with a stable UID (its id and workspace), its SEQUENCE raised on each change that matters,
+// cancelled ones kept as STATUS:CANCELLED so clients remove them; an action item an all-day
+// event on its due day. No I/O.
+#include <map>
+#include <string>
+#include <vector>
+
+#include "features/meetings/model.hpp"
+#include "features/meetings/store.hpp"
+
+namespace samtryg::meetings {
+
+struct FeedContent {
+  long long workspace_id = 0;
+  std::string name;       // what a client calls the calendar
+  std::string time_zone;  // the workspace's
+  std::vector<Meeting> meetings;
+  std::map<long long, std::string> bodies;  // group id → name, for the description
+  std::vector<store::OwnedAction> actions;  // personal feeds: the person's open actions
+  std::string base_url;                     // for links back to samtryg; may be empty
+  std::string action_prefix;                // "Opgave: ", in the reader's language
+};
+
+std::string feed_text(const FeedContent& content);
+
+}  // namespace samtryg::meetings

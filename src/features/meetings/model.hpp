@@ -1,0 +1,102 @@
+#pragma once
+// Meetings of the partnership's bodies, with no I/O. Aalborg's local council "vil i 2014 afholde
+// et ordinært møde i hvert kvartal" and approved its action plan at its meeting of 22 January
+// 2014 (seed 001); the Swedish side follows up per tertial in its cooperation group (seed 004).
+// A meeting has an agenda; each item carries its minutes, the decisions taken under it
+// (numbered through the meeting, as Danish minutes number them) and action items, each with an
+// owner and a due date, that stay on the owner's start page until done.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/validation/validation.hpp"
+
+namespace samtryg::meetings {
+
+inline constexpr std::string_view kStatuses[] = {"planned", "held", "cancelled"};
+inline constexpr std::string_view kActionStatuses[] = {"open", "done"};
+
+inline constexpr std::size_t kMaxTitle = 200;
+inline constexpr std::size_t kMaxText = 5000;
+inline constexpr std::size_t kMaxMinutes = 20000;
+// A series is made as separate meetings, so each can move or be cancelled on its own.
+inline constexpr int kMaxSeries = 12;
+
+struct Meeting {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::optional<long long> group_id;  // the body that meets (strategy's groups)
+  std::optional<long long> series_id;
+  std::string title;
+  std::string starts_at;  // wall clock in the workspace's zone: "2014-01-22T16:00"
+  std::string ends_at;
+  std::string place;
+  std::string video_url;
+  std::string status = "planned";
+  int sequence = 0;
+  std::string created_at;
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+struct Item {
+  long long id = 0;
+  long long meeting_id = 0;
+  int position = 0;
+  std::string title;
+  std::string description;  // what the item is about, on the agenda
+  std::string minutes;      // what was said, in the minutes
+  std::string created_at;
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+struct Decision {
+  long long id = 0;
+  long long meeting_id = 0;
+  long long item_id = 0;
+  int number = 0;
+  std::string text;
+  bool published = false;
+  std::string created_at;
+};
+
+struct Action {
+  long long id = 0;
+  long long meeting_id = 0;
+  std::optional<long long> item_id;
+  std::string title;
+  long long owner_user_id = 0;
+  std::string due_on;  // ISO day
+  std::string status = "open";
+  std::string done_on;
+  std::string created_at;
+  std::string updated_at;
+};
+
+validation::Errors validate_meeting(const Meeting& meeting);
+validation::Errors validate_item(const Item& item);
+validation::Errors validate_decision(const Decision& decision);
+validation::Errors validate_action(const Action& action);
+
+// "2014-01-22T16:00" (seconds allowed) and a real day and time.
+bool is_local_time(std::string_view text);
+
+// The meeting `months` later: same day of month (the month's last day when shorter),
+// same wall-clock times. Nothing when the time cannot be read.
+std::optional<Meeting> shifted(const Meeting& meeting, int months);
+
+// Whether an open action is past its due day on `today` (ISO day).
+bool is_overdue(const Action& action, std::string_view today);
+
+// The number the next decision of a meeting gets: one after the highest.
+int next_number(const std::vector<Decision>& decisions);
+// The position a new agenda item gets: one after the last.
+int next_position(const std::vector<Item>& items);
+
+// Whether a change from `before` to `after` is one a calendar must hear of (time, place,
+// status, title): then the event's SEQUENCE is raised.
+bool changes_calendar(const Meeting& before, const Meeting& after);
+
+}  // namespace samtryg::meetings

@@ -1,0 +1,40 @@
+#pragma once
+// What the meetings' pages share; internal to the meetings feature. Each page file adds its own
+// routes (add_*_routes); pages.cpp adds them all with the hooks it fills.
+#include <string>
+#include <vector>
+
+#include "core/view/render.hpp"
+#include "core/web/app.hpp"
+#include "core/web/fields.hpp"
+#include "core/web/templates.hpp"
+#include "features/meetings/queries.hpp"
+
+namespace samtryg::meetings {
+
+using http::Method;
+using http::Response;
+using web::Context;
+using Kind = web::Field::Kind;
+
+inline constexpr web::Templates kTemplates{"meetings"};
+
+std::string notice_text(const Context& context);
+// Now on the workspace's clock (i18n::current_time_zone), as meetings write times:
+// "2014-01-22T16:05".
+std::string local_now();
+std::string meeting_path(long long id);
+// "22. januar 2014, 16.00–18.00" in the reader's language.
+std::string when_text(const Context& context, const Meeting& meeting);
+// The groups a meeting can be of, "none" first.
+std::vector<web::Option> body_options(const Context& context, soci::session& sql);
+// The workspace's people, for action owners.
+std::vector<web::Option> people_options(const Context& context, soci::session& sql);
+
+void add_meeting_page_routes(web::App& app);
+void add_meeting_form_routes(web::App& app);
+void add_agenda_routes(web::App& app);
+void add_decision_routes(web::App& app);
+void add_calendar_routes(web::App& app);
+
+}  // namespace samtryg::meetings

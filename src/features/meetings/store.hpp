@@ -1,0 +1,85 @@
+#pragma once
+// Every SQL statement of the meetings feature. Functions take a borrowed session, so the caller
+// decides the transaction; meetings are looked up within a workspace, their parts through their
+// meeting.
+#include <soci/soci.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "features/meetings/model.hpp"
+
+namespace samtryg::meetings::store {
+
+long long insert_meeting(soci::session& sql, const Meeting& meeting);
+void set_series(soci::session& sql, long long id, long long series_id);
+// False when the stored row_version differs.
+bool update_meeting(soci::session& sql, const Meeting& meeting);
+std::optional<Meeting> find_meeting(soci::session& sql, long long workspace_id, long long id);
+// By start, the earliest first.
+std::vector<Meeting> meetings(soci::session& sql, long long workspace_id);
+// With its items, decisions and actions.
+void delete_meeting(soci::session& sql, long long workspace_id, long long id);
+
+long long insert_item(soci::session& sql, const Item& item);
+bool update_item(soci::session& sql, const Item& item);
+void set_position(soci::session& sql, long long meeting_id, long long item_id, int position);
+// In agenda order.
+std::vector<Item> items(soci::session& sql, long long meeting_id);
+// With its decisions; its actions stay with the meeting.
+void delete_item(soci::session& sql, long long meeting_id, long long id);
+
+long long insert_decision(soci::session& sql, const Decision& decision);
+// In number order.
+std::vector<Decision> decisions(soci::session& sql, long long meeting_id);
+void delete_decision(soci::session& sql, long long meeting_id, long long id);
+
+// A decision found by a search, with where it was taken.
+struct FoundDecision {
+  Decision decision;
+  std::string meeting_title;
+  std::string meeting_starts_at;
+  std::string item_title;
+  std::optional<long long> group_id;
+};
+// Every decision of the workspace with where it was taken, the newest meeting first;
+// `published_only` for viewers. (A partnership takes hundreds, not millions: the search folds
+// case in C++, where ICU knows æ, ø, å and ä, ö.)
+std::vector<FoundDecision> workspace_decisions(soci::session& sql, long long workspace_id,
+                                               bool published_only);
+
+long long insert_action(soci::session& sql, const Action& action);
+// By due day.
+std::vector<Action> actions(soci::session& sql, long long meeting_id);
+std::optional<Action> find_action(soci::session& sql, long long workspace_id, long long id);
+void set_action_status(soci::session& sql, long long id, const std::string& status,
+                       const std::string& done_on);
+void delete_action(soci::session& sql, long long meeting_id, long long id);
+// A person's open actions in the workspace, by due day, with their meeting's title.
+struct OwnedAction {
+  Action action;
+  std::string meeting_title;
+};
+std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace_id,
+                                         long long user_id);
+// The open actions of the body's meetings that start before `before`, by due day.
+std::vector<OwnedAction> open_actions_of_body(soci::session& sql, long long workspace_id,
+                                              long long group_id, const std::string& before);
+
+// The workspace's data_version, which every audited change raises (core/audit): a feed built
+// from audited records is unchanged while it is.
+long long workspace_version(soci::session& sql, long long workspace_id);
+
+// A person's calendar feed: one token per person and workspace, kept as its hash.
+void replace_calendar_token(soci::session& sql, long long workspace_id, long long user_id,
+                            const std::string& token_hash, const std::string& now);
+void delete_calendar_token(soci::session& sql, long long workspace_id, long long user_id);
+bool has_calendar_token(soci::session& sql, long long workspace_id, long long user_id);
+struct TokenOwner {
+  long long workspace_id = 0;
+  long long user_id = 0;
+};
+std::optional<TokenOwner> calendar_token_owner(soci::session& sql, const std::string& token_hash);
+
+}  // namespace samtryg::meetings::store

@@ -1,0 +1,98 @@
+// Meetings in the browser, as Tryg Aalborg's coordinator runs the local council's meeting on a
+// phone (390 px) and at a desk (1280 px), without JavaScript: an agenda item added, its minutes
+// written, a decision and an action item for the SSP consultant recorded (a refused action shown
+// again as typed); the consultant sees the action on their start page and marks it done there.
+// Every meeting page passes axe and fits 390 px. The workspace's calendar feed is read by
+// ical.js, as a calendar program reads it: the council's 22 January 2014 meeting at 14:00
+// Danish time is 13:00 UTC.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import ICAL from 'ical.js';
+import { demoPassword, expectAccessible, launchBrowser, logInAsDemoCoordinator, startServer } from './harness.mjs';
+
+const phone = { width: 390, height: 844 };
+const desktop = { width: 1280, height: 900 };
+
+async function checkPage(page, url, target) {
+  await page.goto(`${url}${target}`);
+  const width = page.viewportSize().width;
+  await expectAccessible(page, `${target} at ${width} px`);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${target} is ${overflow} px wider than the window at ${width} px`);
+}
+
+async function runTheMeeting(page, url) {
+  await page.goto(`${url}/meetings`);
+  await page.getByRole('link', { name: 'Ordinært møde i Lokalrådet, 3. kvartal 2014' }).click();
+  const meeting = new URL(page.url()).pathname;
+  await page.getByRole('link', { name: 'Tilføj et punkt' }).click();
+  await page.locator('#title').fill('Tryghedsvandring på Nytorv');
+  await page.getByRole('button', { name: 'Opret' }).click();
+  await page.getByText('Punktet er tilføjet.').waitFor();
+  const item = page.locator('ol.agenda > li', { hasText: 'Tryghedsvandring på Nytorv' });
+  await item.getByRole('link', { name: /Ret punktet og skriv referat/ }).click();
+  await page.locator('#minutes').fill('Vandringen holdes i oktober med beboerne omkring Nytorv.');
+  await page.getByRole('button', { name: 'Gem ændringer' }).click();
+  await item.getByText('Vandringen holdes i oktober').waitFor();
+  await item.getByRole('link', { name: /Skriv en beslutning/ }).click();
+  await page.locator('#text').fill('Lokalrådet deltager i tryghedsvandringen på Nytorv.');
+  await page.getByRole('button', { name: 'Gem beslutningen' }).click();
+  await page.getByText('Beslutningen er gemt.').waitFor();
+  await item.getByRole('link', { name: /Tilføj en opgave/ }).click();
+  await page.locator('#title').fill('Inviter beboerforeningen til vandringen');
+  await page.locator('#due_on').fill('2014-09-30');
+  await page.getByRole('button', { name: 'Gem opgaven' }).click();
+  await page.getByText('Vælg, hvem der er ansvarlig for opgaven.').first().waitFor();
+  assert.equal(await page.locator('#title').inputValue(), 'Inviter beboerforeningen til vandringen');
+  await page.locator('#owner_user_id').selectOption({ label: 'SSP-konsulent' });
+  await page.getByRole('button', { name: 'Gem opgaven' }).click();
+  await page.getByText('Opgaven er gemt.').waitFor();
+  return meeting;
+}
+
+for (const viewport of [phone, desktop]) {
+  test(`a meeting is run without JavaScript and passes axe at ${viewport.width} px`, async () => {
+    const server = await startServer({ demo: true });
+    const { browser } = await launchBrowser();
+    try {
+      const noScript = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false,
+        locale: 'da-DK', viewport });
+      const page = await noScript.newPage();
+      await logInAsDemoCoordinator(page, server.url);
+      const meeting = await runTheMeeting(page, server.url);
+
+      const ssp = await browser.newContext({ bypassCSP: true, javaScriptEnabled: false,
+        locale: 'da-DK', viewport });
+      const sspPage = await ssp.newPage();
+      await sspPage.goto(`${server.url}/login`);
+      await sspPage.locator('#email').fill('ssp@demo.samtryg.dk');
+      await sspPage.locator('#password').fill(demoPassword);
+      await sspPage.getByRole('button', { name: 'Log ind' }).click();
+      const todo = sspPage.locator('section.home-part', { hasText: 'Dine opgaver fra møder' });
+      await todo.getByText('Inviter beboerforeningen til vandringen').waitFor();
+      await todo.getByRole('button', { name: /Marker som løst/ }).click();
+      await sspPage.getByText('Inviter beboerforeningen til vandringen').waitFor({ state: 'detached' });
+
+      const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport });
+      const checked = await context.newPage();
+      await logInAsDemoCoordinator(checked, server.url);
+      for (const target of ['/meetings', meeting, '/meetings/new', `${meeting}/edit`,
+        `${meeting}/items/new`, '/decisions?q=Nytorv', '/calendar', `${meeting}/delete`]) {
+        await checkPage(checked, server.url, target);
+      }
+
+      const feed = await checked.request.get(`${server.url}/meetings/calendar.ics`);
+      assert.equal(feed.status(), 200);
+      const calendar = new ICAL.Component(ICAL.parse(await feed.text()));
+      for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+      const events = calendar.getAllSubcomponents('vevent').map((event) => new ICAL.Event(event));
+      const approval = events.find((event) => event.summary === 'Ordinært møde i Lokalrådet, 1. kvartal 2014');
+      assert.ok(approval, 'the 22 January meeting is in the feed');
+      assert.equal(approval.startDate.toJSDate().toISOString(), '2014-01-22T13:00:00.000Z');
+      await Promise.all([noScript.close(), ssp.close(), context.close()]);
+    } finally {
+      await browser.close();
+      await server.stop();
+    }
+  });
+}
