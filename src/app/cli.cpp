@@ -34,9 +34,9 @@ int serve_command(cli::Invocation& run, bool with_demo) {
     std::cout << fmt::format("  demo login: {:<28} password: {}   ({}, {})\n", login.email,
                              demo::kPassword, login.role, login.workspace);
   }
-  std::cout << "Stop with Ctrl+C." << std::endl;
+  std::cout << "Stop with Ctrl+C.\n" << std::flush;
   runtime.run(true);
-  std::cout << "samtryg stopped." << std::endl;
+  std::cout << "samtryg stopped.\n" << std::flush;
   return 0;
 }
 

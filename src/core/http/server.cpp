@@ -26,8 +26,10 @@ constexpr auto as_tuple_awaitable = asio::as_tuple(asio::use_awaitable);
 
 namespace {
 
-// One open connection, as the shutdown path sees it. Touched only on the connection's strand.
+// One open connection, as the shutdown path sees it. The executor is fixed at the start and may
+// be read anywhere; stream and idle are touched only on the connection's strand (the executor).
 struct Connection {
+  asio::any_io_executor executor;
   beast::tcp_stream* stream = nullptr;
   bool idle = true;
 };
@@ -180,6 +182,7 @@ struct Server::Impl {
     const auto client = socket.remote_endpoint(ignored).address().to_string();
     beast::tcp_stream stream(std::move(socket));
     auto state = std::make_shared<Connection>();
+    state->executor = stream.get_executor();
     state->stream = &stream;
     {
       const std::lock_guard lock(connections_mutex);
@@ -272,8 +275,7 @@ struct Server::Impl {
     });
     const std::lock_guard lock(connections_mutex);
     for (const auto& connection : connections) {
-      if (connection->stream == nullptr) continue;
-      asio::post(connection->stream->get_executor(), [connection] {
+      asio::post(connection->executor, [connection] {
         if (connection->stream != nullptr && connection->idle) connection->stream->cancel();
       });
     }

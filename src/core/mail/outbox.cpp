@@ -73,7 +73,6 @@ struct Outcome {
 
 void record(db::Database& database, const Outcome& outcome, std::string_view now,
             Delivery& delivery) {
-  const std::string at(now);
   database.in_transaction([&](soci::session& sql) {
     for (auto id : outcome.sent) sql << "DELETE FROM mail_outbox WHERE id = :id", use(id);
     for (auto id : outcome.untried) {

@@ -3,6 +3,8 @@
 // its last attempt, and each recipient's unsubscribe address reaches the headers and the body.
 #include "core/mail/outbox.hpp"
 
+#include <fmt/format.h>
+
 #include <gtest/gtest.h>
 
 #include "core/util/time.hpp"
@@ -84,7 +86,7 @@ TEST_P(Outbox, ARefusedMessageWaitsLongerEachTimeAndIsGivenUpAfterItsLastAttempt
 TEST_P(Outbox, AServerThatIsAwayHoldsUpOnlyThreeMessagesOfARun) {
   const std::string now = "2026-12-07T10:00:00Z";
   for (int index = 0; index < 6; ++index) {
-    queue({"n" + std::to_string(index) + "@example.se", "S", "B"}, now);
+    queue({fmt::format("n{}@example.se", index), "S", "B"}, now);
   }
   const Settings away{"smtp://127.0.0.1:1", "", "", "trygg@example.se"};
   const auto delivery = deliver_due(database(), away, 10, now);

@@ -96,7 +96,9 @@ std::vector<double> axis_ticks(double low, double high) {
   }
   std::vector<double> ticks;
   const double first = std::floor(low / step + 1e-9) * step;
-  for (double tick = first; tick < high + step - 1e-9; tick += step) {
+  // Counted, not summed: adding the step again and again drifts (0.1 + 0.1 + 0.1 != 0.3).
+  for (int index = 0; first + index * step < high + step - 1e-9; ++index) {
+    const double tick = first + index * step;
     ticks.push_back(std::abs(tick) < step * 1e-9 ? 0 : tick);
   }
   if (ticks.size() < 2) ticks.push_back(first + step);

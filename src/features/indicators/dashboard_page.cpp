@@ -36,6 +36,7 @@ Response show_dashboard(Context& context) {
     card.set("rows", data_table(context, indicator, record.values, areas, record.targets, false));
     card.set("has_values", view::flag(!record.values.empty()));
     std::vector<std::optional<double>> line;
+    line.reserve(chart.points.size());
     for (const auto& point : chart.points) line.push_back(point.value);
     card.set("sparkline", charts::sparkline(line, indicator.name));
     std::string target;

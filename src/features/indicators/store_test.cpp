@@ -199,7 +199,7 @@ TEST_P(IndicatorStore, TheBulkWriterCountsLikeTheSingleOneAndKeepsTheLastOfTwoWr
       value.value = second;
       results.push_back(writer.write(value));
       if (again) {
-        value.value = *again;  // the same key twice in one import: the last one counts
+        value.value = again;  // the same key twice in one import: the last one counts
         results.push_back(writer.write(value));
       }
       writer.flush();

@@ -424,7 +424,7 @@ Upsert ValueWriter::write(const Value& value) {
   find.exchange(use(value.indicator_id));
   find.exchange(use(value.period));
   find.exchange(use(key));
-  prepare_and_run(find, std::string(kStoredColumns) + " AND period = :p AND area_key = :k");
+  prepare_and_run(find, fmt::format("{} AND period = :p AND area_key = :k", kStoredColumns));
   const bool exists = find.fetch();  // the key is unique: one row at most
   StoredValue::Numbering texts;
   if (exists && old.stored(texts) == StoredValue::of(value, texts)) return Upsert::unchanged;

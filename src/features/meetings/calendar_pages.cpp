@@ -92,8 +92,8 @@ Response personal_feed(Context& context) {
   if (!owner) throw validation::NotFound();
   const auto role = auth::role_in(sql, owner->workspace_id, owner->user_id);
   if (!role) throw validation::NotFound();
-  const auto actor = Actor::for_role(owner->workspace_id, audit::Author{owner->user_id, ""},
-                                     owner->user_id, *role);
+  const auto actor =
+      Actor::for_role(owner->workspace_id, audit::Author{owner->user_id, ""}, owner->user_id, role);
   return calendar_response(
       context, store::workspace_version(sql, owner->workspace_id),
       fmt::format("person{}", owner->user_id), [&] {

@@ -152,7 +152,7 @@ Response meeting_form(Context& context, const MeetingForm& f, bool is_new,
 
 Response new_meeting(Context& context) {
   MeetingForm f;
-  if (const auto group = parse_integer(context.query("group"))) f.meeting.group_id = *group;
+  f.meeting.group_id = parse_integer(context.query("group"));
   return meeting_form(context, f, true, {}, false, 200);
 }
 

@@ -91,6 +91,7 @@ int import_command(cli::Invocation& run, const ImportOptions& options) {
       }
     }
     std::vector<std::string> periods;
+    periods.reserve(record.waves.size());
     for (const auto& wave : record.waves) periods.push_back(wave.period);
     const auto found = preview(table, mapping_of(options), question, areas, periods);
     print_preview(options, found);

@@ -59,7 +59,7 @@ void feed_indicator(soci::session& sql, const Actor& actor, const Survey& survey
   value.indicator_id = *question.indicator_id;
   value.period = wave.period;
   value.area_id = result.area_id;
-  value.value = *value_of_share;
+  value.value = value_of_share;
   value.origin = "imported";
   value.import_file = survey.name;
   value.import_table = question.text;

@@ -23,6 +23,7 @@ constexpr std::size_t kListedProblems = 50;
 
 std::vector<web::Option> question_options(const SurveyRecord& record) {
   std::vector<web::Option> options;
+  options.reserve(record.questions.size());
   for (const auto& question : record.questions) {
     options.push_back({std::to_string(question.id), question.text});
   }
@@ -150,6 +151,7 @@ std::vector<web::Field> mapping_fields(const Context& context, const Loaded& loa
                                        const ImportMapping& mapping) {
   const auto& table = loaded.table;
   std::vector<web::Option> dimensions;
+  dimensions.reserve(table.dimensions.size());
   for (std::size_t index = 0; index < table.dimensions.size(); ++index) {
     dimensions.push_back({std::to_string(index), table.dimensions[index].label});
   }
@@ -266,6 +268,7 @@ view::Data preview_data(Context& context, const Loaded& loaded, const ImportPrev
                                     {{"results", std::to_string(preview.results.size())},
                                      {"waves", std::to_string(preview.new_periods.size())}}));
   std::vector<std::string> new_periods;
+  new_periods.reserve(preview.new_periods.size());
   for (const auto& period : preview.new_periods)
     new_periods.push_back(period_text(context, period));
   add_problem_list(data, "new_periods", new_periods);
@@ -274,6 +277,7 @@ view::Data preview_data(Context& context, const Loaded& loaded, const ImportPrev
   add_problem_list(data, "unknown_answers", preview.unknown_answers);
   add_problem_list(data, "missing_cells", preview.missing_cells);
   std::vector<std::string> refused;
+  refused.reserve(preview.refused.size());
   for (const auto& item : preview.refused) {
     refused.push_back(item.where + ": " + web::error_message(item.error, context.catalog()));
   }
@@ -311,6 +315,7 @@ std::vector<AreaName> area_names_of(Context& context) {
 
 std::vector<std::string> known_periods(const SurveyRecord& record) {
   std::vector<std::string> out;
+  out.reserve(record.waves.size());
   for (const auto& wave : record.waves) out.push_back(wave.period);
   return out;
 }

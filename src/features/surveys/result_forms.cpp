@@ -42,6 +42,7 @@ std::vector<web::Field> result_fields(Context& context, soci::session& sql,
                                       const SurveyRecord& record, const Question& question,
                                       const ResultForm& f) {
   std::vector<web::Option> waves;
+  waves.reserve(record.waves.size());
   for (const auto& wave : record.waves) {
     waves.push_back({std::to_string(wave.id), period_text(context, wave.period)});
   }
