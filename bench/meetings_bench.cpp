@@ -2,7 +2,11 @@
 //   - a person's calendar feed with 500 events (meetings of their body over the years and their
 //     open action items), asked by a calendar program with the secret address (target < 10 ms);
 //   - the same feed asked again with the ETag it got: 304 (the text is built, then compared);
-//   - a meeting's page with 12 agenda items, their minutes, 24 decisions and 24 action items.
+//   - a meeting's page with 12 agenda items, their minutes, 24 decisions and 24 action items;
+//   - the agenda proposed from live status for a body whose workspace has 60 initiatives (each
+//     changed status since the previous meeting and reports in a round with its deadline in the
+//     period) and 20 indicators with targets and 12 figures each over 5 focus areas (target
+//     < 30 ms).
 // Build: cmake --build --preset release --target samtryg_meetings_bench;
 // run: build/release/samtryg_meetings_bench
 #include <benchmark/benchmark.h>
@@ -10,7 +14,9 @@
 #include <fmt/format.h>
 
 #include "bench/support.hpp"
+#include "features/indicators/commands.hpp"
 #include "features/meetings/commands.hpp"
+#include "features/reporting/commands.hpp"
 #include "features/strategy/commands.hpp"
 
 namespace {
@@ -26,10 +32,72 @@ const samtryg::bench::Coordinator& coordinator() {
   return signed_in;
 }
 
+// The plan of the agenda benchmark: 60 initiatives over 5 focus areas, each made active on
+// 1 March 2036 and reporting in a round due 15 March; 20 indicators with a target and 12 figures.
+void add_live_status(samtryg::db::Database& database, const samtryg::auth::Actor& actor) {
+  namespace strategy = samtryg::strategy;
+  namespace indicators = samtryg::indicators;
+  strategy::Plan plan;
+  plan.name = "Tryg Aalborg 2036";
+  plan.period_start = "2036-01-01";
+  plan.period_end = "2037-12-31";
+  const auto plan_id = strategy::create_plan(database, actor, plan);
+  std::vector<long long> areas;
+  for (int index = 0; index < 5; ++index) {
+    strategy::FocusArea area;
+    area.plan_id = plan_id;
+    area.name = fmt::format("Fokusområde {}", index + 1);
+    areas.push_back(strategy::create_focus_area(database, actor, area));
+  }
+  std::vector<long long> initiatives;
+  for (int index = 0; index < 60; ++index) {
+    strategy::Initiative initiative;
+    initiative.plan_id = plan_id;
+    initiative.focus_area_id = areas[static_cast<std::size_t>(index % 5)];
+    initiative.name = fmt::format("Indsats {}", index + 1);
+    initiatives.push_back(strategy::create_initiative(database, actor, initiative));
+    strategy::change_initiative_status(database, actor, initiatives.back(), 1, "active",
+                                       "2036-03-01", "Sat i gang af styregruppen");
+  }
+  samtryg::reporting::RoundInput round;
+  round.plan_id = plan_id;
+  round.name = "1. kvartal 2036";
+  round.period_start = "2036-01-01";
+  round.period_end = "2036-03-31";
+  round.deadline = "2036-03-15";
+  round.template_key = "afrapportering_da";
+  round.initiative_ids = initiatives;
+  samtryg::reporting::create_round(database, actor, round);
+  for (int index = 0; index < 20; ++index) {
+    indicators::Indicator indicator;
+    indicator.plan_id = plan_id;
+    indicator.name = fmt::format("Anmeldte indbrud, område {}", index + 1);
+    indicator.frequency = "month";
+    indicator.direction = "lower";
+    indicators::Link link;
+    link.focus_area_id = areas[static_cast<std::size_t>(index % 5)];
+    const auto id = indicators::create_indicator(database, actor, indicator, {link});
+    indicators::Target target;
+    target.indicator_id = id;
+    target.comparator = "le";
+    target.value = 40;
+    target.period_end = "2036-12-31";
+    indicators::add_target(database, actor, target);
+    for (int month = 1; month <= 12; ++month) {
+      indicators::Value value;
+      value.indicator_id = id;
+      value.period = fmt::format("2035-{:02}", month);
+      value.value = 30 + (index + month) % 25;
+      indicators::save_value(database, actor, value);
+    }
+  }
+}
+
 // A body the coordinator belongs to, with 450 meetings and 50 open action items for them.
 struct Fixture {
   std::string feed_path;
   long long meeting = 0;
+  long long agenda_meeting = 0;  // the steering group's of 20 April 2036, after 20 January's
 };
 
 const Fixture& fixture() {
@@ -76,6 +144,19 @@ const Fixture& fixture() {
       }
     }
     out.feed_path = "/calendar/feed.ics?token=" + meetings::new_calendar_token(database, actor);
+    add_live_status(database, actor);
+    samtryg::strategy::Group steering;
+    steering.kind = "steering";
+    steering.name = "Styregruppen";
+    const auto steering_id = samtryg::strategy::create_group(database, actor, steering);
+    for (const auto* day : {"2036-01-20", "2036-04-20"}) {
+      meetings::Meeting meeting;
+      meeting.group_id = steering_id;
+      meeting.title = "Lokalrådets kvartalsmøde";
+      meeting.starts_at = fmt::format("{}T14:00", day);
+      meeting.ends_at = fmt::format("{}T16:00", day);
+      out.agenda_meeting = meetings::create_meeting(database, actor, meeting);
+    }
     return out;
   }();
   return made;
@@ -128,9 +209,28 @@ void BM_MeetingPage(benchmark::State& state) {
   }
 }
 
+void BM_AgendaFromLiveStatus(benchmark::State& state) {
+  const auto path = fmt::format("/meetings/{}/suggestions", fixture().agenda_meeting);
+  std::size_t proposals = 0;
+  for (auto _ : state) {
+    auto response = ask(path, {}, true);
+    if (response.status != 200) state.SkipWithError("the proposals did not answer 200");
+    benchmark::DoNotOptimize(response);
+    state.PauseTiming();
+    proposals = 0;
+    for (std::size_t at = response.body.find("name=\"pick\""); at != std::string::npos;
+         at = response.body.find("name=\"pick\"", at + 1)) {
+      ++proposals;
+    }
+    state.ResumeTiming();
+  }
+  state.counters["proposals"] = static_cast<double>(proposals);
+}
+
 }  // namespace
 
 BENCHMARK(BM_PersonalFeed500Events)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PersonalFeedUnchanged304)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MeetingPage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AgendaFromLiveStatus)->Unit(benchmark::kMillisecond);
 BENCHMARK_MAIN();

@@ -1,7 +1,8 @@
 // Meetings in the browser, as Tryg Aalborg's coordinator runs the local council's meeting on a
 // phone (390 px) and at a desk (1280 px), without JavaScript: an agenda item added, its minutes
 // written, a decision and an action item for the SSP consultant recorded (a refused action shown
-// again as typed); the consultant sees the action on their start page and marks it done there.
+// again as typed), and a proposal from live status ticked onto the agenda; the consultant sees
+// the action on their start page and marks it done there.
 // Every meeting page passes axe and fits 390 px. The workspace's calendar feed is read by
 // ical.js, as a calendar program reads it: the council's 22 January 2014 meeting at 14:00
 // Danish time is 13:00 UTC.
@@ -47,6 +48,15 @@ async function runTheMeeting(page, url) {
   await page.locator('#owner_user_id').selectOption({ label: 'SSP-konsulent' });
   await page.getByRole('button', { name: 'Gem opgaven' }).click();
   await page.getByText('Opgaven er gemt.').waitFor();
+  // The agenda from live status: the crime picture per focus area is proposed (the demo's
+  // indicators have figures); the first proposal ticked joins the end of the agenda.
+  await page.getByRole('link', { name: 'Forslag fra status' }).click();
+  const proposal = page.locator('input[name=pick]').first();
+  const title = await page.locator(`label[for="${await proposal.getAttribute('id')}"]`).innerText();
+  await proposal.check();
+  await page.getByRole('button', { name: 'Sæt valgte på dagsordenen' }).click();
+  await page.getByText('De valgte punkter er sat på dagsordenen.').waitFor();
+  await page.locator('ol.agenda > li h3', { hasText: title }).waitFor();
   return meeting;
 }
 
@@ -77,7 +87,8 @@ for (const viewport of [phone, desktop]) {
       const checked = await context.newPage();
       await logInAsDemoCoordinator(checked, server.url);
       for (const target of ['/meetings', meeting, '/meetings/new', `${meeting}/edit`,
-        `${meeting}/items/new`, '/decisions?q=Nytorv', '/calendar', `${meeting}/delete`]) {
+        `${meeting}/items/new`, `${meeting}/suggestions`, '/decisions?q=Nytorv', '/calendar',
+        `${meeting}/delete`]) {
         await checkPage(checked, server.url, target);
       }
 

@@ -101,10 +101,11 @@ test('every page a coordinator reaches fits 390 px without sideways scrolling', 
     const page = await context.newPage();
     await logInAsDemoCoordinator(page, server.url);
     // Pages a link may not lead to within the limit: a search with hits, the indicator list,
-    // a form's revisions compared, an activity's form (the menu grows with each feature).
+    // a form's revisions compared, an activity's form and an initiative's history (the menu
+    // grows with each feature, and the crawl's breadth-first budget with it).
     const seeds = ['/plans', '/my-forms', '/groups', '/search?q=tryghed',
       '/rounds/1', '/forms/1', '/forms/1/revisions?a=1&b=2', '/plans/1/indicators?view=list',
-      '/account/password', '/activities/1/edit'];
+      '/account/password', '/activities/1/edit', '/history/initiative/1'];
     const { visited, shapes } = await crawl(page, server.url, seeds, { limit: 80 });
     for (const shape of ['/plans', '/plans/{id}', '/initiatives/{id}', '/activities/{id}/edit',
       '/rounds/{id}', '/forms/{id}', '/forms/{id}/revisions', '/indicators/{id}', '/plans/{id}/indicators',

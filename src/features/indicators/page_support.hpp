@@ -67,5 +67,6 @@ void add_indicator_form_routes(web::App& app);
 void add_target_routes(web::App& app);
 void add_value_routes(web::App& app);
 void add_import_routes(web::App& app);
+void add_agenda_source(web::App& app);
 
 }  // namespace samtryg::indicators

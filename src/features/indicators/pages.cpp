@@ -75,6 +75,7 @@ void add_routes(web::App& app) {
   add_target_routes(app);
   add_value_routes(app);
   add_import_routes(app);
+  add_agenda_source(app);
 
   auto& hooks = app.services().hooks;
   hooks.get<history::Subjects>().add(

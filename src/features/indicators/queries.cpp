@@ -108,6 +108,11 @@ IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, l
 std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
                                              long long plan_id, std::string_view today) {
   auto sql = database.session();
+  return plan_indicators(sql, actor, plan_id, today);
+}
+
+std::vector<IndicatorRecord> plan_indicators(soci::session& sql, const Actor& actor,
+                                             long long plan_id, std::string_view today) {
   std::vector<IndicatorRecord> records;
   std::map<long long, std::size_t> index;
   std::map<long long, bool> shown_plans;

@@ -61,6 +61,8 @@ IndicatorRecord readable_indicator(db::Database& database, const Actor& actor, l
 // three queries whatever the number of indicators.
 std::vector<IndicatorRecord> plan_indicators(db::Database& database, const Actor& actor,
                                              long long plan_id, std::string_view today);
+std::vector<IndicatorRecord> plan_indicators(soci::session& sql, const Actor& actor,
+                                             long long plan_id, std::string_view today);
 
 // Those of `records` that follow up `initiative_id`, directly or through its focus area
 // (an indicator linked to "Unges misbrug" follows up every initiative under it).

@@ -3,6 +3,7 @@
 #include "core/web/api.hpp"
 #include "features/meetings/commands.hpp"
 #include "features/meetings/json.hpp"
+#include "features/meetings/page_support.hpp"
 
 namespace samtryg::meetings {
 
@@ -55,6 +56,24 @@ Response create_meeting_api(Context& context) {
   return response;
 }
 
+// What the features propose for the meeting's agenda, in the reader's language (Accept-Language
+// or the workspace's), with the stretch of time they looked back over.
+Response get_suggestions(Context& context) {
+  const auto record = meeting_record(context.services.database, context.actor(), context.path_id());
+  auto sql = context.services.database.session();
+  const auto period = agenda_period(sql, record.meeting);
+  array suggestions;
+  for (const auto& suggestion : agenda_suggestions(context, sql, period)) {
+    suggestions.push_back(
+        object{{"title", suggestion.title}, {"description", suggestion.description}});
+  }
+  return web::json_response(
+      object{{"since", period.since.empty() ? boost::json::value(nullptr)
+                                            : boost::json::value(period.since)},
+             {"until", period.until},
+             {"suggestions", std::move(suggestions)}});
+}
+
 }  // namespace
 
 void add_api_routes(web::App& app) {
@@ -64,6 +83,7 @@ void add_api_routes(web::App& app) {
   app.add({Method::get, "/api/v1/meetings", members, list_meetings});
   app.add({Method::post, "/api/v1/meetings", all, create_meeting_api});
   app.add({Method::get, "/api/v1/meetings/{id}", members, get_meeting});
+  app.add({Method::get, "/api/v1/meetings/{id}/suggestions", all, get_suggestions});
 }
 
 }  // namespace samtryg::meetings

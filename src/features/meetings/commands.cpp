@@ -1,5 +1,7 @@
 #include "features/meetings/commands.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "core/audit/audit.hpp"
@@ -120,6 +122,26 @@ long long add_item(db::Database& database, const Actor& actor, long long meeting
     audit::record_change(sql, actor, "create", "meeting_item", id, nullptr, to_json(item));
   });
   return id;
+}
+
+void add_items(db::Database& database, const Actor& actor, long long meeting_id,
+               std::vector<Item> items) {
+  auth::require_edit_all(actor);
+  validation::Errors errors;
+  for (std::size_t index = 0; index < items.size(); ++index) {
+    errors.add_all(validate_item(items[index]), fmt::format("items[{}].", index));
+  }
+  validation::throw_if_any(errors);
+  database.in_transaction([&](soci::session& sql) {
+    meeting_in_workspace(sql, actor, meeting_id);
+    auto position = next_position(store::items(sql, meeting_id));
+    for (auto& item : items) {
+      item.meeting_id = meeting_id;
+      item.position = position++;
+      item.id = store::insert_item(sql, item);
+      audit::record_change(sql, actor, "create", "meeting_item", item.id, nullptr, to_json(item));
+    }
+  });
 }
 
 void update_item(db::Database& database, const Actor& actor, long long meeting_id, Item item) {

@@ -22,6 +22,9 @@ void update_meeting(db::Database& database, const Actor& actor, Meeting meeting)
 void delete_meeting(db::Database& database, const Actor& actor, long long id);
 
 long long add_item(db::Database& database, const Actor& actor, long long meeting_id, Item item);
+// Several at once at the end of the agenda, in their order: all or none.
+void add_items(db::Database& database, const Actor& actor, long long meeting_id,
+               std::vector<Item> items);
 // The item's title, description and minutes (row_version checked).
 void update_item(db::Database& database, const Actor& actor, long long meeting_id, Item item);
 // One place up (`up`) or down the agenda; at either end nothing changes.

@@ -15,9 +15,10 @@
 namespace samtryg::meetings {
 
 std::string notice_text(const Context& context) {
-  return web::notice_text(context, {"notice_saved", "notice_created", "notice_deleted",
-                                    "notice_meeting_item_added", "notice_meeting_decision_added",
-                                    "notice_meeting_action_added", "notice_meeting_action_done"});
+  return web::notice_text(
+      context, {"notice_saved", "notice_created", "notice_deleted", "notice_meeting_item_added",
+                "notice_meeting_decision_added", "notice_meeting_action_added",
+                "notice_meeting_action_done", "notice_meeting_suggestions_added"});
 }
 
 std::string local_now() {

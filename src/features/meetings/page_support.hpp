@@ -8,6 +8,7 @@
 #include "core/web/app.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/templates.hpp"
+#include "features/meetings/agenda_sources.hpp"
 #include "features/meetings/queries.hpp"
 
 namespace samtryg::meetings {
@@ -31,10 +32,16 @@ std::vector<web::Option> body_options(const Context& context, soci::session& sql
 // The workspace's people, for action owners.
 std::vector<web::Option> people_options(const Context& context, soci::session& sql);
 
+// What an agenda looks back over, and what the features propose for it (agenda_sources.hpp).
+AgendaPeriod agenda_period(soci::session& sql, const Meeting& meeting);
+std::vector<AgendaSuggestion> agenda_suggestions(Context& context, soci::session& sql,
+                                                 const AgendaPeriod& period);
+
 void add_meeting_page_routes(web::App& app);
 void add_meeting_form_routes(web::App& app);
 void add_agenda_routes(web::App& app);
 void add_decision_routes(web::App& app);
 void add_calendar_routes(web::App& app);
+void add_suggestion_routes(web::App& app);
 
 }  // namespace samtryg::meetings

@@ -1,11 +1,18 @@
 #include "features/meetings/pages.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <map>
+
 #include "core/i18n/locale_format.hpp"
 #include "features/history/subjects.hpp"
 #include "features/home/sections.hpp"
+#include "features/meetings/agenda_sources.hpp"
 #include "features/meetings/api.hpp"
 #include "features/meetings/page_support.hpp"
 #include "features/strategy/hooks.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::meetings {
 
@@ -47,6 +54,34 @@ std::string start_section(Context& context) {
   return view::render(kTemplates("home_actions"), data, context.catalog());
 }
 
+// On a body's agenda: the action items of its earlier meetings that are still open, one line
+// each with owner and due day, overdue ones said so.
+std::vector<AgendaSuggestion> open_actions_suggestion(Context& context, soci::session& sql,
+                                                      const AgendaPeriod& period) {
+  if (!period.group_id) return {};
+  const auto actor = context.actor();
+  const auto open =
+      store::open_actions_of_body(sql, actor.workspace_id, *period.group_id, period.until);
+  if (open.empty()) return {};
+  std::map<long long, std::string> names;
+  for (const auto& person : strategy::people(sql, actor)) names[person.id] = person.name;
+  std::vector<std::string> lines;
+  lines.reserve(open.size());
+  for (const auto& entry : open) {
+    const auto& action = entry.action;
+    const auto owner = names.find(action.owner_user_id);
+    lines.push_back(context.catalog().format(
+        is_overdue(action, period.until) ? "meeting_suggestion_action_overdue"
+                                         : "meeting_suggestion_action",
+        {{"title", action.title},
+         {"owner", owner == names.end() ? std::string() : owner->second},
+         {"due", i18n::format_iso_date(action.due_on, context.language)},
+         {"meeting", entry.meeting_title}}));
+  }
+  return {{context.text("meeting_suggestion_actions_title"),
+           fmt::format("{}", fmt::join(lines, "\n"))}};
+}
+
 }  // namespace
 
 void add_routes(web::App& app) {
@@ -55,6 +90,7 @@ void add_routes(web::App& app) {
   add_agenda_routes(app);
   add_decision_routes(app);
   add_calendar_routes(app);
+  add_suggestion_routes(app);
   add_api_routes(app);
   app.services().navigation.add({"meetings", "/meetings", "nav_meetings",
                                  web::Access::needs(auth::Permission::read_workspace), 37});
@@ -63,6 +99,7 @@ void add_routes(web::App& app) {
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
       "src/features/meetings/data/openapi.json");
   hooks.get<home::StartSections>().sections.push_back({27, start_section});
+  hooks.get<AgendaSources>().sources.push_back({60, open_actions_suggestion});
 }
 
 }  // namespace samtryg::meetings

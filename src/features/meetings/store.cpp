@@ -333,6 +333,16 @@ std::vector<OwnedAction> open_actions_of_body(soci::session& sql, long long work
   return out;
 }
 
+std::string previous_meeting_start(soci::session& sql, long long workspace_id, long long group_id,
+                                   const std::string& before) {
+  std::string start;
+  soci::indicator found = soci::i_null;
+  sql << "SELECT MAX(starts_at) FROM meetings WHERE workspace_id = :w AND group_id = :g "
+         "AND starts_at < :b AND status <> 'cancelled'",
+      use(workspace_id), use(group_id), use(before), into(start, found);
+  return found == soci::i_ok ? start : std::string();
+}
+
 long long workspace_version(soci::session& sql, long long workspace_id) {
   long long version = 0;
   sql << "SELECT data_version FROM workspaces WHERE id = :w", use(workspace_id), into(version);

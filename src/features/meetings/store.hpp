@@ -67,6 +67,11 @@ std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace
 std::vector<OwnedAction> open_actions_of_body(soci::session& sql, long long workspace_id,
                                               long long group_id, const std::string& before);
 
+// The start of the body's latest meeting (cancelled ones aside) before `before`; "" when none.
+// Meetings without a body have no earlier one.
+std::string previous_meeting_start(soci::session& sql, long long workspace_id, long long group_id,
+                                   const std::string& before);
+
 // The workspace's data_version, which every audited change raises (core/audit): a feed built
 // from audited records is unchanged while it is.
 long long workspace_version(soci::session& sql, long long workspace_id);

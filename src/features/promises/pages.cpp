@@ -1,7 +1,14 @@
 #include "features/promises/pages.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <map>
+
+#include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
 #include "features/history/subjects.hpp"
+#include "features/meetings/agenda_sources.hpp"
 #include "features/promises/api.hpp"
 #include "features/promises/page_support.hpp"
 #include "features/promises/report.hpp"
@@ -17,6 +24,45 @@ history::Subject promise_subject(Context& context, long long id) {
   return history::Subject{promise.title, promise_path(id)};
 }
 
+// A promise whose last word is said (kept, partly kept, not kept) needs no more follow-up.
+bool settled(const std::string& status) {
+  return status == "kept" || status == "partly_kept" || status == "not_kept";
+}
+
+// On a body's agenda: the promises under way that have had no follow-up since its previous
+// meeting (residents rarely hear what became of a promise: the follow-up is the step to keep).
+std::vector<meetings::AgendaSuggestion> follow_up_suggestion(Context& context, soci::session& sql,
+                                                             const meetings::AgendaPeriod& period) {
+  const auto actor = context.actor();
+  if (!actor.read_all) return {};
+  std::map<long long, FollowUp> latest;
+  for (auto& follow_up : store::latest_follow_ups(sql, actor.workspace_id)) {
+    latest[follow_up.promise_id] = std::move(follow_up);
+  }
+  std::vector<std::string> lines;
+  for (const auto& promise : store::promises(sql, actor.workspace_id)) {
+    if (promise.period_start > period.until) continue;  // not begun by the meeting
+    const auto found = latest.find(promise.id);
+    if (found == latest.end()) {
+      lines.push_back(context.catalog().format(
+          "agenda_promise_never",
+          {{"promise", promise.title},
+           {"end", i18n::format_iso_date(promise.period_end, context.language)}}));
+      continue;
+    }
+    const auto& last = found->second;
+    if (settled(last.status) || last.recorded_on > period.since) continue;
+    lines.push_back(context.catalog().format(
+        "agenda_promise_line",
+        {{"promise", promise.title},
+         {"end", i18n::format_iso_date(promise.period_end, context.language)},
+         {"date", i18n::format_iso_date(last.recorded_on, context.language)},
+         {"status", context.text("promise_status_" + last.status)}}));
+  }
+  if (lines.empty()) return {};
+  return {{context.text("agenda_promises_title"), fmt::format("{}", fmt::join(lines, "\n"))}};
+}
+
 }  // namespace
 
 void add_routes(web::App& app) {
@@ -29,6 +75,7 @@ void add_routes(web::App& app) {
   auto& hooks = app.services().hooks;
   hooks.get<history::Subjects>().add("promise", promise_subject);
   hooks.get<reporting::ReportChapters>().chapters.emplace_back(report_chapter);
+  hooks.get<meetings::AgendaSources>().sources.push_back({50, follow_up_suggestion});
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
       "src/features/promises/data/openapi.json");
 }

@@ -47,5 +47,6 @@ void add_document_routes(web::App& app);
 void add_group_routes(web::App& app);
 void add_search_routes(web::App& app);
 void add_start_section(web::App& app);
+void add_agenda_source(web::App& app);
 
 }  // namespace samtryg::strategy

@@ -70,6 +70,7 @@ void add_routes(web::App& app) {
   add_group_routes(app);
   add_search_routes(app);
   add_start_section(app);
+  add_agenda_source(app);
 
   const auto read = web::Access::needs(auth::Permission::read_published);
   auto& services = app.services();

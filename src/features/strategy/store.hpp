@@ -66,6 +66,15 @@ std::vector<long long> followers(soci::session& sql, long long initiative_id);
 
 long long insert_status_change(soci::session& sql, const StatusChange& change);
 std::vector<StatusChange> status_changes(soci::session& sql, long long initiative_id);
+// The workspace's status changes dated after `since` ("" for from the start) up to `until`
+// (ISO days), by date, each with its initiative's name.
+struct NamedStatusChange {
+  StatusChange change;
+  std::string initiative_name;
+};
+std::vector<NamedStatusChange> status_changes_between(soci::session& sql, long long workspace_id,
+                                                      const std::string& since,
+                                                      const std::string& until);
 
 // ---- activities ----
 

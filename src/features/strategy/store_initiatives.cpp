@@ -263,6 +263,25 @@ std::vector<StatusChange> status_changes(soci::session& sql, long long initiativ
   return out;
 }
 
+std::vector<NamedStatusChange> status_changes_between(soci::session& sql, long long workspace_id,
+                                                      const std::string& since,
+                                                      const std::string& until) {
+  std::vector<NamedStatusChange> out;
+  NamedStatusChange row;
+  auto& change = row.change;
+  soci::statement st =
+      (sql.prepare << "SELECT c.id, c.initiative_id, c.status, c.changed_on, c.reason, c.actor, "
+                      "c.at, i.name FROM initiative_status_changes c JOIN initiatives i "
+                      "ON i.id = c.initiative_id WHERE i.workspace_id = :w "
+                      "AND c.changed_on > :s AND c.changed_on <= :u ORDER BY c.changed_on, c.id",
+       into(change.id), into(change.initiative_id), into(change.status), into(change.changed_on),
+       into(change.reason), into(change.actor), into(change.at), into(row.initiative_name),
+       use(workspace_id), use(since), use(until));
+  st.execute();
+  while (st.fetch()) out.push_back(row);
+  return out;
+}
+
 // ---- followers ----
 
 void set_follower(soci::session& sql, long long initiative_id, long long user_id, bool follows,

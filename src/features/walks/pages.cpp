@@ -1,9 +1,13 @@
 #include "features/walks/pages.hpp"
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
 #include "features/history/subjects.hpp"
 #include "features/home/sections.hpp"
+#include "features/meetings/agenda_sources.hpp"
 #include "features/strategy/hooks.hpp"
 #include "features/walks/api.hpp"
 #include "features/walks/naming.hpp"
@@ -39,6 +43,29 @@ std::string start_section(Context& context) {
   return view::render(kTemplates("home_actions"), data, context.catalog());
 }
 
+// On a body's agenda: the walks' actions still open after their due day, one line each with its
+// walk, finding, who is responsible and the day it was due.
+std::vector<meetings::AgendaSuggestion> overdue_suggestion(Context& context, soci::session& sql,
+                                                           const meetings::AgendaPeriod& period) {
+  const auto actor = context.actor();
+  if (!actor.read_all) return {};
+  const auto overdue = store::overdue_actions(sql, actor.workspace_id, period.until);
+  if (overdue.empty()) return {};
+  std::vector<std::string> lines;
+  lines.reserve(overdue.size());
+  for (const auto& entry : overdue) {
+    const auto& action = entry.action;
+    lines.push_back(context.catalog().format(
+        action.responsible_party.empty() ? "agenda_walk_action" : "agenda_walk_action_party",
+        {{"walk", walk_title(context.catalog(), entry.area, entry.season, entry.year)},
+         {"number", std::to_string(entry.finding_number)},
+         {"action", action.description},
+         {"party", action.responsible_party},
+         {"due", i18n::format_iso_date(action.due_date, context.language)}}));
+  }
+  return {{context.text("agenda_walk_actions_title"), fmt::format("{}", fmt::join(lines, "\n"))}};
+}
+
 history::Subject walk_subject(Context& context, long long id) {
   auto sql = context.services.database.session();
   const auto walk = readable_walk(sql, context.actor(), id);
@@ -68,6 +95,7 @@ void add_routes(web::App& app) {
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
       "src/features/walks/data/openapi.json");
   hooks.get<home::StartSections>().sections.push_back({25, start_section});
+  hooks.get<meetings::AgendaSources>().sources.push_back({40, overdue_suggestion});
 }
 
 }  // namespace samtryg::walks

@@ -1,5 +1,7 @@
 #include "features/walks/store.hpp"
 
+#include <fmt/format.h>
+
 #include "core/db/database.hpp"
 #include "core/db/nullable.hpp"
 #include "core/util/strings.hpp"
@@ -435,8 +437,13 @@ std::vector<Action> actions(soci::session& sql, long long walk_id) {
   return out;
 }
 
-std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace_id,
-                                         long long user_id) {
+namespace {
+
+// The workspace's open actions that `condition` (on a, the action) selects, `value` bound to its
+// one placeholder. Undated actions last; the due dates are ISO days, so text order is date order.
+template <class Value>
+std::vector<OwnedAction> open_actions_where(soci::session& sql, long long workspace_id,
+                                            std::string_view condition, const Value& value) {
   std::vector<OwnedAction> out;
   ActionRow row;
   OwnedAction owned;
@@ -447,21 +454,31 @@ std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace
   st.exchange(into(owned.area));
   st.exchange(into(owned.year));
   st.exchange(into(owned.season));
-  st.exchange(use(user_id));
   st.exchange(use(workspace_id));
-  // Undated actions last; the due dates are ISO days, so text order is date order.
-  prepare_and_run(st, std::string(kActionColumns) +
-                          ", w.id, f.number, w.area, w.year, w.season FROM walk_actions a "
-                          "JOIN walk_findings f ON f.id = a.finding_id "
-                          "JOIN walks w ON w.id = f.walk_id WHERE a.owner_user_id = :u AND "
-                          "w.workspace_id = :w AND a.status IN ('open', 'in_progress') "
-                          "ORDER BY CASE WHEN a.due_date = '' THEN 1 ELSE 0 END, a.due_date, "
-                          "a.id");
+  st.exchange(use(value));
+  prepare_and_run(st, fmt::format("{}, w.id, f.number, w.area, w.year, w.season FROM walk_actions "
+                                  "a JOIN walk_findings f ON f.id = a.finding_id JOIN walks w ON "
+                                  "w.id = f.walk_id WHERE w.workspace_id = :w AND {} AND "
+                                  "a.status IN ('open', 'in_progress') ORDER BY CASE WHEN "
+                                  "a.due_date = '' THEN 1 ELSE 0 END, a.due_date, a.id",
+                                  kActionColumns, condition));
   while (st.fetch()) {
     owned.action = row.get();
     out.push_back(owned);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace_id,
+                                         long long user_id) {
+  return open_actions_where(sql, workspace_id, "a.owner_user_id = :u", user_id);
+}
+
+std::vector<OwnedAction> overdue_actions(soci::session& sql, long long workspace_id,
+                                         const std::string& today) {
+  return open_actions_where(sql, workspace_id, "a.due_date <> '' AND a.due_date < :d", today);
 }
 
 std::vector<ReminderCandidate> reminder_candidates(soci::session& sql) {

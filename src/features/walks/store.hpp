@@ -55,6 +55,9 @@ struct OwnedAction {
 // The open (not closed) actions `user_id` owns in the workspace, the earliest due first.
 std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace_id,
                                          long long user_id);
+// The workspace's open actions whose due day is before `today` (ISO day), the earliest first.
+std::vector<OwnedAction> overdue_actions(soci::session& sql, long long workspace_id,
+                                         const std::string& today);
 
 // An open, dated action whose owner can be reminded, with what the e-mail names.
 struct ReminderCandidate {
