@@ -110,6 +110,26 @@ void add_text(icalcomponent* component, icalproperty* (*make)(const char*),
   if (!value.empty()) icalcomponent_add_property(component, make(value.c_str()));
 }
 
+void add_people(icalcomponent* vevent, const CalendarEvent& event) {
+  if (!event.organizer.email.empty()) {
+    auto* organizer = icalproperty_new_organizer(("mailto:" + event.organizer.email).c_str());
+    if (!event.organizer.name.empty()) {
+      icalproperty_add_parameter(organizer, icalparameter_new_cn(event.organizer.name.c_str()));
+    }
+    icalcomponent_add_property(vevent, organizer);
+  }
+  for (const auto& person : event.attendees) {
+    auto* attendee = icalproperty_new_attendee(("mailto:" + person.email).c_str());
+    if (!person.name.empty()) {
+      icalproperty_add_parameter(attendee, icalparameter_new_cn(person.name.c_str()));
+    }
+    icalproperty_add_parameter(attendee, icalparameter_new_role(ICAL_ROLE_REQPARTICIPANT));
+    icalproperty_add_parameter(attendee, icalparameter_new_partstat(ICAL_PARTSTAT_NEEDSACTION));
+    icalproperty_add_parameter(attendee, icalparameter_new_rsvp(ICAL_RSVP_TRUE));
+    icalcomponent_add_property(vevent, attendee);
+  }
+}
+
 Component event_component(const CalendarEvent& event, const std::string& zone) {
   Component component(icalcomponent_new(ICAL_VEVENT_COMPONENT));
   auto* vevent = component.get();
@@ -128,6 +148,17 @@ Component event_component(const CalendarEvent& event, const std::string& zone) {
     if (rule.freq == ICAL_NO_RECURRENCE) throw bad(event, "no recurrence rule: " + event.rrule);
     icalcomponent_add_property(vevent, icalproperty_new_rrule(rule));
   }
+  for (const auto& exdate : event.exdates) {
+    const auto time = local_time(exdate, event.all_day);
+    if (!time) throw bad(event, "exdate is no time: " + exdate);
+    add_time(vevent, icalproperty_new_exdate(*time), event.all_day ? std::string() : zone);
+  }
+  if (!event.recurrence_id.empty()) {
+    const auto time = local_time(event.recurrence_id, event.all_day);
+    if (!time) throw bad(event, "recurrence_id is no time: " + event.recurrence_id);
+    add_time(vevent, icalproperty_new_recurrenceid(*time), event.all_day ? std::string() : zone);
+  }
+  add_people(vevent, event);
   icalcomponent_add_property(
       vevent,
       icalproperty_new_status(event.cancelled ? ICAL_STATUS_CANCELLED : ICAL_STATUS_CONFIRMED));

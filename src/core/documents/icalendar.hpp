@@ -10,6 +10,12 @@
 
 namespace samtryg::documents {
 
+// Someone an invitation (RFC 5546) is from or to.
+struct CalendarPerson {
+  std::string name;
+  std::string email;
+};
+
 struct CalendarEvent {
   // Stable for the life of the thing the event is ("meeting-12@tryg.aalborg.dk"): a client
   // replaces the event it has under that id.
@@ -27,7 +33,15 @@ struct CalendarEvent {
   bool all_day = false;
   // A recurrence rule as RFC 5545 writes it ("FREQ=MONTHLY;INTERVAL=3;COUNT=4"), or empty.
   std::string rrule;
+  // Starts (as `starts` writes them) the rule gives that do not happen: deleted occurrences.
+  std::vector<std::string> exdates;
+  // For one occurrence of a recurring event told apart from the rule (moved, renamed,
+  // cancelled): the start the rule gave it. The event has the recurring event's UID.
+  std::string recurrence_id;
   bool cancelled = false;
+  // Invitations only: the organiser and the people asked (ATTENDEE, RSVP).
+  CalendarPerson organizer;
+  std::vector<CalendarPerson> attendees;
   std::string changed;  // UTC "2026-11-22T10:15:03Z": DTSTAMP and LAST-MODIFIED
   std::vector<std::string> categories;
 };

@@ -114,6 +114,51 @@ TEST(ICalendar, ABodysMeetingsReadBackAsWritten) {
   EXPECT_EQ(icalcomponent_get_dtend(deadline).day, 1) << "the day after, as DTEND excludes it";
 }
 
+TEST(ICalendar, AnInvitationNamesItsOrganiserAttendeesAndAnOccurrenceOfASeries) {
+  Calendar calendar = lokalraad();
+  calendar.method = "REQUEST";
+  auto moved = calendar.events[1];  // the series' second meeting, a day later
+  moved.recurrence_id = "2014-07-23T16:00";
+  moved.starts = "2014-07-24T16:00";
+  moved.ends = "2014-07-24T17:30";
+  moved.rrule.clear();
+  calendar.events[1].exdates = {"2014-10-23T16:00"};
+  for (auto* event : {&calendar.events[1], &moved}) {
+    event->organizer = {"Tryg Aalborg, sekretariatet", "tryg@aalborg.dk"};
+    event->attendees = {{"Søren Ærø", "ssp@aalborg.dk"}, {"", "politi@aalborg.dk"}};
+  }
+  calendar.events.push_back(moved);
+  const auto text = icalendar_text(calendar);
+  std::unique_ptr<icalcomponent, ComponentFree> parsed(icalparser_parse_string(text.c_str()));
+  ASSERT_TRUE(parsed) << text;
+  EXPECT_EQ(icalcomponent_count_errors(parsed.get()), 0) << text;
+  EXPECT_EQ(icalcomponent_get_method(parsed.get()), ICAL_METHOD_REQUEST);
+  int with_recurrence_id = 0;
+  for (auto* event = icalcomponent_get_first_component(parsed.get(), ICAL_VEVENT_COMPONENT);
+       event != nullptr;
+       event = icalcomponent_get_next_component(parsed.get(), ICAL_VEVENT_COMPONENT)) {
+    if (std::string(icalcomponent_get_uid(event)) != "series-2@tryg.aalborg.dk") continue;
+    auto* organizer = icalcomponent_get_first_property(event, ICAL_ORGANIZER_PROPERTY);
+    ASSERT_NE(organizer, nullptr);
+    EXPECT_STREQ(icalproperty_get_organizer(organizer), "mailto:tryg@aalborg.dk");
+    EXPECT_EQ(icalcomponent_count_properties(event, ICAL_ATTENDEE_PROPERTY), 2);
+    auto* attendee = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY);
+    EXPECT_STREQ(icalparameter_get_cn(icalproperty_get_first_parameter(attendee, ICAL_CN_PARAMETER)),
+                 "Søren Ærø");
+    auto* recurrence = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY);
+    if (recurrence == nullptr) {
+      const auto exdate =
+          icalproperty_get_exdate(icalcomponent_get_first_property(event, ICAL_EXDATE_PROPERTY));
+      EXPECT_EQ(exdate.month, 10);
+      continue;
+    }
+    ++with_recurrence_id;
+    EXPECT_EQ(icalproperty_get_recurrenceid(recurrence).day, 23);
+    EXPECT_EQ(icalcomponent_get_dtstart(event).day, 24);
+  }
+  EXPECT_EQ(with_recurrence_id, 1);
+}
+
 TEST(ICalendar, LinesEndInCrlfAndFoldWithoutSplittingACharacter) {
   const auto text = icalendar_text(lokalraad());
   std::size_t start = 0;

@@ -51,6 +51,26 @@ std::string body_lines(std::string_view body) {
   return out;
 }
 
+// A file name inside a quoted header parameter: ASCII letters, digits, '.', '-', '_'.
+std::string safe_file_name(std::string_view name) {
+  std::string out;
+  for (const char c : name) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '-' || c == '_';
+    out += plain ? c : '_';
+  }
+  return out.empty() ? std::string("attachment") : out;
+}
+
+// A header value the program wrote, kept on one line whatever it holds.
+std::string header_value(std::string_view value) {
+  std::string out;
+  for (const char c : value) {
+    if (c != '\r' && c != '\n') out += c;
+  }
+  return out;
+}
+
 std::string rfc5322_now() {
   const auto now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
   std::tm utc{};
@@ -105,12 +125,27 @@ std::string format_message(const Settings& settings, const Message& message, std
         "List-Unsubscribe: <{}>\r\nList-Unsubscribe-Post: List-Unsubscribe=One-Click\r\n",
         message.unsubscribe_url);
   }
-  return fmt::format(
+  const auto headers = fmt::format(
       "Date: {}\r\nFrom: {}\r\nTo: {}\r\nSubject: {}\r\nMessage-ID: <{}>\r\n{}"
-      "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n"
-      "Content-Transfer-Encoding: base64\r\n\r\n{}",
-      date, from, to, header_text(message.subject), message_id, list_headers,
-      body_lines(message.body));
+      "MIME-Version: 1.0\r\n",
+      date, from, to, header_text(message.subject), message_id, list_headers);
+  constexpr std::string_view kText =
+      "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
+  if (message.attachments.empty()) return fmt::format("{}{}{}", headers, kText, body_lines(message.body));
+  // Base64 lines never hold "=_", so the boundary cannot occur inside a part.
+  const auto boundary = fmt::format("=_samtryg_{}", message_id.substr(0, message_id.find('@')));
+  auto out = fmt::format("{}Content-Type: multipart/mixed; boundary=\"{}\"\r\n\r\n--{}\r\n{}{}",
+                         headers, boundary, boundary, kText, body_lines(message.body));
+  for (const auto& attachment : message.attachments) {
+    const auto name = safe_file_name(attachment.file_name);
+    out += fmt::format(
+        "--{}\r\nContent-Type: {}; name=\"{}\"\r\nContent-Disposition: attachment; "
+        "filename=\"{}\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}",
+        boundary, header_value(attachment.content_type), name, name,
+        body_lines(attachment.content));
+  }
+  out += fmt::format("--{}--\r\n", boundary);
+  return out;
 }
 
 void send(const Settings& settings, const Message& message) {

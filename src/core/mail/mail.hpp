@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace samtryg::mail {
 
@@ -19,6 +20,13 @@ struct Settings {
   std::string from;  // "samtryg <tryg@aalborg.dk>" or a bare address
 };
 
+// A file sent with a message: an invitation's iCalendar text, an agenda as PDF.
+struct Attachment {
+  std::string file_name;     // ASCII, no quotes: "invitation.ics"
+  std::string content_type;  // "text/calendar; charset=UTF-8; method=REQUEST"
+  std::string content;       // the bytes
+};
+
 struct Message {
   std::string to;       // address
   std::string to_name;  // display name, may be empty
@@ -27,6 +35,8 @@ struct Message {
   // For a list's messages: where one click unsubscribes (RFC 2369 List-Unsubscribe with RFC
   // 8058's List-Unsubscribe-Post, so mail programs offer an unsubscribe button). Empty: none.
   std::string unsubscribe_url{};
+  // With attachments the message is multipart/mixed: the text first, then each file.
+  std::vector<Attachment> attachments{};
 };
 
 // The address inside "Name <address>", or the text itself.

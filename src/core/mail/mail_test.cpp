@@ -48,6 +48,36 @@ TEST(Mail, HeadersCarryDanishLettersAsEncodedWordsAndTheBodyIsBase64) {
   }
 }
 
+// The part of a multipart message after `header` up to the next boundary line, decoded.
+std::string part_after(const std::string& text, const std::string& header) {
+  const auto at = text.find(header);
+  if (at == std::string::npos) return "(no part " + header + ")";
+  const auto start = text.find("\r\n\r\n", at) + 4;
+  return decoded(text.substr(start, text.find("--=_", start) - start));
+}
+
+TEST(Mail, AttachmentsMakeAMultipartMessageWithTheTextFirst) {
+  const Settings settings{"smtp://127.0.0.1:25", "", "", "tryg@aalborg.dk"};
+  Message message{"ssp@aalborg.dk", "", "Indkaldelse: Lokalrådet", "Dagsordenen er vedhæftet."};
+  const std::string calendar = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
+  using namespace std::string_literals;
+  const auto pdf = "%PDF-1.5\n\0\xff binary"s;
+  message.attachments = {{"invitation.ics", "text/calendar; charset=UTF-8; method=REQUEST", calendar},
+                         {"dagsorden \"22\".pdf", "application/pdf\r\nX-Evil: 1", pdf}};
+  const auto text = format_message(settings, message, "Sun, 22 Nov 2026 10:00:00 +0000", "m1@samtryg");
+  EXPECT_NE(text.find("Content-Type: multipart/mixed; boundary=\"=_samtryg_m1\"\r\n"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(part_after(text, "Content-Type: text/plain"), "Dagsordenen er vedhæftet.");
+  EXPECT_EQ(part_after(text, "Content-Type: text/calendar; charset=UTF-8; method=REQUEST"),
+            calendar);
+  EXPECT_NE(text.find("filename=\"dagsorden__22_.pdf\""), std::string::npos)
+      << "a file name cannot break out of its quotes";
+  EXPECT_EQ(text.find("\r\nX-Evil"), std::string::npos) << "nor a content type add a header";
+  EXPECT_EQ(part_after(text, "Content-Type: application/pdfX-Evil: 1"), pdf);
+  EXPECT_TRUE(text.ends_with("--=_samtryg_m1--\r\n"));
+}
+
 TEST(Mail, TheAddressInsideAMailbox) {
   EXPECT_EQ(address_of("Tryg Aalborg <tryg@aalborg.dk>"), "tryg@aalborg.dk");
   EXPECT_EQ(address_of("tryg@aalborg.dk"), "tryg@aalborg.dk");

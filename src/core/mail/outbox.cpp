@@ -1,6 +1,7 @@
 #include "core/mail/outbox.hpp"
 
 #include <iostream>
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -28,7 +29,30 @@ struct Queued {
   std::string body;
   std::string unsubscribe_url;
   int attempts = 0;
+  long long message_id = 0;
+  std::vector<Attachment> attachments;
 };
+
+// The files of the claimed messages, read once per message however many receive it.
+void add_attachments(soci::session& sql, std::vector<Queued>& claimed) {
+  std::map<long long, std::vector<Attachment>> files;
+  for (const auto& queued : claimed) files.try_emplace(queued.message_id);
+  for (auto& [message_id, attachments] : files) {
+    long long id = message_id;
+    Attachment attachment;
+    std::string encoded;
+    soci::statement select =
+        (sql.prepare << "SELECT file_name, content_type, content_base64 FROM mail_attachments "
+                        "WHERE message_id = :m ORDER BY id",
+         into(attachment.file_name), into(attachment.content_type), into(encoded), use(id));
+    select.execute();
+    while (select.fetch()) {
+      attachment.content = crypto::base64_decode(encoded).value_or(std::string());
+      attachments.push_back(attachment);
+    }
+  }
+  for (auto& queued : claimed) queued.attachments = files[queued.message_id];
+}
 
 std::vector<Queued> claim(db::Database& database, std::size_t batch, std::string_view now) {
   const auto token = crypto::random_token(12);
@@ -45,12 +69,14 @@ std::vector<Queued> claim(db::Database& database, std::size_t batch, std::string
     Queued row;
     soci::statement select =
         (sql.prepare << "SELECT o.id, o.recipient, m.subject, m.body, o.unsubscribe_url, "
-                        "o.attempts FROM mail_outbox o JOIN mail_messages m ON m.id = o.message_id "
+                        "o.attempts, o.message_id FROM mail_outbox o "
+                        "JOIN mail_messages m ON m.id = o.message_id "
                         "WHERE o.claimed_by = :token ORDER BY o.id",
          into(row.id), into(row.recipient), into(row.subject), into(row.body),
-         into(row.unsubscribe_url), into(row.attempts), use(token));
+         into(row.unsubscribe_url), into(row.attempts), into(row.message_id), use(token));
     select.execute();
     while (select.fetch()) claimed.push_back(row);
+    add_attachments(sql, claimed);
   });
   return claimed;
 }
@@ -62,7 +88,8 @@ Message message_of(const Queued& queued) {
                  .to_name = {},
                  .subject = queued.subject,
                  .body = std::move(body),
-                 .unsubscribe_url = queued.unsubscribe_url};
+                 .unsubscribe_url = queued.unsubscribe_url,
+                 .attachments = queued.attachments};
 }
 
 struct Outcome {
@@ -114,6 +141,12 @@ long long keep_message(soci::session& sql, const std::string& subject, const std
 void enqueue(soci::session& sql, const Outgoing& message, std::string_view now) {
   const std::string at(now);
   const auto message_id = keep_message(sql, message.subject, message.body, now);
+  for (const auto& attachment : message.attachments) {
+    const auto encoded = crypto::base64_encode(attachment.content);
+    sql << "INSERT INTO mail_attachments (message_id, file_name, content_type, content_base64) "
+           "VALUES (:m, :name, :type, :content)",
+        use(message_id), use(attachment.file_name), use(attachment.content_type), use(encoded);
+  }
   sql << "INSERT INTO mail_outbox (message_id, recipient, unsubscribe_url, next_attempt_at, "
          "created_at) VALUES (:m, :recipient, :unsubscribe, :next, :created)",
       use(message_id), use(message.recipient), use(message.unsubscribe_url), use(at), use(at);

@@ -27,6 +27,7 @@ struct Outgoing {
   std::string subject;
   std::string body;
   std::string unsubscribe_url{};
+  std::vector<Attachment> attachments{};
 };
 
 // Queues one message in the caller's transaction: it is sent only if that commits.

@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "support/databases.hpp"
 #include "support/smtp_sink.hpp"
@@ -55,6 +56,26 @@ TEST_P(Outbox, DueMessagesGoOutOnceAndAreRemoved) {
             "Avsluta: https://trygg.example.se/public/subscriptions/unsubscribe?token=abc");
   EXPECT_EQ(queued(), 1) << "the later one waits";
   EXPECT_EQ(deliver_due(database(), settings(), 10, now).sent, 0) << "nothing sent twice";
+}
+
+TEST_P(Outbox, AttachmentsWaitWithTheMessageAndGoWithIt) {
+  const std::string now = "2026-12-07T10:00:00Z";
+  const std::string calendar = "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nEND:VCALENDAR\r\n";
+  Outgoing message{"anna@example.se", "Inställt", "Mötet är inställt."};
+  message.attachments = {{"cancel.ics", "text/calendar; charset=UTF-8; method=CANCEL", calendar}};
+  queue(message, now);
+  queue({"bo@example.se", "Utan bilaga", "Text"}, now);
+  EXPECT_EQ(deliver_due(database(), settings(), 10, now).sent, 2);
+  const auto mails = sink_.wait_for(2);
+  ASSERT_EQ(mails.size(), 2U);
+  EXPECT_TRUE(contains(mails[0].data, "Content-Type: multipart/mixed")) << mails[0].data;
+  EXPECT_TRUE(contains(mails[0].data, "filename=\"cancel.ics\""));
+  EXPECT_TRUE(contains(mails[0].data, crypto::base64_encode(calendar).substr(0, 40)));
+  EXPECT_FALSE(contains(mails[1].data, "multipart")) << "each message its own files";
+  auto sql = database().session();
+  long long files = -1;
+  sql << "SELECT COUNT(*) FROM mail_attachments", soci::into(files);
+  EXPECT_EQ(files, 0) << "sent messages leave no files behind";
 }
 
 TEST_P(Outbox, ARefusedMessageWaitsLongerEachTimeAndIsGivenUpAfterItsLastAttempt) {
