@@ -33,6 +33,21 @@ ALTER TABLE meetings ADD COLUMN series_months INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE meetings ADD COLUMN series_count INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE meetings ADD COLUMN occurrence_at TEXT NOT NULL DEFAULT '';
 
+-- Each invitation or cancellation queued for a person: the meeting page tells who was asked,
+-- when, and whether the message still waits in the mail queue (and why).
+CREATE TABLE meeting_invitations (
+  id {{id}},
+  meeting_id BIGINT NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+  user_id BIGINT REFERENCES users (id) ON DELETE SET NULL,
+  recipient TEXT NOT NULL,
+  method TEXT NOT NULL CHECK (method IN ('REQUEST', 'CANCEL')),
+  sequence INTEGER NOT NULL,
+  queued_at TEXT NOT NULL,
+  -- mail_messages' id while the message waits; the row there goes once it is sent.
+  mail_message_id BIGINT NOT NULL
+);
+CREATE INDEX meeting_invitations_meeting ON meeting_invitations (meeting_id, id);
+
 CREATE TABLE mail_attachments (
   id {{id}},
   message_id BIGINT NOT NULL REFERENCES mail_messages (id) ON DELETE CASCADE,

@@ -138,7 +138,7 @@ long long keep_message(soci::session& sql, const std::string& subject, const std
   return id;
 }
 
-void enqueue(soci::session& sql, const Outgoing& message, std::string_view now) {
+long long enqueue(soci::session& sql, const Outgoing& message, std::string_view now) {
   const std::string at(now);
   const auto message_id = keep_message(sql, message.subject, message.body, now);
   for (const auto& attachment : message.attachments) {
@@ -150,6 +150,16 @@ void enqueue(soci::session& sql, const Outgoing& message, std::string_view now) 
   sql << "INSERT INTO mail_outbox (message_id, recipient, unsubscribe_url, next_attempt_at, "
          "created_at) VALUES (:m, :recipient, :unsubscribe, :next, :created)",
       use(message_id), use(message.recipient), use(message.unsubscribe_url), use(at), use(at);
+  return message_id;
+}
+
+QueuedState queued_state(soci::session& sql, long long message_id) {
+  QueuedState state;
+  soci::indicator error_indicator = soci::i_null;
+  sql << "SELECT attempts, last_error FROM mail_outbox WHERE message_id = :m ORDER BY id",
+      use(message_id), into(state.attempts), into(state.last_error, error_indicator);
+  state.waiting = sql.got_data();
+  return state;
 }
 
 std::chrono::seconds retry_delay(int attempts) {

@@ -30,8 +30,9 @@ struct Outgoing {
   std::vector<Attachment> attachments{};
 };
 
-// Queues one message in the caller's transaction: it is sent only if that commits.
-void enqueue(soci::session& sql, const Outgoing& message, std::string_view now);
+// Queues one message in the caller's transaction: it is sent only if that commits. Returns the
+// kept message's id (see queued_state).
+long long enqueue(soci::session& sql, const Outgoing& message, std::string_view now);
 // Keeps the text of a message many will receive, once; the caller adds a row per recipient to
 // mail_outbox with its id (one INSERT … SELECT for a list of subscribers).
 long long keep_message(soci::session& sql, const std::string& subject, const std::string& body,
@@ -56,6 +57,15 @@ Delivery deliver_due(db::Database& database, const Settings& settings, std::size
 // The server's queue: every two seconds, everything due, in batches over one connection each.
 // None when no SMTP server is set.
 std::vector<module::Job> outbox_jobs(const config::Config& settings);
+
+// Where a queued message stands: waiting (with its failed attempts and the last error), or
+// gone from the queue (sent, or given up after kMaxAttempts; the log says which).
+struct QueuedState {
+  bool waiting = false;
+  int attempts = 0;
+  std::string last_error;
+};
+QueuedState queued_state(soci::session& sql, long long message_id);
 
 // Messages waiting, due or not.
 long long waiting(soci::session& sql);

@@ -22,8 +22,14 @@ bool contains(const std::string& text, const std::string& part) {
 class Outbox : public testing::DatabaseTest {
  protected:
   Settings settings() const { return {sink_.url(), "", "", "Trygg Landskrona <trygg@example.se>"}; }
-  void queue(const Outgoing& message, const std::string& now) {
-    database().in_transaction([&](soci::session& sql) { enqueue(sql, message, now); });
+  long long queue(const Outgoing& message, const std::string& now) {
+    long long id = 0;
+    database().in_transaction([&](soci::session& sql) { id = enqueue(sql, message, now); });
+    return id;
+  }
+  QueuedState state_of(long long message_id) {
+    auto sql = database().session();
+    return queued_state(sql, message_id);
   }
   long long queued() {
     auto sql = database().session();
@@ -85,11 +91,15 @@ TEST_P(Outbox, ARefusedMessageWaitsLongerEachTimeAndIsGivenUpAfterItsLastAttempt
   EXPECT_EQ(later_than("2026-12-07T23:59:30Z", std::chrono::seconds(60)), "2026-12-08T00:00:30Z");
 
   std::string now = "2026-12-07T10:00:00Z";
-  queue({"anna@example.se", "Status", "Text"}, now);
+  const auto message = queue({"anna@example.se", "Status", "Text"}, now);
+  EXPECT_TRUE(state_of(message).waiting);
+  EXPECT_EQ(state_of(message).attempts, 0);
   sink_.refuse_recipients(true);
   for (int attempt = 1; attempt < kMaxAttempts; ++attempt) {
     const auto delivery = deliver_due(database(), settings(), 10, now);
     EXPECT_EQ(delivery.retried, 1) << attempt;
+    EXPECT_EQ(state_of(message).attempts, attempt);
+    EXPECT_NE(state_of(message).last_error, "") << "the server's reason is kept";
     EXPECT_EQ(deliver_due(database(), settings(), 10, now).retried, 0) << "not due yet";
     now = later_than(now, retry_delay(attempt));
   }
@@ -97,6 +107,7 @@ TEST_P(Outbox, ARefusedMessageWaitsLongerEachTimeAndIsGivenUpAfterItsLastAttempt
   const auto last = deliver_due(database(), settings(), 10, now);
   EXPECT_EQ(last.dropped, 1);
   EXPECT_EQ(queued(), 0);
+  EXPECT_FALSE(state_of(message).waiting);
 
   // A server that takes it again delivers what waits.
   sink_.refuse_recipients(false);

@@ -5,6 +5,10 @@
 #include <utility>
 
 #include "core/auth/roles.hpp"
+#include "core/documents/docx.hpp"
+#include "core/documents/html.hpp"
+#include "core/documents/pdf.hpp"
+#include "core/validation/validation.hpp"
 
 namespace samtryg::web {
 
@@ -209,6 +213,24 @@ http::Response attachment(std::string body, std::string_view content_type,
   response.header("Content-Disposition", content_disposition(filename));
   response.header("Cache-Control", "private, no-store");
   return response;
+}
+
+http::Response document_download(const documents::Document& document, std::string_view format,
+                                 const std::string& name) {
+  const auto filename = name + "." + std::string(format);
+  if (format == "pdf") return attachment(documents::to_pdf(document), "application/pdf", filename);
+  if (format == "docx") {
+    return attachment(documents::to_docx(document),
+                      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                      filename);
+  }
+  if (format == "html") {
+    // Shown in the browser: the HTML is the document to read and print there.
+    auto response = http::Response::html(documents::to_html(document));
+    response.header("Cache-Control", "private, no-store");
+    return response;
+  }
+  throw validation::NotFound();
 }
 
 }  // namespace samtryg::web

@@ -5,6 +5,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/documents/document.hpp"
 #include "core/http/message.hpp"
 #include "core/view/render.hpp"
 #include "core/web/context.hpp"
@@ -50,6 +51,11 @@ http::Response refusal_page(int status, i18n::Language first);
 std::string content_disposition(std::string_view filename);
 http::Response attachment(std::string body, std::string_view content_type,
                           const std::string& filename);
+
+// A document (core/documents) to save as "pdf" or "docx" (named `name`.`format`), or to read as
+// "html"; validation::NotFound for any other format.
+http::Response document_download(const documents::Document& document, std::string_view format,
+                                 const std::string& name);
 
 // A page that says what went wrong in the user's language, never how the server works.
 http::Response error_page(Context& context, int status, std::string_view title_key,

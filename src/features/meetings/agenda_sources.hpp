@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/web/context.hpp"
+#include "features/meetings/model.hpp"
 
 namespace samtryg::meetings {
 
@@ -23,11 +24,23 @@ struct AgendaPeriod {
   std::string until;
 };
 
-// One proposed agenda item, in the reader's language: a title and the lines that explain it.
+// One proposed agenda item, in the reader's language: a title, the lines that explain it, and
+// charts (SVG with their alternative text) that go with the item onto the agenda as they stand.
 struct AgendaSuggestion {
   std::string title;
   std::string description;
+  std::vector<Figure> figures{};
 };
+
+// The lines of a proposal's description, one per line.
+inline std::string agenda_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) {
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  return out;
+}
 
 // Suggestions are shown by `order`, lowest first; a source with nothing to report returns none.
 // It reads through the connection it is given, as the signed-in person may read.

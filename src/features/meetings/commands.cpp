@@ -279,6 +279,78 @@ void delete_action(db::Database& database, const Actor& actor, long long meeting
   });
 }
 
+void approve_minutes(db::Database& database, const Actor& actor, long long meeting_id,
+                     const std::string& local_now) {
+  if (!actor.user_id || !actor.read_all) throw validation::Forbidden();
+  database.in_transaction([&](soci::session& sql) {
+    const auto meeting = meeting_in_workspace(sql, actor, meeting_id);
+    const auto asked = invitees(sql, actor, meeting);
+    if (meeting.group_id &&
+        std::find(asked.begin(), asked.end(), *actor.user_id) == asked.end()) {
+      throw validation::Forbidden();
+    }
+    Errors errors;
+    if (meeting.status == "cancelled") {
+      errors.add("approval", "meeting_approve_cancelled");
+    } else if (meeting.starts_at > local_now) {
+      errors.add("approval", "meeting_approve_not_yet");
+    }
+    validation::throw_if_any(errors);
+    const Approval approval{*actor.user_id, now_iso_utc()};
+    store::add_approval(sql, meeting_id, approval);
+    audit::record_change(sql, actor, "update", "meeting", meeting_id, nullptr,
+                         {{"approved_by", approval.user_id}, {"approved_at", approval.approved_at}});
+  });
+}
+
+void set_minutes_approved_at(db::Database& database, const Actor& actor, long long meeting_id,
+                             std::optional<long long> approving_meeting_id) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    const auto meeting = meeting_in_workspace(sql, actor, meeting_id);
+    if (approving_meeting_id) {
+      const auto approving = store::find_meeting(sql, actor.workspace_id, *approving_meeting_id);
+      Errors errors;
+      if (!approving || approving->group_id != meeting.group_id ||
+          approving->starts_at <= meeting.starts_at || approving->status == "cancelled") {
+        errors.add("approved_at_meeting_id", "meeting_approving_meeting_invalid");
+      }
+      validation::throw_if_any(errors);
+    }
+    store::set_approved_at_meeting(sql, meeting_id, approving_meeting_id);
+    boost::json::object after{{"approved_at_meeting_id", nullptr}};
+    if (approving_meeting_id) after["approved_at_meeting_id"] = *approving_meeting_id;
+    audit::record_change(sql, actor, "update", "meeting", meeting_id, nullptr, after);
+  });
+}
+
+void send_invitations(db::Database& database, const Actor& actor, long long meeting_id,
+                      int sequence, const std::string& method,
+                      const std::vector<InvitationMail>& mails) {
+  auth::require_edit_all(actor);
+  if (mails.empty()) {
+    Errors errors;
+    errors.add("invitees", "meeting_invite_nobody");
+    validation::throw_if_any(errors);
+  }
+  database.in_transaction([&](soci::session& sql) {
+    const auto meeting = meeting_in_workspace(sql, actor, meeting_id);
+    if (meeting.sequence != sequence) throw validation::Conflict();
+    const auto now = now_iso_utc();
+    for (const auto& mail : mails) {
+      const auto message_id = mail::enqueue(sql, mail.message, now);
+      store::insert_invitation(sql, meeting_id,
+                               {mail.user_id, mail.message.recipient, method, sequence, now,
+                                message_id});
+    }
+    store::set_invited(sql, meeting_id, sequence, now);
+    audit::record_change(sql, actor, "update", "meeting", meeting_id, nullptr,
+                         {{"invitations", static_cast<std::int64_t>(mails.size())},
+                          {"method", method},
+                          {"sequence", sequence}});
+  });
+}
+
 std::string new_calendar_token(db::Database& database, const Actor& actor) {
   if (!actor.user_id || !actor.read_all) throw validation::Forbidden();
   auto token = crypto::random_token();

@@ -5,9 +5,12 @@
 //
 // Coordinators and admins plan meetings, write agendas and minutes and record decisions and
 // action items; the owner of an action item marks it done.
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/db/database.hpp"
+#include "core/mail/outbox.hpp"
 #include "features/meetings/queries.hpp"
 
 namespace samtryg::meetings {
@@ -48,6 +51,28 @@ void set_action_done(db::Database& database, const Actor& actor, long long actio
                      const std::string& today);
 void delete_action(db::Database& database, const Actor& actor, long long meeting_id,
                    long long action_id);
+
+// The signed-in person approves the minutes: one of the body's members (anyone who reads
+// meetings, for a meeting of no body), once the meeting has begun (`local_now`, the workspace's
+// wall clock) and unless it was cancelled. A second approval keeps the first one's time.
+void approve_minutes(db::Database& database, const Actor& actor, long long meeting_id,
+                     const std::string& local_now);
+// Coordinators: the minutes approved at a later meeting of the same body, or no longer
+// (`approving_meeting_id` empty).
+void set_minutes_approved_at(db::Database& database, const Actor& actor, long long meeting_id,
+                             std::optional<long long> approving_meeting_id);
+
+// One queued invitation (or cancellation) for one person.
+struct InvitationMail {
+  std::optional<long long> user_id;
+  mail::Outgoing message;
+};
+// Coordinators: queues the messages (all or none) and records that the meeting's version
+// `sequence` went out, as `method` (REQUEST or CANCEL). validation::Conflict when the meeting
+// changed after the messages were written; Invalid (field `invitees`) when nobody can get one.
+void send_invitations(db::Database& database, const Actor& actor, long long meeting_id,
+                      int sequence, const std::string& method,
+                      const std::vector<InvitationMail>& mails);
 
 // A new secret address for the person's calendar feed; the old one stops working. Returns the
 // token, shown once; only its hash is kept.

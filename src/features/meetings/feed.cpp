@@ -11,22 +11,18 @@ std::string uid(std::string_view kind, long long id, long long workspace_id) {
          "@samtryg";
 }
 
-documents::CalendarEvent meeting_event(const FeedContent& content, const Meeting& meeting) {
+documents::CalendarEvent meeting_event(const Meeting& meeting, const std::string& body,
+                                       const std::string& base_url) {
   documents::CalendarEvent event;
   event.uid = uid("meeting", meeting.id, meeting.workspace_id);
   event.sequence = meeting.sequence;
   event.summary = meeting.title;
-  if (meeting.group_id) {
-    const auto body = content.bodies.find(*meeting.group_id);
-    if (body != content.bodies.end()) event.description = body->second;
-  }
+  event.description = body;
   if (!meeting.video_url.empty()) {
     event.description += (event.description.empty() ? "" : "\n") + meeting.video_url;
   }
   event.location = meeting.place.empty() ? meeting.video_url : meeting.place;
-  if (!content.base_url.empty()) {
-    event.url = content.base_url + "/meetings/" + std::to_string(meeting.id);
-  }
+  if (!base_url.empty()) event.url = base_url + "/meetings/" + std::to_string(meeting.id);
   event.starts = meeting.starts_at;
   event.ends = meeting.ends_at;
   event.cancelled = meeting.status == "cancelled";
@@ -57,9 +53,27 @@ std::string feed_text(const FeedContent& content) {
   calendar.name = content.name;
   calendar.time_zone = content.time_zone;
   for (const auto& meeting : content.meetings) {
-    calendar.events.push_back(meeting_event(content, meeting));
+    std::string body;
+    if (meeting.group_id) {
+      const auto found = content.bodies.find(*meeting.group_id);
+      if (found != content.bodies.end()) body = found->second;
+    }
+    calendar.events.push_back(meeting_event(meeting, body, content.base_url));
   }
   for (const auto& owned : content.actions) calendar.events.push_back(action_event(content, owned));
+  return documents::icalendar_text(calendar);
+}
+
+std::string invitation_text(const InvitationContent& content) {
+  documents::Calendar calendar;
+  calendar.name = content.meeting.title;
+  calendar.time_zone = content.time_zone;
+  const bool cancelled = content.meeting.status == "cancelled";
+  calendar.method = cancelled ? "CANCEL" : "REQUEST";
+  auto event = meeting_event(content.meeting, content.body, content.base_url);
+  event.organizer = content.organizer;
+  event.attendees = content.attendees;
+  calendar.events.push_back(std::move(event));
   return documents::icalendar_text(calendar);
 }
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/documents/icalendar.hpp"
 #include "features/meetings/model.hpp"
 #include "features/meetings/store.hpp"
 
@@ -24,5 +25,18 @@ struct FeedContent {
 };
 
 std::string feed_text(const FeedContent& content);
+
+// The invitation to one meeting (RFC 5546 METHOD:REQUEST), or its cancellation (METHOD:CANCEL,
+// when the meeting is cancelled), under the same UID as in the feeds, from `organizer` to
+// `attendees`.
+struct InvitationContent {
+  Meeting meeting;
+  std::string body;  // the group's name, may be empty
+  std::string time_zone;
+  std::string base_url;
+  documents::CalendarPerson organizer;
+  std::vector<documents::CalendarPerson> attendees;
+};
+std::string invitation_text(const InvitationContent& content);
 
 }  // namespace samtryg::meetings

@@ -2,6 +2,8 @@
 // its calendar, the agenda with each item's minutes, decisions and action items, and the open
 // action items carried from the body's earlier meetings; deleting a meeting after a
 // confirmation.
+#include <algorithm>
+
 #include "core/demo/marks.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/web/form_page.hpp"
@@ -89,6 +91,14 @@ view::Data item_data(const Context& context, const MeetingRecord& record, const 
   data.set("title", item.title);
   set_if_any(data, "description", item.description);
   set_if_any(data, "minutes", item.minutes);
+  auto figures = view::list();
+  for (const auto& figure : item.figures) {
+    view::Data entry;
+    entry.set("id", std::to_string(figure.id));
+    entry.set("alt", figure.alt);
+    figures.push_back(entry);
+  }
+  data.set("figures", figures);
   auto decisions = view::list();
   for (const auto& decision : record.decisions) {
     if (decision.item_id != item.id) continue;
@@ -111,6 +121,87 @@ view::Data item_data(const Context& context, const MeetingRecord& record, const 
   data.set("last", view::flag(index + 1 == record.items.size()));
   data.set("can_edit", view::flag(context.actor().edit_all));
   return data;
+}
+
+// Who approved the minutes when, who has not yet, and what the signed-in person may do about it.
+void add_approval_data(view::Data& data, const Context& context, const MeetingRecord& record) {
+  const auto actor = context.actor();
+  const auto& meeting = record.meeting;
+  auto lines = view::list();
+  for (const auto& line : approval_lines(context, record)) lines.push_back(view::Data(line));
+  data.set("approval_lines", lines);
+  std::string pending;
+  for (const auto id : record.invitees) {
+    const bool approved = std::any_of(record.approvals.begin(), record.approvals.end(),
+                                      [&](const Approval& approval) { return approval.user_id == id; });
+    if (!approved) pending += (pending.empty() ? "" : ", ") + person(record, id);
+  }
+  data.set("approval_pending", view::text(pending));
+  const bool begun = meeting.status != "cancelled" && meeting.starts_at <= local_now();
+  const bool invited =
+      !meeting.group_id || (actor.user_id && std::find(record.invitees.begin(), record.invitees.end(),
+                                                       *actor.user_id) != record.invitees.end());
+  const bool approved_already =
+      actor.user_id && std::any_of(record.approvals.begin(), record.approvals.end(),
+                                   [&](const Approval& approval) {
+                                     return approval.user_id == *actor.user_id;
+                                   });
+  data.set("can_approve", view::flag(begun && invited && !approved_already && actor.user_id));
+  data.set("begun", view::flag(begun));
+  if (!actor.edit_all || !begun) return;
+  // A later meeting of the same body can have approved the minutes.
+  auto sql = context.services.database.session();
+  auto options = view::list();
+  view::Data none;
+  none.set("value", "");
+  none.set("label", context.text("meeting_approved_at_none"));
+  none.set("selected", view::flag(!meeting.approved_at_meeting_id));
+  options.push_back(none);
+  bool any_later = false;
+  for (const auto& later : meetings(sql, actor)) {
+    if (later.group_id != meeting.group_id || later.starts_at <= meeting.starts_at ||
+        later.status == "cancelled") {
+      continue;
+    }
+    view::Data option;
+    option.set("value", std::to_string(later.id));
+    option.set("label", later.title + " (" +
+                            i18n::format_iso_date(later.starts_at.substr(0, 10), context.language) +
+                            ")");
+    option.set("selected", view::flag(meeting.approved_at_meeting_id == later.id));
+    options.push_back(option);
+    any_later = true;
+  }
+  data.set("approving_options", options);
+  data.set("has_later_meetings", view::flag(any_later));
+}
+
+// The invitations sent and where each message stands; whether one must go (again).
+void add_invitation_data(view::Data& data, const Context& context, const MeetingRecord& record) {
+  const auto& meeting = record.meeting;
+  auto sent = view::list();
+  for (const auto& entry : record.invitations) {
+    view::Data item;
+    const auto& invitation = entry.invitation;
+    item.set("recipient", invitation.user_id ? person(record, *invitation.user_id)
+                                             : invitation.recipient);
+    item.set("email", invitation.recipient);
+    item.set("kind", context.text(invitation.method == "CANCEL" ? "meeting_invite_kind_cancel"
+                                                                : "meeting_invite_kind_request"));
+    item.set("queued", i18n::format_iso_timestamp(invitation.queued_at, context.language));
+    item.set("waiting", view::flag(entry.state.waiting));
+    item.set("attempts", std::to_string(entry.state.attempts));
+    item.set("failed", view::flag(entry.state.waiting && entry.state.attempts > 0));
+    item.set("error", entry.state.last_error);
+    sent.push_back(item);
+  }
+  data.set("invitations", sent);
+  data.set("has_invitations", view::flag(!sent.is_empty_list()));
+  data.set("has_invitees", view::flag(!record.invitees.empty()));
+  data.set("invite_due", view::flag(needs_invitation(meeting) && meeting.invited_sequence >= 0));
+  data.set("invite_label",
+           context.text(meeting.status == "cancelled" ? "meeting_invite_cancel_title"
+                                                      : "meeting_invite_title"));
 }
 
 Response show_meeting(Context& context) {
@@ -153,6 +244,8 @@ Response show_meeting(Context& context) {
   data.set("can_edit", view::flag(actor.edit_all));
   data.set("can_history", view::flag(actor.read_all));
   data.set("notice", view::text(notice_text(context)));
+  add_approval_data(data, context, record);
+  add_invitation_data(data, context, record);
   return web::render_page(context, kTemplates("meeting"), std::move(data),
                           {.title = meeting.title, .status = 200, .nav = "meetings"});
 }

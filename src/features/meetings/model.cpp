@@ -71,6 +71,9 @@ Errors validate_item(const Item& item) {
   validation::require(errors, "title", item.title, kMaxTitle);
   validation::limit(errors, "description", item.description, kMaxText);
   validation::limit(errors, "minutes", item.minutes, kMaxMinutes);
+  for (const auto& figure : item.figures) {
+    if (!is_figure(figure)) errors.add("figures", "meeting_figure_invalid");
+  }
   return errors;
 }
 
@@ -132,6 +135,16 @@ bool changes_calendar(const Meeting& before, const Meeting& after) {
   return before.starts_at != after.starts_at || before.ends_at != after.ends_at ||
          before.place != after.place || before.video_url != after.video_url ||
          before.status != after.status || before.title != after.title;
+}
+
+bool needs_invitation(const Meeting& meeting) {
+  return meeting.invited_sequence < meeting.sequence;
+}
+
+bool is_figure(const Figure& figure) {
+  if (figure.svg.size() > kMaxFigureBytes) return false;
+  const auto start = figure.svg.find("<svg");
+  return start != std::string::npos && figure.svg.find("</svg>", start) != std::string::npos;
 }
 
 }  // namespace samtryg::meetings

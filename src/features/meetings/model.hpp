@@ -35,9 +35,29 @@ struct Meeting {
   std::string video_url;
   std::string status = "planned";
   int sequence = 0;
+  // The later meeting at which these minutes were approved, if they were approved there.
+  std::optional<long long> approved_at_meeting_id;
+  // The SEQUENCE the last invitation or cancellation went out with; -1: none sent.
+  int invited_sequence = -1;
+  std::string invited_at;
   std::string created_at;
   std::string updated_at;
   long long row_version = 1;
+};
+
+// A chart kept with an agenda item as it stood when the item was put on the agenda (the crime
+// picture's figures): the agenda and the minutes show what the body saw.
+struct Figure {
+  long long id = 0;
+  std::string svg;
+  std::string alt;  // what the chart shows, for those who cannot see it
+};
+inline constexpr std::size_t kMaxFigureBytes = 256 * 1024;
+
+// A member's approval of the minutes, with its time (UTC).
+struct Approval {
+  long long user_id = 0;
+  std::string approved_at;
 };
 
 struct Item {
@@ -47,6 +67,7 @@ struct Item {
   std::string title;
   std::string description;  // what the item is about, on the agenda
   std::string minutes;      // what was said, in the minutes
+  std::vector<Figure> figures;
   std::string created_at;
   std::string updated_at;
   long long row_version = 1;
@@ -94,6 +115,13 @@ bool is_overdue(const Action& action, std::string_view today);
 int next_number(const std::vector<Decision>& decisions);
 // The position a new agenda item gets: one after the last.
 int next_position(const std::vector<Item>& items);
+
+// Whether an invitation must (again) go out: none sent yet, or the meeting changed since.
+bool needs_invitation(const Meeting& meeting);
+
+// Whether a figure's SVG can be kept: an <svg> document within kMaxFigureBytes. (Figures are
+// shown through <img>, where a script in an SVG never runs.)
+bool is_figure(const Figure& figure);
 
 // Whether a change from `before` to `after` is one a calendar must hear of (time, place,
 // status, title): then the event's SEQUENCE is raised.

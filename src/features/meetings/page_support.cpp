@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "core/demo/marks.hpp"
 #include "core/i18n/clock.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
@@ -18,7 +19,8 @@ std::string notice_text(const Context& context) {
   return web::notice_text(
       context, {"notice_saved", "notice_created", "notice_deleted", "notice_meeting_item_added",
                 "notice_meeting_decision_added", "notice_meeting_action_added",
-                "notice_meeting_action_done", "notice_meeting_suggestions_added"});
+                "notice_meeting_action_done", "notice_meeting_suggestions_added",
+                "notice_meeting_approved", "notice_meeting_invited"});
 }
 
 std::string local_now() {
@@ -30,6 +32,12 @@ std::string local_now() {
   const auto field = [&](UCalendarDateFields which) { return calendar->get(which, status); };
   return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}", field(UCAL_YEAR), field(UCAL_MONTH) + 1,
                      field(UCAL_DATE), field(UCAL_HOUR_OF_DAY), field(UCAL_MINUTE));
+}
+
+std::string meeting_example_note(const Context& context, soci::session& sql, long long meeting_id) {
+  return demo::example_note(
+      context.catalog(), "meeting_",
+      demo::marks_of(sql, context.actor().workspace_id, "meeting", meeting_id));
 }
 
 std::string meeting_path(long long id) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/documents/document.hpp"
 #include "core/view/render.hpp"
 #include "core/web/app.hpp"
 #include "core/web/fields.hpp"
@@ -37,7 +38,19 @@ AgendaPeriod agenda_period(soci::session& sql, const Meeting& meeting);
 std::vector<AgendaSuggestion> agenda_suggestions(Context& context, soci::session& sql,
                                                  const AgendaPeriod& period);
 
+// The agenda (dagsorden) and the minutes (beslutningsreferat) as documents (PDF, DOCX), and the
+// lines saying who approved the minutes when (or that nobody has yet).
+documents::Document agenda_document(const Context& context, const MeetingRecord& record,
+                                    const std::string& example_note);
+documents::Document minutes_document(const Context& context, const MeetingRecord& record,
+                                     const std::string& example_note);
+std::vector<std::string> approval_lines(const Context& context, const MeetingRecord& record);
+// The meeting's "example data" note, or "".
+std::string meeting_example_note(const Context& context, soci::session& sql, long long meeting_id);
+
 void add_meeting_page_routes(web::App& app);
+void add_minutes_routes(web::App& app);
+void add_invitation_routes(web::App& app);
 void add_meeting_form_routes(web::App& app);
 void add_agenda_routes(web::App& app);
 void add_decision_routes(web::App& app);

@@ -1,7 +1,5 @@
 #include "features/meetings/pages.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <map>
 
@@ -79,7 +77,7 @@ std::vector<AgendaSuggestion> open_actions_suggestion(Context& context, soci::se
          {"meeting", entry.meeting_title}}));
   }
   return {{context.text("meeting_suggestion_actions_title"),
-           fmt::format("{}", fmt::join(lines, "\n"))}};
+           meetings::agenda_lines(lines)}};
 }
 
 }  // namespace
@@ -91,9 +89,11 @@ void add_routes(web::App& app) {
   add_decision_routes(app);
   add_calendar_routes(app);
   add_suggestion_routes(app);
+  add_minutes_routes(app);
+  add_invitation_routes(app);
   add_api_routes(app);
   app.services().navigation.add({"meetings", "/meetings", "nav_meetings",
-                                 web::Access::needs(auth::Permission::read_workspace), 37});
+                                 web::Access::needs(auth::Permission::read_workspace), 38});
   auto& hooks = app.services().hooks;
   hooks.get<history::Subjects>().add("meeting", meeting_subject, meeting_wording);
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(

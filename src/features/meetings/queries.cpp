@@ -47,6 +47,16 @@ MeetingRecord meeting_record(soci::session& sql, const Actor& actor, long long i
   record.actions = store::actions(sql, id);
   record.carried = carried_actions(sql, actor, record.meeting);
   for (const auto& person : strategy::people(sql, actor)) record.people[person.id] = person.name;
+  record.invitees = invitees(sql, actor, record.meeting);
+  record.approvals = store::approvals(sql, id);
+  if (record.meeting.approved_at_meeting_id) {
+    record.approving =
+        store::find_meeting(sql, actor.workspace_id, *record.meeting.approved_at_meeting_id);
+  }
+  for (auto& invitation : store::invitations(sql, id)) {
+    const auto state = mail::queued_state(sql, invitation.mail_message_id);
+    record.invitations.push_back({std::move(invitation), state});
+  }
   return record;
 }
 

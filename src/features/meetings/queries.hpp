@@ -12,6 +12,7 @@
 
 #include "core/auth/actor.hpp"
 #include "core/db/database.hpp"
+#include "core/mail/outbox.hpp"
 #include "features/meetings/model.hpp"
 #include "features/meetings/store.hpp"
 
@@ -34,6 +35,15 @@ struct MeetingRecord {
   // Open actions from the body's earlier meetings: they stay on its agenda until done.
   std::vector<store::OwnedAction> carried;
   std::map<long long, std::string> people;  // user id → name, for owners
+  std::vector<long long> invitees;          // the body's members with an account
+  std::vector<Approval> approvals;          // the members' approvals of the minutes
+  std::optional<Meeting> approving;         // the later meeting that approved them, if one did
+  // The invitations sent, newest first, each with where its message stands in the mail queue.
+  struct SentInvitation {
+    store::Invitation invitation;
+    mail::QueuedState state;
+  };
+  std::vector<SentInvitation> invitations;
 };
 MeetingRecord meeting_record(soci::session& sql, const Actor& actor, long long id);
 MeetingRecord meeting_record(db::Database& database, const Actor& actor, long long id);

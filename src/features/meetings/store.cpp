@@ -16,9 +16,28 @@ std::string or_now(const std::string& given) {
   return given.empty() ? now_iso_utc() : given;
 }
 
+// The items' figures, in one query for the whole agenda.
+void add_figures(soci::session& sql, long long meeting_id, std::vector<Item>& items) {
+  if (items.empty()) return;
+  long long item_id = 0;
+  Figure figure;
+  soci::statement st =
+      (sql.prepare << "SELECT f.item_id, f.id, f.svg, f.alt FROM meeting_item_figures f "
+                      "JOIN meeting_items i ON i.id = f.item_id WHERE i.meeting_id = :m "
+                      "ORDER BY f.item_id, f.position, f.id",
+       into(item_id), into(figure.id), into(figure.svg), into(figure.alt), use(meeting_id));
+  st.execute();
+  while (st.fetch()) {
+    for (auto& item : items) {
+      if (item.id == item_id) item.figures.push_back(figure);
+    }
+  }
+}
+
 constexpr const char* kMeetingColumns =
     "SELECT id, workspace_id, group_id, series_id, title, starts_at, ends_at, place, video_url, "
-    "status, sequence, created_at, updated_at, row_version FROM meetings ";
+    "status, sequence, approved_at_meeting_id, invited_sequence, invited_at, created_at, "
+    "updated_at, row_version FROM meetings ";
 
 std::vector<Meeting> select_meetings(soci::session& sql, const std::string& where,
                                      long long workspace_id, long long id) {
@@ -26,17 +45,21 @@ std::vector<Meeting> select_meetings(soci::session& sql, const std::string& wher
   Meeting meeting;
   Nullable<long long> group;
   Nullable<long long> series;
+  Nullable<long long> approved_at;
   soci::statement st =
       (sql.prepare << std::string(kMeetingColumns) + where, into(meeting.id),
        into(meeting.workspace_id), into(group.value, group.indicator),
        into(series.value, series.indicator), into(meeting.title), into(meeting.starts_at),
        into(meeting.ends_at), into(meeting.place), into(meeting.video_url), into(meeting.status),
-       into(meeting.sequence), into(meeting.created_at), into(meeting.updated_at),
-       into(meeting.row_version), use(workspace_id, "w"), use(id, "id"));
+       into(meeting.sequence), into(approved_at.value, approved_at.indicator),
+       into(meeting.invited_sequence), into(meeting.invited_at), into(meeting.created_at),
+       into(meeting.updated_at), into(meeting.row_version), use(workspace_id, "w"),
+       use(id, "id"));
   st.execute();
   while (st.fetch()) {
     meeting.group_id = group.get();
     meeting.series_id = series.get();
+    meeting.approved_at_meeting_id = approved_at.get();
     out.push_back(meeting);
   }
   return out;
@@ -51,13 +74,89 @@ long long insert_meeting(soci::session& sql, const Meeting& meeting) {
   const auto updated = meeting.updated_at.empty() ? created : meeting.updated_at;
   long long id = 0;
   sql << "INSERT INTO meetings (workspace_id, group_id, series_id, title, starts_at, ends_at, "
-         "place, video_url, status, sequence, created_at, updated_at) VALUES (:w, :g, :s, :t, "
-         ":st, :en, :p, :v, :status, :seq, :ca, :ua) RETURNING id",
+         "place, video_url, status, sequence, invited_sequence, invited_at, created_at, "
+         "updated_at) VALUES (:w, :g, :s, :t, :st, :en, :p, :v, :status, :seq, :iseq, :iat, :ca, "
+         ":ua) RETURNING id",
       use(meeting.workspace_id), use(group.value, group.indicator),
       use(series.value, series.indicator), use(meeting.title), use(meeting.starts_at),
       use(meeting.ends_at), use(meeting.place), use(meeting.video_url), use(meeting.status),
-      use(meeting.sequence), use(created), use(updated), into(id);
+      use(meeting.sequence), use(meeting.invited_sequence), use(meeting.invited_at),
+      use(created), use(updated), into(id);
   return id;
+}
+
+void set_approved_at_meeting(soci::session& sql, long long id,
+                             std::optional<long long> approving_meeting_id) {
+  Nullable<long long> approving(approving_meeting_id);
+  sql << "UPDATE meetings SET approved_at_meeting_id = :a, row_version = row_version + 1 "
+         "WHERE id = :id",
+      use(approving.value, approving.indicator), use(id);
+}
+
+void set_invited(soci::session& sql, long long id, int sequence, const std::string& at) {
+  sql << "UPDATE meetings SET invited_sequence = :s, invited_at = :at WHERE id = :id",
+      use(sequence), use(at), use(id);
+}
+
+void add_approval(soci::session& sql, long long meeting_id, const Approval& approval) {
+  long long existing = 0;
+  sql << "SELECT COUNT(*) FROM meeting_approvals WHERE meeting_id = :m AND user_id = :u",
+      use(meeting_id), use(approval.user_id), into(existing);
+  if (existing > 0) return;  // approved once is approved: the first time stands
+  sql << "INSERT INTO meeting_approvals (meeting_id, user_id, approved_at) VALUES (:m, :u, :at)",
+      use(meeting_id), use(approval.user_id), use(approval.approved_at);
+}
+
+std::vector<Approval> approvals(soci::session& sql, long long meeting_id) {
+  std::vector<Approval> out;
+  Approval approval;
+  soci::statement st = (sql.prepare << "SELECT user_id, approved_at FROM meeting_approvals "
+                                       "WHERE meeting_id = :m ORDER BY approved_at, id",
+                        into(approval.user_id), into(approval.approved_at), use(meeting_id));
+  st.execute();
+  while (st.fetch()) out.push_back(approval);
+  return out;
+}
+
+void insert_invitation(soci::session& sql, long long meeting_id, const Invitation& invitation) {
+  Nullable<long long> user(invitation.user_id);
+  sql << "INSERT INTO meeting_invitations (meeting_id, user_id, recipient, method, sequence, "
+         "queued_at, mail_message_id) VALUES (:m, :u, :r, :method, :s, :q, :mm)",
+      use(meeting_id), use(user.value, user.indicator), use(invitation.recipient),
+      use(invitation.method), use(invitation.sequence), use(invitation.queued_at),
+      use(invitation.mail_message_id);
+}
+
+std::vector<Invitation> invitations(soci::session& sql, long long meeting_id) {
+  std::vector<Invitation> out;
+  Invitation invitation;
+  Nullable<long long> user;
+  soci::statement st =
+      (sql.prepare << "SELECT user_id, recipient, method, sequence, queued_at, mail_message_id "
+                      "FROM meeting_invitations WHERE meeting_id = :m ORDER BY id DESC",
+       into(user.value, user.indicator), into(invitation.recipient), into(invitation.method),
+       into(invitation.sequence), into(invitation.queued_at), into(invitation.mail_message_id),
+       use(meeting_id));
+  st.execute();
+  while (st.fetch()) {
+    invitation.user_id = user.get();
+    out.push_back(invitation);
+  }
+  return out;
+}
+
+void insert_figure(soci::session& sql, long long item_id, int position, const Figure& figure) {
+  sql << "INSERT INTO meeting_item_figures (item_id, position, svg, alt) VALUES (:i, :p, :s, :a)",
+      use(item_id), use(position), use(figure.svg), use(figure.alt);
+}
+
+std::optional<Figure> find_figure(soci::session& sql, long long meeting_id, long long id) {
+  Figure figure;
+  sql << "SELECT f.id, f.svg, f.alt FROM meeting_item_figures f "
+         "JOIN meeting_items i ON i.id = f.item_id WHERE f.id = :id AND i.meeting_id = :m",
+      use(id), use(meeting_id), into(figure.id), into(figure.svg), into(figure.alt);
+  if (!sql.got_data()) return std::nullopt;
+  return figure;
 }
 
 void set_series(soci::session& sql, long long id, long long series_id) {
@@ -109,6 +208,8 @@ long long insert_item(soci::session& sql, const Item& item) {
          "created_at, updated_at) VALUES (:m, :p, :t, :d, :mi, :ca, :ua) RETURNING id",
       use(item.meeting_id), use(item.position), use(item.title), use(item.description),
       use(item.minutes), use(created), use(updated), into(id);
+  int position = 0;
+  for (const auto& figure : item.figures) insert_figure(sql, id, position++, figure);
   return id;
 }
 
@@ -141,6 +242,7 @@ std::vector<Item> items(soci::session& sql, long long meeting_id) {
        into(item.row_version), use(meeting_id));
   st.execute();
   while (st.fetch()) out.push_back(item);
+  add_figures(sql, meeting_id, out);
   return out;
 }
 

@@ -14,6 +14,30 @@ namespace samtryg::meetings::store {
 
 long long insert_meeting(soci::session& sql, const Meeting& meeting);
 void set_series(soci::session& sql, long long id, long long series_id);
+void set_approved_at_meeting(soci::session& sql, long long id,
+                             std::optional<long long> approving_meeting_id);
+void set_invited(soci::session& sql, long long id, int sequence, const std::string& at);
+// A member's approval; a second one of the same person keeps the first's time.
+void add_approval(soci::session& sql, long long meeting_id, const Approval& approval);
+// In the order given.
+std::vector<Approval> approvals(soci::session& sql, long long meeting_id);
+
+// An invitation or cancellation queued for a person.
+struct Invitation {
+  std::optional<long long> user_id;
+  std::string recipient;
+  std::string method;  // REQUEST, CANCEL
+  int sequence = 0;
+  std::string queued_at;
+  long long mail_message_id = 0;
+};
+void insert_invitation(soci::session& sql, long long meeting_id, const Invitation& invitation);
+// The newest first.
+std::vector<Invitation> invitations(soci::session& sql, long long meeting_id);
+
+void insert_figure(soci::session& sql, long long item_id, int position, const Figure& figure);
+// A figure of one of the meeting's items.
+std::optional<Figure> find_figure(soci::session& sql, long long meeting_id, long long id);
 // False when the stored row_version differs.
 bool update_meeting(soci::session& sql, const Meeting& meeting);
 std::optional<Meeting> find_meeting(soci::session& sql, long long workspace_id, long long id);
@@ -25,7 +49,7 @@ void delete_meeting(soci::session& sql, long long workspace_id, long long id);
 long long insert_item(soci::session& sql, const Item& item);
 bool update_item(soci::session& sql, const Item& item);
 void set_position(soci::session& sql, long long meeting_id, long long item_id, int position);
-// In agenda order.
+// In agenda order, with their figures.
 std::vector<Item> items(soci::session& sql, long long meeting_id);
 // With its decisions; its actions stay with the meeting.
 void delete_item(soci::session& sql, long long meeting_id, long long id);

@@ -63,6 +63,14 @@ Response suggestions_page(Context& context, const std::vector<AgendaSuggestion>&
     item.set("index", key);
     item.set("title", found[index].title);
     item.set("description", found[index].description);
+    auto figures = view::list();
+    for (const auto& figure : found[index].figures) {
+      view::Data entry;
+      // Drawn by samtryg's own chart code a moment ago, never typed by anyone: shown inline.
+      entry.set("svg", figure.svg);
+      figures.push_back(entry);
+    }
+    item.set("figures", figures);
     item.set("checked", view::flag(std::find(picked.begin(), picked.end(), key) != picked.end()));
     items.push_back(item);
   }
@@ -89,15 +97,22 @@ Response show_suggestions(Context& context) {
 }
 
 // The ticked proposals as they were shown: the page carries each one's text, so what is added is
-// what the coordinator read, even when the status has moved on since.
-std::vector<Item> picked_items(Context& context, const std::vector<std::string>& picked) {
+// what the coordinator read, even when the status has moved on since. Charts are drawn again,
+// and go with the item when the proposal in that place still has the same title.
+std::vector<Item> picked_items(Context& context, const std::vector<std::string>& picked,
+                               const std::vector<AgendaSuggestion>& current) {
   std::vector<Item> items;
   items.reserve(picked.size());
   for (const auto& index : picked) {
-    if (!parse_integer(index)) continue;
+    const auto number = parse_integer(index);
+    if (!number) continue;
     Item item;
     item.title = std::string(trim(context.form().value("title_" + index)));
     item.description = context.form().value("description_" + index);
+    const auto at = static_cast<std::size_t>(*number);
+    if (*number >= 0 && at < current.size() && current[at].title == item.title) {
+      item.figures = current[at].figures;
+    }
     items.push_back(std::move(item));
   }
   return items;
@@ -107,12 +122,16 @@ Response add_suggestions_submit(Context& context) {
   const auto actor = context.actor();
   const auto record = meeting_record(context.services.database, actor, context.path_id());
   const auto picked = context.form().all("pick");
-  const auto items = picked_items(context, picked);
-  const auto redisplay = [&](const std::string& error) {
+  AgendaPeriod period;
+  std::vector<AgendaSuggestion> current;
+  {
     auto sql = context.services.database.session();
-    const auto period = agenda_period(sql, record.meeting);
-    return suggestions_page(context, agenda_suggestions(context, sql, period), record.meeting,
-                            period, picked, error, 422);
+    period = agenda_period(sql, record.meeting);
+    current = agenda_suggestions(context, sql, period);
+  }
+  const auto items = picked_items(context, picked, current);
+  const auto redisplay = [&](const std::string& error) {
+    return suggestions_page(context, current, record.meeting, period, picked, error, 422);
   };
   if (items.empty()) return redisplay(context.text("meeting_suggestions_none_picked"));
   try {

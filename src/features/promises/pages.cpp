@@ -1,7 +1,5 @@
 #include "features/promises/pages.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <map>
 
@@ -60,7 +58,7 @@ std::vector<meetings::AgendaSuggestion> follow_up_suggestion(Context& context, s
          {"status", context.text("promise_status_" + last.status)}}));
   }
   if (lines.empty()) return {};
-  return {{context.text("agenda_promises_title"), fmt::format("{}", fmt::join(lines, "\n"))}};
+  return {{context.text("agenda_promises_title"), meetings::agenda_lines(lines)}};
 }
 
 }  // namespace

@@ -1,8 +1,6 @@
 // On a body's agenda: the initiatives whose status changed since its previous meeting (seed 001:
 // the council discusses whether to start or adjust measures), one line each with the new status,
 // its date and the reason given.
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "core/i18n/locale_format.hpp"
 #include "features/meetings/agenda_sources.hpp"
@@ -30,7 +28,7 @@ std::vector<meetings::AgendaSuggestion> status_suggestion(web::Context& context,
          {"date", i18n::format_iso_date(change.changed_on, context.language)},
          {"reason", change.reason}}));
   }
-  return {{context.text("agenda_status_title"), fmt::format("{}", fmt::join(lines, "\n"))}};
+  return {{context.text("agenda_status_title"), meetings::agenda_lines(lines)}};
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Groups and partner parties: the list, and the forms to add a group, a member or a party.
 #include <map>
 
+#include "core/i18n/locale_format.hpp"
 #include "core/web/fields.hpp"
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
@@ -150,10 +151,16 @@ Response create_group_submit(Context& context) {
 Response member_form(Context& context, const Group& group, const GroupMember& member,
                      validation::Errors errors, int status) {
   std::vector<web::Option> party_options{{"", context.text("choice_none")}};
+  std::vector<web::Option> person_options{{"", context.text("member_person_none")}};
   {
     auto sql = context.services.database.session();
     for (const auto& party : parties(sql, context.actor())) {
       party_options.push_back({std::to_string(party.id), party.name});
+    }
+    auto everyone = people(sql, context.actor());
+    i18n::sort_by_name(everyone, context.language, [](const auto& person) { return person.name; });
+    for (const auto& person : everyone) {
+      person_options.push_back({std::to_string(person.id), person.name});
     }
   }
   web::FormPage form;
@@ -173,6 +180,12 @@ Response member_form(Context& context, const Group& group, const GroupMember& me
        .kind = Kind::select,
        .options = party_options},
       {.name = "role", .label = context.text("member_role"), .value = member.role},
+      {.name = "user_id",
+       .label = context.text("member_person"),
+       .value = member.user_id ? std::to_string(*member.user_id) : "",
+       .kind = Kind::select,
+       .hint = context.text("member_person_hint"),
+       .options = person_options},
   };
   form.errors = std::move(errors);
   form.status = status;
@@ -198,6 +211,7 @@ Response add_member_submit(Context& context) {
   member.role = form.value("role");
   validation::Errors errors;
   member.party_id = web::optional_number(form.value("party_id"), "party_id", errors);
+  member.user_id = web::optional_number(form.value("user_id"), "user_id", errors);
   try {
     validation::throw_if_any(errors);
     add_group_member(context.services.database, context.actor(), member);

@@ -1,7 +1,5 @@
 #include "features/walks/pages.hpp"
 
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
@@ -63,7 +61,7 @@ std::vector<meetings::AgendaSuggestion> overdue_suggestion(Context& context, soc
          {"party", action.responsible_party},
          {"due", i18n::format_iso_date(action.due_date, context.language)}}));
   }
-  return {{context.text("agenda_walk_actions_title"), fmt::format("{}", fmt::join(lines, "\n"))}};
+  return {{context.text("agenda_walk_actions_title"), meetings::agenda_lines(lines)}};
 }
 
 history::Subject walk_subject(Context& context, long long id) {
