@@ -210,6 +210,11 @@ TEST_P(ImportRules, EveryUniqueKeyOfTheSchemaIsCheckedWithItsPathBeforeStoring) 
           decisions.at(0).as_object()["number"] = 1;
         },
         "$.meetings[0].items[2].decisions[0].number"}},
+      {"meeting_approvals_person",
+       {[](object& document) {
+          repeat(at(document, "meetings", 1)["approvals"].as_array(), 0, 1, "user_id");
+        },
+        "$.meetings[1].approvals[1].user_id"}},
   };
   // Keys no document carries: the import makes them itself or they never leave a database.
   const std::set<std::string> not_in_documents{

@@ -26,12 +26,25 @@ object meeting_document(const MeetingRecord& record) {
       if (decision.item_id == item.id) decisions.push_back(to_json(decision));
     }
     entry["decisions"] = std::move(decisions);
+    array figures;
+    for (const auto& figure : item.figures) {
+      figures.push_back({{"id", figure.id},
+                         {"alt", figure.alt},
+                         {"url", "/meetings/" + std::to_string(record.meeting.id) + "/figures/" +
+                                     std::to_string(figure.id)}});
+    }
+    entry["figures"] = std::move(figures);
     items.push_back(std::move(entry));
   }
   array actions;
   for (const auto& action : record.actions) actions.push_back(to_json(action));
   json["items"] = std::move(items);
   json["actions"] = std::move(actions);
+  array approvals;
+  for (const auto& approval : record.approvals) {
+    approvals.push_back({{"user_id", approval.user_id}, {"approved_at", approval.approved_at}});
+  }
+  json["approvals"] = std::move(approvals);
   return json;
 }
 

@@ -58,6 +58,9 @@ long long create_meeting(db::Database& database, const Actor& actor, Meeting mee
   meeting.workspace_id = actor.workspace_id;
   meeting.series_id.reset();
   meeting.sequence = 0;
+  meeting.approved_at_meeting_id.reset();
+  meeting.invited_sequence = -1;
+  meeting.invited_at.clear();
   auto errors = validate_meeting(meeting);
   if (repeat_months < 0 || repeat_months > 12)
     errors.add("repeat_months", "meeting_repeat_invalid");

@@ -172,6 +172,37 @@ TEST_P(MeetingCommands, TheAgendaDecisionsAndActionsOfAMeeting) {
   EXPECT_EQ(left, 0);
 }
 
+TEST_P(MeetingCommands, ProposalsJoinTheAgendaWithTheirChartsAllOrNone) {
+  const auto id = create_meeting(database(), coordinator_, quarterly());
+  Item picture;
+  picture.title = "Kriminalitetsbilledet: Indbrud";
+  picture.description = "Anmeldte indbrud: 412 (2013), intet mål";
+  picture.figures = {{0, "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Indbrud</title></svg>",
+                      "Anmeldte indbrud 2013: 412"}};
+  Item broken;
+  broken.title = "Et diagram, der ikke er et";
+  broken.figures = {{0, "<html>not a chart</html>", ""}};
+  try {
+    add_items(database(), coordinator_, id, {picture, broken});
+    ADD_FAILURE() << "a figure that is no SVG is refused";
+  } catch (const validation::Invalid& invalid) {
+    ASSERT_FALSE(invalid.errors.items().empty());
+    EXPECT_EQ(invalid.errors.items()[0].field, "items[1].figures");
+  }
+  EXPECT_TRUE(meeting_record(database(), coordinator_, id).items.empty()) << "none added";
+  add_items(database(), coordinator_, id, {picture});
+  const auto record = meeting_record(database(), coordinator_, id);
+  ASSERT_EQ(record.items.size(), 1U);
+  ASSERT_EQ(record.items[0].figures.size(), 1U);
+  EXPECT_EQ(record.items[0].figures[0].alt, "Anmeldte indbrud 2013: 412");
+  auto sql = database().session();
+  const auto figure = store::find_figure(sql, id, record.items[0].figures[0].id);
+  ASSERT_TRUE(figure.has_value());
+  EXPECT_TRUE(figure->svg.starts_with("<svg"));
+  EXPECT_FALSE(store::find_figure(sql, id + 1, record.items[0].figures[0].id).has_value())
+      << "a figure is found through its own meeting only";
+}
+
 TEST_P(MeetingCommands, APersonalCalendarAddressIsReplacedAndRevoked) {
   const auto first = new_calendar_token(database(), police_);
   const auto second = new_calendar_token(database(), police_);

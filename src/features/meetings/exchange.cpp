@@ -26,7 +26,15 @@ struct MeetingEntry {
   Meeting meeting;
   std::vector<ItemEntry> items;
   std::vector<Action> actions;
+  std::vector<Approval> approvals;
+  std::string path;  // where it stands in the document, for errors found after reading all
 };
+
+validation::Errors validate_figure(const Figure& figure) {
+  validation::Errors errors;
+  if (!is_figure(figure)) errors.add("svg", "meeting_figure_invalid");
+  return errors;
+}
 
 array export_items(Writing& out, long long meeting_id) {
   const auto decisions = store::decisions(out.sql, meeting_id);
@@ -43,6 +51,11 @@ array export_items(Writing& out, long long meeting_id) {
                                 taken.push_back(std::move(entry));
                               }
                               json["decisions"] = std::move(taken);
+                              array figures;
+                              for (const auto& figure : item.figures) {
+                                figures.push_back({{"svg", figure.svg}, {"alt", figure.alt}});
+                              }
+                              json["figures"] = std::move(figures);
                               return json;
                             });
 }
@@ -65,6 +78,17 @@ array export_meetings(Writing& out) {
           actions.push_back(std::move(entry));
         }
         json["actions"] = std::move(actions);
+        json.erase("invited_sequence");  // invitations went from this installation, not the next
+        json.erase("invited_at");
+        out.ids.relink(json, "approved_at_meeting_id", "meeting");
+        array approvals;
+        for (const auto& approval : store::approvals(out.sql, meeting.id)) {
+          boost::json::object entry{{"user_id", approval.user_id},
+                                    {"approved_at", approval.approved_at}};
+          out.ids.relink(entry, "user_id", "user");
+          approvals.push_back(std::move(entry));
+        }
+        json["approvals"] = std::move(approvals);
         return json;
       });
 }
@@ -81,6 +105,12 @@ std::vector<ItemEntry> read_items(Reading& in, json::Reader& reader) {
             in, item_reader, "decisions", {.validate = validate_decision},
             [](json::Reader& decision_reader, Decision& decision, const std::string&) {
               read(decision_reader, decision);
+            });
+        entry.item.figures = exchange::read_records<Figure>(
+            in, item_reader, "figures", {.validate = validate_figure},
+            [](json::Reader& figure_reader, Figure& figure, const std::string&) {
+              figure_reader.text("svg", figure.svg);
+              figure_reader.text("alt", figure.alt);
             });
       });
 }
@@ -112,9 +142,16 @@ void store_entry(Storing& out, const MeetingEntry& entry) {
   meeting.workspace_id = out.workspace_id;
   meeting.group_id = out.ids.find("group", meeting.group_id);
   meeting.series_id.reset();
+  meeting.approved_at_meeting_id.reset();  // set once every meeting is stored
+  meeting.invited_sequence = -1;
+  meeting.invited_at.clear();
   if (meeting.created_at.empty()) meeting.created_at = out.now;
   const auto meeting_id = store::insert_meeting(out.sql, meeting);
   out.ids.add("meeting", entry.meeting.id, meeting_id);
+  for (auto approval : entry.approvals) {
+    approval.user_id = out.ids.at("user", approval.user_id);
+    store::add_approval(out.sql, meeting_id, approval);
+  }
   std::map<long long, long long> items;
   int position = 0;
   for (const auto& item_entry : entry.items) {
@@ -165,12 +202,38 @@ class MeetingsSection final : public exchange::Section {
               [](json::Reader& action_reader, Action& action, const std::string&) {
                 meetings::read(action_reader, action);
               });
+          entry.approvals = exchange::read_records<Approval>(
+              in, reader, "approvals",
+              {.references = {{"user_id", "user",
+                               [](const Approval& approval) {
+                                 return std::optional<long long>(approval.user_id);
+                               }}},
+               .unique = [](const Approval& approval) -> std::optional<std::string> {
+                 return std::to_string(approval.user_id);
+               },
+               .unique_member = "user_id",
+               .unique_error = "meeting_approval_twice"},
+              [](json::Reader& approval_reader, Approval& approval, const std::string&) {
+                approval_reader.integer("user_id", approval.user_id);
+                approval_reader.text("approved_at", approval.approved_at);
+              });
+          entry.path = path;
           check_parts(in, entry, path);
         });
+    // A meeting's minutes approved at another meeting of the document (often a later one).
+    for (const auto& entry : meetings_) {
+      in.check_ref(entry.path + ".approved_at_meeting_id", "meeting",
+                   entry.meeting.approved_at_meeting_id);
+    }
   }
 
   void store(Storing& out) override {
     for (const auto& entry : meetings_) store_entry(out, entry);
+    for (const auto& entry : meetings_) {
+      if (!entry.meeting.approved_at_meeting_id) continue;
+      store::set_approved_at_meeting(out.sql, out.ids.at("meeting", entry.meeting.id),
+                                     out.ids.find("meeting", entry.meeting.approved_at_meeting_id));
+    }
     out.count("meetings", static_cast<int>(meetings_.size()));
   }
 

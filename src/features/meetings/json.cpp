@@ -22,6 +22,9 @@ boost::json::object to_json(const Meeting& meeting) {
           {"video_url", meeting.video_url},
           {"status", meeting.status},
           {"sequence", meeting.sequence},
+          {"approved_at_meeting_id", optional(meeting.approved_at_meeting_id)},
+          {"invited_sequence", meeting.invited_sequence},
+          {"invited_at", meeting.invited_at},
           {"created_at", meeting.created_at},
           {"updated_at", meeting.updated_at},
           {"row_version", meeting.row_version}};
@@ -69,6 +72,9 @@ void read(json::Reader& reader, Meeting& meeting) {
   reader.text("video_url", meeting.video_url);
   reader.text("status", meeting.status);
   reader.integer("sequence", meeting.sequence);
+  reader.optional_integer("approved_at_meeting_id", meeting.approved_at_meeting_id);
+  reader.integer("invited_sequence", meeting.invited_sequence);
+  reader.text("invited_at", meeting.invited_at);
   reader.text("created_at", meeting.created_at);
   reader.text("updated_at", meeting.updated_at);
   reader.integer("row_version", meeting.row_version);
