@@ -82,15 +82,32 @@ for (const viewport of [phone, desktop]) {
       await todo.getByText('Inviter beboerforeningen til vandringen').waitFor();
       await todo.getByRole('button', { name: /Marker som løst/ }).click();
       await sspPage.getByText('Inviter beboerforeningen til vandringen').waitFor({ state: 'detached' });
+      await todo.getByText('Opgaven er opdateret.').waitFor();
+      // The SSP's chief sits on the local council: they approve the minutes of a held meeting,
+      // and the approval stands with its time.
+      await sspPage.goto(`${server.url}${meeting}`);
+      await sspPage.getByRole('button', { name: 'Godkend referatet' }).click();
+      await sspPage.getByText('Din godkendelse af referatet er registreret.').waitFor();
+      await sspPage.getByText(/Godkendt af SSP-konsulent, /).waitFor();
 
       const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport });
       const checked = await context.newPage();
       await logInAsDemoCoordinator(checked, server.url);
       for (const target of ['/meetings', meeting, '/meetings/new', `${meeting}/edit`,
         `${meeting}/items/new`, `${meeting}/suggestions`, '/decisions?q=Nytorv', '/calendar',
-        `${meeting}/delete`]) {
+        `${meeting}/delete`, `${meeting}/invite`, '/calendar/revoke', '/year-wheel?year=2014']) {
         await checkPage(checked, server.url, target);
       }
+      // The year wheel: the drawing and the list beside it say the same.
+      await checked.goto(`${server.url}/year-wheel?year=2014`);
+      await checked.getByRole('img', { name: 'Årshjul 2014' }).waitFor();
+      await checked.locator('.year-wheel-list').getByRole('link',
+        { name: 'Ordinært møde i Lokalrådet, 1. kvartal 2014' }).waitFor();
+      // The agenda and the minutes download as PDF from the meeting's page.
+      await checked.goto(`${server.url}${meeting}`);
+      const [download] = await Promise.all([checked.waitForEvent('download'),
+        checked.getByRole('link', { name: 'Beslutningsreferat (PDF)' }).click()]);
+      assert.match(download.suggestedFilename(), /^beslutningsreferat-2014-\d\d-\d\d\.pdf$/);
 
       const feed = await checked.request.get(`${server.url}/meetings/calendar.ics`);
       assert.equal(feed.status(), 200);

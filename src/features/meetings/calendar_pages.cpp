@@ -17,6 +17,9 @@ namespace samtryg::meetings {
 
 namespace {
 
+// Feeds carry everything dated, as they carry every meeting: a calendar keeps the past too.
+constexpr std::pair<std::string_view, std::string_view> kEver{"0001-01-01", "9999-12-31"};
+
 // The feed, or 304 without building it when the client has this version: the ETag names the
 // workspace's data_version (raised by every audited change, and a feed holds only audited
 // records), the feed and the program's version.
@@ -43,7 +46,8 @@ std::map<long long, std::string> body_names(soci::session& sql, const Actor& act
 }
 
 FeedContent content_for(const Context& context, soci::session& sql, const Actor& actor,
-                        const std::string& name, const std::string& time_zone) {
+                        const std::string& name, const std::string& time_zone,
+                        const i18n::Catalog& catalog) {
   FeedContent content;
   content.workspace_id = actor.workspace_id;
   content.name = name;
@@ -51,7 +55,7 @@ FeedContent content_for(const Context& context, soci::session& sql, const Actor&
   content.bodies = body_names(sql, actor);
   content.base_url = context.services.config.effective_public_url();
   while (!content.base_url.empty() && content.base_url.back() == '/') content.base_url.pop_back();
-  content.action_prefix = context.text("meeting_calendar_action_prefix");
+  content.action_prefix = std::string(catalog.text("meeting_calendar_action_prefix"));
   return content;
 }
 
@@ -61,8 +65,10 @@ Response workspace_feed(Context& context) {
   return calendar_response(
       context, store::workspace_version(sql, actor.workspace_id), "workspace", [&] {
         auto content = content_for(context, sql, actor, context.workspace().name,
-                                   context.workspace().time_zone);
+                                   context.workspace().time_zone, context.catalog());
         content.meetings = meetings(sql, actor);
+        content.dated =
+            dated_entries(context, sql, actor, context.catalog(), kEver.first, kEver.second);
         return feed_text(content);
       });
 }
@@ -73,8 +79,9 @@ Response body_feed(Context& context) {
   const auto group = strategy::readable_group(sql, actor, context.path_id());
   return calendar_response(context, store::workspace_version(sql, actor.workspace_id),
                            fmt::format("body{}", group.id), [&] {
-                             auto content = content_for(context, sql, actor, group.name,
-                                                        context.workspace().time_zone);
+                             auto content =
+                                 content_for(context, sql, actor, group.name,
+                                             context.workspace().time_zone, context.catalog());
                              for (auto& meeting : meetings(sql, actor)) {
                                if (meeting.group_id == group.id)
                                  content.meetings.push_back(std::move(meeting));
@@ -101,9 +108,14 @@ Response personal_feed(Context& context) {
         for (const auto& membership : auth::memberships_of(sql, owner->user_id)) {
           if (membership.workspace.id == owner->workspace_id) workspace = membership.workspace;
         }
-        auto content = content_for(context, sql, actor, workspace.name, workspace.time_zone);
+        // A calendar program sends no language: the feed speaks the workspace's.
+        const auto& catalog = i18n::Catalog::get(
+            i18n::parse_language(workspace.language).value_or(context.language));
+        auto content =
+            content_for(context, sql, actor, workspace.name, workspace.time_zone, catalog);
         content.meetings = meetings_of_member(sql, actor, owner->user_id);
         content.actions = my_open_actions(sql, actor);
+        content.dated = dated_entries(context, sql, actor, catalog, kEver.first, kEver.second);
         return feed_text(content);
       });
 }
@@ -141,9 +153,18 @@ Response new_feed_submit(Context& context) {
   return render_calendar_page(context, base + "/calendar/feed.ics?token=" + token);
 }
 
+Response confirm_revoke(Context& context) {
+  return web::render_confirm(context, {.heading = context.text("meeting_calendar_revoke_heading"),
+                                       .text = context.text("meeting_calendar_revoke_text"),
+                                       .confirm = context.text("meeting_calendar_revoke"),
+                                       .action = "/calendar/revoke",
+                                       .cancel = "/calendar",
+                                       .nav = "meetings"});
+}
+
 Response revoke_feed_submit(Context& context) {
   revoke_calendar_token(context.services.database, context.actor());
-  return Response::redirect("/calendar?notice=notice_deleted");
+  return Response::redirect("/calendar?notice=notice_calendar_closed");
 }
 
 }  // namespace
@@ -154,6 +175,7 @@ void add_calendar_routes(web::App& app) {
   app.add({Method::get, "/meetings/bodies/{id}/calendar.ics", members, body_feed});
   app.add({Method::get, "/calendar", members, calendar_page});
   app.add({Method::post, "/calendar/new", members, new_feed_submit});
+  app.add({Method::get, "/calendar/revoke", members, confirm_revoke});
   app.add({Method::post, "/calendar/revoke", members, revoke_feed_submit});
   app.add({Method::get, "/calendar/feed.ics", web::Access::anyone(), personal_feed});
 }

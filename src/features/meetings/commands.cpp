@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/audit/audit.hpp"
+#include "core/auth/store.hpp"
 #include "core/demo/marks.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
@@ -39,6 +40,8 @@ void check_owner(soci::session& sql, const Actor& actor, const Action& action, E
   if (std::none_of(people.begin(), people.end(),
                    [&](const auto& person) { return person.id == action.owner_user_id; })) {
     errors.add("owner_user_id", "link_not_in_workspace");
+  } else if (auth::role_in(sql, actor.workspace_id, action.owner_user_id) == auth::Role::viewer) {
+    errors.add("owner_user_id", "meeting_action_owner_reader");
   }
 }
 

@@ -46,6 +46,20 @@ documents::CalendarEvent action_event(const FeedContent& content, const store::O
   return event;
 }
 
+documents::CalendarEvent dated_event(const FeedContent& content, const DatedEntry& entry) {
+  documents::CalendarEvent event;
+  event.uid = entry.key + ".w" + std::to_string(content.workspace_id) + "@samtryg";
+  event.summary = entry.title;
+  if (!content.base_url.empty()) event.url = content.base_url + entry.path;
+  event.starts = entry.first_day;
+  if (entry.last_day != entry.first_day) event.ends = entry.last_day;
+  event.all_day = true;
+  // A source without a change time (none recorded) still gives a valid DTSTAMP.
+  event.changed = entry.changed.empty() ? std::string("2000-01-01T00:00:00Z") : entry.changed;
+  event.categories = {entry.kind};
+  return event;
+}
+
 }  // namespace
 
 std::string feed_text(const FeedContent& content) {
@@ -61,6 +75,7 @@ std::string feed_text(const FeedContent& content) {
     calendar.events.push_back(meeting_event(meeting, body, content.base_url));
   }
   for (const auto& owned : content.actions) calendar.events.push_back(action_event(content, owned));
+  for (const auto& entry : content.dated) calendar.events.push_back(dated_event(content, entry));
   return documents::icalendar_text(calendar);
 }
 

@@ -1,13 +1,15 @@
 #pragma once
-// Meetings and action due days as iCalendar (core/documents/icalendar): every meeting an event
-// with a stable UID (its id and workspace), its SEQUENCE raised on each change that matters,
-// cancelled ones kept as STATUS:CANCELLED so clients remove them; an action item an all-day
-// event on its due day. No I/O.
+// Meetings, action due days and the other features' dated entries (form deadlines, reporting
+// periods, walks) as iCalendar (core/documents/icalendar): every meeting an event with a stable
+// UID (its id and workspace), its SEQUENCE raised on each change that matters, cancelled ones
+// kept as STATUS:CANCELLED so clients remove them; an action item or a dated entry an all-day
+// event. No I/O.
 #include <map>
 #include <string>
 #include <vector>
 
 #include "core/documents/icalendar.hpp"
+#include "features/meetings/dated_sources.hpp"
 #include "features/meetings/model.hpp"
 #include "features/meetings/store.hpp"
 
@@ -20,6 +22,7 @@ struct FeedContent {
   std::vector<Meeting> meetings;
   std::map<long long, std::string> bodies;  // group id → name, for the description
   std::vector<store::OwnedAction> actions;  // personal feeds: the person's open actions
+  std::vector<DatedEntry> dated;            // deadlines, reporting periods, walks (DatedSources)
   std::string base_url;                     // for links back to samtryg; may be empty
   std::string action_prefix;                // "Opgave: ", in the reader's language
 };

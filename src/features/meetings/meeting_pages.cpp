@@ -6,6 +6,7 @@
 
 #include "core/demo/marks.hpp"
 #include "core/i18n/locale_format.hpp"
+#include "core/util/strings.hpp"
 #include "core/web/form_page.hpp"
 #include "core/web/page.hpp"
 #include "features/meetings/commands.hpp"
@@ -39,9 +40,16 @@ Response list_meetings(Context& context) {
   auto coming = view::list();
   auto held = view::list();
   const auto all = meetings(sql, actor);
+  std::map<long long, std::string> bodies;
+  for (const auto& option : body_options(context, sql)) {
+    if (const auto id = parse_id(option.code)) bodies[*id] = option.label;
+  }
   const auto summary = [&](const Meeting& meeting) {
     auto item = meeting_summary(context, meeting);
     item.set("example", view::flag(examples.contains(meeting.id)));
+    if (meeting.group_id && bodies.contains(*meeting.group_id)) {
+      item.set("body", bodies.at(*meeting.group_id));
+    }
     return item;
   };
   for (const auto& meeting : all) {

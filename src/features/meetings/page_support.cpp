@@ -6,6 +6,7 @@
 
 #include <memory>
 
+#include "core/auth/store.hpp"
 #include "core/demo/marks.hpp"
 #include "core/i18n/clock.hpp"
 #include "core/i18n/locale_format.hpp"
@@ -20,7 +21,7 @@ std::string notice_text(const Context& context) {
       context, {"notice_saved", "notice_created", "notice_deleted", "notice_meeting_item_added",
                 "notice_meeting_decision_added", "notice_meeting_action_added",
                 "notice_meeting_action_done", "notice_meeting_suggestions_added",
-                "notice_meeting_approved", "notice_meeting_invited"});
+                "notice_meeting_approved", "notice_meeting_invited", "notice_calendar_closed"});
 }
 
 std::string local_now() {
@@ -67,7 +68,11 @@ std::vector<web::Option> people_options(const Context& context, soci::session& s
   std::vector<web::Option> options{{"", context.text("meeting_action_choose_owner")}};
   auto people = strategy::people(sql, context.actor());
   i18n::sort_by_name(people, context.language, [](const auto& person) { return person.name; });
-  for (const auto& person : people) options.push_back({std::to_string(person.id), person.name});
+  for (const auto& person : people) {
+    // Readers (politicians following the partnership) see no meetings, nor their action items.
+    if (auth::role_in(sql, context.actor().workspace_id, person.id) == auth::Role::viewer) continue;
+    options.push_back({std::to_string(person.id), person.name});
+  }
   return options;
 }
 

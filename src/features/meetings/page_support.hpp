@@ -10,6 +10,7 @@
 #include "core/web/fields.hpp"
 #include "core/web/templates.hpp"
 #include "features/meetings/agenda_sources.hpp"
+#include "features/meetings/dated_sources.hpp"
 #include "features/meetings/queries.hpp"
 
 namespace samtryg::meetings {
@@ -48,7 +49,18 @@ std::vector<std::string> approval_lines(const Context& context, const MeetingRec
 // The meeting's "example data" note, or "".
 std::string meeting_example_note(const Context& context, soci::session& sql, long long meeting_id);
 
+// The other features' dated entries (DatedSources) touching first_day..last_day, and the whole
+// year as the year wheel shows it: meetings (cancelled ones aside), action items and those
+// entries, by first day. days_text: "22. januar 2014", or "1. januar 2014 – 31. december 2014".
+std::vector<DatedEntry> dated_entries(const Context& context, soci::session& sql,
+                                      const Actor& actor, const i18n::Catalog& catalog,
+                                      std::string_view first_day, std::string_view last_day);
+std::vector<DatedEntry> year_entries(const Context& context, soci::session& sql,
+                                     const Actor& actor, int year);
+std::string days_text(const Context& context, const DatedEntry& entry);
+
 void add_meeting_page_routes(web::App& app);
+void add_year_routes(web::App& app);
 void add_minutes_routes(web::App& app);
 void add_invitation_routes(web::App& app);
 void add_meeting_form_routes(web::App& app);

@@ -33,7 +33,9 @@ std::optional<std::string> meeting_wording(Context& context, std::string_view fi
 std::string start_section(Context& context) {
   auto sql = context.services.database.session();
   const auto owned = my_open_actions(sql, context.actor());
-  if (owned.empty()) return {};
+  // Marked done from here: the start page says so, even when it was the last one.
+  const bool marked = context.query("notice") == "notice_meeting_action_done";
+  if (owned.empty() && !marked) return {};
   const auto today = local_now().substr(0, 10);
   auto items = view::list();
   for (const auto& entry : owned) {
@@ -49,6 +51,8 @@ std::string start_section(Context& context) {
   }
   view::Data data;
   data.set("actions", items);
+  data.set("has_actions", view::flag(!owned.empty()));
+  data.set("marked", view::flag(marked));
   return view::render(kTemplates("home_actions"), data, context.catalog());
 }
 
@@ -91,6 +95,7 @@ void add_routes(web::App& app) {
   add_suggestion_routes(app);
   add_minutes_routes(app);
   add_invitation_routes(app);
+  add_year_routes(app);
   add_api_routes(app);
   app.services().navigation.add({"meetings", "/meetings", "nav_meetings",
                                  web::Access::needs(auth::Permission::read_workspace), 38});

@@ -435,6 +435,26 @@ std::vector<OwnedAction> open_actions_of_body(soci::session& sql, long long work
   return out;
 }
 
+std::vector<OwnedAction> actions_due_between(soci::session& sql, long long workspace_id,
+                                             const std::string& first_day,
+                                             const std::string& last_day) {
+  std::vector<OwnedAction> out;
+  ActionRow row;
+  std::string title;
+  soci::statement st(sql);
+  row.bind(st);
+  st.exchange(into(title));
+  st.exchange(use(workspace_id));
+  st.exchange(use(first_day));
+  st.exchange(use(last_day));
+  db::prepare_and_run(st, std::string(kActionColumns) +
+                              ", m.title FROM meeting_actions a JOIN meetings m "
+                              "ON m.id = a.meeting_id WHERE m.workspace_id = :w "
+                              "AND a.due_on >= :f AND a.due_on <= :l ORDER BY a.due_on, a.id");
+  while (st.fetch()) out.push_back({row.get(), title});
+  return out;
+}
+
 std::string previous_meeting_start(soci::session& sql, long long workspace_id, long long group_id,
                                    const std::string& before) {
   std::string start;

@@ -91,6 +91,11 @@ std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace
 std::vector<OwnedAction> open_actions_of_body(soci::session& sql, long long workspace_id,
                                               long long group_id, const std::string& before);
 
+// Every action item of the workspace due first_day..last_day (ISO days), open or done, by due day.
+std::vector<OwnedAction> actions_due_between(soci::session& sql, long long workspace_id,
+                                             const std::string& first_day,
+                                             const std::string& last_day);
+
 // The start of the body's latest meeting (cancelled ones aside) before `before`; "" when none.
 // Meetings without a body have no earlier one.
 std::string previous_meeting_start(soci::session& sql, long long workspace_id, long long group_id,

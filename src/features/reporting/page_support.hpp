@@ -48,5 +48,6 @@ void add_revision_routes(web::App& app);
 void add_my_forms_routes(web::App& app);
 void add_logo_routes(web::App& app);
 void add_agenda_source(web::App& app);
+void add_dated_source(web::App& app);
 
 }  // namespace samtryg::reporting

@@ -13,6 +13,7 @@ void add_routes(web::App& app) {
   add_my_forms_routes(app);
   add_logo_routes(app);
   add_agenda_source(app);
+  add_dated_source(app);
   app.services().navigation.add(
       {"forms", "/my-forms", "nav_my_forms", web::Access::needs(auth::Permission::edit_own), 40});
   app.services().hooks.get<strategy::PlanLinks>().links.push_back(

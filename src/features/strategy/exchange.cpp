@@ -476,6 +476,7 @@ void store_groups(Storing& out, const std::vector<GroupEntry>& groups) {
     group.workspace_id = out.workspace_id;
     group.initiative_id = out.ids.find("initiative", group.initiative_id);
     const auto group_id = store::insert_group(out.sql, group);
+    out.ids.add("group", entry.group.id, group_id);
     for (auto member : entry.members) {
       member.group_id = group_id;
       member.user_id = out.ids.find("user", member.user_id);

@@ -54,5 +54,6 @@ void add_action_routes(web::App& app);
 void add_photo_routes(web::App& app);
 void add_report_routes(web::App& app);
 void add_base_map_routes(web::App& app);
+void add_dated_source(web::App& app);
 
 }  // namespace samtryg::walks

@@ -84,6 +84,7 @@ void add_routes(web::App& app) {
   add_photo_routes(app);
   add_report_routes(app);
   add_base_map_routes(app);
+  add_dated_source(app);
   add_api_routes(app);
   app.services().navigation.add(
       {"walks", "/walks", "nav_walks", web::Access::needs(auth::Permission::read_published), 35});
