@@ -6,7 +6,10 @@
 //   - the agenda proposed from live status for a body whose workspace has 60 initiatives (each
 //     changed status since the previous meeting and reports in a round with its deadline in the
 //     period) and 20 indicators with targets and 12 figures each over 5 focus areas (target
-//     < 30 ms).
+//     < 30 ms);
+//   - the year wheel's SVG for a year of 50 meetings, 12 reporting periods and deadlines, 20
+//     walks and 200 action items (target < 10 ms), and the year wheel's page and the agenda as
+//     PDF through the server.
 // Build: cmake --build --preset release --target samtryg_meetings_bench;
 // run: build/release/samtryg_meetings_bench
 #include <benchmark/benchmark.h>
@@ -16,6 +19,7 @@
 #include "bench/support.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/meetings/commands.hpp"
+#include "features/meetings/year_wheel.hpp"
 #include "features/reporting/commands.hpp"
 #include "features/strategy/commands.hpp"
 
@@ -227,8 +231,68 @@ void BM_AgendaFromLiveStatus(benchmark::State& state) {
   state.counters["proposals"] = static_cast<double>(proposals);
 }
 
+std::vector<meetings::DatedEntry> busy_year() {
+  std::vector<meetings::DatedEntry> entries;
+  const auto add = [&](const char* kind, int count, int length) {
+    for (int index = 0; index < count; ++index) {
+      const int day = 1 + (index * 7) % 28;
+      const int month = 1 + index % 12;
+      entries.push_back({fmt::format("{}-{}", kind, index), kind,
+                         fmt::format("{} {}: Ordinært møde i Lokalrådet", kind, index + 1),
+                         fmt::format("2036-{:02}-{:02}", month, day),
+                         fmt::format("2036-{:02}-{:02}", month, std::min(28, day + length)),
+                         "/meetings/1", "2036-01-01T00:00:00Z"});
+    }
+  };
+  add("meeting", 50, 0);
+  add("reporting_period", 12, 27);
+  add("deadline", 12, 0);
+  add("walk", 20, 0);
+  add("action", 200, 0);
+  return entries;
+}
+
+void BM_YearWheelSvg(benchmark::State& state) {
+  const auto entries = busy_year();
+  meetings::WheelTexts texts;
+  texts.title = "Årshjul 2036";
+  texts.description = "Årets møder, perioder, frister, vandringer og opgaver.";
+  texts.months = {"jan", "feb", "mar", "apr", "maj", "jun",
+                  "jul", "aug", "sep", "okt", "nov", "dec"};
+  for (const auto kind : meetings::kDatedKinds) texts.kinds[std::string(kind)] = std::string(kind);
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    auto svg = meetings::year_wheel_svg(2036, entries, texts);
+    bytes = svg.size();
+    benchmark::DoNotOptimize(svg);
+  }
+  state.counters["entries"] = static_cast<double>(entries.size());
+  state.counters["bytes"] = static_cast<double>(bytes);
+}
+
+void BM_YearWheelPage(benchmark::State& state) {
+  fixture();
+  for (auto _ : state) {
+    auto response = ask("/year-wheel?year=2036", {}, true);
+    if (response.status != 200) state.SkipWithError("the year wheel did not answer 200");
+    benchmark::DoNotOptimize(response);
+  }
+}
+
+void BM_AgendaPdf(benchmark::State& state) {
+  const auto path = fmt::format("/meetings/{}/agenda/pdf", fixture().meeting);
+  for (auto _ : state) {
+    auto response = ask(path, {}, true);
+    if (response.status != 200) state.SkipWithError("the agenda did not answer 200");
+    benchmark::DoNotOptimize(response);
+  }
+}
+
 }  // namespace
 
+BENCHMARK(BM_YearWheelSvg)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_YearWheelPage)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AgendaPdf)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PersonalFeed500Events)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_PersonalFeedUnchanged304)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_MeetingPage)->Unit(benchmark::kMillisecond);

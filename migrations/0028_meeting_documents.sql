@@ -26,11 +26,13 @@ ALTER TABLE meetings ADD COLUMN approved_at_meeting_id BIGINT REFERENCES meeting
 -- The SEQUENCE the last invitation (or cancellation) went out with; -1: none sent.
 ALTER TABLE meetings ADD COLUMN invited_sequence INTEGER NOT NULL DEFAULT -1;
 ALTER TABLE meetings ADD COLUMN invited_at TEXT NOT NULL DEFAULT '';
--- A series' rule: every `series_months` months, `series_count` times from the first meeting's
--- start; each meeting keeps the start the rule gave it (`occurrence_at`), so a calendar can tell
--- a moved meeting from a new one. 0: no rule kept (series made before this migration).
+-- A series' rule: every `series_months` months, `series_count` times from `series_start` (the
+-- first meeting's start as planned); each meeting keeps the start the rule gave it
+-- (`occurrence_at`), so a calendar can tell a moved meeting from a new one, and a deleted one
+-- from one never planned. 0: no rule kept (a single meeting, or a series made before this).
 ALTER TABLE meetings ADD COLUMN series_months INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE meetings ADD COLUMN series_count INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE meetings ADD COLUMN series_start TEXT NOT NULL DEFAULT '';
 ALTER TABLE meetings ADD COLUMN occurrence_at TEXT NOT NULL DEFAULT '';
 
 -- Each invitation or cancellation queued for a person: the meeting page tells who was asked,

@@ -117,6 +117,36 @@ for (const viewport of [phone, desktop]) {
       const approval = events.find((event) => event.summary === 'Ordinært møde i Lokalrådet, 1. kvartal 2014');
       assert.ok(approval, 'the 22 January meeting is in the feed');
       assert.equal(approval.startDate.toJSDate().toISOString(), '2014-01-22T13:00:00.000Z');
+
+      // A quarterly series is one recurring event; its second meeting moved a day on is read as
+      // the moved occurrence, as a calendar program reads it.
+      await checked.goto(`${server.url}/meetings/new`);
+      await checked.locator('#title').fill('Samverkansmöte, kvartal');
+      await checked.locator('#day').fill('2030-01-31');
+      await checked.locator('#starts').fill('14:00');
+      await checked.locator('#ends').fill('16:00');
+      await checked.locator('#repeat_months').selectOption('3');
+      await checked.locator('#repeat_count').fill('4');
+      await checked.getByRole('button', { name: 'Opret' }).click();
+      await checked.goto(`${server.url}/meetings`);
+      await checked.getByRole('link', { name: 'Samverkansmöte, kvartal' }).nth(1).click();
+      await checked.getByRole('link', { name: 'Ret mødet' }).click();
+      await checked.locator('#day').fill('2030-05-01');
+      await checked.getByRole('button', { name: 'Gem ændringer' }).click();
+      const seriesFeed = await checked.request.get(`${server.url}/meetings/calendar.ics`);
+      const seriesCalendar = new ICAL.Component(ICAL.parse(await seriesFeed.text()));
+      const occurrences = seriesCalendar.getAllSubcomponents('vevent')
+        .filter((event) => event.getFirstPropertyValue('summary') === 'Samverkansmöte, kvartal');
+      const master = new ICAL.Event(occurrences.find((event) => event.hasProperty('rrule')),
+        { exceptions: occurrences.filter((event) => event.hasProperty('recurrence-id')) });
+      const starts = [];
+      for (const iterator = master.iterator(); ;) {
+        const next = iterator.next();
+        if (!next) break;
+        starts.push(master.getOccurrenceDetails(next).startDate.toString());
+      }
+      assert.deepEqual(starts, ['2030-01-31T14:00:00', '2030-05-01T14:00:00', '2030-07-31T14:00:00',
+        '2030-10-31T14:00:00']);
       await Promise.all([noScript.close(), ssp.close(), context.close()]);
     } finally {
       await browser.close();

@@ -64,6 +64,10 @@ long long create_meeting(db::Database& database, const Actor& actor, Meeting mee
   meeting.approved_at_meeting_id.reset();
   meeting.invited_sequence = -1;
   meeting.invited_at.clear();
+  meeting.series_months = 0;
+  meeting.series_count = 0;
+  meeting.series_start.clear();
+  meeting.occurrence_at.clear();
   auto errors = validate_meeting(meeting);
   if (repeat_months < 0 || repeat_months > 12)
     errors.add("repeat_months", "meeting_repeat_invalid");
@@ -76,8 +80,14 @@ long long create_meeting(db::Database& database, const Actor& actor, Meeting mee
     check_group(sql, actor, meeting, errors);
     validation::throw_if_any(errors);
     const int made = repeat_months > 0 ? count : 1;
+    if (made > 1) {
+      meeting.series_months = repeat_months;
+      meeting.series_count = made;
+      meeting.series_start = meeting.starts_at;
+    }
     for (int index = 0; index < made; ++index) {
       auto next = *shifted(meeting, index * repeat_months);
+      if (made > 1) next.occurrence_at = next.starts_at;
       if (index > 0) next.series_id = first;
       next.id = store::insert_meeting(sql, next);
       if (index == 0) first = next.id;

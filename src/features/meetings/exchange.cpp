@@ -66,7 +66,7 @@ array export_meetings(Writing& out) {
       [&](const Meeting& meeting) {
         auto json = to_json(meeting);
         json.erase("row_version");
-        json.erase("series_id");  // a series is remade by the meetings' own ids on import
+        // series_id stays as it is: it only groups a series' meetings, remade on import.
         out.ids.relink(json, "group_id", "group");
         json["items"] = export_items(out, meeting.id);
         array actions;
@@ -229,6 +229,14 @@ class MeetingsSection final : public exchange::Section {
 
   void store(Storing& out) override {
     for (const auto& entry : meetings_) store_entry(out, entry);
+    // A series is its meetings grouped: the first of each group in the document names it.
+    std::map<long long, long long> series;
+    for (const auto& entry : meetings_) {
+      if (!entry.meeting.series_id) continue;
+      const auto stored = out.ids.at("meeting", entry.meeting.id);
+      const auto named = series.try_emplace(*entry.meeting.series_id, stored).first;
+      store::set_series(out.sql, stored, named->second);
+    }
     for (const auto& entry : meetings_) {
       if (!entry.meeting.approved_at_meeting_id) continue;
       store::set_approved_at_meeting(out.sql, out.ids.at("meeting", entry.meeting.id),

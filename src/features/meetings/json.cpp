@@ -22,6 +22,10 @@ boost::json::object to_json(const Meeting& meeting) {
           {"video_url", meeting.video_url},
           {"status", meeting.status},
           {"sequence", meeting.sequence},
+          {"series_months", meeting.series_months},
+          {"series_count", meeting.series_count},
+          {"series_start", meeting.series_start},
+          {"occurrence_at", meeting.occurrence_at},
           {"approved_at_meeting_id", optional(meeting.approved_at_meeting_id)},
           {"invited_sequence", meeting.invited_sequence},
           {"invited_at", meeting.invited_at},
@@ -72,6 +76,10 @@ void read(json::Reader& reader, Meeting& meeting) {
   reader.text("video_url", meeting.video_url);
   reader.text("status", meeting.status);
   reader.integer("sequence", meeting.sequence);
+  reader.integer("series_months", meeting.series_months);
+  reader.integer("series_count", meeting.series_count);
+  reader.text("series_start", meeting.series_start);
+  reader.text("occurrence_at", meeting.occurrence_at);
   reader.optional_integer("approved_at_meeting_id", meeting.approved_at_meeting_id);
   reader.integer("invited_sequence", meeting.invited_sequence);
   reader.text("invited_at", meeting.invited_at);

@@ -115,6 +115,38 @@ std::optional<Meeting> shifted(const Meeting& meeting, int months) {
   return out;
 }
 
+bool has_series_rule(const Meeting& meeting) {
+  if (!meeting.series_id || meeting.series_months <= 0 || meeting.series_count <= 0 ||
+      !is_local_time(meeting.series_start) || !is_local_time(meeting.occurrence_at)) {
+    return false;
+  }
+  // The 29th and 30th become the month's last day in shorter months; only BYSETPOS could say
+  // so, and calendar programs read it differently: such a series stays separate events.
+  const int day = number_at(meeting.series_start, 8, 2).value_or(1);
+  return day <= 28 || day == 31;
+}
+
+std::string series_rule(const Meeting& meeting) {
+  auto rule = fmt::format("FREQ=MONTHLY;INTERVAL={};COUNT={}", meeting.series_months,
+                          meeting.series_count);
+  // The 31st: the month's last day, which is where `shifted` puts it in shorter months.
+  if (number_at(meeting.series_start, 8, 2) == 31) rule += ";BYMONTHDAY=-1";
+  return rule;
+}
+
+std::vector<std::string> series_occurrences(const Meeting& meeting) {
+  std::vector<std::string> out;
+  Meeting first = meeting;
+  first.starts_at = meeting.series_start;
+  first.ends_at = meeting.series_start;
+  for (int index = 0; index < meeting.series_count; ++index) {
+    const auto next = shifted(first, index * meeting.series_months);
+    if (!next) break;
+    out.push_back(next->starts_at);
+  }
+  return out;
+}
+
 bool is_overdue(const Action& action, std::string_view today) {
   return action.status == "open" && !action.due_on.empty() && action.due_on < today;
 }

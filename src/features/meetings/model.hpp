@@ -35,6 +35,12 @@ struct Meeting {
   std::string video_url;
   std::string status = "planned";
   int sequence = 0;
+  // A series' rule (series_months > 0): every series_months months, series_count times from
+  // series_start; occurrence_at is the start the rule gave this meeting (it may have moved).
+  int series_months = 0;
+  int series_count = 0;
+  std::string series_start;
+  std::string occurrence_at;
   // The later meeting at which these minutes were approved, if they were approved there.
   std::optional<long long> approved_at_meeting_id;
   // The SEQUENCE the last invitation or cancellation went out with; -1: none sent.
@@ -107,6 +113,16 @@ bool is_local_time(std::string_view text);
 // The meeting `months` later: same day of month (the month's last day when shorter),
 // same wall-clock times. Nothing when the time cannot be read.
 std::optional<Meeting> shifted(const Meeting& meeting, int months);
+
+// Whether the meeting belongs to a series whose rule is kept and calendars read alike (so they
+// get one recurring event with this meeting as one occurrence). A series begun on the 29th or
+// 30th is not: see model.cpp.
+bool has_series_rule(const Meeting& meeting);
+// The rule as RFC 5545 writes it: "FREQ=MONTHLY;INTERVAL=3;COUNT=4"; begun on the 31st, it
+// falls on the month's last day (BYMONTHDAY=-1), as `shifted` places it.
+std::string series_rule(const Meeting& meeting);
+// Every start the rule gives, in order.
+std::vector<std::string> series_occurrences(const Meeting& meeting);
 
 // Whether an open action is past its due day on `today` (ISO day).
 bool is_overdue(const Action& action, std::string_view today);

@@ -103,5 +103,65 @@ TEST(MeetingFeed, ACancelledMeetingStaysCancelledAndAnActionIsAnAllDayEvent) {
   EXPECT_NE(text.find("URL:https://tryg.aalborg.dk/meetings/1"), std::string::npos);
 }
 
+TEST(MeetingModel, ASeriesRuleSaysWhatShiftedDoes) {
+  auto first = lokalraad();
+  first.series_id = 1;
+  first.series_months = 3;
+  first.series_count = 4;
+  first.series_start = "2014-01-31T14:00";
+  first.occurrence_at = first.starts_at;
+  EXPECT_TRUE(has_series_rule(first));
+  EXPECT_EQ(series_rule(first), "FREQ=MONTHLY;INTERVAL=3;COUNT=4;BYMONTHDAY=-1")
+      << "the 31st falls on the month's last day in shorter months";
+  EXPECT_EQ(series_occurrences(first),
+            (std::vector<std::string>{"2014-01-31T14:00", "2014-04-30T14:00", "2014-07-31T14:00",
+                                      "2014-10-31T14:00"}));
+  first.series_start = "2014-01-30T14:00";
+  EXPECT_FALSE(has_series_rule(first)) << "the 30th: separate events";
+  first.series_start = "2014-01-22T14:00";
+  EXPECT_TRUE(has_series_rule(first));
+  EXPECT_EQ(series_rule(first), "FREQ=MONTHLY;INTERVAL=3;COUNT=4");
+  first.series_months = 0;
+  EXPECT_FALSE(has_series_rule(first)) << "a series made before rules were kept";
+}
+
+// A quarterly series as calendars read it: one recurring event from the planned start, the
+// deleted occurrence excluded, and each meeting an occurrence of it (the moved one where it moved).
+TEST(MeetingFeed, ASeriesIsOneRecurringEventWithItsMeetingsAsOccurrences) {
+  std::vector<Meeting> series;
+  for (int index = 0; index < 4; ++index) {
+    auto meeting = *shifted(lokalraad(), index * 3);
+    meeting.id = index + 1;
+    meeting.series_id = 1;
+    meeting.series_months = 3;
+    meeting.series_count = 4;
+    meeting.series_start = "2014-01-31T14:00";
+    meeting.occurrence_at = meeting.starts_at;
+    series.push_back(meeting);
+  }
+  series[1].starts_at = "2014-05-01T09:00";  // moved
+  series[1].ends_at = "2014-05-01T11:00";
+  series[1].sequence = 1;
+  series.erase(series.begin() + 2);  // July's deleted
+  FeedContent content;
+  content.workspace_id = 7;
+  content.name = "Lokalrådet";
+  content.time_zone = "Europe/Copenhagen";
+  content.meetings = series;
+  const auto text = feed_text(content);
+  EXPECT_NE(text.find("RRULE:FREQ=MONTHLY;COUNT=4;INTERVAL=3;BYMONTHDAY=-1"), std::string::npos)
+      << text;
+  EXPECT_NE(text.find("EXDATE;TZID=Europe/Copenhagen:20140731T140000"), std::string::npos);
+  EXPECT_NE(text.find("RECURRENCE-ID;TZID=Europe/Copenhagen:20140430T140000"), std::string::npos);
+  EXPECT_NE(text.find("DTSTART;TZID=Europe/Copenhagen:20140501T090000"), std::string::npos);
+  EXPECT_EQ(text.find("UID:meeting-"), std::string::npos) << "no meeting of it stands alone";
+  std::size_t events = 0;
+  for (auto at = text.find("UID:series-1.w7@samtryg"); at != std::string::npos;
+       at = text.find("UID:series-1.w7@samtryg", at + 1)) {
+    ++events;
+  }
+  EXPECT_EQ(events, 4U) << "the rule and its three meetings";
+}
+
 }  // namespace
 }  // namespace samtryg::meetings

@@ -36,8 +36,9 @@ void add_figures(soci::session& sql, long long meeting_id, std::vector<Item>& it
 
 constexpr const char* kMeetingColumns =
     "SELECT id, workspace_id, group_id, series_id, title, starts_at, ends_at, place, video_url, "
-    "status, sequence, approved_at_meeting_id, invited_sequence, invited_at, created_at, "
-    "updated_at, row_version FROM meetings ";
+    "status, sequence, approved_at_meeting_id, invited_sequence, invited_at, series_months, "
+    "series_count, series_start, occurrence_at, created_at, updated_at, row_version "
+    "FROM meetings ";
 
 std::vector<Meeting> select_meetings(soci::session& sql, const std::string& where,
                                      long long workspace_id, long long id) {
@@ -52,7 +53,9 @@ std::vector<Meeting> select_meetings(soci::session& sql, const std::string& wher
        into(series.value, series.indicator), into(meeting.title), into(meeting.starts_at),
        into(meeting.ends_at), into(meeting.place), into(meeting.video_url), into(meeting.status),
        into(meeting.sequence), into(approved_at.value, approved_at.indicator),
-       into(meeting.invited_sequence), into(meeting.invited_at), into(meeting.created_at),
+       into(meeting.invited_sequence), into(meeting.invited_at), into(meeting.series_months),
+       into(meeting.series_count), into(meeting.series_start), into(meeting.occurrence_at),
+       into(meeting.created_at),
        into(meeting.updated_at), into(meeting.row_version), use(workspace_id, "w"),
        use(id, "id"));
   st.execute();
@@ -74,14 +77,16 @@ long long insert_meeting(soci::session& sql, const Meeting& meeting) {
   const auto updated = meeting.updated_at.empty() ? created : meeting.updated_at;
   long long id = 0;
   sql << "INSERT INTO meetings (workspace_id, group_id, series_id, title, starts_at, ends_at, "
-         "place, video_url, status, sequence, invited_sequence, invited_at, created_at, "
-         "updated_at) VALUES (:w, :g, :s, :t, :st, :en, :p, :v, :status, :seq, :iseq, :iat, :ca, "
-         ":ua) RETURNING id",
+         "place, video_url, status, sequence, invited_sequence, invited_at, series_months, "
+         "series_count, series_start, occurrence_at, created_at, updated_at) VALUES (:w, :g, :s, "
+         ":t, :st, :en, :p, :v, :status, :seq, :iseq, :iat, :sm, :sc, :ss, :oa, :ca, :ua) "
+         "RETURNING id",
       use(meeting.workspace_id), use(group.value, group.indicator),
       use(series.value, series.indicator), use(meeting.title), use(meeting.starts_at),
       use(meeting.ends_at), use(meeting.place), use(meeting.video_url), use(meeting.status),
       use(meeting.sequence), use(meeting.invited_sequence), use(meeting.invited_at),
-      use(created), use(updated), into(id);
+      use(meeting.series_months), use(meeting.series_count), use(meeting.series_start),
+      use(meeting.occurrence_at), use(created), use(updated), into(id);
   return id;
 }
 
