@@ -143,8 +143,9 @@ TEST(ICalendar, AnInvitationNamesItsOrganiserAttendeesAndAnOccurrenceOfASeries) 
     EXPECT_STREQ(icalproperty_get_organizer(organizer), "mailto:tryg@aalborg.dk");
     EXPECT_EQ(icalcomponent_count_properties(event, ICAL_ATTENDEE_PROPERTY), 2);
     auto* attendee = icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY);
-    EXPECT_STREQ(icalparameter_get_cn(icalproperty_get_first_parameter(attendee, ICAL_CN_PARAMETER)),
-                 "Søren Ærø");
+    EXPECT_STREQ(
+        icalparameter_get_cn(icalproperty_get_first_parameter(attendee, ICAL_CN_PARAMETER)),
+        "Søren Ærø");
     auto* recurrence = icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY);
     if (recurrence == nullptr) {
       const auto exdate =

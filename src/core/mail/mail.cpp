@@ -131,7 +131,8 @@ std::string format_message(const Settings& settings, const Message& message, std
       date, from, to, header_text(message.subject), message_id, list_headers);
   constexpr std::string_view kText =
       "Content-Type: text/plain; charset=UTF-8\r\nContent-Transfer-Encoding: base64\r\n\r\n";
-  if (message.attachments.empty()) return fmt::format("{}{}{}", headers, kText, body_lines(message.body));
+  if (message.attachments.empty())
+    return fmt::format("{}{}{}", headers, kText, body_lines(message.body));
   // Base64 lines never hold "=_", so the boundary cannot occur inside a part.
   const auto boundary = fmt::format("=_samtryg_{}", message_id.substr(0, message_id.find('@')));
   auto out = fmt::format("{}Content-Type: multipart/mixed; boundary=\"{}\"\r\n\r\n--{}\r\n{}{}",

@@ -62,9 +62,11 @@ TEST(Mail, AttachmentsMakeAMultipartMessageWithTheTextFirst) {
   const std::string calendar = "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nEND:VCALENDAR\r\n";
   using namespace std::string_literals;
   const auto pdf = "%PDF-1.5\n\0\xff binary"s;
-  message.attachments = {{"invitation.ics", "text/calendar; charset=UTF-8; method=REQUEST", calendar},
-                         {"dagsorden \"22\".pdf", "application/pdf\r\nX-Evil: 1", pdf}};
-  const auto text = format_message(settings, message, "Sun, 22 Nov 2026 10:00:00 +0000", "m1@samtryg");
+  message.attachments = {
+      {"invitation.ics", "text/calendar; charset=UTF-8; method=REQUEST", calendar},
+      {"dagsorden \"22\".pdf", "application/pdf\r\nX-Evil: 1", pdf}};
+  const auto text =
+      format_message(settings, message, "Sun, 22 Nov 2026 10:00:00 +0000", "m1@samtryg");
   EXPECT_NE(text.find("Content-Type: multipart/mixed; boundary=\"=_samtryg_m1\"\r\n"),
             std::string::npos)
       << text;

@@ -109,8 +109,8 @@ Response personal_feed(Context& context) {
           if (membership.workspace.id == owner->workspace_id) workspace = membership.workspace;
         }
         // A calendar program sends no language: the feed speaks the workspace's.
-        const auto& catalog = i18n::Catalog::get(
-            i18n::parse_language(workspace.language).value_or(context.language));
+        const auto& catalog =
+            i18n::Catalog::get(i18n::parse_language(workspace.language).value_or(context.language));
         auto content =
             content_for(context, sql, actor, workspace.name, workspace.time_zone, catalog);
         content.meetings = meetings_of_member(sql, actor, owner->user_id);

@@ -301,8 +301,7 @@ void approve_minutes(db::Database& database, const Actor& actor, long long meeti
   database.in_transaction([&](soci::session& sql) {
     const auto meeting = meeting_in_workspace(sql, actor, meeting_id);
     const auto asked = invitees(sql, actor, meeting);
-    if (meeting.group_id &&
-        std::find(asked.begin(), asked.end(), *actor.user_id) == asked.end()) {
+    if (meeting.group_id && std::find(asked.begin(), asked.end(), *actor.user_id) == asked.end()) {
       throw validation::Forbidden();
     }
     Errors errors;
@@ -314,8 +313,9 @@ void approve_minutes(db::Database& database, const Actor& actor, long long meeti
     validation::throw_if_any(errors);
     const Approval approval{*actor.user_id, now_iso_utc()};
     store::add_approval(sql, meeting_id, approval);
-    audit::record_change(sql, actor, "update", "meeting", meeting_id, nullptr,
-                         {{"approved_by", approval.user_id}, {"approved_at", approval.approved_at}});
+    audit::record_change(
+        sql, actor, "update", "meeting", meeting_id, nullptr,
+        {{"approved_by", approval.user_id}, {"approved_at", approval.approved_at}});
   });
 }
 
@@ -355,9 +355,9 @@ void send_invitations(db::Database& database, const Actor& actor, long long meet
     const auto now = now_iso_utc();
     for (const auto& mail : mails) {
       const auto message_id = mail::enqueue(sql, mail.message, now);
-      store::insert_invitation(sql, meeting_id,
-                               {mail.user_id, mail.message.recipient, method, sequence, now,
-                                message_id});
+      store::insert_invitation(
+          sql, meeting_id,
+          {mail.user_id, mail.message.recipient, method, sequence, now, message_id});
     }
     store::set_invited(sql, meeting_id, sequence, now);
     audit::record_change(sql, actor, "update", "meeting", meeting_id, nullptr,

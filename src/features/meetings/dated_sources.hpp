@@ -17,7 +17,7 @@ namespace samtryg::meetings {
 
 // The kinds the wheel colours and calendars categorise (CATEGORIES), in the legend's order.
 inline constexpr std::string_view kDatedKinds[] = {"meeting", "reporting_period", "deadline",
-                                                  "walk", "action"};
+                                                   "walk", "action"};
 
 struct DatedEntry {
   // Stable and unique in the workspace ("round-3-deadline"): a calendar's UID is made from it.

@@ -67,9 +67,9 @@ class MeetingDocuments : public testing::ServerTest {
     EXPECT_TRUE(std::regex_search(groups, match, std::regex("id=\"group-(\\d+)\""))) << groups;
     const auto group = match[1].str();
     http.get("/groups/" + group + "/members/new");
-    response = http.post_form("/groups/" + group + "/members", {{"_csrf", http.csrf()},
-                                                                {"title", "Lokalpolitiet"},
-                                                                {"user_id", member_id}});
+    response = http.post_form(
+        "/groups/" + group + "/members",
+        {{"_csrf", http.csrf()}, {"title", "Lokalpolitiet"}, {"user_id", member_id}});
     EXPECT_EQ(response.status, 303) << response.body;
     return group;
   }
@@ -102,11 +102,10 @@ TEST_P(MeetingDocuments, TheAgendaWithTheCrimePictureAndTheMinutesAsPdfAndDocx) 
       testing::create_indicator(coordinator, plan_id, {.name = "Anmeldte indbrud i Aalborg Øst"});
   coordinator.get("/indicators/" + indicator);
   ASSERT_EQ(coordinator
-                .post_form("/indicators/" + indicator + "/values",
-                           {{"_csrf", coordinator.csrf()},
-                            {"period", "2013"},
-                            {"value", "412"},
-                            {"status", "final"}})
+                .post_form("/indicators/" + indicator + "/values", {{"_csrf", coordinator.csrf()},
+                                                                    {"period", "2013"},
+                                                                    {"value", "412"},
+                                                                    {"status", "final"}})
                 .status,
             303);
   const auto meeting = plan(coordinator, group, "2014-01-22");
@@ -115,25 +114,24 @@ TEST_P(MeetingDocuments, TheAgendaWithTheCrimePictureAndTheMinutesAsPdfAndDocx) 
   ASSERT_TRUE(contains(page, "Anmeldte indbrud i Aalborg Øst: 412")) << page;
   EXPECT_TRUE(contains(page, "<svg")) << "the chart among the proposals";
   std::smatch match;
-  ASSERT_TRUE(std::regex_search(
-      page, match, std::regex("value=\"(\\d+)\" id=\"pick-\\d+\"[^>]*>\\s*<label[^>]*>"
-                              "(Kriminalitetsbilledet[^<]*)</label>")))
+  ASSERT_TRUE(std::regex_search(page, match,
+                                std::regex("value=\"(\\d+)\" id=\"pick-\\d+\"[^>]*>\\s*<label[^>]*>"
+                                           "(Kriminalitetsbilledet[^<]*)</label>")))
       << page;
   const auto index = match[1].str();
   const auto title = match[2].str();
   std::smatch description;
   ASSERT_TRUE(std::regex_search(
-      page, description,
-      std::regex("name=\"description_" + index + "\" value=\"([^\"]*)\"")));
-  auto response = coordinator.post_form(base + "/suggestions", {{"_csrf", coordinator.csrf()},
-                                                                {"pick", index},
-                                                                {"title_" + index, title},
-                                                                {"description_" + index,
-                                                                 description[1].str()}});
+      page, description, std::regex("name=\"description_" + index + "\" value=\"([^\"]*)\"")));
+  auto response = coordinator.post_form(base + "/suggestions",
+                                        {{"_csrf", coordinator.csrf()},
+                                         {"pick", index},
+                                         {"title_" + index, title},
+                                         {"description_" + index, description[1].str()}});
   ASSERT_EQ(response.status, 303) << response.body;
   page = coordinator.get(base).body;
-  ASSERT_TRUE(std::regex_search(page, match,
-                                std::regex("<img src=\"(" + base + "/figures/\\d+)\" alt=\"([^\"]*)")))
+  ASSERT_TRUE(std::regex_search(
+      page, match, std::regex("<img src=\"(" + base + "/figures/\\d+)\" alt=\"([^\"]*)")))
       << page;
   EXPECT_TRUE(contains(match[2].str(), "Anmeldte indbrud i Aalborg Øst")) << "the chart's alt text";
   const auto figure = coordinator.get(match[1].str());
@@ -177,16 +175,17 @@ TEST_P(MeetingDocuments, TheAgendaWithTheCrimePictureAndTheMinutesAsPdfAndDocx) 
   for (const auto* kind : {"agenda", "minutes"}) {
     const auto docx = coordinator.get(base + "/" + kind + "/docx");
     ASSERT_EQ(docx.status, 200) << kind;
-    const auto xml = testing::run_command(
-        "unzip -p " + directory.file(std::string(kind) + ".docx", docx.body) + " word/document.xml");
+    const auto xml =
+        testing::run_command("unzip -p " + directory.file(std::string(kind) + ".docx", docx.body) +
+                             " word/document.xml");
     EXPECT_TRUE(contains(xml.output, "Lokalrådet")) << kind;
   }
   const auto agenda_docx = coordinator.get(base + "/agenda/docx");
-  EXPECT_TRUE(contains(testing::run_command("unzip -p " +
-                                            directory.file("a.docx", agenda_docx.body) +
-                                            " word/document.xml")
-                           .output,
-                       "<pic:pic"))
+  EXPECT_TRUE(
+      contains(testing::run_command("unzip -p " + directory.file("a.docx", agenda_docx.body) +
+                                    " word/document.xml")
+                   .output,
+               "<pic:pic"))
       << "the chart is a picture in Word";
   EXPECT_EQ(coordinator.get(base + "/agenda/html").status, 404);
   EXPECT_EQ(coordinator.get(base + "/agenda/exe").status, 404);
@@ -207,13 +206,13 @@ TEST_P(MeetingDocuments, TheInvitationGoesByMailWithTheAgendaAndAnICalendarReque
   EXPECT_TRUE(contains(page, "politi@aalborg.dk")) << "the page says who gets it: " << page;
   EXPECT_FALSE(contains(page, "ssp@aalborg.dk")) << "not a member of the body";
   EXPECT_EQ(outsider.get(base + "/invite").status, 403);
-  EXPECT_EQ(outsider.post_form(base + "/invite", {{"_csrf", outsider.csrf()}, {"sequence", "0"}})
-                .status,
-            403);
-  EXPECT_EQ(coordinator.post_form(base + "/invite", {{"_csrf", coordinator.csrf()},
-                                                     {"sequence", "7"}})
-                .status,
-            409)
+  EXPECT_EQ(
+      outsider.post_form(base + "/invite", {{"_csrf", outsider.csrf()}, {"sequence", "0"}}).status,
+      403);
+  EXPECT_EQ(
+      coordinator.post_form(base + "/invite", {{"_csrf", coordinator.csrf()}, {"sequence", "7"}})
+          .status,
+      409)
       << "written for another version of the meeting";
   auto response =
       coordinator.post_form(base + "/invite", {{"_csrf", coordinator.csrf()}, {"sequence", "0"}});
@@ -233,12 +232,12 @@ TEST_P(MeetingDocuments, TheInvitationGoesByMailWithTheAgendaAndAnICalendarReque
   auto* event = icalcomponent_get_first_component(parsed.get(), ICAL_VEVENT_COMPONENT);
   ASSERT_NE(event, nullptr);
   const std::string uid = icalcomponent_get_uid(event);
-  EXPECT_STREQ(icalproperty_get_organizer(
-                   icalcomponent_get_first_property(event, ICAL_ORGANIZER_PROPERTY)),
-               "mailto:tryg@aalborg.dk");
-  EXPECT_STREQ(icalproperty_get_attendee(
-                   icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY)),
-               "mailto:politi@aalborg.dk");
+  EXPECT_STREQ(
+      icalproperty_get_organizer(icalcomponent_get_first_property(event, ICAL_ORGANIZER_PROPERTY)),
+      "mailto:tryg@aalborg.dk");
+  EXPECT_STREQ(
+      icalproperty_get_attendee(icalcomponent_get_first_property(event, ICAL_ATTENDEE_PROPERTY)),
+      "mailto:politi@aalborg.dk");
   EXPECT_EQ(icalcomponent_get_dtstart(event).hour, 14);
 
   // The meeting page lists it; a change means it must go again, and a cancellation goes as one.
@@ -247,7 +246,8 @@ TEST_P(MeetingDocuments, TheInvitationGoesByMailWithTheAgendaAndAnICalendarReque
   EXPECT_FALSE(contains(page, "Mødet er ændret, siden indkaldelsen blev sendt"));
   page = coordinator.get(base + "/edit").body;
   std::smatch version;
-  ASSERT_TRUE(std::regex_search(page, version, std::regex("name=\"row_version\" value=\"(\\d+)\"")));
+  ASSERT_TRUE(
+      std::regex_search(page, version, std::regex("name=\"row_version\" value=\"(\\d+)\"")));
   response = coordinator.post_form(base + "/edit", {{"_csrf", coordinator.csrf()},
                                                     {"group_id", group},
                                                     {"title", "Ordinært møde i Lokalrådet"},
@@ -292,9 +292,9 @@ TEST_P(MeetingDocuments, MembersApproveTheMinutesWithTheirTimeOrALaterMeetingDoe
   EXPECT_TRUE(contains(page, "Mangler at godkende"));
   EXPECT_FALSE(contains(outsider.get("/meetings/" + held).body, "Godkend referatet"))
       << "not a member of the body";
-  EXPECT_EQ(outsider.post_form("/meetings/" + held + "/approve", {{"_csrf", outsider.csrf()}})
-                .status,
-            403);
+  EXPECT_EQ(
+      outsider.post_form("/meetings/" + held + "/approve", {{"_csrf", outsider.csrf()}}).status,
+      403);
   auto response = police.post_form("/meetings/" + coming + "/approve", {{"_csrf", police.csrf()}});
   EXPECT_EQ(response.status, 422) << "a meeting not yet begun";
   EXPECT_TRUE(contains(response.body, "når mødet er begyndt")) << response.body;
@@ -313,15 +313,18 @@ TEST_P(MeetingDocuments, MembersApproveTheMinutesWithTheirTimeOrALaterMeetingDoe
   EXPECT_EQ(first.str(), again.str()) << "the first approval's time stands";
 
   // Or approved at the next meeting of the body; an earlier one or another body's is refused.
-  EXPECT_EQ(police.post_form("/meetings/" + held + "/approved-at",
-                             {{"_csrf", police.csrf()}, {"approved_at_meeting_id", next}})
+  EXPECT_EQ(police
+                .post_form("/meetings/" + held + "/approved-at",
+                           {{"_csrf", police.csrf()}, {"approved_at_meeting_id", next}})
                 .status,
             403);
-  response = coordinator.post_form("/meetings/" + next + "/approved-at",
-                                   {{"_csrf", coordinator.csrf()}, {"approved_at_meeting_id", held}});
+  response =
+      coordinator.post_form("/meetings/" + next + "/approved-at",
+                            {{"_csrf", coordinator.csrf()}, {"approved_at_meeting_id", held}});
   EXPECT_EQ(response.status, 422) << "an earlier meeting cannot approve";
-  response = coordinator.post_form("/meetings/" + held + "/approved-at",
-                                   {{"_csrf", coordinator.csrf()}, {"approved_at_meeting_id", next}});
+  response =
+      coordinator.post_form("/meetings/" + held + "/approved-at",
+                            {{"_csrf", coordinator.csrf()}, {"approved_at_meeting_id", next}});
   ASSERT_EQ(response.status, 303) << response.body;
   testing::TempDir directory;
   const auto minutes = coordinator.get("/meetings/" + held + "/minutes/pdf");

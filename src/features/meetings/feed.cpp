@@ -99,8 +99,9 @@ documents::CalendarEvent series_event(const std::vector<const Meeting*>& series,
   event.sequence = sequence;
   event.changed = changed;
   for (const auto& start : series_occurrences(first)) {
-    const bool held = std::any_of(series.begin(), series.end(),
-                                  [&](const Meeting* meeting) { return meeting->occurrence_at == start; });
+    const bool held = std::any_of(series.begin(), series.end(), [&](const Meeting* meeting) {
+      return meeting->occurrence_at == start;
+    });
     if (!held) event.exdates.push_back(start);
   }
   return event;

@@ -45,20 +45,20 @@ std::string base_url(const Context& context) {
 std::string message_body(Context& context, const MeetingRecord& record) {
   const auto& meeting = record.meeting;
   const auto& catalog = context.catalog();
-  std::string text = catalog.format(
-      cancelling(record) ? "meeting_invite_text_cancel" : "meeting_invite_text",
-      {{"body", record.body.empty() ? meeting.title : record.body},
-       {"title", meeting.title},
-       {"when", when_text(context, meeting)},
-       {"place", meeting.place.empty() ? meeting.video_url : meeting.place}});
+  std::string text =
+      catalog.format(cancelling(record) ? "meeting_invite_text_cancel" : "meeting_invite_text",
+                     {{"body", record.body.empty() ? meeting.title : record.body},
+                      {"title", meeting.title},
+                      {"when", when_text(context, meeting)},
+                      {"place", meeting.place.empty() ? meeting.video_url : meeting.place}});
   if (!cancelling(record) && !record.items.empty()) {
     text.append("\n\n").append(context.text("meeting_document_agenda")).append(":\n");
     for (std::size_t index = 0; index < record.items.size(); ++index) {
       text += fmt::format("{}. {}\n", index + 1, record.items[index].title);
     }
   }
-  text.append("\n").append(catalog.format(
-      "meeting_invite_text_link", {{"url", base_url(context) + meeting_path(meeting.id)}}));
+  text.append("\n").append(catalog.format("meeting_invite_text_link",
+                                          {{"url", base_url(context) + meeting_path(meeting.id)}}));
   return text;
 }
 
@@ -66,8 +66,8 @@ std::vector<InvitationMail> invitation_mails(Context& context, const MeetingReco
                                              const std::vector<strategy::Person>& people) {
   const auto& meeting = record.meeting;
   const auto& from = context.services.config.mail_from;
-  InvitationContent calendar{meeting, record.body, i18n::current_time_zone(), base_url(context),
-                             {}, {}};
+  InvitationContent calendar{meeting,           record.body, i18n::current_time_zone(),
+                             base_url(context), {},          {}};
   const auto open = from.rfind('<');
   calendar.organizer = {std::string(trim(open == std::string::npos ? "" : from.substr(0, open))),
                         mail::address_of(from)};
@@ -89,9 +89,9 @@ std::vector<InvitationMail> invitation_mails(Context& context, const MeetingReco
                            "application/pdf",
                            documents::to_pdf(agenda_document(context, record, example))});
   }
-  const auto subject = context.catalog().format(
-      cancel ? "meeting_invite_subject_cancel" : "meeting_invite_subject",
-      {{"title", meeting.title}, {"when", when_text(context, meeting)}});
+  const auto subject =
+      context.catalog().format(cancel ? "meeting_invite_subject_cancel" : "meeting_invite_subject",
+                               {{"title", meeting.title}, {"when", when_text(context, meeting)}});
   const auto body = message_body(context, record);
   std::vector<InvitationMail> mails;
   for (const auto& person : people) {
@@ -139,8 +139,8 @@ Response send_submit(Context& context) {
   if (!sequence || *sequence != record.meeting.sequence) throw validation::Conflict();
   const auto mails = invitation_mails(context, record, invited_people(context, record));
   try {
-    send_invitations(context.services.database, actor, record.meeting.id,
-                     record.meeting.sequence, cancelling(record) ? "CANCEL" : "REQUEST", mails);
+    send_invitations(context.services.database, actor, record.meeting.id, record.meeting.sequence,
+                     cancelling(record) ? "CANCEL" : "REQUEST", mails);
   } catch (const validation::Invalid&) {
     return web::error_page(context, 422, "meeting_invite_title", "meeting_invite_nobody");
   }

@@ -59,13 +59,11 @@ documents::Document frame(const Context& context, const MeetingRecord& record,
   return document;
 }
 
-std::string action_line(const Context& context, const MeetingRecord& record,
-                        const Action& action) {
+std::string action_line(const Context& context, const MeetingRecord& record, const Action& action) {
   auto line = context.catalog().format(
-      "meeting_document_action",
-      {{"title", action.title},
-       {"owner", person_name(record, action.owner_user_id)},
-       {"due", i18n::format_iso_date(action.due_on, context.language)}});
+      "meeting_document_action", {{"title", action.title},
+                                  {"owner", person_name(record, action.owner_user_id)},
+                                  {"due", i18n::format_iso_date(action.due_on, context.language)}});
   if (action.status == "done") line += " (" + context.text("meeting_action_done") + ")";
   return line;
 }
@@ -96,9 +94,11 @@ documents::Document agenda_document(const Context& context, const MeetingRecord&
     for (const auto id : record.invitees) {
       names += (names.empty() ? "" : ", ") + person_name(record, id);
     }
-    blocks.push_back(documents::paragraph(context.text("meeting_document_invitees") + ": " + names));
+    blocks.push_back(
+        documents::paragraph(context.text("meeting_document_invitees") + ": " + names));
   }
-  if (record.items.empty()) blocks.push_back(documents::paragraph(context.text("meeting_no_items")));
+  if (record.items.empty())
+    blocks.push_back(documents::paragraph(context.text("meeting_no_items")));
   for (std::size_t index = 0; index < record.items.size(); ++index) {
     const auto& item = record.items[index];
     blocks.push_back(documents::heading(1, item_heading(index, item)));
@@ -110,9 +110,11 @@ documents::Document agenda_document(const Context& context, const MeetingRecord&
     Block list;
     list.kind = Block::Kind::bullets;
     for (const auto& owned : record.carried) {
-      list.items.push_back({{action_line(context, record, owned.action) + " – " +
-                                 owned.meeting_title,
-                             false, false, {}}});
+      list.items.push_back(
+          {{action_line(context, record, owned.action) + " – " + owned.meeting_title,
+            false,
+            false,
+            {}}});
     }
     blocks.push_back(std::move(list));
   }
@@ -133,10 +135,12 @@ documents::Document minutes_document(const Context& context, const MeetingRecord
     for (const auto& decision : record.decisions) {
       if (decision.item_id != item.id) continue;
       Block block;
-      block.spans = {{context.text("meeting_decision_short") + " " +
-                          std::to_string(decision.number) + ": ",
-                      true, false, {}},
-                     {decision.text, false, false, {}}};
+      block.spans = {
+          {context.text("meeting_decision_short") + " " + std::to_string(decision.number) + ": ",
+           true,
+           false,
+           {}},
+          {decision.text, false, false, {}}};
       blocks.push_back(std::move(block));
     }
     Block actions;
@@ -171,8 +175,8 @@ std::vector<std::string> approval_lines(const Context& context, const MeetingRec
     lines.push_back(context.catalog().format(
         "meeting_approved_at_meeting",
         {{"meeting", record.approving->title},
-         {"day", i18n::format_iso_date(record.approving->starts_at.substr(0, 10),
-                                       context.language)}}));
+         {"day",
+          i18n::format_iso_date(record.approving->starts_at.substr(0, 10), context.language)}}));
   }
   for (const auto& approval : record.approvals) {
     lines.push_back(context.catalog().format(

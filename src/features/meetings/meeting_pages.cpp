@@ -140,20 +140,20 @@ void add_approval_data(view::Data& data, const Context& context, const MeetingRe
   data.set("approval_lines", lines);
   std::string pending;
   for (const auto id : record.invitees) {
-    const bool approved = std::any_of(record.approvals.begin(), record.approvals.end(),
-                                      [&](const Approval& approval) { return approval.user_id == id; });
+    const bool approved =
+        std::any_of(record.approvals.begin(), record.approvals.end(),
+                    [&](const Approval& approval) { return approval.user_id == id; });
     if (!approved) pending += (pending.empty() ? "" : ", ") + person(record, id);
   }
   data.set("approval_pending", view::text(pending));
   const bool begun = meeting.status != "cancelled" && meeting.starts_at <= local_now();
-  const bool invited =
-      !meeting.group_id || (actor.user_id && std::find(record.invitees.begin(), record.invitees.end(),
-                                                       *actor.user_id) != record.invitees.end());
+  const bool invited = !meeting.group_id ||
+                       (actor.user_id && std::find(record.invitees.begin(), record.invitees.end(),
+                                                   *actor.user_id) != record.invitees.end());
   const bool approved_already =
-      actor.user_id && std::any_of(record.approvals.begin(), record.approvals.end(),
-                                   [&](const Approval& approval) {
-                                     return approval.user_id == *actor.user_id;
-                                   });
+      actor.user_id &&
+      std::any_of(record.approvals.begin(), record.approvals.end(),
+                  [&](const Approval& approval) { return approval.user_id == *actor.user_id; });
   data.set("can_approve", view::flag(begun && invited && !approved_already && actor.user_id));
   data.set("begun", view::flag(begun));
   if (!actor.edit_all || !begun) return;
@@ -191,8 +191,8 @@ void add_invitation_data(view::Data& data, const Context& context, const Meeting
   for (const auto& entry : record.invitations) {
     view::Data item;
     const auto& invitation = entry.invitation;
-    item.set("recipient", invitation.user_id ? person(record, *invitation.user_id)
-                                             : invitation.recipient);
+    item.set("recipient",
+             invitation.user_id ? person(record, *invitation.user_id) : invitation.recipient);
     item.set("email", invitation.recipient);
     item.set("kind", context.text(invitation.method == "CANCEL" ? "meeting_invite_kind_cancel"
                                                                 : "meeting_invite_kind_request"));

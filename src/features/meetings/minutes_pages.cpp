@@ -33,8 +33,8 @@ Response download(Context& context, bool minutes) {
                                 : agenda_document(context, record, example);
   return web::document_download(
       document, format,
-      document_name(context, minutes ? "meeting_document_minutes_file"
-                                     : "meeting_document_agenda_file",
+      document_name(context,
+                    minutes ? "meeting_document_minutes_file" : "meeting_document_agenda_file",
                     record.meeting));
 }
 
@@ -84,9 +84,8 @@ Response approved_at_submit(Context& context) {
   const auto chosen = trim(context.form().value("approved_at_meeting_id"));
   std::optional<long long> approving;
   if (!chosen.empty()) {
-    const auto parsed = parse_id(chosen);
-    if (!parsed) throw validation::NotFound();
-    approving = *parsed;
+    approving = parse_id(chosen);
+    if (!approving) throw validation::NotFound();
   }
   try {
     set_minutes_approved_at(context.services.database, context.actor(), id, approving);

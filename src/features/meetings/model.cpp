@@ -127,8 +127,8 @@ bool has_series_rule(const Meeting& meeting) {
 }
 
 std::string series_rule(const Meeting& meeting) {
-  auto rule = fmt::format("FREQ=MONTHLY;INTERVAL={};COUNT={}", meeting.series_months,
-                          meeting.series_count);
+  auto rule =
+      fmt::format("FREQ=MONTHLY;INTERVAL={};COUNT={}", meeting.series_months, meeting.series_count);
   // The 31st: the month's last day, which is where `shifted` puts it in shorter months.
   if (number_at(meeting.series_start, 8, 2) == 31) rule += ";BYMONTHDAY=-1";
   return rule;

@@ -58,7 +58,7 @@ struct Figure {
   std::string svg;
   std::string alt;  // what the chart shows, for those who cannot see it
 };
-inline constexpr std::size_t kMaxFigureBytes = 256 * 1024;
+inline constexpr std::size_t kMaxFigureBytes = std::size_t{256} * 1024;
 
 // A member's approval of the minutes, with its time (UTC).
 struct Approval {

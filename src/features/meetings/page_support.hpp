@@ -55,8 +55,8 @@ std::string meeting_example_note(const Context& context, soci::session& sql, lon
 std::vector<DatedEntry> dated_entries(const Context& context, soci::session& sql,
                                       const Actor& actor, const i18n::Catalog& catalog,
                                       std::string_view first_day, std::string_view last_day);
-std::vector<DatedEntry> year_entries(const Context& context, soci::session& sql,
-                                     const Actor& actor, int year);
+std::vector<DatedEntry> year_entries(const Context& context, soci::session& sql, const Actor& actor,
+                                     int year);
 std::string days_text(const Context& context, const DatedEntry& entry);
 
 void add_meeting_page_routes(web::App& app);

@@ -1,6 +1,5 @@
 #include "features/meetings/pages.hpp"
 
-
 #include <map>
 
 #include "core/i18n/locale_format.hpp"
@@ -80,8 +79,7 @@ std::vector<AgendaSuggestion> open_actions_suggestion(Context& context, soci::se
          {"due", i18n::format_iso_date(action.due_on, context.language)},
          {"meeting", entry.meeting_title}}));
   }
-  return {{context.text("meeting_suggestion_actions_title"),
-           meetings::agenda_lines(lines)}};
+  return {{context.text("meeting_suggestion_actions_title"), meetings::agenda_lines(lines)}};
 }
 
 }  // namespace

@@ -55,9 +55,8 @@ std::vector<Meeting> select_meetings(soci::session& sql, const std::string& wher
        into(meeting.sequence), into(approved_at.value, approved_at.indicator),
        into(meeting.invited_sequence), into(meeting.invited_at), into(meeting.series_months),
        into(meeting.series_count), into(meeting.series_start), into(meeting.occurrence_at),
-       into(meeting.created_at),
-       into(meeting.updated_at), into(meeting.row_version), use(workspace_id, "w"),
-       use(id, "id"));
+       into(meeting.created_at), into(meeting.updated_at), into(meeting.row_version),
+       use(workspace_id, "w"), use(id, "id"));
   st.execute();
   while (st.fetch()) {
     meeting.group_id = group.get();

@@ -27,8 +27,8 @@ std::vector<DatedEntry> dated_entries(const Context& context, soci::session& sql
   return out;
 }
 
-std::vector<DatedEntry> year_entries(const Context& context, soci::session& sql,
-                                     const Actor& actor, int year) {
+std::vector<DatedEntry> year_entries(const Context& context, soci::session& sql, const Actor& actor,
+                                     int year) {
   const auto first_day = fmt::format("{:04}-01-01", year);
   const auto last_day = fmt::format("{:04}-12-31", year);
   std::vector<DatedEntry> out;
@@ -183,8 +183,8 @@ Response year_wheel_pdf(Context& context) {
     document.blocks.push_back(documents::paragraph(
         context.catalog().format("year_wheel_empty", {{"year", std::to_string(year)}})));
   }
-  return web::document_download(document, "pdf", fmt::format("{}-{}",
-                                                             context.text("year_wheel_file"), year));
+  return web::document_download(document, "pdf",
+                                fmt::format("{}-{}", context.text("year_wheel_file"), year));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <numbers>
@@ -27,9 +28,19 @@ constexpr double kLegendRowHeight = 26;
 
 // Colours that stand 3:1 or more against white (WCAG 1.4.11 for graphics), told apart also by
 // their ring.
-const std::map<std::string, std::string, std::less<>> kColours{
-    {"meeting", "#1f5fa8"}, {"reporting_period", "#a35200"}, {"deadline", "#b3261e"},
-    {"walk", "#2e7d32"},    {"action", "#6a1b9a"}};
+constexpr std::pair<std::string_view, std::string_view> kColours[] = {
+    {"meeting", "#1f5fa8"},
+    {"reporting_period", "#a35200"},
+    {"deadline", "#b3261e"},
+    {"walk", "#2e7d32"},
+    {"action", "#6a1b9a"}};
+
+std::string_view colour_of(std::string_view kind) {
+  for (const auto& [known, colour] : kColours) {
+    if (known == kind) return colour;
+  }
+  return "#4a5360";
+}
 
 std::string number(double value) {
   return fmt::format("{:.1f}", value);
@@ -58,12 +69,10 @@ int days_in(int year) {
 
 void draw_rim(std::string& out, int year, const WheelTexts& texts) {
   for (unsigned month = 1; month <= 12; ++month) {
-    const auto first =
-        day_of_year(fmt::format("{:04}-{:02}-01", year, month), year).value_or(0);
-    const auto next = month == 12 ? days_in(year)
-                                  : day_of_year(fmt::format("{:04}-{:02}-01", year, month + 1),
-                                                year)
-                                        .value_or(0);
+    const auto first = day_of_year(fmt::format("{:04}-{:02}-01", year, month), year).value_or(0);
+    const auto next =
+        month == 12 ? days_in(year)
+                    : day_of_year(fmt::format("{:04}-{:02}-01", year, month + 1), year).value_or(0);
     const double from = static_cast<double>(first) / days_in(year);
     const double to = static_cast<double>(next) / days_in(year);
     const auto outer_from = at(from, kRimOuter);
@@ -109,7 +118,7 @@ void draw_entry(std::string& out, int year, const DatedEntry& entry, const Wheel
   if (ring >= static_cast<int>(std::size(kDatedKinds))) return;
   const double radius = kFirstRing - kRingStep * ring;
   const double days = days_in(year);
-  const auto colour = kColours.find(entry.kind)->second;
+  const auto colour = colour_of(entry.kind);
   const auto tooltip = escape_html(texts.label ? texts.label(entry) : entry.title);
   if (*last == *first) {
     const auto centre = at((*first + 0.5) / days, radius);
@@ -142,12 +151,13 @@ void draw_legend(std::string& out, const WheelTexts& texts) {
   for (const auto kind : kDatedKinds) {
     const auto label = texts.kinds.find(std::string(kind));
     if (label == texts.kinds.end()) continue;
-    const double x = 20 + kLegendColumnWidth * (index % kLegendColumns);
-    const double y = kLegendTop + kLegendRowHeight * (index / kLegendColumns);
+    const double x = 20 + kLegendColumnWidth * static_cast<double>(index % kLegendColumns);
+    const int row = index / kLegendColumns;
+    const double y = kLegendTop + kLegendRowHeight * row;
     out += fmt::format(
         "<circle cx=\"{}\" cy=\"{}\" r=\"7\" fill=\"{}\"/><text x=\"{}\" y=\"{}\" "
         "dominant-baseline=\"central\" font-size=\"14\" fill=\"#1b1f24\">{}</text>",
-        number(x + 7), number(y), kColours.find(kind)->second, number(x + 20), number(y),
+        number(x + 7), number(y), colour_of(kind), number(x + 20), number(y),
         escape_html(label->second));
     ++index;
   }
@@ -156,18 +166,24 @@ void draw_legend(std::string& out, const WheelTexts& texts) {
 }  // namespace
 
 std::optional<int> day_of_year(std::string_view iso_day, int year) {
-  if (iso_day.size() < 10) return std::nullopt;
-  int y = 0;
-  unsigned m = 0;
-  unsigned d = 0;
-  if (std::sscanf(std::string(iso_day.substr(0, 10)).c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3) {
-    return std::nullopt;
-  }
-  const std::chrono::year_month_day day{std::chrono::year{y}, std::chrono::month{m},
-                                        std::chrono::day{d}};
+  if (iso_day.size() < 10 || iso_day[4] != '-' || iso_day[7] != '-') return std::nullopt;
+  const auto field = [&](std::size_t at, std::size_t length) -> std::optional<int> {
+    int value = 0;
+    const auto* first = iso_day.data() + at;
+    const auto [end, error] = std::from_chars(first, first + length, value);
+    if (error != std::errc() || end != first + length) return std::nullopt;
+    return value;
+  };
+  const auto y = field(0, 4);
+  const auto m = field(5, 2);
+  const auto d = field(8, 2);
+  if (!y || !m || !d || *m < 1 || *d < 1) return std::nullopt;
+  const std::chrono::year_month_day day{std::chrono::year{*y},
+                                        std::chrono::month{static_cast<unsigned>(*m)},
+                                        std::chrono::day{static_cast<unsigned>(*d)}};
   if (!day.ok()) return std::nullopt;
-  if (y < year) return 0;
-  if (y > year) return days_in(year) - 1;
+  if (*y < year) return 0;
+  if (*y > year) return days_in(year) - 1;
   const std::chrono::sys_days start{std::chrono::year{year} / 1 / 1};
   return static_cast<int>((std::chrono::sys_days{day} - start).count());
 }

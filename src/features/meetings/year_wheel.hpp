@@ -16,9 +16,9 @@
 namespace samtryg::meetings {
 
 struct WheelTexts {
-  std::string title;                       // "Årshjul 2014"
-  std::string description;                 // the drawing's <desc>: what it shows, where the list is
-  std::vector<std::string> months;         // 12 short month names, January first
+  std::string title;                // "Årshjul 2014"
+  std::string description;          // the drawing's <desc>: what it shows, where the list is
+  std::vector<std::string> months;  // 12 short month names, January first
   std::map<std::string, std::string> kinds;  // kind → legend label
   // An entry's tooltip (<title>), with its days as the reader writes them; empty: its title.
   std::function<std::string(const DatedEntry&)> label{};

@@ -1,6 +1,5 @@
 #include "features/promises/pages.hpp"
 
-
 #include <map>
 
 #include "core/i18n/locale_format.hpp"

@@ -21,14 +21,13 @@ std::vector<meetings::DatedEntry> walk_entries(soci::session& sql, const auth::A
     const auto title = walk_title(catalog, walk.area, walk.season, walk.year);
     const auto id = std::to_string(walk.id);
     if (within(walk.walk_date)) {
-      out.push_back({"walk-" + id, "walk", title, walk.walk_date, walk.walk_date, walk_path(walk.id),
-                     walk.updated_at});
+      out.push_back({"walk-" + id, "walk", title, walk.walk_date, walk.walk_date,
+                     walk_path(walk.id), walk.updated_at});
     }
     if (within(walk.follow_up_date)) {
       out.push_back({"walk-" + id + "-follow-up", "walk",
-                     catalog.format("dated_walk_follow_up", {{"walk", title}}),
-                     walk.follow_up_date, walk.follow_up_date, walk_path(walk.id),
-                     walk.updated_at});
+                     catalog.format("dated_walk_follow_up", {{"walk", title}}), walk.follow_up_date,
+                     walk.follow_up_date, walk_path(walk.id), walk.updated_at});
     }
   }
   return out;

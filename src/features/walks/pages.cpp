@@ -1,6 +1,5 @@
 #include "features/walks/pages.hpp"
 
-
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
 #include "features/history/subjects.hpp"
