@@ -9,6 +9,7 @@ CREATE TABLE meeting_item_figures (
   item_id BIGINT NOT NULL REFERENCES meeting_items (id) ON DELETE CASCADE,
   position INTEGER NOT NULL,
   svg TEXT NOT NULL,
+  caption TEXT NOT NULL DEFAULT '',
   alt TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX meeting_item_figures_item ON meeting_item_figures (item_id, position);

@@ -44,6 +44,9 @@ struct Document {
   std::string logo_svg;        // on the title page and in the header; may be empty
   std::string contents_title;  // "Indhold"; the table of contents lists headings 1–2
   std::string page_label;      // "Side {page} af {pages}"
+  // A page of its own for the title, as a report to the council opens; false: the title, parties
+  // and facts head the first page and the text follows (an agenda, a year plan).
+  bool title_page = true;
   std::vector<Block> blocks;
 };
 

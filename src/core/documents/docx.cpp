@@ -275,13 +275,18 @@ class Body {
 
   void title_page() {
     if (!document_.logo_svg.empty()) picture(paragraph(), document_.logo_svg, 160, "Logo");
-    // Always there: its space before puts the title in the upper middle of the page.
-    text_run(paragraph("TitleParties"), document_.parties, true, false);
+    // On a title page always there: its space before puts the title in the upper middle.
+    if (document_.title_page) {
+      text_run(paragraph("TitleParties"), document_.parties, true, false);
+    } else if (!document_.parties.empty()) {
+      text_run(paragraph(), document_.parties, true, false);
+    }
     text_run(paragraph("Title"), document_.title, false, false);
     if (!document_.subtitle.empty()) {
       text_run(paragraph("Subtitle"), document_.subtitle, false, false);
     }
     for (const auto& fact : document_.title_facts) text_run(paragraph(), fact, false, false);
+    if (!document_.title_page) return;  // the text follows on the same page
     if (document_.title_facts.empty())
       text_run(paragraph(), document_.running_header, false, false);
     page_break();

@@ -136,6 +136,10 @@ class Writer {
   // the upper middle, as a council paper's front page reads.
   void title_page() {
     start_page();
+    if (!document_.title_page) {
+      title_heading();
+      return;
+    }
     if (!document_.logo_svg.empty()) {
       const Svg logo(document_.logo_svg);
       if (const auto& size = logo.size()) {
@@ -158,6 +162,21 @@ class Writer {
     if (document_.title_facts.empty())
       line(document_.running_header, {11, false, false, kMuted}, 0);
     new_page();
+  }
+
+  // The title block at the top of the first page, the text following it.
+  void title_heading() {
+    const auto line = [&](const std::string& text, const TextStyle& style, double after) {
+      if (text.empty()) return;
+      const auto made = layout(escaped(text), kTextWidth, style);
+      draw_layout(made, kLeft, y_, style.color);
+      y_ += height_of(made) + after;
+    };
+    line(document_.parties, {11, true, false, kMuted}, 6);
+    line(document_.title, {22, true, false, kAccent}, 8);
+    line(document_.subtitle, {13, false, false, kText}, 10);
+    for (const auto& fact : document_.title_facts) line(fact, {10.5, false, false, kText}, 3);
+    y_ += 14;
   }
 
   void contents() {

@@ -31,8 +31,8 @@ meetings::Figure chart_of(const web::Context& context, const IndicatorRecord& re
                               record.assessment.target_id, context.catalog());
   chart.id = "agenda-" + std::to_string(area) + "-" + std::to_string(record.indicator.id);
   chart.size = {560, 240};
-  return {0, charts::time_series(chart),
-          chart.description.empty() ? chart.title : chart.title + ": " + chart.description};
+  return {0, charts::time_series(chart), chart.title,
+          chart.description.empty() ? chart.title : chart.description};
 }
 
 bool off_target(Status status) {

@@ -29,6 +29,7 @@ object meeting_document(const MeetingRecord& record) {
     array figures;
     for (const auto& figure : item.figures) {
       figures.push_back({{"id", figure.id},
+                         {"caption", figure.caption},
                          {"alt", figure.alt},
                          {"url", "/meetings/" + std::to_string(record.meeting.id) + "/figures/" +
                                      std::to_string(figure.id)}});
@@ -77,8 +78,13 @@ Response get_suggestions(Context& context) {
   const auto period = agenda_period(sql, record.meeting);
   array suggestions;
   for (const auto& suggestion : agenda_suggestions(context, sql, period)) {
-    suggestions.push_back(
-        object{{"title", suggestion.title}, {"description", suggestion.description}});
+    array figures;
+    for (const auto& figure : suggestion.figures) {
+      figures.push_back({{"svg", figure.svg}, {"caption", figure.caption}, {"alt", figure.alt}});
+    }
+    suggestions.push_back(object{{"title", suggestion.title},
+                                 {"description", suggestion.description},
+                                 {"figures", std::move(figures)}});
   }
   return web::json_response(
       object{{"since", period.since.empty() ? boost::json::value(nullptr)

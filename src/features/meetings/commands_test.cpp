@@ -178,10 +178,10 @@ TEST_P(MeetingCommands, ProposalsJoinTheAgendaWithTheirChartsAllOrNone) {
   picture.title = "Kriminalitetsbilledet: Indbrud";
   picture.description = "Anmeldte indbrud: 412 (2013), intet mål";
   picture.figures = {{0, "<svg xmlns=\"http://www.w3.org/2000/svg\"><title>Indbrud</title></svg>",
-                      "Anmeldte indbrud 2013: 412"}};
+                      "Anmeldte indbrud", "2013: 412"}};
   Item broken;
   broken.title = "Et diagram, der ikke er et";
-  broken.figures = {{0, "<html>not a chart</html>", ""}};
+  broken.figures = {{0, "<html>not a chart</html>", "", ""}};
   try {
     add_items(database(), coordinator_, id, {picture, broken});
     ADD_FAILURE() << "a figure that is no SVG is refused";
@@ -194,7 +194,8 @@ TEST_P(MeetingCommands, ProposalsJoinTheAgendaWithTheirChartsAllOrNone) {
   const auto record = meeting_record(database(), coordinator_, id);
   ASSERT_EQ(record.items.size(), 1U);
   ASSERT_EQ(record.items[0].figures.size(), 1U);
-  EXPECT_EQ(record.items[0].figures[0].alt, "Anmeldte indbrud 2013: 412");
+  EXPECT_EQ(record.items[0].figures[0].caption, "Anmeldte indbrud");
+  EXPECT_EQ(record.items[0].figures[0].alt, "2013: 412");
   auto sql = database().session();
   const auto figure = store::find_figure(sql, id, record.items[0].figures[0].id);
   ASSERT_TRUE(figure.has_value());

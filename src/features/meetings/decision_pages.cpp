@@ -36,6 +36,7 @@ Response search_page(Context& context) {
   data.set("decisions", items);
   data.set("has_decisions", view::flag(!items.is_empty_list()));
   data.set("searched", view::flag(!query.empty()));
+  data.set("can_read_meetings", view::flag(actor.read_all));
   return web::render_page(
       context, kTemplates("decisions"), std::move(data),
       {.title = context.text("meeting_decisions_title"), .status = 200, .nav = "meetings"});

@@ -133,7 +133,8 @@ TEST_P(MeetingDocuments, TheAgendaWithTheCrimePictureAndTheMinutesAsPdfAndDocx) 
   ASSERT_TRUE(std::regex_search(
       page, match, std::regex("<img src=\"(" + base + "/figures/\\d+)\" alt=\"([^\"]*)")))
       << page;
-  EXPECT_TRUE(contains(match[2].str(), "Anmeldte indbrud i Aalborg Øst")) << "the chart's alt text";
+  EXPECT_TRUE(contains(match[2].str(), "2013: 412")) << "the chart's alt text gives its figures";
+  EXPECT_TRUE(contains(page, "<figcaption>Anmeldte indbrud i Aalborg Øst</figcaption>"));
   const auto figure = coordinator.get(match[1].str());
   EXPECT_EQ(figure.status, 200);
   EXPECT_EQ(figure.header("content-type"), "image/svg+xml");
@@ -222,7 +223,7 @@ TEST_P(MeetingDocuments, TheInvitationGoesByMailWithTheAgendaAndAnICalendarReque
   EXPECT_EQ(mails[0].to, std::vector<std::string>{"politi@aalborg.dk"});
   EXPECT_TRUE(contains(mails[0].subject, "Indkaldelse: Ordinært møde i Lokalrådet"))
       << mails[0].subject;
-  EXPECT_TRUE(contains(mails[0].data, "filename=\"agenda-2030-03-20.pdf\"")) << mails[0].data;
+  EXPECT_TRUE(contains(mails[0].data, "filename=\"dagsorden-2030-03-20.pdf\"")) << mails[0].data;
   const auto text = part_of(mails[0].data, "Content-Type: text/plain");
   EXPECT_TRUE(contains(text, "https://tryg.aalborg.dk" + base)) << text;
   auto calendar = part_of(mails[0].data, "Content-Type: text/calendar");
@@ -259,7 +260,7 @@ TEST_P(MeetingDocuments, TheInvitationGoesByMailWithTheAgendaAndAnICalendarReque
                                                     {"row_version", version[1].str()}});
   ASSERT_EQ(response.status, 303) << response.body;
   page = coordinator.get(base).body;
-  EXPECT_TRUE(contains(page, "Mødet er ændret, siden indkaldelsen blev sendt")) << page;
+  EXPECT_TRUE(contains(page, "Mødet er aflyst, efter indkaldelsen blev sendt")) << page;
   EXPECT_TRUE(contains(page, "Send aflysning"));
   response =
       coordinator.post_form(base + "/invite", {{"_csrf", coordinator.csrf()}, {"sequence", "1"}});

@@ -38,26 +38,27 @@ validation::Errors validate_figure(const Figure& figure) {
 
 array export_items(Writing& out, long long meeting_id) {
   const auto decisions = store::decisions(out.sql, meeting_id);
-  return exchange::numbered(store::items(out.sql, meeting_id), out.ids.of("meeting_item"),
-                            [&](const Item& item) {
-                              auto json = to_json(item);
-                              json.erase("row_version");
-                              array taken;
-                              for (const auto& decision : decisions) {
-                                if (decision.item_id != item.id) continue;
-                                auto entry = to_json(decision);
-                                entry.erase("id");
-                                entry.erase("item_id");
-                                taken.push_back(std::move(entry));
-                              }
-                              json["decisions"] = std::move(taken);
-                              array figures;
-                              for (const auto& figure : item.figures) {
-                                figures.push_back({{"svg", figure.svg}, {"alt", figure.alt}});
-                              }
-                              json["figures"] = std::move(figures);
-                              return json;
-                            });
+  return exchange::numbered(
+      store::items(out.sql, meeting_id), out.ids.of("meeting_item"), [&](const Item& item) {
+        auto json = to_json(item);
+        json.erase("row_version");
+        array taken;
+        for (const auto& decision : decisions) {
+          if (decision.item_id != item.id) continue;
+          auto entry = to_json(decision);
+          entry.erase("id");
+          entry.erase("item_id");
+          taken.push_back(std::move(entry));
+        }
+        json["decisions"] = std::move(taken);
+        array figures;
+        for (const auto& figure : item.figures) {
+          figures.push_back(
+              {{"svg", figure.svg}, {"caption", figure.caption}, {"alt", figure.alt}});
+        }
+        json["figures"] = std::move(figures);
+        return json;
+      });
 }
 
 array export_meetings(Writing& out) {
@@ -110,6 +111,7 @@ std::vector<ItemEntry> read_items(Reading& in, json::Reader& reader) {
             in, item_reader, "figures", {.validate = validate_figure},
             [](json::Reader& figure_reader, Figure& figure, const std::string&) {
               figure_reader.text("svg", figure.svg);
+              figure_reader.text("caption", figure.caption);
               figure_reader.text("alt", figure.alt);
             });
       });

@@ -85,7 +85,8 @@ std::vector<InvitationMail> invitation_mails(Context& context, const MeetingReco
       auto sql = context.services.database.session();
       example = meeting_example_note(context, sql, meeting.id);
     }
-    attachments.push_back({fmt::format("agenda-{}.pdf", meeting.starts_at.substr(0, 10)),
+    attachments.push_back({fmt::format("{}-{}.pdf", context.text("meeting_document_agenda_file"),
+                                       meeting.starts_at.substr(0, 10)),
                            "application/pdf",
                            documents::to_pdf(agenda_document(context, record, example))});
   }
@@ -145,7 +146,9 @@ Response send_submit(Context& context) {
     return web::error_page(context, 422, "meeting_invite_title", "meeting_invite_nobody");
   }
   return Response::redirect(meeting_path(record.meeting.id) +
-                            "?notice=notice_meeting_invited#invitation");
+                            (cancelling(record) ? "?notice=notice_meeting_cancel_sent"
+                                                : "?notice=notice_meeting_invited") +
+                            "#invitation");
 }
 
 }  // namespace

@@ -53,7 +53,8 @@ documents::Document frame(const Context& context, const MeetingRecord& record,
       kind_title + " – " + meeting.title + ", " +
       i18n::format_iso_date(meeting.starts_at.substr(0, 10), context.language);
   document.language = std::string(i18n::code(context.language));
-  document.contents_title = context.text("meeting_document_contents");
+  // A few pages: the title heads the first, and no contents.
+  document.title_page = false;
   document.page_label = context.text("meeting_document_page");
   if (!example_note.empty()) document.blocks.push_back(documents::note(example_note));
   return document;
@@ -76,6 +77,12 @@ void figure_blocks(std::vector<Block>& blocks, const Item& item) {
     image.alt = figure.alt;
     image.width_share = 0.8;
     blocks.push_back(std::move(image));
+    // Under the chart, as on the page.
+    if (!figure.caption.empty()) {
+      Block caption;
+      caption.spans = {{figure.caption, false, true, {}}};
+      blocks.push_back(std::move(caption));
+    }
   }
 }
 

@@ -104,6 +104,7 @@ view::Data item_data(const Context& context, const MeetingRecord& record, const 
     view::Data entry;
     entry.set("id", std::to_string(figure.id));
     entry.set("alt", figure.alt);
+    entry.set("caption", figure.caption);
     figures.push_back(entry);
   }
   data.set("figures", figures);
@@ -145,7 +146,8 @@ void add_approval_data(view::Data& data, const Context& context, const MeetingRe
                     [&](const Approval& approval) { return approval.user_id == id; });
     if (!approved) pending += (pending.empty() ? "" : ", ") + person(record, id);
   }
-  data.set("approval_pending", view::text(pending));
+  // Approved at a later meeting: nobody is missing any more.
+  data.set("approval_pending", view::text(record.approving ? std::string() : pending));
   const bool begun = meeting.status != "cancelled" && meeting.starts_at <= local_now();
   const bool invited = !meeting.group_id ||
                        (actor.user_id && std::find(record.invitees.begin(), record.invitees.end(),
@@ -156,6 +158,10 @@ void add_approval_data(view::Data& data, const Context& context, const MeetingRe
                   [&](const Approval& approval) { return approval.user_id == *actor.user_id; });
   data.set("can_approve", view::flag(begun && invited && !approved_already && actor.user_id));
   data.set("begun", view::flag(begun));
+  data.set("approval_note", view::text(begun ? std::string()
+                                             : context.text(meeting.status == "cancelled"
+                                                                ? "meeting_approve_cancelled"
+                                                                : "meeting_approval_after")));
   if (!actor.edit_all || !begun) return;
   // A later meeting of the same body can have approved the minutes.
   auto sql = context.services.database.session();
@@ -206,10 +212,14 @@ void add_invitation_data(view::Data& data, const Context& context, const Meeting
   data.set("invitations", sent);
   data.set("has_invitations", view::flag(!sent.is_empty_list()));
   data.set("has_invitees", view::flag(!record.invitees.empty()));
-  data.set("invite_due", view::flag(needs_invitation(meeting) && meeting.invited_sequence >= 0));
+  data.set("has_body", view::flag(meeting.group_id.has_value()));
+  const bool cancelled = meeting.status == "cancelled";
+  data.set("invite_due", view::text(needs_invitation(meeting) && meeting.invited_sequence >= 0
+                                        ? context.text(cancelled ? "meeting_invite_changed_cancel"
+                                                                 : "meeting_invite_changed")
+                                        : std::string()));
   data.set("invite_label",
-           context.text(meeting.status == "cancelled" ? "meeting_invite_cancel_title"
-                                                      : "meeting_invite_title"));
+           context.text(cancelled ? "meeting_invite_cancel_title" : "meeting_invite_title"));
 }
 
 Response show_meeting(Context& context) {

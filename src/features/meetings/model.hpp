@@ -56,7 +56,8 @@ struct Meeting {
 struct Figure {
   long long id = 0;
   std::string svg;
-  std::string alt;  // what the chart shows, for those who cannot see it
+  std::string caption;  // what it is, shown under it ("Anmeldte indbrud i Aalborg Øst")
+  std::string alt;      // what it shows, for those who cannot see it (the figures it draws)
 };
 inline constexpr std::size_t kMaxFigureBytes = std::size_t{256} * 1024;
 

@@ -2,6 +2,7 @@
 
 #include "core/i18n/catalog.hpp"
 #include "features/meetings/cli.hpp"
+#include "features/meetings/dated_sources.hpp"
 #include "features/meetings/exchange.hpp"
 #include "features/meetings/model.hpp"
 #include "features/meetings/pages.hpp"
@@ -24,9 +25,10 @@ class MeetingsModule final : public module::Module {
   // marked as example data.
   std::string_view demo_folder() const override { return "src/features/meetings/data/"; }
   std::vector<std::string> runtime_message_keys() const override {
-    return i18n::runtime_keys({{"meeting_status_", kStatuses}},
-                              // The example-data notes name the made-up fields.
-                              {"meeting_starts_at", "meeting_place", "meeting_items"});
+    return i18n::runtime_keys(
+        {{"meeting_status_", kStatuses}, {"dated_kind_", kDatedKinds}},
+        // The example-data notes name the made-up fields.
+        {"meeting_starts_at", "meeting_place", "meeting_items", "meeting_approvals"});
   }
 };
 

@@ -18,10 +18,11 @@ namespace samtryg::meetings {
 
 std::string notice_text(const Context& context) {
   return web::notice_text(
-      context, {"notice_saved", "notice_created", "notice_deleted", "notice_meeting_item_added",
-                "notice_meeting_decision_added", "notice_meeting_action_added",
-                "notice_meeting_action_done", "notice_meeting_suggestions_added",
-                "notice_meeting_approved", "notice_meeting_invited", "notice_calendar_closed"});
+      context,
+      {"notice_saved", "notice_created", "notice_deleted", "notice_meeting_item_added",
+       "notice_meeting_decision_added", "notice_meeting_action_added", "notice_meeting_action_done",
+       "notice_meeting_suggestions_added", "notice_meeting_approved", "notice_meeting_invited",
+       "notice_calendar_closed", "notice_meeting_cancel_sent"});
 }
 
 std::string local_now() {

@@ -22,10 +22,11 @@ void add_figures(soci::session& sql, long long meeting_id, std::vector<Item>& it
   long long item_id = 0;
   Figure figure;
   soci::statement st =
-      (sql.prepare << "SELECT f.item_id, f.id, f.svg, f.alt FROM meeting_item_figures f "
+      (sql.prepare << "SELECT f.item_id, f.id, f.svg, f.caption, f.alt FROM meeting_item_figures f "
                       "JOIN meeting_items i ON i.id = f.item_id WHERE i.meeting_id = :m "
                       "ORDER BY f.item_id, f.position, f.id",
-       into(item_id), into(figure.id), into(figure.svg), into(figure.alt), use(meeting_id));
+       into(item_id), into(figure.id), into(figure.svg), into(figure.caption), into(figure.alt),
+       use(meeting_id));
   st.execute();
   while (st.fetch()) {
     for (auto& item : items) {
@@ -150,15 +151,17 @@ std::vector<Invitation> invitations(soci::session& sql, long long meeting_id) {
 }
 
 void insert_figure(soci::session& sql, long long item_id, int position, const Figure& figure) {
-  sql << "INSERT INTO meeting_item_figures (item_id, position, svg, alt) VALUES (:i, :p, :s, :a)",
-      use(item_id), use(position), use(figure.svg), use(figure.alt);
+  sql << "INSERT INTO meeting_item_figures (item_id, position, svg, caption, alt) "
+         "VALUES (:i, :p, :s, :c, :a)",
+      use(item_id), use(position), use(figure.svg), use(figure.caption), use(figure.alt);
 }
 
 std::optional<Figure> find_figure(soci::session& sql, long long meeting_id, long long id) {
   Figure figure;
-  sql << "SELECT f.id, f.svg, f.alt FROM meeting_item_figures f "
+  sql << "SELECT f.id, f.svg, f.caption, f.alt FROM meeting_item_figures f "
          "JOIN meeting_items i ON i.id = f.item_id WHERE f.id = :id AND i.meeting_id = :m",
-      use(id), use(meeting_id), into(figure.id), into(figure.svg), into(figure.alt);
+      use(id), use(meeting_id), into(figure.id), into(figure.svg), into(figure.caption),
+      into(figure.alt);
   if (!sql.got_data()) return std::nullopt;
   return figure;
 }

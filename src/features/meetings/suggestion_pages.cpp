@@ -68,6 +68,7 @@ Response suggestions_page(Context& context, const std::vector<AgendaSuggestion>&
       view::Data entry;
       // Drawn by samtryg's own chart code a moment ago, never typed by anyone: shown inline.
       entry.set("svg", figure.svg);
+      entry.set("caption", figure.caption);
       figures.push_back(entry);
     }
     item.set("figures", figures);

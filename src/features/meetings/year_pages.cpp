@@ -85,10 +85,19 @@ WheelTexts wheel_texts(const Context& context, int year) {
 constexpr int kFirstYear = 2000;
 constexpr int kLastYear = 2100;
 
-int chosen_year(const Context& context) {
+// The year asked for; else this year, unless the workspace has no meetings from it on (one kept
+// for its history, as the demo's 2014): then the latest year it met.
+int chosen_year(const Context& context, soci::session& sql, const Actor& actor) {
   const auto asked = parse_integer(context.query("year"));
   if (asked && *asked >= kFirstYear && *asked <= kLastYear) return static_cast<int>(*asked);
-  return std::stoi(local_now().substr(0, 4));
+  const auto current = local_now().substr(0, 4);
+  std::string latest;
+  for (const auto& meeting : meetings(sql, actor)) {
+    const auto year = meeting.starts_at.substr(0, 4);
+    if (year >= current) return std::stoi(current);
+    latest = std::max(latest, year);
+  }
+  return std::stoi(latest.empty() ? current : latest);
 }
 
 // The entries by month: {month index, entries that begin in it}.
@@ -108,10 +117,11 @@ std::vector<std::pair<int, std::vector<const DatedEntry*>>> by_month(
 
 Response year_wheel_page(Context& context) {
   const auto actor = context.actor();
-  const int year = chosen_year(context);
+  int year = 0;
   std::vector<DatedEntry> entries;
   {
     auto sql = context.services.database.session();
+    year = chosen_year(context, sql, actor);
     entries = year_entries(context, sql, actor, year);
   }
   const auto texts = wheel_texts(context, year);
@@ -146,10 +156,11 @@ Response year_wheel_page(Context& context) {
 
 Response year_wheel_pdf(Context& context) {
   const auto actor = context.actor();
-  const int year = chosen_year(context);
+  int year = 0;
   std::vector<DatedEntry> entries;
   {
     auto sql = context.services.database.session();
+    year = chosen_year(context, sql, actor);
     entries = year_entries(context, sql, actor, year);
   }
   const auto texts = wheel_texts(context, year);
@@ -158,7 +169,7 @@ Response year_wheel_pdf(Context& context) {
   document.subtitle = context.workspace().name;
   document.running_header = texts.title;
   document.language = std::string(i18n::code(context.language));
-  document.contents_title = context.text("meeting_document_contents");
+  document.title_page = false;
   document.page_label = context.text("meeting_document_page");
   documents::Block wheel;
   wheel.kind = documents::Block::Kind::image;
