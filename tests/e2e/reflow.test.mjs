@@ -15,7 +15,9 @@ const smallPhone = { width: 320, height: 640 };
 // its own below because it is served as a download.
 const skipped = [
   /^\/logout/, /^\/login/, /^\/api\//, /^\/static\//, /\/export\//, /\/report\//,
-  /\.(pdf|docx|xlsx|csv|json|svg|png)$/,
+  /\.(pdf|docx|xlsx|csv|json|svg|png|ics)$/,
+  // Downloads without an extension in their address: a meeting's documents, the year wheel's PDF.
+  /\/(agenda|minutes)\/(pdf|docx)$/, /\/year-wheel\/pdf$/,
 ];
 
 // One or two pages per route shape are enough: pages of one shape share their template.
