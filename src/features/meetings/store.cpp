@@ -403,8 +403,13 @@ void delete_action(soci::session& sql, long long meeting_id, long long id) {
   sql << "DELETE FROM meeting_actions WHERE id = :id AND meeting_id = :m", use(id), use(meeting_id);
 }
 
-std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace_id,
-                                         long long user_id) {
+namespace {
+
+// The workspace's action items that `condition` (more of the WHERE clause, its placeholders bound
+// to `values` in order) picks, by due day, each with its meeting's title.
+template <class... Values>
+std::vector<OwnedAction> owned_actions(soci::session& sql, long long workspace_id,
+                                       const std::string& condition, const Values&... values) {
   std::vector<OwnedAction> out;
   ActionRow row;
   std::string title;
@@ -412,54 +417,33 @@ std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace
   row.bind(st);
   st.exchange(into(title));
   st.exchange(use(workspace_id));
-  st.exchange(use(user_id));
+  (st.exchange(use(values)), ...);
   db::prepare_and_run(st, std::string(kActionColumns) +
                               ", m.title FROM meeting_actions a JOIN meetings m "
-                              "ON m.id = a.meeting_id WHERE m.workspace_id = :w "
-                              "AND a.owner_user_id = :u AND a.status = 'open' "
-                              "ORDER BY a.due_on, a.id");
+                              "ON m.id = a.meeting_id WHERE m.workspace_id = :w AND " +
+                              condition + " ORDER BY a.due_on, a.id");
   while (st.fetch()) out.push_back({row.get(), title});
   return out;
 }
 
+}  // namespace
+
+std::vector<OwnedAction> open_actions_of(soci::session& sql, long long workspace_id,
+                                         long long user_id) {
+  return owned_actions(sql, workspace_id, "a.owner_user_id = :u AND a.status = 'open'", user_id);
+}
+
 std::vector<OwnedAction> open_actions_of_body(soci::session& sql, long long workspace_id,
                                               long long group_id, const std::string& before) {
-  std::vector<OwnedAction> out;
-  ActionRow row;
-  std::string title;
-  soci::statement st(sql);
-  row.bind(st);
-  st.exchange(into(title));
-  st.exchange(use(workspace_id));
-  st.exchange(use(group_id));
-  st.exchange(use(before));
-  db::prepare_and_run(st, std::string(kActionColumns) +
-                              ", m.title FROM meeting_actions a JOIN meetings m "
-                              "ON m.id = a.meeting_id WHERE m.workspace_id = :w "
-                              "AND m.group_id = :g AND m.starts_at < :b AND a.status = 'open' "
-                              "ORDER BY a.due_on, a.id");
-  while (st.fetch()) out.push_back({row.get(), title});
-  return out;
+  return owned_actions(sql, workspace_id,
+                       "m.group_id = :g AND m.starts_at < :b AND a.status = 'open'", group_id,
+                       before);
 }
 
 std::vector<OwnedAction> actions_due_between(soci::session& sql, long long workspace_id,
                                              const std::string& first_day,
                                              const std::string& last_day) {
-  std::vector<OwnedAction> out;
-  ActionRow row;
-  std::string title;
-  soci::statement st(sql);
-  row.bind(st);
-  st.exchange(into(title));
-  st.exchange(use(workspace_id));
-  st.exchange(use(first_day));
-  st.exchange(use(last_day));
-  db::prepare_and_run(st, std::string(kActionColumns) +
-                              ", m.title FROM meeting_actions a JOIN meetings m "
-                              "ON m.id = a.meeting_id WHERE m.workspace_id = :w "
-                              "AND a.due_on >= :f AND a.due_on <= :l ORDER BY a.due_on, a.id");
-  while (st.fetch()) out.push_back({row.get(), title});
-  return out;
+  return owned_actions(sql, workspace_id, "a.due_on >= :f AND a.due_on <= :l", first_day, last_day);
 }
 
 std::string previous_meeting_start(soci::session& sql, long long workspace_id, long long group_id,

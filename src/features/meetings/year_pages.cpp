@@ -115,15 +115,16 @@ std::vector<std::pair<int, std::vector<const DatedEntry*>>> by_month(
   return months;
 }
 
-Response year_wheel_page(Context& context) {
+// The year the request asks for (chosen_year) and its entries.
+std::pair<int, std::vector<DatedEntry>> asked_year(const Context& context) {
   const auto actor = context.actor();
-  int year = 0;
-  std::vector<DatedEntry> entries;
-  {
-    auto sql = context.services.database.session();
-    year = chosen_year(context, sql, actor);
-    entries = year_entries(context, sql, actor, year);
-  }
+  auto sql = context.services.database.session();
+  const int year = chosen_year(context, sql, actor);
+  return {year, year_entries(context, sql, actor, year)};
+}
+
+Response year_wheel_page(Context& context) {
+  const auto [year, entries] = asked_year(context);
   const auto texts = wheel_texts(context, year);
   auto months = view::list();
   for (const auto& [month, listed] : by_month(entries, year)) {
@@ -155,14 +156,7 @@ Response year_wheel_page(Context& context) {
 }
 
 Response year_wheel_pdf(Context& context) {
-  const auto actor = context.actor();
-  int year = 0;
-  std::vector<DatedEntry> entries;
-  {
-    auto sql = context.services.database.session();
-    year = chosen_year(context, sql, actor);
-    entries = year_entries(context, sql, actor, year);
-  }
+  const auto [year, entries] = asked_year(context);
   const auto texts = wheel_texts(context, year);
   documents::Document document;
   document.title = texts.title;
