@@ -304,14 +304,15 @@ TEST_P(MeetingDocuments, MembersApproveTheMinutesWithTheirTimeOrALaterMeetingDoe
   const auto location = response.header("location");
   page = police.get(location.substr(0, location.find('#'))).body;
   EXPECT_TRUE(contains(page, "Din godkendelse af referatet er registreret.")) << page;
-  std::smatch first;
-  ASSERT_TRUE(std::regex_search(page, first, std::regex("Godkendt af [^<]*")));
+  std::smatch found;
+  ASSERT_TRUE(std::regex_search(page, found, std::regex("Godkendt af [^<]*")));
+  const auto first = found.str();  // the match points into `page`, which is read again below
   EXPECT_FALSE(contains(page, ">Godkend referatet<")) << "approved once";
   police.post_form("/meetings/" + held + "/approve", {{"_csrf", police.csrf()}});
   page = police.get("/meetings/" + held).body;
   std::smatch again;
   ASSERT_TRUE(std::regex_search(page, again, std::regex("Godkendt af [^<]*")));
-  EXPECT_EQ(first.str(), again.str()) << "the first approval's time stands";
+  EXPECT_EQ(first, again.str()) << "the first approval's time stands";
 
   // Or approved at the next meeting of the body; an earlier one or another body's is refused.
   EXPECT_EQ(police
