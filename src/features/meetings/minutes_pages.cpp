@@ -81,7 +81,7 @@ Response approve_submit(Context& context) {
 
 Response approved_at_submit(Context& context) {
   const auto id = context.path_id();
-  const auto chosen = trim(context.form().value("approved_at_meeting_id"));
+  const std::string chosen(trim(context.form().value("approved_at_meeting_id")));
   std::optional<long long> approving;
   if (!chosen.empty()) {
     approving = parse_id(chosen);
