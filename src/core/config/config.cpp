@@ -102,8 +102,11 @@ int Config::effective_network_threads() const {
 }
 
 std::string Config::effective_public_url() const {
-  if (!public_url.empty()) return public_url;
-  return fmt::format("http://{}:{}", listen, port);
+  if (public_url.empty()) return fmt::format("http://{}:{}", listen, port);
+  // Callers append "/forms/12": a configured "https://tryg.aalborg.dk/" must not give "//forms".
+  auto url = public_url;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
 }
 
 bool Config::behind_tls() const {

@@ -51,6 +51,7 @@ struct Config {
 
   int effective_workers() const;
   int effective_network_threads() const;
+  // public_url (or http://LISTEN:PORT) without a trailing slash, for appending paths.
   std::string effective_public_url() const;
   bool behind_tls() const;
   // The tile host as a Content-Security-Policy source ("https://tile.openstreetmap.org", or

@@ -91,6 +91,15 @@ TEST(Config, HttpsPublicUrlMeansSecureCookies) {
   EXPECT_THROW(validate(config), ConfigError);
 }
 
+TEST(Config, ThePublicAddressTakesPathsWithoutADoubleSlash) {
+  Config config;
+  config.listen = "127.0.0.1";
+  config.port = 8080;
+  EXPECT_EQ(config.effective_public_url(), "http://127.0.0.1:8080");
+  config.public_url = "https://tryg.aalborg.dk/";
+  EXPECT_EQ(config.effective_public_url() + "/forms/12", "https://tryg.aalborg.dk/forms/12");
+}
+
 TEST(Config, MapTilesAreOpenStreetMapUntilTurnedOffAndTheirHostIsACspSource) {
   Config config;
   EXPECT_EQ(config.map_tile_source(), "https://tile.openstreetmap.org");

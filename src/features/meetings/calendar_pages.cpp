@@ -54,7 +54,6 @@ FeedContent content_for(const Context& context, soci::session& sql, const Actor&
   content.time_zone = time_zone;
   content.bodies = body_names(sql, actor);
   content.base_url = context.services.config.effective_public_url();
-  while (!content.base_url.empty() && content.base_url.back() == '/') content.base_url.pop_back();
   content.action_prefix = std::string(catalog.text("meeting_calendar_action_prefix"));
   return content;
 }
@@ -148,9 +147,8 @@ Response calendar_page(Context& context) {
 // The address is shown once, on the page the POST answers; only its hash is kept.
 Response new_feed_submit(Context& context) {
   const auto token = new_calendar_token(context.services.database, context.actor());
-  auto base = context.services.config.effective_public_url();
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return render_calendar_page(context, base + "/calendar/feed.ics?token=" + token);
+  return render_calendar_page(context, context.services.config.effective_public_url() +
+                                           "/calendar/feed.ics?token=" + token);
 }
 
 Response confirm_revoke(Context& context) {

@@ -37,9 +37,7 @@ bool cancelling(const MeetingRecord& record) {
 }
 
 std::string base_url(const Context& context) {
-  auto url = context.services.config.effective_public_url();
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
+  return context.services.config.effective_public_url();
 }
 
 std::string message_body(Context& context, const MeetingRecord& record) {

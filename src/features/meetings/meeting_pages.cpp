@@ -132,6 +132,11 @@ view::Data item_data(const Context& context, const MeetingRecord& record, const 
   return data;
 }
 
+bool has_approved(const MeetingRecord& record, long long user_id) {
+  return std::any_of(record.approvals.begin(), record.approvals.end(),
+                     [&](const Approval& approval) { return approval.user_id == user_id; });
+}
+
 // Who approved the minutes when, who has not yet, and what the signed-in person may do about it.
 void add_approval_data(view::Data& data, const Context& context, const MeetingRecord& record) {
   const auto actor = context.actor();
@@ -141,10 +146,7 @@ void add_approval_data(view::Data& data, const Context& context, const MeetingRe
   data.set("approval_lines", lines);
   std::string pending;
   for (const auto id : record.invitees) {
-    const bool approved =
-        std::any_of(record.approvals.begin(), record.approvals.end(),
-                    [&](const Approval& approval) { return approval.user_id == id; });
-    if (!approved) pending += (pending.empty() ? "" : ", ") + person(record, id);
+    if (!has_approved(record, id)) pending += (pending.empty() ? "" : ", ") + person(record, id);
   }
   // Approved at a later meeting: nobody is missing any more.
   data.set("approval_pending", view::text(record.approving ? std::string() : pending));
@@ -152,10 +154,7 @@ void add_approval_data(view::Data& data, const Context& context, const MeetingRe
   const bool invited = !meeting.group_id ||
                        (actor.user_id && std::find(record.invitees.begin(), record.invitees.end(),
                                                    *actor.user_id) != record.invitees.end());
-  const bool approved_already =
-      actor.user_id &&
-      std::any_of(record.approvals.begin(), record.approvals.end(),
-                  [&](const Approval& approval) { return approval.user_id == *actor.user_id; });
+  const bool approved_already = actor.user_id && has_approved(record, *actor.user_id);
   data.set("can_approve", view::flag(begun && invited && !approved_already && actor.user_id));
   data.set("begun", view::flag(begun));
   data.set("approval_note", view::text(begun ? std::string()
