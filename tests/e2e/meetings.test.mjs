@@ -2,7 +2,8 @@
 // phone (390 px) and at a desk (1280 px), without JavaScript: an agenda item added, its minutes
 // written, a decision and an action item for the SSP consultant recorded (a refused action shown
 // again as typed), and a proposal from live status ticked onto the agenda; the consultant sees
-// the action on their start page and marks it done there.
+// the action on their start page and marks it done there, approves the minutes and proposes a
+// theme, which the coordinator then takes onto the agenda among its proposals.
 // Every meeting page passes axe and fits 390 px. The workspace's calendar feed is read by
 // ical.js, as a calendar program reads it: the council's 22 January 2014 meeting at 14:00
 // Danish time is 13:00 UTC.
@@ -89,15 +90,35 @@ for (const viewport of [phone, desktop]) {
       await sspPage.getByRole('button', { name: 'Godkend referatet' }).click();
       await sspPage.getByText('Din godkendelse af referatet er registreret.').waitFor();
       await sspPage.getByText(/Godkendt af SSP-konsulent, /).waitFor();
+      // The consultant proposes a theme for the council's next meeting.
+      await sspPage.goto(`${server.url}/meetings/themes`);
+      await sspPage.getByRole('link', { name: 'Foreslå et temaemne' }).click();
+      await sspPage.locator('#group_id').selectOption({ label: 'Lokalrådet i Aalborg Kommune' });
+      await sspPage.locator('#title').fill('Unges brug af rusmidler i nattelivet');
+      await sspPage.getByRole('button', { name: 'Send forslaget' }).click();
+      await sspPage.getByText(/Forslaget er sendt\./).waitFor();
+      await sspPage.locator('.theme-list h3', { hasText: 'Unges brug af rusmidler i nattelivet' }).waitFor();
 
       const context = await browser.newContext({ bypassCSP: true, locale: 'da-DK', viewport });
       const checked = await context.newPage();
       await logInAsDemoCoordinator(checked, server.url);
       for (const target of ['/meetings', meeting, '/meetings/new', `${meeting}/edit`,
         `${meeting}/items/new`, `${meeting}/suggestions`, '/decisions?q=Nytorv', '/calendar',
-        `${meeting}/delete`, `${meeting}/invite`, '/calendar/revoke', '/year-wheel?year=2014']) {
+        `${meeting}/delete`, `${meeting}/invite`, '/calendar/revoke', '/year-wheel?year=2014',
+        '/meetings/themes', '/meetings/themes/new', '/meetings/themes/1/decline',
+        '/meetings/themes/1/withdraw']) {
         await checkPage(checked, server.url, target);
       }
+      // The proposed themes are among the agenda's proposals; ticked, one is the agenda's and
+      // the list of themes says so.
+      await checked.goto(`${server.url}${meeting}/suggestions`);
+      await checked.getByText('Unges brug af rusmidler i nattelivet').waitFor();
+      await checked.getByLabel('Samarbejde om polarisering, ekstremisme og radikalisering').check();
+      await checked.getByRole('button', { name: 'Sæt valgte på dagsordenen' }).click();
+      await checked.locator('ol.agenda > li h3', { hasText: 'Samarbejde om polarisering' }).waitFor();
+      await checked.goto(`${server.url}/meetings/themes`);
+      await checked.locator('li', { hasText: 'Samarbejde om polarisering' })
+        .getByText('På dagsordenen for').waitFor();
       // The year wheel: the drawing and the list beside it say the same.
       await checked.goto(`${server.url}/year-wheel?year=2014`);
       await checked.getByRole('img', { name: 'Årshjul 2014' }).waitFor();

@@ -6,8 +6,7 @@ namespace samtryg::exchange {
 
 long long LocalIds::add(long long id) {
   const auto local = static_cast<long long>(ids_.size()) + 1;
-  ids_[id] = local;
-  return local;
+  return ids_.try_emplace(id, local).first->second;
 }
 
 std::optional<long long> LocalIds::find(long long id) const {

@@ -15,7 +15,8 @@ namespace samtryg::exchange {
 // Export: database id → document id, for one kind.
 class LocalIds {
  public:
-  // Numbers `id` next; returns its document id.
+  // Numbers `id` next, unless it has its number already; returns its document id. (A section
+  // numbers its records up front when one names a later one.)
   long long add(long long id);
   std::optional<long long> find(long long id) const;
   // The document id of the database id `id` holds, or null.

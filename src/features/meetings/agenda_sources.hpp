@@ -19,6 +19,7 @@ namespace samtryg::meetings {
 // The stretch of time an agenda looks back over: from the body's previous meeting (exclusive;
 // "" when this is its first) to this meeting's day (inclusive), both ISO days.
 struct AgendaPeriod {
+  long long meeting_id = 0;  // the meeting whose agenda it is
   std::optional<long long> group_id;
   std::string since;
   std::string until;
@@ -30,6 +31,8 @@ struct AgendaSuggestion {
   std::string title;
   std::string description;
   std::vector<Figure> figures{};
+  // A theme proposed for this meeting (the meetings feature's own source): the item takes it up.
+  std::optional<long long> theme_id{};
 };
 
 // The lines of a proposal's description, one per line.

@@ -82,15 +82,33 @@ Response get_suggestions(Context& context) {
     for (const auto& figure : suggestion.figures) {
       figures.push_back({{"svg", figure.svg}, {"caption", figure.caption}, {"alt", figure.alt}});
     }
-    suggestions.push_back(object{{"title", suggestion.title},
-                                 {"description", suggestion.description},
-                                 {"figures", std::move(figures)}});
+    object entry{{"title", suggestion.title},
+                 {"description", suggestion.description},
+                 {"figures", std::move(figures)}};
+    if (suggestion.theme_id) entry["theme_id"] = *suggestion.theme_id;
+    suggestions.push_back(std::move(entry));
   }
   return web::json_response(
       object{{"since", period.since.empty() ? boost::json::value(nullptr)
                                             : boost::json::value(period.since)},
              {"until", period.until},
              {"suggestions", std::move(suggestions)}});
+}
+
+Response list_themes(Context& context) {
+  auto sql = context.services.database.session();
+  return web::paged_response(context, themes(sql, context.actor()),
+                             [](const Theme& theme) { return to_json(theme); });
+}
+
+Response propose_theme_api(Context& context) {
+  Theme theme;
+  web::read_json_body(context, theme, false, {"status", "item_id", "item_meeting_id"});
+  const auto id = propose_theme(context.services.database, context.actor(), theme, local_now());
+  auto sql = context.services.database.session();
+  const auto stored = store::find_theme(sql, context.actor().workspace_id, id);
+  if (!stored) throw validation::NotFound();
+  return web::json_response(to_json(*stored), 201);
 }
 
 }  // namespace
@@ -103,6 +121,8 @@ void add_api_routes(web::App& app) {
   app.add({Method::post, "/api/v1/meetings", all, create_meeting_api});
   app.add({Method::get, "/api/v1/meetings/{id}", members, get_meeting});
   app.add({Method::get, "/api/v1/meetings/{id}/suggestions", all, get_suggestions});
+  app.add({Method::get, "/api/v1/meeting-themes", members, list_themes});
+  app.add({Method::post, "/api/v1/meeting-themes", members, propose_theme_api});
 }
 
 }  // namespace samtryg::meetings

@@ -7,6 +7,7 @@
 #include "core/auth/store.hpp"
 #include "core/util/crypto.hpp"
 #include "core/web/form_page.hpp"
+#include "core/web/fragment_cache.hpp"
 #include "core/web/page.hpp"
 #include "features/meetings/commands.hpp"
 #include "features/meetings/feed.hpp"
@@ -22,17 +23,29 @@ constexpr std::pair<std::string_view, std::string_view> kEver{"0001-01-01", "999
 
 // The feed, or 304 without building it when the client has this version: the ETag names the
 // workspace's data_version (raised by every audited change, and a feed holds only audited
-// records), the feed and the program's version.
+// records), the feed and the program's version. The text built for a version is kept (the
+// servers' fragment cache) for every calendar program that asks for it again without its ETag,
+// apart per reader's rights and language.
 template <class Build>
-Response calendar_response(const Context& context, long long data_version, std::string_view feed,
-                           Build&& build) {
+Response calendar_response(const Context& context, const Actor& reader, i18n::Language language,
+                           long long data_version, std::string_view feed, Build&& build) {
   const auto etag = fmt::format("\"{}-{}-{}\"", data_version, feed, SAMTRYG_VERSION);
   if (context.request.header("If-None-Match") == etag) {
     auto response = Response::text("", 304);
     response.header("ETag", etag);
     return response;
   }
-  auto response = Response::text(build());
+  const auto key =
+      fmt::format("calendar:{}:{}:{}{}{}:{}", reader.workspace_id, i18n::code(language),
+                  reader.read_all, reader.edit_own, reader.edit_all, etag);
+  auto kept = context.services.fragments->find(key);
+  if (!kept) {
+    web::Fragment built;
+    built.pieces.push_back({build()});
+    kept = std::make_shared<const web::Fragment>(std::move(built));
+    context.services.fragments->store(key, kept);
+  }
+  auto response = Response::text(kept->pieces.front().text);
   response.header("Content-Type", "text/calendar; charset=utf-8");
   response.header("ETag", etag);
   response.header("Cache-Control", "private, no-cache");
@@ -61,32 +74,32 @@ FeedContent content_for(const Context& context, soci::session& sql, const Actor&
 Response workspace_feed(Context& context) {
   const auto actor = context.actor();
   auto sql = context.services.database.session();
-  return calendar_response(
-      context, store::workspace_version(sql, actor.workspace_id), "workspace", [&] {
-        auto content = content_for(context, sql, actor, context.workspace().name,
-                                   context.workspace().time_zone, context.catalog());
-        content.meetings = meetings(sql, actor);
-        content.dated =
-            dated_entries(context, sql, actor, context.catalog(), kEver.first, kEver.second);
-        return feed_text(content);
-      });
+  return calendar_response(context, actor, context.language,
+                           store::workspace_version(sql, actor.workspace_id), "workspace", [&] {
+                             auto content =
+                                 content_for(context, sql, actor, context.workspace().name,
+                                             context.workspace().time_zone, context.catalog());
+                             content.meetings = meetings(sql, actor);
+                             content.dated = dated_entries(context, sql, actor, context.catalog(),
+                                                           kEver.first, kEver.second);
+                             return feed_text(content);
+                           });
 }
 
 Response body_feed(Context& context) {
   const auto actor = context.actor();
   auto sql = context.services.database.session();
   const auto group = strategy::readable_group(sql, actor, context.path_id());
-  return calendar_response(context, store::workspace_version(sql, actor.workspace_id),
-                           fmt::format("body{}", group.id), [&] {
-                             auto content =
-                                 content_for(context, sql, actor, group.name,
-                                             context.workspace().time_zone, context.catalog());
-                             for (auto& meeting : meetings(sql, actor)) {
-                               if (meeting.group_id == group.id)
-                                 content.meetings.push_back(std::move(meeting));
-                             }
-                             return feed_text(content);
-                           });
+  return calendar_response(
+      context, actor, context.language, store::workspace_version(sql, actor.workspace_id),
+      fmt::format("body{}", group.id), [&] {
+        auto content = content_for(context, sql, actor, group.name, context.workspace().time_zone,
+                                   context.catalog());
+        for (auto& meeting : meetings(sql, actor)) {
+          if (meeting.group_id == group.id) content.meetings.push_back(std::move(meeting));
+        }
+        return feed_text(content);
+      });
 }
 
 // No session: the token says who, and the person reads what their role lets them read.
@@ -100,16 +113,16 @@ Response personal_feed(Context& context) {
   if (!role) throw validation::NotFound();
   const auto actor =
       Actor::for_role(owner->workspace_id, audit::Author{owner->user_id, ""}, owner->user_id, role);
+  auth::Workspace workspace;
+  for (const auto& membership : auth::memberships_of(sql, owner->user_id)) {
+    if (membership.workspace.id == owner->workspace_id) workspace = membership.workspace;
+  }
+  // A calendar program sends no language: the feed speaks the workspace's.
+  const auto language = i18n::parse_language(workspace.language).value_or(context.language);
   return calendar_response(
-      context, store::workspace_version(sql, owner->workspace_id),
+      context, actor, language, store::workspace_version(sql, owner->workspace_id),
       fmt::format("person{}", owner->user_id), [&] {
-        auth::Workspace workspace;
-        for (const auto& membership : auth::memberships_of(sql, owner->user_id)) {
-          if (membership.workspace.id == owner->workspace_id) workspace = membership.workspace;
-        }
-        // A calendar program sends no language: the feed speaks the workspace's.
-        const auto& catalog =
-            i18n::Catalog::get(i18n::parse_language(workspace.language).value_or(context.language));
+        const auto& catalog = i18n::Catalog::get(language);
         auto content =
             content_for(context, sql, actor, workspace.name, workspace.time_zone, catalog);
         content.meetings = meetings_of_member(sql, actor, owner->user_id);

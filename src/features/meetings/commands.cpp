@@ -45,6 +45,24 @@ void check_owner(soci::session& sql, const Actor& actor, const Action& action, E
   }
 }
 
+// Each theme taken up once, and only one still open for this meeting of its body.
+void check_themes(soci::session& sql, const Meeting& meeting, const std::vector<Item>& items) {
+  Errors errors;
+  std::vector<long long> taken;
+  for (std::size_t index = 0; index < items.size(); ++index) {
+    if (!items[index].theme_id) continue;
+    const auto theme = store::find_theme(sql, meeting.workspace_id, *items[index].theme_id);
+    if (!theme || theme->group_id != meeting.group_id || !meeting.group_id ||
+        !is_open_for(*theme, meeting.id) ||
+        std::find(taken.begin(), taken.end(), theme->id) != taken.end()) {
+      errors.add(fmt::format("items[{}].theme_id", index), "meeting_theme_not_open");
+    } else {
+      taken.push_back(theme->id);
+    }
+  }
+  validation::throw_if_any(errors);
+}
+
 Item item_of(soci::session& sql, long long meeting_id, long long id) {
   for (auto& item : store::items(sql, meeting_id)) {
     if (item.id == id) return item;
@@ -149,7 +167,8 @@ void add_items(db::Database& database, const Actor& actor, long long meeting_id,
   }
   validation::throw_if_any(errors);
   database.in_transaction([&](soci::session& sql) {
-    meeting_in_workspace(sql, actor, meeting_id);
+    const auto meeting = meeting_in_workspace(sql, actor, meeting_id);
+    check_themes(sql, meeting, items);
     auto position = next_position(store::items(sql, meeting_id));
     for (auto& item : items) {
       item.meeting_id = meeting_id;

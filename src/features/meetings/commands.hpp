@@ -25,7 +25,8 @@ void update_meeting(db::Database& database, const Actor& actor, Meeting meeting)
 void delete_meeting(db::Database& database, const Actor& actor, long long id);
 
 long long add_item(db::Database& database, const Actor& actor, long long meeting_id, Item item);
-// Several at once at the end of the agenda, in their order: all or none.
+// Several at once at the end of the agenda, in their order: all or none. An item taking up a
+// proposed theme must take one of the meeting's body that is open for this meeting.
 void add_items(db::Database& database, const Actor& actor, long long meeting_id,
                std::vector<Item> items);
 // The item's title, description and minutes (row_version checked).
@@ -73,6 +74,18 @@ struct InvitationMail {
 void send_invitations(db::Database& database, const Actor& actor, long long meeting_id,
                       int sequence, const std::string& method,
                       const std::vector<InvitationMail>& mails);
+
+// Proposed themes (theme_commands.cpp). Members and up propose one for a body of the workspace,
+// for one of its meetings not yet held and not cancelled (or, with no meeting, for its next);
+// they are its proposer.
+long long propose_theme(db::Database& database, const Actor& actor, Theme theme,
+                        const std::string& local_now);
+// Coordinators: declined with a reply (row_version checked); one on an agenda cannot be.
+void decline_theme(db::Database& database, const Actor& actor, long long theme_id,
+                   const std::string& reply, long long row_version);
+// The proposer while it is only proposed, or a coordinator: it goes; an agenda item that took it
+// up keeps its text.
+void withdraw_theme(db::Database& database, const Actor& actor, long long theme_id);
 
 // A new secret address for the person's calendar feed; the old one stops working. Returns the
 // token, shown once; only its hash is kept.

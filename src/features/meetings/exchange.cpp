@@ -42,6 +42,7 @@ array export_items(Writing& out, long long meeting_id) {
       store::items(out.sql, meeting_id), out.ids.of("meeting_item"), [&](const Item& item) {
         auto json = to_json(item);
         json.erase("row_version");
+        out.ids.relink(json, "theme_id", "meeting_theme");
         array taken;
         for (const auto& decision : decisions) {
           if (decision.item_id != item.id) continue;
@@ -94,6 +95,22 @@ array export_meetings(Writing& out) {
       });
 }
 
+// Written before the meetings, whose items name the themes they take up.
+array export_themes(Writing& out) {
+  return exchange::numbered(
+      store::themes(out.sql, out.workspace_id), out.ids.of("meeting_theme"),
+      [&](const Theme& theme) {
+        auto json = to_json(theme);
+        for (const char* derived : {"status", "item_id", "item_meeting_id", "row_version"}) {
+          json.erase(derived);
+        }
+        out.ids.relink(json, "group_id", "group");
+        out.ids.relink(json, "meeting_id", "meeting");
+        out.ids.relink(json, "proposed_by", "user");
+        return json;
+      });
+}
+
 std::vector<ItemEntry> read_items(Reading& in, json::Reader& reader) {
   return exchange::read_records<ItemEntry>(
       in, reader, "items",
@@ -139,7 +156,11 @@ void check_parts(Reading& in, const MeetingEntry& entry, const std::string& path
   }
 }
 
-void store_entry(Storing& out, const MeetingEntry& entry) {
+// The items that take up a theme, as (stored item, theme in the document): linked once the
+// themes are stored.
+using ThemeLinks = std::vector<std::pair<long long, long long>>;
+
+void store_entry(Storing& out, const MeetingEntry& entry, ThemeLinks& links) {
   auto meeting = entry.meeting;
   meeting.workspace_id = out.workspace_id;
   meeting.group_id = out.ids.find("group", meeting.group_id);
@@ -160,8 +181,12 @@ void store_entry(Storing& out, const MeetingEntry& entry) {
     auto item = item_entry.item;
     item.meeting_id = meeting_id;
     item.position = ++position;
+    item.theme_id.reset();
     if (item.created_at.empty()) item.created_at = out.now;
     items[item_entry.item.id] = store::insert_item(out.sql, item);
+    if (item_entry.item.theme_id) {
+      links.emplace_back(items[item_entry.item.id], *item_entry.item.theme_id);
+    }
     out.ids.add("meeting_item", item_entry.item.id, items[item_entry.item.id]);
     for (auto decision : item_entry.decisions) {
       decision.meeting_id = meeting_id;
@@ -181,7 +206,17 @@ void store_entry(Storing& out, const MeetingEntry& entry) {
 
 class MeetingsSection final : public exchange::Section {
  public:
-  void write(Writing& out) const override { out.document["meetings"] = export_meetings(out); }
+  void write(Writing& out) const override {
+    // Minutes name the later meeting that approved them, themes the meeting they are for, and
+    // items the theme they take up: the meetings are numbered before anything is written, the
+    // themes before the meetings.
+    auto& numbers = out.ids.of("meeting");
+    auto all = store::meetings(out.sql, out.workspace_id);
+    exchange::sort_by_id(all);
+    for (const auto& meeting : all) numbers.add(meeting.id);
+    out.document["meeting_themes"] = export_themes(out);
+    out.document["meetings"] = export_meetings(out);
+  }
 
   void read(Reading& in) override {
     meetings_ = exchange::read_records<MeetingEntry>(
@@ -227,10 +262,30 @@ class MeetingsSection final : public exchange::Section {
       in.check_ref(entry.path + ".approved_at_meeting_id", "meeting",
                    entry.meeting.approved_at_meeting_id);
     }
+    themes_ = exchange::read_records<Theme>(
+        in, in.document, "meeting_themes",
+        {.kind = "meeting_theme",
+         .id = [](const Theme& theme) { return theme.id; },
+         .validate = validate_theme,
+         .references = {{"group_id", "group", [](const Theme& theme) { return theme.group_id; }},
+                        {"meeting_id", "meeting",
+                         [](const Theme& theme) { return theme.meeting_id; }},
+                        {"proposed_by", "user",
+                         [](const Theme& theme) { return theme.proposed_by; }}}},
+        [](json::Reader& reader, Theme& theme, const std::string&) {
+          meetings::read(reader, theme);
+        });
+    for (const auto& entry : meetings_) {
+      for (std::size_t i = 0; i < entry.items.size(); ++i) {
+        in.check_ref(entry.path + ".items[" + std::to_string(i) + "].theme_id", "meeting_theme",
+                     entry.items[i].item.theme_id);
+      }
+    }
   }
 
   void store(Storing& out) override {
-    for (const auto& entry : meetings_) store_entry(out, entry);
+    ThemeLinks links;
+    for (const auto& entry : meetings_) store_entry(out, entry, links);
     // A series is its meetings grouped: the first of each group in the document names it.
     std::map<long long, long long> series;
     for (const auto& entry : meetings_) {
@@ -244,11 +299,25 @@ class MeetingsSection final : public exchange::Section {
       store::set_approved_at_meeting(out.sql, out.ids.at("meeting", entry.meeting.id),
                                      out.ids.find("meeting", entry.meeting.approved_at_meeting_id));
     }
+    for (auto theme : themes_) {
+      const auto document_id = theme.id;
+      theme.workspace_id = out.workspace_id;
+      theme.group_id = out.ids.find("group", theme.group_id);
+      theme.meeting_id = out.ids.find("meeting", theme.meeting_id);
+      theme.proposed_by = out.ids.find("user", theme.proposed_by);
+      if (theme.created_at.empty()) theme.created_at = out.now;
+      out.ids.add("meeting_theme", document_id, store::insert_theme(out.sql, theme));
+    }
+    for (const auto& [item_id, theme] : links) {
+      store::set_item_theme(out.sql, item_id, out.ids.at("meeting_theme", theme));
+    }
     out.count("meetings", static_cast<int>(meetings_.size()));
+    out.count("meeting_themes", static_cast<int>(themes_.size()));
   }
 
  private:
   std::vector<MeetingEntry> meetings_;
+  std::vector<Theme> themes_;
 };
 
 }  // namespace

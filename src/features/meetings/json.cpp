@@ -39,6 +39,7 @@ boost::json::object to_json(const Item& item) {
           {"title", item.title},
           {"description", item.description},
           {"minutes", item.minutes},
+          {"theme_id", optional(item.theme_id)},
           {"created_at", item.created_at},
           {"updated_at", item.updated_at},
           {"row_version", item.row_version}};
@@ -63,6 +64,23 @@ boost::json::object to_json(const Action& action) {
           {"done_on", action.done_on},
           {"created_at", action.created_at},
           {"updated_at", action.updated_at}};
+}
+
+boost::json::object to_json(const Theme& theme) {
+  return {{"id", theme.id},
+          {"group_id", optional(theme.group_id)},
+          {"meeting_id", optional(theme.meeting_id)},
+          {"title", theme.title},
+          {"reason", theme.reason},
+          {"proposed_by", optional(theme.proposed_by)},
+          {"status", theme_status(theme)},
+          {"reply", theme.reply},
+          {"declined_at", theme.declined_at},
+          {"item_id", optional(theme.item_id)},
+          {"item_meeting_id", optional(theme.item_meeting_id)},
+          {"created_at", theme.created_at},
+          {"updated_at", theme.updated_at},
+          {"row_version", theme.row_version}};
 }
 
 void read(json::Reader& reader, Meeting& meeting) {
@@ -93,6 +111,7 @@ void read(json::Reader& reader, Item& item) {
   reader.text("title", item.title);
   reader.text("description", item.description);
   reader.text("minutes", item.minutes);
+  reader.optional_integer("theme_id", item.theme_id);
   reader.text("created_at", item.created_at);
   reader.text("updated_at", item.updated_at);
   reader.integer("row_version", item.row_version);
@@ -117,6 +136,20 @@ void read(json::Reader& reader, Action& action) {
   reader.text("done_on", action.done_on);
   reader.text("created_at", action.created_at);
   reader.text("updated_at", action.updated_at);
+}
+
+void read(json::Reader& reader, Theme& theme) {
+  reader.integer("id", theme.id);
+  reader.optional_integer("group_id", theme.group_id);
+  reader.optional_integer("meeting_id", theme.meeting_id);
+  reader.text("title", theme.title);
+  reader.text("reason", theme.reason);
+  reader.optional_integer("proposed_by", theme.proposed_by);
+  reader.text("reply", theme.reply);
+  reader.text("declined_at", theme.declined_at);
+  reader.text("created_at", theme.created_at);
+  reader.text("updated_at", theme.updated_at);
+  reader.integer("row_version", theme.row_version);
 }
 
 }  // namespace samtryg::meetings

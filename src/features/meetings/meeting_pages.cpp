@@ -260,6 +260,9 @@ Response show_meeting(Context& context) {
   data.set("has_carried", view::flag(!carried.is_empty_list()));
   data.set("can_edit", view::flag(actor.edit_all));
   data.set("can_history", view::flag(actor.read_all));
+  data.set("can_propose",
+           view::flag(actor.read_all && meeting.group_id && meeting.status == "planned" &&
+                      meeting.starts_at > local_now()));
   data.set("notice", view::text(notice_text(context)));
   add_approval_data(data, context, record);
   add_invitation_data(data, context, record);

@@ -77,6 +77,25 @@ Errors validate_item(const Item& item) {
   return errors;
 }
 
+Errors validate_theme(const Theme& theme) {
+  Errors errors;
+  validation::require(errors, "title", theme.title, kMaxTitle);
+  validation::limit(errors, "reason", theme.reason, kMaxText);
+  validation::limit(errors, "reply", theme.reply, kMaxText);
+  return errors;
+}
+
+std::string_view theme_status(const Theme& theme) {
+  if (theme.item_id) return "on_agenda";
+  if (!theme.declined_at.empty()) return "declined";
+  return "proposed";
+}
+
+bool is_open_for(const Theme& theme, long long meeting_id) {
+  return theme_status(theme) == "proposed" &&
+         (!theme.meeting_id || *theme.meeting_id == meeting_id);
+}
+
 Errors validate_decision(const Decision& decision) {
   Errors errors;
   validation::require(errors, "text", decision.text, kMaxText);

@@ -16,6 +16,7 @@ namespace samtryg::meetings {
 
 inline constexpr std::string_view kStatuses[] = {"planned", "held", "cancelled"};
 inline constexpr std::string_view kActionStatuses[] = {"open", "done"};
+inline constexpr std::string_view kThemeStatuses[] = {"proposed", "on_agenda", "declined"};
 
 inline constexpr std::size_t kMaxTitle = 200;
 inline constexpr std::size_t kMaxText = 5000;
@@ -75,6 +76,30 @@ struct Item {
   std::string description;  // what the item is about, on the agenda
   std::string minutes;      // what was said, in the minutes
   std::vector<Figure> figures;
+  // The proposed theme this item takes up, when it came from one.
+  std::optional<long long> theme_id;
+  std::string created_at;
+  std::string updated_at;
+  long long row_version = 1;
+};
+
+// A proposed theme for a body's meeting (seed 001: "Forslag om temaemne til kredsrådsmødet den
+// 30. september: Samarbejde om polarisering, ekstremisme og radikalisering"): a member proposes
+// it for a given meeting or the body's next; the coordinator takes it onto an agenda (then it is
+// that agenda item's) or declines it with a reply the proposer reads.
+struct Theme {
+  long long id = 0;
+  long long workspace_id = 0;
+  std::optional<long long> group_id;    // the body; gone when the group is deleted
+  std::optional<long long> meeting_id;  // the meeting proposed for; none: the body's next
+  std::string title;
+  std::string reason;  // why the body should take it up
+  std::optional<long long> proposed_by;
+  std::string reply;        // the coordinator's answer when declining
+  std::string declined_at;  // UTC; "" while not declined
+  // Read, never written: the agenda item that takes it up, and that item's meeting.
+  std::optional<long long> item_id;
+  std::optional<long long> item_meeting_id;
   std::string created_at;
   std::string updated_at;
   long long row_version = 1;
@@ -107,6 +132,13 @@ validation::Errors validate_meeting(const Meeting& meeting);
 validation::Errors validate_item(const Item& item);
 validation::Errors validate_decision(const Decision& decision);
 validation::Errors validate_action(const Action& action);
+validation::Errors validate_theme(const Theme& theme);
+
+// "on_agenda" once an agenda item takes it up, "declined" once declined, else "proposed".
+std::string_view theme_status(const Theme& theme);
+// Whether the coordinator can still take it onto the agenda of `meeting_id` (a meeting of the
+// theme's body): proposed, and for that meeting or for none in particular.
+bool is_open_for(const Theme& theme, long long meeting_id);
 
 // "2014-01-22T16:00" (seconds allowed) and a real day and time.
 bool is_local_time(std::string_view text);

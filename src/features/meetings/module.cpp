@@ -28,7 +28,8 @@ class MeetingsModule final : public module::Module {
     return i18n::runtime_keys(
         {{"meeting_status_", kStatuses}, {"dated_kind_", kDatedKinds}},
         // The example-data notes name the made-up fields.
-        {"meeting_starts_at", "meeting_place", "meeting_items", "meeting_approvals"});
+        {"meeting_starts_at", "meeting_place", "meeting_items", "meeting_approvals",
+         "meeting_theme_proposer", "meeting_theme_proposal_date"});
   }
 };
 

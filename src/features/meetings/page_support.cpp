@@ -22,7 +22,8 @@ std::string notice_text(const Context& context) {
       {"notice_saved", "notice_created", "notice_deleted", "notice_meeting_item_added",
        "notice_meeting_decision_added", "notice_meeting_action_added", "notice_meeting_action_done",
        "notice_meeting_suggestions_added", "notice_meeting_approved", "notice_meeting_invited",
-       "notice_calendar_closed", "notice_meeting_cancel_sent"});
+       "notice_calendar_closed", "notice_meeting_cancel_sent", "notice_meeting_theme_proposed",
+       "notice_meeting_theme_declined", "notice_meeting_theme_withdrawn"});
 }
 
 std::string local_now() {

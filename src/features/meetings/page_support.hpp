@@ -68,5 +68,9 @@ void add_agenda_routes(web::App& app);
 void add_decision_routes(web::App& app);
 void add_calendar_routes(web::App& app);
 void add_suggestion_routes(web::App& app);
+void add_theme_routes(web::App& app);
+// The themes proposed for the agenda's meeting (theme_pages.cpp), for AgendaSources.
+std::vector<AgendaSuggestion> theme_suggestions(Context& context, soci::session& sql,
+                                                const AgendaPeriod& period);
 
 }  // namespace samtryg::meetings

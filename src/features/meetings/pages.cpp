@@ -91,6 +91,7 @@ void add_routes(web::App& app) {
   add_decision_routes(app);
   add_calendar_routes(app);
   add_suggestion_routes(app);
+  add_theme_routes(app);
   add_minutes_routes(app);
   add_invitation_routes(app);
   add_year_routes(app);
@@ -103,6 +104,8 @@ void add_routes(web::App& app) {
       "src/features/meetings/data/openapi.json");
   hooks.get<home::StartSections>().sections.push_back({27, start_section});
   hooks.get<AgendaSources>().sources.push_back({60, open_actions_suggestion});
+  // Proposed themes come last, as "eventuelt" closes a Danish agenda.
+  hooks.get<AgendaSources>().sources.push_back({90, theme_suggestions});
 }
 
 }  // namespace samtryg::meetings

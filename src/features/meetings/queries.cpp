@@ -136,4 +136,9 @@ std::vector<long long> invitees(soci::session& sql, const Actor& actor, const Me
   return out;
 }
 
+std::vector<Theme> themes(soci::session& sql, const Actor& actor) {
+  if (!actor.read_all) return {};
+  return store::themes(sql, actor.workspace_id);
+}
+
 }  // namespace samtryg::meetings

@@ -55,6 +55,9 @@ const Item& item_in(const MeetingRecord& record, long long id);
 std::vector<store::FoundDecision> search_decisions(soci::session& sql, const Actor& actor,
                                                    std::string_view query, std::size_t limit);
 
+// Members and up: the workspace's proposed themes, the newest first; viewers none.
+std::vector<Theme> themes(soci::session& sql, const Actor& actor);
+
 // The signed-in person's open action items, by due day.
 std::vector<store::OwnedAction> my_open_actions(soci::session& sql, const Actor& actor);
 

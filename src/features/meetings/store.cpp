@@ -204,6 +204,8 @@ void delete_meeting(soci::session& sql, long long workspace_id, long long id) {
     sql << std::string("DELETE FROM ") + table + " WHERE meeting_id IN " + of_meeting, use(id),
         use(workspace_id);
   }
+  sql << "UPDATE meeting_themes SET meeting_id = NULL WHERE meeting_id = :id AND workspace_id = :w",
+      use(id), use(workspace_id);
   sql << "DELETE FROM meetings WHERE id = :id AND workspace_id = :w", use(id), use(workspace_id);
 }
 
@@ -211,10 +213,12 @@ long long insert_item(soci::session& sql, const Item& item) {
   const auto created = or_now(item.created_at);
   const auto updated = item.updated_at.empty() ? created : item.updated_at;
   long long id = 0;
+  Nullable<long long> theme(item.theme_id);
   sql << "INSERT INTO meeting_items (meeting_id, position, title, description, minutes, "
-         "created_at, updated_at) VALUES (:m, :p, :t, :d, :mi, :ca, :ua) RETURNING id",
+         "theme_id, created_at, updated_at) VALUES (:m, :p, :t, :d, :mi, :th, :ca, :ua) "
+         "RETURNING id",
       use(item.meeting_id), use(item.position), use(item.title), use(item.description),
-      use(item.minutes), use(created), use(updated), into(id);
+      use(item.minutes), use(theme.value, theme.indicator), use(created), use(updated), into(id);
   int position = 0;
   for (const auto& figure : item.figures) insert_figure(sql, id, position++, figure);
   return id;
@@ -240,15 +244,19 @@ void set_position(soci::session& sql, long long meeting_id, long long item_id, i
 std::vector<Item> items(soci::session& sql, long long meeting_id) {
   std::vector<Item> out;
   Item item;
+  Nullable<long long> theme;
   soci::statement st =
-      (sql.prepare << "SELECT id, meeting_id, position, title, description, minutes, created_at, "
-                      "updated_at, row_version FROM meeting_items WHERE meeting_id = :m "
-                      "ORDER BY position, id",
+      (sql.prepare << "SELECT id, meeting_id, position, title, description, minutes, theme_id, "
+                      "created_at, updated_at, row_version FROM meeting_items "
+                      "WHERE meeting_id = :m ORDER BY position, id",
        into(item.id), into(item.meeting_id), into(item.position), into(item.title),
-       into(item.description), into(item.minutes), into(item.created_at), into(item.updated_at),
-       into(item.row_version), use(meeting_id));
+       into(item.description), into(item.minutes), into(theme.value, theme.indicator),
+       into(item.created_at), into(item.updated_at), into(item.row_version), use(meeting_id));
   st.execute();
-  while (st.fetch()) out.push_back(item);
+  while (st.fetch()) {
+    item.theme_id = theme.get();
+    out.push_back(item);
+  }
   add_figures(sql, meeting_id, out);
   return out;
 }

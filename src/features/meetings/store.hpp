@@ -101,6 +101,18 @@ std::vector<OwnedAction> actions_due_between(soci::session& sql, long long works
 std::string previous_meeting_start(soci::session& sql, long long workspace_id, long long group_id,
                                    const std::string& before);
 
+// Proposed themes (theme_store.cpp), each read with the agenda item that took it up, if one did.
+long long insert_theme(soci::session& sql, const Theme& theme);
+// The newest first.
+std::vector<Theme> themes(soci::session& sql, long long workspace_id);
+std::optional<Theme> find_theme(soci::session& sql, long long workspace_id, long long id);
+// Declined with its reply and time; false when the stored row_version differs.
+bool decline_theme(soci::session& sql, const Theme& theme);
+// An imported theme's agenda item names it again.
+void set_item_theme(soci::session& sql, long long item_id, long long theme_id);
+// Items that took it up no longer name it.
+void delete_theme(soci::session& sql, long long workspace_id, long long id);
+
 // The workspace's data_version, which every audited change raises (core/audit): a feed built
 // from audited records is unchanged while it is.
 long long workspace_version(soci::session& sql, long long workspace_id);

@@ -16,6 +16,7 @@ namespace samtryg::meetings {
 
 AgendaPeriod agenda_period(soci::session& sql, const Meeting& meeting) {
   AgendaPeriod period;
+  period.meeting_id = meeting.id;
   period.group_id = meeting.group_id;
   period.until = meeting.starts_at.substr(0, 10);
   if (meeting.group_id) {
@@ -63,6 +64,7 @@ Response suggestions_page(Context& context, const std::vector<AgendaSuggestion>&
     item.set("index", key);
     item.set("title", found[index].title);
     item.set("description", found[index].description);
+    if (found[index].theme_id) item.set("theme_id", std::to_string(*found[index].theme_id));
     auto figures = view::list();
     for (const auto& figure : found[index].figures) {
       view::Data entry;
@@ -97,9 +99,9 @@ Response show_suggestions(Context& context) {
                           {}, {}, 200);
 }
 
-// The ticked proposals as they were shown: the page carries each one's text, so what is added is
-// what the coordinator read, even when the status has moved on since. Charts are drawn again,
-// and go with the item when the proposal in that place still has the same title.
+// The ticked proposals as they were shown: the page carries each one's text (and proposed theme),
+// so what is added is what the coordinator read, even when the status has moved on since. Charts
+// are drawn again, and go with the item when the proposal in that place still has the same title.
 std::vector<Item> picked_items(Context& context, const std::vector<std::string>& picked,
                                const std::vector<AgendaSuggestion>& current) {
   std::vector<Item> items;
@@ -114,6 +116,8 @@ std::vector<Item> picked_items(Context& context, const std::vector<std::string>&
     if (*number >= 0 && at < current.size() && current[at].title == item.title) {
       item.figures = current[at].figures;
     }
+    // A proposed theme is taken up as the page named it: one taken meanwhile is refused.
+    item.theme_id = parse_integer(context.form().value("theme_" + index));
     items.push_back(std::move(item));
   }
   return items;
@@ -137,8 +141,14 @@ Response add_suggestions_submit(Context& context) {
   if (items.empty()) return redisplay(context.text("meeting_suggestions_none_picked"));
   try {
     add_items(context.services.database, actor, record.meeting.id, items);
-  } catch (const validation::Invalid&) {
-    return redisplay(context.text("meeting_suggestions_invalid"));
+  } catch (const validation::Invalid& invalid) {
+    // A theme taken up or answered meanwhile, or a text too long for an item.
+    const auto& found = invalid.errors.items();
+    const bool theme = std::any_of(found.begin(), found.end(), [](const auto& error) {
+      return error.field.ends_with(".theme_id");
+    });
+    return redisplay(
+        context.text(theme ? "meeting_suggestions_theme_taken" : "meeting_suggestions_invalid"));
   }
   return Response::redirect(meeting_path(record.meeting.id) +
                             "?notice=notice_meeting_suggestions_added#agenda");
