@@ -111,8 +111,9 @@ for (const viewport of [phone, desktop]) {
       }
       // The proposed themes are among the agenda's proposals; ticked, one is the agenda's and
       // the list of themes says so.
+      await checked.goto(`${server.url}/meetings/themes`);
+      await checked.locator('.theme-list h3', { hasText: 'Unges brug af rusmidler i nattelivet' }).waitFor();
       await checked.goto(`${server.url}${meeting}/suggestions`);
-      await checked.getByText('Unges brug af rusmidler i nattelivet').waitFor();
       await checked.getByLabel('Samarbejde om polarisering, ekstremisme og radikalisering').check();
       await checked.getByRole('button', { name: 'Sæt valgte på dagsordenen' }).click();
       await checked.locator('ol.agenda > li h3', { hasText: 'Samarbejde om polarisering' }).waitFor();

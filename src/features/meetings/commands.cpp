@@ -52,8 +52,8 @@ void check_themes(soci::session& sql, const Meeting& meeting, const std::vector<
   for (std::size_t index = 0; index < items.size(); ++index) {
     if (!items[index].theme_id) continue;
     const auto theme = store::find_theme(sql, meeting.workspace_id, *items[index].theme_id);
-    if (!theme || theme->group_id != meeting.group_id || !meeting.group_id ||
-        !is_open_for(*theme, meeting.id) ||
+    if (!theme ||
+        !is_open_for(*theme, meeting.id, meeting.group_id, meeting.starts_at.substr(0, 10)) ||
         std::find(taken.begin(), taken.end(), theme->id) != taken.end()) {
       errors.add(fmt::format("items[{}].theme_id", index), "meeting_theme_not_open");
     } else {

@@ -80,11 +80,12 @@ void send_invitations(db::Database& database, const Actor& actor, long long meet
 // they are its proposer.
 long long propose_theme(db::Database& database, const Actor& actor, Theme theme,
                         const std::string& local_now);
-// Coordinators: declined with a reply (row_version checked); one on an agenda cannot be.
+// Coordinators: declined with a reply (row_version checked); one on an agenda or answered
+// already cannot be.
 void decline_theme(db::Database& database, const Actor& actor, long long theme_id,
                    const std::string& reply, long long row_version);
-// The proposer while it is only proposed, or a coordinator: it goes; an agenda item that took it
-// up keeps its text.
+// The proposer or a coordinator, while it waits (Conflict once on an agenda or answered): it
+// goes.
 void withdraw_theme(db::Database& database, const Actor& actor, long long theme_id);
 
 // A new secret address for the person's calendar feed; the old one stops working. Returns the

@@ -91,9 +91,11 @@ std::string_view theme_status(const Theme& theme) {
   return "proposed";
 }
 
-bool is_open_for(const Theme& theme, long long meeting_id) {
-  return theme_status(theme) == "proposed" &&
-         (!theme.meeting_id || *theme.meeting_id == meeting_id);
+bool is_open_for(const Theme& theme, long long meeting_id, std::optional<long long> group_id,
+                 std::string_view meeting_day) {
+  if (theme_status(theme) != "proposed" || !group_id || theme.group_id != group_id) return false;
+  if (theme.meeting_id) return *theme.meeting_id == meeting_id;
+  return meeting_day >= std::string_view(theme.created_at).substr(0, 10);
 }
 
 Errors validate_decision(const Decision& decision) {

@@ -136,9 +136,11 @@ validation::Errors validate_theme(const Theme& theme);
 
 // "on_agenda" once an agenda item takes it up, "declined" once declined, else "proposed".
 std::string_view theme_status(const Theme& theme);
-// Whether the coordinator can still take it onto the agenda of `meeting_id` (a meeting of the
-// theme's body): proposed, and for that meeting or for none in particular.
-bool is_open_for(const Theme& theme, long long meeting_id);
+// Whether the coordinator can still take it onto the agenda of the meeting `meeting_id` of the
+// body `group_id` on `meeting_day` (ISO): proposed, to that body, and for that meeting or — for
+// none in particular — the body's next: a meeting on or after the day it was proposed.
+bool is_open_for(const Theme& theme, long long meeting_id, std::optional<long long> group_id,
+                 std::string_view meeting_day);
 
 // "2014-01-22T16:00" (seconds allowed) and a real day and time.
 bool is_local_time(std::string_view text);

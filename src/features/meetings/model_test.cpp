@@ -103,6 +103,31 @@ TEST(MeetingFeed, ACancelledMeetingStaysCancelledAndAnActionIsAnAllDayEvent) {
   EXPECT_NE(text.find("URL:https://tryg.aalborg.dk/meetings/1"), std::string::npos);
 }
 
+TEST(MeetingModel, AThemeIsOpenForItsMeetingOrTheBodysNextUntilTakenUpOrDeclined) {
+  Theme theme;
+  theme.group_id = 5;
+  theme.title = "Samarbejde om polarisering, ekstremisme og radikalisering";
+  theme.created_at = "2014-08-20T09:00:00Z";
+  EXPECT_EQ(theme_status(theme), "proposed");
+  EXPECT_TRUE(is_open_for(theme, 3, 5, "2014-09-17")) << "the body's next meeting";
+  EXPECT_TRUE(is_open_for(theme, 3, 5, "2014-08-20")) << "a meeting on the day it was proposed";
+  EXPECT_FALSE(is_open_for(theme, 2, 5, "2014-04-23")) << "a meeting before it was proposed";
+  EXPECT_FALSE(is_open_for(theme, 3, 6, "2014-09-17")) << "another body";
+  EXPECT_FALSE(is_open_for(theme, 3, std::nullopt, "2014-09-17")) << "a meeting of no body";
+  theme.meeting_id = 4;
+  EXPECT_FALSE(is_open_for(theme, 3, 5, "2014-09-17")) << "proposed for another meeting";
+  EXPECT_TRUE(is_open_for(theme, 4, 5, "2014-11-26"));
+  theme.item_id = 12;
+  EXPECT_EQ(theme_status(theme), "on_agenda");
+  EXPECT_FALSE(is_open_for(theme, 4, 5, "2014-11-26"));
+  theme.item_id.reset();
+  theme.declined_at = "2014-08-21T10:00:00Z";
+  EXPECT_EQ(theme_status(theme), "declined");
+  EXPECT_FALSE(is_open_for(theme, 4, 5, "2014-11-26"));
+  theme.title.clear();
+  EXPECT_FALSE(validate_theme(theme).empty());
+}
+
 TEST(MeetingModel, ASeriesRuleSaysWhatShiftedDoes) {
   auto first = lokalraad();
   first.series_id = 1;

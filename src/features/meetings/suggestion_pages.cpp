@@ -135,8 +135,18 @@ Response add_suggestions_submit(Context& context) {
     current = agenda_suggestions(context, sql, period);
   }
   const auto items = picked_items(context, picked, current);
+  // Shown again, the ticks follow the proposals by their titles: the list may have changed since.
   const auto redisplay = [&](const std::string& error) {
-    return suggestions_page(context, current, record.meeting, period, picked, error, 422);
+    std::vector<std::string> still;
+    for (const auto& item : items) {
+      for (std::size_t at = 0; at < current.size(); ++at) {
+        const auto& shown = current[at];
+        if (shown.title == item.title && (!item.theme_id || shown.theme_id == item.theme_id)) {
+          still.push_back(std::to_string(at));
+        }
+      }
+    }
+    return suggestions_page(context, current, record.meeting, period, still, error, 422);
   };
   if (items.empty()) return redisplay(context.text("meeting_suggestions_none_picked"));
   try {

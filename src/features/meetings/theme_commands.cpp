@@ -50,8 +50,10 @@ long long propose_theme(db::Database& database, const Actor& actor, Theme theme,
   theme.declined_at.clear();
   theme.created_at.clear();
   theme.updated_at.clear();
-  auto errors = validate_theme(theme);
+  // In the form's order: the body first.
+  validation::Errors errors;
   if (!theme.group_id) errors.add("group_id", "meeting_theme_body_required");
+  errors.add_all(validate_theme(theme));
   database.in_transaction([&](soci::session& sql) {
     check_target(sql, actor, theme, local_now, errors);
     validation::throw_if_any(errors);
@@ -73,7 +75,11 @@ void decline_theme(db::Database& database, const Actor& actor, long long theme_i
     auto errors = validate_theme(theme);
     // The proposer reads why.
     if (trim(reply).empty()) errors.add("reply", "meeting_theme_reply_required");
-    if (before.item_id) errors.add("reply", "meeting_theme_on_agenda");
+    if (before.item_id) {
+      errors.add("reply", "meeting_theme_on_agenda");
+    } else if (!before.declined_at.empty()) {
+      errors.add("reply", "meeting_theme_answered");
+    }
     validation::throw_if_any(errors);
     if (!store::decline_theme(sql, theme)) throw validation::Conflict();
     audit::record_change(sql, actor, "update", "meeting_theme", theme_id, to_json(before),
@@ -84,9 +90,10 @@ void decline_theme(db::Database& database, const Actor& actor, long long theme_i
 void withdraw_theme(db::Database& database, const Actor& actor, long long theme_id) {
   database.in_transaction([&](soci::session& sql) {
     const auto theme = theme_in_workspace(sql, actor, theme_id);
-    const bool own =
-        actor.user_id && theme.proposed_by == actor.user_id && theme_status(theme) == "proposed";
+    const bool own = actor.user_id && theme.proposed_by == actor.user_id;
     if (!actor.edit_all && !own) throw validation::Forbidden();
+    // Once on an agenda or answered, it is part of the record.
+    if (theme_status(theme) != "proposed") throw validation::Conflict();
     store::delete_theme(sql, actor.workspace_id, theme_id);
     audit::record_change(sql, actor, "delete", "meeting_theme", theme_id, to_json(theme), nullptr);
   });

@@ -3,6 +3,7 @@
 // the coordinator's reply), the form to propose one, and the coordinator's decline and the
 // proposer's withdrawal, each confirmed first. Taking one onto an agenda happens among the
 // agenda's proposals (the theme source below).
+#include <cctype>
 #include <map>
 
 #include "core/demo/marks.hpp"
@@ -93,9 +94,9 @@ view::Data theme_data(Context& context, const ThemeNames& names, const Theme& th
   }
   const bool open = theme_status(theme) == "proposed";
   entry.set("can_decline", view::flag(open && actor.edit_all));
+  // The proposer withdraws; the coordinator answers instead (declining with a reply).
   entry.set("can_withdraw",
-            view::flag(open &&
-                       (actor.edit_all || (actor.user_id && theme.proposed_by == actor.user_id))));
+            view::flag(open && actor.user_id && theme.proposed_by == actor.user_id));
   if (const auto marked = marks.find(theme.id); marked != marks.end()) {
     entry.set("example", demo::example_note(context.catalog(), "meeting_theme_", marked->second));
   }
@@ -131,12 +132,17 @@ Response themes_page(Context& context) {
 
 // The meetings a theme can be proposed for: every body's planned ones still to come, under
 // "the body's next meeting".
+// "Lokalrådet: Ordinært møde, 17. september 2014", so the body is told apart.
 std::vector<web::Option> meeting_options(const Context& context, soci::session& sql) {
   std::vector<web::Option> options{{"", context.text("meeting_theme_next_meeting")}};
   const auto now = local_now();
+  std::map<long long, std::string> bodies;
+  for (const auto& group : strategy::groups(sql, context.actor())) bodies[group.id] = group.name;
   for (const auto& meeting : meetings(sql, context.actor())) {
     if (!meeting.group_id || meeting.status != "planned" || meeting.starts_at <= now) continue;
-    options.push_back({std::to_string(meeting.id), meeting_label(context, meeting)});
+    const auto body = name_in(bodies, meeting.group_id);
+    options.push_back({std::to_string(meeting.id), (body.empty() ? std::string() : body + ": ") +
+                                                       meeting_label(context, meeting)});
   }
   return options;
 }
@@ -228,7 +234,15 @@ Response decline_form(Context& context, const Theme& theme, const std::string& r
                       const validation::Errors& errors, bool conflict, int status) {
   web::FormPage form;
   form.heading = context.text("meeting_theme_decline") + ": " + theme.title;
-  form.intro = context.text("meeting_theme_decline_intro");
+  {
+    auto sql = context.services.database.session();
+    const auto names = theme_names(sql, context.actor());
+    form.intro = proposed_text(context, names, theme);
+    form.intro[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(form.intro[0])));
+    form.intro += ". ";
+    if (!theme.reason.empty()) form.intro += "“" + theme.reason + "” ";
+    form.intro += context.text("meeting_theme_decline_intro");
+  }
   form.action = theme_path(theme.id) + "/decline";
   form.submit = context.text("meeting_theme_decline");
   form.cancel = std::string(kThemesPath);
@@ -246,8 +260,15 @@ Response decline_form(Context& context, const Theme& theme, const std::string& r
   return web::render_form(context, form);
 }
 
+// A theme already on an agenda or answered has nothing to decline or withdraw.
+Theme waiting_theme(Context& context) {
+  auto theme = stored_theme(context);
+  if (theme_status(theme) != "proposed") throw validation::Conflict();
+  return theme;
+}
+
 Response show_decline(Context& context) {
-  return decline_form(context, stored_theme(context), {}, {}, false, 200);
+  return decline_form(context, waiting_theme(context), {}, {}, false, 200);
 }
 
 Response decline_submit(Context& context) {
@@ -267,7 +288,11 @@ Response decline_submit(Context& context) {
 }
 
 Response confirm_withdraw(Context& context) {
-  const auto theme = stored_theme(context);
+  const auto theme = waiting_theme(context);
+  const auto actor = context.actor();
+  if (!actor.edit_all && (!actor.user_id || theme.proposed_by != actor.user_id)) {
+    throw validation::Forbidden();
+  }
   return web::render_confirm(
       context, {.heading = context.text("meeting_theme_withdraw") + ": " + theme.title,
                 .text = context.text("meeting_theme_withdraw_text"),
@@ -293,7 +318,7 @@ std::vector<AgendaSuggestion> theme_suggestions(Context& context, soci::session&
   std::optional<ThemeNames> names;
   std::vector<AgendaSuggestion> out;
   for (const auto& theme : themes(sql, actor)) {
-    if (theme.group_id != period.group_id || !is_open_for(theme, period.meeting_id)) continue;
+    if (!is_open_for(theme, period.meeting_id, period.group_id, period.until)) continue;
     if (!names) names = theme_names(sql, actor);
     std::vector<std::string> lines{context.catalog().format(
         "meeting_suggestion_theme", {{"proposed", proposed_text(context, *names, theme)}})};

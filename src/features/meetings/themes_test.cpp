@@ -179,7 +179,9 @@ TEST_P(ProposedThemes, DeclinedWithAReplyWithdrawnByTheProposerAndHiddenFromView
   ASSERT_EQ(response.status, 303) << response.body;
   response = coordinator.post_form(
       decline, {{"_csrf", coordinator.csrf()}, {"reply", "Igen"}, {"row_version", version}});
-  EXPECT_EQ(response.status, 409) << "a stale answer";
+  EXPECT_EQ(response.status, 422) << "answered already";
+  EXPECT_TRUE(contains(response.body, "Forslaget er allerede besvaret.")) << response.body;
+  EXPECT_EQ(coordinator.get(decline).status, 409) << "nothing left to decline";
   auto list = member.get("/meetings/themes").body;
   EXPECT_TRUE(contains(list, "Det hører til SSP-styregruppen.")) << list;
   EXPECT_TRUE(contains(list, "Ikke taget op"));
