@@ -8,6 +8,7 @@
 #include "features/meetings/module.hpp"
 #include "features/promises/module.hpp"
 #include "features/reporting/module.hpp"
+#include "features/site/module.hpp"
 #include "features/statistics/module.hpp"
 #include "features/strategy/module.hpp"
 #include "features/surveys/module.hpp"
@@ -22,6 +23,7 @@ const std::vector<const module::Module*>& modules() {
       &accounts::module(),  &home::module(),       &history::module(),   &strategy::module(),
       &stats::module(),     &indicators::module(), &reporting::module(), &walks::module(),
       &dialogues::module(), &surveys::module(),    &promises::module(),  &meetings::module(),
+      &site::module(),
   };
   return all;
 }

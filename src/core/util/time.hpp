@@ -26,5 +26,8 @@ std::optional<Clock::time_point> parse_iso_utc(std::string_view text);
 std::optional<std::chrono::year_month_day> parse_iso_day(std::string_view text);
 // The day as YYYY-MM-DD.
 std::string iso_day(std::chrono::year_month_day day);
+// An ISO UTC time as HTTP writes dates (RFC 9110 IMF-fixdate: "Tue, 22 Jan 2014 13:00:00 GMT");
+// "" when it cannot be read.
+std::string http_date(std::string_view iso_utc);
 
 }  // namespace samtryg

@@ -1,0 +1,322 @@
+#include "features/site/public_pages.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+#include "core/i18n/locale_format.hpp"
+#include "core/util/time.hpp"
+#include "core/web/page.hpp"
+#include "features/indicators/presentation.hpp"
+#include "features/indicators/queries.hpp"
+#include "features/site/public_support.hpp"
+#include "features/strategy/queries.hpp"
+
+namespace samtryg::site {
+
+namespace {
+
+using http::Method;
+using http::Response;
+using web::Context;
+
+// ?lang= on any public page: the visitor's choice is kept (a cookie, no account) and the page
+// comes back without it.
+std::optional<Response> chosen_language(Context& context) {
+  const auto asked = context.query("lang");
+  if (asked.empty()) return std::nullopt;
+  auto response = Response::redirect(context.request.path);
+  if (const auto language = i18n::parse_language(asked)) {
+    auto options = context.cookie_options();
+    options.max_age = 365LL * 24 * 3600;
+    response.set_cookies.push_back(
+        http::make_set_cookie(web::kLanguageCookie, std::string(i18n::code(*language)), options));
+  }
+  return response;
+}
+
+// A page of a known site that shows nothing (an unknown or unpublished id): the site's own
+// "not found" in the visitor's language.
+Response not_found(Context& context, const PublicSite& site) {
+  view::Data data;
+  data.set("home", site.base);
+  return Response::html(
+      public_html(context, site, {context.text("site_not_found_title"), "not_found", {}}, data),
+      404);
+}
+
+template <class Handler>
+Response guarded(Context& context, Handler&& handler) {
+  if (auto redirect = chosen_language(context)) return std::move(*redirect);
+  const auto site = public_site(context);
+  try {
+    return handler(context, site);
+  } catch (const validation::NotFound&) {
+    return not_found(context, site);
+  }
+}
+
+std::string initiative_path(const PublicSite& site, long long id) {
+  return site.base + "/initiatives/" + std::to_string(id);
+}
+
+// The published plans a citizen reads: a plan that a later published version replaced is
+// history (the staff pages keep it).
+std::vector<strategy::Plan> current_plans(soci::session& sql, const PublicSite& site) {
+  auto plans = strategy::plans(sql, site.reader);
+  std::set<long long> replaced;
+  for (const auto& plan : plans) {
+    if (plan.previous_version_id) replaced.insert(*plan.previous_version_id);
+  }
+  std::erase_if(plans, [&](const strategy::Plan& plan) { return replaced.contains(plan.id); });
+  return plans;
+}
+
+// The published plans with their focus areas, each with its published initiatives.
+view::Data plans_data(soci::session& sql, const PublicSite& site, std::string& updated) {
+  auto plans = view::list();
+  for (const auto& plan : current_plans(sql, site)) {
+    strategy::InitiativeFilter filter;
+    filter.plan_id = plan.id;
+    filter.top_level_only = true;
+    filter.by_id = true;
+    const auto rows = strategy::initiatives(sql, site.reader, filter);
+    updated = std::max(updated, plan.updated_at);
+    const auto entry_of = [&](const strategy::InitiativeRow& row) {
+      updated = std::max(updated, row.last_update);
+      view::Data entry;
+      entry.set("name", row.initiative.name);
+      entry.set("href", initiative_path(site, row.initiative.id));
+      entry.set("purpose", view::text(row.initiative.purpose));
+      return entry;
+    };
+    auto areas = view::list();
+    for (const auto& area : strategy::focus_areas(sql, site.reader, plan.id)) {
+      auto initiatives = view::list();
+      for (const auto& row : rows) {
+        if (row.initiative.focus_area_id == area.id) initiatives.push_back(entry_of(row));
+      }
+      if (initiatives.is_empty_list()) continue;
+      view::Data entry;
+      entry.set("name", area.name);
+      entry.set("description", view::text(area.description));
+      entry.set("initiatives", initiatives);
+      areas.push_back(entry);
+    }
+    auto loose = view::list();
+    for (const auto& row : rows) {
+      if (!row.initiative.focus_area_id) loose.push_back(entry_of(row));
+    }
+    view::Data entry;
+    entry.set("name", plan.name);
+    entry.set("summary", view::text(plan.summary));
+    entry.set("areas", areas);
+    entry.set("loose", loose);
+    entry.set("has_loose", view::flag(!loose.is_empty_list()));
+    plans.push_back(entry);
+  }
+  return plans;
+}
+
+Response home(Context& context, const PublicSite& site) {
+  return public_response(context, site, [&] {
+    auto sql = context.services.database.session();
+    std::string updated = site.settings.updated_at;
+    view::Data data;
+    data.set("name", site.workspace.name);
+    const auto plans = plans_data(sql, site, updated);
+    data.set("plans", plans);
+    data.set("has_plans", view::flag(!plans.is_empty_list()));
+    return std::pair{PublicPage{context.text("site_home"), "home", updated}, data};
+  });
+}
+
+view::Data activities_data(soci::session& sql, const PublicSite& site, long long initiative_id,
+                           bool done, std::string& updated) {
+  strategy::ActivityFilter filter;
+  filter.initiative_id = initiative_id;
+  auto list = view::list();
+  for (const auto& activity : strategy::activities(sql, site.reader, filter)) {
+    if ((activity.status == "done") != done || activity.status == "cancelled") continue;
+    updated = std::max(updated, activity.updated_at);
+    view::Data entry;
+    entry.set("title", activity.title);
+    entry.set("description", view::text(activity.description));
+    entry.set("when", view::text(done ? activity.done_when : activity.planned_when));
+    list.push_back(entry);
+  }
+  return list;
+}
+
+// Each published indicator that follows up the initiative: its status, a chart and the same
+// figures as a table.
+view::Data indicators_data(Context& context, soci::session& sql, const PublicSite& site,
+                           const strategy::Initiative& initiative) {
+  const auto today = today_iso_utc();
+  auto records = indicators::following_up(
+      indicators::plan_indicators(sql, site.reader, initiative.plan_id, today), initiative.id,
+      initiative.focus_area_id);
+  auto list = view::list();
+  for (const auto& record : records) {
+    const auto& indicator = record.indicator;
+    auto chart = indicators::time_series_of(indicator, record.targets, record.values,
+                                            record.assessment.target_id, context.catalog());
+    chart.id = "indicator-" + std::to_string(indicator.id);
+    view::Data entry;
+    entry.set("name", indicator.name);
+    entry.set("source", view::text(indicator.source_note));
+    entry.set("status", indicators::status_label(record.assessment.status, context.catalog()));
+    entry.set("explanation", view::text(indicators::status_explanation(
+                                 indicator, record.assessment, record.targets, context.catalog())));
+    // Drawn by samtryg's own chart code from figures it escapes: shown inline.
+    entry.set("svg", view::text(indicators::charts::time_series(chart)));
+    auto rows = view::list();
+    for (const auto& point : chart.points) {
+      view::Data row;
+      row.set("period", point.label);
+      row.set("value", point.value ? chart.format(*point.value) : std::string("–"));
+      rows.push_back(row);
+    }
+    entry.set("rows", rows);
+    list.push_back(entry);
+  }
+  return list;
+}
+
+Response initiative_page(Context& context, const PublicSite& site) {
+  const auto id = context.path_id();
+  return public_response(context, site, [&] {
+    auto sql = context.services.database.session();
+    const auto initiative = strategy::readable_initiative(sql, site.reader, id);
+    std::string updated = initiative.updated_at;
+    std::string lead;
+    strategy::InitiativeFilter filter;
+    filter.plan_id = initiative.plan_id;
+    for (const auto& row : strategy::initiatives(sql, site.reader, filter)) {
+      if (row.initiative.id == id) lead = row.lead_name;
+    }
+    view::Data data;
+    data.set("name", initiative.name);
+    data.set("purpose", view::text(initiative.purpose));
+    data.set("goals", view::text(initiative.goals));
+    data.set("background", view::text(initiative.background));
+    data.set("already_done", view::text(initiative.already_done));
+    data.set("focus", view::text(initiative.focus));
+    data.set("lead", view::text(lead));
+    const auto done = activities_data(sql, site, id, true, updated);
+    const auto planned = activities_data(sql, site, id, false, updated);
+    data.set("done", done);
+    data.set("has_done", view::flag(!done.is_empty_list()));
+    data.set("planned", planned);
+    data.set("has_planned", view::flag(!planned.is_empty_list()));
+    auto documents = view::list();
+    for (const auto& document : strategy::documents(sql, site.reader, std::nullopt, id)) {
+      view::Data entry;
+      entry.set("name", document.filename);
+      entry.set("href", site.base + "/documents/" + std::to_string(document.id));
+      entry.set("size", fmt::format("{} kB", (document.size_bytes + 1023) / 1024));
+      documents.push_back(entry);
+    }
+    data.set("documents", documents);
+    data.set("has_documents", view::flag(!documents.is_empty_list()));
+    const auto indicators = indicators_data(context, sql, site, initiative);
+    data.set("indicators", indicators);
+    data.set("has_indicators", view::flag(!indicators.is_empty_list()));
+    return std::pair{PublicPage{initiative.name, "initiative", updated}, data};
+  });
+}
+
+Response document_download(Context& context, const PublicSite& site) {
+  auto sql = context.services.database.session();
+  const auto document = strategy::readable_document(sql, site.reader, context.path_id());
+  const auto etag = "\"" + document.sha256 + "\"";
+  auto response = context.request.header("If-None-Match") == etag
+                      ? Response::text("", 304)
+                      : Response::html(document.content);
+  if (response.status != 304) {
+    response.header("Content-Type", document.content_type);
+    response.header("Content-Disposition", web::content_disposition(document.filename));
+  }
+  response.header("ETag", etag);
+  response.header("Cache-Control", "public, no-cache");
+  return response;
+}
+
+Response accessibility(Context& context, const PublicSite& site) {
+  return public_response(context, site, [&] {
+    const auto& s = site.settings;
+    view::Data data;
+    data.set("name", site.workspace.name);
+    data.set("responsible", view::text(s.responsible));
+    data.set("contact_email", view::text(s.contact_email));
+    if (!s.statement_published.empty()) {
+      data.set("published", i18n::format_iso_date(s.statement_published, context.language));
+    }
+    if (!s.statement_reviewed.empty()) {
+      data.set("reviewed", i18n::format_iso_date(s.statement_reviewed, context.language));
+    }
+    data.set("known_issues", view::text(s.known_issues));
+    data.set("feedback_url", view::text(s.feedback_url));
+    data.set("authority_url", view::text(s.authority_url));
+    return std::pair{
+        PublicPage{context.text("site_accessibility_title"), "accessibility", s.updated_at}, data};
+  });
+}
+
+// Every public page's address, for search engines.
+Response sitemap(Context& context, const PublicSite& site) {
+  auto sql = context.services.database.session();
+  const auto origin = context.services.config.effective_public_url();
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+      "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n";
+  const auto add = [&](const std::string& path) {
+    out += "  <url><loc>" + view::escape_html(origin + path) + "</loc></url>\n";
+  };
+  add(site.base);
+  add(site.base + "/accessibility");
+  for (const auto& plan : current_plans(sql, site)) {
+    strategy::InitiativeFilter filter;
+    filter.plan_id = plan.id;
+    for (const auto& row : strategy::initiatives(sql, site.reader, filter)) {
+      add(initiative_path(site, row.initiative.id));
+    }
+  }
+  out += "</urlset>\n";
+  auto response = Response::text(std::move(out));
+  response.header("Content-Type", "application/xml; charset=utf-8");
+  response.header("Cache-Control", "public, no-cache");
+  return response;
+}
+
+// The band's colour, as a stylesheet of its own: pages allow styles from samtryg only.
+Response colours(Context& /*context*/, const PublicSite& site) {
+  auto response = Response::text(fmt::format(
+      ":root {{ --band: {}; }}\n",
+      parse_colour(site.settings.colour) ? site.settings.colour : std::string(kDefaultColour)));
+  response.header("Content-Type", "text/css; charset=utf-8");
+  // The layout names the settings' version in its address: a new colour is a new address.
+  response.header("Cache-Control", "public, max-age=86400");
+  return response;
+}
+
+}  // namespace
+
+// A public page: the language choice, the site, and the site's own "not found".
+template <Response (*Page)(Context&, const PublicSite&)>
+Response site_page(Context& context) {
+  return guarded(context, Page);
+}
+
+void add_public_routes(web::App& app) {
+  const auto anyone = web::Access::anyone();
+  app.add({Method::get, "/p/{slug}", anyone, site_page<home>});
+  app.add({Method::get, "/p/{slug}/initiatives/{id}", anyone, site_page<initiative_page>});
+  app.add({Method::get, "/p/{slug}/documents/{id}", anyone, site_page<document_download>});
+  app.add({Method::get, "/p/{slug}/accessibility", anyone, site_page<accessibility>});
+  app.add({Method::get, "/p/{slug}/sitemap.xml", anyone, site_page<sitemap>});
+  app.add({Method::get, "/p/{slug}/colours.css", anyone, site_page<colours>});
+}
+
+}  // namespace samtryg::site
