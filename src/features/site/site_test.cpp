@@ -66,8 +66,8 @@ class PublicSite : public testing::ServerTest {
                                                          .period_start = "2018-01-01",
                                                          .period_end = "2018-12-31",
                                                          .published = false});
-    testing::create_initiative(http, secret_plan,
-                               {.name = "Hemmelig tryghedsvandring", .published = true});
+    inside_hidden_plan_ = testing::create_initiative(
+        http, secret_plan, {.name = "Hemmelig tryghedsvandring", .published = true});
     const auto indicator = testing::create_indicator(
         http, plan, {.name = "Drop-out-truede elever", .initiative = shown_});
     response = http.post_form(
@@ -91,7 +91,8 @@ class PublicSite : public testing::ServerTest {
   std::map<std::string, std::string> crawl(HttpClient& visitor, const std::string& base) {
     std::map<std::string, std::string> pages;
     std::vector<std::string> queue{base, base + "/sitemap.xml", base + "/nowhere",
-                                   base + "/initiatives/" + hidden_};
+                                   base + "/initiatives/" + hidden_,
+                                   base + "/initiatives/" + inside_hidden_plan_};
     const std::regex link(R"((?:href|src)="([^"#?]+)|<loc>[^<]*?(/p/[^<]+)</loc>)");
     while (!queue.empty()) {
       const auto path = queue.back();
@@ -112,6 +113,7 @@ class PublicSite : public testing::ServerTest {
   std::string plan_;
   std::string shown_;
   std::string hidden_;
+  std::string inside_hidden_plan_;  // published, in an unpublished plan
 };
 
 TEST_P(PublicSite, NothingIsPublicUntilACoordinatorSwitchesItOnAndBadSettingsAreRefused) {
