@@ -5,12 +5,15 @@
 #include <algorithm>
 #include <set>
 
+#include "core/demo/marks.hpp"
+#include "core/documents/document.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
 #include "core/web/page.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/indicators/queries.hpp"
 #include "features/site/public_support.hpp"
+#include "features/strategy/page_support.hpp"
 #include "features/strategy/queries.hpp"
 
 namespace samtryg::site {
@@ -70,6 +73,9 @@ std::vector<strategy::Plan> current_plans(soci::session& sql, const PublicSite& 
     if (plan.previous_version_id) replaced.insert(*plan.previous_version_id);
   }
   std::erase_if(plans, [&](const strategy::Plan& plan) { return replaced.contains(plan.id); });
+  // The newest first: what the partnership works on now.
+  std::stable_sort(plans.begin(), plans.end(),
+                   [](const auto& a, const auto& b) { return a.period_start > b.period_start; });
   return plans;
 }
 
@@ -110,8 +116,9 @@ view::Data plans_data(soci::session& sql, const PublicSite& site, std::string& u
     }
     view::Data entry;
     entry.set("name", plan.name);
-    entry.set("summary", view::text(plan.summary));
+    entry.set("summary_html", view::text(documents::markdown_html(plan.summary)));
     entry.set("areas", areas);
+    entry.set("has_areas", view::flag(!areas.is_empty_list()));
     entry.set("loose", loose);
     entry.set("has_loose", view::flag(!loose.is_empty_list()));
     plans.push_back(entry);
@@ -128,12 +135,13 @@ Response home(Context& context, const PublicSite& site) {
     const auto plans = plans_data(sql, site, updated);
     data.set("plans", plans);
     data.set("has_plans", view::flag(!plans.is_empty_list()));
-    return std::pair{PublicPage{context.text("site_home"), "home", updated}, data};
+    return std::pair{PublicPage{context.text("site_home"), "home", updated, site.base}, data};
   });
 }
 
-view::Data activities_data(soci::session& sql, const PublicSite& site, long long initiative_id,
-                           bool done, std::string& updated) {
+view::Data activities_data(Context& context, soci::session& sql, const PublicSite& site,
+                           long long initiative_id, bool done, std::string& updated) {
+  const auto marked = demo::marks_of(sql, site.workspace.id, "activity");
   strategy::ActivityFilter filter;
   filter.initiative_id = initiative_id;
   auto list = view::list();
@@ -143,7 +151,12 @@ view::Data activities_data(soci::session& sql, const PublicSite& site, long long
     view::Data entry;
     entry.set("title", activity.title);
     entry.set("description", view::text(activity.description));
-    entry.set("when", view::text(done ? activity.done_when : activity.planned_when));
+    entry.set("when", view::text(strategy::flexible_text(
+                          context, done ? activity.done_when : activity.planned_when)));
+    entry.set("status", web::code_label(context, "activity_status_", activity.status));
+    if (const auto marks = marked.find(activity.id); marks != marked.end()) {
+      entry.set("example", demo::example_note(context.catalog(), "activity_", marks->second));
+    }
     list.push_back(entry);
   }
   return list;
@@ -172,13 +185,18 @@ view::Data indicators_data(Context& context, soci::session& sql, const PublicSit
     // Drawn by samtryg's own chart code from figures it escapes: shown inline.
     entry.set("svg", view::text(indicators::charts::time_series(chart)));
     auto rows = view::list();
+    bool example = false;
     for (const auto& point : chart.points) {
       view::Data row;
       row.set("period", point.label);
       row.set("value", point.value ? chart.format(*point.value) : std::string("–"));
+      row.set("example", view::flag(point.example));
+      example = example || point.example;
       rows.push_back(row);
     }
     entry.set("rows", rows);
+    // Made-up figures are said to be so in words, not only in the chart's legend.
+    entry.set("example", view::flag(example));
     list.push_back(entry);
   }
   return list;
@@ -196,16 +214,22 @@ Response initiative_page(Context& context, const PublicSite& site) {
     for (const auto& row : strategy::initiatives(sql, site.reader, filter)) {
       if (row.initiative.id == id) lead = row.lead_name;
     }
+    if (!initiative.lead_title.empty() && lead != initiative.lead_title) {
+      lead = lead.empty() ? initiative.lead_title : lead + ", " + initiative.lead_title;
+    }
     view::Data data;
     data.set("name", initiative.name);
     data.set("purpose", view::text(initiative.purpose));
-    data.set("goals", view::text(initiative.goals));
-    data.set("background", view::text(initiative.background));
-    data.set("already_done", view::text(initiative.already_done));
-    data.set("focus", view::text(initiative.focus));
+    // Written in the staff pages' Markdown, shown as they show it.
+    for (const auto& [key, text] : {std::pair{"goals_html", &initiative.goals},
+                                    std::pair{"background_html", &initiative.background},
+                                    std::pair{"already_done_html", &initiative.already_done},
+                                    std::pair{"focus_html", &initiative.focus}}) {
+      data.set(key, view::text(text->empty() ? std::string() : documents::markdown_html(*text)));
+    }
     data.set("lead", view::text(lead));
-    const auto done = activities_data(sql, site, id, true, updated);
-    const auto planned = activities_data(sql, site, id, false, updated);
+    const auto done = activities_data(context, sql, site, id, true, updated);
+    const auto planned = activities_data(context, sql, site, id, false, updated);
     data.set("done", done);
     data.set("has_done", view::flag(!done.is_empty_list()));
     data.set("planned", planned);
@@ -223,7 +247,8 @@ Response initiative_page(Context& context, const PublicSite& site) {
     const auto indicators = indicators_data(context, sql, site, initiative);
     data.set("indicators", indicators);
     data.set("has_indicators", view::flag(!indicators.is_empty_list()));
-    return std::pair{PublicPage{initiative.name, "initiative", updated}, data};
+    return std::pair{PublicPage{initiative.name, "initiative", updated, initiative_path(site, id)},
+                     data};
   });
 }
 
@@ -259,8 +284,9 @@ Response accessibility(Context& context, const PublicSite& site) {
     data.set("known_issues", view::text(s.known_issues));
     data.set("feedback_url", view::text(s.feedback_url));
     data.set("authority_url", view::text(s.authority_url));
-    return std::pair{
-        PublicPage{context.text("site_accessibility_title"), "accessibility", s.updated_at}, data};
+    return std::pair{PublicPage{context.text("site_accessibility_title"), "accessibility",
+                                s.updated_at, site.base + "/accessibility"},
+                     data};
   });
 }
 

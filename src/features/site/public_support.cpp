@@ -42,7 +42,9 @@ std::string layout(web::Context& context, const PublicSite& site, const PublicPa
   if (!page.updated.empty()) {
     data.set("updated", i18n::format_iso_date(page.updated.substr(0, 10), context.language));
   }
-  data.set("canonical", context.services.config.effective_public_url() + context.request.path);
+  data.set("canonical", context.services.config.effective_public_url() +
+                            (page.path.empty() ? context.request.path : page.path));
+  data.set("content_lang", site.workspace.language);
   return view::render(kTemplates("layout"), data, context.catalog());
 }
 
@@ -51,11 +53,31 @@ std::string slug_of(const web::Context& context) {
   return found == context.params.end() ? std::string() : found->second;
 }
 
+// If-None-Match as RFC 9110 reads it: a list, weak tags compared weakly (a proxy that
+// compresses the page marks its tag weak), "*" for any.
+bool matches_etag(std::string_view asked, std::string_view etag) {
+  std::size_t at = 0;
+  while (at < asked.size()) {
+    auto end = asked.find(',', at);
+    if (end == std::string_view::npos) end = asked.size();
+    auto tag = asked.substr(at, end - at);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string public_html(web::Context& context, const PublicSite& site, const PublicPage& page,
                         view::Data data) {
   data.set("base", site.base);
+  // The partnership's own texts are in the workspace's language, whatever the visitor reads.
+  data.set("content_lang", site.workspace.language);
+  data.set("lang", std::string(i18n::code(context.language)));
   return layout(context, site, page,
                 view::render(kTemplates(page.template_name), data, context.catalog()));
 }
@@ -99,10 +121,11 @@ http::Response public_response(web::Context& context, const PublicSite& site,
     response.header("Cache-Control", "public, no-cache");
     response.header("Vary", "Cookie");
   };
-  if (context.request.header("If-None-Match") == etag ||
-      (context.request.header("If-None-Match").empty() && !modified.empty() &&
-       context.request.header("If-Modified-Since") == modified)) {
+  const auto asked = context.request.header("If-None-Match");
+  if (matches_etag(asked, etag) || (asked.empty() && !modified.empty() &&
+                                    context.request.header("If-Modified-Since") == modified)) {
     auto response = http::Response::text("", 304);
+    response.headers.erase("Content-Type");
     headers(response);
     return response;
   }

@@ -34,6 +34,7 @@ struct PublicPage {
   std::string title;
   std::string template_name;
   std::string updated;  // ISO day or time the content last changed, shown in the footer
+  std::string path{};   // the page's own address for its canonical link; "" for the request's
 };
 // The page in the layout, built now and kept nowhere.
 std::string public_html(web::Context& context, const PublicSite& site, const PublicPage& page,

@@ -140,7 +140,8 @@ TEST_P(PublicSite, NothingIsPublicUntilACoordinatorSwitchesItOnAndBadSettingsAre
   const auto home = visitor.get("/p/tryg-aalborg");
   ASSERT_EQ(home.status, 200) << home.body;
   EXPECT_TRUE(contains(home.body, "Bekymrende fravær i skolen"));
-  EXPECT_TRUE(contains(home.body, "Ansvarlig for indholdet: Tryg Aalborg."));
+  EXPECT_TRUE(contains(home.body, "Ansvarlig for indholdet: <span lang=\"da\">Tryg Aalborg</span>"))
+      << home.body;
   EXPECT_TRUE(contains(home.body, "Tilgængelighedserklæring"));
   EXPECT_EQ(visitor.get("/p/tryg-aalborg/colours.css").body, ":root { --band: #1d4f91; }\n");
 
@@ -188,6 +189,10 @@ TEST_P(PublicSite, PagesAreCacheableAnswer304AndShowAPublishAtOnce) {
   EXPECT_EQ(again.status, 304);
   again = visitor.request("GET", "/p/tryg-aalborg", {}, {},
                           {{"If-Modified-Since", first.header("last-modified")}});
+  EXPECT_EQ(again.status, 304);
+  // A compressing proxy marks the tag weak; a cache may send several.
+  again = visitor.request("GET", "/p/tryg-aalborg", {}, {},
+                          {{"If-None-Match", "\"other\", W/" + etag}});
   EXPECT_EQ(again.status, 304);
 
   // Published: the next visit shows it, under a new ETag.
