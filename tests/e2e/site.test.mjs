@@ -4,7 +4,8 @@
 // accessibility statement and the site's own "not found" pass axe (WCAG 2.1 A and AA) and fit
 // the window. By keyboard only: the skip link is the first stop and visible, it moves focus to
 // the content, and every link is reached in order with a visible focus, without a trap. The
-// visitor's language choice is kept; Landskrona's site speaks Swedish by default.
+// visitor's language choice is kept; Landskrona's site speaks Swedish by default and shows its
+// citizen promise (the promises feature's part of the home page).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { expectAccessible, launchBrowser, startServer } from './harness.mjs';
@@ -79,6 +80,10 @@ for (const viewport of [phone, desktop]) {
       const visitor = await swedish.newPage();
       await visitor.goto(`${server.url}/p/landskrona`);
       assert.equal(await visitor.locator('html').getAttribute('lang'), 'sv');
+      // Its public promise is on the home page with where it stands, linked to its own page.
+      await visitor.getByRole('heading', { level: 2, name: 'Medborgarlöften' }).waitFor();
+      await visitor.getByRole('link', { name: 'Fler poliser till fots i centrum på kvällar och helgnätter' }).click();
+      await visitor.getByRole('heading', { level: 1, name: 'Fler poliser till fots i centrum på kvällar och helgnätter' }).waitFor();
       await visitor.screenshot({ path: `/tmp/site-landskrona-${viewport.width}.png`, fullPage: false });
       await page.screenshot({ path: `/tmp/site-aalborg-${viewport.width}.png`, fullPage: false });
     } finally {

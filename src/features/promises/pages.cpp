@@ -7,8 +7,10 @@
 #include "features/history/subjects.hpp"
 #include "features/meetings/agenda_sources.hpp"
 #include "features/promises/api.hpp"
+#include "features/promises/commands.hpp"
 #include "features/promises/page_support.hpp"
 #include "features/promises/report.hpp"
+#include "features/site/sections.hpp"
 #include "features/strategy/hooks.hpp"
 
 namespace samtryg::promises {
@@ -60,6 +62,28 @@ std::vector<meetings::AgendaSuggestion> follow_up_suggestion(Context& context, s
   return {{context.text("agenda_promises_title"), meetings::agenda_lines(lines)}};
 }
 
+// On the public site's home page: the promises the public sees, each with where it stands (its
+// latest follow-up) and a link to its own page, where residents subscribe.
+std::string public_promises_section(web::Context& context, soci::session& sql,
+                                    const site::PublicReader& reader) {
+  const auto summaries = promise_summaries(sql, reader.actor, today_iso_utc());
+  if (summaries.empty()) return {};
+  auto items = view::list();
+  for (const auto& summary : summaries) {
+    view::Data item;
+    item.set("title", summary.promise.title);
+    item.set("href", public_path(summary.promise.id));
+    item.set("status",
+             view::text(summary.latest ? context.text("promise_status_" + summary.latest->status)
+                                       : std::string()));
+    items.push_back(item);
+  }
+  view::Data data;
+  data.set("promises", items);
+  data.set("content_lang", reader.content_lang);
+  return view::render(kTemplates("site_promises"), data, context.catalog());
+}
+
 }  // namespace
 
 void add_routes(web::App& app) {
@@ -73,6 +97,7 @@ void add_routes(web::App& app) {
   hooks.get<history::Subjects>().add("promise", promise_subject);
   hooks.get<reporting::ReportChapters>().chapters.emplace_back(report_chapter);
   hooks.get<meetings::AgendaSources>().sources.push_back({50, follow_up_suggestion});
+  hooks.get<site::PublicSections>().sections.push_back({20, public_promises_section});
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
       "src/features/promises/data/openapi.json");
 }

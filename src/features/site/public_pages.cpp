@@ -13,6 +13,7 @@
 #include "features/indicators/presentation.hpp"
 #include "features/indicators/queries.hpp"
 #include "features/site/public_support.hpp"
+#include "features/site/sections.hpp"
 #include "features/strategy/page_support.hpp"
 #include "features/strategy/queries.hpp"
 
@@ -135,6 +136,14 @@ Response home(Context& context, const PublicSite& site) {
     const auto plans = plans_data(sql, site, updated);
     data.set("plans", plans);
     data.set("has_plans", view::flag(!plans.is_empty_list()));
+    // What the other features publish (PublicSections), each a section of its own.
+    auto sections = context.services.hooks.find<PublicSections>().sections;
+    std::stable_sort(sections.begin(), sections.end(),
+                     [](const auto& a, const auto& b) { return a.order < b.order; });
+    const PublicReader reader{site.reader, site.base, site.workspace.language};
+    std::string parts;
+    for (const auto& section : sections) parts += section.render(context, sql, reader);
+    data.set("sections_html", view::text(parts));
     return std::pair{PublicPage{context.text("site_home"), "home", updated, site.base}, data};
   });
 }

@@ -111,8 +111,9 @@ http::Response public_response(web::Context& context, const PublicSite& site,
     last_change = store::last_change(sql, site.workspace.id);
     version = store::data_version(sql, site.workspace.id);
   }
-  const auto etag = fmt::format("\"p{}-{}-{}-{}\"", version, site.settings.row_version,
-                                i18n::code(context.language), SAMTRYG_VERSION);
+  // The day too: a promise scheduled for publication becomes public without a change.
+  const auto etag = fmt::format("\"p{}-{}-{}-{}-{}\"", version, site.settings.row_version,
+                                i18n::code(context.language), today_iso_utc(), SAMTRYG_VERSION);
   const auto modified = http_date(last_change.empty() ? site.settings.updated_at : last_change);
   const auto headers = [&](http::Response& response) {
     response.header("ETag", etag);
