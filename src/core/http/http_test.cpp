@@ -51,6 +51,15 @@ TEST(Response, EveryStatusTheServerSendsHasItsReasonPhrase) {
   EXPECT_EQ(reason_phrase(431), "Request Header Fields Too Large");
 }
 
+TEST(Etag, IfNoneMatchIsAListWithWeakTagsAndAStar) {
+  EXPECT_TRUE(matches_etag("\"a1\"", "\"a1\""));
+  EXPECT_TRUE(matches_etag("\"x\", W/\"a1\"", "\"a1\""));
+  EXPECT_TRUE(matches_etag("*", "\"a1\""));
+  EXPECT_FALSE(matches_etag("", "\"a1\""));
+  EXPECT_FALSE(matches_etag("\"a12\"", "\"a1\""));
+  EXPECT_FALSE(matches_etag("a1", "\"a1\""));
+}
+
 TEST(Form, UrlencodedDecodesPlusPercentAndRepeats) {
   const auto form = parse_urlencoded("name=Tryg+Aalborg&city=%C3%85rhus&tag=a&tag=b&empty=");
   EXPECT_EQ(form.value("name"), "Tryg Aalborg");

@@ -185,4 +185,19 @@ std::string_view reason_phrase(int status) {
   }
 }
 
+bool matches_etag(std::string_view if_none_match, std::string_view etag) {
+  std::size_t at = 0;
+  while (at < if_none_match.size()) {
+    auto end = if_none_match.find(',', at);
+    if (end == std::string_view::npos) end = if_none_match.size();
+    auto tag = if_none_match.substr(at, end - at);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.starts_with("W/")) tag.remove_prefix(2);
+    if (tag == "*" || tag == etag) return true;
+    at = end + 1;
+  }
+  return false;
+}
+
 }  // namespace samtryg::http

@@ -59,6 +59,10 @@ struct Response {
 
 std::string_view reason_phrase(int status);
 
+// Whether an If-None-Match header names `etag`, as RFC 9110 reads it: a list, weak tags compared
+// weakly (a proxy that compresses a page marks its tag weak), "*" for any.
+bool matches_etag(std::string_view if_none_match, std::string_view etag);
+
 // The status line and headers of `response` as sent on the wire, ending with the empty line:
 // Content-Length (except for 204 and 304), "Connection: close" unless `keep_alive`, and every
 // CR or LF inside a name or value replaced by a space, so no value can start a header of its own.

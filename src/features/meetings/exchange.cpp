@@ -62,37 +62,35 @@ array export_items(Writing& out, long long meeting_id) {
       });
 }
 
-array export_meetings(Writing& out) {
-  return exchange::numbered(
-      store::meetings(out.sql, out.workspace_id), out.ids.of("meeting"),
-      [&](const Meeting& meeting) {
-        auto json = to_json(meeting);
-        json.erase("row_version");
-        // series_id stays as it is: it only groups a series' meetings, remade on import.
-        out.ids.relink(json, "group_id", "group");
-        json["items"] = export_items(out, meeting.id);
-        array actions;
-        for (const auto& action : store::actions(out.sql, meeting.id)) {
-          auto entry = to_json(action);
-          entry.erase("id");
-          out.ids.relink(entry, "item_id", "meeting_item");
-          out.ids.relink(entry, "owner_user_id", "user");
-          actions.push_back(std::move(entry));
-        }
-        json["actions"] = std::move(actions);
-        json.erase("invited_sequence");  // invitations went from this installation, not the next
-        json.erase("invited_at");
-        out.ids.relink(json, "approved_at_meeting_id", "meeting");
-        array approvals;
-        for (const auto& approval : store::approvals(out.sql, meeting.id)) {
-          boost::json::object entry{{"user_id", approval.user_id},
-                                    {"approved_at", approval.approved_at}};
-          out.ids.relink(entry, "user_id", "user");
-          approvals.push_back(std::move(entry));
-        }
-        json["approvals"] = std::move(approvals);
-        return json;
-      });
+array export_meetings(Writing& out, std::vector<Meeting> all) {
+  return exchange::numbered(std::move(all), out.ids.of("meeting"), [&](const Meeting& meeting) {
+    auto json = to_json(meeting);
+    json.erase("row_version");
+    // series_id stays as it is: it only groups a series' meetings, remade on import.
+    out.ids.relink(json, "group_id", "group");
+    json["items"] = export_items(out, meeting.id);
+    array actions;
+    for (const auto& action : store::actions(out.sql, meeting.id)) {
+      auto entry = to_json(action);
+      entry.erase("id");
+      out.ids.relink(entry, "item_id", "meeting_item");
+      out.ids.relink(entry, "owner_user_id", "user");
+      actions.push_back(std::move(entry));
+    }
+    json["actions"] = std::move(actions);
+    json.erase("invited_sequence");  // invitations went from this installation, not the next
+    json.erase("invited_at");
+    out.ids.relink(json, "approved_at_meeting_id", "meeting");
+    array approvals;
+    for (const auto& approval : store::approvals(out.sql, meeting.id)) {
+      boost::json::object entry{{"user_id", approval.user_id},
+                                {"approved_at", approval.approved_at}};
+      out.ids.relink(entry, "user_id", "user");
+      approvals.push_back(std::move(entry));
+    }
+    json["approvals"] = std::move(approvals);
+    return json;
+  });
 }
 
 // Written before the meetings, whose items name the themes they take up.
@@ -215,7 +213,7 @@ class MeetingsSection final : public exchange::Section {
     exchange::sort_by_id(all);
     for (const auto& meeting : all) numbers.add(meeting.id);
     out.document["meeting_themes"] = export_themes(out);
-    out.document["meetings"] = export_meetings(out);
+    out.document["meetings"] = export_meetings(out, std::move(all));
   }
 
   void read(Reading& in) override {

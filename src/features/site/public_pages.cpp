@@ -148,27 +148,31 @@ Response home(Context& context, const PublicSite& site) {
   });
 }
 
-view::Data activities_data(Context& context, soci::session& sql, const PublicSite& site,
-                           long long initiative_id, bool done, std::string& updated) {
+// The initiative's activities done and planned (cancelled ones aside), read once.
+std::pair<view::Data, view::Data> activities_data(Context& context, soci::session& sql,
+                                                  const PublicSite& site, long long initiative_id,
+                                                  std::string& updated) {
   const auto marked = demo::marks_of(sql, site.workspace.id, "activity");
   strategy::ActivityFilter filter;
   filter.initiative_id = initiative_id;
-  auto list = view::list();
+  auto done = view::list();
+  auto planned = view::list();
   for (const auto& activity : strategy::activities(sql, site.reader, filter)) {
-    if ((activity.status == "done") != done || activity.status == "cancelled") continue;
+    if (activity.status == "cancelled") continue;
+    const bool is_done = activity.status == "done";
     updated = std::max(updated, activity.updated_at);
     view::Data entry;
     entry.set("title", activity.title);
     entry.set("description", view::text(activity.description));
     entry.set("when", view::text(strategy::flexible_text(
-                          context, done ? activity.done_when : activity.planned_when)));
+                          context, is_done ? activity.done_when : activity.planned_when)));
     entry.set("status", web::code_label(context, "activity_status_", activity.status));
     if (const auto marks = marked.find(activity.id); marks != marked.end()) {
       entry.set("example", demo::example_note(context.catalog(), "activity_", marks->second));
     }
-    list.push_back(entry);
+    (is_done ? done : planned).push_back(entry);
   }
-  return list;
+  return {done, planned};
 }
 
 // Each published indicator that follows up the initiative: its status, a chart and the same
@@ -237,8 +241,7 @@ Response initiative_page(Context& context, const PublicSite& site) {
       data.set(key, view::text(text->empty() ? std::string() : documents::markdown_html(*text)));
     }
     data.set("lead", view::text(lead));
-    const auto done = activities_data(context, sql, site, id, true, updated);
-    const auto planned = activities_data(context, sql, site, id, false, updated);
+    const auto [done, planned] = activities_data(context, sql, site, id, updated);
     data.set("done", done);
     data.set("has_done", view::flag(!done.is_empty_list()));
     data.set("planned", planned);
@@ -265,7 +268,7 @@ Response document_download(Context& context, const PublicSite& site) {
   auto sql = context.services.database.session();
   const auto document = strategy::readable_document(sql, site.reader, context.path_id());
   const auto etag = "\"" + document.sha256 + "\"";
-  auto response = context.request.header("If-None-Match") == etag
+  auto response = http::matches_etag(context.request.header("If-None-Match"), etag)
                       ? Response::text("", 304)
                       : Response::html(document.content);
   if (response.status != 304) {

@@ -53,23 +53,6 @@ std::string slug_of(const web::Context& context) {
   return found == context.params.end() ? std::string() : found->second;
 }
 
-// If-None-Match as RFC 9110 reads it: a list, weak tags compared weakly (a proxy that
-// compresses the page marks its tag weak), "*" for any.
-bool matches_etag(std::string_view asked, std::string_view etag) {
-  std::size_t at = 0;
-  while (at < asked.size()) {
-    auto end = asked.find(',', at);
-    if (end == std::string_view::npos) end = asked.size();
-    auto tag = asked.substr(at, end - at);
-    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
-    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
-    if (tag.starts_with("W/")) tag.remove_prefix(2);
-    if (tag == "*" || tag == etag) return true;
-    at = end + 1;
-  }
-  return false;
-}
-
 }  // namespace
 
 std::string public_html(web::Context& context, const PublicSite& site, const PublicPage& page,
@@ -123,8 +106,9 @@ http::Response public_response(web::Context& context, const PublicSite& site,
     response.header("Vary", "Cookie");
   };
   const auto asked = context.request.header("If-None-Match");
-  if (matches_etag(asked, etag) || (asked.empty() && !modified.empty() &&
-                                    context.request.header("If-Modified-Since") == modified)) {
+  if (http::matches_etag(asked, etag) ||
+      (asked.empty() && !modified.empty() &&
+       context.request.header("If-Modified-Since") == modified)) {
     auto response = http::Response::text("", 304);
     response.headers.erase("Content-Type");
     headers(response);
