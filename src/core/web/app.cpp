@@ -212,7 +212,13 @@ http::Response App::handle(http::Request& request) {
   auto& headers = response.headers;
   headers.emplace("X-Content-Type-Options", "nosniff");
   headers.emplace("Referrer-Policy", "same-origin");
-  headers.emplace("X-Frame-Options", "DENY");
+  // A page meant to be framed by other sites (an embeddable chart) says so in its own policy's
+  // frame-ancestors; X-Frame-Options, which cannot say "anyone", is then left out.
+  const auto own_policy = headers.find("Content-Security-Policy");
+  if (own_policy == headers.end() ||
+      own_policy->second.find("frame-ancestors") == std::string::npos) {
+    headers.emplace("X-Frame-Options", "DENY");
+  }
   headers.emplace("Content-Security-Policy", security_policy(services_.config));
   if (!headers.contains("Cache-Control")) headers.emplace("Cache-Control", "no-store");
   return response;

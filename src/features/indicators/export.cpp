@@ -52,11 +52,17 @@ std::vector<std::string> row_texts(const ExportRow& row, const i18n::Catalog& ca
 
 }  // namespace
 
-std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& catalog) {
+std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& catalog,
+                       CsvColumns which) {
+  // The public file leaves out what says how a figure was entered: notes, origin, source file.
+  std::vector<std::size_t> columns;
+  for (std::size_t i = 0; i < kColumns.size(); ++i) {
+    if (which == CsvColumns::all || (i != 8 && i != 9 && i != 10)) columns.push_back(i);
+  }
   const bool decimal_comma = catalog.language() != i18n::Language::en;
   std::string out = "\xEF\xBB\xBF";
-  for (std::size_t i = 0; i < kColumns.size(); ++i) {
-    if (i > 0) out += ';';
+  for (const auto i : columns) {
+    if (i != columns.front()) out += ';';
     out += documents::csv_text(catalog.text(kColumns[i]));
   }
   out += "\r\n";
@@ -65,8 +71,8 @@ std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& 
     cells[4] = csv_number(effective_value(row.indicator, row.value), decimal_comma);
     cells[5] = csv_number(row.value.numerator, decimal_comma);
     cells[6] = csv_number(row.value.denominator, decimal_comma);
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i > 0) out += ';';
+    for (const auto i : columns) {
+      if (i != columns.front()) out += ';';
       // Figures go as they are: a negative number is a number, not a formula.
       const bool figure = i >= 4 && i <= 6;
       out += figure ? cells[i] : documents::csv_text(cells[i]);

@@ -16,7 +16,11 @@ struct ExportRow {
   std::string area;  // empty: the whole plan
 };
 
-std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& catalog);
+// `all` for the staff; `published` for the public site's open data (no notes, origin or source
+// file: how a figure was entered is the staff's business).
+enum class CsvColumns { all, published };
+std::string values_csv(const std::vector<ExportRow>& rows, const i18n::Catalog& catalog,
+                       CsvColumns which = CsvColumns::all);
 // Throws std::runtime_error when the workbook cannot be written (e.g. a full temp disk).
 std::string values_xlsx(const std::vector<ExportRow>& rows, const i18n::Catalog& catalog);
 

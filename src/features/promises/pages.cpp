@@ -84,6 +84,18 @@ std::string public_promises_section(web::Context& context, soci::session& sql,
   return view::render(kTemplates("site_promises"), data, context.catalog());
 }
 
+// What the site's search finds of the promises: those the public sees, by their words.
+std::vector<site::PublicDocument> public_promise_documents(web::Context& context,
+                                                           soci::session& sql,
+                                                           const site::PublicReader& reader) {
+  std::vector<site::PublicDocument> out;
+  for (const auto& summary : promise_summaries(sql, reader.actor, today_iso_utc())) {
+    out.push_back({summary.promise.title, public_path(summary.promise.id), summary.promise.body,
+                   context.text("promise_public_kind")});
+  }
+  return out;
+}
+
 }  // namespace
 
 void add_routes(web::App& app) {
@@ -98,6 +110,7 @@ void add_routes(web::App& app) {
   hooks.get<reporting::ReportChapters>().chapters.emplace_back(report_chapter);
   hooks.get<meetings::AgendaSources>().sources.push_back({50, follow_up_suggestion});
   hooks.get<site::PublicSections>().sections.push_back({20, public_promises_section});
+  hooks.get<site::PublicSearches>().sources.emplace_back(public_promise_documents);
   hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
       "src/features/promises/data/openapi.json");
 }

@@ -1,7 +1,10 @@
 #include "features/site/commands.hpp"
 
 #include "core/audit/audit.hpp"
+#include "core/documents/photo.hpp"
+#include "core/util/crypto.hpp"
 #include "features/site/store.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::site {
 
@@ -19,6 +22,16 @@ boost::json::object to_json(const Settings& s) {
           {"known_issues", s.known_issues},
           {"feedback_url", s.feedback_url},
           {"authority_url", s.authority_url}};
+}
+
+boost::json::object to_json(const News& news) {
+  boost::json::object out{{"title", news.title},
+                          {"body", news.body},
+                          {"published_on", news.published_on},
+                          {"image_sha256", news.image_sha256},
+                          {"image_alt", news.image_alt}};
+  if (news.initiative_id) out["initiative_id"] = *news.initiative_id;
+  return out;
 }
 
 }  // namespace
@@ -42,6 +55,70 @@ void save_settings(db::Database& database, const auth::Actor& actor, Settings se
     audit::record_change(
         sql, actor, before ? "update" : "create", "site_settings", actor.workspace_id,
         before ? boost::json::value(to_json(*before)) : boost::json::value(), to_json(settings));
+  });
+}
+
+long long save_news(db::Database& database, const auth::Actor& actor, News news,
+                    const NewsPhoto& photo) {
+  auth::require_edit_all(actor);
+  news.workspace_id = actor.workspace_id;
+  // The photo is decoded and written anew before anything is stored: no metadata survives.
+  std::optional<std::string> image;
+  validation::Errors errors;
+  if (photo.upload) {
+    auto outcome = documents::process_photo(*photo.upload);
+    if (outcome.problem == documents::PhotoProblem::too_large) {
+      errors.add("image", "site_news_image_too_large");
+    } else if (outcome.problem == documents::PhotoProblem::not_an_image) {
+      errors.add("image", "site_news_image_not_an_image");
+    } else {
+      news.image_sha256 = crypto::sha256_hex(outcome.photo.jpeg);
+      news.image_width = outcome.photo.width;
+      news.image_height = outcome.photo.height;
+      image = crypto::base64_encode(outcome.photo.jpeg);
+    }
+  } else if (photo.remove) {
+    news.image_sha256.clear();
+    news.image_alt.clear();
+    news.image_width = 0;
+    news.image_height = 0;
+    image = std::string();
+  }
+  long long id = news.id;
+  database.in_transaction([&](soci::session& sql) {
+    const auto before =
+        news.id == 0 ? std::nullopt : store::find_news(sql, actor.workspace_id, news.id);
+    if (news.id != 0 && !before) throw validation::NotFound();
+    if (before && !image) {
+      news.image_sha256 = before->image_sha256;
+      news.image_width = before->image_width;
+      news.image_height = before->image_height;
+    }
+    errors.add_all(validate_news(news, !news.image_sha256.empty()));
+    if (news.initiative_id && !strategy::find_initiative(sql, actor, *news.initiative_id)) {
+      errors.add("initiative_id", "site_news_initiative_unknown");
+    }
+    validation::throw_if_any(errors);
+    if (before) {
+      if (!store::update_news(sql, news, image)) throw validation::Conflict();
+    } else {
+      id = store::insert_news(sql, news, image.value_or(std::string()));
+    }
+    audit::record_change(sql, actor, before ? "update" : "create", "site_news", id,
+                         before ? boost::json::value(to_json(*before)) : boost::json::value(),
+                         to_json(news));
+  });
+  return id;
+}
+
+void delete_news(db::Database& database, const auth::Actor& actor, long long id) {
+  auth::require_edit_all(actor);
+  database.in_transaction([&](soci::session& sql) {
+    const auto before = store::find_news(sql, actor.workspace_id, id);
+    if (!before) throw validation::NotFound();
+    store::delete_news(sql, id);
+    audit::record_change(sql, actor, "delete", "site_news", id, to_json(*before),
+                         boost::json::value());
   });
 }
 

@@ -2,16 +2,79 @@
 
 #include <fmt/format.h>
 
+#include "core/documents/photo.hpp"
+#include "core/exchange/records.hpp"
 #include "core/json/reader.hpp"
+#include "core/util/crypto.hpp"
 #include "features/site/store.hpp"
 
 namespace samtryg::site {
 
 namespace {
 
+// A news item as the document holds it, its photo (if any) decoded and encoded again while the
+// document is read, as an upload is.
+struct NewsEntry {
+  News news;
+  std::string image;  // base64 of the kept JPEG; "" for none
+};
+
+boost::json::array export_news(exchange::Writing& out) {
+  return exchange::numbered(
+      store::news(out.sql, out.workspace_id), out.ids.of("site_news"), [&](const News& news) {
+        boost::json::object json{{"initiative_id", nullptr},
+                                 {"title", news.title},
+                                 {"body", news.body},
+                                 {"published_on", news.published_on},
+                                 {"image", store::news_image(out.sql, news.id)},
+                                 {"image_alt", news.image_alt},
+                                 {"created_at", news.created_at},
+                                 {"updated_at", news.updated_at}};
+        if (news.initiative_id) json["initiative_id"] = *news.initiative_id;
+        out.ids.relink(json, "initiative_id", "initiative");
+        return json;
+      });
+}
+
+std::vector<NewsEntry> read_news(exchange::Reading& in) {
+  return exchange::read_records<NewsEntry>(
+      in, in.document, "site_news",
+      {.kind = "site_news",
+       .id = [](const NewsEntry& entry) { return entry.news.id; },
+       .validate =
+           [](const NewsEntry& entry) { return validate_news(entry.news, !entry.image.empty()); },
+       .references = {{"initiative_id", "initiative",
+                       [](const NewsEntry& entry) { return entry.news.initiative_id; }}}},
+      [&in](json::Reader& reader, NewsEntry& entry, const std::string& path) {
+        auto& news = entry.news;
+        reader.integer("id", news.id);
+        reader.optional_integer("initiative_id", news.initiative_id);
+        reader.text("title", news.title);
+        reader.text("body", news.body);
+        reader.text("published_on", news.published_on);
+        reader.text("image_alt", news.image_alt);
+        reader.text("created_at", news.created_at);
+        reader.text("updated_at", news.updated_at);
+        std::string image;
+        reader.text("image", image);
+        if (image.empty()) return;
+        const auto outcome =
+            documents::process_photo(crypto::base64_decode(image).value_or(std::string()));
+        if (outcome.problem != documents::PhotoProblem::none) {
+          in.add(path + ".image", "site_news_image_not_an_image");
+          return;
+        }
+        news.image_sha256 = crypto::sha256_hex(outcome.photo.jpeg);
+        news.image_width = outcome.photo.width;
+        news.image_height = outcome.photo.height;
+        entry.image = crypto::base64_encode(outcome.photo.jpeg);
+      });
+}
+
 class SiteSection final : public exchange::Section {
  public:
   void write(exchange::Writing& out) const override {
+    if (auto news = export_news(out); !news.empty()) out.document["site_news"] = std::move(news);
     const auto s = store::settings_of(out.sql, out.workspace_id);
     if (!s) return;
     out.document["site"] = boost::json::object{{"enabled", s->enabled},
@@ -28,6 +91,7 @@ class SiteSection final : public exchange::Section {
   }
 
   void read(exchange::Reading& in) override {
+    news_ = read_news(in);
     const auto* member = in.document.nested("site");
     if (member == nullptr) return;
     if (!member->is_object()) {
@@ -53,6 +117,13 @@ class SiteSection final : public exchange::Section {
   }
 
   void store(exchange::Storing& out) override {
+    for (auto entry : news_) {
+      entry.news.workspace_id = out.workspace_id;
+      entry.news.initiative_id = out.ids.find("initiative", entry.news.initiative_id);
+      if (entry.news.created_at.empty()) entry.news.created_at = out.now;
+      out.ids.add("site_news", entry.news.id, store::insert_news(out.sql, entry.news, entry.image));
+    }
+    if (!news_.empty()) out.count("site_news", static_cast<int>(news_.size()));
     if (!settings_) return;
     auto s = *settings_;
     s.workspace_id = out.workspace_id;
@@ -71,6 +142,7 @@ class SiteSection final : public exchange::Section {
 
  private:
   std::optional<Settings> settings_;
+  std::vector<NewsEntry> news_;
 };
 
 }  // namespace

@@ -1,8 +1,12 @@
 #include "features/site/module.hpp"
 
+#include "core/i18n/catalog.hpp"
 #include "features/site/exchange.hpp"
+#include "features/site/news.hpp"
+#include "features/site/news_public.hpp"
 #include "features/site/pages.hpp"
 #include "features/site/public_pages.hpp"
+#include "features/strategy/hooks.hpp"
 
 namespace samtryg::site {
 
@@ -13,7 +17,14 @@ class SiteModule final : public module::Module {
   std::string_view name() const override { return "site"; }
   void add_routes(web::App& app) const override {
     add_public_routes(app);
+    add_open_data_routes(app);
+    add_public_news_routes(app);
+    add_search_routes(app);
     add_settings_routes(app);
+    add_news_routes(app);
+    add_news_api_routes(app);
+    app.services().hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
+        "src/features/site/data/openapi.json");
   }
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return site::exchange_section();
@@ -21,6 +32,9 @@ class SiteModule final : public module::Module {
   // Tryg Aalborg's and Landskrona's public sites, enabled, with their accessibility statements
   // (the dates and contacts are example data; the seeds give none).
   std::string_view demo_folder() const override { return "src/features/site/data/"; }
+  std::vector<std::string> runtime_message_keys() const override {
+    return i18n::runtime_keys({{"site_news_state_", kNewsStates}}, {});
+  }
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include "core/web/page.hpp"
 #include "features/indicators/presentation.hpp"
 #include "features/indicators/queries.hpp"
+#include "features/site/news_public.hpp"
 #include "features/site/public_support.hpp"
 #include "features/site/sections.hpp"
 #include "features/strategy/page_support.hpp"
@@ -25,59 +26,17 @@ using http::Method;
 using http::Response;
 using web::Context;
 
-// ?lang= on any public page: the visitor's choice is kept (a cookie, no account) and the page
-// comes back without it.
-std::optional<Response> chosen_language(Context& context) {
-  const auto asked = context.query("lang");
-  if (asked.empty()) return std::nullopt;
-  auto response = Response::redirect(context.request.path);
-  if (const auto language = i18n::parse_language(asked)) {
-    auto options = context.cookie_options();
-    options.max_age = 365LL * 24 * 3600;
-    response.set_cookies.push_back(
-        http::make_set_cookie(web::kLanguageCookie, std::string(i18n::code(*language)), options));
+// The feature that publishes pages under the address's {kind}; validation::NotFound for none.
+const PublicKind& kind_of(const Context& context) {
+  const auto name = context.params.find("kind");
+  for (const auto& kind : context.services.hooks.find<PublicKinds>().kinds) {
+    if (name != context.params.end() && kind.kind == name->second) return kind;
   }
-  return response;
-}
-
-// A page of a known site that shows nothing (an unknown or unpublished id): the site's own
-// "not found" in the visitor's language.
-Response not_found(Context& context, const PublicSite& site) {
-  view::Data data;
-  data.set("home", site.base);
-  return Response::html(
-      public_html(context, site, {context.text("site_not_found_title"), "not_found", {}}, data),
-      404);
-}
-
-template <class Handler>
-Response guarded(Context& context, Handler&& handler) {
-  if (auto redirect = chosen_language(context)) return std::move(*redirect);
-  const auto site = public_site(context);
-  try {
-    return handler(context, site);
-  } catch (const validation::NotFound&) {
-    return not_found(context, site);
-  }
+  throw validation::NotFound();
 }
 
 std::string initiative_path(const PublicSite& site, long long id) {
   return site.base + "/initiatives/" + std::to_string(id);
-}
-
-// The published plans a citizen reads: a plan that a later published version replaced is
-// history (the staff pages keep it).
-std::vector<strategy::Plan> current_plans(soci::session& sql, const PublicSite& site) {
-  auto plans = strategy::plans(sql, site.reader);
-  std::set<long long> replaced;
-  for (const auto& plan : plans) {
-    if (plan.previous_version_id) replaced.insert(*plan.previous_version_id);
-  }
-  std::erase_if(plans, [&](const strategy::Plan& plan) { return replaced.contains(plan.id); });
-  // The newest first: what the partnership works on now.
-  std::stable_sort(plans.begin(), plans.end(),
-                   [](const auto& a, const auto& b) { return a.period_start > b.period_start; });
-  return plans;
 }
 
 // The published plans with their focus areas, each with its published initiatives.
@@ -136,15 +95,27 @@ Response home(Context& context, const PublicSite& site) {
     const auto plans = plans_data(sql, site, updated);
     data.set("plans", plans);
     data.set("has_plans", view::flag(!plans.is_empty_list()));
+    // The latest news, after the plans.
+    const auto news = public_news(sql, site);
+    const auto latest = news_entries(context, site, news, 3);
+    data.set("news", latest);
+    data.set("has_news", view::flag(!latest.is_empty_list()));
+    data.set("more_news", view::flag(news.size() > 3));
+    for (const auto& item : news) updated = std::max(updated, item.updated_at);
     // What the other features publish (PublicSections), each a section of its own.
     auto sections = context.services.hooks.find<PublicSections>().sections;
     std::stable_sort(sections.begin(), sections.end(),
                      [](const auto& a, const auto& b) { return a.order < b.order; });
-    const PublicReader reader{site.reader, site.base, site.workspace.language};
+    const auto reader = reader_of(site);
     std::string parts;
     for (const auto& section : sections) parts += section.render(context, sql, reader);
     data.set("sections_html", view::text(parts));
-    return std::pair{PublicPage{context.text("site_home"), "home", updated, site.base}, data};
+    return std::pair{PublicPage{.title = context.text("site_home"),
+                                .template_name = "home",
+                                .updated = updated,
+                                .path = site.base,
+                                .feed = site.base + "/news.atom"},
+                     data};
   });
 }
 
@@ -191,6 +162,7 @@ view::Data indicators_data(Context& context, soci::session& sql, const PublicSit
     chart.id = "indicator-" + std::to_string(indicator.id);
     view::Data entry;
     entry.set("name", indicator.name);
+    entry.set("open", fmt::format("{}/indicators/{}", site.base, indicator.id));
     entry.set("source", view::text(indicator.source_note));
     entry.set("status", indicators::status_label(record.assessment.status, context.catalog()));
     entry.set("explanation", view::text(indicators::status_explanation(
@@ -256,10 +228,20 @@ Response initiative_page(Context& context, const PublicSite& site) {
     }
     data.set("documents", documents);
     data.set("has_documents", view::flag(!documents.is_empty_list()));
+    const auto news = public_news(sql, site, id);
+    const auto news_list = news_entries(context, site, news, news.size());
+    data.set("news", news_list);
+    data.set("has_news", view::flag(!news_list.is_empty_list()));
+    for (const auto& item : news) updated = std::max(updated, item.updated_at);
+    data.set("news_feed", initiative_path(site, id) + "/news.atom");
     const auto indicators = indicators_data(context, sql, site, initiative);
     data.set("indicators", indicators);
     data.set("has_indicators", view::flag(!indicators.is_empty_list()));
-    return std::pair{PublicPage{initiative.name, "initiative", updated, initiative_path(site, id)},
+    return std::pair{PublicPage{.title = initiative.name,
+                                .template_name = "initiative",
+                                .updated = updated,
+                                .path = initiative_path(site, id),
+                                .feed = initiative_path(site, id) + "/news.atom"},
                      data};
   });
 }
@@ -276,6 +258,43 @@ Response document_download(Context& context, const PublicSite& site) {
     response.header("Content-Disposition", web::content_disposition(document.filename));
   }
   response.header("ETag", etag);
+  response.header("Cache-Control", "public, no-cache");
+  return response;
+}
+
+// A page another feature publishes (PublicKinds): a walk's results.
+Response item_page(Context& context, const PublicSite& site) {
+  const auto& kind = kind_of(context);
+  const auto id = context.path_id();
+  return public_response(context, site, [&] {
+    auto sql = context.services.database.session();
+    auto item = kind.page(context, sql, reader_of(site), id);
+    view::Data data;
+    data.set("html", view::text(std::move(item.html)));
+    return std::pair{PublicPage{item.title, "item", item.updated,
+                                fmt::format("{}/{}/{}", site.base, kind.kind, id)},
+                     data};
+  });
+}
+
+// A file such a page shows (a walk's photo). It never changes under its ETag, but may stop
+// being public: asked again each time.
+Response item_file(Context& context, const PublicSite& site) {
+  const auto& kind = kind_of(context);
+  if (!kind.file) throw validation::NotFound();
+  const auto variant = context.params.find("variant");
+  auto sql = context.services.database.session();
+  auto file = kind.file(sql, reader_of(site), context.path_id(),
+                        variant == context.params.end() ? std::string() : variant->second);
+  auto response = http::matches_etag(context.request.header("If-None-Match"), file.etag)
+                      ? Response::text("", 304)
+                      : Response::text(std::move(file.content));
+  if (response.status == 304) {
+    response.headers.erase("Content-Type");
+  } else {
+    response.header("Content-Type", file.content_type);
+  }
+  response.header("ETag", file.etag);
   response.header("Cache-Control", "public, no-cache");
   return response;
 }
@@ -314,11 +333,18 @@ Response sitemap(Context& context, const PublicSite& site) {
   };
   add(site.base);
   add(site.base + "/accessibility");
+  add(site.base + "/news");
+  for (const auto& news : public_news(sql, site)) add(news_path(site, news.id));
   for (const auto& plan : current_plans(sql, site)) {
     strategy::InitiativeFilter filter;
     filter.plan_id = plan.id;
     for (const auto& row : strategy::initiatives(sql, site.reader, filter)) {
       add(initiative_path(site, row.initiative.id));
+    }
+  }
+  for (const auto& kind : context.services.hooks.find<PublicKinds>().kinds) {
+    for (const auto id : kind.ids(sql, reader_of(site))) {
+      add(fmt::format("{}/{}/{}", site.base, kind.kind, id));
     }
   }
   out += "</urlset>\n";
@@ -341,12 +367,6 @@ Response colours(Context& /*context*/, const PublicSite& site) {
 
 }  // namespace
 
-// A public page: the language choice, the site, and the site's own "not found".
-template <Response (*Page)(Context&, const PublicSite&)>
-Response site_page(Context& context) {
-  return guarded(context, Page);
-}
-
 void add_public_routes(web::App& app) {
   const auto anyone = web::Access::anyone();
   app.add({Method::get, "/p/{slug}", anyone, site_page<home>});
@@ -355,6 +375,9 @@ void add_public_routes(web::App& app) {
   app.add({Method::get, "/p/{slug}/accessibility", anyone, site_page<accessibility>});
   app.add({Method::get, "/p/{slug}/sitemap.xml", anyone, site_page<sitemap>});
   app.add({Method::get, "/p/{slug}/colours.css", anyone, site_page<colours>});
+  app.add({Method::get, "/p/{slug}/{kind}/{id}", anyone, site_page<item_page>});
+  app.add({Method::get, "/p/{slug}/{kind}/files/{id}", anyone, site_page<item_file>});
+  app.add({Method::get, "/p/{slug}/{kind}/files/{id}/{variant}", anyone, site_page<item_file>});
 }
 
 }  // namespace samtryg::site

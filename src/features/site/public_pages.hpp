@@ -12,5 +12,9 @@
 namespace samtryg::site {
 
 void add_public_routes(web::App& app);
+// Each public indicator as CSV and JSON-stat, and as a chart to embed (open_data_pages.cpp).
+void add_open_data_routes(web::App& app);
+// The search (search_pages.cpp).
+void add_search_routes(web::App& app);
 
 }  // namespace samtryg::site

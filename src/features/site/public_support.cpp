@@ -6,6 +6,7 @@
 #include "core/util/time.hpp"
 #include "core/web/fragment_cache.hpp"
 #include "features/site/store.hpp"
+#include "features/strategy/queries.hpp"
 
 namespace samtryg::site {
 
@@ -45,7 +46,47 @@ std::string layout(web::Context& context, const PublicSite& site, const PublicPa
   data.set("canonical", context.services.config.effective_public_url() +
                             (page.path.empty() ? context.request.path : page.path));
   data.set("content_lang", site.workspace.language);
+  data.set("preview", view::flag(site.preview));
+  data.set("feed", view::text(page.feed));
+  data.set("news_href", site.base + "/news");
   return view::render(kTemplates("layout"), data, context.catalog());
+}
+
+// ?lang= on any public page: the visitor's choice is kept (a cookie, no account) and the page
+// comes back without it.
+std::optional<http::Response> chosen_language(web::Context& context) {
+  const auto asked = context.query("lang");
+  if (asked.empty()) return std::nullopt;
+  auto response = http::Response::redirect(context.request.path);
+  if (const auto language = i18n::parse_language(asked)) {
+    auto options = context.cookie_options();
+    options.max_age = 365LL * 24 * 3600;
+    response.set_cookies.push_back(
+        http::make_set_cookie(web::kLanguageCookie, std::string(i18n::code(*language)), options));
+  }
+  return response;
+}
+
+// A page of a known site that shows nothing (an unknown or unpublished id): the site's own
+// "not found" in the visitor's language.
+http::Response not_found(web::Context& context, const PublicSite& site) {
+  view::Data data;
+  data.set("home", site.base);
+  return http::Response::html(
+      public_html(context, site, {context.text("site_not_found_title"), "not_found", {}}, data),
+      404);
+}
+
+// A request the site cannot answer (a search too long, text that is no text): the site's own
+// 400 in the visitor's language, saying what to do.
+http::Response bad_request(web::Context& context, const PublicSite& site,
+                           const std::string& text_key) {
+  view::Data data;
+  data.set("home", site.base);
+  data.set("text", context.text(text_key));
+  return http::Response::html(
+      public_html(context, site, {context.text("site_bad_request_title"), "bad_request", {}}, data),
+      400);
 }
 
 std::string slug_of(const web::Context& context) {
@@ -61,15 +102,74 @@ std::string public_html(web::Context& context, const PublicSite& site, const Pub
   // The partnership's own texts are in the workspace's language, whatever the visitor reads.
   data.set("content_lang", site.workspace.language);
   data.set("lang", std::string(i18n::code(context.language)));
+  if (page.bare) {
+    data.set("site_name", site.workspace.name);
+    data.set("title", page.title);
+    data.set("asset_version", context.services.assets.version());
+    data.set("colour_version", std::to_string(site.settings.row_version));
+    return view::render(kTemplates(page.template_name), data, context.catalog());
+  }
   return layout(context, site, page,
                 view::render(kTemplates(page.template_name), data, context.catalog()));
+}
+
+// The published plans a citizen reads: a plan that a later published version replaced is
+// history (the staff pages keep it).
+std::vector<strategy::Plan> current_plans(soci::session& sql, const PublicSite& site) {
+  auto plans = strategy::plans(sql, site.reader);
+  std::set<long long> replaced;
+  for (const auto& plan : plans) {
+    if (plan.previous_version_id) replaced.insert(*plan.previous_version_id);
+  }
+  std::erase_if(plans, [&](const strategy::Plan& plan) { return replaced.contains(plan.id); });
+  // The newest first: what the partnership works on now.
+  std::stable_sort(plans.begin(), plans.end(),
+                   [](const auto& a, const auto& b) { return a.period_start > b.period_start; });
+  return plans;
+}
+
+PublicReader reader_of(const PublicSite& site) {
+  return {site.reader, site.base, site.workspace.language};
+}
+
+http::Response serve_public(web::Context& context, PublicHandler page) {
+  if (auto redirect = chosen_language(context)) return std::move(*redirect);
+  std::optional<PublicSite> found;
+  try {
+    found = public_site(context);
+  } catch (const validation::NotFound&) {
+    return no_site(context);
+  }
+  try {
+    return page(context, *found);
+  } catch (const validation::NotFound&) {
+    return not_found(context, *found);
+  } catch (const BadPublicRequest& bad) {
+    return bad_request(context, *found, bad.text_key);
+  } catch (const http::InvalidText&) {
+    return bad_request(context, *found, "site_bad_text");
+  }
+}
+
+http::Response no_site(web::Context& context) {
+  view::Data data;
+  data.set("lang", std::string(i18n::code(context.language)));
+  data.set("asset_version", context.services.assets.version());
+  return http::Response::html(view::render(kTemplates("no_site"), data, context.catalog()), 404);
 }
 
 PublicSite public_site(web::Context& context) {
   auto sql = context.services.database.session();
   const auto settings = store::settings_by_slug(sql, slug_of(context));
-  if (!settings || !settings->enabled) throw validation::NotFound();
+  if (!settings) throw validation::NotFound();
+  // A coordinator (or admin) of the workspace sees the site before it is switched on.
+  const bool preview = !settings->enabled;
+  if (preview && !(context.role() && context.workspace().id == settings->workspace_id &&
+                   auth::allows(*context.role(), auth::Permission::edit_all))) {
+    throw validation::NotFound();
+  }
   PublicSite site;
+  site.preview = preview;
   site.settings = *settings;
   for (auto& workspace : auth::all_workspaces(sql)) {
     if (workspace.id == settings->workspace_id) site.workspace = std::move(workspace);
@@ -85,8 +185,17 @@ PublicSite public_site(web::Context& context) {
   return site;
 }
 
-http::Response public_response(web::Context& context, const PublicSite& site,
-                               const std::function<std::pair<PublicPage, view::Data>()>& build) {
+namespace {
+
+// What a public answer's caching rests on: the workspace's data version, the site's settings,
+// the visitor's language and the day (a promise scheduled for publication becomes public
+// without a change); the latest audited change for Last-Modified.
+struct Freshness {
+  std::string etag;
+  std::string modified;
+};
+
+Freshness freshness_of(web::Context& context, const PublicSite& site) {
   std::string last_change;
   long long version = 0;
   {
@@ -94,39 +203,65 @@ http::Response public_response(web::Context& context, const PublicSite& site,
     last_change = store::last_change(sql, site.workspace.id);
     version = store::data_version(sql, site.workspace.id);
   }
-  // The day too: a promise scheduled for publication becomes public without a change.
-  const auto etag = fmt::format("\"p{}-{}-{}-{}-{}\"", version, site.settings.row_version,
-                                i18n::code(context.language), today_iso_utc(), SAMTRYG_VERSION);
-  const auto modified = http_date(last_change.empty() ? site.settings.updated_at : last_change);
+  return {fmt::format("\"p{}-{}-{}-{}-{}\"", version, site.settings.row_version,
+                      i18n::code(context.language), today_iso_utc(), SAMTRYG_VERSION),
+          http_date(last_change.empty() ? site.settings.updated_at : last_change)};
+}
+
+// The answer kept under `freshness` (built once per version), or 304 when the visitor has it.
+http::Response cached(web::Context& context, const PublicSite& site, const Freshness& freshness,
+                      const std::string& content_type,
+                      const std::function<std::pair<std::string, std::string>()>& build) {
   const auto headers = [&](http::Response& response) {
-    response.header("ETag", etag);
-    if (!modified.empty()) response.header("Last-Modified", modified);
-    // Anyone may keep it, but asks again each time: a publish shows at once.
-    response.header("Cache-Control", "public, no-cache");
+    response.header("ETag", freshness.etag);
+    if (!freshness.modified.empty()) response.header("Last-Modified", freshness.modified);
+    // Anyone may keep it, but asks again each time: a publish shows at once. A preview is the
+    // coordinator's alone.
+    response.header("Cache-Control", site.preview ? "private, no-store" : "public, no-cache");
     response.header("Vary", "Cookie");
   };
   const auto asked = context.request.header("If-None-Match");
-  if (http::matches_etag(asked, etag) ||
-      (asked.empty() && !modified.empty() &&
-       context.request.header("If-Modified-Since") == modified)) {
+  if (http::matches_etag(asked, freshness.etag) ||
+      (asked.empty() && !freshness.modified.empty() &&
+       context.request.header("If-Modified-Since") == freshness.modified)) {
     auto response = http::Response::text("", 304);
     response.headers.erase("Content-Type");
     headers(response);
     return response;
   }
-  const auto key = fmt::format("public:{}:{}:{}", site.workspace.id, context.request.path, etag);
+  const auto key = fmt::format("public:{}:{}:{}:{}", site.workspace.id, context.request.path,
+                               freshness.etag, site.preview ? "preview" : "public");
   auto kept = context.services.fragments->find(key);
   if (!kept) {
-    auto [page, data] = build();
+    auto [title, body] = build();
     web::Fragment built;
-    built.title = page.title;
-    built.pieces.push_back({public_html(context, site, page, std::move(data))});
+    built.title = std::move(title);
+    built.pieces.push_back({std::move(body)});
     kept = std::make_shared<const web::Fragment>(std::move(built));
     context.services.fragments->store(key, kept);
   }
-  auto response = http::Response::html(kept->pieces.front().text);
+  auto response = http::Response::text(kept->pieces.front().text);
+  response.header("Content-Type", content_type);
   headers(response);
   return response;
+}
+
+}  // namespace
+
+http::Response public_response(web::Context& context, const PublicSite& site,
+                               const std::function<std::pair<PublicPage, view::Data>()>& build) {
+  return cached(context, site, freshness_of(context, site), "text/html; charset=utf-8", [&] {
+    auto [page, data] = build();
+    return std::pair{page.title, public_html(context, site, page, std::move(data))};
+  });
+}
+
+http::Response public_data(web::Context& context, const PublicSite& site,
+                           const std::string& content_type,
+                           const std::function<std::string()>& build) {
+  return cached(context, site, freshness_of(context, site), content_type, [&] {
+    return std::pair{std::string(), build()};
+  });
 }
 
 }  // namespace samtryg::site

@@ -10,6 +10,8 @@
 #include "core/web/context.hpp"
 #include "core/web/templates.hpp"
 #include "features/site/model.hpp"
+#include "features/site/sections.hpp"
+#include "features/strategy/model.hpp"
 
 namespace samtryg::site {
 
@@ -20,9 +22,13 @@ struct PublicSite {
   auth::Workspace workspace;
   auth::Actor reader;  // an anonymous viewer of the workspace: published content only
   std::string base;    // "/p/tryg-aalborg"
+  // The site is off and a coordinator of its workspace looks at it before switching it on:
+  // the pages say so and nobody else may keep them.
+  bool preview = false;
 };
 
-// The enabled site of the path's {slug}; validation::NotFound otherwise. Sets the request's
+// The enabled site of the path's {slug} (or, for its coordinators, the site while it is off);
+// validation::NotFound otherwise. Sets the request's
 // language to the visitor's choice (the language cookie) or else the workspace's.
 PublicSite public_site(web::Context& context);
 
@@ -35,11 +41,45 @@ struct PublicPage {
   std::string template_name;
   std::string updated;  // ISO day or time the content last changed, shown in the footer
   std::string path{};   // the page's own address for its canonical link; "" for the request's
+  bool bare = false;    // the template is the whole document (an embeddable chart): no layout
+  std::string feed{};   // the Atom feed the page follows, for the browser's and readers' discovery
 };
 // The page in the layout, built now and kept nowhere.
 std::string public_html(web::Context& context, const PublicSite& site, const PublicPage& page,
                         view::Data data);
+// The published plans a citizen reads, newest first: a plan that a later published version
+// replaced is history (the staff pages keep it).
+std::vector<strategy::Plan> current_plans(soci::session& sql, const PublicSite& site);
+
+// Thrown by a public page for a request it cannot answer: the site's 400 page with the
+// catalog text `text_key`.
+struct BadPublicRequest {
+  std::string text_key;
+};
+
+// How the site's other features read: as the site's anonymous reader.
+PublicReader reader_of(const PublicSite& site);
+
+// Serves a public page: the visitor's language choice (?lang=, kept, then back without it),
+// the site (or the 404 of no site), and the site's own 404 for what `page` does not find
+// (validation::NotFound).
+using PublicHandler = http::Response (*)(web::Context&, const PublicSite&);
+http::Response serve_public(web::Context& context, PublicHandler page);
+template <PublicHandler Page>
+http::Response site_page(web::Context& context) {
+  return serve_public(context, Page);
+}
+
+// "Not found" for an address of no site (an unknown or switched-off one), in the visitor's
+// language, on a page of its own that names no workspace.
+http::Response no_site(web::Context& context);
+
 http::Response public_response(web::Context& context, const PublicSite& site,
                                const std::function<std::pair<PublicPage, view::Data>()>& build);
+
+// Data (CSV, JSON-stat) cached and answered as the pages are.
+http::Response public_data(web::Context& context, const PublicSite& site,
+                           const std::string& content_type,
+                           const std::function<std::string()>& build);
 
 }  // namespace samtryg::site

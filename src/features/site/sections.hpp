@@ -1,6 +1,6 @@
 #pragma once
-// The hook the public site's home page offers: what other features publish there (promises with
-// their status, later the walks' results and the news), each as one rendered <section>.
+// The hooks the public site offers other features: a section of the home page (promises with
+// their status, the walks' results), and pages and files of their own in the site's layout.
 #include <soci/soci.h>
 
 #include <functional>
@@ -30,6 +30,52 @@ struct PublicSection {
 
 struct PublicSections {
   std::vector<PublicSection> sections;
+};
+
+// A page of its own on the public site, at {base}/{kind}/{id} ("/p/landskrona/walks/1") in the
+// site's layout: what a feature publishes about one thing.
+struct PublicItem {
+  std::string title;
+  std::string html;     // the content, escaped by the feature's own template
+  std::string updated;  // ISO day or time it last changed, shown in the footer
+};
+
+// A file such a page shows (a photo), at {base}/{kind}/files/{id}[/{variant}].
+struct PublicFile {
+  std::string content;
+  std::string content_type;
+  std::string etag;  // quoted; the file never changes under it
+};
+
+struct PublicKind {
+  std::string kind;  // the address's segment: "walks"
+  // validation::NotFound for an id the reader does not see.
+  std::function<PublicItem(web::Context&, soci::session&, const PublicReader&, long long)> page;
+  // Every id the reader sees, for the sitemap.
+  std::function<std::vector<long long>(soci::session&, const PublicReader&)> ids;
+  // validation::NotFound for a file the reader does not see or a variant there is not ("" is
+  // the file itself); empty when the kind has no files.
+  std::function<PublicFile(soci::session&, const PublicReader&, long long, const std::string&)>
+      file{};
+};
+
+struct PublicKinds {
+  std::vector<PublicKind> kinds;
+};
+
+// What a feature offers the site's search: each public thing it shows, with the words a visitor
+// may look for. The site matches and ranks them; a source reads only as the reader it is given.
+struct PublicDocument {
+  std::string title;
+  std::string href;
+  std::string text;  // the words besides the title (plain text or Markdown)
+  std::string kind;  // what it is, in the visitor's language ("Tryghedsvandring")
+};
+
+struct PublicSearches {
+  std::vector<std::function<std::vector<PublicDocument>(web::Context&, soci::session&,
+                                                        const PublicReader&)>>
+      sources;
 };
 
 }  // namespace samtryg::site

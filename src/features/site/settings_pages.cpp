@@ -32,6 +32,9 @@ Response settings_form(Context& context, const Settings& s, const validation::Er
   if (s.enabled && !s.slug.empty()) {
     form.intro +=
         " " + context.catalog().format("site_settings_address", {{"path", "/p/" + s.slug}});
+  } else if (!s.slug.empty()) {
+    form.intro +=
+        " " + context.catalog().format("site_settings_preview", {{"path", "/p/" + s.slug}});
   }
   form.action = "/site/settings";
   form.submit = text("form_save");

@@ -10,6 +10,7 @@
 #include <memory>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "support/factories.hpp"
 #include "support/test_server.hpp"
@@ -76,6 +77,23 @@ class PublicSite : public testing::ServerTest {
     EXPECT_EQ(response.status, 303) << response.body;
     testing::create_indicator(
         http, plan, {.name = "Hemmelig indikator", .initiative = shown_, .published = false});
+    // News: a draft, one for a day to come, one about the unpublished initiative, one public.
+    for (const auto& [title, day, about] :
+         std::vector<std::tuple<std::string, std::string, std::string>>{
+             {"Hemmelig kladde", "", ""},
+             {"Hemmelig fremtid", "2999-01-01", ""},
+             {"Hemmelig indbrudsnyhed", "2017-01-01", hidden_},
+             {"Temadag holdt", "2017-09-16", shown_}}) {
+      http.get("/site/news/new");
+      response = http.request("POST", "/site/news",
+                              testing::multipart_body({{"_csrf", http.csrf()},
+                                                       {"title", title},
+                                                       {"published_on", day},
+                                                       {"initiative_id", about}},
+                                                      "image", "", ""),
+                              testing::kMultipartType);
+      EXPECT_EQ(response.status, 303) << response.body;
+    }
   }
 
   // The coordinator makes the site public at /p/tryg-aalborg.
@@ -163,6 +181,8 @@ TEST_P(PublicSite, ACrawlOfEveryPublicPageFindsNothingUnpublishedAndNoStaffAddre
   EXPECT_TRUE(contains(initiative, "Temadag for professionelle")) << initiative;
   EXPECT_TRUE(contains(initiative, "Drop-out-truede elever"));
   EXPECT_TRUE(contains(initiative, "<th scope=\"row\">2016</th><td>143</td>")) << initiative;
+  EXPECT_TRUE(contains(initiative, "Temadag holdt")) << "the initiative's news";
+  EXPECT_TRUE(pages.contains("/p/tryg-aalborg/news.atom"));
   EXPECT_TRUE(contains(pages.at("/p/tryg-aalborg/sitemap.xml"),
                        "/p/tryg-aalborg/initiatives/" + shown_ + "</loc>"));
 

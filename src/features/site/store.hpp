@@ -5,8 +5,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "features/site/model.hpp"
+#include "features/site/news.hpp"
 
 namespace samtryg::site::store {
 
@@ -20,5 +22,17 @@ long long data_version(soci::session& sql, long long workspace_id);
 // The time (UTC) of the workspace's latest audited change, "" when none: what its public pages
 // were last modified at.
 std::string last_change(soci::session& sql, long long workspace_id);
+
+// News (news_store.cpp), the newest day first (drafts, with no day, first of all).
+std::vector<News> news(soci::session& sql, long long workspace_id);
+std::optional<News> find_news(soci::session& sql, long long workspace_id, long long id);
+// `image` is the photo as base64 ("" for none).
+long long insert_news(soci::session& sql, const News& news, const std::string& image);
+// False when the row_version differs. `image`: nothing keeps the photo, "" removes it, a text
+// replaces it.
+bool update_news(soci::session& sql, const News& news, const std::optional<std::string>& image);
+void delete_news(soci::session& sql, long long id);
+// The photo as base64; "" when the news has none.
+std::string news_image(soci::session& sql, long long id);
 
 }  // namespace samtryg::site::store

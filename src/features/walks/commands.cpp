@@ -2,11 +2,11 @@
 
 #include "core/audit/audit.hpp"
 #include "core/auth/store.hpp"
+#include "core/documents/photo.hpp"
 #include "core/util/crypto.hpp"
 #include "features/indicators/commands.hpp"
 #include "features/strategy/queries.hpp"
 #include "features/walks/json.hpp"
-#include "features/walks/photo.hpp"
 #include "features/walks/store.hpp"
 
 namespace samtryg::walks {
@@ -287,11 +287,11 @@ long long add_photo(db::Database& database, const Actor& actor, long long walk_i
     finding_of(sql, walk_id, finding_id);
   }
   // Decoding and encoding take the longest; no transaction waits for them.
-  const auto outcome = process_photo(bytes);
-  if (outcome.problem != PhotoProblem::none) {
+  const auto outcome = documents::process_photo(bytes);
+  if (outcome.problem != documents::PhotoProblem::none) {
     errors.add("photo",
-               outcome.problem == PhotoProblem::too_large ? "walk_photo_too_large"
-                                                          : "walk_photo_not_an_image",
+               outcome.problem == documents::PhotoProblem::too_large ? "walk_photo_too_large"
+                                                                     : "walk_photo_not_an_image",
                {{"max", "20"}});
     throw validation::Invalid(errors);
   }

@@ -5,11 +5,11 @@
 
 #include <map>
 
+#include "core/documents/photo.hpp"
 #include "core/exchange/records.hpp"
 #include "core/util/crypto.hpp"
 #include "core/validation/fields.hpp"
 #include "features/walks/json.hpp"
-#include "features/walks/photo.hpp"
 #include "features/walks/store.hpp"
 
 namespace samtryg::walks {
@@ -24,7 +24,7 @@ using exchange::Writing;
 struct PhotoEntry {
   Photo photo;
   std::string image_base64;
-  PhotoOutcome processed;  // decoded and encoded again while the document is read
+  documents::PhotoOutcome processed;  // decoded and encoded again while the document is read
 };
 
 struct FindingEntry {
@@ -102,7 +102,7 @@ std::vector<PhotoEntry> read_photos(Reading& in, json::Reader& reader) {
            [](const PhotoEntry& entry) {
              validation::Errors errors;
              validation::choice(errors, "stage", entry.photo.stage, kPhotoStages);
-             if (entry.processed.problem != PhotoProblem::none) {
+             if (entry.processed.problem != documents::PhotoProblem::none) {
                errors.add("image_base64", "walk_photo_not_an_image");
              }
              return errors;
@@ -110,7 +110,8 @@ std::vector<PhotoEntry> read_photos(Reading& in, json::Reader& reader) {
       [](json::Reader& photo_reader, PhotoEntry& entry, const std::string&) {
         read(photo_reader, entry.photo);
         photo_reader.text("image_base64", entry.image_base64);
-        entry.processed = process_photo(crypto::base64_decode(entry.image_base64).value_or(""));
+        entry.processed =
+            documents::process_photo(crypto::base64_decode(entry.image_base64).value_or(""));
       });
 }
 

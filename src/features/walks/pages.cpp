@@ -9,6 +9,7 @@
 #include "features/walks/api.hpp"
 #include "features/walks/naming.hpp"
 #include "features/walks/page_support.hpp"
+#include "features/walks/public_site.hpp"
 
 namespace samtryg::walks {
 
@@ -84,6 +85,7 @@ void add_routes(web::App& app) {
   add_report_routes(app);
   add_base_map_routes(app);
   add_dated_source(app);
+  add_public_site(app);
   add_api_routes(app);
   app.services().navigation.add(
       {"walks", "/walks", "nav_walks", web::Access::needs(auth::Permission::read_published), 35});

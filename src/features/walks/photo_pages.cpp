@@ -1,11 +1,11 @@
 // Photos of a finding: the upload page, the photos themselves (served with an ETag and a long
 // cache life: a kept photo never changes), the public switch and deleting one.
+#include "core/documents/photo.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/strings.hpp"
 #include "core/web/form_page.hpp"
 #include "features/walks/commands.hpp"
 #include "features/walks/page_support.hpp"
-#include "features/walks/photo.hpp"
 
 namespace samtryg::walks {
 

@@ -1,5 +1,7 @@
 #include "features/walks/queries.hpp"
 
+#include <set>
+
 #include "core/validation/validation.hpp"
 
 namespace samtryg::walks {
@@ -67,6 +69,42 @@ store::PhotoOfWalk readable_photo(soci::session& sql, const Actor& actor, long l
 WalkRecord walk_record(db::Database& database, const Actor& actor, long long id) {
   auto sql = database.session();
   return walk_record(sql, actor, id);
+}
+
+std::vector<Walk> published_walks(soci::session& sql, const Actor& actor) {
+  auto out = walks(sql, actor);
+  std::erase_if(out, [](const Walk& walk) { return walk.status != "published"; });
+  return out;
+}
+
+WalkRecord public_record(soci::session& sql, const Actor& actor, long long id) {
+  WalkRecord record;
+  record.walk = readable_walk(sql, actor, id);
+  if (record.walk.status != "published") throw validation::NotFound();
+  std::set<long long> shown;
+  for (auto& finding : store::findings(sql, id)) {
+    if (!finding.is_public) continue;
+    shown.insert(finding.id);
+    record.findings.push_back(std::move(finding));
+  }
+  for (auto& action : store::actions(sql, id)) {
+    if (shown.contains(action.finding_id)) record.actions.push_back(std::move(action));
+  }
+  for (auto& photo : store::photos(sql, id)) {
+    if (photo.is_public && shown.contains(photo.finding_id)) {
+      record.photos.push_back(std::move(photo));
+    }
+  }
+  return record;
+}
+
+Photo public_photo(soci::session& sql, const Actor& actor, long long id) {
+  const auto found = readable_photo(sql, actor, id);
+  const auto record = public_record(sql, actor, found.walk_id);
+  for (const auto& photo : record.photos) {
+    if (photo.id == id) return photo;
+  }
+  throw validation::NotFound();
 }
 
 const Finding& finding_in(const WalkRecord& record, long long id) {

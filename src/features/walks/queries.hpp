@@ -49,6 +49,15 @@ WalkRecord walk_record(soci::session& sql, const Actor& actor, long long id);
 // The same on a connection of its own, given back before it returns (a page then draws on its
 // own connection).
 WalkRecord walk_record(db::Database& database, const Actor& actor, long long id);
+// What the public site shows of a walk: a published walk's findings marked public, their
+// actions, and the photos marked public of those findings (no groups: guides are named there).
+// validation::NotFound for a walk not published.
+WalkRecord public_record(soci::session& sql, const Actor& actor, long long id);
+// The published walks, for the public site's list and sitemap.
+std::vector<Walk> published_walks(soci::session& sql, const Actor& actor);
+// A photo marked public of a finding marked public of a published walk; validation::NotFound
+// otherwise.
+Photo public_photo(soci::session& sql, const Actor& actor, long long id);
 // The walk's finding `id`; validation::NotFound when it is not one of the walk's.
 const Finding& finding_in(const WalkRecord& record, long long id);
 

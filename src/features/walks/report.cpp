@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 
 #include "core/demo/marks.hpp"
+#include "core/documents/photo.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/crypto.hpp"
 #include "core/util/time.hpp"
 #include "features/walks/map_svg.hpp"
 #include "features/walks/naming.hpp"
-#include "features/walks/photo.hpp"
 
 namespace samtryg::walks {
 
@@ -56,7 +56,7 @@ void summary(std::vector<Block>& blocks, const WalkRecord& record, const i18n::C
 
 // A kept photo inside an SVG, the one image form every output writer takes.
 Block photo_block(const Photo& photo, const std::string& jpeg_base64, std::string alt) {
-  const auto [width, height] = thumbnail_box(photo.width, photo.height);
+  const auto [width, height] = documents::thumbnail_box(photo.width, photo.height);
   Block block;
   block.kind = Block::Kind::image;
   block.svg = fmt::format(

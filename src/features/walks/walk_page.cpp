@@ -10,6 +10,7 @@
 
 #include "core/demo/marks.hpp"
 #include "core/documents/document.hpp"
+#include "core/documents/photo.hpp"
 #include "core/i18n/locale_format.hpp"
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
@@ -19,7 +20,6 @@
 #include "features/strategy/queries.hpp"
 #include "features/walks/commands.hpp"
 #include "features/walks/page_support.hpp"
-#include "features/walks/photo.hpp"
 
 namespace samtryg::walks {
 
@@ -220,7 +220,7 @@ view::Data photo_entries(const Context& context, const WalkRecord& record, const
     entry.set("stage", context.text("walk_photo_stage_" + photo.stage));
     entry.set("public", view::flag(photo.is_public));
     // The thumbnail's box, so the page does not jump while it loads.
-    const auto box = thumbnail_box(photo.width, photo.height);
+    const auto box = documents::thumbnail_box(photo.width, photo.height);
     entry.set("thumb_width", std::to_string(box.width));
     entry.set("thumb_height", std::to_string(box.height));
     photos.push_back(entry);

@@ -1,4 +1,4 @@
-#include "features/walks/photo.hpp"
+#include "core/documents/photo.hpp"
 
 #include <vips/vips.h>
 
@@ -6,7 +6,7 @@
 #include <memory>
 #include <mutex>
 
-namespace samtryg::walks {
+namespace samtryg::documents {
 
 namespace {
 
@@ -115,4 +115,4 @@ PhotoOutcome process_photo(std::string_view bytes) {
   return outcome;
 }
 
-}  // namespace samtryg::walks
+}  // namespace samtryg::documents

@@ -1,11 +1,11 @@
-#include "features/walks/photo.hpp"
+#include "core/documents/photo.hpp"
 
 #include <gtest/gtest.h>
 #include <vips/vips.h>
 
 #include "support/images.hpp"
 
-namespace samtryg::walks {
+namespace samtryg::documents {
 namespace {
 
 TEST(WalkPhotos, AKeptPhotoIsUprightSmallAndCarriesNoMetadata) {
@@ -45,4 +45,4 @@ TEST(WalkPhotos, AnythingButAPhotoIsRefusedWhateverItsName) {
 }
 
 }  // namespace
-}  // namespace samtryg::walks
+}  // namespace samtryg::documents

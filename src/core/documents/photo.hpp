@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace samtryg::walks {
+namespace samtryg::documents {
 
 inline constexpr std::size_t kMaxPhotoBytes = 20U << 20U;  // 20 MB
 inline constexpr int kPhotoSize = 2048;
@@ -28,7 +28,7 @@ struct Box {
 };
 Box thumbnail_box(int width, int height);
 
-// Why an upload is refused; the catalog key of each is "walk_photo_" + its name.
+// Why an upload is refused; each feature says so in its own words.
 enum class PhotoProblem { none, too_large, not_an_image };
 
 struct PhotoOutcome {
@@ -40,4 +40,4 @@ struct PhotoOutcome {
 // or an image of more than 100 million pixels is refused.
 PhotoOutcome process_photo(std::string_view bytes);
 
-}  // namespace samtryg::walks
+}  // namespace samtryg::documents
