@@ -8,6 +8,7 @@
 #include "core/demo/marks.hpp"
 #include "core/util/resources.hpp"
 #include "features/reporting/commands.hpp"
+#include "features/reporting/publication.hpp"
 #include "features/reporting/store.hpp"
 #include "features/strategy/queries.hpp"
 
@@ -120,6 +121,10 @@ void seed_demo(demo::Seed& seed) {
     if (!chapters.contains(chapter.key)) continue;
     chapter.body = text(chapters, chapter.key);
     save_chapter(database, actor, chapter);
+  }
+  // On the public site, as the council's report is (the day is example data).
+  if (const auto published = text(round, "published_on"); !published.empty()) {
+    publish_report(database, actor, round_id, published);
   }
 }
 

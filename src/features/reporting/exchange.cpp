@@ -239,7 +239,10 @@ std::vector<RoundEntry> read_rounds(Reading& in) {
        .validate =
            [](const RoundEntry& entry) {
              const auto& round = entry.round;
-             return check_round(round.name, round.period_start, round.period_end, round.deadline);
+             auto errors =
+                 check_round(round.name, round.period_start, round.period_end, round.deadline);
+             validation::optional_date(errors, "published_on", round.published_on);
+             return errors;
            },
        .references = {{"plan_id", "plan",
                        [](const RoundEntry& entry) -> std::optional<long long> {

@@ -68,6 +68,7 @@ bj::object to_json(const Round& round) {
           {"deadline", round.deadline},
           {"template", template_json(round.form_template)},
           {"previous_round_id", optional(round.previous_round_id)},
+          {"published_on", round.published_on},
           {"created_at", round.created_at},
           {"updated_at", round.updated_at}};
 }
@@ -113,6 +114,7 @@ void read(json::Reader& reader, Round& round) {
   reader.text("period_end", round.period_end);
   reader.text("deadline", round.deadline);
   reader.optional_integer("previous_round_id", round.previous_round_id);
+  reader.text("published_on", round.published_on);
   reader.text("created_at", round.created_at);
   reader.text("updated_at", round.updated_at);
 }

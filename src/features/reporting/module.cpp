@@ -40,7 +40,7 @@ class ReportingModule final : public module::Module {
                                {"reminder_", kReminders},
                                {"round_reminder_", kReminderKinds}},
                               // The demo round's example marks ("round_" + field).
-                              {"round_form_states"});
+                              {"round_form_states", "round_published_on"});
   }
 };
 

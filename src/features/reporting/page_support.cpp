@@ -1,5 +1,7 @@
 #include "features/reporting/page_support.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <optional>
 
@@ -18,6 +20,11 @@ std::string date_text(const Context& context, std::string_view iso) {
                           : std::string(iso);
 }
 
+std::string period_of(const Context& context, const Round& round) {
+  return fmt::format("{} – {}", date_text(context, round.period_start),
+                     date_text(context, round.period_end));
+}
+
 std::string status_text(const Context& context, FormStatus status) {
   return context.text("form_status_" + std::string(code(status)));
 }
@@ -29,10 +36,12 @@ std::string round_example_note(const Context& context, const Round& round) {
 }
 
 std::string notice_text(const Context& context) {
-  return web::notice_text(context,
-                          {"notice_form_saved", "notice_form_submitted", "notice_form_returned",
-                           "notice_form_approved", "notice_form_reopened", "notice_round_created",
-                           "notice_saved", "notice_reminders_sent", "notice_summary_saved"});
+  return web::notice_text(
+      context,
+      {"notice_form_saved", "notice_form_submitted", "notice_form_returned", "notice_form_approved",
+       "notice_form_reopened", "notice_round_created", "notice_saved", "notice_reminders_sent",
+       "notice_summary_saved", "notice_report_published", "notice_report_publish_plan",
+       "notice_report_withdrawn"});
 }
 
 long long row_version_of(Context& context) {

@@ -25,6 +25,8 @@ inline constexpr web::Templates kTemplates{"reporting"};
 
 // The date of an ISO date or time as the reader's language writes it.
 std::string date_text(const web::Context& context, std::string_view iso);
+// "21. januar 2017 – 14. januar 2018": a round's period in the reader's language.
+std::string period_of(const web::Context& context, const Round& round);
 std::string status_text(const web::Context& context, FormStatus status);
 std::string notice_text(const web::Context& context);
 // What of the round is example data (its deadline, its forms' workflow), or "".

@@ -1,5 +1,7 @@
 #include "features/reporting/pages.hpp"
 
+#include "features/reporting/publication.hpp"
+
 #include "features/reporting/page_support.hpp"
 #include "features/strategy/hooks.hpp"
 
@@ -7,6 +9,7 @@ namespace samtryg::reporting {
 
 void add_routes(web::App& app) {
   add_round_routes(app);
+  add_publication_routes(app);
   add_chapter_routes(app);
   add_form_routes(app);
   add_revision_routes(app);

@@ -18,6 +18,7 @@ struct Round {
   std::string deadline;
   Template form_template;
   std::optional<long long> previous_round_id;
+  std::string published_on{};  // the day its report went on the public site; "" while not
   std::string created_at;
   std::string updated_at;
   long long row_version = 1;

@@ -65,7 +65,7 @@ std::string parties_text(db::Database& database, const Actor& actor, const i18n:
 }
 
 Document frame(db::Database& database, const Actor& actor, const Round& round,
-               const std::string& title) {
+               const std::string& title, const std::string& date = {}) {
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
   const auto look = workspace_look(database, actor);
@@ -75,8 +75,9 @@ Document frame(db::Database& database, const Actor& actor, const Round& round,
   document.parties = parties_text(database, actor, catalog);
   document.title_facts = {
       catalog.format("report_fact_period", {{"period", period_text(round, language)}}),
-      catalog.format("report_fact_date",
-                     {{"date", i18n::format_iso_date(today_iso_utc(), language)}})};
+      catalog.format(
+          "report_fact_date",
+          {{"date", i18n::format_iso_date(date.empty() ? today_iso_utc() : date, language)}})};
   document.running_header = fmt::format("{} · {}", look.name, period_text(round, language));
   document.language = round.form_template.language.empty() ? "da" : round.form_template.language;
   document.logo_svg = look.logo_svg;
@@ -317,7 +318,7 @@ Document build_report(db::Database& database, const module::Hooks& hooks, const 
   const auto& round = record.round;
   const auto language = language_of(round);
   const auto& catalog = i18n::Catalog::get(language);
-  auto document = frame(database, actor, round, record.plan.name);
+  auto document = frame(database, actor, round, record.plan.name, options.date);
   const auto plan_indicators =
       indicators::plan_indicators(database, actor, round.plan_id, round.period_end);
   auto& blocks = document.blocks;

@@ -42,6 +42,9 @@ struct ReportOptions {
   // The annex also shows what nobody answered and the form template's guidance to the person
   // filling in. Off: the report goes before the council as it is.
   bool unanswered = false;
+  // The day on the title page (ISO); "" for today. A published report carries the day it was
+  // published.
+  std::string date{};
 };
 
 // `hooks`: the chapters other features add (reporting/hooks.hpp), as the server or the command

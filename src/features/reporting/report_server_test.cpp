@@ -397,6 +397,65 @@ TEST_P(ReportForCouncil, TheWrittenSummaryIsUsedAndTheMadeOneEndsWithAWholeSente
   EXPECT_EQ(response.status, 303);
 }
 
+// Published by a coordinator, the report is on the public site as PDF and HTML, dated the day
+// it was published, compiled as the public reads the round: a form still in draft is not in it.
+TEST_P(ReportForCouncil, APublishedReportIsOnThePublicSiteWithOnlyTheFormsHandedIn) {
+  auto round = round_with_forms();
+  auto& coordinator = round.coordinator;
+  auto page = coordinator.get("/forms/" + round.forms[1]);
+  auto response = coordinator.post_form("/forms/" + round.forms[1],
+                                        {{"_csrf", coordinator.csrf()},
+                                         {"row_version", row_version(page.body)},
+                                         {"s.status.text", "Hemmelig kladde om vandringerne."}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  coordinator.get("/site/settings");
+  response = coordinator.post_form("/site/settings", {{"_csrf", coordinator.csrf()},
+                                                      {"enabled", "1"},
+                                                      {"slug", "tryg-aalborg"},
+                                                      {"colour", "#1d4f91"},
+                                                      {"responsible", "Tryg Aalborg"},
+                                                      {"row_version", "1"}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  EXPECT_EQ(round.lead.post_form("/rounds/" + round.id + "/publish", {{"_csrf", round.lead.csrf()}})
+                .status,
+            403);
+  coordinator.get("/rounds/" + round.id);
+  response =
+      coordinator.post_form("/rounds/" + round.id + "/publish", {{"_csrf", coordinator.csrf()}});
+  ASSERT_EQ(response.status, 303);
+  const auto location = response.header("location");
+  EXPECT_TRUE(contains(coordinator.get(location.substr(0, location.find('#'))).body,
+                       "Rapporten er offentliggjort på det offentlige websted"));
+
+  HttpClient visitor(server_->port());
+  const auto home = visitor.get("/p/tryg-aalborg").body;
+  const auto path = "/p/tryg-aalborg/reports/" + round.id;
+  EXPECT_TRUE(contains(home, "href=\"" + path + "\"")) << home;
+  EXPECT_TRUE(contains(visitor.get(path).body, "4. afrapportering"));
+  const auto pdf = visitor.get("/p/tryg-aalborg/reports/files/" + round.id + "/pdf");
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.header("content-type"), "application/pdf");
+  TempDir directory;
+  const auto text = pdf_text(directory, pdf.body);
+  EXPECT_TRUE(contains(text, "Netværksmøde for platformene")) << "the form handed in";
+  EXPECT_FALSE(contains(text, "Hemmelig")) << "a draft is not public";
+  EXPECT_TRUE(
+      contains(text, "Dato: " + i18n::format_iso_date(today_iso_utc(), i18n::Language::da)));
+  const auto html = visitor.get("/p/tryg-aalborg/reports/files/" + round.id + "/html");
+  ASSERT_EQ(html.status, 200);
+  EXPECT_TRUE(contains(html.header("content-security-policy"), "style-src 'unsafe-inline'"));
+  EXPECT_FALSE(contains(html.body, "Hemmelig"));
+  EXPECT_EQ(visitor.get("/p/tryg-aalborg/reports/files/" + round.id + "/docx").status, 404);
+
+  // Taken off the site after a confirmation: gone.
+  EXPECT_EQ(coordinator.get("/rounds/" + round.id + "/withdraw").status, 200);
+  response =
+      coordinator.post_form("/rounds/" + round.id + "/withdraw", {{"_csrf", coordinator.csrf()}});
+  EXPECT_EQ(response.status, 303);
+  EXPECT_EQ(visitor.get(path).status, 404);
+  EXPECT_EQ(visitor.get("/p/tryg-aalborg/reports/files/" + round.id + "/pdf").status, 404);
+}
+
 SAMTRYG_ON_EVERY_BACKEND(ReportForCouncil);
 
 }  // namespace

@@ -20,11 +20,6 @@ namespace samtryg::reporting {
 
 namespace {
 
-std::string period_of(const Context& context, const Round& round) {
-  return fmt::format("{} – {}", date_text(context, round.period_start),
-                     date_text(context, round.period_end));
-}
-
 Response show_rounds(Context& context) {
   const auto actor = context.actor();
   const auto plan = strategy::readable_plan(context.services.database, actor, context.path_id());
@@ -287,6 +282,10 @@ Response render_round(Context& context, const ReminderOutcome* outcome) {
                                                             std::end(kReportFormats)),
                                    "format_", "", context.catalog()));
   data.set("can_edit_chapters", view::flag(actor.edit_all));
+  data.set("can_publish", view::flag(actor.edit_all));
+  if (!round.published_on.empty()) {
+    data.set("published_on", date_text(context, round.published_on));
+  }
   data.set("notice", view::text(notice_text(context)));
   add_reminders(data, context, actor, outcome);
   return web::render_page(context, kTemplates("round"), data,

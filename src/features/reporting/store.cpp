@@ -81,6 +81,7 @@ struct RoundBinding {
     st.exchange(into(round.deadline));
     st.exchange(into(template_text));
     st.exchange(into(previous.value, previous.indicator));
+    st.exchange(into(round.published_on));
     st.exchange(into(round.created_at));
     st.exchange(into(round.updated_at));
     st.exchange(into(round.row_version));
@@ -95,7 +96,7 @@ struct RoundBinding {
 
 constexpr std::string_view kRoundColumns =
     "SELECT id, workspace_id, plan_id, name, period_start, period_end, deadline, template, "
-    "previous_round_id, created_at, updated_at, row_version FROM report_rounds ";
+    "previous_round_id, published_on, created_at, updated_at, row_version FROM report_rounds ";
 
 std::string json_text(const boost::json::value& value) {
   return boost::json::serialize(value);
@@ -111,11 +112,12 @@ long long insert_round(soci::session& sql, const Round& round) {
   const auto updated = round.updated_at.empty() ? created : round.updated_at;
   const auto template_text = json_text(template_json(round.form_template));
   sql << "INSERT INTO report_rounds (workspace_id, plan_id, name, period_start, period_end, "
-         "deadline, template_key, template, previous_round_id, created_at, updated_at) VALUES "
-         "(:w, :p, :n, :s, :e, :d, :k, :t, :prev, :c, :u) RETURNING id",
+         "deadline, template_key, template, previous_round_id, published_on, created_at, "
+         "updated_at) VALUES (:w, :p, :n, :s, :e, :d, :k, :t, :prev, :pub, :c, :u) RETURNING id",
       use(round.workspace_id), use(round.plan_id), use(round.name), use(round.period_start),
       use(round.period_end), use(round.deadline), use(round.form_template.key), use(template_text),
-      use(previous.value, previous.indicator), use(created), use(updated), into(id);
+      use(previous.value, previous.indicator), use(round.published_on), use(created), use(updated),
+      into(id);
   return id;
 }
 
@@ -150,6 +152,25 @@ std::vector<Round> all_rounds(soci::session& sql, long long workspace_id) {
   binding.bind(st);
   st.exchange(use(workspace_id));
   db::prepare_and_run(st, std::string(kRoundColumns) + "WHERE workspace_id = :w ORDER BY id");
+  std::vector<Round> out;
+  while (st.fetch()) out.push_back(binding.get());
+  return out;
+}
+
+void set_round_published(soci::session& sql, long long round_id, const std::string& day) {
+  sql << "UPDATE report_rounds SET published_on = :d, row_version = row_version + 1 "
+         "WHERE id = :r",
+      use(day), use(round_id);
+}
+
+std::vector<Round> published_rounds(soci::session& sql, long long workspace_id) {
+  RoundBinding binding;
+  soci::statement st(sql);
+  binding.bind(st);
+  st.exchange(use(workspace_id));
+  db::prepare_and_run(st, std::string(kRoundColumns) +
+                              "WHERE workspace_id = :w AND published_on <> '' "
+                              "ORDER BY period_start DESC, id DESC");
   std::vector<Round> out;
   while (st.fetch()) out.push_back(binding.get());
   return out;

@@ -20,6 +20,10 @@ std::optional<Round> find_round(soci::session& sql, long long workspace_id, long
 std::vector<Round> rounds(soci::session& sql, long long workspace_id, long long plan_id);
 // Every round of the workspace, oldest first (the exchange format's order).
 std::vector<Round> all_rounds(soci::session& sql, long long workspace_id);
+// The round's report on the public site from `day` ("" takes it off).
+void set_round_published(soci::session& sql, long long round_id, const std::string& day);
+// The rounds whose report is on the public site, the latest period first.
+std::vector<Round> published_rounds(soci::session& sql, long long workspace_id);
 // The workspace a round or form belongs to, for tools that act across workspaces (the CLI).
 std::optional<long long> workspace_of_round(soci::session& sql, long long round_id);
 std::optional<long long> workspace_of_form(soci::session& sql, long long form_id);

@@ -277,26 +277,16 @@ Response item_page(Context& context, const PublicSite& site) {
   });
 }
 
-// A file such a page shows (a walk's photo). It never changes under its ETag, but may stop
-// being public: asked again each time.
+// A file such a page shows (a walk's photo, a report as PDF).
 Response item_file(Context& context, const PublicSite& site) {
   const auto& kind = kind_of(context);
   if (!kind.file) throw validation::NotFound();
   const auto variant = context.params.find("variant");
-  auto sql = context.services.database.session();
-  auto file = kind.file(sql, reader_of(site), context.path_id(),
-                        variant == context.params.end() ? std::string() : variant->second);
-  auto response = http::matches_etag(context.request.header("If-None-Match"), file.etag)
-                      ? Response::text("", 304)
-                      : Response::text(std::move(file.content));
-  if (response.status == 304) {
-    response.headers.erase("Content-Type");
-  } else {
-    response.header("Content-Type", file.content_type);
-  }
-  response.header("ETag", file.etag);
-  response.header("Cache-Control", "public, no-cache");
-  return response;
+  const auto id = context.path_id();
+  const auto name = variant == context.params.end() ? std::string() : variant->second;
+  // Built once per data version: taking a file off the site is a change, so a kept copy is
+  // never served after it.
+  return public_file(context, site, [&] { return kind.file(context, reader_of(site), id, name); });
 }
 
 Response accessibility(Context& context, const PublicSite& site) {

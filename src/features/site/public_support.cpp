@@ -208,10 +208,10 @@ Freshness freshness_of(web::Context& context, const PublicSite& site) {
           http_date(last_change.empty() ? site.settings.updated_at : last_change)};
 }
 
-// The answer kept under `freshness` (built once per version), or 304 when the visitor has it.
+// The answer kept under `freshness` (built once per version: its body, content type and any
+// headers of its own), or 304 when the visitor has it.
 http::Response cached(web::Context& context, const PublicSite& site, const Freshness& freshness,
-                      const std::string& content_type,
-                      const std::function<std::pair<std::string, std::string>()>& build) {
+                      const std::function<PublicFile()>& build) {
   const auto headers = [&](http::Response& response) {
     response.header("ETag", freshness.etag);
     if (!freshness.modified.empty()) response.header("Last-Modified", freshness.modified);
@@ -233,15 +233,23 @@ http::Response cached(web::Context& context, const PublicSite& site, const Fresh
                                freshness.etag, site.preview ? "preview" : "public");
   auto kept = context.services.fragments->find(key);
   if (!kept) {
-    auto [title, body] = build();
+    auto file = build();
+    // Kept as a fragment: its title the content type, its pieces the body and then the
+    // Content-Disposition and Content-Security-Policy it asks for ("" for none).
     web::Fragment built;
-    built.title = std::move(title);
-    built.pieces.push_back({std::move(body)});
+    built.title = std::move(file.content_type);
+    built.pieces.push_back({std::move(file.content)});
+    built.pieces.push_back({std::move(file.disposition)});
+    built.pieces.push_back({std::move(file.policy)});
     kept = std::make_shared<const web::Fragment>(std::move(built));
     context.services.fragments->store(key, kept);
   }
-  auto response = http::Response::text(kept->pieces.front().text);
-  response.header("Content-Type", content_type);
+  auto response = http::Response::text(kept->pieces[0].text);
+  response.header("Content-Type", kept->title);
+  if (!kept->pieces[1].text.empty()) response.header("Content-Disposition", kept->pieces[1].text);
+  if (!kept->pieces[2].text.empty()) {
+    response.header("Content-Security-Policy", kept->pieces[2].text);
+  }
   headers(response);
   return response;
 }
@@ -250,18 +258,23 @@ http::Response cached(web::Context& context, const PublicSite& site, const Fresh
 
 http::Response public_response(web::Context& context, const PublicSite& site,
                                const std::function<std::pair<PublicPage, view::Data>()>& build) {
-  return cached(context, site, freshness_of(context, site), "text/html; charset=utf-8", [&] {
+  return cached(context, site, freshness_of(context, site), [&] {
     auto [page, data] = build();
-    return std::pair{page.title, public_html(context, site, page, std::move(data))};
+    return PublicFile{.content = public_html(context, site, page, std::move(data)),
+                      .content_type = "text/html; charset=utf-8"};
   });
 }
 
 http::Response public_data(web::Context& context, const PublicSite& site,
                            const std::string& content_type,
                            const std::function<std::string()>& build) {
-  return cached(context, site, freshness_of(context, site), content_type, [&] {
-    return std::pair{std::string(), build()};
-  });
+  return cached(context, site, freshness_of(context, site),
+                [&] { return PublicFile{.content = build(), .content_type = content_type}; });
+}
+
+http::Response public_file(web::Context& context, const PublicSite& site,
+                           const std::function<PublicFile()>& build) {
+  return cached(context, site, freshness_of(context, site), build);
 }
 
 }  // namespace samtryg::site

@@ -82,4 +82,9 @@ http::Response public_data(web::Context& context, const PublicSite& site,
                            const std::string& content_type,
                            const std::function<std::string()>& build);
 
+// A file another feature publishes (a photo, a report), cached and answered as the pages are,
+// with the disposition and policy it asks for.
+http::Response public_file(web::Context& context, const PublicSite& site,
+                           const std::function<PublicFile()>& build);
+
 }  // namespace samtryg::site

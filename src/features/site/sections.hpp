@@ -40,11 +40,14 @@ struct PublicItem {
   std::string updated;  // ISO day or time it last changed, shown in the footer
 };
 
-// A file such a page shows (a photo), at {base}/{kind}/files/{id}[/{variant}].
+// A file such a page shows or offers (a photo, a report as PDF), at
+// {base}/{kind}/files/{id}[/{variant}]. Cached and answered as the pages are (ETag by the
+// workspace's data version).
 struct PublicFile {
   std::string content;
   std::string content_type;
-  std::string etag;  // quoted; the file never changes under it
+  std::string disposition{};  // Content-Disposition, "" for none
+  std::string policy{};       // a Content-Security-Policy of its own (a whole HTML document)
 };
 
 struct PublicKind {
@@ -55,7 +58,7 @@ struct PublicKind {
   std::function<std::vector<long long>(soci::session&, const PublicReader&)> ids;
   // validation::NotFound for a file the reader does not see or a variant there is not ("" is
   // the file itself); empty when the kind has no files.
-  std::function<PublicFile(soci::session&, const PublicReader&, long long, const std::string&)>
+  std::function<PublicFile(web::Context&, const PublicReader&, long long, const std::string&)>
       file{};
 };
 

@@ -159,14 +159,15 @@ std::vector<long long> walk_ids(soci::session& sql, const site::PublicReader& re
   return ids;
 }
 
-site::PublicFile walk_photo(soci::session& sql, const site::PublicReader& reader, long long id,
+site::PublicFile walk_photo(Context& context, const site::PublicReader& reader, long long id,
                             const std::string& variant) {
   if (!variant.empty() && variant != "thumbnail") throw validation::NotFound();
-  const bool thumbnail = variant == "thumbnail";
+  auto sql = context.services.database.session();
   const auto photo = public_photo(sql, reader.actor, id);
-  const auto bytes = crypto::base64_decode(store::photo_content(sql, photo.id, thumbnail));
+  const auto bytes =
+      crypto::base64_decode(store::photo_content(sql, photo.id, variant == "thumbnail"));
   if (!bytes) throw std::runtime_error("a stored photo is not base64");
-  return {*bytes, "image/jpeg", "\"" + photo.sha256 + (thumbnail ? "-t" : "") + "\""};
+  return {.content = *bytes, .content_type = "image/jpeg"};
 }
 
 // What the site's search finds of the walks: the published ones, by their public findings.
