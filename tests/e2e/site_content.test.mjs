@@ -38,7 +38,7 @@ for (const viewport of [phone, desktop]) {
       let embed = null;
       for (const initiative of initiatives) {
         await page.goto(`${server.url}${initiative}`);
-        const links = page.getByRole('link', { name: 'Visa på er egen webbplats' });
+        const links = page.locator('a[href$="/embed"]');
         if (await links.count() > 0) {
           embed = await links.first().getAttribute('href');
           break;

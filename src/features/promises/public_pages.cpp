@@ -14,14 +14,22 @@
 #include "features/promises/feed.hpp"
 #include "features/promises/page_support.hpp"
 #include "features/promises/subscriptions.hpp"
+#include "features/site/sections.hpp"
 
 namespace samtryg::promises {
 
 namespace {
 
-Response render_public(Context& context, long long id, const std::string& typed_address,
-                       const validation::Errors& errors, int status) {
-  const auto record = public_promise(context.services.database, id, today_iso_utc());
+// Last updated: the promise's own change or its latest follow-up, whichever came later.
+std::string last_updated(const PublicPromise& record) {
+  auto updated = record.promise.updated_at;
+  for (const auto& follow_up : record.follow_ups) updated = std::max(updated, follow_up.created_at);
+  return updated;
+}
+
+// The page's parts: the story, the subscription form (when mail can be sent) and the feed.
+view::Data public_data(Context& context, const PublicPromise& record,
+                       const std::string& typed_address, const validation::Errors& errors) {
   const auto& promise = record.promise;
   auto story = promise_data(context, promise,
                             {record.follow_ups, record.themes, record.initiatives,
@@ -31,16 +39,15 @@ Response render_public(Context& context, long long id, const std::string& typed_
   data.set("id", std::to_string(promise.id));
   data.set("title", promise.title);
   data.set("workspace", record.workspace.name);
+  data.set("content_lang", record.workspace.language);
   data.set("story_html",
            view::text(view::render(kTemplates("promise_story"), story, context.catalog())));
   data.set("feed_url", public_path(promise.id) + "/feed.atom");
-  // Last updated: the promise's own change or its latest follow-up, whichever came later.
-  auto updated = promise.updated_at;
-  for (const auto& follow_up : record.follow_ups) updated = std::max(updated, follow_up.created_at);
-  data.set("updated", i18n::format_iso_date(updated.substr(0, 10), context.language));
+  data.set("updated", i18n::format_iso_date(last_updated(record).substr(0, 10), context.language));
   data.set("notice", view::text(notice_text(context)));
   // Without an SMTP server nobody could confirm: the form is not offered.
   data.set("can_subscribe", view::flag(!context.services.config.smtp_url.empty()));
+  data.set("csrf", context.csrf_token());
   data.set("fields", web::fields_data({{.name = "email",
                                         .label = context.text("promise_subscribe_email"),
                                         .value = typed_address,
@@ -49,9 +56,35 @@ Response render_public(Context& context, long long id, const std::string& typed_
                                         .hint = context.text("promise_subscribe_hint")}},
                                       errors, context.catalog()));
   web::add_errors(data, errors, context.catalog());
-  auto response = web::render_page(
-      context, kTemplates("public_promise"), std::move(data),
-      {.title = promise.title + " – " + record.workspace.name, .status = status, .nav = {}});
+  return data;
+}
+
+Response render_public(Context& context, long long id, const std::string& typed_address,
+                       const validation::Errors& errors, int status) {
+  const auto record = public_promise(context.services.database, id, today_iso_utc());
+  const auto& promise = record.promise;
+  // In the layout of the workspace's public site when it has one: the visitor came from there.
+  const auto& frame = context.services.hooks.find<site::PublicFrame>().frame;
+  std::optional<std::string> framed;
+  if (frame) {
+    framed = frame(context, promise.workspace_id, [&](const site::PublicReader& reader) {
+      auto data = public_data(context, record, typed_address, errors);
+      data.set("home", reader.base);
+      return site::FramedPage{
+          .title = promise.title,
+          .content_html = view::render(kTemplates("site_promise"), data, context.catalog()),
+          .updated = last_updated(record),
+          .path = public_path(promise.id)};
+    });
+  }
+  auto response = framed ? Response::html(std::move(*framed), status)
+                         : web::render_page(context, kTemplates("public_promise"),
+                                            public_data(context, record, typed_address, errors),
+                                            {.title = promise.title + " – " + record.workspace.name,
+                                             .status = status,
+                                             .nav = {}});
+  // The form carries the visitor's own token: no shared cache keeps the page.
+  if (framed) response.header("Cache-Control", "private, no-cache");
   response.header("Link", fmt::format("<{}/feed.atom>; rel=\"alternate\"; "
                                       "type=\"application/atom+xml\"",
                                       public_path(promise.id)));

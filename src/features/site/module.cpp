@@ -6,6 +6,7 @@
 #include "features/site/news_public.hpp"
 #include "features/site/pages.hpp"
 #include "features/site/public_pages.hpp"
+#include "features/site/public_support.hpp"
 #include "features/strategy/hooks.hpp"
 
 namespace samtryg::site {
@@ -25,6 +26,7 @@ class SiteModule final : public module::Module {
     add_news_api_routes(app);
     app.services().hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
         "src/features/site/data/openapi.json");
+    app.services().hooks.get<PublicFrame>().frame = framed;
   }
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return site::exchange_section();

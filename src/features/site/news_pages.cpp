@@ -30,11 +30,23 @@ std::string news_path(long long id) {
 }
 
 // The initiatives the news may be about, "(the whole partnership)" first.
+// Each named with its plan (and the plan's version), since a new version of a plan repeats
+// its initiatives' names.
 std::vector<web::Option> initiative_options(Context& context, soci::session& sql) {
+  std::map<long long, std::string> plans;
+  for (const auto& plan : strategy::plans(sql, context.actor())) {
+    plans[plan.id] = plan.version > 1
+                         ? context.catalog().format(
+                               "site_news_plan_version",
+                               {{"plan", plan.name}, {"version", std::to_string(plan.version)}})
+                         : plan.name;
+  }
   std::vector<web::Option> options{{"", context.text("site_news_about_all")}};
   for (const auto& row :
        strategy::initiatives(sql, context.actor(), strategy::InitiativeFilter{})) {
-    options.push_back({std::to_string(row.initiative.id), row.initiative.name});
+    const auto& initiative = row.initiative;
+    options.push_back({std::to_string(initiative.id),
+                       fmt::format("{} ({})", initiative.name, plans[initiative.plan_id])});
   }
   return options;
 }
@@ -91,7 +103,7 @@ Response news_form(Context& context, const News& news, const validation::Errors&
   form.heading = news.id == 0 ? context.text("site_news_new") : context.text("site_news_edit");
   form.intro = context.text("site_news_form_intro");
   form.action = news.id == 0 ? std::string("/site/news") : news_path(news.id);
-  form.submit = context.text("form_save");
+  form.submit = news.id == 0 ? context.text("site_news_save_new") : context.text("form_save");
   form.cancel = "/site/news";
   form.multipart = true;
   web::Field initiative{.name = "initiative_id",
@@ -168,7 +180,12 @@ Response save(Context& context, const News& typed) {
         save_news(context.services.database, context.actor(), typed, photo);
         return Response::redirect("/site/news?notice=notice_saved");
       },
-      [&](const validation::Errors& found, bool conflict) {
+      [&](const validation::Errors& refused, bool conflict) {
+        auto found = refused;
+        // A browser cannot fill a file field again: the photo chosen is not kept.
+        if (photo.upload && found.for_field("image") == nullptr) {
+          found.add("image", "site_news_image_again");
+        }
         auto shown = typed;
         if (shown.id != 0) {
           auto sql = context.services.database.session();
@@ -191,8 +208,11 @@ Response create_news(Context& context) {
 }
 
 Response edit_news(Context& context) {
-  auto sql = context.services.database.session();
-  return news_form(context, readable_news(context, sql, context.path_id()), {}, false, 200);
+  const auto news = [&] {
+    auto sql = context.services.database.session();
+    return readable_news(context, sql, context.path_id());
+  }();
+  return news_form(context, news, {}, false, 200);
 }
 
 Response update_news(Context& context) {
@@ -205,8 +225,10 @@ Response update_news(Context& context) {
 }
 
 Response confirm_delete(Context& context) {
-  auto sql = context.services.database.session();
-  const auto news = readable_news(context, sql, context.path_id());
+  const auto news = [&] {
+    auto sql = context.services.database.session();
+    return readable_news(context, sql, context.path_id());
+  }();
   return web::render_confirm(context, {.heading = context.catalog().format(
                                            "site_news_delete_heading", {{"title", news.title}}),
                                        .text = context.text("site_news_delete_text"),

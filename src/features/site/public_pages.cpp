@@ -163,6 +163,7 @@ view::Data indicators_data(Context& context, soci::session& sql, const PublicSit
     view::Data entry;
     entry.set("name", indicator.name);
     entry.set("open", fmt::format("{}/indicators/{}", site.base, indicator.id));
+    entry.set("origin", context.services.config.effective_public_url());
     entry.set("source", view::text(indicator.source_note));
     entry.set("status", indicators::status_label(record.assessment.status, context.catalog()));
     entry.set("explanation", view::text(indicators::status_explanation(
@@ -185,6 +186,51 @@ view::Data indicators_data(Context& context, soci::session& sql, const PublicSit
     list.push_back(entry);
   }
   return list;
+}
+
+// The same initiative in the plan's other published versions (a new version of a plan copies
+// its initiatives): the earlier one holds the years before, with their activities and news.
+struct Versions {
+  std::vector<std::pair<long long, strategy::Plan>>
+      earlier;  // initiative id, its plan; newest first
+  std::optional<std::pair<long long, strategy::Plan>> newer;
+};
+
+Versions versions_of(soci::session& sql, const PublicSite& site,
+                     const strategy::Initiative& initiative) {
+  std::map<long long, strategy::Plan> plans;
+  for (auto& plan : strategy::plans(sql, site.reader)) plans.emplace(plan.id, std::move(plan));
+  const auto same_in = [&](long long plan_id) -> std::optional<long long> {
+    strategy::InitiativeFilter filter;
+    filter.plan_id = plan_id;
+    for (const auto& row : strategy::initiatives(sql, site.reader, filter)) {
+      if (row.initiative.name == initiative.name) return row.initiative.id;
+    }
+    return std::nullopt;
+  };
+  Versions out;
+  const auto own = plans.find(initiative.plan_id);
+  if (own == plans.end()) return out;
+  for (auto at = own->second.previous_version_id; at;) {
+    const auto plan = plans.find(*at);
+    if (plan == plans.end()) break;
+    if (const auto found = same_in(plan->first)) out.earlier.emplace_back(*found, plan->second);
+    at = plan->second.previous_version_id;
+  }
+  for (const auto& [plan_id, plan] : plans) {
+    if (plan.previous_version_id != initiative.plan_id) continue;
+    if (const auto found = same_in(plan_id)) out.newer.emplace(*found, plan);
+  }
+  return out;
+}
+
+view::Data version_link(const PublicSite& site, long long id, const strategy::Plan& plan) {
+  view::Data link;
+  link.set("href", initiative_path(site, id));
+  link.set("plan", plan.name);
+  link.set("period",
+           fmt::format("{}–{}", plan.period_start.substr(0, 4), plan.period_end.substr(0, 4)));
+  return link;
 }
 
 Response initiative_page(Context& context, const PublicSite& site) {
@@ -228,7 +274,22 @@ Response initiative_page(Context& context, const PublicSite& site) {
     }
     data.set("documents", documents);
     data.set("has_documents", view::flag(!documents.is_empty_list()));
-    const auto news = public_news(sql, site, id);
+    // Its news, and that of the same initiative in the plan's earlier versions.
+    const auto versions = versions_of(sql, site, initiative);
+    auto news = public_news(sql, site, id);
+    auto earlier = view::list();
+    for (const auto& [earlier_id, plan] : versions.earlier) {
+      earlier.push_back(version_link(site, earlier_id, plan));
+      auto more = public_news(sql, site, earlier_id);
+      news.insert(news.end(), more.begin(), more.end());
+    }
+    std::stable_sort(news.begin(), news.end(),
+                     [](const News& a, const News& b) { return a.published_on > b.published_on; });
+    data.set("earlier", earlier);
+    data.set("has_earlier", view::flag(!earlier.is_empty_list()));
+    if (versions.newer) {
+      data.set("newer", version_link(site, versions.newer->first, versions.newer->second));
+    }
     const auto news_list = news_entries(context, site, news, news.size());
     data.set("news", news_list);
     data.set("has_news", view::flag(!news_list.is_empty_list()));

@@ -14,14 +14,16 @@ namespace {
 
 // The languages a visitor can choose, each a link (no form, so a kept page has nothing of the
 // visitor in it): ?lang= sets the choice and comes back here.
-view::Data language_links(const web::Context& context, const std::string& path) {
+view::Data language_links(const web::Context& context, const std::string& path,
+                          const std::string& query) {
   auto links = view::list();
   for (const auto language : i18n::kLanguages) {
     view::Data link;
     link.set("code", std::string(i18n::code(language)));
     link.set("label", std::string(i18n::Catalog::get(language).text(
                           "language_" + std::string(i18n::code(language)))));
-    link.set("href", path + "?lang=" + std::string(i18n::code(language)));
+    link.set("href", fmt::format("{}?{}lang={}", path, query.empty() ? "" : query + "&",
+                                 i18n::code(language)));
     link.set("current", view::flag(language == context.language));
     links.push_back(link);
   }
@@ -37,7 +39,7 @@ std::string layout(web::Context& context, const PublicSite& site, const PublicPa
   data.set("home", site.base);
   data.set("colour_version", std::to_string(site.settings.row_version));
   data.set("asset_version", context.services.assets.version());
-  data.set("languages", language_links(context, context.request.path));
+  data.set("languages", language_links(context, context.request.path, page.query));
   data.set("content", view::text(content));
   data.set("responsible", view::text(site.settings.responsible));
   if (!page.updated.empty()) {
@@ -52,18 +54,25 @@ std::string layout(web::Context& context, const PublicSite& site, const PublicPa
   return view::render(kTemplates("layout"), data, context.catalog());
 }
 
+// The visitor's language choice, kept a year in a cookie (no account needed).
+void remember_language(web::Context& context, i18n::Language language) {
+  auto options = context.cookie_options();
+  options.max_age = 365LL * 24 * 3600;
+  context.set_cookies.push_back(
+      http::make_set_cookie(web::kLanguageCookie, std::string(i18n::code(language)), options));
+}
+
 // ?lang= on any public page: the visitor's choice is kept (a cookie, no account) and the page
 // comes back without it.
 std::optional<http::Response> chosen_language(web::Context& context) {
   const auto asked = context.query("lang");
   if (asked.empty()) return std::nullopt;
-  auto response = http::Response::redirect(context.request.path);
-  if (const auto language = i18n::parse_language(asked)) {
-    auto options = context.cookie_options();
-    options.max_age = 365LL * 24 * 3600;
-    response.set_cookies.push_back(
-        http::make_set_cookie(web::kLanguageCookie, std::string(i18n::code(*language)), options));
-  }
+  // A search keeps its words in the new language.
+  const auto words = context.query("q");
+  auto response = http::Response::redirect(
+      words.empty() ? context.request.path
+                    : fmt::format("{}?q={}", context.request.path, web::url_encode(words)));
+  if (const auto language = i18n::parse_language(asked)) remember_language(context, *language);
   return response;
 }
 
@@ -87,6 +96,13 @@ http::Response bad_request(web::Context& context, const PublicSite& site,
   return http::Response::html(
       public_html(context, site, {context.text("site_bad_request_title"), "bad_request", {}}, data),
       400);
+}
+
+// The visitor's choice (the cookie), a signed-in person's own, or the workspace's.
+void choose_language(web::Context& context, const PublicSite& site) {
+  if (!context.cookie(web::kLanguageCookie) && !context.session) {
+    context.language = i18n::parse_language(site.workspace.language).value_or(context.language);
+  }
 }
 
 std::string slug_of(const web::Context& context) {
@@ -151,6 +167,37 @@ http::Response serve_public(web::Context& context, PublicHandler page) {
   }
 }
 
+std::optional<std::string> framed(web::Context& context, long long workspace_id,
+                                  const std::function<FramedPage(const PublicReader&)>& content) {
+  PublicSite site;
+  {
+    auto sql = context.services.database.session();
+    const auto settings = store::settings_of(sql, workspace_id);
+    if (!settings || !settings->enabled) return std::nullopt;
+    site.settings = *settings;
+    for (auto& workspace : auth::all_workspaces(sql)) {
+      if (workspace.id == workspace_id) site.workspace = std::move(workspace);
+    }
+  }
+  if (site.workspace.id == 0) return std::nullopt;
+  site.reader = auth::Actor::for_role(workspace_id, audit::Author{std::nullopt, "public"},
+                                      std::nullopt, auth::Role::viewer);
+  site.base = "/p/" + site.settings.slug;
+  choose_language(context, site);
+  // The layout's language links (?lang=) work here too: the choice is kept and shown at once.
+  if (const auto asked = i18n::parse_language(context.query("lang"))) {
+    remember_language(context, *asked);
+    context.language = *asked;
+  }
+  const auto page = content(reader_of(site));
+  view::Data data;
+  data.set("html", view::text(page.content_html));
+  return public_html(
+      context, site,
+      {.title = page.title, .template_name = "item", .updated = page.updated, .path = page.path},
+      std::move(data));
+}
+
 http::Response no_site(web::Context& context) {
   view::Data data;
   data.set("lang", std::string(i18n::code(context.language)));
@@ -178,10 +225,7 @@ PublicSite public_site(web::Context& context) {
   site.reader = auth::Actor::for_role(site.workspace.id, audit::Author{std::nullopt, "public"},
                                       std::nullopt, auth::Role::viewer);
   site.base = "/p/" + settings->slug;
-  // The visitor's choice (the cookie), a signed-in person's own language, or the workspace's.
-  if (!context.cookie(web::kLanguageCookie) && !context.session) {
-    context.language = i18n::parse_language(site.workspace.language).value_or(context.language);
-  }
+  choose_language(context, site);
   return site;
 }
 

@@ -43,6 +43,7 @@ struct PublicPage {
   std::string path{};   // the page's own address for its canonical link; "" for the request's
   bool bare = false;    // the template is the whole document (an embeddable chart): no layout
   std::string feed{};   // the Atom feed the page follows, for the browser's and readers' discovery
+  std::string query{};  // what the language links keep ("q=natteliv"); pages not kept only
 };
 // The page in the layout, built now and kept nowhere.
 std::string public_html(web::Context& context, const PublicSite& site, const PublicPage& page,
@@ -69,6 +70,10 @@ template <PublicHandler Page>
 http::Response site_page(web::Context& context) {
   return serve_public(context, Page);
 }
+
+// site::PublicFrame's frame: the page in the layout of the workspace's site, if it is on.
+std::optional<std::string> framed(web::Context& context, long long workspace_id,
+                                  const std::function<FramedPage(const PublicReader&)>& content);
 
 // "Not found" for an address of no site (an unknown or switched-off one), in the visitor's
 // language, on a page of its own that names no workspace.

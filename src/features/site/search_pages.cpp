@@ -81,7 +81,8 @@ Response search_page(Context& context, const PublicSite& site) {
                                : context.catalog().format("site_search_title", {{"query", query}}),
        .template_name = "search",
        .updated = {},
-       .path = site.base + "/search"},
+       .path = site.base + "/search",
+       .query = query.empty() ? std::string() : "q=" + web::url_encode(query)},
       std::move(data)));
   // What was searched for is the visitor's own: no shared cache keeps it.
   response.header("Cache-Control", "private, no-cache");

@@ -4,6 +4,7 @@
 #include <soci/soci.h>
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,25 @@ struct PublicKind {
 
 struct PublicKinds {
   std::vector<PublicKind> kinds;
+};
+
+// The site's frame around a page another feature serves itself, per request (a promise with its
+// subscription form, its notices and errors): the site's header, language links and footer, for
+// a workspace whose site is on. `frame` chooses the language first (the visitor's, else the
+// workspace's), then asks for the content with the site's address, and gives back the whole
+// document; nothing when the workspace has no public site (the feature shows its own page).
+struct FramedPage {
+  std::string title;
+  std::string content_html;  // escaped by the feature's own template
+  std::string updated;       // ISO day or time it last changed
+  std::string path;          // its own address, for the canonical link
+};
+
+struct PublicFrame {
+  std::function<std::optional<std::string>(
+      web::Context&, long long workspace_id,
+      const std::function<FramedPage(const PublicReader&)>& content)>
+      frame;
 };
 
 // What a feature offers the site's search: each public thing it shows, with the words a visitor
