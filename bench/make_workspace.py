@@ -24,9 +24,14 @@ doc = {
 }
 for i in range(1, initiatives + 1):
     status = statuses[i % len(statuses)]
-    history = [{"status": "active", "changed_on": "2017-01-01", "reason": "", "actor": "bench", "at": stamp}]
+    # A history that ends with the status, by the moves the rules allow.
+    history = [{"status": "proposed" if status == "proposed" else "active", "changed_on": "2017-01-01",
+                "reason": "", "actor": "bench", "at": stamp}]
     if status == "closed":
         history.append({"status": "closed", "changed_on": "2018-01-01", "reason": "Målet er nået",
+                        "actor": "bench", "at": stamp})
+    if status == "paused":
+        history.append({"status": "paused", "changed_on": "2018-01-01", "reason": "Afventer midler",
                         "actor": "bench", "at": stamp})
     doc["initiatives"].append({
         "id": i, "plan_id": 1, "parent_initiative_id": None, "focus_area_id": None,

@@ -206,25 +206,27 @@ http::Response no_site(web::Context& context) {
 }
 
 PublicSite public_site(web::Context& context) {
-  auto sql = context.services.database.session();
-  const auto settings = store::settings_by_slug(sql, slug_of(context));
-  if (!settings) throw validation::NotFound();
+  std::optional<store::PublicRow> row;
+  {
+    auto sql = context.services.database.session();
+    row = store::public_row(sql, slug_of(context));
+  }
+  if (!row) throw validation::NotFound();
+  const auto& settings = row->settings;
   // A coordinator (or admin) of the workspace sees the site before it is switched on.
-  const bool preview = !settings->enabled;
-  if (preview && !(context.role() && context.workspace().id == settings->workspace_id &&
+  const bool preview = !settings.enabled;
+  if (preview && !(context.role() && context.workspace().id == settings.workspace_id &&
                    auth::allows(*context.role(), auth::Permission::edit_all))) {
     throw validation::NotFound();
   }
   PublicSite site;
   site.preview = preview;
-  site.settings = *settings;
-  for (auto& workspace : auth::all_workspaces(sql)) {
-    if (workspace.id == settings->workspace_id) site.workspace = std::move(workspace);
-  }
-  if (site.workspace.id == 0) throw validation::NotFound();
+  site.settings = settings;
+  site.workspace = row->workspace;
+  site.last_change = row->last_change;
   site.reader = auth::Actor::for_role(site.workspace.id, audit::Author{std::nullopt, "public"},
                                       std::nullopt, auth::Role::viewer);
-  site.base = "/p/" + settings->slug;
+  site.base = "/p/" + settings.slug;
   choose_language(context, site);
   return site;
 }
@@ -239,17 +241,12 @@ struct Freshness {
   std::string modified;
 };
 
-Freshness freshness_of(web::Context& context, const PublicSite& site) {
-  std::string last_change;
-  long long version = 0;
-  {
-    auto sql = context.services.database.session();
-    last_change = store::last_change(sql, site.workspace.id);
-    version = store::data_version(sql, site.workspace.id);
-  }
-  return {fmt::format("\"p{}-{}-{}-{}-{}\"", version, site.settings.row_version,
-                      i18n::code(context.language), today_iso_utc(), SAMTRYG_VERSION),
-          http_date(last_change.empty() ? site.settings.updated_at : last_change)};
+// Read with the site (store::public_row): no query of its own.
+Freshness freshness_of(const web::Context& context, const PublicSite& site) {
+  return {fmt::format("\"p{}-{}-{}-{}-{}\"", site.workspace.data_version,
+                      site.settings.row_version, i18n::code(context.language), today_iso_utc(),
+                      SAMTRYG_VERSION),
+          http_date(site.last_change.empty() ? site.settings.updated_at : site.last_change)};
 }
 
 // The answer kept under `freshness` (built once per version: its body, content type and any

@@ -25,6 +25,7 @@ struct PublicSite {
   // The site is off and a coordinator of its workspace looks at it before switching it on:
   // the pages say so and nobody else may keep them.
   bool preview = false;
+  std::string last_change{};  // the workspace's latest audited change: Last-Modified
 };
 
 // The enabled site of the path's {slug} (or, for its coordinators, the site while it is off);

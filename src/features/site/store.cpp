@@ -44,6 +44,32 @@ std::optional<Settings> settings_by_host(soci::session& sql, const std::string& 
   return select_one(sql, "WHERE host = :h", host);
 }
 
+std::optional<PublicRow> public_row(soci::session& sql, const std::string& slug) {
+  PublicRow row;
+  auto& s = row.settings;
+  auto& w = row.workspace;
+  int enabled = 0;
+  soci::indicator found = soci::i_null;
+  soci::indicator changed = soci::i_null;
+  sql << "SELECT s.workspace_id, s.enabled, s.slug, s.host, s.colour, s.responsible, "
+         "s.contact_email, s.statement_published, s.statement_reviewed, s.known_issues, "
+         "s.feedback_url, s.authority_url, s.updated_at, s.row_version, w.name, w.language, "
+         "w.time_zone, w.data_version, "
+         "(SELECT MAX(a.at) FROM audit_log a WHERE a.workspace_id = w.id) "
+         "FROM site_settings s JOIN workspaces w ON w.id = s.workspace_id WHERE s.slug = :s",
+      into(s.workspace_id, found), into(enabled), into(s.slug), into(s.host), into(s.colour),
+      into(s.responsible), into(s.contact_email), into(s.statement_published),
+      into(s.statement_reviewed), into(s.known_issues), into(s.feedback_url),
+      into(s.authority_url), into(s.updated_at), into(s.row_version), into(w.name),
+      into(w.language), into(w.time_zone), into(w.data_version), into(row.last_change, changed),
+      use(slug);
+  if (found != soci::i_ok) return std::nullopt;
+  s.enabled = enabled != 0;
+  w.id = s.workspace_id;
+  if (changed != soci::i_ok) row.last_change.clear();
+  return row;
+}
+
 bool save_settings(soci::session& sql, const Settings& s, bool exists) {
   const auto now = now_iso_utc();
   const int enabled = s.enabled ? 1 : 0;
@@ -70,20 +96,6 @@ bool save_settings(soci::session& sql, const Settings& s, bool exists) {
        use(s.workspace_id), use(s.row_version));
   st.execute(true);
   return st.get_affected_rows() == 1;
-}
-
-long long data_version(soci::session& sql, long long workspace_id) {
-  long long version = 0;
-  sql << "SELECT data_version FROM workspaces WHERE id = :w", into(version), use(workspace_id);
-  return version;
-}
-
-std::string last_change(soci::session& sql, long long workspace_id) {
-  std::string at;
-  soci::indicator found = soci::i_null;
-  sql << "SELECT MAX(at) FROM audit_log WHERE workspace_id = :w", into(at, found),
-      use(workspace_id);
-  return found == soci::i_ok ? at : std::string();
 }
 
 }  // namespace samtryg::site::store

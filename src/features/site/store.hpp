@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/auth/store.hpp"
 #include "features/site/model.hpp"
 #include "features/site/news.hpp"
 
@@ -15,13 +16,17 @@ namespace samtryg::site::store {
 std::optional<Settings> settings_of(soci::session& sql, long long workspace_id);
 std::optional<Settings> settings_by_slug(soci::session& sql, const std::string& slug);
 std::optional<Settings> settings_by_host(soci::session& sql, const std::string& host);
+// What every public request needs, in one query: the settings of the site at `slug`, its
+// workspace (with the data version every audited change raises) and the time of the
+// workspace's latest audited change ("" when none).
+struct PublicRow {
+  Settings settings;
+  auth::Workspace workspace;
+  std::string last_change;
+};
+std::optional<PublicRow> public_row(soci::session& sql, const std::string& slug);
 // The first save inserts; later ones need the stored row_version (false when it differs).
 bool save_settings(soci::session& sql, const Settings& settings, bool exists);
-// The workspace's data_version, which every audited change raises (core/audit).
-long long data_version(soci::session& sql, long long workspace_id);
-// The time (UTC) of the workspace's latest audited change, "" when none: what its public pages
-// were last modified at.
-std::string last_change(soci::session& sql, long long workspace_id);
 
 // News (news_store.cpp), the newest day first (drafts, with no day, first of all).
 std::vector<News> news(soci::session& sql, long long workspace_id);
