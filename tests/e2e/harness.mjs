@@ -91,6 +91,16 @@ export async function launchBrowser() {
 }
 
 // Fails the test with a readable list when the page has any WCAG 2.1 A/AA violation.
+// The two widths every page is checked at: a phone and a desk.
+export const phone = { width: 390, height: 844 };
+export const desktop = { width: 1280, height: 900 };
+
+// Nothing wider than the window (WCAG 1.4.10 reflow).
+export async function expectFits(page, what) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `${what} is ${overflow} px wider than the window`);
+}
+
 export async function expectAccessible(page, what) {
   await page.evaluate(axeSource);
   const result = await page.evaluate(async () =>

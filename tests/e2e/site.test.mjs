@@ -8,15 +8,8 @@
 // citizen promise (the promises feature's part of the home page).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchBrowser, startServer } from './harness.mjs';
+import { desktop, expectAccessible, expectFits, launchBrowser, phone, startServer } from './harness.mjs';
 
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 900 };
-
-async function fits(page, what) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what} is ${overflow} px wider than the window`);
-}
 
 for (const viewport of [phone, desktop]) {
   test(`the public site passes axe and works by keyboard at ${viewport.width} px`, async () => {
@@ -35,7 +28,7 @@ for (const viewport of [phone, desktop]) {
         '/p/tryg-aalborg/initiatives/999999', '/p/landskrona']) {
         await checking.goto(`${server.url}${target}`);
         await expectAccessible(checking, `${target} at ${viewport.width} px`);
-        await fits(checking, `${target} at ${viewport.width} px`);
+        await expectFits(checking, `${target} at ${viewport.width} px`);
       }
       await page.goto(`${server.url}${href}`);
       await page.getByRole('heading', { name: 'Hvad skal vi have fokus på' }).waitFor();

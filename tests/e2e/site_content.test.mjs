@@ -6,16 +6,9 @@
 // with a visible focus, ending with the confirmation e-mail on its way.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectAccessible, launchBrowser, startServer } from './harness.mjs';
+import { desktop, expectAccessible, expectFits, launchBrowser, phone, startServer } from './harness.mjs';
 import { startSmtpSink } from './smtp-sink.mjs';
 
-const phone = { width: 390, height: 844 };
-const desktop = { width: 1280, height: 900 };
-
-async function fits(page, what) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  assert.ok(overflow <= 0, `${what} is ${overflow} px wider than the window`);
-}
 
 for (const viewport of [phone, desktop]) {
   test(`news, search, reports, walks and open data pass axe at ${viewport.width} px`, async () => {
@@ -66,7 +59,7 @@ for (const viewport of [phone, desktop]) {
         '/p/tryg-aalborg/search', report, walk, embed, '/p/ingen-saadan']) {
         await checking.goto(`${server.url}${target}`);
         await expectAccessible(checking, `${target} at ${viewport.width} px`);
-        await fits(checking, `${target} at ${viewport.width} px`);
+        await expectFits(checking, `${target} at ${viewport.width} px`);
       }
       await checking.goto(`${server.url}${walk}`);
       await checking.screenshot({ path: `/tmp/site-walk-${viewport.width}.png`, fullPage: true });

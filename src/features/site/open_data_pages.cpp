@@ -59,26 +59,7 @@ Response indicator_embed(Context& context, const PublicSite& site) {
   const auto record = public_indicator(context, site);
   auto response = public_response(context, site, [&] {
     const auto& indicator = record.indicator;
-    auto chart = indicators::time_series_of(indicator, record.targets, record.values,
-                                            record.assessment.target_id, context.catalog());
-    chart.id = "indicator-" + std::to_string(indicator.id);
-    view::Data data;
-    data.set("name", indicator.name);
-    data.set("status", indicators::status_label(record.assessment.status, context.catalog()));
-    data.set("svg", view::text(indicators::charts::time_series(chart)));
-    auto rows = view::list();
-    bool example = false;
-    for (const auto& point : chart.points) {
-      view::Data row;
-      row.set("period", point.label);
-      row.set("value", point.value ? chart.format(*point.value) : std::string("–"));
-      row.set("example", view::flag(point.example));
-      example = example || point.example;
-      rows.push_back(row);
-    }
-    data.set("rows", rows);
-    data.set("example", view::flag(example));
-    data.set("source", view::text(indicator.source_note));
+    auto data = indicator_view(context, record);
     data.set("origin", context.services.config.effective_public_url() + site.base);
     return std::pair{PublicPage{.title = indicator.name,
                                 .template_name = "embed",

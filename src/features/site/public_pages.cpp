@@ -156,33 +156,9 @@ view::Data indicators_data(Context& context, soci::session& sql, const PublicSit
       initiative.focus_area_id);
   auto list = view::list();
   for (const auto& record : records) {
-    const auto& indicator = record.indicator;
-    auto chart = indicators::time_series_of(indicator, record.targets, record.values,
-                                            record.assessment.target_id, context.catalog());
-    chart.id = "indicator-" + std::to_string(indicator.id);
-    view::Data entry;
-    entry.set("name", indicator.name);
-    entry.set("open", fmt::format("{}/indicators/{}", site.base, indicator.id));
+    auto entry = indicator_view(context, record);
+    entry.set("open", fmt::format("{}/indicators/{}", site.base, record.indicator.id));
     entry.set("origin", context.services.config.effective_public_url());
-    entry.set("source", view::text(indicator.source_note));
-    entry.set("status", indicators::status_label(record.assessment.status, context.catalog()));
-    entry.set("explanation", view::text(indicators::status_explanation(
-                                 indicator, record.assessment, record.targets, context.catalog())));
-    // Drawn by samtryg's own chart code from figures it escapes: shown inline.
-    entry.set("svg", view::text(indicators::charts::time_series(chart)));
-    auto rows = view::list();
-    bool example = false;
-    for (const auto& point : chart.points) {
-      view::Data row;
-      row.set("period", point.label);
-      row.set("value", point.value ? chart.format(*point.value) : std::string("–"));
-      row.set("example", view::flag(point.example));
-      example = example || point.example;
-      rows.push_back(row);
-    }
-    entry.set("rows", rows);
-    // Made-up figures are said to be so in words, not only in the chart's legend.
-    entry.set("example", view::flag(example));
     list.push_back(entry);
   }
   return list;

@@ -5,6 +5,7 @@
 #include "core/i18n/locale_format.hpp"
 #include "core/util/time.hpp"
 #include "core/web/fragment_cache.hpp"
+#include "features/indicators/presentation.hpp"
 #include "features/site/store.hpp"
 #include "features/strategy/queries.hpp"
 
@@ -243,9 +244,8 @@ struct Freshness {
 
 // Read with the site (store::public_row): no query of its own.
 Freshness freshness_of(const web::Context& context, const PublicSite& site) {
-  return {fmt::format("\"p{}-{}-{}-{}-{}\"", site.workspace.data_version,
-                      site.settings.row_version, i18n::code(context.language), today_iso_utc(),
-                      SAMTRYG_VERSION),
+  return {fmt::format("\"p{}-{}-{}-{}-{}\"", site.workspace.data_version, site.settings.row_version,
+                      i18n::code(context.language), today_iso_utc(), SAMTRYG_VERSION),
           http_date(site.last_change.empty() ? site.settings.updated_at : site.last_change)};
 }
 
@@ -311,6 +311,35 @@ http::Response public_data(web::Context& context, const PublicSite& site,
                            const std::function<std::string()>& build) {
   return cached(context, site, freshness_of(context, site),
                 [&] { return PublicFile{.content = build(), .content_type = content_type}; });
+}
+
+view::Data indicator_view(web::Context& context, const indicators::IndicatorRecord& record) {
+  const auto& indicator = record.indicator;
+  auto chart = indicators::time_series_of(indicator, record.targets, record.values,
+                                          record.assessment.target_id, context.catalog());
+  chart.id = "indicator-" + std::to_string(indicator.id);
+  view::Data entry;
+  entry.set("name", indicator.name);
+  entry.set("source", view::text(indicator.source_note));
+  entry.set("status", indicators::status_label(record.assessment.status, context.catalog()));
+  entry.set("explanation", view::text(indicators::status_explanation(
+                               indicator, record.assessment, record.targets, context.catalog())));
+  // Drawn by samtryg's own chart code from figures it escapes: shown inline.
+  entry.set("svg", view::text(indicators::charts::time_series(chart)));
+  auto rows = view::list();
+  bool example = false;
+  for (const auto& point : chart.points) {
+    view::Data row;
+    row.set("period", point.label);
+    row.set("value", point.value ? chart.format(*point.value) : std::string("–"));
+    row.set("example", view::flag(point.example));
+    example = example || point.example;
+    rows.push_back(row);
+  }
+  entry.set("rows", rows);
+  // Made-up figures are said to be so in words, not only in the chart's legend.
+  entry.set("example", view::flag(example));
+  return entry;
 }
 
 http::Response public_file(web::Context& context, const PublicSite& site,

@@ -9,6 +9,7 @@
 #include "core/view/render.hpp"
 #include "core/web/context.hpp"
 #include "core/web/templates.hpp"
+#include "features/indicators/queries.hpp"
 #include "features/site/model.hpp"
 #include "features/site/sections.hpp"
 #include "features/strategy/model.hpp"
@@ -87,6 +88,11 @@ http::Response public_response(web::Context& context, const PublicSite& site,
 http::Response public_data(web::Context& context, const PublicSite& site,
                            const std::string& content_type,
                            const std::function<std::string()>& build);
+
+// A public indicator as its pages show it: name, source, status with its explanation, the chart
+// (SVG, inline) and the same figures as table rows; made-up figures said so in words
+// (`example`).
+view::Data indicator_view(web::Context& context, const indicators::IndicatorRecord& record);
 
 // A file another feature publishes (a photo, a report), cached and answered as the pages are,
 // with the disposition and policy it asks for.
