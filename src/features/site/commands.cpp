@@ -34,6 +34,34 @@ boost::json::object to_json(const News& news) {
   return out;
 }
 
+// The photo as it is kept (base64), decoded and written anew before anything is stored so no
+// metadata survives; "" to remove it; nothing to keep the one there is. Sets the news's photo
+// fields; a file that is no photo or too large is refused under "image".
+std::optional<std::string> kept_photo(const NewsPhoto& photo, News& news,
+                                      validation::Errors& errors) {
+  if (photo.upload) {
+    auto outcome = documents::process_photo(*photo.upload);
+    if (outcome.problem == documents::PhotoProblem::too_large) {
+      errors.add("image", "site_news_image_too_large");
+      return std::nullopt;
+    }
+    if (outcome.problem == documents::PhotoProblem::not_an_image) {
+      errors.add("image", "site_news_image_not_an_image");
+      return std::nullopt;
+    }
+    news.image_sha256 = crypto::sha256_hex(outcome.photo.jpeg);
+    news.image_width = outcome.photo.width;
+    news.image_height = outcome.photo.height;
+    return crypto::base64_encode(outcome.photo.jpeg);
+  }
+  if (!photo.remove) return std::nullopt;
+  news.image_sha256.clear();
+  news.image_alt.clear();
+  news.image_width = 0;
+  news.image_height = 0;
+  return std::string();
+}
+
 }  // namespace
 
 void save_settings(db::Database& database, const auth::Actor& actor, Settings settings) {
@@ -62,28 +90,8 @@ long long save_news(db::Database& database, const auth::Actor& actor, News news,
                     const NewsPhoto& photo) {
   auth::require_edit_all(actor);
   news.workspace_id = actor.workspace_id;
-  // The photo is decoded and written anew before anything is stored: no metadata survives.
-  std::optional<std::string> image;
   validation::Errors errors;
-  if (photo.upload) {
-    auto outcome = documents::process_photo(*photo.upload);
-    if (outcome.problem == documents::PhotoProblem::too_large) {
-      errors.add("image", "site_news_image_too_large");
-    } else if (outcome.problem == documents::PhotoProblem::not_an_image) {
-      errors.add("image", "site_news_image_not_an_image");
-    } else {
-      news.image_sha256 = crypto::sha256_hex(outcome.photo.jpeg);
-      news.image_width = outcome.photo.width;
-      news.image_height = outcome.photo.height;
-      image = crypto::base64_encode(outcome.photo.jpeg);
-    }
-  } else if (photo.remove) {
-    news.image_sha256.clear();
-    news.image_alt.clear();
-    news.image_width = 0;
-    news.image_height = 0;
-    image = std::string();
-  }
+  auto image = kept_photo(photo, news, errors);
   long long id = news.id;
   database.in_transaction([&](soci::session& sql) {
     const auto before =

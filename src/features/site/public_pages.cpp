@@ -307,7 +307,7 @@ Response item_page(Context& context, const PublicSite& site) {
     auto sql = context.services.database.session();
     auto item = kind.page(context, sql, reader_of(site), id);
     view::Data data;
-    data.set("html", view::text(std::move(item.html)));
+    data.set("html", view::text(item.html));
     return std::pair{PublicPage{item.title, "item", item.updated,
                                 fmt::format("{}/{}/{}", site.base, kind.kind, id)},
                      data};

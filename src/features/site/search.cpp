@@ -35,6 +35,29 @@ std::string plain(const std::string& text) {
   return out;
 }
 
+// The document with its excerpt and how many terms its title holds, when it holds every term.
+std::optional<std::pair<int, Hit>> match(const PublicDocument& document,
+                                         const std::vector<std::string>& terms) {
+  const auto title = i18n::fold_case(document.title);
+  const auto text_plain = plain(document.text);
+  // Case folding keeps most letters' lengths, but not all ("ß" → "ss"): the excerpt is placed
+  // in the folded text and cut from the same, so positions always agree.
+  const auto text = i18n::fold_case(text_plain);
+  int in_title = 0;
+  std::size_t first = std::string::npos;
+  for (const auto& term : terms) {
+    const bool title_has = title.find(term) != std::string::npos;
+    const auto at = text.find(term);
+    if (!title_has && at == std::string::npos) return std::nullopt;
+    in_title += title_has ? 1 : 0;
+    first = std::min(first, at);
+  }
+  const auto& source = text_plain.size() == text.size() ? text_plain : text;
+  const auto from = first == std::string::npos || first <= 80 ? 0 : first - 80;
+  return std::pair{in_title,
+                   Hit{document, cut(source, from, std::min(source.size(), from + 200))}};
+}
+
 }  // namespace
 
 std::optional<std::vector<std::string>> search_terms(std::string_view query) {
@@ -59,34 +82,7 @@ std::vector<Hit> search(const std::vector<PublicDocument>& documents,
   std::vector<std::pair<int, Hit>> ranked;
   if (terms.empty()) return {};
   for (const auto& document : documents) {
-    const auto title = i18n::fold_case(document.title);
-    const auto text_plain = plain(document.text);
-    // Case folding keeps most letters' lengths, but not all ("ß" → "ss"): the excerpt is
-    // placed in the folded text and cut from the same, so positions always agree.
-    const auto text = i18n::fold_case(text_plain);
-    int in_title = 0;
-    bool all = true;
-    std::size_t first = std::string::npos;
-    for (const auto& term : terms) {
-      const bool title_has = title.find(term) != std::string::npos;
-      const auto at = text.find(term);
-      if (!title_has && at == std::string::npos) {
-        all = false;
-        break;
-      }
-      in_title += title_has ? 1 : 0;
-      if (at != std::string::npos) first = std::min(first, at);
-    }
-    if (!all) continue;
-    Hit hit{document, {}};
-    const auto& source = text_plain.size() == text.size() ? text_plain : text;
-    if (first == std::string::npos) {
-      hit.excerpt = cut(source, 0, std::min<std::size_t>(source.size(), 200));
-    } else {
-      const auto from = first > 80 ? first - 80 : 0;
-      hit.excerpt = cut(source, from, std::min(source.size(), from + 200));
-    }
-    ranked.emplace_back(in_title, std::move(hit));
+    if (auto found = match(document, terms)) ranked.push_back(std::move(*found));
   }
   std::stable_sort(ranked.begin(), ranked.end(),
                    [](const auto& a, const auto& b) { return a.first > b.first; });
