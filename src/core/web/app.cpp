@@ -11,6 +11,7 @@
 #include "core/util/strings.hpp"
 #include "core/util/time.hpp"
 #include "core/web/api.hpp"
+#include "core/web/host_sites.hpp"
 #include "core/web/page.hpp"
 
 namespace samtryg::web {
@@ -83,19 +84,20 @@ std::string security_policy(const config::Config& config) {
 
 }  // namespace
 
-void App::use_forwarded_client(http::Request& request) const {
+bool App::use_forwarded_client(http::Request& request) const {
   bool trusted = false;
   for (const auto proxy : split(services_.config.trusted_proxies, ',')) {
     if (trim(proxy) == request.client_address) trusted = true;
   }
-  if (!trusted) return;
+  if (!trusted) return false;
   // The proxy appends the address it saw last: that one is the proxy's own knowledge, the
   // ones before it are whatever the client claimed.
   const auto forwarded = request.header("X-Forwarded-For");
-  if (forwarded.empty()) return;
+  if (forwarded.empty()) return true;
   const auto comma = forwarded.rfind(',');
   const auto last = trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1));
   if (!last.empty() && last.size() <= 45) request.client_address = std::string(last);
+  return true;
 }
 
 void App::add(Route route) {
@@ -185,8 +187,30 @@ http::Response App::dispatch(Context& context) {
   return route.handler(context);
 }
 
+// A request for a host name a feature serves (HostSites) is answered as if its path began with
+// the path that host stands for: tryg.aalborg.dk/initiatives/3 is /p/tryg-aalborg/initiatives/3.
+// The host is the one the client asked for: X-Forwarded-Host from a trusted proxy, else Host.
+void App::use_host_site(http::Request& request, bool from_trusted_proxy) const {
+  const auto& hosts = services_.hooks.find<HostSites>();
+  if (!hosts.prefix || keeps_path_on_own_host(request.path)) return;
+  auto asked = from_trusted_proxy ? request.header("X-Forwarded-Host") : std::string_view();
+  if (asked.empty()) asked = request.header("Host");
+  const auto host = site_host(asked.substr(0, asked.find(',')));
+  // The application's own address (public_url) is never a site's.
+  auto own = std::string_view(services_.config.public_url);
+  if (const auto scheme = own.find("://"); scheme != std::string_view::npos) {
+    own = own.substr(scheme + 3);
+  }
+  if (host.empty() || host == site_host(own.substr(0, own.find('/')))) return;
+  if (const auto prefix = hosts.prefix(services_, host)) {
+    request.path = *prefix + (request.path == "/" ? std::string() : request.path);
+  }
+}
+
 http::Response App::handle(http::Request& request) {
-  if (!services_.config.trusted_proxies.empty()) use_forwarded_client(request);
+  bool trusted = false;
+  if (!services_.config.trusted_proxies.empty()) trusted = use_forwarded_client(request);
+  use_host_site(request, trusted);
   Context context(request, services_);
   http::Response response;
   try {

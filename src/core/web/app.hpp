@@ -41,7 +41,9 @@ class App {
   http::Response dispatch(Context& context);
   void load_session(Context& context);
   // Behind a trusted reverse proxy, the client is the one X-Forwarded-For names.
-  void use_forwarded_client(http::Request& request) const;
+  // Whether the request came through a trusted proxy (its X-Forwarded-For then names the client).
+  bool use_forwarded_client(http::Request& request) const;
+  void use_host_site(http::Request& request, bool from_trusted_proxy) const;
   void choose_language(Context& context);
 
   Services& services_;

@@ -1,12 +1,14 @@
 #include "features/site/module.hpp"
 
 #include "core/i18n/catalog.hpp"
+#include "core/web/host_sites.hpp"
 #include "features/site/exchange.hpp"
 #include "features/site/news.hpp"
 #include "features/site/news_public.hpp"
 #include "features/site/pages.hpp"
 #include "features/site/public_pages.hpp"
 #include "features/site/public_support.hpp"
+#include "features/site/store.hpp"
 #include "features/strategy/hooks.hpp"
 
 namespace samtryg::site {
@@ -27,6 +29,15 @@ class SiteModule final : public module::Module {
     app.services().hooks.get<strategy::ApiDescriptions>().resources.emplace_back(
         "src/features/site/data/openapi.json");
     app.services().hooks.get<PublicFrame>().frame = framed;
+    // A site on its own host name (behind the municipality's reverse proxy): that host stands
+    // for /p/{slug}.
+    app.services().hooks.get<web::HostSites>().prefix =
+        [](web::Services& services, std::string_view host) -> std::optional<std::string> {
+      auto sql = services.database.session();
+      const auto settings = store::settings_by_host(sql, std::string(host));
+      if (!settings || !settings->enabled) return std::nullopt;
+      return "/p/" + settings->slug;
+    };
   }
   std::unique_ptr<exchange::Section> exchange_section() const override {
     return site::exchange_section();

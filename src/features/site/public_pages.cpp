@@ -326,6 +326,11 @@ Response item_file(Context& context, const PublicSite& site) {
   return public_file(context, site, [&] { return kind.file(context, reader_of(site), id, name); });
 }
 
+// An address under the site that is no page of it: the site's own "not found".
+Response no_page(Context& /*context*/, const PublicSite& /*site*/) {
+  throw validation::NotFound();
+}
+
 Response accessibility(Context& context, const PublicSite& site) {
   return public_response(context, site, [&] {
     const auto& s = site.settings;
@@ -402,6 +407,7 @@ void add_public_routes(web::App& app) {
   app.add({Method::get, "/p/{slug}/accessibility", anyone, site_page<accessibility>});
   app.add({Method::get, "/p/{slug}/sitemap.xml", anyone, site_page<sitemap>});
   app.add({Method::get, "/p/{slug}/colours.css", anyone, site_page<colours>});
+  app.add({Method::get, "/p/{slug}/{page}", anyone, site_page<no_page>});
   app.add({Method::get, "/p/{slug}/{kind}/{id}", anyone, site_page<item_page>});
   app.add({Method::get, "/p/{slug}/{kind}/files/{id}", anyone, site_page<item_file>});
   app.add({Method::get, "/p/{slug}/{kind}/files/{id}/{variant}", anyone, site_page<item_file>});

@@ -50,6 +50,7 @@ Response settings_form(Context& context, const Settings& s, const validation::Er
        .value = s.slug,
        .required = true,
        .hint = text("site_slug_hint")},
+      {.name = "host", .label = text("site_host"), .value = s.host, .hint = text("site_host_hint")},
       {.name = "colour",
        .label = text("site_colour"),
        .value = s.colour,
@@ -104,6 +105,7 @@ Response save_settings_submit(Context& context) {
   auto settings = stored_or_new(context);
   settings.enabled = !form.value("enabled").empty();
   settings.slug = std::string(trim(form.value("slug")));
+  settings.host = to_lower_ascii(trim(form.value("host")));
   settings.colour = std::string(trim(form.value("colour")));
   settings.responsible = std::string(trim(form.value("responsible")));
   settings.contact_email = std::string(trim(form.value("contact_email")));

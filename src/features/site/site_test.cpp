@@ -241,6 +241,40 @@ TEST_P(PublicSite, TheWorkspacesLanguageByDefaultAndTheVisitorsChoiceKept) {
   EXPECT_TRUE(contains(missing.body, "Page not found")) << "the 404 in the visitor's language";
 }
 
+// Behind the municipality's reverse proxy on a host name of its own: that host's front page is
+// the site, its paths the site's pages; the staff's pages are not there; the application's own
+// address and a host no site has are answered as before.
+TEST_P(PublicSite, ServedOnItsOwnHostName) {
+  auto& http = *coordinator_;
+  http.get("/site/settings");
+  auto form = settings_form(http, "tryg-aalborg", "#1d4f91", "Tryg Aalborg");
+  form["host"] = "Tryg.Example.DK";
+  ASSERT_EQ(http.post_form("/site/settings", form).status, 303);
+  EXPECT_TRUE(contains(http.get("/site/settings").body, "value=\"tryg.example.dk\""))
+      << "kept in lower case";
+  HttpClient visitor(server_->port());
+  const std::map<std::string, std::string> own{{"Host", "tryg.example.dk:443"}};
+  auto page = visitor.request("GET", "/", {}, {}, own);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_TRUE(contains(page.body, "Bekymrende fravær i skolen")) << page.body;
+  page = visitor.request("GET", "/initiatives/" + shown_, {}, {}, own);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(contains(page.body, "Temadag for professionelle"));
+  EXPECT_EQ(visitor.request("GET", "/p/tryg-aalborg/accessibility", {}, {}, own).status, 200)
+      << "the site's own links work there too";
+  EXPECT_EQ(visitor.request("GET", "/static/site.css", {}, {}, own).status, 200);
+  page = visitor.request("GET", "/login", {}, {}, own);
+  EXPECT_EQ(page.status, 404) << "the staff's pages are not on the site's host";
+  EXPECT_TRUE(contains(page.body, "Tilgængelighedserklæring")) << "the site's own 404";
+  EXPECT_EQ(visitor.request("GET", "/login", {}, {}, {{"Host", "other.example.dk"}}).status, 200);
+  EXPECT_EQ(visitor.request("GET", "/", {}, {}, {{"Host", "127.0.0.1"}}).status, 303)
+      << "the application's own address";
+  // Only a trusted proxy may say which host was asked for.
+  EXPECT_EQ(
+      visitor.request("GET", "/login", {}, {}, {{"X-Forwarded-Host", "tryg.example.dk"}}).status,
+      200);
+}
+
 SAMTRYG_ON_EVERY_BACKEND(PublicSite);
 
 }  // namespace
