@@ -54,8 +54,7 @@ std::optional<std::pair<int, Hit>> match(const PublicDocument& document,
   }
   const auto& source = text_plain.size() == text.size() ? text_plain : text;
   const auto from = first == std::string::npos || first <= 80 ? 0 : first - 80;
-  return std::pair{in_title,
-                   Hit{document, cut(source, from, std::min(source.size(), from + 200))}};
+  return std::pair{in_title, Hit{document, cut(source, from, std::min(source.size(), from + 200))}};
 }
 
 }  // namespace

@@ -59,10 +59,9 @@ std::optional<PublicRow> public_row(soci::session& sql, const std::string& slug)
          "FROM site_settings s JOIN workspaces w ON w.id = s.workspace_id WHERE s.slug = :s",
       into(s.workspace_id, found), into(enabled), into(s.slug), into(s.host), into(s.colour),
       into(s.responsible), into(s.contact_email), into(s.statement_published),
-      into(s.statement_reviewed), into(s.known_issues), into(s.feedback_url),
-      into(s.authority_url), into(s.updated_at), into(s.row_version), into(w.name),
-      into(w.language), into(w.time_zone), into(w.data_version), into(row.last_change, changed),
-      use(slug);
+      into(s.statement_reviewed), into(s.known_issues), into(s.feedback_url), into(s.authority_url),
+      into(s.updated_at), into(s.row_version), into(w.name), into(w.language), into(w.time_zone),
+      into(w.data_version), into(row.last_change, changed), use(slug);
   if (found != soci::i_ok) return std::nullopt;
   s.enabled = enabled != 0;
   w.id = s.workspace_id;
