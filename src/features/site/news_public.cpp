@@ -162,8 +162,8 @@ Response initiative_feed(Context& context, const PublicSite& site) {
   return public_data(context, site, "application/atom+xml; charset=utf-8", [&] {
     auto sql = context.services.database.session();
     const auto path = fmt::format("{}/initiatives/{}", site.base, id);
-    return feed_of(context, site, public_news(sql, site, id), initiative.name, path,
-                   path + "/news.atom",
+    const auto news = initiative_news(sql, site, id, versions_of(sql, site, initiative));
+    return feed_of(context, site, news, initiative.name, path, path + "/news.atom",
                    fmt::format("site/{}/initiative/{}", site.settings.slug, id));
   });
 }
@@ -193,6 +193,18 @@ std::vector<News> public_news(soci::session& sql, const PublicSite& site,
     out.push_back(std::move(news));
   }
   return out;
+}
+
+std::vector<News> initiative_news(soci::session& sql, const PublicSite& site,
+                                  long long initiative_id, const Versions& versions) {
+  auto news = public_news(sql, site, initiative_id);
+  for (const auto& [earlier_id, plan] : versions.earlier) {
+    auto more = public_news(sql, site, earlier_id);
+    news.insert(news.end(), more.begin(), more.end());
+  }
+  std::stable_sort(news.begin(), news.end(),
+                   [](const News& a, const News& b) { return a.published_on > b.published_on; });
+  return news;
 }
 
 view::Data news_entries(const web::Context& context, const PublicSite& site,

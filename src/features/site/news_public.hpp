@@ -18,6 +18,11 @@ namespace samtryg::site {
 std::vector<News> public_news(soci::session& sql, const PublicSite& site,
                               std::optional<long long> initiative_id = std::nullopt);
 
+// An initiative's public news with those of the same initiative in the plan's earlier versions,
+// newest first: what its page and its feed show.
+std::vector<News> initiative_news(soci::session& sql, const PublicSite& site,
+                                  long long initiative_id, const Versions& versions);
+
 // At most `limit` of `news` as the pages list them ({title, href, day, summary}).
 view::Data news_entries(const web::Context& context, const PublicSite& site,
                         const std::vector<News>& news, std::size_t limit);

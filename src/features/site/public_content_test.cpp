@@ -144,6 +144,24 @@ TEST_P(PublicContent, NewsIsPublicFromItsDayWithItsPhotoStrippedAndFeeds) {
     EXPECT_FALSE(contains(body, "Hemmelig")) << where << ": " << body;
   }
 
+  // A new version of the plan copies the initiative: its page shows the earlier one's news and
+  // links to it, and its feed has them too.
+  http.get("/plans/" + plan);
+  response = http.post_form("/plans/" + plan + "/versions", {{"_csrf", http.csrf()}});
+  ASSERT_EQ(response.status, 303) << response.body;
+  const auto newer_home = visitor.get("/p/test-site").body;
+  const auto newer =
+      first(newer_home, R"re(href="(/p/test-site/initiatives/\d+)">Et trygt natteliv)re");
+  ASSERT_FALSE(newer.empty()) << newer_home;
+  ASSERT_NE(newer, "/p/test-site/initiatives/" + shown) << "the home page shows the new version";
+  const auto newer_page = visitor.get(newer).body;
+  EXPECT_TRUE(contains(newer_page, "Samskabelse om et trygt natteliv")) << newer_page;
+  EXPECT_TRUE(contains(newer_page, "href=\"/p/test-site/initiatives/" + shown + "\""))
+      << "a link to the earlier version";
+  EXPECT_EQ(count_of(visitor.get(newer + "/news.atom").body, "<entry>"), 1);
+  EXPECT_TRUE(contains(visitor.get("/p/test-site/initiatives/" + shown).body, "href=\"" + newer))
+      << "and back";
+
   // Deleted after a confirmation: gone from the site.
   const auto id = path.substr(path.rfind('/') + 1);
   EXPECT_EQ(http.get("/site/news/" + id + "/delete").status, 200);

@@ -145,6 +145,34 @@ std::vector<strategy::Plan> current_plans(soci::session& sql, const PublicSite& 
   return plans;
 }
 
+Versions versions_of(soci::session& sql, const PublicSite& site,
+                     const strategy::Initiative& initiative) {
+  std::map<long long, strategy::Plan> plans;
+  for (auto& plan : strategy::plans(sql, site.reader)) plans.emplace(plan.id, std::move(plan));
+  const auto same_in = [&](long long plan_id) -> std::optional<long long> {
+    strategy::InitiativeFilter filter;
+    filter.plan_id = plan_id;
+    for (const auto& row : strategy::initiatives(sql, site.reader, filter)) {
+      if (row.initiative.name == initiative.name) return row.initiative.id;
+    }
+    return std::nullopt;
+  };
+  Versions out;
+  const auto own = plans.find(initiative.plan_id);
+  if (own == plans.end()) return out;
+  for (auto at = own->second.previous_version_id; at;) {
+    const auto plan = plans.find(*at);
+    if (plan == plans.end()) break;
+    if (const auto found = same_in(plan->first)) out.earlier.emplace_back(*found, plan->second);
+    at = plan->second.previous_version_id;
+  }
+  for (const auto& [plan_id, plan] : plans) {
+    if (plan.previous_version_id != initiative.plan_id) continue;
+    if (const auto found = same_in(plan_id)) out.newer.emplace(*found, plan);
+  }
+  return out;
+}
+
 PublicReader reader_of(const PublicSite& site) {
   return {site.reader, site.base, site.workspace.language};
 }

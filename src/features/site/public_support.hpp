@@ -60,6 +60,17 @@ struct BadPublicRequest {
   std::string text_key;
 };
 
+// The same initiative in the plan's other published versions (a new version of a plan copies
+// its initiatives, by name): the earlier ones hold the years before, with their activities and
+// news.
+struct Versions {
+  std::vector<std::pair<long long, strategy::Plan>>
+      earlier;  // initiative id, its plan; newest first
+  std::optional<std::pair<long long, strategy::Plan>> newer;
+};
+Versions versions_of(soci::session& sql, const PublicSite& site,
+                     const strategy::Initiative& initiative);
+
 // How the site's other features read: as the site's anonymous reader.
 PublicReader reader_of(const PublicSite& site);
 
