@@ -3,6 +3,7 @@
 #include "core/audit/audit.hpp"
 #include "core/documents/photo.hpp"
 #include "core/util/crypto.hpp"
+#include "features/site/json.hpp"
 #include "features/site/store.hpp"
 #include "features/strategy/queries.hpp"
 
@@ -10,27 +11,10 @@ namespace samtryg::site {
 
 namespace {
 
-boost::json::object to_json(const Settings& s) {
-  return {{"enabled", s.enabled},
-          {"slug", s.slug},
-          {"host", s.host},
-          {"colour", s.colour},
-          {"responsible", s.responsible},
-          {"contact_email", s.contact_email},
-          {"statement_published", s.statement_published},
-          {"statement_reviewed", s.statement_reviewed},
-          {"known_issues", s.known_issues},
-          {"feedback_url", s.feedback_url},
-          {"authority_url", s.authority_url}};
-}
-
-boost::json::object to_json(const News& news) {
-  boost::json::object out{{"title", news.title},
-                          {"body", news.body},
-                          {"published_on", news.published_on},
-                          {"image_sha256", news.image_sha256},
-                          {"image_alt", news.image_alt}};
-  if (news.initiative_id) out["initiative_id"] = *news.initiative_id;
+// The audit's shape: the document's, with the photo's hash (a changed photo shows).
+boost::json::object audited(const News& news) {
+  auto out = to_json(news);
+  out["image_sha256"] = news.image_sha256;
   return out;
 }
 
@@ -113,8 +97,8 @@ long long save_news(db::Database& database, const auth::Actor& actor, News news,
       id = store::insert_news(sql, news, image.value_or(std::string()));
     }
     audit::record_change(sql, actor, before ? "update" : "create", "site_news", id,
-                         before ? boost::json::value(to_json(*before)) : boost::json::value(),
-                         to_json(news));
+                         before ? boost::json::value(audited(*before)) : boost::json::value(),
+                         audited(news));
   });
   return id;
 }
@@ -125,7 +109,7 @@ void delete_news(db::Database& database, const auth::Actor& actor, long long id)
     const auto before = store::find_news(sql, actor.workspace_id, id);
     if (!before) throw validation::NotFound();
     store::delete_news(sql, id);
-    audit::record_change(sql, actor, "delete", "site_news", id, to_json(*before),
+    audit::record_change(sql, actor, "delete", "site_news", id, audited(*before),
                          boost::json::value());
   });
 }

@@ -6,6 +6,7 @@
 #include "core/exchange/records.hpp"
 #include "core/json/reader.hpp"
 #include "core/util/crypto.hpp"
+#include "features/site/json.hpp"
 #include "features/site/store.hpp"
 
 namespace samtryg::site {
@@ -20,20 +21,13 @@ struct NewsEntry {
 };
 
 boost::json::array export_news(exchange::Writing& out) {
-  return exchange::numbered(
-      store::news(out.sql, out.workspace_id), out.ids.of("site_news"), [&](const News& news) {
-        boost::json::object json{{"initiative_id", nullptr},
-                                 {"title", news.title},
-                                 {"body", news.body},
-                                 {"published_on", news.published_on},
-                                 {"image", store::news_image(out.sql, news.id)},
-                                 {"image_alt", news.image_alt},
-                                 {"created_at", news.created_at},
-                                 {"updated_at", news.updated_at}};
-        if (news.initiative_id) json["initiative_id"] = *news.initiative_id;
-        out.ids.relink(json, "initiative_id", "initiative");
-        return json;
-      });
+  return exchange::numbered(store::news(out.sql, out.workspace_id), out.ids.of("site_news"),
+                            [&](const News& news) {
+                              auto json = to_json(news);
+                              json["image"] = store::news_image(out.sql, news.id);
+                              out.ids.relink(json, "initiative_id", "initiative");
+                              return json;
+                            });
 }
 
 std::vector<NewsEntry> read_news(exchange::Reading& in) {
@@ -77,17 +71,7 @@ class SiteSection final : public exchange::Section {
     if (auto news = export_news(out); !news.empty()) out.document["site_news"] = std::move(news);
     const auto s = store::settings_of(out.sql, out.workspace_id);
     if (!s) return;
-    out.document["site"] = boost::json::object{{"enabled", s->enabled},
-                                               {"slug", s->slug},
-                                               {"host", s->host},
-                                               {"colour", s->colour},
-                                               {"responsible", s->responsible},
-                                               {"contact_email", s->contact_email},
-                                               {"statement_published", s->statement_published},
-                                               {"statement_reviewed", s->statement_reviewed},
-                                               {"known_issues", s->known_issues},
-                                               {"feedback_url", s->feedback_url},
-                                               {"authority_url", s->authority_url}};
+    out.document["site"] = to_json(*s);
   }
 
   void read(exchange::Reading& in) override {

@@ -4,6 +4,7 @@
 #include "core/util/time.hpp"
 #include "core/web/api.hpp"
 #include "features/site/commands.hpp"
+#include "features/site/json.hpp"
 #include "features/site/pages.hpp"
 #include "features/site/store.hpp"
 
@@ -15,19 +16,14 @@ using http::Method;
 using http::Response;
 using web::Context;
 
+// The shared shape with what a client reads besides: id, state, whether there is a photo.
 boost::json::object to_json(const News& news, std::string_view today) {
-  return {{"id", news.id},
-          {"initiative_id", news.initiative_id ? boost::json::value(*news.initiative_id)
-                                               : boost::json::value(nullptr)},
-          {"title", news.title},
-          {"body", news.body},
-          {"published_on", news.published_on},
-          {"state", news_state(news, today)},
-          {"has_image", !news.image_sha256.empty()},
-          {"image_alt", news.image_alt},
-          {"created_at", news.created_at},
-          {"updated_at", news.updated_at},
-          {"row_version", news.row_version}};
+  auto out = site::to_json(news);
+  out["id"] = news.id;
+  out["state"] = news_state(news, today);
+  out["has_image"] = !news.image_sha256.empty();
+  out["row_version"] = news.row_version;
+  return out;
 }
 
 }  // namespace
