@@ -106,6 +106,20 @@ void choose_language(web::Context& context, const PublicSite& site) {
   }
 }
 
+// The site of `row` as its pages read it, in the visitor's language.
+PublicSite site_of(web::Context& context, store::PublicRow row, bool preview) {
+  PublicSite site;
+  site.preview = preview;
+  site.settings = std::move(row.settings);
+  site.workspace = std::move(row.workspace);
+  site.last_change = std::move(row.last_change);
+  site.reader = auth::Actor::for_role(site.workspace.id, audit::Author{std::nullopt, "public"},
+                                      std::nullopt, auth::Role::viewer);
+  site.base = "/p/" + site.settings.slug;
+  choose_language(context, site);
+  return site;
+}
+
 std::string slug_of(const web::Context& context) {
   const auto found = context.params.find("slug");
   return found == context.params.end() ? std::string() : found->second;
@@ -198,21 +212,13 @@ http::Response serve_public(web::Context& context, PublicHandler page) {
 
 std::optional<std::string> framed(web::Context& context, long long workspace_id,
                                   const std::function<FramedPage(const PublicReader&)>& content) {
-  PublicSite site;
+  std::optional<store::PublicRow> row;
   {
     auto sql = context.services.database.session();
-    const auto settings = store::settings_of(sql, workspace_id);
-    if (!settings || !settings->enabled) return std::nullopt;
-    site.settings = *settings;
-    for (auto& workspace : auth::all_workspaces(sql)) {
-      if (workspace.id == workspace_id) site.workspace = std::move(workspace);
-    }
+    row = store::public_row_of(sql, workspace_id);
   }
-  if (site.workspace.id == 0) return std::nullopt;
-  site.reader = auth::Actor::for_role(workspace_id, audit::Author{std::nullopt, "public"},
-                                      std::nullopt, auth::Role::viewer);
-  site.base = "/p/" + site.settings.slug;
-  choose_language(context, site);
+  if (!row || !row->settings.enabled) return std::nullopt;
+  const auto site = site_of(context, std::move(*row), false);
   // The layout's language links (?lang=) work here too: the choice is kept and shown at once.
   if (const auto asked = i18n::parse_language(context.query("lang"))) {
     remember_language(context, *asked);
@@ -248,16 +254,7 @@ PublicSite public_site(web::Context& context) {
                    auth::allows(*context.role(), auth::Permission::edit_all))) {
     throw validation::NotFound();
   }
-  PublicSite site;
-  site.preview = preview;
-  site.settings = settings;
-  site.workspace = row->workspace;
-  site.last_change = row->last_change;
-  site.reader = auth::Actor::for_role(site.workspace.id, audit::Author{std::nullopt, "public"},
-                                      std::nullopt, auth::Role::viewer);
-  site.base = "/p/" + settings.slug;
-  choose_language(context, site);
-  return site;
+  return site_of(context, std::move(*row), preview);
 }
 
 namespace {

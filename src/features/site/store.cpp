@@ -44,7 +44,11 @@ std::optional<Settings> settings_by_host(soci::session& sql, const std::string& 
   return select_one(sql, "WHERE host = :h", host);
 }
 
-std::optional<PublicRow> public_row(soci::session& sql, const std::string& slug) {
+namespace {
+
+template <class Key>
+std::optional<PublicRow> public_row_where(soci::session& sql, const std::string& where,
+                                          const Key& key) {
   PublicRow row;
   auto& s = row.settings;
   auto& w = row.workspace;
@@ -56,17 +60,28 @@ std::optional<PublicRow> public_row(soci::session& sql, const std::string& slug)
          "s.feedback_url, s.authority_url, s.updated_at, s.row_version, w.name, w.language, "
          "w.time_zone, w.data_version, "
          "(SELECT MAX(a.at) FROM audit_log a WHERE a.workspace_id = w.id) "
-         "FROM site_settings s JOIN workspaces w ON w.id = s.workspace_id WHERE s.slug = :s",
+         "FROM site_settings s JOIN workspaces w ON w.id = s.workspace_id " +
+             where,
       into(s.workspace_id, found), into(enabled), into(s.slug), into(s.host), into(s.colour),
       into(s.responsible), into(s.contact_email), into(s.statement_published),
       into(s.statement_reviewed), into(s.known_issues), into(s.feedback_url), into(s.authority_url),
       into(s.updated_at), into(s.row_version), into(w.name), into(w.language), into(w.time_zone),
-      into(w.data_version), into(row.last_change, changed), use(slug);
+      into(w.data_version), into(row.last_change, changed), use(key);
   if (found != soci::i_ok) return std::nullopt;
   s.enabled = enabled != 0;
   w.id = s.workspace_id;
   if (changed != soci::i_ok) row.last_change.clear();
   return row;
+}
+
+}  // namespace
+
+std::optional<PublicRow> public_row(soci::session& sql, const std::string& slug) {
+  return public_row_where(sql, "WHERE s.slug = :s", slug);
+}
+
+std::optional<PublicRow> public_row_of(soci::session& sql, long long workspace_id) {
+  return public_row_where(sql, "WHERE s.workspace_id = :w", workspace_id);
 }
 
 bool save_settings(soci::session& sql, const Settings& s, bool exists) {

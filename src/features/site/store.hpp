@@ -25,6 +25,8 @@ struct PublicRow {
   std::string last_change;
 };
 std::optional<PublicRow> public_row(soci::session& sql, const std::string& slug);
+// The same for the site of a workspace.
+std::optional<PublicRow> public_row_of(soci::session& sql, long long workspace_id);
 // The first save inserts; later ones need the stored row_version (false when it differs).
 bool save_settings(soci::session& sql, const Settings& settings, bool exists);
 
